@@ -1,0 +1,46 @@
+# Shared by start.sh and stop.sh (sourced, not run). Paths, ports, logging and the
+# pid-file bookkeeping that lets stop.sh end exactly what start.sh started.
+
+STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
+PID_DIR=$STACK_DIR/pids
+LOG_DIR=$STACK_DIR/logs
+
+HOST=127.0.0.1
+REGISTRY_PORT=15000
+ECR_PORT=15001
+GITHUB_PORT=15002
+BUILDKIT_PORT=15003
+REGISTRY=$HOST:$REGISTRY_PORT
+DOCKER_SOCK=/var/run/docker.sock
+
+# Node 24 runs the stand-ins' .ts files directly (type stripping); the system node is older.
+NODE_BIN=${STACK_NODE:-$STACK_ROOT/node_modules/.bin/node}
+BUILDKITD_BIN=${STACK_BUILDKITD:-/usr/local/lib/ecr-build-scan-push/bin/buildkitd}
+
+log() { printf '[stack] %s\n' "$*"; }
+
+# die MESSAGE [LOGFILE]: fails with the tail of the log that explains why.
+die() {
+  printf '[stack] ERROR: %s\n' "$1" >&2
+  if [ -n "${2:-}" ] && [ -s "$2" ]; then
+    printf '[stack] --- last lines of %s:\n' "$2" >&2
+    tail -n 40 "$2" >&2
+  fi
+  exit 1
+}
+
+# pid_of NAME: the pid in $PID_DIR/NAME.pid if that process is still alive and still
+# runs the command we started: NAME.cmd holds a marker from its command line, which
+# guards against a recycled pid.
+pid_of() {
+  local file=$PID_DIR/$1.pid pid marker
+  [ -f "$file" ] || return 1
+  pid=$(cat "$file")
+  marker=$(cat "$PID_DIR/$1.cmd" 2>/dev/null || true)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  if [ -n "$marker" ] && ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"; then
+    return 1
+  fi
+  echo "$pid"
+}

@@ -1,0 +1,35 @@
+// GetAuthorizationToken → registry host and credentials. The password is handed to `mask`
+// before anything else sees it.
+import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+
+export interface RegistryLogin {
+  /** Host, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com */
+  registry: string;
+  username: string;
+  password: string;
+}
+
+export async function getRegistryLogin(
+  client: Pick<ECRClient, 'send'>,
+  registryId: string | undefined,
+  mask: (secret: string) => void,
+): Promise<RegistryLogin> {
+  const response = await client.send(
+    new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}),
+  );
+  const data = response.authorizationData?.[0];
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new Error('ECR returned no authorization data for GetAuthorizationToken.');
+  }
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw new Error('ECR returned an authorization token that is not user:password.');
+  const password = decoded.slice(colon + 1);
+  mask(password);
+  mask(data.authorizationToken);
+  return {
+    registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+    username: decoded.slice(0, colon),
+    password,
+  };
+}

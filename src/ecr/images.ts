@@ -1,0 +1,94 @@
+// Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
+// list tags. Thin wrappers: the client is passed in.
+import {
+  BatchGetImageCommand,
+  DescribeImagesCommand,
+  ListImagesCommand,
+  PutImageCommand,
+  type ECRClient,
+} from '@aws-sdk/client-ecr';
+import { ACCEPTED_MEDIA_TYPES } from './manifest.js';
+import { errorName } from '../util/errors.js';
+
+type Client = Pick<ECRClient, 'send'>;
+
+export interface ImageRef {
+  repositoryName: string;
+  registryId?: string;
+}
+
+export interface ExistingImage {
+  digest: string;
+  mediaType?: string;
+  tags: string[];
+}
+
+export async function findImageByTag(client: Client, ref: ImageRef, tag: string): Promise<ExistingImage | undefined> {
+  try {
+    const response = await client.send(
+      new DescribeImagesCommand({ ...ref, imageIds: [{ imageTag: tag }] }),
+    );
+    const detail = response.imageDetails?.[0];
+    if (!detail?.imageDigest) return undefined;
+    return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
+  } catch (error) {
+    if (errorName(error) === 'ImageNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+export interface Manifest {
+  digest: string;
+  text: string;
+  mediaType?: string;
+}
+
+export async function getManifest(client: Client, ref: ImageRef, digest: string): Promise<Manifest> {
+  const response = await client.send(
+    new BatchGetImageCommand({ ...ref, imageIds: [{ imageDigest: digest }], acceptedMediaTypes: ACCEPTED_MEDIA_TYPES }),
+  );
+  const image = response.images?.[0];
+  if (!image?.imageManifest) {
+    const failure = response.failures?.[0];
+    throw new Error(
+      `BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`,
+    );
+  }
+  return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
+}
+
+/** Writes an existing manifest under another tag (PutImage): a copy, not a push. */
+export async function putTag(client: Client, ref: ImageRef, manifest: Manifest, tag: string): Promise<'written' | 'unchanged'> {
+  try {
+    await client.send(
+      new PutImageCommand({
+        ...ref,
+        imageManifest: manifest.text,
+        imageManifestMediaType: manifest.mediaType,
+        imageDigest: manifest.digest,
+        imageTag: tag,
+      }),
+    );
+    return 'written';
+  } catch (error) {
+    // The tag is already on this very manifest: a re-run, nothing to do.
+    if (errorName(error) === 'ImageAlreadyExistsException') return 'unchanged';
+    throw error;
+  }
+}
+
+/** Every tag in the repository with the digest it points at (all pages). */
+export async function listTags(client: Client, ref: ImageRef): Promise<Map<string, string>> {
+  const tags = new Map<string, string>();
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(
+      new ListImagesCommand({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }),
+    );
+    for (const id of page.imageIds ?? []) {
+      if (id.imageTag && id.imageDigest) tags.set(id.imageTag, id.imageDigest);
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return tags;
+}

@@ -1,0 +1,61 @@
+// Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
+// Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
+
+export const MANIFEST_MEDIA_TYPES = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+] as const;
+export const INDEX_MEDIA_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+] as const;
+export const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
+
+export interface PlatformManifest {
+  platform: string;
+  digest: string;
+}
+
+interface Descriptor {
+  mediaType?: string;
+  digest?: string;
+  platform?: { os?: string; architecture?: string; variant?: string };
+  annotations?: Record<string, string>;
+}
+
+export function isIndex(mediaType: string | undefined, manifest: { manifests?: unknown }): boolean {
+  if (mediaType && (INDEX_MEDIA_TYPES as readonly string[]).includes(mediaType)) return true;
+  return Array.isArray(manifest.manifests);
+}
+
+export function platformName(platform: Descriptor['platform']): string {
+  if (!platform?.os || !platform.architecture) return 'unknown';
+  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+
+/**
+ * Platform manifests of an image. For a single manifest, `singlePlatform` names its platform
+ * (what was built); an index names its own.
+ */
+export function platformManifests(
+  digest: string,
+  manifestText: string,
+  mediaType: string | undefined,
+  singlePlatform: string,
+): PlatformManifest[] {
+  const manifest = JSON.parse(manifestText) as { mediaType?: string; manifests?: Descriptor[] };
+  if (!isIndex(mediaType ?? manifest.mediaType, manifest)) return [{ platform: singlePlatform, digest }];
+  const result: PlatformManifest[] = [];
+  for (const entry of manifest.manifests ?? []) {
+    if (!entry.digest) continue;
+    if (entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
+    const platform = platformName(entry.platform);
+    if (platform === 'unknown/unknown' || platform === 'unknown') continue;
+    result.push({ platform, digest: entry.digest });
+  }
+  return result;
+}
+
+export function platformDigestsObject(manifests: PlatformManifest[]): Record<string, string> {
+  return Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));
+}

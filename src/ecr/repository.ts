@@ -1,0 +1,83 @@
+// The repository the image goes to: found, or created when asked, and its lifecycle policy.
+import {
+  CreateRepositoryCommand,
+  DescribeRepositoriesCommand,
+  PutLifecyclePolicyCommand,
+  type ECRClient,
+  type Repository,
+} from '@aws-sdk/client-ecr';
+import type { Inputs, TagMutability } from '../inputs.js';
+import { errorName } from '../util/errors.js';
+
+export interface RepositoryInfo {
+  name: string;
+  registryId: string;
+  scanOnPush: boolean;
+  tagMutability: TagMutability;
+  /** Wildcard filters exempted from the repository's tag mutability setting. */
+  exclusions: string[];
+  created: boolean;
+}
+
+type Client = Pick<ECRClient, 'send'>;
+
+function toInfo(repository: Repository, created: boolean): RepositoryInfo {
+  return {
+    name: repository.repositoryName ?? '',
+    registryId: repository.registryId ?? '',
+    scanOnPush: repository.imageScanningConfiguration?.scanOnPush === true,
+    tagMutability: (repository.imageTagMutability ?? 'MUTABLE') as TagMutability,
+    exclusions: (repository.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? '').filter((f) => f !== ''),
+    created,
+  };
+}
+
+export async function ensureRepository(
+  client: Client,
+  inputs: Pick<Inputs, 'repository' | 'registryId' | 'createRepository' | 'tagMutability' | 'tagMutabilityExclusions'>,
+  registry: string,
+): Promise<RepositoryInfo> {
+  try {
+    const found = await client.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [inputs.repository], registryId: inputs.registryId }),
+    );
+    const repository = found.repositories?.[0];
+    if (repository) return toInfo(repository, false);
+  } catch (error) {
+    if (errorName(error) !== 'RepositoryNotFoundException') throw error;
+  }
+  if (!inputs.createRepository) {
+    throw new Error(
+      `Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`,
+    );
+  }
+  const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
+  const created = await client.send(
+    new CreateRepositoryCommand({
+      repositoryName: inputs.repository,
+      registryId: inputs.registryId,
+      imageTagMutability: inputs.tagMutability,
+      imageTagMutabilityExclusionFilters: withExclusions
+        ? inputs.tagMutabilityExclusions.map((filter) => ({ filterType: 'WILDCARD', filter }))
+        : undefined,
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: { encryptionType: 'AES256' },
+    }),
+  );
+  if (!created.repository) throw new Error(`CreateRepository returned no repository for ${inputs.repository}.`);
+  return toInfo(created.repository, true);
+}
+
+export async function applyLifecyclePolicy(
+  client: Client,
+  repository: RepositoryInfo,
+  policyText: string,
+): Promise<void> {
+  await client.send(
+    new PutLifecyclePolicyCommand({
+      repositoryName: repository.name,
+      registryId: repository.registryId || undefined,
+      lifecyclePolicyText: policyText,
+    }),
+  );
+}

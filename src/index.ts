@@ -1,0 +1,11 @@
+// The runner calls this file for both phases; the saved state tells them apart.
+import * as core from '@actions/core';
+import { STATE } from './state.js';
+
+if (core.getState(STATE.isPost) === 'true') {
+  const { runPost } = await import('./post.js');
+  await runPost();
+} else {
+  const { run } = await import('./main.js');
+  await run();
+}

@@ -1,0 +1,335 @@
+// The only caller of core.getInput. Every input is read and validated here, up front, so a
+// bad value stops the step with one line naming the input before any AWS or Docker call.
+import * as core from '@actions/core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { InputError, toMessage } from './util/errors.js';
+import { parseKeyValues, parseList } from './util/lists.js';
+import { THRESHOLDS, type Threshold } from './scan/severity.js';
+import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
+
+export const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'] as const;
+export type TagMutability = (typeof TAG_MUTABILITIES)[number];
+
+export interface Inputs {
+  repository: string;
+  registryId?: string;
+  awsRegion: string;
+  createRepository: boolean;
+  tagMutability: TagMutability;
+  tagMutabilityExclusions: string[];
+  lifecyclePolicy?: { path: string; text: string };
+  context: string;
+  file: string;
+  buildArgs: string[];
+  labels: Array<[string, string]>;
+  target?: string;
+  platforms: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  secrets: string[];
+  provenance: string;
+  builder?: string;
+  noCache: boolean;
+  pull: boolean;
+  push: boolean;
+  tags: string[];
+  shaTag: 'full' | 'short' | 'false';
+  releaseTags: 'auto' | 'none';
+  latest: 'auto' | 'true' | 'false';
+  skipExisting: boolean;
+  scan: boolean;
+  scanTimeoutSeconds: number;
+  severityThreshold: Threshold;
+  ignore: string[];
+  ignoreUnfixed: boolean;
+  ignoreFile?: { path: string; entries: IgnoreEntry[] };
+  onScanIncomplete: 'fail' | 'warn';
+  compare: 'base' | 'none';
+  gate: 'all' | 'new';
+  comment: boolean;
+  /** Undefined means the default, `registry/repository`, known only after login. */
+  commentKey?: string;
+  githubToken: string;
+  sarif?: string;
+  skipLogout: boolean;
+}
+
+/** Where inputs come from: `core.getInput` in the action, a map in tests. */
+export type InputSource = (name: string) => string;
+
+export interface InputEnvironment {
+  env: Record<string, string | undefined>;
+  /** Directory relative paths are resolved against (the workspace). */
+  cwd: string;
+  readText(file: string): string;
+  isFile(file: string): boolean;
+  isDirectory(file: string): boolean;
+}
+
+const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
+const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
+// ECR's repository-name pattern (CreateRepository), 2-256 characters.
+const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
+const VULNERABILITY_ID = /^\S{1,128}$/;
+
+class Reader {
+  constructor(
+    private readonly get: InputSource,
+    private readonly environment: InputEnvironment,
+  ) {}
+
+  text(name: string): string {
+    return this.get(name).trim();
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.text(name);
+    return value === '' ? undefined : value;
+  }
+
+  required(name: string): string {
+    const value = this.text(name);
+    if (value === '') throw new InputError(`Input "${name}" is required and was empty.`);
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, accepted: readonly T[], fallback: T, normalise = (v: string) => v): T {
+    const raw = this.text(name);
+    if (raw === '') return fallback;
+    const value = normalise(raw);
+    if (!(accepted as readonly string[]).includes(value)) {
+      throw new InputError(`Input "${name}" is "${raw}"; accepted: ${accepted.join(', ')}.`);
+    }
+    return value as T;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.text(name);
+    if (raw === '') return fallback;
+    // The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them.
+    if (['true', 'True', 'TRUE'].includes(raw)) return true;
+    if (['false', 'False', 'FALSE'].includes(raw)) return false;
+    throw new InputError(`Input "${name}" is "${raw}"; accepted: true, false.`);
+  }
+
+  raw(name: string): string {
+    return this.get(name);
+  }
+
+  list(name: string, options?: { commas?: boolean }): string[] {
+    return parseList(this.get(name), options);
+  }
+
+  path(file: string): string {
+    return path.resolve(this.environment.cwd, file);
+  }
+}
+
+export function parseInputs(get: InputSource, environment: InputEnvironment): Inputs {
+  const read = new Reader(get, environment);
+
+  const repository = read.required('repository');
+  if (!REPOSITORY.test(repository)) {
+    throw new InputError(
+      `Input "repository" is "${repository}"; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
+    );
+  }
+  const registryId = read.optional('registry-id');
+  if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
+    throw new InputError(`Input "registry-id" is "${registryId}"; accepted: a 12-digit AWS account ID.`);
+  }
+  const awsRegion = read.optional('aws-region') ?? environment.env.AWS_REGION ?? environment.env.AWS_DEFAULT_REGION ?? '';
+  if (awsRegion === '') {
+    throw new InputError('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
+  }
+  if (!REGION.test(awsRegion)) {
+    throw new InputError(`Input "aws-region" is "${awsRegion}"; accepted: a region such as us-east-1.`);
+  }
+
+  const tagMutability = read.oneOf('tag-mutability', TAG_MUTABILITIES, 'IMMUTABLE', (v) => v.toUpperCase());
+  const tagMutabilityExclusions = read.list('tag-mutability-exclusions');
+  for (const filter of tagMutabilityExclusions) {
+    if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(filter)) {
+      throw new InputError(`Input "tag-mutability-exclusions" has "${filter}"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
+    }
+  }
+
+  const lifecyclePolicy = readLifecyclePolicy(read, environment);
+
+  const context = read.text('context') || '.';
+  const remoteContext = /^(?:https?:\/\/|git@|github\.com\/)/.test(context) || context === '-';
+  const file = read.optional('file') ?? path.join(context, 'Dockerfile');
+
+  const buildArgs = keyValueLines(read, 'build-args').map(([key, value]) => `${key}=${value}`);
+  const labels = keyValueLines(read, 'labels');
+
+  const platforms = read.list('platforms');
+  for (const platform of platforms) {
+    if (!PLATFORM.test(platform)) {
+      throw new InputError(`Input "platforms" has "${platform}"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+    }
+  }
+
+  const secrets = read.list('secrets', { commas: false });
+  for (const secret of secrets) {
+    if (!SECRET.test(secret)) {
+      // Only the id is echoed: a malformed line could hold a secret value.
+      const id = /^id=([^,]*)/.exec(secret)?.[1];
+      throw new InputError(
+        `Input "secrets" has a malformed line${id ? ` (id=${id})` : ''}; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.`,
+      );
+    }
+  }
+
+  const provenance = read.text('provenance') || 'false';
+  if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
+    throw new InputError(`Input "provenance" is "${provenance}"; accepted: false, true, mode=min or mode=max.`);
+  }
+
+  const tags = read.list('tags');
+  for (const tag of tags) validateTagShape(tag);
+
+  const scanTimeoutRaw = read.text('scan-timeout') || '600';
+  if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
+    throw new InputError(`Input "scan-timeout" is "${scanTimeoutRaw}"; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
+  }
+
+  const ignore = read.list('ignore');
+  for (const id of ignore) {
+    if (!VULNERABILITY_ID.test(id)) {
+      throw new InputError(`Input "ignore" has "${id}"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
+    }
+  }
+
+  const inputs: Inputs = {
+    repository,
+    registryId,
+    awsRegion,
+    createRepository: read.boolean('create-repository', false),
+    tagMutability,
+    tagMutabilityExclusions,
+    lifecyclePolicy,
+    context,
+    file,
+    buildArgs,
+    labels,
+    target: read.optional('target'),
+    platforms,
+    cacheFrom: read.list('cache-from', { commas: false }),
+    cacheTo: read.list('cache-to', { commas: false }),
+    secrets,
+    provenance,
+    builder: read.optional('builder'),
+    noCache: read.boolean('no-cache', false),
+    pull: read.boolean('pull', false),
+    push: read.boolean('push', true),
+    tags,
+    shaTag: read.oneOf('sha-tag', ['full', 'short', 'false'] as const, 'full', (v) => v.toLowerCase()),
+    releaseTags: read.oneOf('release-tags', ['auto', 'none'] as const, 'auto', (v) => v.toLowerCase()),
+    latest: read.oneOf('latest', ['auto', 'true', 'false'] as const, 'auto', (v) => v.toLowerCase()),
+    skipExisting: read.boolean('skip-existing', true),
+    scan: read.boolean('scan', true),
+    scanTimeoutSeconds: Number(scanTimeoutRaw),
+    severityThreshold: read.oneOf('severity-threshold', THRESHOLDS, 'CRITICAL', (v) => v.toUpperCase()),
+    ignore,
+    ignoreUnfixed: read.boolean('ignore-unfixed', false),
+    ignoreFile: readIgnoreFile(read, environment),
+    onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
+    compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),
+    gate: read.oneOf('gate', ['all', 'new'] as const, 'all', (v) => v.toLowerCase()),
+    comment: read.boolean('comment', true),
+    commentKey: read.optional('comment-key'),
+    githubToken: read.text('github-token'),
+    sarif: read.optional('sarif'),
+    skipLogout: read.boolean('skip-logout', false),
+  };
+
+  if (!remoteContext) {
+    if (!environment.isDirectory(read.path(context))) {
+      throw new InputError(`Input "context" is "${context}", which is not a directory; accepted: a build context directory (or a git/https URL).`);
+    }
+    if (!environment.isFile(read.path(file))) {
+      throw new InputError(`Input "file" is "${file}", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
+    }
+  }
+  return inputs;
+}
+
+function keyValueLines(read: Reader, name: string): Array<[string, string]> {
+  const parsed = parseKeyValues(read.raw(name));
+  if (!parsed.ok) {
+    throw new InputError(`Input "${name}" has the line "${truncate(parsed.line)}"; accepted: newline-separated KEY=VALUE.`);
+  }
+  return parsed.pairs;
+}
+
+/**
+ * Bare tag names only. A full reference (as docker/metadata-action prints) is accepted here and
+ * reduced to its tag later, once the registry is known (see tags.ts).
+ */
+function validateTagShape(tag: string): void {
+  const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
+  if (!TAG.test(bare) || (tag.includes('@'))) {
+    throw new InputError(
+      `Input "tags" has "${truncate(tag)}"; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`,
+    );
+  }
+}
+
+function readLifecyclePolicy(read: Reader, environment: InputEnvironment): Inputs['lifecyclePolicy'] {
+  const file = read.optional('lifecycle-policy');
+  if (file === undefined) return undefined;
+  const full = read.path(file);
+  if (!environment.isFile(full)) {
+    throw new InputError(`Input "lifecycle-policy" is "${file}", which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
+  }
+  const text = environment.readText(full);
+  let policy: unknown;
+  try {
+    policy = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`Input "lifecycle-policy" (${file}) is not valid JSON: ${toMessage(error)}; accepted: an ECR lifecycle policy document.`);
+  }
+  const rules = (policy as { rules?: unknown } | null)?.rules;
+  if (!Array.isArray(rules) || rules.length === 0) {
+    throw new InputError(`Input "lifecycle-policy" (${file}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
+  }
+  return { path: full, text };
+}
+
+function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ignoreFile'] {
+  const given = read.optional('ignore-file');
+  const file = given ?? DEFAULT_IGNORE_FILE;
+  const full = read.path(file);
+  if (!environment.isFile(full)) {
+    if (given === undefined) return undefined;
+    throw new InputError(`Input "ignore-file" is "${given}", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+  }
+  try {
+    return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
+  } catch (error) {
+    throw new InputError(`Input "ignore-file" (${file}) ${toMessage(error)}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The action's inputs, from the runner. */
+export function readInputs(): Inputs {
+  const inputs = parseInputs((name) => core.getInput(name), {
+    env: process.env,
+    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+    readText: (file) => readFileSync(file, 'utf8'),
+    isFile: (file) => existsSync(file) && statSync(file).isFile(),
+    isDirectory: (file) => existsSync(file) && statSync(file).isDirectory(),
+  });
+  if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
+  return inputs;
+}

@@ -1,0 +1,51 @@
+// The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
+// report file.
+import * as core from '@actions/core';
+import type { SeverityCounts } from './scan/severity.js';
+
+export interface ActionOutputs {
+  registry?: string;
+  image?: string;
+  digest?: string;
+  platformDigests?: Record<string, string>;
+  imageUri?: string;
+  /** Full references that now point at this image. */
+  tags?: string[];
+  scanStatus?: string;
+  counts?: SeverityCounts;
+  ignored?: number;
+  new?: number;
+  fixed?: number;
+  report?: string;
+  sarif?: string;
+  commentUrl?: string;
+}
+
+export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
+  const pairs: Array<[string, string | undefined]> = [
+    ['registry', outputs.registry],
+    ['image', outputs.image],
+    ['digest', outputs.digest],
+    ['platform-digests', outputs.platformDigests && JSON.stringify(outputs.platformDigests)],
+    ['image-uri', outputs.imageUri],
+    ['tags', outputs.tags?.join('\n')],
+    ['scan-status', outputs.scanStatus],
+    ['critical', outputs.counts && String(outputs.counts.CRITICAL)],
+    ['high', outputs.counts && String(outputs.counts.HIGH)],
+    ['medium', outputs.counts && String(outputs.counts.MEDIUM)],
+    ['low', outputs.counts && String(outputs.counts.LOW)],
+    ['informational', outputs.counts && String(outputs.counts.INFORMATIONAL)],
+    ['undefined', outputs.counts && String(outputs.counts.UNDEFINED)],
+    ['ignored', outputs.ignored?.toString()],
+    ['new', outputs.new?.toString()],
+    ['fixed', outputs.fixed?.toString()],
+    ['report', outputs.report],
+    ['sarif', outputs.sarif],
+    ['comment-url', outputs.commentUrl],
+  ];
+  return pairs.filter((pair): pair is [string, string] => pair[1] !== undefined);
+}
+
+export function writeOutputs(outputs: ActionOutputs): void {
+  for (const [name, value] of outputPairs(outputs)) core.setOutput(name, value);
+}
