@@ -3,7 +3,9 @@ import { computeTagPlan, moveFloatingTags, reduceExtraTag } from '../src/tags.js
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
-const base = { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [] as string[], repository: 'mlops/retail-api' } as const;
+type PlanInputs = Parameters<typeof computeTagPlan>[1];
+type PlanFacts = Parameters<typeof computeTagPlan>[0];
+const base: PlanInputs = { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository: 'mlops/retail-api' };
 
 describe('computeTagPlan', () => {
   test.each([
@@ -19,7 +21,7 @@ describe('computeTagPlan', () => {
     ['latest forced', { sha: SHA }, { latest: 'true' }, SHA, ['latest']],
     ['latest never', { sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, { latest: 'false' }, SHA, ['1.2.3', '1.2', '1']],
     ['extra tags, full refs reduced', { sha: SHA }, { tags: ['edge', `${IMAGE}:main`] }, SHA, ['edge', 'main']],
-  ] as const)('%s', (_name, facts, overrides, candidate, promotions) => {
+  ] as Array<[string, PlanFacts, Partial<PlanInputs>, string | undefined, string[]]>)('%s', (_name, facts, overrides, candidate, promotions) => {
     const plan = computeTagPlan(facts, { ...base, ...overrides }, IMAGE);
     expect(plan.candidate).toBe(candidate);
     expect(plan.promotions.map((p) => p.tag)).toEqual(promotions);
@@ -44,7 +46,7 @@ describe('moveFloatingTags', () => {
     ['old line patch', 'v1.1.9', ['1.2.3', '1.1.8'], ['1.1.9', '1.1'], ['1', 'latest']],
     ['re-run of the highest', 'v1.2.3', ['1.2.3', '1.2', '1', 'latest'], ['1.2.3', '1.2', '1', 'latest'], []],
     ['prereleases do not count', 'v1.2.3', ['1.3.0-rc.1'], ['1.2.3', '1.2', '1', 'latest'], []],
-  ] as const)('%s', (_name, tag, existing, write, held) => {
+  ] as Array<[string, string, string[], string[], string[]]>)('%s', (_name, tag, existing, write, held) => {
     const result = moveFloatingTags(plan(tag), existing, 'auto');
     expect(result.write.map((p) => p.tag)).toEqual(write);
     expect(result.held.map((p) => p.tag)).toEqual(held);

@@ -100,7 +100,7 @@ function toMessage(error) {
     if (typeof error === 'string')
         return error;
     try {
-        return JSON.stringify(error);
+        return JSON.stringify(error) ?? String(error);
     }
     catch {
         return String(error);

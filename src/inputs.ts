@@ -71,7 +71,7 @@ const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longe
 const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
 // ECR's repository-name pattern (CreateRepository), 2-256 characters.
 const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
@@ -143,7 +143,8 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
     throw new InputError(`Input "registry-id" is "${registryId}"; accepted: a 12-digit AWS account ID.`);
   }
-  const awsRegion = read.optional('aws-region') ?? environment.env.AWS_REGION ?? environment.env.AWS_DEFAULT_REGION ?? '';
+  // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
+  const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
   if (awsRegion === '') {
     throw new InputError('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
   }
@@ -163,7 +164,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   const context = read.text('context') || '.';
   const remoteContext = /^(?:https?:\/\/|git@|github\.com\/)/.test(context) || context === '-';
-  const file = read.optional('file') ?? path.join(context, 'Dockerfile');
+  const file = read.optional('file') ?? (remoteContext ? 'Dockerfile' : path.join(context, 'Dockerfile'));
 
   const buildArgs = keyValueLines(read, 'build-args').map(([key, value]) => `${key}=${value}`);
   const labels = keyValueLines(read, 'labels');
@@ -179,7 +180,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   for (const secret of secrets) {
     if (!SECRET.test(secret)) {
       // Only the id is echoed: a malformed line could hold a secret value.
-      const id = /^id=([^,]*)/.exec(secret)?.[1];
+      const id = /^id=([^,=\s]+)/.exec(secret)?.[1];
       throw new InputError(
         `Input "secrets" has a malformed line${id ? ` (id=${id})` : ''}; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.`,
       );

@@ -81,3 +81,24 @@ export async function applyLifecyclePolicy(
     }),
   );
 }
+
+/** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
+export function matchesFilter(tag: string, filter: string): boolean {
+  const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${pattern}$`).test(tag);
+}
+
+/** Whether an existing tag may be moved to another image in this repository. */
+export function canMoveTag(repository: Pick<RepositoryInfo, 'tagMutability' | 'exclusions'>, tag: string): boolean {
+  const excluded = repository.exclusions.some((filter) => matchesFilter(tag, filter));
+  switch (repository.tagMutability) {
+    case 'MUTABLE':
+      return true;
+    case 'IMMUTABLE':
+      return false;
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return excluded;
+    case 'MUTABLE_WITH_EXCLUSION':
+      return !excluded;
+  }
+}

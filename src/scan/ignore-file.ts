@@ -39,7 +39,7 @@ function parseEntry(item: unknown, position: number): IgnoreEntry {
   if (record.expires === undefined || record.expires === null) return { id, reason };
   const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
   if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
-    throw new Error(`${where} (${id}) has expires "${expires}"; accepted: a date YYYY-MM-DD`);
+    throw new Error(`${where} (${id}) has expires "${expires}", which is not a date YYYY-MM-DD`);
   }
   return { id, reason, expires };
 }

@@ -1,0 +1,22 @@
+// Every sample report by name: the golden tests render each of these.
+import type { Report } from '../../src/report/model.js';
+import { hostileReport } from './hostile.js';
+import { largeComparedReport, largeReport } from './large.js';
+import { cleanReport, comparedReport, failedReport, ignoredReport, incompleteReport, multiPlatformReport, noBaseReport, skippedReport } from './samples.js';
+
+export const SAMPLE_REPORTS: Record<string, Report> = {
+  clean: cleanReport,
+  failed: failedReport,
+  incomplete: incompleteReport,
+  ignored: ignoredReport,
+  'multi-platform': multiPlatformReport,
+  compared: comparedReport,
+  'no-base': noBaseReport,
+  skipped: skippedReport,
+  hostile: hostileReport,
+  truncated: largeReport(3000),
+  'truncated-compared': largeComparedReport(2000),
+};
+
+export { cleanReport, comparedReport, failedReport, hostileReport, ignoredReport, incompleteReport, multiPlatformReport, noBaseReport, skippedReport };
+export { largeComparedReport, largeReport, manyFindings } from './large.js';

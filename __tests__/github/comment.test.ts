@@ -1,0 +1,258 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  CREATE_COMMENT,
+  GET_USER,
+  LIST_COMMENTS,
+  UPDATE_COMMENT,
+  upsertComment,
+  type CommentOctokit,
+  type UpsertCommentRequest,
+} from '../../src/github/comment.js';
+import { COMMENT_LIMIT_CHARS, commentMarker } from '../../src/report/comment.js';
+
+const KEY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
+const MARKER = commentMarker(KEY);
+const BODY = `${MARKER}\n### ✅ ECR scan passed\n`;
+
+type Route = typeof GET_USER | typeof CREATE_COMMENT | typeof UPDATE_COMMENT | typeof LIST_COMMENTS;
+
+interface Call {
+  route: Route;
+  params: Record<string, unknown>;
+}
+
+/** An octokit error as @octokit/request throws it: status, and the response when GitHub answered. */
+function httpError(status: number, message: string): Error {
+  return Object.assign(new Error(message), { name: 'HttpError', status, response: { status, data: { message } } });
+}
+
+function timeoutError(): Error {
+  const cause = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+  return Object.assign(new Error('The operation was aborted due to timeout', { cause }), { name: 'HttpError', status: 500 });
+}
+
+function comment(id: number, body: string, login: string, type: 'Bot' | 'User') {
+  return { id, body, html_url: `https://github.com/acme/retail/pull/7#issuecomment-${id}`, user: { login, type } };
+}
+
+const BOT = 'github-actions[bot]';
+
+/**
+ * A fake GitHub: `user` is GET /user's answer (an Error to throw), `comments` the PR's comments;
+ * `failures` are thrown, in order, by the first calls to a route.
+ */
+function fakeGitHub(setup: { user?: { login: string } | Error; comments?: unknown[]; failures?: Partial<Record<Route, unknown[]>> }) {
+  const calls: Call[] = [];
+  const failures = new Map(Object.entries(setup.failures ?? {}).map(([route, list]) => [route, [...(list ?? [])]]));
+  const answer = (route: Route, params: Record<string, unknown>) => {
+    calls.push({ route, params });
+    const failure = failures.get(route)?.shift();
+    if (failure !== undefined) throw failure;
+  };
+  const octokit: CommentOctokit = {
+    request(route, params = {}) {
+      try {
+        answer(route, params);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (route === GET_USER) {
+        return setup.user instanceof Error || setup.user === undefined
+          ? Promise.reject(setup.user ?? httpError(403, 'Resource not accessible by integration'))
+          : Promise.resolve({ status: 200, data: setup.user });
+      }
+      const id = route === UPDATE_COMMENT ? Number(params.comment_id) : 999;
+      return Promise.resolve({ status: route === CREATE_COMMENT ? 201 : 200, data: comment(id, String(params.body), BOT, 'Bot') });
+    },
+    paginate(route, params) {
+      try {
+        answer(route, params);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return Promise.resolve(setup.comments ?? []);
+    },
+  };
+  return { octokit, calls, writes: () => calls.filter((c) => c.route === CREATE_COMMENT || c.route === UPDATE_COMMENT) };
+}
+
+function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentRequest> = {}) {
+  const sleeps: number[] = [];
+  const logs: string[] = [];
+  const req: UpsertCommentRequest = {
+    octokit,
+    owner: 'acme',
+    repo: 'retail',
+    issueNumber: 7,
+    key: KEY,
+    body: BODY,
+    log: (m) => logs.push(m),
+    sleep: (ms) => {
+      sleeps.push(ms);
+      return Promise.resolve();
+    },
+    ...overrides,
+  };
+  return { req, sleeps, logs };
+}
+
+describe('upsertComment: which comment is ours', () => {
+  test.each([
+    ['the bot wrote it with our marker (GITHUB_TOKEN)', undefined, [comment(11, `${MARKER}\nold`, BOT, 'Bot')], 'updated', 11],
+    ['another app bot with our marker (app installation token)', undefined, [comment(12, `${MARKER}\nold`, 'my-app[bot]', 'Bot')], 'updated', 12],
+    ['a human copied our marker', undefined, [comment(13, `${MARKER}\nfake`, 'mallory', 'User')], 'created', undefined],
+    ['a PAT: the token user wrote it', { login: 'ci-user' }, [comment(14, `${MARKER}\nold`, 'CI-User', 'User')], 'updated', 14],
+    ['a PAT: the bot comment is not the token user\'s', { login: 'ci-user' }, [comment(15, `${MARKER}\nold`, BOT, 'Bot')], 'created', undefined],
+    ['a PAT: another human with the marker', { login: 'ci-user' }, [comment(16, `${MARKER}\nold`, 'mallory', 'User')], 'created', undefined],
+    ['another key', undefined, [comment(17, `${commentMarker('other/key')}\nold`, BOT, 'Bot')], 'created', undefined],
+    ['a key that extends ours', undefined, [comment(18, `${commentMarker(`${KEY}-arm64`)}\nold`, BOT, 'Bot')], 'created', undefined],
+    ['our marker quoted below the first line', undefined, [comment(19, `> quoting\n${MARKER}`, BOT, 'Bot')], 'created', undefined],
+    ['no comments', undefined, [], 'created', undefined],
+  ] as const)('%s', async (_name, user, comments, action, updatedId) => {
+    const github = fakeGitHub({ user, comments: [...comments] });
+    const result = await upsertComment(request(github.octokit).req);
+    expect(result.action).toBe(action);
+    expect(result.warning).toBeUndefined();
+    const writes = github.writes();
+    expect(writes).toHaveLength(1);
+    if (action === 'updated') expect(writes[0]).toMatchObject({ route: UPDATE_COMMENT, params: { comment_id: updatedId, body: BODY } });
+    else expect(writes[0]).toMatchObject({ route: CREATE_COMMENT, params: { owner: 'acme', repo: 'retail', issue_number: 7, body: BODY } });
+    expect(result.url).toMatch(/^https:\/\/github\.com\/acme\/retail\/pull\/7#issuecomment-\d+$/);
+  });
+
+  test('reads every page, 100 at a time, with a timeout signal', async () => {
+    const github = fakeGitHub({ comments: [] });
+    await upsertComment(request(github.octokit).req);
+    const list = github.calls.find((c) => c.route === LIST_COMMENTS);
+    expect(list?.params).toMatchObject({ owner: 'acme', repo: 'retail', issue_number: 7, per_page: 100 });
+    const signal = (list?.params.request as { signal?: unknown } | undefined)?.signal;
+    expect(signal).toBeInstanceOf(AbortSignal);
+    for (const call of github.calls) expect((call.params.request as { signal?: unknown }).signal).toBeInstanceOf(AbortSignal);
+  });
+
+  test('with several of ours, the oldest is updated', async () => {
+    const github = fakeGitHub({ comments: [comment(21, `${MARKER}\na`, BOT, 'Bot'), comment(22, `${MARKER}\nb`, BOT, 'Bot')] });
+    const result = await upsertComment(request(github.octokit).req);
+    expect(result.action).toBe('updated');
+    expect(github.writes()[0]?.params.comment_id).toBe(21);
+  });
+});
+
+describe('upsertComment: unchanged', () => {
+  test.each([
+    ['the same body', BODY],
+    ['the same body with CRLF and no final newline', BODY.replace(/\n/g, '\r\n').trimEnd()],
+  ])('%s is not written again', async (_name, existing) => {
+    const github = fakeGitHub({ comments: [comment(31, existing, BOT, 'Bot')] });
+    const result = await upsertComment(request(github.octokit).req);
+    expect(result).toEqual({ action: 'unchanged', url: 'https://github.com/acme/retail/pull/7#issuecomment-31' });
+    expect(github.writes()).toEqual([]);
+  });
+
+  test('a changed body is written', async () => {
+    const github = fakeGitHub({ comments: [comment(32, `${BODY}more`, BOT, 'Bot')] });
+    expect((await upsertComment(request(github.octokit).req)).action).toBe('updated');
+  });
+});
+
+describe('upsertComment: the body', () => {
+  test('the marker is added when the body lacks it, so the comment is found next time', async () => {
+    const github = fakeGitHub({});
+    await upsertComment(request(github.octokit, { body: 'no marker' }).req);
+    expect(github.writes()[0]?.params.body).toBe(`${MARKER}\nno marker`);
+  });
+
+  test('a body over the limit is not sent', async () => {
+    const github = fakeGitHub({});
+    const result = await upsertComment(request(github.octokit, { body: `${MARKER}\n${'x'.repeat(COMMENT_LIMIT_CHARS)}` }).req);
+    expect(result.action).toBe('skipped');
+    expect(result.warning).toMatch(/over GitHub's 65536/);
+    expect(github.calls).toEqual([]);
+  });
+});
+
+describe('upsertComment: failures are warnings', () => {
+  test.each([
+    ['403 read-only fork token on create', CREATE_COMMENT, httpError(403, 'Resource not accessible by integration'), /Could not comment on pull request #7 in acme\/retail: 403 Resource not accessible by integration\..*permissions: pull-requests: write/],
+    ['404 on listing', LIST_COMMENTS, httpError(404, 'Not Found'), /Could not read the comments of pull request #7 in acme\/retail: 404 Not Found\. The pull request was not found/],
+    ['422 on update', UPDATE_COMMENT, httpError(422, 'Validation Failed'), /Could not update comment 41 on .*: 422 Validation Failed\. GitHub refused the comment\./],
+    ['401 bad token', LIST_COMMENTS, httpError(401, 'Bad credentials'), /401 Bad credentials\. The github-token input is not a valid token\./],
+  ] as const)('%s', async (_name, route, error, warning) => {
+    const github = fakeGitHub({ comments: [comment(41, `${MARKER}\nold`, BOT, 'Bot')], failures: { [route]: [error] } });
+    const { req, sleeps } = request(github.octokit);
+    const result = await upsertComment(route === CREATE_COMMENT ? { ...req, key: 'new-key', body: 'x' } : req);
+    expect(result.action).toBe('skipped');
+    expect(result.warning).toMatch(warning);
+    expect(sleeps).toEqual([]); // 4xx is not retried
+  });
+
+  test('5xx is retried with backoff, then succeeds', async () => {
+    const github = fakeGitHub({ comments: [comment(51, `${MARKER}\nold`, BOT, 'Bot')], failures: { [UPDATE_COMMENT]: [httpError(502, 'Bad Gateway'), httpError(500, 'Server Error')] } });
+    const { req, sleeps } = request(github.octokit);
+    const result = await upsertComment(req);
+    expect(result.action).toBe('updated');
+    expect(sleeps).toEqual([1000, 3000]);
+    expect(github.writes()).toHaveLength(3);
+  });
+
+  test('5xx on every attempt is a warning after the retries', async () => {
+    const errors = [httpError(503, 'Unavailable'), httpError(503, 'Unavailable'), httpError(503, 'Unavailable')];
+    const github = fakeGitHub({ failures: { [LIST_COMMENTS]: errors } });
+    const { req, sleeps } = request(github.octokit);
+    const result = await upsertComment(req);
+    expect(result).toEqual({ action: 'skipped', warning: expect.stringMatching(/^Could not read the comments of .*: 503 Unavailable\. The report is in the job summary\.$/) });
+    expect(sleeps).toHaveLength(2);
+  });
+
+  test('a timed-out listing is retried', async () => {
+    const github = fakeGitHub({ failures: { [LIST_COMMENTS]: [timeoutError()] } });
+    const result = await upsertComment(request(github.octokit).req);
+    expect(result.action).toBe('created');
+  });
+
+  test('a timed-out create is not retried: it may have gone through, and must not be duplicated', async () => {
+    const github = fakeGitHub({ failures: { [CREATE_COMMENT]: [timeoutError()] } });
+    const { req, sleeps } = request(github.octokit);
+    const result = await upsertComment(req);
+    expect(result.action).toBe('skipped');
+    expect(result.warning).toMatch(/the request timed out/);
+    expect(sleeps).toEqual([]);
+    expect(github.writes()).toHaveLength(1);
+  });
+
+  test.each([
+    [502, true],
+    [503, true],
+    [504, false],
+  ])('a create answered %d is retried: %s', async (status, retried) => {
+    const github = fakeGitHub({ failures: { [CREATE_COMMENT]: [httpError(status, 'oops')] } });
+    const result = await upsertComment(request(github.octokit).req);
+    expect(result.action).toBe(retried ? 'created' : 'skipped');
+    expect(github.writes()).toHaveLength(retried ? 2 : 1);
+  });
+
+  test('anything thrown becomes a warning, never an exception', async () => {
+    const octokit: CommentOctokit = {
+      request: () => Promise.reject(new TypeError('boom')),
+      paginate: () => Promise.reject('a string'),
+    };
+    const result = await upsertComment(request(octokit, { retries: 0 }).req);
+    expect(result).toEqual({ action: 'skipped', warning: expect.stringContaining('a string') });
+  });
+
+  test('GET /user failing for another reason still finds a bot comment', async () => {
+    const github = fakeGitHub({ user: httpError(500, 'Server Error'), comments: [comment(61, `${MARKER}\nold`, BOT, 'Bot')] });
+    const { req, logs } = request(github.octokit);
+    expect((await upsertComment(req)).action).toBe('updated');
+    expect(logs.join('\n')).toMatch(/GET \/user: 500/);
+  });
+});
+
+describe('loadCommentOctokit', () => {
+  test('loads @actions/github on demand and gives a client with what we use', async () => {
+    const { loadCommentOctokit } = await import('../../src/github/comment.js');
+    const octokit = await loadCommentOctokit('ghs_not_a_real_token');
+    expect(typeof octokit.request).toBe('function');
+    expect(typeof octokit.paginate).toBe('function');
+  });
+});

@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import * as core from '../__fixtures__/core.js';
+
+// writeOutputs is the one caller of core.setOutput.
+jest.unstable_mockModule('@actions/core', () => core);
+const { outputPairs, writeOutputs } = await import('../src/outputs.js');
+type ActionOutputs = import('../src/outputs.js').ActionOutputs;
+
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
+const INDEX = `sha256:${'9'.repeat(64)}`;
+const AMD64 = `sha256:${'1'.repeat(64)}`;
+const ARM64 = `sha256:${'2'.repeat(64)}`;
+const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+
+const FULL: ActionOutputs = {
+  registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+  image: IMAGE,
+  digest: INDEX,
+  platformDigests: { 'linux/amd64': AMD64, 'linux/arm64': ARM64 },
+  imageUri: `${IMAGE}@${INDEX}`,
+  tags: [`${IMAGE}:${SHA}`, `${IMAGE}:1.4.0`, `${IMAGE}:latest`],
+  scanStatus: 'COMPLETE',
+  counts: { CRITICAL: 0, HIGH: 3, MEDIUM: 12, LOW: 7, INFORMATIONAL: 1, UNDEFINED: 2 },
+  ignored: 4,
+  new: 1,
+  fixed: 0,
+  report: '/home/runner/work/_temp/ecr-build-scan-push-x1/report.json',
+  sarif: 'results/ecr.sarif',
+  commentUrl: 'https://github.com/octo-org/retail-api/pull/42#issuecomment-2001',
+};
+
+describe('outputPairs', () => {
+  test('every output, named as in action.yml, in order', () => {
+    expect(outputPairs(FULL)).toEqual([
+      ['registry', '123456789012.dkr.ecr.us-east-1.amazonaws.com'],
+      ['image', IMAGE],
+      ['digest', INDEX],
+      ['platform-digests', `{"linux/amd64":"${AMD64}","linux/arm64":"${ARM64}"}`],
+      ['image-uri', `${IMAGE}@${INDEX}`],
+      ['tags', `${IMAGE}:${SHA}\n${IMAGE}:1.4.0\n${IMAGE}:latest`],
+      ['scan-status', 'COMPLETE'],
+      ['critical', '0'],
+      ['high', '3'],
+      ['medium', '12'],
+      ['low', '7'],
+      ['informational', '1'],
+      ['undefined', '2'],
+      ['ignored', '4'],
+      ['new', '1'],
+      ['fixed', '0'],
+      ['report', '/home/runner/work/_temp/ecr-build-scan-push-x1/report.json'],
+      ['sarif', 'results/ecr.sarif'],
+      ['comment-url', 'https://github.com/octo-org/retail-api/pull/42#issuecomment-2001'],
+    ]);
+  });
+
+  test.each<[string, ActionOutputs, Array<[string, string]>]>([
+    ['nothing known (failed before login)', {}, []],
+    ['push: false', { scanStatus: 'SKIPPED' }, [['scan-status', 'SKIPPED']]],
+    [
+      'a single platform still reports platform-digests',
+      { digest: AMD64, platformDigests: { 'linux/amd64': AMD64 } },
+      [
+        ['digest', AMD64],
+        ['platform-digests', `{"linux/amd64":"${AMD64}"}`],
+      ],
+    ],
+    ['pushed by digest: no tags yet', { tags: [] }, [['tags', '']]],
+    [
+      'zero counts are written, not dropped',
+      { counts: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 }, ignored: 0 },
+      [
+        ['critical', '0'],
+        ['high', '0'],
+        ['medium', '0'],
+        ['low', '0'],
+        ['informational', '0'],
+        ['undefined', '0'],
+        ['ignored', '0'],
+      ],
+    ],
+  ])('%s', (_name, outputs, pairs) => {
+    expect(outputPairs(outputs)).toEqual(pairs);
+  });
+
+  test('every output name is declared in action.yml', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as { outputs: Record<string, unknown> };
+    expect(outputPairs(FULL).map(([name]) => name)).toEqual(Object.keys(action.outputs));
+  });
+});
+
+describe('writeOutputs', () => {
+  beforeEach(() => {
+    core.setOutput.mockClear();
+  });
+
+  test('sets each known output once', () => {
+    writeOutputs({ registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', image: IMAGE, scanStatus: 'TIMEOUT' });
+    expect(core.setOutput.mock.calls).toEqual([
+      ['registry', '123456789012.dkr.ecr.us-east-1.amazonaws.com'],
+      ['image', IMAGE],
+      ['scan-status', 'TIMEOUT'],
+    ]);
+  });
+});

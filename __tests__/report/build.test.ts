@@ -1,0 +1,166 @@
+import { describe, expect, test } from '@jest/globals';
+import { buildReport, gateSettings, overallStatus, skippedReport, type ReportParts } from '../../src/report/build.js';
+import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
+import type { PlatformScan } from '../../src/scan/finding.js';
+import { decideGate } from '../../src/scan/policy.js';
+
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
+const DIGEST = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+const GATE = { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: false } as const;
+
+const f = (id: string, severity: EvaluatedFinding['severity'], platform: string, overrides: Partial<EvaluatedFinding> = {}): EvaluatedFinding => ({
+  id,
+  severity,
+  package: 'openssl',
+  version: '3.0.2',
+  fixAvailable: 'YES',
+  platform,
+  blocking: false,
+  ...overrides,
+});
+const scan = (platform: string, status: string, scanType?: PlatformScan['scanType']): PlatformScan => ({
+  platform,
+  digest: `sha256:${platform === 'linux/amd64' ? 'a'.repeat(64) : 'b'.repeat(64)}`,
+  status,
+  complete: status === 'COMPLETE' || status === 'ACTIVE',
+  ...(scanType ? { scanType } : {}),
+  findings: [],
+  calls: 2,
+});
+
+function parts(findings: EvaluatedFinding[], scans: PlatformScan[]): ReportParts {
+  return {
+    image: IMAGE,
+    digest: DIGEST,
+    tags: [`${IMAGE}:0123456789abcdef0123456789abcdef01234567`],
+    heldBack: [{ tag: 'latest', reason: 'the gate failed' }],
+    build: 'built',
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    scans,
+    decision: decideGate(findings, scans, { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', baseAvailable: false }),
+    ignores: { expired: [{ id: 'CVE-OLD', reason: 'was unreachable', expires: '2024-01-31', matched: 1 }] },
+    gate: GATE,
+    runUrl: 'https://github.com/acme/retail-api/actions/runs/42',
+    reportPath: '/tmp/ecr-build-scan-push/report.json',
+    generatedAt: '2024-06-15T12:00:00.000Z',
+  };
+}
+
+describe('buildReport', () => {
+  const findings = [
+    f('CVE-L', 'LOW', 'linux/amd64'),
+    f('CVE-C', 'CRITICAL', 'linux/arm64'),
+    f('CVE-C', 'CRITICAL', 'linux/amd64'),
+    f('CVE-H', 'HIGH', 'linux/amd64', { package: 'zlib' }),
+    f('CVE-H', 'HIGH', 'linux/amd64', { package: 'curl', ignored: { by: 'input', reason: 'listed in the ignore input' } }),
+    f('CVE-I', 'INFORMATIONAL', 'linux/arm64', { ignored: { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' } }),
+  ];
+  const scans = [scan('linux/amd64', 'COMPLETE', 'BASIC'), scan('linux/arm64', 'COMPLETE', 'BASIC')];
+  const report = buildReport(parts(findings, scans));
+
+  test('image, tags, gate and verdict as given', () => {
+    expect(report).toMatchObject({
+      image: IMAGE,
+      digest: DIGEST,
+      imageUri: `${IMAGE}@${DIGEST}`,
+      tags: [`${IMAGE}:0123456789abcdef0123456789abcdef01234567`],
+      heldBack: [{ tag: 'latest', reason: 'the gate failed' }],
+      build: 'built',
+      commit: '0123456789abcdef0123456789abcdef01234567',
+      gate: GATE,
+      verdict: 'failed',
+      fails: true,
+      runUrl: 'https://github.com/acme/retail-api/actions/runs/42',
+      reportPath: '/tmp/ecr-build-scan-push/report.json',
+      generatedAt: '2024-06-15T12:00:00.000Z',
+      expiredIgnores: [{ id: 'CVE-OLD', reason: 'was unreachable', expires: '2024-01-31', matched: 1 }],
+    });
+    expect(report.reason).toBe('2 findings at or above HIGH: CVE-C (openssl 3.0.2, linux/amd64, linux/arm64), CVE-H (zlib 3.0.2, linux/amd64).');
+    expect(report).not.toHaveProperty('comparison');
+  });
+
+  test('every finding, worst first (severity, id, package, platform), blocking marked', () => {
+    expect(report.findings.map((x) => `${x.severity} ${x.id} ${x.package} ${x.platform} ${x.blocking ? 'blocking' : x.ignored ? 'ignored' : '-'}`)).toEqual([
+      'CRITICAL CVE-C openssl linux/amd64 blocking',
+      'CRITICAL CVE-C openssl linux/arm64 blocking',
+      'HIGH CVE-H curl linux/amd64 ignored',
+      'HIGH CVE-H zlib linux/amd64 blocking',
+      'LOW CVE-L openssl linux/amd64 -',
+      'INFORMATIONAL CVE-I openssl linux/arm64 ignored',
+    ]);
+  });
+
+  test('counts once across platforms; per platform within the platform', () => {
+    expect(report.counts).toEqual({ CRITICAL: 1, HIGH: 1, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 });
+    expect(report.ignoredCount).toBe(2);
+    expect(report.scan).toEqual({
+      status: 'COMPLETE',
+      scanType: 'BASIC',
+      platforms: [
+        { platform: 'linux/amd64', digest: scans[0].digest, status: 'COMPLETE', counts: { CRITICAL: 1, HIGH: 1, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 }, ignored: 1 },
+        { platform: 'linux/arm64', digest: scans[1].digest, status: 'COMPLETE', counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 }, ignored: 1 },
+      ],
+    });
+  });
+
+  test('a platform without findings has zero counts; the comparison is carried', () => {
+    const comparison = { available: true, baseSha: 'f'.repeat(40), baseDigest: DIGEST, fixed: [], newCount: 0 };
+    const built = buildReport({ ...parts([], scans), comparison });
+    expect(built.scan.platforms.map((p) => p.counts.CRITICAL)).toEqual([0, 0]);
+    expect(built).toMatchObject({ verdict: 'passed', fails: false, comparison });
+  });
+
+  test('a scan that did not complete carries its description to its platform', () => {
+    const timedOut = { ...scan('linux/arm64', 'TIMEOUT'), description: 'No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS.' };
+    const built = buildReport(parts([], [scans[0], timedOut]));
+    expect(built.scan.status).toBe('TIMEOUT');
+    expect(built.scan.platforms[1]).toMatchObject({ status: 'TIMEOUT', description: timedOut.description });
+    expect(built.verdict).toBe('incomplete');
+  });
+});
+
+describe('overallStatus', () => {
+  test.each([
+    ['all complete', ['COMPLETE', 'COMPLETE'], 'COMPLETE'],
+    ['all active (enhanced)', ['ACTIVE', 'ACTIVE'], 'ACTIVE'],
+    ['one timed out', ['COMPLETE', 'TIMEOUT'], 'TIMEOUT'],
+    ['the first that is not complete', ['FAILED', 'TIMEOUT'], 'FAILED'],
+    ['an unknown status', ['COMPLETE', 'QUEUED'], 'QUEUED'],
+    ['no platform at all', [], 'UNSUPPORTED_IMAGE'],
+  ])('%s', (_name, statuses, expected) => {
+    expect(overallStatus(statuses.map((status, i) => scan(i === 0 ? 'linux/amd64' : 'linux/arm64', status)))).toBe(expected);
+  });
+});
+
+describe('skippedReport', () => {
+  const base = { image: IMAGE, tags: [] as string[], gate: GATE, generatedAt: '2024-06-15T12:00:00.000Z' };
+
+  test.each([
+    ['not-pushed', 'not-pushed', /^push is false: the image was built but not pushed/],
+    ['scan-off', 'built', /^scan is false: the image was pushed but ECR's findings were not read/],
+  ] as const)('%s: status SKIPPED, verdict skipped, the step does not fail', (skipped, build, reason) => {
+    const report = skippedReport({ ...base, skipped, build, ...(skipped === 'scan-off' ? { digest: DIGEST, platforms: [{ platform: 'linux/amd64', digest: DIGEST }] } : {}) });
+    expect(report).toMatchObject({ verdict: 'skipped', fails: false, findings: [], ignoredCount: 0, heldBack: [] });
+    expect(report.scan.status).toBe('SKIPPED');
+    expect(report.reason).toMatch(reason);
+    expect(report.counts).toEqual({ CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 });
+    if (skipped === 'scan-off') {
+      expect(report.imageUri).toBe(`${IMAGE}@${DIGEST}`);
+      expect(report.scan.platforms).toEqual([{ platform: 'linux/amd64', digest: DIGEST, status: 'SKIPPED', counts: report.counts, ignored: 0 }]);
+    } else {
+      expect(report).not.toHaveProperty('imageUri');
+      expect(report.scan.platforms).toEqual([]);
+    }
+  });
+});
+
+describe('gateSettings', () => {
+  test('from the inputs', () => {
+    expect(gateSettings({ severityThreshold: 'MEDIUM', gate: 'new', onScanIncomplete: 'warn', ignoreUnfixed: true })).toEqual({
+      threshold: 'MEDIUM',
+      mode: 'new',
+      onIncomplete: 'warn',
+      ignoreUnfixed: true,
+    });
+  });
+});

@@ -1,0 +1,3052 @@
+export const id = 122;
+export const ids = [122];
+export const modules = {
+
+/***/ 5484:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ dockerLogin),
+/* harmony export */   t: () => (/* binding */ dockerLogout)
+/* harmony export */ });
+async function dockerLogin(login, run) {
+    const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
+        input: Buffer.from(login.password),
+        silent: true,
+        ignoreReturnCode: true,
+    });
+    if (result.exitCode !== 0) {
+        const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
+        throw new Error(`docker login to ${login.registry} failed: ${reason}`);
+    }
+}
+async function dockerLogout(registry, run) {
+    const result = await run('docker', ['logout', registry], { silent: true, ignoreReturnCode: true });
+    return { ok: result.exitCode === 0, message: (result.stderr || result.stdout).trim() };
+}
+
+
+/***/ }),
+
+/***/ 2122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(3360);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/util/lists.ts
+// Parsing of the list-shaped inputs. Pure: no @actions/* here, so the rules can be tested
+// by tables and properties.
+/** Splits on newlines (and on commas unless `commas` is false), trims, drops blanks and `#` comments. */
+function parseList(text, options = {}) {
+    const separator = options.commas === false ? /\r?\n/ : /\r?\n|,/;
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '' && !item.startsWith('#'));
+}
+/**
+ * Parses newline-separated KEY=VALUE lines. The value keeps everything after the first `=`
+ * (values may hold `=` and commas). Returns the bad line instead of throwing, so the caller
+ * can name its input.
+ */
+function parseKeyValues(text) {
+    const pairs = [];
+    for (const line of parseList(text, { commas: false })) {
+        const at = line.indexOf('=');
+        const key = at > 0 ? line.slice(0, at).trim() : '';
+        if (key === '' || /\s/.test(key))
+            return { ok: false, line };
+        pairs.push([key, line.slice(at + 1)]);
+    }
+    return { ok: true, pairs };
+}
+
+// EXTERNAL MODULE: ./src/scan/severity.ts
+var severity = __webpack_require__(4902);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/scan/ignore-file.ts
+// The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
+// a malformed file stops the step before anything is built.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Returns the entries, or throws an Error whose message says what is wrong (the caller names the input). */
+function parseIgnoreFile(text) {
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch (error) {
+        throw new Error(`is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    }
+    if (data === null || data === undefined)
+        return [];
+    if (!Array.isArray(data))
+        throw new Error('must be a YAML list of {id, reason, expires?} entries');
+    return data.map((item, index) => parseEntry(item, index + 1));
+}
+function parseEntry(item, position) {
+    const where = `entry ${position}`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        throw new Error(`${where} must be a mapping with id, reason and optional expires`);
+    }
+    const record = item;
+    const unknownKeys = Object.keys(record).filter((key) => !['id', 'reason', 'expires'].includes(key));
+    if (unknownKeys.length > 0)
+        throw new Error(`${where} has unknown key ${unknownKeys[0]} (accepted: id, reason, expires)`);
+    const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
+    if (id === '')
+        throw new Error(`${where} needs an id (a vulnerability ID such as CVE-2024-1234)`);
+    const reason = typeof record.reason === 'string' ? record.reason.trim() : '';
+    if (reason === '')
+        throw new Error(`${where} (${id}) needs a reason`);
+    if (record.expires === undefined || record.expires === null)
+        return { id, reason };
+    const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
+    if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
+        throw new Error(`${where} (${id}) has expires "${expires}", which is not a date YYYY-MM-DD`);
+    }
+    return { id, reason, expires };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+// The only caller of core.getInput. Every input is read and validated here, up front, so a
+// bad value stops the step with one line naming the input before any AWS or Docker call.
+
+
+
+
+
+
+
+const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
+const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
+const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
+// ECR's repository-name pattern (CreateRepository), 2-256 characters.
+const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
+const VULNERABILITY_ID = /^\S{1,128}$/;
+class Reader {
+    get;
+    environment;
+    constructor(get, environment) {
+        this.get = get;
+        this.environment = environment;
+    }
+    text(name) {
+        return this.get(name).trim();
+    }
+    optional(name) {
+        const value = this.text(name);
+        return value === '' ? undefined : value;
+    }
+    required(name) {
+        const value = this.text(name);
+        if (value === '')
+            throw new errors/* InputError */.dz(`Input "${name}" is required and was empty.`);
+        return value;
+    }
+    oneOf(name, accepted, fallback, normalise = (v) => v) {
+        const raw = this.text(name);
+        if (raw === '')
+            return fallback;
+        const value = normalise(raw);
+        if (!accepted.includes(value)) {
+            throw new errors/* InputError */.dz(`Input "${name}" is "${raw}"; accepted: ${accepted.join(', ')}.`);
+        }
+        return value;
+    }
+    boolean(name, fallback) {
+        const raw = this.text(name);
+        if (raw === '')
+            return fallback;
+        // The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them.
+        if (['true', 'True', 'TRUE'].includes(raw))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(raw))
+            return false;
+        throw new errors/* InputError */.dz(`Input "${name}" is "${raw}"; accepted: true, false.`);
+    }
+    raw(name) {
+        return this.get(name);
+    }
+    list(name, options) {
+        return parseList(this.get(name), options);
+    }
+    path(file) {
+        return external_node_path_.resolve(this.environment.cwd, file);
+    }
+}
+function parseInputs(get, environment) {
+    const read = new Reader(get, environment);
+    const repository = read.required('repository');
+    if (!REPOSITORY.test(repository)) {
+        throw new errors/* InputError */.dz(`Input "repository" is "${repository}"; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`);
+    }
+    const registryId = read.optional('registry-id');
+    if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
+        throw new errors/* InputError */.dz(`Input "registry-id" is "${registryId}"; accepted: a 12-digit AWS account ID.`);
+    }
+    // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
+    const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
+    if (awsRegion === '') {
+        throw new errors/* InputError */.dz('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
+    }
+    if (!REGION.test(awsRegion)) {
+        throw new errors/* InputError */.dz(`Input "aws-region" is "${awsRegion}"; accepted: a region such as us-east-1.`);
+    }
+    const tagMutability = read.oneOf('tag-mutability', TAG_MUTABILITIES, 'IMMUTABLE', (v) => v.toUpperCase());
+    const tagMutabilityExclusions = read.list('tag-mutability-exclusions');
+    for (const filter of tagMutabilityExclusions) {
+        if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(filter)) {
+            throw new errors/* InputError */.dz(`Input "tag-mutability-exclusions" has "${filter}"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
+        }
+    }
+    const lifecyclePolicy = readLifecyclePolicy(read, environment);
+    const context = read.text('context') || '.';
+    const remoteContext = /^(?:https?:\/\/|git@|github\.com\/)/.test(context) || context === '-';
+    const file = read.optional('file') ?? (remoteContext ? 'Dockerfile' : external_node_path_.join(context, 'Dockerfile'));
+    const buildArgs = keyValueLines(read, 'build-args').map(([key, value]) => `${key}=${value}`);
+    const labels = keyValueLines(read, 'labels');
+    const platforms = read.list('platforms');
+    for (const platform of platforms) {
+        if (!PLATFORM.test(platform)) {
+            throw new errors/* InputError */.dz(`Input "platforms" has "${platform}"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+        }
+    }
+    const secrets = read.list('secrets', { commas: false });
+    for (const secret of secrets) {
+        if (!SECRET.test(secret)) {
+            // Only the id is echoed: a malformed line could hold a secret value.
+            const id = /^id=([^,=\s]+)/.exec(secret)?.[1];
+            throw new errors/* InputError */.dz(`Input "secrets" has a malformed line${id ? ` (id=${id})` : ''}; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.`);
+        }
+    }
+    const provenance = read.text('provenance') || 'false';
+    if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
+        throw new errors/* InputError */.dz(`Input "provenance" is "${provenance}"; accepted: false, true, mode=min or mode=max.`);
+    }
+    const tags = read.list('tags');
+    for (const tag of tags)
+        validateTagShape(tag);
+    const scanTimeoutRaw = read.text('scan-timeout') || '600';
+    if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
+        throw new errors/* InputError */.dz(`Input "scan-timeout" is "${scanTimeoutRaw}"; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
+    }
+    const ignore = read.list('ignore');
+    for (const id of ignore) {
+        if (!VULNERABILITY_ID.test(id)) {
+            throw new errors/* InputError */.dz(`Input "ignore" has "${id}"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
+        }
+    }
+    const inputs = {
+        repository,
+        registryId,
+        awsRegion,
+        createRepository: read.boolean('create-repository', false),
+        tagMutability,
+        tagMutabilityExclusions,
+        lifecyclePolicy,
+        context,
+        file,
+        buildArgs,
+        labels,
+        target: read.optional('target'),
+        platforms,
+        cacheFrom: read.list('cache-from', { commas: false }),
+        cacheTo: read.list('cache-to', { commas: false }),
+        secrets,
+        provenance,
+        builder: read.optional('builder'),
+        noCache: read.boolean('no-cache', false),
+        pull: read.boolean('pull', false),
+        push: read.boolean('push', true),
+        tags,
+        shaTag: read.oneOf('sha-tag', ['full', 'short', 'false'], 'full', (v) => v.toLowerCase()),
+        releaseTags: read.oneOf('release-tags', ['auto', 'none'], 'auto', (v) => v.toLowerCase()),
+        latest: read.oneOf('latest', ['auto', 'true', 'false'], 'auto', (v) => v.toLowerCase()),
+        skipExisting: read.boolean('skip-existing', true),
+        scan: read.boolean('scan', true),
+        scanTimeoutSeconds: Number(scanTimeoutRaw),
+        severityThreshold: read.oneOf('severity-threshold', severity/* THRESHOLDS */.Rm, 'CRITICAL', (v) => v.toUpperCase()),
+        ignore,
+        ignoreUnfixed: read.boolean('ignore-unfixed', false),
+        ignoreFile: readIgnoreFile(read, environment),
+        onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'], 'fail', (v) => v.toLowerCase()),
+        compare: read.oneOf('compare', ['base', 'none'], 'base', (v) => v.toLowerCase()),
+        gate: read.oneOf('gate', ['all', 'new'], 'all', (v) => v.toLowerCase()),
+        comment: read.boolean('comment', true),
+        commentKey: read.optional('comment-key'),
+        githubToken: read.text('github-token'),
+        sarif: read.optional('sarif'),
+        skipLogout: read.boolean('skip-logout', false),
+    };
+    if (!remoteContext) {
+        if (!environment.isDirectory(read.path(context))) {
+            throw new errors/* InputError */.dz(`Input "context" is "${context}", which is not a directory; accepted: a build context directory (or a git/https URL).`);
+        }
+        if (!environment.isFile(read.path(file))) {
+            throw new errors/* InputError */.dz(`Input "file" is "${file}", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
+        }
+    }
+    return inputs;
+}
+function keyValueLines(read, name) {
+    const parsed = parseKeyValues(read.raw(name));
+    if (!parsed.ok) {
+        throw new errors/* InputError */.dz(`Input "${name}" has the line "${truncate(parsed.line)}"; accepted: newline-separated KEY=VALUE.`);
+    }
+    return parsed.pairs;
+}
+/**
+ * Bare tag names only. A full reference (as docker/metadata-action prints) is accepted here and
+ * reduced to its tag later, once the registry is known (see tags.ts).
+ */
+function validateTagShape(tag) {
+    const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
+    if (!TAG.test(bare) || (tag.includes('@'))) {
+        throw new errors/* InputError */.dz(`Input "tags" has "${truncate(tag)}"; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
+    }
+}
+function readLifecyclePolicy(read, environment) {
+    const file = read.optional('lifecycle-policy');
+    if (file === undefined)
+        return undefined;
+    const full = read.path(file);
+    if (!environment.isFile(full)) {
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" is "${file}", which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
+    }
+    const text = environment.readText(full);
+    let policy;
+    try {
+        policy = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${file}) is not valid JSON: ${(0,errors/* toMessage */.R9)(error)}; accepted: an ECR lifecycle policy document.`);
+    }
+    const rules = policy?.rules;
+    if (!Array.isArray(rules) || rules.length === 0) {
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${file}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
+    }
+    return { path: full, text };
+}
+function readIgnoreFile(read, environment) {
+    const given = read.optional('ignore-file');
+    const file = given ?? DEFAULT_IGNORE_FILE;
+    const full = read.path(file);
+    if (!environment.isFile(full)) {
+        if (given === undefined)
+            return undefined;
+        throw new errors/* InputError */.dz(`Input "ignore-file" is "${given}", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+    }
+    try {
+        return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(`Input "ignore-file" (${file}) ${(0,errors/* toMessage */.R9)(error)}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
+    }
+}
+function truncate(text) {
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** The action's inputs, from the runner. */
+function readInputs() {
+    const inputs = parseInputs((name) => core/* getInput */.V4(name), {
+        env: process.env,
+        cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
+        readText: (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'),
+        isFile: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile(),
+        isDirectory: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory(),
+    });
+    if (inputs.githubToken !== '')
+        core/* setSecret */.Pq(inputs.githubToken);
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/outputs.ts
+// The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
+// report file.
+
+function outputPairs(outputs) {
+    const pairs = [
+        ['registry', outputs.registry],
+        ['image', outputs.image],
+        ['digest', outputs.digest],
+        ['platform-digests', outputs.platformDigests && JSON.stringify(outputs.platformDigests)],
+        ['image-uri', outputs.imageUri],
+        ['tags', outputs.tags?.join('\n')],
+        ['scan-status', outputs.scanStatus],
+        ['critical', outputs.counts && String(outputs.counts.CRITICAL)],
+        ['high', outputs.counts && String(outputs.counts.HIGH)],
+        ['medium', outputs.counts && String(outputs.counts.MEDIUM)],
+        ['low', outputs.counts && String(outputs.counts.LOW)],
+        ['informational', outputs.counts && String(outputs.counts.INFORMATIONAL)],
+        ['undefined', outputs.counts && String(outputs.counts.UNDEFINED)],
+        ['ignored', outputs.ignored?.toString()],
+        ['new', outputs.new?.toString()],
+        ['fixed', outputs.fixed?.toString()],
+        ['report', outputs.report],
+        ['sarif', outputs.sarif],
+        ['comment-url', outputs.commentUrl],
+    ];
+    return pairs.filter((pair) => pair[1] !== undefined);
+}
+function writeOutputs(outputs) {
+    for (const [name, value] of outputPairs(outputs))
+        core/* setOutput */.uH(name, value);
+}
+
+// EXTERNAL MODULE: ./src/state.ts
+var state = __webpack_require__(2462);
+;// CONCATENATED MODULE: ./src/github/event.ts
+// Facts about the triggering event that the pipeline needs: which commit to tag, the PR
+// (for comments and the base comparison), and the release (for release tags). Parsed from
+// the runner's environment and the event payload file; no octokit is loaded for this.
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function object(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function string(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** Pure: environment variables + payload → facts. Missing fields give undefined, never a crash. */
+function parseEventFacts(env, payload) {
+    const event = object(payload) ?? {};
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const runId = env.GITHUB_RUN_ID;
+    const facts = {
+        eventName,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        owner: owner || undefined,
+        repo: repo || undefined,
+        serverUrl,
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+        runUrl: owner && repo && runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+    };
+    const pr = object(event.pull_request);
+    if (PR_EVENTS.has(eventName) && pr) {
+        const head = object(pr.head);
+        const base = object(pr.base);
+        const headSha = string(head?.sha);
+        const number = typeof pr.number === 'number' ? pr.number : typeof event.number === 'number' ? event.number : undefined;
+        if (headSha)
+            facts.sha = headSha; // not the merge commit GITHUB_SHA points at
+        if (number !== undefined && headSha) {
+            const headRepo = string(object(head?.repo)?.full_name);
+            const baseRepo = string(object(base?.repo)?.full_name);
+            facts.pullRequest = {
+                number,
+                headSha,
+                baseSha: string(base?.sha),
+                baseRef: string(base?.ref),
+                fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
+            };
+        }
+    }
+    const release = object(event.release);
+    if (eventName === 'release' && release) {
+        const tag = string(release.tag_name);
+        if (tag)
+            facts.release = { tag, prerelease: release.prerelease === true };
+    }
+    else if (eventName === 'push' && facts.ref.startsWith('refs/tags/')) {
+        const tag = facts.ref.slice('refs/tags/'.length);
+        facts.release = { tag, prerelease: /^v?\d+\.\d+\.\d+-/.test(tag) };
+    }
+    return facts;
+}
+function readEventFacts(env = process.env) {
+    let payload = {};
+    const file = env.GITHUB_EVENT_PATH;
+    if (file) {
+        try {
+            payload = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            payload = {}; // the runner always writes it; a local run may not
+        }
+    }
+    return parseEventFacts(env, payload);
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+;// CONCATENATED MODULE: ./src/tags.ts
+// Pure: event facts + inputs → which tags this run writes. The build pushes only the
+// candidate (the SHA tag); everything else is a promotion written after the gate passes.
+
+
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HEX40 = /^[0-9a-f]{40}$/;
+function isValidDockerTag(tag) {
+    return DOCKER_TAG.test(tag);
+}
+/** A release tag (`v1.2.3`, `1.2.3-rc.1`, `v1.2.3+build.5`) as a semver version, or undefined. */
+function releaseVersion(tag) {
+    const stripped = tag.replace(/^v/, '');
+    if (!semver_default().valid(stripped))
+        return undefined;
+    return new (semver_default()).SemVer(stripped);
+}
+/**
+ * `tags` entries are bare names; full references to this image (as docker/metadata-action
+ * prints them) are reduced to their tag. A reference to another image is an error.
+ */
+function reduceExtraTag(entry, image, repository) {
+    const slash = entry.lastIndexOf('/');
+    const colon = entry.lastIndexOf(':');
+    if (colon <= slash) {
+        if (entry.includes('/')) {
+            throw new errors/* InputError */.dz(`Input "tags" has "${entry}", a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
+        }
+        return entry;
+    }
+    const name = entry.slice(0, colon);
+    const tag = entry.slice(colon + 1);
+    // Before login the registry host is not known yet: accept any registry, check it after.
+    const sameImage = image === undefined ? name === repository || name.endsWith(`/${repository}`) : name === image || name === repository;
+    if (!sameImage) {
+        throw new errors/* InputError */.dz(`Input "tags" has "${entry}", which names another image (${name}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`);
+    }
+    return tag;
+}
+function computeTagPlan(facts, inputs, 
+/** registry/repository; undefined before login. */
+image) {
+    const plan = { promotions: [] };
+    if (inputs.shaTag !== 'false') {
+        const sha = facts.sha.toLowerCase();
+        if (!HEX40.test(sha)) {
+            throw new errors/* InputError */.dz(`Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `"${sha}", not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`);
+        }
+        plan.candidate = inputs.shaTag === 'full' ? sha : sha.slice(0, 7);
+    }
+    const seen = new Set(plan.candidate ? [plan.candidate] : []);
+    const add = (tag, kind) => {
+        if (seen.has(tag))
+            return;
+        seen.add(tag);
+        plan.promotions.push({ tag, kind });
+    };
+    const release = facts.release;
+    if (release && inputs.releaseTags === 'auto') {
+        const version = releaseVersion(release.tag);
+        if (version) {
+            plan.version = version.version;
+            const prerelease = release.prerelease || version.prerelease.length > 0;
+            add(version.version, 'release');
+            if (!prerelease) {
+                add(`${version.major}.${version.minor}`, 'minor');
+                add(`${version.major}`, 'major');
+            }
+        }
+        else if (isValidDockerTag(release.tag)) {
+            add(release.tag, 'release'); // a non-semver tag is pushed as it is
+        }
+    }
+    for (const entry of inputs.tags)
+        add(reduceExtraTag(entry, image, inputs.repository), 'extra');
+    const stableRelease = plan.version !== undefined && semver_default().prerelease(plan.version) === null && release?.prerelease !== true;
+    if (inputs.latest === 'true' || (inputs.latest === 'auto' && stableRelease))
+        add('latest', 'latest');
+    return plan;
+}
+/**
+ * Floating tags move only forward: `1.2`, `1` and `latest` (auto) are written only when this
+ * release is the highest stable version in their line among the tags already in the repository.
+ * Returns the promotions to write and the ones held back, each with the reason.
+ */
+function moveFloatingTags(plan, existingTags, latestMode) {
+    const write = [];
+    const held = [];
+    const version = plan.version;
+    const stable = existingTags
+        .map((tag) => releaseVersion(tag))
+        .filter((v) => v !== undefined && v.prerelease.length === 0);
+    for (const promotion of plan.promotions) {
+        const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
+        if (!floating || version === undefined) {
+            write.push(promotion);
+            continue;
+        }
+        const current = new (semver_default()).SemVer(version);
+        const line = stable.filter((v) => promotion.kind === 'minor' ? v.major === current.major && v.minor === current.minor : promotion.kind === 'major' ? v.major === current.major : true);
+        const highest = line.reduce((max, v) => (max === undefined || semver_default().gt(v, max) ? v : max), undefined);
+        if (highest === undefined || semver_default().gte(current, highest))
+            write.push(promotion);
+        else
+            held.push({ ...promotion, reason: `${highest.version} is newer` });
+    }
+    return { write, held };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+;// CONCATENATED MODULE: ./src/ecr/client.ts
+// The one place the ECR client is built. Credentials come from the SDK's default chain;
+// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself.
+
+function createEcrClient(region) {
+    return new dist_cjs/* ECRClient */.S70({
+        region,
+        customUserAgent: 'ecr-build-scan-push',
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ecr/auth.ts
+// GetAuthorizationToken → registry host and credentials. The password is handed to `mask`
+// before anything else sees it.
+
+async function getRegistryLogin(client, registryId, mask) {
+    const response = await client.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryId ? { registryIds: [registryId] } : {}));
+    const data = response.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new Error('ECR returned no authorization data for GetAuthorizationToken.');
+    }
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0)
+        throw new Error('ECR returned an authorization token that is not user:password.');
+    const password = decoded.slice(colon + 1);
+    mask(password);
+    mask(data.authorizationToken);
+    return {
+        registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+        username: decoded.slice(0, colon),
+        password,
+    };
+}
+
+// EXTERNAL MODULE: ./src/ecr/docker-login.ts
+var docker_login = __webpack_require__(5484);
+;// CONCATENATED MODULE: ./src/ecr/repository.ts
+// The repository the image goes to: found, or created when asked, and its lifecycle policy.
+
+
+function toInfo(repository, created) {
+    return {
+        name: repository.repositoryName ?? '',
+        registryId: repository.registryId ?? '',
+        scanOnPush: repository.imageScanningConfiguration?.scanOnPush === true,
+        tagMutability: (repository.imageTagMutability ?? 'MUTABLE'),
+        exclusions: (repository.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? '').filter((f) => f !== ''),
+        created,
+    };
+}
+async function ensureRepository(client, inputs, registry) {
+    try {
+        const found = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [inputs.repository], registryId: inputs.registryId }));
+        const repository = found.repositories?.[0];
+        if (repository)
+            return toInfo(repository, false);
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) !== 'RepositoryNotFoundException')
+            throw error;
+    }
+    if (!inputs.createRepository) {
+        throw new Error(`Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`);
+    }
+    const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
+    const created = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+        repositoryName: inputs.repository,
+        registryId: inputs.registryId,
+        imageTagMutability: inputs.tagMutability,
+        imageTagMutabilityExclusionFilters: withExclusions
+            ? inputs.tagMutabilityExclusions.map((filter) => ({ filterType: 'WILDCARD', filter }))
+            : undefined,
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: { encryptionType: 'AES256' },
+    }));
+    if (!created.repository)
+        throw new Error(`CreateRepository returned no repository for ${inputs.repository}.`);
+    return toInfo(created.repository, true);
+}
+async function applyLifecyclePolicy(client, repository, policyText) {
+    await client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
+        repositoryName: repository.name,
+        registryId: repository.registryId || undefined,
+        lifecyclePolicyText: policyText,
+    }));
+}
+/** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
+function matchesFilter(tag, filter) {
+    const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${pattern}$`).test(tag);
+}
+/** Whether an existing tag may be moved to another image in this repository. */
+function canMoveTag(repository, tag) {
+    const excluded = repository.exclusions.some((filter) => matchesFilter(tag, filter));
+    switch (repository.tagMutability) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ecr/manifest.ts
+// Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
+// Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
+function isIndex(mediaType, manifest) {
+    if (mediaType && INDEX_MEDIA_TYPES.includes(mediaType))
+        return true;
+    return Array.isArray(manifest.manifests);
+}
+function platformName(platform) {
+    if (!platform?.os || !platform.architecture)
+        return 'unknown';
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+/**
+ * Platform manifests of an image. For a single manifest, `singlePlatform` names its platform
+ * (what was built); an index names its own.
+ */
+function platformManifests(digest, manifestText, mediaType, singlePlatform) {
+    const manifest = JSON.parse(manifestText);
+    if (!isIndex(mediaType ?? manifest.mediaType, manifest))
+        return [{ platform: singlePlatform, digest }];
+    const result = [];
+    for (const entry of manifest.manifests ?? []) {
+        if (!entry.digest)
+            continue;
+        if (entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+            continue;
+        const platform = platformName(entry.platform);
+        if (platform === 'unknown/unknown' || platform === 'unknown')
+            continue;
+        result.push({ platform, digest: entry.digest });
+    }
+    return result;
+}
+function platformDigestsObject(manifests) {
+    return Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));
+}
+
+;// CONCATENATED MODULE: ./src/ecr/images.ts
+// Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
+// list tags. Thin wrappers: the client is passed in.
+
+
+
+async function findImageByTag(client, ref, tag) {
+    try {
+        const response = await client.send(new dist_cjs/* DescribeImagesCommand */.ji5({ ...ref, imageIds: [{ imageTag: tag }] }));
+        const detail = response.imageDetails?.[0];
+        if (!detail?.imageDigest)
+            return undefined;
+        return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) === 'ImageNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function getManifest(client, ref, digest) {
+    const response = await client.send(new dist_cjs/* BatchGetImageCommand */.P8n({ ...ref, imageIds: [{ imageDigest: digest }], acceptedMediaTypes: ACCEPTED_MEDIA_TYPES }));
+    const image = response.images?.[0];
+    if (!image?.imageManifest) {
+        const failure = response.failures?.[0];
+        throw new Error(`BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`);
+    }
+    return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
+}
+/** Writes an existing manifest under another tag (PutImage): a copy, not a push. */
+async function putTag(client, ref, manifest, tag) {
+    try {
+        await client.send(new dist_cjs/* PutImageCommand */.SUU({
+            ...ref,
+            imageManifest: manifest.text,
+            imageManifestMediaType: manifest.mediaType,
+            imageDigest: manifest.digest,
+            imageTag: tag,
+        }));
+        return 'written';
+    }
+    catch (error) {
+        // The tag is already on this very manifest: a re-run, nothing to do.
+        if ((0,errors/* errorName */.Is)(error) === 'ImageAlreadyExistsException')
+            return 'unchanged';
+        throw error;
+    }
+}
+/** Every tag in the repository with the digest it points at (all pages). */
+async function listTags(client, ref) {
+    const tags = new Map();
+    let nextToken;
+    do {
+        const page = await client.send(new dist_cjs/* ListImagesCommand */.W_n({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }));
+        for (const id of page.imageIds ?? []) {
+            if (id.imageTag && id.imageDigest)
+                tags.set(id.imageTag, id.imageDigest);
+        }
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return tags;
+}
+
+;// CONCATENATED MODULE: ./src/build/labels.ts
+function defaultLabels(facts, now) {
+    const labels = [];
+    if (facts.owner && facts.repo)
+        labels.push(['org.opencontainers.image.source', `${facts.serverUrl}/${facts.owner}/${facts.repo}`]);
+    if (facts.sha)
+        labels.push(['org.opencontainers.image.revision', facts.sha]);
+    labels.push(['org.opencontainers.image.created', now.toISOString()]);
+    return labels;
+}
+/** The user's labels, in their order, then each default label whose key the user did not set. */
+function mergeLabels(user, defaults) {
+    const keys = new Set(user.map(([key]) => key));
+    return [...user, ...defaults.filter(([key]) => !keys.has(key))];
+}
+
+;// CONCATENATED MODULE: ./src/build/argv.ts
+// Pure: what to build → the `docker buildx build` argument list. Tested by a table.
+function buildxArgs(request) {
+    const args = ['buildx', 'build'];
+    if (request.builder)
+        args.push('--builder', request.builder);
+    args.push('--file', request.file);
+    for (const arg of request.buildArgs)
+        args.push('--build-arg', arg);
+    for (const [key, value] of request.labels)
+        args.push('--label', `${key}=${value}`);
+    if (request.target)
+        args.push('--target', request.target);
+    if (request.platforms.length > 0)
+        args.push('--platform', request.platforms.join(','));
+    for (const spec of request.cacheFrom)
+        args.push('--cache-from', spec);
+    for (const spec of request.cacheTo)
+        args.push('--cache-to', spec);
+    for (const secret of request.secrets)
+        args.push('--secret', secret);
+    args.push(`--provenance=${request.provenance}`);
+    if (request.noCache)
+        args.push('--no-cache');
+    if (request.pull)
+        args.push('--pull');
+    switch (request.output.kind) {
+        case 'push-tag':
+            args.push('--tag', request.output.reference, '--push');
+            break;
+        case 'push-digest':
+            args.push('--output', `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true`);
+            break;
+        case 'none':
+            break;
+    }
+    args.push('--metadata-file', request.metadataFile);
+    args.push(request.context);
+    return args;
+}
+
+;// CONCATENATED MODULE: ./src/build/metadata.ts
+// Pure: buildx's --metadata-file → the pushed digest and media type.
+function parseBuildMetadata(text) {
+    let data;
+    try {
+        data = (JSON.parse(text) ?? {});
+    }
+    catch {
+        throw new Error('buildx wrote a metadata file that is not JSON.');
+    }
+    const descriptor = data['containerimage.descriptor'];
+    const digest = data['containerimage.digest'] ?? descriptor?.digest;
+    if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+        throw new Error('buildx wrote no image digest (containerimage.digest) in its metadata file.');
+    }
+    const mediaType = typeof descriptor?.mediaType === 'string' ? descriptor.mediaType : undefined;
+    const platform = descriptor?.platform;
+    const platformName = typeof platform?.os === 'string' && typeof platform.architecture === 'string'
+        ? [platform.os, platform.architecture, typeof platform.variant === 'string' ? platform.variant : undefined].filter(Boolean).join('/')
+        : undefined;
+    return { digest, mediaType, platform: platformName };
+}
+
+;// CONCATENATED MODULE: ./src/build/buildx.ts
+// Runs docker buildx build and reads back what it pushed.
+
+
+
+async function runBuild(request, run) {
+    const result = await run('docker', buildxArgs(request), { ignoreReturnCode: true });
+    if (result.exitCode !== 0) {
+        const reason = lastErrorLine(result.stderr);
+        throw new Error(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`);
+    }
+    if (request.output.kind === 'none')
+        return undefined;
+    return parseBuildMetadata(await (0,promises_.readFile)(request.metadataFile, 'utf8'));
+}
+/** The line of buildx's output that says what went wrong (it ends with `ERROR: …`). */
+function lastErrorLine(stderr) {
+    const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+    const error = [...lines].reverse().find((line) => /^ERROR:|error:/i.test(line));
+    return (error ?? lines[lines.length - 1])?.replace(/^ERROR:\s*/, '');
+}
+/** The builder's default platform, for a single-platform build that did not name one. */
+async function builderPlatform(builder, run) {
+    const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
+    const result = await run('docker', args, { silent: true, ignoreReturnCode: true });
+    const line = result.stdout.split('\n').find((l) => /^\s*Platforms:/.test(l));
+    const first = line?.replace(/^\s*Platforms:\s*/, '').split(',')[0]?.replace('*', '').trim();
+    return first || 'linux/amd64';
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/scan/finding.ts
+/** Statuses after which findings are final (basic COMPLETE; enhanced ACTIVE). */
+const FINDINGS_READY = ['COMPLETE', 'ACTIVE'];
+/** Statuses that mean no findings will come: the gate cannot decide. */
+const INCOMPLETE_STATUSES = [
+    'FAILED',
+    'UNSUPPORTED_IMAGE',
+    'FINDINGS_UNAVAILABLE',
+    'SCAN_ELIGIBILITY_EXPIRED',
+    'LIMIT_EXCEEDED',
+    'IMAGE_ARCHIVED',
+];
+/** Statuses worth waiting on. */
+const PENDING_STATUSES = ['IN_PROGRESS', 'PENDING'];
+
+;// CONCATENATED MODULE: ./src/scan/normalize.ts
+
+/** Inspector's fixedInVersion when there is no fix. */
+const NO_FIX = 'NotAvailable';
+const UNKNOWN_ID = 'UNKNOWN';
+/** The findings of one page (or all pages) of DescribeImageScanFindings, for one platform. */
+function normalizeFindings(findings, platform) {
+    return [
+        ...(findings?.findings ?? []).map((finding) => normalizeBasicFinding(finding, platform)),
+        ...(findings?.enhancedFindings ?? []).flatMap((finding) => normalizeEnhancedFinding(finding, platform)),
+    ];
+}
+function normalizeBasicFinding(finding, platform) {
+    const attributes = attributeMap(finding.attributes);
+    const score = toScore(attributes.get('CVSS3_SCORE') ?? attributes.get('CVSS2_SCORE'));
+    return compact({
+        id: normalize_text(finding.name) ?? UNKNOWN_ID,
+        severity: (0,severity/* toSeverity */.T_)(finding.severity),
+        package: normalize_text(attributes.get('package_name')),
+        version: normalize_text(attributes.get('package_version')),
+        fixAvailable: 'UNKNOWN',
+        uri: normalize_text(finding.uri),
+        description: normalize_text(finding.description),
+        score,
+        platform,
+    });
+}
+function normalizeEnhancedFinding(finding, platform) {
+    const details = finding.packageVulnerabilityDetails;
+    const common = compact({
+        id: normalize_text(details?.vulnerabilityId) ?? normalize_text(finding.title) ?? normalize_text(finding.findingArn) ?? UNKNOWN_ID,
+        // UNTRIAGED (and anything else unknown) counts as UNDEFINED.
+        severity: (0,severity/* toSeverity */.T_)(finding.severity),
+        fixAvailable: toFixAvailable(finding.fixAvailable),
+        uri: normalize_text(details?.sourceUrl) ?? details?.referenceUrls?.map(normalize_text).find((url) => url !== undefined),
+        title: normalize_text(finding.title),
+        description: normalize_text(finding.description),
+        score: toScore(finding.score),
+        platform,
+    });
+    const packages = uniquePackages(details?.vulnerablePackages ?? []);
+    if (packages.length === 0)
+        return [common];
+    return packages.map((pkg) => compact({
+        ...common,
+        package: normalize_text(pkg.name),
+        version: packageVersion(pkg),
+        fixedIn: fixedIn(pkg.fixedInVersion),
+    }));
+}
+/**
+ * The version as the distribution writes it: epoch:version-release (epoch only when not 0),
+ * e.g. 1:2.3.4-5.el9, or 3.0.2-0ubuntu1.10.
+ */
+function packageVersion(pkg) {
+    const version = normalize_text(pkg.version);
+    if (version === undefined)
+        return undefined;
+    const release = normalize_text(pkg.release);
+    const epoch = typeof pkg.epoch === 'number' && pkg.epoch > 0 ? `${pkg.epoch}:` : '';
+    return `${epoch}${version}${release && !version.endsWith(`-${release}`) ? `-${release}` : ''}`;
+}
+/**
+ * What identifies one vulnerability in one package, however many platforms carry it: the
+ * counts and the gate's reason count each such pair once.
+ */
+function vulnerabilityKey(finding) {
+    return `${finding.id}\u0000${finding.package ?? ''}`;
+}
+function uniquePackages(packages) {
+    const seen = new Set();
+    return packages.filter((pkg) => {
+        // The same package can be listed once per file it was found in (e.g. two copies of a jar).
+        const key = `${pkg.name ?? ''}\u0000${packageVersion(pkg) ?? ''}\u0000${pkg.fixedInVersion ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function fixedIn(value) {
+    const version = normalize_text(value);
+    return version === NO_FIX ? undefined : version;
+}
+function toFixAvailable(value) {
+    const upper = (value ?? '').toUpperCase();
+    return upper === 'YES' || upper === 'NO' || upper === 'PARTIAL' ? upper : 'UNKNOWN';
+}
+function attributeMap(attributes) {
+    const map = new Map();
+    for (const attribute of attributes ?? []) {
+        if (attribute.key && attribute.value !== undefined && !map.has(attribute.key))
+            map.set(attribute.key, attribute.value);
+    }
+    return map;
+}
+function toScore(value) {
+    const score = typeof value === 'string' ? Number(value) : value;
+    return typeof score === 'number' && Number.isFinite(score) ? score : undefined;
+}
+function normalize_text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Drops undefined fields, so reports and golden files hold only what ECR said. */
+function compact(finding) {
+    return Object.fromEntries(Object.entries(finding).filter(([, value]) => value !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/scan/schedule.ts
+// Pure: when to ask ECR about a scan again.
+//
+// The goal (checked by the benchmark): a scan that has finished is noticed within
+// max(1 s, 10% of the time waited so far), with about one call per second at most.
+// The first check is immediate (a re-run's scan is often complete already); after that the
+// delay is that bound itself, so the wait backs off as it grows long.
+//
+// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep. It is 10%
+// wide but taken off the bound rather than spread ±10% around it: a delay past the bound
+// would break the goal above, and a slightly shorter one costs at most ~5% more calls.
+/** Shortest delay between two checks: the "1 s" of the goal. */
+const MIN_DELAY_MS = 1000;
+/** Share of the time waited so far that the delay grows to. */
+const GROWTH = 0.1;
+/** Width of the jitter, as a share of the delay. */
+const JITTER = 0.1;
+/**
+ * Milliseconds to wait before the next check, given the time waited so far and the time left
+ * before the deadline. Never more than the time left; 0 means the deadline has come.
+ * `random` returns a number in [0, 1), as Math.random does.
+ */
+function nextDelay(waitedMs, remainingMs, random) {
+    if (!(remainingMs > 0))
+        return 0;
+    const bound = Math.max(MIN_DELAY_MS, GROWTH * Math.max(0, waitedMs));
+    const delay = Math.floor(bound * (1 - JITTER * unit(random())));
+    return Math.min(delay, remainingMs);
+}
+/**
+ * The times (ms after the start) at which a wait of `timeoutMs` would check, each call taking
+ * `callMs`: what waitForFindings does when the scan never finishes. For the benchmark and tests.
+ */
+function pollSchedule(timeoutMs, random, callMs = 0) {
+    const checks = [];
+    let now = 0;
+    while (now < timeoutMs) {
+        checks.push(now);
+        now += callMs;
+        const delay = nextDelay(now, timeoutMs - now, random);
+        if (delay <= 0)
+            break;
+        now += delay;
+    }
+    return checks;
+}
+function unit(value) {
+    if (!Number.isFinite(value))
+        return 0;
+    return Math.min(1, Math.max(0, value));
+}
+
+;// CONCATENATED MODULE: ./src/scan/poll.ts
+// Waits for ECR's scan of each platform manifest and reads its findings. The only I/O of the
+// scan: the client, clock, sleep and randomness are passed in, so tests run on fake time.
+//
+// Each platform manifest is polled BY DIGEST, never the index: ECR cannot scan an index.
+// All platforms are waited on concurrently under one deadline, which nothing outlives: a call
+// still pending at the deadline is aborted (and no longer awaited).
+
+
+
+
+
+
+const TIMEOUT = 'TIMEOUT';
+/** With scan-on-push, how long ScanNotFoundException may last before we start the scan ourselves. */
+const SCAN_ON_PUSH_GRACE_MS = 15_000;
+/** Under enhanced scanning, the pause between two complete reads that must agree. */
+const SETTLE_DELAY_MS = 3_000;
+const PAGE_SIZE = 1000;
+/** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
+const KNOWN_STATUSES = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'AccessDeniedException',
+    'AccessDenied',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidClientTokenId',
+    'CredentialsProviderError',
+]);
+const RETRYABLE_ERRORS = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServerException',
+    'InternalFailure',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'TimeoutError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
+async function waitForFindings(options) {
+    return new Wait(options).run();
+}
+/** A sleep for `WaitOptions.sleep` on real time: ends early, without error, when `signal` aborts. */
+async function sleepUntilAborted(ms, signal) {
+    try {
+        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+/** A DescribeImageScanFindings or StartImageScan call that ran into the deadline. */
+const DEADLINE = Symbol('deadline');
+class Wait {
+    options;
+    start;
+    deadline;
+    /** Aborted at the deadline, on a fatal error, or when every platform is done: ends calls and sleeps. */
+    stop = new AbortController();
+    stopped;
+    fatal;
+    constructor(options) {
+        this.options = options;
+        this.start = options.clock.now();
+        this.deadline = this.start + Math.max(0, options.timeoutMs);
+        this.stopped = new Promise((resolve) => this.stop.signal.addEventListener('abort', () => resolve(DEADLINE), { once: true }));
+    }
+    async run() {
+        // The deadline's own timer ends a call that hangs. Not awaited on purpose: the wait ends as
+        // soon as every platform is done, whether or not the injected sleep honours the signal.
+        void this.options
+            .sleep(this.deadline - this.start, this.stop.signal)
+            .then(() => this.abort(), () => this.abort());
+        try {
+            const results = await Promise.allSettled(this.options.platforms.map(async (manifest) => this.waitForPlatform(manifest)));
+            if (this.fatal)
+                throw this.fatal;
+            return results.map((result) => {
+                if (result.status === 'fulfilled')
+                    return result.value;
+                throw result.reason;
+            });
+        }
+        finally {
+            this.abort();
+        }
+    }
+    abort() {
+        if (!this.stop.signal.aborted)
+            this.stop.abort();
+    }
+    async waitForPlatform(manifest) {
+        const state = {
+            platform: manifest.platform,
+            digest: manifest.digest,
+            calls: 0,
+            retries: 0,
+            last: { kind: 'none' },
+            needsStart: !this.options.scanOnPush,
+            startAttempted: false,
+            limitExceeded: false,
+        };
+        try {
+            for (;;) {
+                const result = await this.check(state);
+                if (result === DEADLINE)
+                    return this.timedOut(state);
+                if (result !== undefined)
+                    return result;
+                const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
+                if (state.settling && delay === 0)
+                    return this.unsettled(state, state.settling);
+                if (!(await this.pause(delay)))
+                    return this.timedOut(state);
+            }
+        }
+        catch (error) {
+            // One platform's fatal error (credentials, an unexpected error) ends every platform's wait.
+            this.fatal ??= error instanceof Error ? error : new Error((0,errors/* toMessage */.R9)(error));
+            this.abort();
+            throw this.fatal;
+        }
+    }
+    /** One round: start the scan if needed, then read its status (and findings). undefined: wait on. */
+    async check(state) {
+        if (state.needsStart) {
+            const started = await this.startScan(state);
+            if (started !== 'polled')
+                return started;
+        }
+        let first;
+        try {
+            first = await this.describe(state);
+        }
+        catch (error) {
+            return this.describeFailed(state, error);
+        }
+        if (first === DEADLINE)
+            return DEADLINE;
+        state.notFoundSince = undefined;
+        const status = first.imageScanStatus?.status ?? 'UNKNOWN';
+        const description = first.imageScanStatus?.description;
+        this.noteStatus(state, status, description);
+        if (FINDINGS_READY.includes(status))
+            return this.readFindings(state, status, description, first);
+        if (INCOMPLETE_STATUSES.includes(status)) {
+            return this.result(state, { status, description: description ?? defaultDescription(status), complete: false });
+        }
+        // PENDING_STATUSES wait; so does a status this action does not know yet, until the deadline.
+        return undefined;
+    }
+    /** 'polled' when polling should go on in this round; otherwise a final result, DEADLINE, or undefined (try again). */
+    async startScan(state) {
+        state.startAttempted = true;
+        const { client, ref } = this.options;
+        try {
+            const done = await this.call(state, (abortSignal) => client.send(new dist_cjs/* StartImageScanCommand */.Qc9({ ...ref, imageId: { imageDigest: state.digest } }), { abortSignal }));
+            if (done === DEADLINE)
+                return DEADLINE;
+            state.needsStart = false;
+            this.options.log.info(`${state.platform}: started ECR's scan of ${state.digest} (StartImageScan).`);
+            return 'polled';
+        }
+        catch (error) {
+            const name = (0,errors/* errorName */.Is)(error) ?? '';
+            if (name === 'LimitExceededException') {
+                // ECR allows one manual scan per image per day: if there is a scan, read it.
+                state.needsStart = false;
+                state.limitExceeded = true;
+                this.options.log.info(`${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`);
+                return 'polled';
+            }
+            if (name === 'ValidationException') {
+                // E.g. enhanced scanning, where Amazon Inspector scans by itself and manual scans are refused.
+                state.needsStart = false;
+                this.options.log.info(`${state.platform}: StartImageScan was refused (${(0,errors/* toMessage */.R9)(error)}); waiting for the registry's own scan.`);
+                return 'polled';
+            }
+            if (name === 'UnsupportedImageTypeException') {
+                state.needsStart = false;
+                return this.result(state, { status: 'UNSUPPORTED_IMAGE', description: `ECR cannot scan this image: ${(0,errors/* toMessage */.R9)(error)}`, complete: false });
+            }
+            if (name === 'ImageNotFoundException') {
+                // Right after a push the image may not be visible yet: start again next round.
+                state.last = { kind: 'error', name };
+                return undefined;
+            }
+            return this.handleCommonError(state, error, 'ecr:StartImageScan');
+        }
+    }
+    async describeFailed(state, error) {
+        const name = (0,errors/* errorName */.Is)(error) ?? '';
+        if (name === 'ScanNotFoundException') {
+            if (state.limitExceeded) {
+                return this.result(state, {
+                    status: 'LIMIT_EXCEEDED',
+                    description: 'ECR allows one manual scan (StartImageScan) per image per day; that limit is used up for this image and no scan of it exists. Turn on scan-on-push for the repository, or run again tomorrow.',
+                    complete: false,
+                });
+            }
+            const now = this.options.clock.now();
+            state.notFoundSince ??= now;
+            state.last = { kind: 'error', name };
+            if (this.options.scanOnPush && !state.startAttempted && now - state.notFoundSince > SCAN_ON_PUSH_GRACE_MS) {
+                // Scan-on-push can be off at the registry level (a registry scanning configuration).
+                this.options.log.info(`${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`);
+                // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
+                state.needsStart = true;
+                const started = await this.startScan(state);
+                if (started === DEADLINE)
+                    return DEADLINE;
+                if (started !== 'polled')
+                    return started;
+            }
+            return undefined;
+        }
+        if (name === 'ImageNotFoundException') {
+            state.last = { kind: 'error', name };
+            return undefined;
+        }
+        return this.handleCommonError(state, error, 'ecr:DescribeImageScanFindings');
+    }
+    /** Retryable errors wait for the next round; credential errors and anything unexpected throw. */
+    handleCommonError(state, error, action) {
+        const name = (0,errors/* errorName */.Is)(error) ?? 'Error';
+        if (CREDENTIAL_ERRORS.has(name)) {
+            throw new Error(`AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${(0,errors/* toMessage */.R9)(error)}. Check that the credentials are valid and the role allows ${action}.`);
+        }
+        if (isRetryable(error)) {
+            state.retries += 1;
+            state.last = { kind: 'error', name };
+            return undefined;
+        }
+        throw new Error(`${action.replace('ecr:', '')} for ${state.platform} (${state.digest}) in ${this.options.ref.repositoryName} failed with ${name}: ${(0,errors/* toMessage */.R9)(error)}`);
+    }
+    /** COMPLETE/ACTIVE: every page, normalized and cross-checked; under enhanced scanning, settled. */
+    async readFindings(state, status, description, first) {
+        const raw = [];
+        const findings = [];
+        let page = first;
+        let enhanced = status === 'ACTIVE';
+        const tokens = new Set();
+        for (;;) {
+            const scanned = page.imageScanFindings;
+            enhanced ||= (scanned?.enhancedFindings?.length ?? 0) > 0;
+            raw.push(...(scanned?.findings ?? []), ...(scanned?.enhancedFindings ?? []));
+            findings.push(...normalizeFindings(scanned, state.platform));
+            const token = page.nextToken;
+            if (!token)
+                break;
+            if (tokens.has(token)) {
+                this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${raw.length} findings.`);
+                break;
+            }
+            tokens.add(token);
+            let next;
+            try {
+                next = await this.describe(state, token);
+            }
+            catch (error) {
+                // A page that cannot be read now: the next round reads every page again.
+                return this.handleCommonError(state, error, 'ecr:DescribeImageScanFindings');
+            }
+            if (next === DEADLINE)
+                return state.settling ? this.unsettled(state, state.settling) : DEADLINE;
+            page = next;
+        }
+        const scanned = page.imageScanFindings ?? first.imageScanFindings;
+        const read = {
+            status,
+            description,
+            scanType: enhanced ? 'ENHANCED' : 'BASIC',
+            findings,
+            readCounts: countBySeverity(raw),
+            reportedCounts: scanned?.findingSeverityCounts,
+            completedAt: toIso(scanned?.imageScanCompletedAt),
+        };
+        if (read.scanType === 'ENHANCED') {
+            // Inspector keeps adding findings after the status turns ACTIVE: done once two reads agree.
+            const previous = state.settling;
+            state.settling = read;
+            if (!previous || !sameCounts(previous.readCounts, read.readCounts))
+                return undefined;
+        }
+        return this.completed(state, read);
+    }
+    completed(state, read) {
+        this.crossCheck(state, read);
+        const { readCounts: _readCounts, ...rest } = read;
+        const scan = this.result(state, { ...rest, complete: true });
+        this.options.log.info(`${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} calls${state.retries > 0 ? `, ${state.retries} retried` : ''}).`);
+        return scan;
+    }
+    /** The deadline came while enhanced findings were still being compared: report the last read. */
+    unsettled(state, read) {
+        this.options.log.warning(`${state.platform}: enhanced scanning was still adding findings when scan-timeout ran out; reporting the last complete read.`);
+        return this.completed(state, read);
+    }
+    crossCheck(state, read) {
+        if (!read.reportedCounts)
+            return;
+        const reported = Object.fromEntries(Object.entries(read.reportedCounts).filter((entry) => typeof entry[1] === 'number' && entry[1] > 0));
+        if (sameCounts(reported, read.readCounts))
+            return;
+        this.options.log.warning(`${state.platform}: ECR reports ${formatCounts(reported)} but ${formatCounts(read.readCounts)} were read; the report counts the findings read.`);
+    }
+    timedOut(state) {
+        if (state.settling)
+            return this.unsettled(state, state.settling);
+        const seconds = Math.round(this.waited() / 1000);
+        const last = state.last;
+        if (last.kind === 'status' && !KNOWN_STATUSES.includes(last.status)) {
+            // An unknown status is reported as ECR said it, never as a crash.
+            return this.result(state, {
+                status: last.status,
+                description: `ECR's scan status ${last.status} is not one this action knows, and it did not change within ${seconds} s${last.description ? ` (${trimPeriod(last.description)})` : ''}.`,
+                complete: false,
+            });
+        }
+        return this.result(state, {
+            status: TIMEOUT,
+            description: `No final scan status within ${seconds} s (scan-timeout); ${describeLast(last, state.retries)}.`,
+            complete: false,
+        });
+    }
+    result(state, scan) {
+        const result = { platform: state.platform, digest: state.digest, findings: [], ...scan, calls: state.calls };
+        if (state.retries > 0)
+            result.retries = state.retries;
+        // After another platform's fatal error this platform was only cut short: nothing to say.
+        if (!scan.complete && !this.fatal)
+            this.options.log.warning(`${state.platform}: ${scan.status}: ${scan.description ?? ''}`);
+        return result;
+    }
+    noteStatus(state, status, description) {
+        const changed = state.last.kind !== 'status' || state.last.status !== status;
+        state.last = { kind: 'status', status, description };
+        if (!changed)
+            return;
+        if (KNOWN_STATUSES.includes(status)) {
+            this.options.log.info(`${state.platform}: scan ${status}${description ? ` (${description})` : ''}.`);
+        }
+        else {
+            this.options.log.warning(`${state.platform}: ECR's scan status ${status} is not one this action knows; waiting for it to change.`);
+        }
+    }
+    async describe(state, nextToken) {
+        const { client, ref } = this.options;
+        return this.call(state, (abortSignal) => client.send(new dist_cjs/* DescribeImageScanFindingsCommand */.TQ0({ ...ref, imageId: { imageDigest: state.digest }, maxResults: PAGE_SIZE, nextToken }), { abortSignal }));
+    }
+    /** One API call, counted, that the deadline (or another platform's fatal error) cuts short. */
+    async call(state, send) {
+        if (this.stop.signal.aborted || this.remaining() <= 0)
+            return DEADLINE;
+        state.calls += 1;
+        try {
+            return await Promise.race([send(this.stop.signal), this.stopped]);
+        }
+        catch (error) {
+            // The SDK's AbortError once the deadline aborted the request.
+            if (this.stop.signal.aborted)
+                return DEADLINE;
+            throw error;
+        }
+    }
+    /** Sleeps; false when the deadline came first (or the wait was stopped). */
+    async pause(ms) {
+        if (ms <= 0 || this.stop.signal.aborted)
+            return false;
+        await Promise.race([this.options.sleep(ms, this.stop.signal), this.stopped]);
+        return !this.stop.signal.aborted && this.remaining() > 0;
+    }
+    settleDelay() {
+        const delay = Math.floor(SETTLE_DELAY_MS * (1 - 0.1 * Math.min(1, Math.max(0, this.options.random()))));
+        // Not worth starting a read the deadline would cut short: report what was read instead.
+        return delay < this.remaining() ? delay : 0;
+    }
+    waited() {
+        return this.options.clock.now() - this.start;
+    }
+    remaining() {
+        return this.deadline - this.options.clock.now();
+    }
+}
+function isRetryable(error) {
+    const name = (0,errors/* errorName */.Is)(error) ?? '';
+    if (RETRYABLE_ERRORS.has(name))
+        return true;
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const details = error;
+    if (details.$fault === 'server' || details.$retryable !== undefined)
+        return true;
+    const status = details.$metadata?.httpStatusCode;
+    if (typeof status === 'number' && (status >= 500 || status === 429))
+        return true;
+    return typeof details.code === 'string' && NETWORK_CODES.has(details.code);
+}
+function describeLast(last, retries) {
+    const retried = retries > 0 ? ` (${retries} call${retries === 1 ? '' : 's'} retried)` : '';
+    switch (last.kind) {
+        case 'status':
+            if (FINDINGS_READY.includes(last.status)) {
+                return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
+            }
+            return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
+        case 'error':
+            if (last.name === 'ScanNotFoundException')
+                return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
+            if (last.name === 'ImageNotFoundException')
+                return `ECR still did not find this image (ImageNotFoundException)${retried}`;
+            return `the last answer was ${last.name}${retried}`;
+        case 'none':
+            return 'ECR had not answered yet (the call was cut off at the deadline)';
+    }
+}
+function defaultDescription(status) {
+    switch (status) {
+        case 'UNSUPPORTED_IMAGE':
+            return "ECR cannot scan this image's operating system or format";
+        case 'FINDINGS_UNAVAILABLE':
+            return 'ECR has no findings for this image (it may not have been pulled or pushed recently)';
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return "the image is past the registry's scan duration for enhanced scanning";
+        case 'LIMIT_EXCEEDED':
+            return 'ECR allows one manual scan per image per day, and this image has used it';
+        case 'IMAGE_ARCHIVED':
+            return 'the image is archived, and archived images are not scanned';
+        default:
+            return 'ECR did not say why';
+    }
+}
+function countBySeverity(findings) {
+    const counts = {};
+    for (const finding of findings) {
+        const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
+        counts[severity] = (counts[severity] ?? 0) + 1;
+    }
+    return counts;
+}
+function sameCounts(a, b) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => (a[key] ?? 0) === (b[key] ?? 0));
+}
+function formatCounts(counts) {
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const parts = Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([severity, n]) => `${severity} ${n}`);
+    return `${total} finding${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+function toIso(value) {
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+    if (typeof value === 'string' && value !== '')
+        return value;
+    return undefined;
+}
+function trimPeriod(text) {
+    return text.trim().replace(/\.$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/scan/ignore.ts
+
+function applyIgnores(findings, options) {
+    const byInput = new Set(options.ids.map(normalizeId).filter((id) => id !== ''));
+    const active = new Map();
+    const expiredEntries = [];
+    for (const entry of options.entries) {
+        if (isExpired(entry, options.today))
+            expiredEntries.push(entry);
+        else if (!active.has(normalizeId(entry.id)))
+            active.set(normalizeId(entry.id), entry);
+    }
+    const evaluated = findings.map((finding) => {
+        // A previous `ignored` (a re-evaluation) is dropped: this decides afresh.
+        const { ignored: _previous, blocking: _blocking, ...rest } = finding;
+        const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
+        return ignored ? { ...rest, ignored, blocking: false } : { ...rest, blocking: false };
+    });
+    const expired = expiredEntries.map((entry) => {
+        const id = normalizeId(entry.id);
+        const matched = new Set(findings.filter((f) => normalizeId(f.id) === id).map(vulnerabilityKey)).size;
+        return { id: entry.id, reason: entry.reason, expires: entry.expires ?? '', matched };
+    });
+    return { findings: evaluated, expired };
+}
+/** YYYY-MM-DD of a moment, in UTC: what `today` expects. */
+function utcDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** An entry ignores through its `expires` day (inclusive) and stops the day after. */
+function isExpired(entry, today) {
+    return entry.expires !== undefined && entry.expires < today;
+}
+function ignoredBy(finding, byInput, active, ignoreUnfixed) {
+    const id = normalizeId(finding.id);
+    // The file first: its entry carries a reason (and maybe a date) worth reporting.
+    const entry = active.get(id);
+    if (entry)
+        return entry.expires ? { by: 'file', reason: entry.reason, expires: entry.expires } : { by: 'file', reason: entry.reason };
+    if (byInput.has(id))
+        return { by: 'input', reason: 'listed in the ignore input' };
+    // Only enhanced scanning says whether a fix exists; basic findings (UNKNOWN) are never "unfixed".
+    if (ignoreUnfixed && finding.fixAvailable === 'NO')
+        return { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' };
+    return undefined;
+}
+/** IDs are matched without regard to case or surrounding space (cve-2024-1234 = CVE-2024-1234). */
+function normalizeId(id) {
+    return id.trim().toUpperCase();
+}
+
+;// CONCATENATED MODULE: ./src/scan/policy.ts
+
+
+/** How many blocking findings the reason names before "and N more". */
+const NAMED = 5;
+function decideGate(findings, scans, settings) {
+    const onlyNew = settings.mode === 'new' && settings.baseAvailable;
+    const fallback = settings.mode === 'new' && !settings.baseAvailable;
+    const decided = findings.map((finding) => ({
+        ...finding,
+        blocking: finding.ignored === undefined &&
+            (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold) &&
+            (!onlyNew || finding.comparison === 'new'),
+    }));
+    const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
+    const incomplete = scans.filter((scan) => !scan.complete);
+    if (blocking.length > 0) {
+        return {
+            findings: decided,
+            verdict: 'failed',
+            fails: true,
+            reason: failureReason(blocking, settings.threshold, onlyNew, fallback, incomplete),
+            blocking,
+        };
+    }
+    if (incomplete.length > 0 || scans.length === 0) {
+        const fails = settings.onIncomplete === 'fail';
+        return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking };
+    }
+    return { findings: decided, verdict: 'passed', fails: false, reason: passReason(decided, settings, onlyNew, fallback), blocking };
+}
+/** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
+function worstFirst(a, b) {
+    return ((0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity) ||
+        compareText(a.id, b.id) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.platform, b.platform));
+}
+/** Findings not ignored, each vulnerability in each package counted once however many platforms carry it. */
+function countFindings(findings) {
+    const counts = (0,severity/* emptyCounts */.W1)();
+    const seen = new Set();
+    for (const finding of findings) {
+        if (finding.ignored)
+            continue;
+        const key = vulnerabilityKey(finding);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        counts[finding.severity] += 1;
+    }
+    return counts;
+}
+/** Ignored findings, counted as countFindings counts. */
+function countIgnored(findings) {
+    return new Set(findings.filter((finding) => finding.ignored).map(vulnerabilityKey)).size;
+}
+/** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
+function countByPlatform(findings) {
+    const byPlatform = new Map();
+    for (const finding of findings)
+        byPlatform.set(finding.platform, [...(byPlatform.get(finding.platform) ?? []), finding]);
+    return Object.fromEntries([...byPlatform].map(([platform, list]) => [platform, countFindings(list)]));
+}
+function totalOf(counts) {
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+function failureReason(blocking, threshold, onlyNew, fallback, incomplete) {
+    // One entry per vulnerability in a package, naming every platform that carries it.
+    const groups = new Map();
+    for (const finding of blocking) {
+        const key = vulnerabilityKey(finding);
+        groups.set(key, [...(groups.get(key) ?? []), finding]);
+    }
+    const named = [...groups.values()].slice(0, NAMED).map(describeGroup);
+    const more = groups.size - named.length;
+    const noun = `${groups.size}${onlyNew ? ' new' : ''} finding${groups.size === 1 ? '' : 's'}`;
+    const qualifier = fallback ? ' (gate: new found no base image to compare with, so every finding counts)' : '';
+    const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    const alsoIncomplete = incomplete.length > 0 ? `; the scan of ${incomplete.map((s) => `${s.platform} (${s.status})`).join(', ')} also did not complete` : '';
+    return `${noun} at or above ${threshold}${qualifier}: ${list}${alsoIncomplete}.`;
+}
+function describeGroup(group) {
+    const [first] = group;
+    const pkg = [first.package, first.version].filter(Boolean).join(' ');
+    const platforms = [...new Set(group.map((finding) => finding.platform))];
+    return `${first.id} (${[pkg, ...platforms].filter(Boolean).join(', ')})`;
+}
+function incompleteReason(incomplete, fails) {
+    if (incomplete.length === 0)
+        return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
+    const which = incomplete.map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${policy_trimPeriod(scan.description)}` : ''})`).join('; ');
+    const what = `The scan of ${which} did not complete, so the gate cannot decide`;
+    if (!fails)
+        return `${what}; on-scan-incomplete is warn, so the step does not fail.`;
+    const timedOut = incomplete.some((scan) => scan.status === 'TIMEOUT');
+    return `${what}; ${timedOut ? 'raise scan-timeout, or ' : ''}set on-scan-incomplete: warn to accept an incomplete scan.`;
+}
+function passReason(findings, settings, onlyNew, fallback) {
+    const total = totalOf(countFindings(findings));
+    const ignored = countIgnored(findings);
+    if (settings.threshold === 'NONE') {
+        return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
+    }
+    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(vulnerabilityKey)).size;
+    const notes = [
+        onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
+        !onlyNew && total > 0 ? `${total} below it` : '',
+        ignored > 0 ? `${ignored} ignored` : '',
+    ].filter(Boolean);
+    const subject = onlyNew ? `No new findings at or above ${settings.threshold} against the base image` : `No findings at or above ${settings.threshold}`;
+    const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
+    return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function policy_trimPeriod(text) {
+    return text.trim().replace(/\.$/, '');
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/build.ts
+
+
+
+/** The gate's settings as the report shows them. */
+function gateSettings(inputs) {
+    return {
+        threshold: inputs.severityThreshold,
+        mode: inputs.gate,
+        onIncomplete: inputs.onScanIncomplete,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+    };
+}
+function buildReport(parts) {
+    const { decision, scans } = parts;
+    const perPlatform = countByPlatform(decision.findings);
+    const platforms = scans.map((scan) => ({
+        platform: scan.platform,
+        digest: scan.digest,
+        status: scan.status,
+        ...(scan.description !== undefined ? { description: scan.description } : {}),
+        counts: perPlatform[scan.platform] ?? (0,severity/* emptyCounts */.W1)(),
+        ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
+    }));
+    const scanType = scans.find((scan) => scan.scanType !== undefined)?.scanType;
+    return {
+        ...imageFields(parts),
+        scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
+        gate: parts.gate,
+        verdict: decision.verdict,
+        reason: decision.reason,
+        fails: decision.fails,
+        findings: [...decision.findings].sort(worstFirst),
+        counts: countFindings(decision.findings),
+        ignoredCount: countIgnored(decision.findings),
+        expiredIgnores: parts.ignores.expired,
+        ...(parts.comparison ? { comparison: parts.comparison } : {}),
+        ...optionalFields(parts),
+    };
+}
+/** The report when nothing was scanned: status SKIPPED, verdict skipped, the step does not fail. */
+function skippedReport(parts) {
+    const reason = parts.skipped === 'not-pushed'
+        ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
+        : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+    return {
+        ...imageFields(parts),
+        scan: {
+            status: 'SKIPPED',
+            platforms: (parts.platforms ?? []).map((manifest) => ({
+                platform: manifest.platform,
+                digest: manifest.digest,
+                status: 'SKIPPED',
+                counts: (0,severity/* emptyCounts */.W1)(),
+                ignored: 0,
+            })),
+        },
+        gate: parts.gate,
+        verdict: 'skipped',
+        reason,
+        fails: false,
+        findings: [],
+        counts: (0,severity/* emptyCounts */.W1)(),
+        ignoredCount: 0,
+        expiredIgnores: [],
+        ...optionalFields(parts),
+    };
+}
+/**
+ * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
+ * (TIMEOUT, FAILED, …). No platform at all means there was nothing ECR could scan.
+ */
+function overallStatus(scans) {
+    if (scans.length === 0)
+        return 'UNSUPPORTED_IMAGE';
+    const notComplete = scans.find((scan) => !scan.complete);
+    if (notComplete)
+        return notComplete.status;
+    return scans.find((scan) => FINDINGS_READY.includes(scan.status))?.status ?? scans[0].status;
+}
+function imageFields(parts) {
+    return {
+        image: parts.image,
+        ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
+        tags: parts.tags,
+        heldBack: parts.heldBack ?? [],
+        build: parts.build,
+        ...(parts.commit ? { commit: parts.commit } : {}),
+    };
+}
+function optionalFields(parts) {
+    return {
+        ...(parts.runUrl ? { runUrl: parts.runUrl } : {}),
+        ...(parts.reportPath ? { reportPath: parts.reportPath } : {}),
+        generatedAt: parts.generatedAt,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+const JSON_REPORT_VERSION = 1;
+function renderJsonReport(report) {
+    return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}
+function toJsonReport(report) {
+    return {
+        version: JSON_REPORT_VERSION,
+        generatedAt: report.generatedAt,
+        image: report.image,
+        digest: report.digest,
+        imageUri: report.imageUri,
+        commit: report.commit,
+        build: report.build,
+        tags: [...report.tags],
+        heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+        scan: {
+            status: report.scan.status,
+            scanType: report.scan.scanType,
+            platforms: report.scan.platforms.map(platform),
+        },
+        gate: {
+            threshold: report.gate.threshold,
+            mode: report.gate.mode,
+            onIncomplete: report.gate.onIncomplete,
+            ignoreUnfixed: report.gate.ignoreUnfixed,
+        },
+        verdict: report.verdict,
+        reason: report.reason,
+        fails: report.fails,
+        counts: counts(report.counts),
+        ignored: report.ignoredCount,
+        findings: report.findings.map(evaluatedFinding),
+        expiredIgnores: report.expiredIgnores.map(expiredIgnore),
+        comparison: report.comparison && {
+            available: report.comparison.available,
+            baseSha: report.comparison.baseSha,
+            baseDigest: report.comparison.baseDigest,
+            note: report.comparison.note,
+            new: report.comparison.newCount,
+            fixedCount: report.comparison.fixed.length,
+            fixed: report.comparison.fixed.map(finding),
+        },
+        runUrl: report.runUrl,
+    };
+}
+function platform(p) {
+    return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
+}
+function counts(c) {
+    return Object.fromEntries(severity/* SEVERITIES */.oC.map((s) => [s, c[s]]));
+}
+function finding(f) {
+    return {
+        id: f.id,
+        severity: f.severity,
+        package: f.package,
+        version: f.version,
+        fixedIn: f.fixedIn,
+        fixAvailable: f.fixAvailable,
+        score: f.score,
+        title: f.title,
+        description: f.description,
+        uri: f.uri,
+        platform: f.platform,
+    };
+}
+function evaluatedFinding(f) {
+    return {
+        ...finding(f),
+        ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
+        comparison: f.comparison,
+        blocking: f.blocking,
+    };
+}
+function expiredIgnore(e) {
+    return { id: e.id, reason: e.reason, expires: e.expires, matched: e.matched };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(6412);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
+//
+// Code scanning needs: a rule per vulnerability with properties["security-severity"] (a number
+// as a string) to show severity, a location for every result (we point at the Dockerfile, line 1),
+// and partialFingerprints that stay the same from run to run, so an alert is tracked, not
+// re-opened (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+// Ignored findings are not results. The file is compact JSON held under SARIF_BUDGET_BYTES:
+// descriptions are shortened, then dropped, then the least severe results are, before it grows
+// past what the upload accepts.
+
+
+
+const SARIF_TOOL_NAME = 'ecr-build-scan-push';
+const DEFAULT_INFORMATION_URI = 'https://github.com/marketplace/actions/ecr-build-scan-push';
+/** Under code scanning's 10 MB upload limit, with room to spare. */
+const SARIF_BUDGET_BYTES = 9_000_000;
+const FINGERPRINT_KEY = 'ecrFinding/v1';
+const SECURITY_SEVERITY = { CRITICAL: 9.5, HIGH: 8.0, MEDIUM: 5.5, LOW: 2.0 };
+const LEVELS = {
+    CRITICAL: 'error',
+    HIGH: 'error',
+    MEDIUM: 'warning',
+    LOW: 'note',
+    INFORMATIONAL: 'note',
+    UNDEFINED: 'note',
+};
+/** Code scanning's number for a finding: fixed per severity, the finding's own score below LOW. */
+function securitySeverity(finding) {
+    const fixed = SECURITY_SEVERITY[finding.severity];
+    if (fixed !== undefined)
+        return fixed.toFixed(1);
+    const score = finding.score;
+    return score !== undefined && Number.isFinite(score) ? Math.min(10, Math.max(0, score)).toFixed(1) : '0.0';
+}
+function sarifLevel(severity) {
+    return LEVELS[severity];
+}
+/** Stable across runs for the same vulnerability in the same package on the same platform. */
+function fingerprint(finding) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([finding.id, finding.package ?? '', finding.platform])).digest('hex');
+}
+function renderSarif(report, options) {
+    const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+    const results = report.findings.filter((f) => !f.ignored);
+    let text = '';
+    for (const description of [1000, 200, 0]) {
+        text = serialize(report, results, options, { description, results: results.length });
+        if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+            return text;
+    }
+    // Still too big: keep the worst results (findings are ordered worst first).
+    for (let kept = Math.floor(results.length / 2);; kept = Math.floor(kept / 2)) {
+        text = serialize(report, results, options, { description: 0, results: kept });
+        if (kept === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes)
+            return text;
+    }
+}
+function serialize(report, findings, options, detail) {
+    const kept = [...findings].sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity)).slice(0, detail.results);
+    const rules = new Map();
+    for (const f of kept) {
+        const rule = rules.get(f.id);
+        if (!rule)
+            rules.set(f.id, { index: rules.size, worst: f });
+        else if (worse(f, rule.worst))
+            rule.worst = f;
+    }
+    const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+                        rules: [...rules.values()].map(({ worst }) => rule(worst, detail)),
+                    },
+                },
+                results: kept.map((f) => ({
+                    ruleId: f.id,
+                    ruleIndex: rules.get(f.id)?.index,
+                    level: sarifLevel(f.severity),
+                    message: { text: message(f) },
+                    locations: location,
+                    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+                    properties: {
+                        severity: f.severity,
+                        package: f.package,
+                        version: f.version,
+                        fixedIn: f.fixedIn,
+                        fixAvailable: f.fixAvailable,
+                        platform: f.platform,
+                        comparison: f.comparison,
+                        blocking: f.blocking,
+                    },
+                })),
+                properties: {
+                    image: report.image,
+                    digest: report.digest,
+                    verdict: report.verdict,
+                    ...(kept.length < findings.length ? { resultsLeftOut: findings.length - kept.length } : {}),
+                },
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif)}\n`;
+}
+function worse(a, b) {
+    const rank = (0,severity/* severityRank */.qs)(a.severity) - (0,severity/* severityRank */.qs)(b.severity);
+    return rank > 0 || (rank === 0 && (a.score ?? -1) > (b.score ?? -1));
+}
+function rule(f, detail) {
+    const description = f.description ? sarifText(f.description, detail.description) : '';
+    return {
+        id: f.id,
+        shortDescription: { text: sarifText(f.title || `${f.id} (${f.severity})`, 200) },
+        ...(description ? { fullDescription: { text: description } } : {}),
+        helpUri: (0,report_escape/* safeUrl */.Pl)(f.uri),
+        properties: {
+            tags: ['security', 'vulnerability', 'container-image'],
+            'security-severity': securitySeverity(f),
+        },
+    };
+}
+function message(f) {
+    const what = f.package ? `${f.package}${f.version ? ` ${f.version}` : ''}` : 'the image';
+    const fix = f.fixedIn ? `fixed in ${f.fixedIn}` : f.fixAvailable === 'NO' ? 'no fix available' : 'no fixed version known';
+    const mark = f.comparison === 'new' ? ' New in this image.' : f.comparison === 'in-base' ? ' Also in the base image.' : '';
+    return sarifText(`${f.id} (${f.severity}) in ${what} on ${f.platform}: ${fix}.${mark}`, 1000);
+}
+/**
+ * Plain text as SARIF messages take it: one line, bounded, with `[` `]` and `\` escaped so a
+ * package name cannot become an embedded link (SARIF 2.1.0 §3.11.6).
+ */
+function sarifText(value, max) {
+    if (max <= 0)
+        return '';
+    return (0,report_escape/* shorten */.ml)((0,report_escape/* cleanText */.X5)(value), max).replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+/** Repository-relative, forward slashes, no leading `./`. */
+function artifactUri(dockerfile) {
+    return dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '') || 'Dockerfile';
+}
+
+;// CONCATENATED MODULE: ./src/report/files.ts
+// Writes the JSON report and the SARIF file. Thin: rendering is json.ts and sarif.ts; the file
+// system is passed in (node:fs/promises by default) so tests can use a fake or a temp directory.
+
+
+
+
+
+/** Writes the JSON report to `file` (creating its directory) and returns the path written. */
+async function writeJsonReport(report, file, writer = promises_) {
+    return writeText(file, renderJsonReport(report), writer);
+}
+/** Writes the SARIF report to `file` (creating its directory) and returns the path written. */
+async function writeSarifReport(report, file, options, writer = promises_) {
+    return writeText(file, renderSarif(report, options), writer);
+}
+async function writeText(file, text, writer) {
+    try {
+        await writer.mkdir(external_node_path_.dirname(file), { recursive: true });
+        await writer.writeFile(file, text, 'utf8');
+    }
+    catch (error) {
+        throw new Error(`Could not write ${file}: ${(0,errors/* toMessage */.R9)(error)}`, { cause: error });
+    }
+    return file;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown-parts.ts
+var markdown_parts = __webpack_require__(1150);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+/** GitHub's limit for one step's summary. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** What we allow ourselves: half the limit, so other writes in the same step still fit. */
+const SUMMARY_BUDGET_BYTES = 512 * 1024;
+/** Finding rows listed in all sections together. */
+const SUMMARY_MAX_ROWS = 250;
+function renderSummary(report, options = {}) {
+    const maxBytes = options.maxBytes ?? SUMMARY_BUDGET_BYTES;
+    // Rows are bounded in length, so this rarely loops; it makes the budget hold whatever the data.
+    for (let rows = options.maxRows ?? SUMMARY_MAX_ROWS;; rows = Math.floor(rows / 2)) {
+        const text = buildSummary(report, rows);
+        if (rows === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) {
+            return (0,markdown_parts/* fitBytes */.ZN)(text, maxBytes, `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`);
+        }
+    }
+}
+function buildSummary(report, maxRows) {
+    const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape/* escapeText */.X1)(report.reason, 500)}**`, ''];
+    lines.push(...expiredIgnores(report), ...facts(report));
+    const sentence = (0,markdown_parts/* comparisonSentence */.nX)(report);
+    if (sentence)
+        lines.push(sentence, '');
+    const table = (0,markdown_parts/* countsTable */.Po)(report);
+    if (table.length > 0)
+        lines.push('### Findings by platform', '', ...table, '');
+    const notes = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
+    if (notes.length > 0)
+        lines.push(...notes, '');
+    let remaining = maxRows;
+    const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
+    for (const section of sections(report)) {
+        const { lines: rendered, used } = (0,markdown_parts/* renderSection */.YN)(section, remaining, leftOut);
+        lines.push(...rendered);
+        remaining -= used;
+    }
+    lines.push(footer(report));
+    return `${lines.join('\n')}\n`;
+}
+function sections(report) {
+    const findings = report.findings;
+    const ignored = findings.filter((f) => f.ignored);
+    const ignoredSection = {
+        title: 'Ignored findings',
+        header: markdown_parts/* IGNORED_HEADER */.BZ,
+        rows: (0,markdown_parts/* groupFindings */.kG)(ignored, (f) => f.ignored).map(markdown_parts/* ignoredRow */.fY),
+        folded: true,
+    };
+    const table = (title, list, folded) => ({
+        title,
+        header: markdown_parts/* FINDING_HEADER */.ib,
+        rows: (0,markdown_parts/* groupFindings */.kG)(list).map(markdown_parts/* findingRow */.ex),
+        folded,
+    });
+    if (report.comparison?.available) {
+        const blockingInBase = findings.filter((f) => f.blocking && f.comparison !== 'new');
+        const restInBase = findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new');
+        return [
+            table('New findings', (0,markdown_parts/* newFindings */.FN)(report), false),
+            table('Failing the gate, already in the base image', blockingInBase, false),
+            { title: 'Fixed since the base image', header: markdown_parts/* FINDING_HEADER */.ib, rows: (0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed).map(markdown_parts/* findingRow */.ex), folded: true },
+            table('Other findings, already in the base image', restInBase, true),
+            ignoredSection,
+        ];
+    }
+    const blocking = findings.filter((f) => f.blocking);
+    const others = findings.filter((f) => !f.blocking && !f.ignored);
+    return [
+        table('Findings that failed the gate', blocking, false),
+        table(blocking.length > 0 ? 'Other findings' : 'Findings', others, blocking.length > 0),
+        ignoredSection,
+    ];
+}
+const MAX_LISTED = 20;
+function facts(report) {
+    const lines = [`- **Image:** ${(0,report_escape/* code */.aY)(report.image, 300)}`];
+    if (report.digest)
+        lines.push(`- **Digest:** ${(0,report_escape/* code */.aY)(report.digest, 100)}`);
+    if (report.commit)
+        lines.push(`- **Commit:** ${(0,report_escape/* code */.aY)(report.commit, 64)}`);
+    if (report.build === 'reused')
+        lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
+    if (report.build === 'not-pushed')
+        lines.push('- **Build:** built, not pushed (`push: false`)');
+    lines.push(`- **Tags:** ${listed(report.tags.map((t) => (0,report_escape/* code */.aY)(t, 300)), 'none')}`);
+    if (report.heldBack.length > 0) {
+        lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${(0,report_escape/* code */.aY)(h.tag, 300)} (${(0,report_escape/* escapeText */.X1)(h.reason, 200)})`), '', '; ')}`);
+    }
+    const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
+    lines.push(`- **Scan:** ${(0,report_escape/* escapeText */.X1)(report.scan.status, 40)}${scanType}`);
+    lines.push(`- **Gate:** ${(0,markdown_parts/* gateDescription */.o1)(report)}`);
+    return [...lines, ''];
+}
+function listed(items, none, separator = ', ') {
+    if (items.length === 0)
+        return none;
+    const { shown, leftOut } = (0,markdown_parts/* take */.s)(items, MAX_LISTED);
+    return shown.join(separator) + (leftOut > 0 ? `${separator}and ${(0,report_escape/* formatCount */.B4)(leftOut)} more` : '');
+}
+function expiredIgnores(report) {
+    const expired = report.expiredIgnores;
+    if (expired.length === 0)
+        return [];
+    const { shown, leftOut } = (0,markdown_parts/* take */.s)(expired, MAX_LISTED);
+    return [
+        `> [!WARNING]`,
+        `> ${expired.length === 1 ? 'An entry' : `${(0,report_escape/* formatCount */.B4)(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
+        ...shown.map((e) => `> - ${(0,report_escape/* code */.aY)(e.id, 80)}, expired ${(0,report_escape/* code */.aY)(e.expires, 40)}, matches ${(0,report_escape/* plural */.LS)(e.matched, 'finding')}: ${(0,report_escape/* escapeText */.X1)(e.reason, 200)}`),
+        ...(leftOut > 0 ? [`> - …and ${(0,report_escape/* formatCount */.B4)(leftOut)} more`] : []),
+        '',
+    ];
+}
+function fullListPointer(report) {
+    return report.reportPath
+        ? `The full list is in the report file ${(0,report_escape/* code */.aY)(report.reportPath, 300)}.`
+        : 'The full list is in the file named by the `report` output.';
+}
+function footer(report) {
+    const parts = [];
+    if (report.reportPath)
+        parts.push(`Full report: ${(0,report_escape/* code */.aY)(report.reportPath, 300)}`);
+    if (report.runUrl)
+        parts.push((0,report_escape/* link */.nf)('workflow run', report.runUrl));
+    parts.push(`generated ${(0,report_escape/* escapeText */.X1)(report.generatedAt, 40)} by ecr-build-scan-push`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary-writer.ts
+// Writes the job summary with @actions/core's `core.summary`, passed in. One addRaw and one
+// write, and never more than GitHub's limit: the runner drops a larger summary whole.
+
+
+/** Renders the report's summary and writes it; returns the bytes of markdown written. */
+async function writeJobSummary(report, summary, options = {}) {
+    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
+    return writeSummaryText(renderSummary(report, { maxBytes: maxBytes - 2 }), summary, { ...options, maxBytes });
+}
+/** Writes markdown as it is, cut to the budget if it is over. */
+async function writeSummaryText(markdown, summary, options = {}) {
+    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
+    // addRaw(…, true) adds os.EOL (two bytes on Windows), so leave room for it.
+    const text = (0,markdown_parts/* fitBytes */.ZN)(markdown, maxBytes - 2, "_The summary was cut to fit GitHub's size limit._");
+    summary.addRaw(text, true);
+    await summary.write({ overwrite: options.overwrite ?? false });
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Writes the one Report everywhere people read it: the JSON report file, the SARIF file, the
+// job summary and the PR comment. Each writer is thin; a comment that cannot be written is a
+// warning, never a failure: the job's result is decided by the scan alone.
+
+
+
+
+
+async function publishReport(report, context) {
+    const { inputs, facts, workspace } = context;
+    const reportPath = await writeJsonReport(report, external_node_path_.join(context.tempDir, 'report.json'));
+    const published = { reportPath };
+    if (inputs.sarif) {
+        const dockerfile = external_node_path_.relative(workspace, external_node_path_.resolve(workspace, inputs.file)).split(external_node_path_.sep).join('/');
+        published.sarifPath = await writeSarifReport(report, external_node_path_.resolve(workspace, inputs.sarif), {
+            dockerfile,
+            informationUri: `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`,
+        });
+    }
+    try {
+        await writeJobSummary(report, core/* summary */.z, { overwrite: true });
+    }
+    catch (error) {
+        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* toMessage */.R9)(error)}`);
+    }
+    const pr = facts.pullRequest;
+    if (inputs.comment && pr && facts.owner && facts.repo) {
+        published.commentUrl = await comment(report, context, pr.number, facts.owner, facts.repo);
+    }
+    return published;
+}
+async function comment(report, context, issueNumber, owner, repo) {
+    const token = context.inputs.githubToken;
+    if (token === '') {
+        core/* warning */.$e('No github-token: the PR comment was not written.');
+        return undefined;
+    }
+    // Loaded only here: octokit stays off the start-up path of runs that write no comment.
+    const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 7318)),
+        __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 4231)),
+    ]);
+    const key = context.inputs.commentKey ?? context.image;
+    const result = await upsertComment({
+        octokit: await loadCommentOctokit(token),
+        owner,
+        repo,
+        issueNumber,
+        key,
+        body: renderComment(report, key),
+        log: (message) => core/* info */.pq(message),
+    });
+    if (result.warning)
+        core/* warning */.$e(result.warning);
+    else
+        core/* info */.pq(`PR comment ${result.action}: ${result.url ?? ''}`);
+    return result.url;
+}
+
+;// CONCATENATED MODULE: ./src/promote.ts
+
+
+
+const FLOATING = new Set(['minor', 'major', 'latest']);
+/** Tags a failed gate holds back, for the summary. */
+function heldBackByGate(plan) {
+    return plan.promotions.map((p) => ({ tag: p.tag, reason: 'held back: the gate failed' }));
+}
+async function promoteTags(client, ref, repository, plan, latestMode, digest) {
+    const result = { written: [], heldBack: [], warnings: [] };
+    if (plan.promotions.length === 0)
+        return result;
+    const existing = await listTags(client, ref);
+    const { write, held } = moveFloatingTags(plan, [...existing.keys()], latestMode);
+    for (const promotion of held)
+        result.heldBack.push({ tag: promotion.tag, reason: `not moved: ${promotion.reason}` });
+    let manifest;
+    for (const promotion of write) {
+        if (existing.get(promotion.tag) === digest) {
+            result.written.push(promotion.tag); // a re-run: already there
+            continue;
+        }
+        manifest ??= await getManifest(client, ref, digest);
+        try {
+            await putTag(client, ref, manifest, promotion.tag);
+            result.written.push(promotion.tag);
+        }
+        catch (error) {
+            if ((0,errors/* errorName */.Is)(error) !== 'ImageTagAlreadyExistsException')
+                throw error;
+            const current = existing.get(promotion.tag) ?? 'another image';
+            if (FLOATING.has(promotion.kind) || promotion.kind === 'extra') {
+                const message = `Tag "${promotion.tag}" was not moved to this image: repository ${repository.name} is ${repository.tagMutability} and the tag is on ${current}. ` +
+                    `To let it move, use tag-mutability IMMUTABLE_WITH_EXCLUSION with the exclusion filter "${promotion.tag}".`;
+                result.warnings.push(message);
+                result.heldBack.push({ tag: promotion.tag, reason: `immutable repository: the tag stays on ${current}` });
+            }
+            else {
+                throw new Error(`Tag "${promotion.tag}" already exists in ${repository.name} on ${current}, and the repository is immutable: ` +
+                    'a release tag cannot be rewritten. Publish a new version, or remove the old tag first.');
+            }
+        }
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+;// CONCATENATED MODULE: ./src/main.ts
+// The pipeline, in order; the only place that knows the order.
+// inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
+// → scan → ignore → gate → promote (on pass) → report → outputs → fail when the gate says so.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run() {
+    core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
+    const outputs = {};
+    try {
+        const inputs = readInputs();
+        const facts = readEventFacts();
+        // Validate the tag plan now (a missing commit SHA, a reference to another image) so a bad
+        // input stops the step before any AWS or Docker call; it is computed again after login.
+        computeTagPlan(facts, inputs, undefined);
+        const tempDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'ecr-build-scan-push-'));
+        core/* saveState */.LZ(state/* STATE */.c.tempDir, tempDir);
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        if (!inputs.push) {
+            // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
+            await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
+            const report = skippedReport({ ...reportBase(inputs, facts, `${inputs.repository}`), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
+            await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace });
+            return;
+        }
+        const client = createEcrClient(inputs.awsRegion);
+        const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
+            const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core/* setSecret */.Pq(secret));
+            await (0,docker_login/* dockerLogin */.a)(credentials, exec/* runCommand */.d);
+            core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
+            core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
+            core/* info */.pq(`Logged in to ${credentials.registry}.`);
+            return credentials;
+        });
+        const image = `${login.registry}/${inputs.repository}`;
+        outputs.registry = login.registry;
+        outputs.image = image;
+        const repository = await core/* group */.Os(`Repository ${inputs.repository}`, async () => {
+            const info = await ensureRepository(client, inputs, login.registry);
+            core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
+            if (inputs.lifecyclePolicy) {
+                await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
+                core/* info */.pq(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
+            }
+            return info;
+        });
+        const ref = { repositoryName: repository.name, registryId: inputs.registryId };
+        const plan = computeTagPlan(facts, inputs, image);
+        const candidate = await core/* group */.Os('Build and push', () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir));
+        outputs.digest = candidate.digest;
+        outputs.imageUri = `${image}@${candidate.digest}`;
+        const candidateTags = plan.candidate ? [plan.candidate] : [];
+        outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
+        const platforms = await resolvePlatforms(client, ref, inputs, candidate);
+        outputs.platformDigests = platformDigestsObject(platforms);
+        const base = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
+        const context = { inputs, facts, image, tempDir, workspace };
+        if (!inputs.scan) {
+            const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+            outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+            const report = skippedReport({ ...base, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
+            await publish(report, outputs, context);
+            return;
+        }
+        const scans = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => waitForFindings({
+            client,
+            ref,
+            platforms,
+            scanOnPush: repository.scanOnPush,
+            timeoutMs: inputs.scanTimeoutSeconds * 1000,
+            clock: { now: () => Date.now() },
+            sleep: sleepUntilAborted,
+            random: Math.random,
+            log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
+        }));
+        const ignores = applyIgnores(scans.flatMap((scan) => scan.findings), { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: utcDay(new Date()) });
+        for (const expired of ignores.expired) {
+            core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
+        }
+        const decision = decideGate(ignores.findings, scans, {
+            threshold: inputs.severityThreshold,
+            mode: inputs.gate,
+            onIncomplete: inputs.onScanIncomplete,
+            baseAvailable: false,
+        });
+        let heldBack = heldBackByGate(plan);
+        if (!decision.fails) {
+            const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+            outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+            heldBack = promoted.heldBack;
+        }
+        const report = buildReport({ ...base, tags: outputs.tags, heldBack, scans, decision, ignores });
+        await publish(report, outputs, context);
+        if (decision.fails)
+            throw new Error(decision.reason);
+        if (decision.verdict === 'incomplete')
+            core/* warning */.$e(decision.reason);
+        else
+            core/* info */.pq(decision.reason);
+    }
+    catch (error) {
+        core/* setFailed */.C1((0,errors/* toMessage */.R9)(error));
+    }
+    finally {
+        writeOutputs(outputs);
+    }
+}
+function reportBase(inputs, facts, image) {
+    return {
+        image,
+        commit: facts.sha || undefined,
+        gate: gateSettings(inputs),
+        runUrl: facts.runUrl,
+        generatedAt: new Date().toISOString(),
+    };
+}
+/** Writes the report everywhere and sets the outputs that come from it. */
+async function publish(report, outputs, context) {
+    outputs.scanStatus = report.scan.status;
+    if (report.verdict !== 'skipped') {
+        outputs.counts = report.counts;
+        outputs.ignored = report.ignoredCount;
+    }
+    if (report.comparison?.available) {
+        outputs.new = report.comparison.newCount;
+        outputs.fixed = report.comparison.fixed.length;
+    }
+    const published = await core/* group */.Os('Report', async () => publishReport(report, context));
+    outputs.report = published.reportPath;
+    outputs.sarif = published.sarifPath;
+    outputs.commentUrl = published.commentUrl;
+}
+async function promote(client, ref, repository, plan, inputs, digest) {
+    if (plan.promotions.length === 0)
+        return { written: [], heldBack: [] };
+    return core/* group */.Os('Promote tags', async () => {
+        const result = await promoteTags(client, ref, repository, plan, inputs.latest, digest);
+        for (const warning of result.warnings)
+            core/* warning */.$e(warning);
+        if (result.written.length > 0)
+            core/* info */.pq(`Tagged ${result.written.join(', ')}.`);
+        for (const held of result.heldBack)
+            core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
+        return result;
+    });
+}
+async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir) {
+    if (plan.candidate) {
+        const existing = await findImageByTag(client, ref, plan.candidate);
+        if (existing && inputs.skipExisting) {
+            core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
+            return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
+        }
+        if (existing && !canMoveTag(repository, plan.candidate)) {
+            throw new Error(`Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
+                'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.');
+        }
+    }
+    const output = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
+    const result = await build(inputs, facts, output, tempDir);
+    if (!result)
+        throw new Error('buildx pushed nothing.');
+    core/* info */.pq(`Pushed ${image}@${result.digest}.`);
+    return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+}
+async function build(inputs, facts, output, tempDir) {
+    const request = {
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
+        target: inputs.target,
+        platforms: inputs.platforms,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        secrets: inputs.secrets,
+        provenance: inputs.provenance,
+        builder: inputs.builder,
+        noCache: inputs.noCache,
+        pull: inputs.pull,
+        output,
+        metadataFile: external_node_path_.join(tempDir, 'build-metadata.json'),
+    };
+    return runBuild(request, exec/* runCommand */.d);
+}
+/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
+async function resolvePlatforms(client, ref, inputs, candidate) {
+    const manifest = await getManifest(client, ref, candidate.digest);
+    const mediaType = manifest.mediaType ?? candidate.mediaType;
+    // Only a single manifest needs its platform named; ask the builder only when nothing else says.
+    const single = isIndex(mediaType, JSON.parse(manifest.text))
+        ? 'unknown'
+        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, exec/* runCommand */.d));
+    return platformManifests(candidate.digest, manifest.text, mediaType, single);
+}
+
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
+// ECR (and, through it, from whoever published a package), tags and reasons from users.
+// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
+// link, open HTML or end our hidden marker. Pure.
+
+// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
+// from what it is: https://trojansource.codes), and the line/paragraph separators.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Whitespace made single spaces, control characters removed, trimmed. */
+function cleanText(value) {
+    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
+function shorten(value, max) {
+    const points = Array.from(value);
+    if (points.length <= max)
+        return value;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const MARKDOWN_ESCAPES = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
+    // notifying people or cross-referencing issues from our comment.
+    '@': '@&#8203;',
+    '#': '#&#8203;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/**
+ * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
+ * `max` is in characters before escaping (escaping never cuts an escape in half).
+ */
+function escapeText(value, max = 200) {
+    if (value === undefined)
+        return '';
+    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
+}
+// Values that read best as code (digests, tags, image references, versions) and that can be
+// put between backticks as they are.
+const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
+/** `value` as inline code when that is safe, otherwise as escaped text. */
+function code(value, max = 200) {
+    if (value === undefined || value === '')
+        return '';
+    const short = shorten(value, max);
+    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
+}
+const MAX_URL = 1000;
+/**
+ * The URL when it is http(s) and short enough to link, with everything that could end a markdown
+ * link destination or a table cell percent-encoded; otherwise undefined.
+ */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    const text = cleanText(value);
+    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined; // never link a URL that carries credentials
+    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
+function link(text, url, max = 200) {
+    const href = safeUrl(url);
+    const label = escapeText(text, max);
+    return href && label ? `[${label}](${href})` : label;
+}
+/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
+function escapeHtml(value, max = 200) {
+    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const MAX_KEY = 200;
+/**
+ * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
+ * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
+ * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
+ * is replaced by its prefix and a hash.
+ */
+function escapeCommentKey(key) {
+    let out = '';
+    for (const char of key) {
+        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
+        out += plain ? char : encodeChar(char);
+    }
+    if (out.length <= MAX_KEY)
+        return out;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
+    return `${head}.sha256.${hash}`;
+}
+function encodeChar(char) {
+    return Array.from(Buffer.from(char, 'utf8'))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/** 12,345 — the same on every runner, whatever its locale. */
+function formatCount(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "1 finding", "2 findings". */
+function plural(count, one, many = `${one}s`) {
+    return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+
+/***/ }),
+
+/***/ 1150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BZ: () => (/* binding */ IGNORED_HEADER),
+/* harmony export */   FN: () => (/* binding */ newFindings),
+/* harmony export */   Jb: () => (/* binding */ closeDetails),
+/* harmony export */   Po: () => (/* binding */ countsTable),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   YN: () => (/* binding */ renderSection),
+/* harmony export */   ZN: () => (/* binding */ fitBytes),
+/* harmony export */   dt: () => (/* binding */ platformNotes),
+/* harmony export */   ex: () => (/* binding */ findingRow),
+/* harmony export */   fY: () => (/* binding */ ignoredRow),
+/* harmony export */   ib: () => (/* binding */ FINDING_HEADER),
+/* harmony export */   kG: () => (/* binding */ groupFindings),
+/* harmony export */   nX: () => (/* binding */ comparisonSentence),
+/* harmony export */   o1: () => (/* binding */ gateDescription),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, severityPhrase */
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+
+
+const VERDICT_TITLES = {
+    passed: '✅ ECR scan passed',
+    failed: '❌ ECR scan failed',
+    incomplete: '⚠️ ECR scan incomplete',
+    skipped: '⏭ ECR scan skipped',
+};
+const SEVERITY_ICONS = {
+    CRITICAL: '🔴',
+    HIGH: '🟠',
+    MEDIUM: '🟡',
+    LOW: '🔵',
+    INFORMATIONAL: '⚪',
+    UNDEFINED: '⚫',
+};
+/** The repository part of registry/repository (the whole reference when there is no registry). */
+function repositoryName(image) {
+    const slash = image.indexOf('/');
+    return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
+}
+function heading(level, report) {
+    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(repositoryName(report.image), 120)}`;
+}
+function severityCell(severity) {
+    return `${SEVERITY_ICONS[severity]} ${severity}`;
+}
+/**
+ * One table row per platform (each counts within its platform), and a total row counting each
+ * vulnerability in each package once when there is more than one platform.
+ */
+function countsTable(report) {
+    const platforms = report.scan.platforms;
+    if (platforms.length === 0)
+        return [];
+    const lines = [
+        `| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`,
+        `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`,
+    ];
+    for (const platform of platforms)
+        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(platform.status, 40), platform.counts, platform.ignored));
+    if (platforms.length > 1)
+        lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
+    return lines;
+}
+function countsRow(label, status, counts, ignored) {
+    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(ignored)} |`;
+}
+/** Why a platform's scan gave no findings, for statuses that are not final. */
+function platformNotes(platforms) {
+    return platforms
+        .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
+        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.description, 300)}` : ''}`);
+}
+function groupFindings(findings, ignoredOf = () => undefined) {
+    const rows = new Map();
+    for (const finding of findings) {
+        const ignored = ignoredOf(finding);
+        const key = JSON.stringify([finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]);
+        const row = rows.get(key);
+        if (row) {
+            if (!row.platforms.includes(finding.platform))
+                row.platforms.push(finding.platform);
+        }
+        else {
+            rows.set(key, { finding, platforms: [finding.platform] });
+        }
+    }
+    return [...rows.values()];
+}
+const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
+function findingRow(row) {
+    const f = row.finding;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
+}
+const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
+const IGNORED_BY = {
+    input: '`ignore` input',
+    file: 'ignore file',
+    unfixed: '`ignore-unfixed`',
+};
+function ignoredRow(row) {
+    const f = row.finding;
+    const ignored = f.ignored;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(ignored?.expires, 40)} |`;
+}
+function fixedIn(f) {
+    if (f.fixedIn)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.fixedIn, 80);
+    return f.fixAvailable === 'NO' ? 'no fix' : '—';
+}
+function platformsCell(platforms) {
+    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p, 40));
+    if (platforms.length > shown.length)
+        shown.push(`+${platforms.length - shown.length}`);
+    return shown.join(', ');
+}
+/** The first `limit` rows, and how many were left out. */
+function take(rows, limit) {
+    const shown = rows.slice(0, Math.max(0, limit));
+    return { shown, leftOut: rows.length - shown.length };
+}
+/** "2 CRITICAL and 1 HIGH" — each vulnerability in each package once, however many platforms. */
+function severityPhrase(findings) {
+    const seen = new Set();
+    const counts = new Map();
+    for (const f of findings) {
+        const key = `${f.id}\u0000${f.package ?? ''}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
+    }
+    const parts = _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => counts.has(s)).map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(counts.get(s) ?? 0)} ${s}`);
+    if (parts.length <= 1)
+        return parts[0] ?? '';
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+/** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
+function comparisonSentence(report) {
+    const comparison = report.comparison;
+    if (!comparison)
+        return undefined;
+    if (!comparison.available)
+        return `No comparison with the base image${comparison.note ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(comparison.note, 300)}` : '.'}`;
+    const added = severityPhrase(newFindings(report));
+    const fixed = severityPhrase(comparison.fixed);
+    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
+    const change = added && fixed ? `adds ${added}, fixes ${fixed}` : added ? `adds ${added}, fixes none` : fixed ? `adds none, fixes ${fixed}` : 'adds and fixes nothing';
+    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(comparison.note, 300)}` : '';
+    return `Against the base image${base} this image **${change}**.${note}`;
+}
+/** Findings new against the base image that are not ignored. */
+function newFindings(report) {
+    return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+}
+function gateDescription(report) {
+    const gate = report.gate;
+    const threshold = gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`;
+    const parts = [threshold, gate.mode === 'new' ? 'new findings only' : 'all findings'];
+    if (gate.ignoreUnfixed)
+        parts.push('findings without a fix ignored');
+    parts.push(`an incomplete scan ${gate.onIncomplete === 'fail' ? 'fails' : 'warns'}`);
+    return parts.join(', ');
+}
+/**
+ * Cuts text to at most `maxBytes` of UTF-8 at a line break, closes any `<details>` the cut left
+ * open, then adds `note` on its own paragraph. The note must be short.
+ */
+function fitBytes(text, maxBytes, note) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const closing = '\n\n</details>'.repeat(8);
+    const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    const line = cut.lastIndexOf('\n');
+    return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
+}
+/** Text cut short, with the `<details>` it left open closed (at most 8, what cut budgets allow for). */
+function closeDetails(cut) {
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, 8))}` : cut;
+}
+/**
+ * A titled table of at most `limit` rows, followed by `leftOut(n)` when rows were cut.
+ * Returns the lines and how many rows it used. An empty section renders nothing.
+ */
+function renderSection(section, limit, leftOut) {
+    if (section.rows.length === 0)
+        return { lines: [], used: 0 };
+    const { shown, leftOut: cut } = take(section.rows, limit);
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(section.rows.length)})`;
+    const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
+    const lines = section.folded
+        ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
+        : [`### ${title}`, '', ...body];
+    return { lines, used: shown.length };
+}
+
+
+/***/ }),
+
+/***/ 4902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Rm: () => (/* binding */ THRESHOLDS),
+/* harmony export */   T_: () => (/* binding */ toSeverity),
+/* harmony export */   W1: () => (/* binding */ emptyCounts),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   qs: () => (/* binding */ severityRank)
+/* harmony export */ });
+// ECR's severities, in order. Basic scanning uses INFORMATIONAL…CRITICAL and UNDEFINED;
+// enhanced scanning (Amazon Inspector) also says UNTRIAGED, which we count as UNDEFINED.
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
+/** What `severity-threshold` accepts: a severity to fail at, or NONE (never fail). */
+const THRESHOLDS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'NONE'];
+const RANK = {
+    CRITICAL: 5,
+    HIGH: 4,
+    MEDIUM: 3,
+    LOW: 2,
+    INFORMATIONAL: 1,
+    UNDEFINED: 0,
+};
+function toSeverity(value) {
+    const upper = (value ?? '').toUpperCase();
+    return SEVERITIES.includes(upper) ? upper : 'UNDEFINED';
+}
+function severityRank(severity) {
+    return RANK[severity];
+}
+/** True when a finding of this severity fails a gate at this threshold. UNDEFINED never does. */
+function meetsThreshold(severity, threshold) {
+    if (threshold === 'NONE' || severity === 'UNDEFINED')
+        return false;
+    return RANK[severity] >= RANK[threshold];
+}
+function emptyCounts() {
+    return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 };
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   R9: () => (/* binding */ toMessage),
+/* harmony export */   dz: () => (/* binding */ InputError)
+/* harmony export */ });
+/** A problem with what the user asked for: reported as one line, before any work is done. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The one way we turn a caught `unknown` into text a user can read. */
+function toMessage(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** The AWS SDK's error name (`RepositoryNotFoundException`, …), when there is one. */
+function errorName(error) {
+    if (typeof error === 'object' && error !== null && 'name' in error) {
+        const name = error.name;
+        return typeof name === 'string' ? name : undefined;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 7895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+// Running commands, behind one small type so I/O modules can be handed a fake in tests.
+
+const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
+    input: options.input,
+    silent: options.silent,
+    ignoreReturnCode: options.ignoreReturnCode,
+    env: options.env,
+    cwd: options.cwd,
+});
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=122.index.js.map

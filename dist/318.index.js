@@ -1,0 +1,307 @@
+export const id = 318;
+export const ids = [318,231];
+export const modules = {
+
+/***/ 7318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ACTIONS_BOT: () => (/* binding */ ACTIONS_BOT),
+/* harmony export */   CREATE_COMMENT: () => (/* binding */ CREATE_COMMENT),
+/* harmony export */   GET_USER: () => (/* binding */ GET_USER),
+/* harmony export */   LIST_COMMENTS: () => (/* binding */ LIST_COMMENTS),
+/* harmony export */   UPDATE_COMMENT: () => (/* binding */ UPDATE_COMMENT),
+/* harmony export */   loadCommentOctokit: () => (/* binding */ loadCommentOctokit),
+/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
+/* harmony export */ });
+/* harmony import */ var _report_comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+// Creates or updates this step's one comment on a pull request. Our comment is the one whose
+// first line is our hidden marker AND that the token's own user wrote, so a human's comment
+// that quotes or copies the marker is never edited. A comment that cannot be written is a
+// warning in the result, never an exception: the report must not fail the step.
+//
+// The octokit is passed in, typed as narrowly as we use it, so tests pass a fake; the real one
+// (@actions/github, which reads GITHUB_API_URL when it loads) is loaded by loadCommentOctokit
+// only when a comment is to be written.
+
+
+const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const GET_USER = 'GET /user';
+const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
+/** The GitHub Actions app's user, who writes comments with GITHUB_TOKEN. */
+const ACTIONS_BOT = 'github-actions[bot]';
+async function upsertComment(request) {
+    const { octokit, owner, repo, issueNumber, key, log } = request;
+    const marker = (0,_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.commentMarker)(key);
+    const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
+    const where = `pull request #${issueNumber} in ${owner}/${repo}`;
+    if (body.length > _report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS) {
+        return { action: 'skipped', warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS}.` };
+    }
+    const call = caller(request);
+    let phase = `read the comments of ${where}`;
+    try {
+        const self = await whoAmI(call, log);
+        const comments = (await call.idempotent((signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4))
+            .map(parseComment)
+            .filter((c) => c !== undefined);
+        const ours = comments.filter((c) => isOurs(c, marker, self));
+        const existing = ours[0]; // the oldest: the comment stays where the conversation first saw it
+        if (ours.length > 1)
+            log(`Found ${ours.length} comments with our marker on ${where}; updating the oldest.`);
+        if (existing) {
+            if (sameBody(existing.body, body)) {
+                log(`The comment on ${where} is up to date: ${existing.url ?? existing.id}.`);
+                return { url: existing.url, action: 'unchanged' };
+            }
+            phase = `update comment ${existing.id} on ${where}`;
+            const response = await call.idempotent((signal) => octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }));
+            const url = parseComment(response.data)?.url ?? existing.url;
+            log(`Updated the comment on ${where}: ${url ?? existing.id}.`);
+            return { url, action: 'updated' };
+        }
+        phase = `comment on ${where}`;
+        const response = await call.create((signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
+        const url = parseComment(response.data)?.url;
+        log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
+        return { url, action: 'created' };
+    }
+    catch (error) {
+        return { action: 'skipped', warning: failureWarning(phase, where, error) };
+    }
+}
+/** Loads @actions/github (and so reads GITHUB_API_URL) only now, off the start-up path. */
+async function loadCommentOctokit(token) {
+    const { createCommentOctokit } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702));
+    return createCommentOctokit(token);
+}
+/**
+ * The token's own login, or undefined when GitHub will not say: GET /user answers 403 for the
+ * installation token GITHUB_TOKEN is. Then only a Bot's comment can be ours.
+ */
+async function whoAmI(call, log) {
+    try {
+        const response = await call.idempotent((signal) => call.octokit.request(GET_USER, { request: { signal } }));
+        const login = stringField(response.data, 'login');
+        if (login)
+            return login;
+    }
+    catch (error) {
+        log(`GET /user: ${statusOf(error) ?? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toMessage */ .R9)(error)}; taking our comment to be a bot's (an installation token cannot read its user).`);
+    }
+    return undefined;
+}
+function isOurs(comment, marker, self) {
+    if (firstLine(comment.body) !== marker)
+        return false;
+    if (self !== undefined)
+        return comment.login?.toLowerCase() === self.toLowerCase();
+    return comment.type === 'Bot' || comment.login === ACTIONS_BOT;
+}
+function firstLine(text) {
+    const end = text.indexOf('\n');
+    return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
+}
+/** GitHub may hand a body back with CRLF line ends or without the trailing newline. */
+function sameBody(a, b) {
+    const normal = (text) => text.replace(/\r\n/g, '\n').trimEnd();
+    return normal(a) === normal(b);
+}
+function parseComment(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const id = value.id;
+    if (typeof id !== 'number')
+        return undefined;
+    const user = value.user;
+    return {
+        id,
+        body: stringField(value, 'body') ?? '',
+        url: stringField(value, 'html_url'),
+        login: stringField(user, 'login'),
+        type: stringField(user, 'type'),
+    };
+}
+function stringField(value, name) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const field = value[name];
+    return typeof field === 'string' ? field : undefined;
+}
+const BACKOFF_MS = [1000, 3000, 5000];
+function caller(request) {
+    const timeoutMs = request.timeoutMs ?? 15_000;
+    const retries = request.retries ?? 2;
+    const sleep = request.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    async function attempt(send, scale, retryable) {
+        for (let tries = 0;; tries += 1) {
+            try {
+                return await send(AbortSignal.timeout(timeoutMs * scale));
+            }
+            catch (error) {
+                if (tries >= retries || !retryable(error))
+                    throw error;
+                request.log(`GitHub API: ${describe(error)}; retrying.`);
+                await sleep(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)] ?? 1000);
+            }
+        }
+    }
+    return {
+        octokit: request.octokit,
+        idempotent: (send, scale = 1) => attempt(send, scale, (e) => isTransient(e)),
+        create: (send) => attempt(send, 1, (e) => [500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
+    };
+}
+function statusOf(error) {
+    const status = typeof error === 'object' && error !== null ? error.status : undefined;
+    return typeof status === 'number' ? status : undefined;
+}
+/** Octokit reports a network error or an aborted request as status 500 without a response. */
+function hasResponse(error) {
+    return typeof error === 'object' && error !== null && error.response !== undefined;
+}
+function isTimeout(error) {
+    for (let e = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth += 1) {
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return true;
+    }
+    return false;
+}
+function isTransient(error) {
+    const status = statusOf(error);
+    return isTimeout(error) || status === undefined || status >= 500;
+}
+function describe(error) {
+    if (isTimeout(error))
+        return 'the request timed out';
+    const status = statusOf(error);
+    const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toMessage */ .R9)(error).replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').slice(0, 200);
+    return status === undefined ? message : `${status}${hasResponse(error) ? ` ${message}` : ` (${message})`}`;
+}
+function failureWarning(phase, where, error) {
+    const status = statusOf(error);
+    const base = `Could not ${phase}: ${describe(error)}.`;
+    if (isTimeout(error) || !hasResponse(error))
+        return `${base} The report is in the job summary.`;
+    switch (status) {
+        case 401:
+            return `${base} The github-token input is not a valid token.`;
+        case 403:
+            return `${base} The token may not write to ${where}: on pull requests from forks GITHUB_TOKEN is read-only. Give the job \`permissions: pull-requests: write\`, or set \`comment: false\`.`;
+        case 404:
+            return `${base} The pull request was not found, or the token cannot see it.`;
+        case 422:
+            return `${base} GitHub refused the comment.`;
+        default:
+            return `${base} The report is in the job summary.`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COMMENT_BUDGET_CHARS: () => (/* binding */ COMMENT_BUDGET_CHARS),
+/* harmony export */   COMMENT_LIMIT_CHARS: () => (/* binding */ COMMENT_LIMIT_CHARS),
+/* harmony export */   COMMENT_MAX_ROWS: () => (/* binding */ COMMENT_MAX_ROWS),
+/* harmony export */   commentMarker: () => (/* binding */ commentMarker),
+/* harmony export */   renderComment: () => (/* binding */ renderComment)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
+/* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1150);
+
+
+const COMMENT_LIMIT_CHARS = 65_536;
+/** What we allow ourselves, a margin below the limit. */
+const COMMENT_BUDGET_CHARS = 60_000;
+/** Finding rows listed in all sections together. */
+const COMMENT_MAX_ROWS = 40;
+const MARKER_PREFIX = 'ecr-build-scan-push:';
+/** The first line of our comment: `<!-- ecr-build-scan-push:KEY -->`, with KEY unable to close it. */
+function commentMarker(key) {
+    return `<!-- ${MARKER_PREFIX}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCommentKey */ .Uu)(key)} -->`;
+}
+function renderComment(report, key, options = {}) {
+    const maxChars = options.maxChars ?? COMMENT_BUDGET_CHARS;
+    for (let rows = options.maxRows ?? COMMENT_MAX_ROWS;; rows = Math.floor(rows / 2)) {
+        const body = buildComment(report, key, rows);
+        if (body.length <= maxChars)
+            return body;
+        if (rows === 0)
+            return fitChars(body, maxChars, `_The comment was cut to fit GitHub's size limit. ${runPointer(report)}_`);
+    }
+}
+function buildComment(report, key, maxRows) {
+    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(report.reason, 500)}**`, ''];
+    const image = [`**Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`];
+    if (report.digest)
+        image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
+    lines.push(image.join(' · '), '');
+    if (report.heldBack.length > 0) {
+        lines.push(`**Held back:** ${report.heldBack.slice(0, 10).map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(h.tag, 100)).join(', ')}${report.heldBack.length > 10 ? ', …' : ''}`, '');
+    }
+    if (report.expiredIgnores.length > 0) {
+        const n = report.expiredIgnores.length;
+        lines.push(`⚠️ ${n === 1 ? 'An entry' : `${n} entries`} in the ignore file expired and no longer ${n === 1 ? 'ignores' : 'ignore'} anything.`, '');
+    }
+    const table = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .countsTable */ .Po)(report);
+    if (table.length > 0)
+        lines.push(...table, '');
+    const notes = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .platformNotes */ .dt)(report.scan.platforms);
+    if (notes.length > 0)
+        lines.push(...notes, '');
+    const sentence = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .comparisonSentence */ .nX)(report);
+    if (sentence)
+        lines.push(sentence, '');
+    let remaining = maxRows;
+    const leftOut = (count) => `_…and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(count, 'more finding')} not shown. ${runPointer(report)}_`;
+    for (const section of sections(report)) {
+        const { lines: rendered, used } = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSection */ .YN)(section, remaining, leftOut);
+        lines.push(...rendered);
+        remaining -= used;
+    }
+    if (report.runUrl)
+        lines.push(`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
+    return `${lines.join('\n')}\n`;
+}
+function sections(report) {
+    const table = (title, list) => ({
+        title,
+        header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib,
+        rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(list).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
+        folded: false,
+    });
+    const comparison = report.comparison;
+    if (comparison?.available) {
+        return [
+            table('New findings', (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .newFindings */ .FN)(report)),
+            table('Failing the gate, already in the base image', report.findings.filter((f) => f.blocking && f.comparison !== 'new')),
+            { title: 'Fixed since the base image', header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib, rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex), folded: true },
+        ];
+    }
+    return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking))];
+}
+function runPointer(report) {
+    return report.runUrl ? `See the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl)} for the full list.` : 'The full list is in the job summary.';
+}
+/** Cuts at a line break to at most `max` UTF-16 code units, then adds `note`. */
+function fitChars(body, max, note) {
+    const room = Math.max(0, max - note.length - '\n\n</details>'.length * 8 - 3);
+    const cut = body.slice(0, room);
+    const line = cut.lastIndexOf('\n');
+    return `${(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closeDetails */ .Jb)(line > 0 ? cut.slice(0, line) : cut)}\n\n${note}\n`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=318.index.js.map

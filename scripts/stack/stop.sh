@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Stops what scripts/stack/start.sh started: exactly the processes whose pids are in
+# $STACK_DIR/pids (and still run the command start.sh recorded), nothing else.
+# State (registry content, password, builders) stays in $STACK_DIR for the next start.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[ -d "$PID_DIR" ] || { log "nothing to stop ($PID_DIR does not exist)"; exit 0; }
+exec 9> "$STACK_DIR/.lock"
+flock 9
+
+failed=0
+# Reverse start order: the builders' engines first, the stand-ins last (they take the
+# registry's last push events).
+for name in buildkitd dockerd registry github-standin ecr-standin; do
+  [ -f "$PID_DIR/$name.pid" ] || continue
+  if ! pid=$(pid_of "$name"); then
+    log "$name: not running (stale pid file removed)"
+    rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.cmd"
+    continue
+  fi
+  kill -TERM "$pid" 2> /dev/null || true
+  # dockerd stops its containerd first, which can take a few seconds.
+  for _ in $(seq 150); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
+  if kill -0 "$pid" 2> /dev/null; then
+    log "$name (pid $pid) ignored SIGTERM for 30s; sending SIGKILL"
+    kill -KILL "$pid" 2> /dev/null || failed=1
+  fi
+  rm -f "$PID_DIR/$name.pid" "$PID_DIR/$name.cmd"
+  log "$name: stopped (pid $pid)"
+done
+[ "$failed" = 0 ] || die "some processes could not be stopped"
+log "stack stopped; state kept in $STACK_DIR"

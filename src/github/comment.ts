@@ -1,0 +1,242 @@
+// Creates or updates this step's one comment on a pull request. Our comment is the one whose
+// first line is our hidden marker AND that the token's own user wrote, so a human's comment
+// that quotes or copies the marker is never edited. A comment that cannot be written is a
+// warning in the result, never an exception: the report must not fail the step.
+//
+// The octokit is passed in, typed as narrowly as we use it, so tests pass a fake; the real one
+// (@actions/github, which reads GITHUB_API_URL when it loads) is loaded by loadCommentOctokit
+// only when a comment is to be written.
+import { commentMarker, COMMENT_LIMIT_CHARS } from '../report/comment.js';
+import { toMessage } from '../util/errors.js';
+
+export const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+export const GET_USER = 'GET /user';
+export const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+export const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
+
+/** What we use of `getOctokit(token)`: the real one is assignable to it (checked in octokit.ts). */
+export interface CommentOctokit {
+  request(
+    route: typeof GET_USER | typeof CREATE_COMMENT | typeof UPDATE_COMMENT,
+    params?: Record<string, unknown>,
+  ): Promise<{ status: number; data: unknown }>;
+  paginate(route: typeof LIST_COMMENTS, params: Record<string, unknown>): Promise<unknown[]>;
+}
+
+export interface UpsertCommentRequest {
+  octokit: CommentOctokit;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  key: string;
+  /** The whole body, starting with commentMarker(key) (added when missing). */
+  body: string;
+  log: (message: string) => void;
+  /** Per request; listing every page gets four times this. Default 15 s. */
+  timeoutMs?: number;
+  /** Retries of a 5xx or a timeout. Default 2. */
+  retries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface UpsertCommentResult {
+  url?: string;
+  action: 'created' | 'updated' | 'unchanged' | 'skipped';
+  warning?: string;
+}
+
+/** The GitHub Actions app's user, who writes comments with GITHUB_TOKEN. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+interface IssueComment {
+  id: number;
+  body: string;
+  url?: string;
+  login?: string;
+  type?: string;
+}
+
+export async function upsertComment(request: UpsertCommentRequest): Promise<UpsertCommentResult> {
+  const { octokit, owner, repo, issueNumber, key, log } = request;
+  const marker = commentMarker(key);
+  const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
+  const where = `pull request #${issueNumber} in ${owner}/${repo}`;
+  if (body.length > COMMENT_LIMIT_CHARS) {
+    return { action: 'skipped', warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${COMMENT_LIMIT_CHARS}.` };
+  }
+  const call = caller(request);
+
+  let phase = `read the comments of ${where}`;
+  try {
+    const self = await whoAmI(call, log);
+    const comments = (
+      await call.idempotent((signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4)
+    )
+      .map(parseComment)
+      .filter((c): c is IssueComment => c !== undefined);
+    const ours = comments.filter((c) => isOurs(c, marker, self));
+    const existing = ours[0]; // the oldest: the comment stays where the conversation first saw it
+    if (ours.length > 1) log(`Found ${ours.length} comments with our marker on ${where}; updating the oldest.`);
+
+    if (existing) {
+      if (sameBody(existing.body, body)) {
+        log(`The comment on ${where} is up to date: ${existing.url ?? existing.id}.`);
+        return { url: existing.url, action: 'unchanged' };
+      }
+      phase = `update comment ${existing.id} on ${where}`;
+      const response = await call.idempotent((signal) =>
+        octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }),
+      );
+      const url = parseComment(response.data)?.url ?? existing.url;
+      log(`Updated the comment on ${where}: ${url ?? existing.id}.`);
+      return { url, action: 'updated' };
+    }
+
+    phase = `comment on ${where}`;
+    const response = await call.create((signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
+    const url = parseComment(response.data)?.url;
+    log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
+    return { url, action: 'created' };
+  } catch (error) {
+    return { action: 'skipped', warning: failureWarning(phase, where, error) };
+  }
+}
+
+/** Loads @actions/github (and so reads GITHUB_API_URL) only now, off the start-up path. */
+export async function loadCommentOctokit(token: string): Promise<CommentOctokit> {
+  const { createCommentOctokit } = await import('./octokit.js');
+  return createCommentOctokit(token);
+}
+
+/**
+ * The token's own login, or undefined when GitHub will not say: GET /user answers 403 for the
+ * installation token GITHUB_TOKEN is. Then only a Bot's comment can be ours.
+ */
+async function whoAmI(call: Caller, log: (message: string) => void): Promise<string | undefined> {
+  try {
+    const response = await call.idempotent((signal) => call.octokit.request(GET_USER, { request: { signal } }));
+    const login = stringField(response.data, 'login');
+    if (login) return login;
+  } catch (error) {
+    log(`GET /user: ${statusOf(error) ?? toMessage(error)}; taking our comment to be a bot's (an installation token cannot read its user).`);
+  }
+  return undefined;
+}
+
+function isOurs(comment: IssueComment, marker: string, self: string | undefined): boolean {
+  if (firstLine(comment.body) !== marker) return false;
+  if (self !== undefined) return comment.login?.toLowerCase() === self.toLowerCase();
+  return comment.type === 'Bot' || comment.login === ACTIONS_BOT;
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return (end === -1 ? text : text.slice(0, end)).replace(/\r$/, '');
+}
+
+/** GitHub may hand a body back with CRLF line ends or without the trailing newline. */
+function sameBody(a: string, b: string): boolean {
+  const normal = (text: string) => text.replace(/\r\n/g, '\n').trimEnd();
+  return normal(a) === normal(b);
+}
+
+function parseComment(value: unknown): IssueComment | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  if (typeof id !== 'number') return undefined;
+  const user = (value as { user?: unknown }).user;
+  return {
+    id,
+    body: stringField(value, 'body') ?? '',
+    url: stringField(value, 'html_url'),
+    login: stringField(user, 'login'),
+    type: stringField(user, 'type'),
+  };
+}
+
+function stringField(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const field = (value as Record<string, unknown>)[name];
+  return typeof field === 'string' ? field : undefined;
+}
+
+// --- requests: timeout, retries -------------------------------------------------------------
+
+interface Caller {
+  octokit: CommentOctokit;
+  /** GET and PATCH: retried on 5xx, timeouts and network errors. `scale` multiplies the timeout. */
+  idempotent<T>(send: (signal: AbortSignal) => Promise<T>, scale?: number): Promise<T>;
+  /** POST: retried only when GitHub answered that it did not take it, never after a timeout, so it cannot comment twice. */
+  create<T>(send: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+const BACKOFF_MS = [1000, 3000, 5000];
+
+function caller(request: UpsertCommentRequest): Caller {
+  const timeoutMs = request.timeoutMs ?? 15_000;
+  const retries = request.retries ?? 2;
+  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  async function attempt<T>(send: (signal: AbortSignal) => Promise<T>, scale: number, retryable: (error: unknown) => boolean): Promise<T> {
+    for (let tries = 0; ; tries += 1) {
+      try {
+        return await send(AbortSignal.timeout(timeoutMs * scale));
+      } catch (error) {
+        if (tries >= retries || !retryable(error)) throw error;
+        request.log(`GitHub API: ${describe(error)}; retrying.`);
+        await sleep(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)] ?? 1000);
+      }
+    }
+  }
+  return {
+    octokit: request.octokit,
+    idempotent: (send, scale = 1) => attempt(send, scale, (e) => isTransient(e)),
+    create: (send) => attempt(send, 1, (e) => [500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Octokit reports a network error or an aborted request as status 500 without a response. */
+function hasResponse(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { response?: unknown }).response !== undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 3; e = e.cause, depth += 1) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
+  }
+  return false;
+}
+
+function isTransient(error: unknown): boolean {
+  const status = statusOf(error);
+  return isTimeout(error) || status === undefined || status >= 500;
+}
+
+function describe(error: unknown): string {
+  if (isTimeout(error)) return 'the request timed out';
+  const status = statusOf(error);
+  const message = toMessage(error).replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').slice(0, 200);
+  return status === undefined ? message : `${status}${hasResponse(error) ? ` ${message}` : ` (${message})`}`;
+}
+
+function failureWarning(phase: string, where: string, error: unknown): string {
+  const status = statusOf(error);
+  const base = `Could not ${phase}: ${describe(error)}.`;
+  if (isTimeout(error) || !hasResponse(error)) return `${base} The report is in the job summary.`;
+  switch (status) {
+    case 401:
+      return `${base} The github-token input is not a valid token.`;
+    case 403:
+      return `${base} The token may not write to ${where}: on pull requests from forks GITHUB_TOKEN is read-only. Give the job \`permissions: pull-requests: write\`, or set \`comment: false\`.`;
+    case 404:
+      return `${base} The pull request was not found, or the token cannot see it.`;
+    case 422:
+      return `${base} GitHub refused the comment.`;
+    default:
+      return `${base} The report is in the job summary.`;
+  }
+}

@@ -1,0 +1,138 @@
+// Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
+import type { PlatformManifest } from '../ecr/manifest.js';
+import type { Inputs } from '../inputs.js';
+import type { ExpiredIgnore } from '../scan/evaluated.js';
+import { FINDINGS_READY, type PlatformScan } from '../scan/finding.js';
+import { countByPlatform, countFindings, countIgnored, worstFirst, type GateDecision } from '../scan/policy.js';
+import { emptyCounts } from '../scan/severity.js';
+import type { Comparison, PlatformReport, Report } from './model.js';
+
+interface ImageParts {
+  /** registry/repository */
+  image: string;
+  digest?: string;
+  /** Full references that now point at this image. */
+  tags: string[];
+  heldBack?: Report['heldBack'];
+  build: Report['build'];
+  commit?: string;
+  gate: Report['gate'];
+  runUrl?: string;
+  reportPath?: string;
+  /** ISO 8601 time, passed in so the report is reproducible. */
+  generatedAt: string;
+}
+
+export interface ReportParts extends ImageParts {
+  scans: PlatformScan[];
+  decision: GateDecision;
+  ignores: { expired: ExpiredIgnore[] };
+  comparison?: Comparison;
+}
+
+/** The gate's settings as the report shows them. */
+export function gateSettings(inputs: Pick<Inputs, 'severityThreshold' | 'gate' | 'onScanIncomplete' | 'ignoreUnfixed'>): Report['gate'] {
+  return {
+    threshold: inputs.severityThreshold,
+    mode: inputs.gate,
+    onIncomplete: inputs.onScanIncomplete,
+    ignoreUnfixed: inputs.ignoreUnfixed,
+  };
+}
+
+export function buildReport(parts: ReportParts): Report {
+  const { decision, scans } = parts;
+  const perPlatform = countByPlatform(decision.findings);
+  const platforms = scans.map(
+    (scan): PlatformReport => ({
+      platform: scan.platform,
+      digest: scan.digest,
+      status: scan.status,
+      ...(scan.description !== undefined ? { description: scan.description } : {}),
+      counts: perPlatform[scan.platform] ?? emptyCounts(),
+      ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
+    }),
+  );
+  const scanType = scans.find((scan) => scan.scanType !== undefined)?.scanType;
+  return {
+    ...imageFields(parts),
+    scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
+    gate: parts.gate,
+    verdict: decision.verdict,
+    reason: decision.reason,
+    fails: decision.fails,
+    findings: [...decision.findings].sort(worstFirst),
+    counts: countFindings(decision.findings),
+    ignoredCount: countIgnored(decision.findings),
+    expiredIgnores: parts.ignores.expired,
+    ...(parts.comparison ? { comparison: parts.comparison } : {}),
+    ...optionalFields(parts),
+  };
+}
+
+export interface SkippedParts extends ImageParts {
+  /** `push: false` (built only) or `scan: false` (pushed, not scanned). */
+  skipped: 'not-pushed' | 'scan-off';
+  /** The platform manifests, when pushed: listed with status SKIPPED. */
+  platforms?: PlatformManifest[];
+}
+
+/** The report when nothing was scanned: status SKIPPED, verdict skipped, the step does not fail. */
+export function skippedReport(parts: SkippedParts): Report {
+  const reason =
+    parts.skipped === 'not-pushed'
+      ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
+      : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+  return {
+    ...imageFields(parts),
+    scan: {
+      status: 'SKIPPED',
+      platforms: (parts.platforms ?? []).map((manifest) => ({
+        platform: manifest.platform,
+        digest: manifest.digest,
+        status: 'SKIPPED',
+        counts: emptyCounts(),
+        ignored: 0,
+      })),
+    },
+    gate: parts.gate,
+    verdict: 'skipped',
+    reason,
+    fails: false,
+    findings: [],
+    counts: emptyCounts(),
+    ignoredCount: 0,
+    expiredIgnores: [],
+    ...optionalFields(parts),
+  };
+}
+
+/**
+ * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
+ * (TIMEOUT, FAILED, …). No platform at all means there was nothing ECR could scan.
+ */
+export function overallStatus(scans: readonly PlatformScan[]): string {
+  if (scans.length === 0) return 'UNSUPPORTED_IMAGE';
+  const notComplete = scans.find((scan) => !scan.complete);
+  if (notComplete) return notComplete.status;
+  return scans.find((scan) => (FINDINGS_READY as readonly string[]).includes(scan.status))?.status ?? scans[0].status;
+}
+
+function imageFields(parts: ImageParts): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'commit'> {
+  return {
+    image: parts.image,
+    ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
+    tags: parts.tags,
+    heldBack: parts.heldBack ?? [],
+    build: parts.build,
+    ...(parts.commit ? { commit: parts.commit } : {}),
+  };
+}
+
+function optionalFields(parts: ImageParts): Pick<Report, 'runUrl' | 'reportPath' | 'generatedAt'> {
+  return {
+    ...(parts.runUrl ? { runUrl: parts.runUrl } : {}),
+    ...(parts.reportPath ? { reportPath: parts.reportPath } : {}),
+    generatedAt: parts.generatedAt,
+  };
+}

@@ -1,0 +1,93 @@
+// The JSON report file (the `report` output): everything the step decided, with every finding.
+// Pure. Objects are built key by key in a fixed order, so the file is stable (diffable, golden-
+// tested) whatever order the model's fields were set in; absent values are left out.
+import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
+import type { Finding } from '../scan/finding.js';
+import { SEVERITIES, type SeverityCounts } from '../scan/severity.js';
+import type { PlatformReport, Report } from './model.js';
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+export const JSON_REPORT_VERSION = 1;
+
+export function renderJsonReport(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}
+
+export function toJsonReport(report: Report): Record<string, unknown> {
+  return {
+    version: JSON_REPORT_VERSION,
+    generatedAt: report.generatedAt,
+    image: report.image,
+    digest: report.digest,
+    imageUri: report.imageUri,
+    commit: report.commit,
+    build: report.build,
+    tags: [...report.tags],
+    heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+    scan: {
+      status: report.scan.status,
+      scanType: report.scan.scanType,
+      platforms: report.scan.platforms.map(platform),
+    },
+    gate: {
+      threshold: report.gate.threshold,
+      mode: report.gate.mode,
+      onIncomplete: report.gate.onIncomplete,
+      ignoreUnfixed: report.gate.ignoreUnfixed,
+    },
+    verdict: report.verdict,
+    reason: report.reason,
+    fails: report.fails,
+    counts: counts(report.counts),
+    ignored: report.ignoredCount,
+    findings: report.findings.map(evaluatedFinding),
+    expiredIgnores: report.expiredIgnores.map(expiredIgnore),
+    comparison: report.comparison && {
+      available: report.comparison.available,
+      baseSha: report.comparison.baseSha,
+      baseDigest: report.comparison.baseDigest,
+      note: report.comparison.note,
+      new: report.comparison.newCount,
+      fixedCount: report.comparison.fixed.length,
+      fixed: report.comparison.fixed.map(finding),
+    },
+    runUrl: report.runUrl,
+  };
+}
+
+function platform(p: PlatformReport): Record<string, unknown> {
+  return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
+}
+
+function counts(c: SeverityCounts): Record<string, number> {
+  return Object.fromEntries(SEVERITIES.map((s) => [s, c[s]]));
+}
+
+function finding(f: Finding): Record<string, unknown> {
+  return {
+    id: f.id,
+    severity: f.severity,
+    package: f.package,
+    version: f.version,
+    fixedIn: f.fixedIn,
+    fixAvailable: f.fixAvailable,
+    score: f.score,
+    title: f.title,
+    description: f.description,
+    uri: f.uri,
+    platform: f.platform,
+  };
+}
+
+function evaluatedFinding(f: EvaluatedFinding): Record<string, unknown> {
+  return {
+    ...finding(f),
+    ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
+    comparison: f.comparison,
+    blocking: f.blocking,
+  };
+}
+
+function expiredIgnore(e: ExpiredIgnore): Record<string, unknown> {
+  return { id: e.id, reason: e.reason, expires: e.expires, matched: e.matched };
+}

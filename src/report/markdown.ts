@@ -1,0 +1,163 @@
+// The job summary: the verdict and why, what was pushed, counts per platform, then the
+// findings that decided the gate, the others, and the ignored ones. Pure.
+//
+// The runner drops a step summary larger than 1 MiB whole
+// (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
+// so the list is cut by design (SUMMARY_MAX_ROWS) and the result is held to a byte budget
+// well under the limit; the full list is in the JSON report file.
+import type { EvaluatedFinding } from '../scan/evaluated.js';
+import { code, escapeText, formatCount, link, plural } from './escape.js';
+import {
+  FINDING_HEADER,
+  IGNORED_HEADER,
+  comparisonSentence,
+  countsTable,
+  findingRow,
+  fitBytes,
+  gateDescription,
+  groupFindings,
+  heading,
+  ignoredRow,
+  newFindings,
+  platformNotes,
+  renderSection,
+  take,
+  type TableSection,
+} from './markdown-parts.js';
+import type { Report } from './model.js';
+
+/** GitHub's limit for one step's summary. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** What we allow ourselves: half the limit, so other writes in the same step still fit. */
+export const SUMMARY_BUDGET_BYTES = 512 * 1024;
+/** Finding rows listed in all sections together. */
+export const SUMMARY_MAX_ROWS = 250;
+
+export interface SummaryOptions {
+  maxRows?: number;
+  maxBytes?: number;
+}
+
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const maxBytes = options.maxBytes ?? SUMMARY_BUDGET_BYTES;
+  // Rows are bounded in length, so this rarely loops; it makes the budget hold whatever the data.
+  for (let rows = options.maxRows ?? SUMMARY_MAX_ROWS; ; rows = Math.floor(rows / 2)) {
+    const text = buildSummary(report, rows);
+    if (rows === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) {
+      return fitBytes(text, maxBytes, `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`);
+    }
+  }
+}
+
+function buildSummary(report: Report, maxRows: number): string {
+  const lines = [heading(2, report), '', `**${escapeText(report.reason, 500)}**`, ''];
+  lines.push(...expiredIgnores(report), ...facts(report));
+
+  const sentence = comparisonSentence(report);
+  if (sentence) lines.push(sentence, '');
+
+  const table = countsTable(report);
+  if (table.length > 0) lines.push('### Findings by platform', '', ...table, '');
+  const notes = platformNotes(report.scan.platforms);
+  if (notes.length > 0) lines.push(...notes, '');
+
+  let remaining = maxRows;
+  const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
+  for (const section of sections(report)) {
+    const { lines: rendered, used } = renderSection(section, remaining, leftOut);
+    lines.push(...rendered);
+    remaining -= used;
+  }
+
+  lines.push(footer(report));
+  return `${lines.join('\n')}\n`;
+}
+
+function sections(report: Report): TableSection[] {
+  const findings = report.findings;
+  const ignored = findings.filter((f) => f.ignored);
+  const ignoredSection: TableSection = {
+    title: 'Ignored findings',
+    header: IGNORED_HEADER,
+    rows: groupFindings(ignored, (f) => f.ignored).map(ignoredRow),
+    folded: true,
+  };
+  const table = (title: string, list: readonly EvaluatedFinding[], folded: boolean): TableSection => ({
+    title,
+    header: FINDING_HEADER,
+    rows: groupFindings(list).map(findingRow),
+    folded,
+  });
+
+  if (report.comparison?.available) {
+    const blockingInBase = findings.filter((f) => f.blocking && f.comparison !== 'new');
+    const restInBase = findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new');
+    return [
+      table('New findings', newFindings(report), false),
+      table('Failing the gate, already in the base image', blockingInBase, false),
+      { title: 'Fixed since the base image', header: FINDING_HEADER, rows: groupFindings(report.comparison.fixed).map(findingRow), folded: true },
+      table('Other findings, already in the base image', restInBase, true),
+      ignoredSection,
+    ];
+  }
+  const blocking = findings.filter((f) => f.blocking);
+  const others = findings.filter((f) => !f.blocking && !f.ignored);
+  return [
+    table('Findings that failed the gate', blocking, false),
+    table(blocking.length > 0 ? 'Other findings' : 'Findings', others, blocking.length > 0),
+    ignoredSection,
+  ];
+}
+
+const MAX_LISTED = 20;
+
+function facts(report: Report): string[] {
+  const lines = [`- **Image:** ${code(report.image, 300)}`];
+  if (report.digest) lines.push(`- **Digest:** ${code(report.digest, 100)}`);
+  if (report.commit) lines.push(`- **Commit:** ${code(report.commit, 64)}`);
+  if (report.build === 'reused') lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
+  if (report.build === 'not-pushed') lines.push('- **Build:** built, not pushed (`push: false`)');
+  lines.push(`- **Tags:** ${listed(report.tags.map((t) => code(t, 300)), 'none')}`);
+  if (report.heldBack.length > 0) {
+    lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${code(h.tag, 300)} (${escapeText(h.reason, 200)})`), '', '; ')}`);
+  }
+  const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
+  lines.push(`- **Scan:** ${escapeText(report.scan.status, 40)}${scanType}`);
+  lines.push(`- **Gate:** ${gateDescription(report)}`);
+  return [...lines, ''];
+}
+
+function listed(items: string[], none: string, separator = ', '): string {
+  if (items.length === 0) return none;
+  const { shown, leftOut } = take(items, MAX_LISTED);
+  return shown.join(separator) + (leftOut > 0 ? `${separator}and ${formatCount(leftOut)} more` : '');
+}
+
+function expiredIgnores(report: Report): string[] {
+  const expired = report.expiredIgnores;
+  if (expired.length === 0) return [];
+  const { shown, leftOut } = take(expired, MAX_LISTED);
+  return [
+    `> [!WARNING]`,
+    `> ${expired.length === 1 ? 'An entry' : `${formatCount(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
+    ...shown.map(
+      (e) => `> - ${code(e.id, 80)}, expired ${code(e.expires, 40)}, matches ${plural(e.matched, 'finding')}: ${escapeText(e.reason, 200)}`,
+    ),
+    ...(leftOut > 0 ? [`> - …and ${formatCount(leftOut)} more`] : []),
+    '',
+  ];
+}
+
+function fullListPointer(report: Report): string {
+  return report.reportPath
+    ? `The full list is in the report file ${code(report.reportPath, 300)}.`
+    : 'The full list is in the file named by the `report` output.';
+}
+
+function footer(report: Report): string {
+  const parts = [];
+  if (report.reportPath) parts.push(`Full report: ${code(report.reportPath, 300)}`);
+  if (report.runUrl) parts.push(link('workflow run', report.runUrl));
+  parts.push(`generated ${escapeText(report.generatedAt, 40)} by ecr-build-scan-push`);
+  return `<sub>${parts.join(' · ')}</sub>`;
+}

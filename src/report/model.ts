@@ -1,0 +1,70 @@
+// The one Report model. Built once after the gate; every renderer (job summary, PR comment,
+// JSON, SARIF) and the outputs read it, none of them recompute anything.
+import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
+import type { Finding, ScanType } from '../scan/finding.js';
+import type { SeverityCounts, Threshold } from '../scan/severity.js';
+
+export type Verdict = 'passed' | 'failed' | 'incomplete' | 'skipped';
+
+export interface PlatformReport {
+  platform: string;
+  digest: string;
+  status: string;
+  description?: string;
+  /** Counts of findings not ignored, within this platform. */
+  counts: SeverityCounts;
+  ignored: number;
+}
+
+export interface Comparison {
+  /** The base image was found and read. */
+  available: boolean;
+  baseSha?: string;
+  baseDigest?: string;
+  /** Why there is no comparison, or anything worth saying about it. */
+  note?: string;
+  /** Base findings (not ignored) that this image no longer has. */
+  fixed: Finding[];
+  newCount: number;
+}
+
+export interface Report {
+  /** registry/repository */
+  image: string;
+  digest?: string;
+  imageUri?: string;
+  /** Full references that now point at this image. */
+  tags: string[];
+  /** Tags not written, and why (a failed gate, a newer release, an immutable repository). */
+  heldBack: Array<{ tag: string; reason: string }>;
+  build: 'built' | 'reused' | 'not-pushed';
+  commit?: string;
+  scan: {
+    /** Overall status: the worst platform status (COMPLETE/ACTIVE when all are), TIMEOUT or SKIPPED. */
+    status: string;
+    scanType?: ScanType;
+    platforms: PlatformReport[];
+  };
+  gate: {
+    threshold: Threshold;
+    mode: 'all' | 'new';
+    onIncomplete: 'fail' | 'warn';
+    ignoreUnfixed: boolean;
+  };
+  verdict: Verdict;
+  /** One sentence a user can act on: why it passed or failed. */
+  reason: string;
+  /** Step fails (a failed gate, or an incomplete scan with on-scan-incomplete: fail). */
+  fails: boolean;
+  /** Every finding on every platform, worst first; ignored ones marked. */
+  findings: EvaluatedFinding[];
+  /** Not ignored, each vulnerability in each package counted once across platforms. */
+  counts: SeverityCounts;
+  ignoredCount: number;
+  expiredIgnores: ExpiredIgnore[];
+  comparison?: Comparison;
+  runUrl?: string;
+  /** Path of the JSON report, where the full list is. */
+  reportPath?: string;
+  generatedAt: string;
+}

@@ -1,0 +1,60 @@
+// One model of a finding for both of ECR's shapes (basic `findings`, enhanced
+// `enhancedFindings`), and of a platform's scan. Everything after normalize works on these.
+import type { Severity, SeverityCounts } from './severity.js';
+
+export type FixAvailable = 'YES' | 'NO' | 'PARTIAL' | 'UNKNOWN';
+
+export interface Finding {
+  /** Vulnerability ID, e.g. CVE-2024-1234 (basic: `name`; enhanced: packageVulnerabilityDetails.vulnerabilityId). */
+  id: string;
+  severity: Severity;
+  package?: string;
+  version?: string;
+  /** Version(s) that fix it, when known (enhanced scanning). */
+  fixedIn?: string;
+  /** Enhanced scanning's fixAvailable; basic scanning does not say (UNKNOWN). */
+  fixAvailable: FixAvailable;
+  uri?: string;
+  title?: string;
+  description?: string;
+  score?: number;
+  /** Platform of the manifest it was found in, e.g. linux/amd64. */
+  platform: string;
+}
+
+export type ScanType = 'BASIC' | 'ENHANCED';
+
+/** Statuses after which findings are final (basic COMPLETE; enhanced ACTIVE). */
+export const FINDINGS_READY = ['COMPLETE', 'ACTIVE'] as const;
+/** Statuses that mean no findings will come: the gate cannot decide. */
+export const INCOMPLETE_STATUSES = [
+  'FAILED',
+  'UNSUPPORTED_IMAGE',
+  'FINDINGS_UNAVAILABLE',
+  'SCAN_ELIGIBILITY_EXPIRED',
+  'LIMIT_EXCEEDED',
+  'IMAGE_ARCHIVED',
+] as const;
+/** Statuses worth waiting on. */
+export const PENDING_STATUSES = ['IN_PROGRESS', 'PENDING'] as const;
+
+export interface PlatformScan {
+  platform: string;
+  digest: string;
+  /** ECR's final status, `TIMEOUT` when scan-timeout ran out, or an unknown status as ECR said it. */
+  status: string;
+  description?: string;
+  /** true when findings are final (COMPLETE/ACTIVE); false for every other status. */
+  complete: boolean;
+  scanType?: ScanType;
+  findings: Finding[];
+  /** ECR's findingSeverityCounts, to cross-check the findings read. */
+  reportedCounts?: Partial<Record<string, number>>;
+  completedAt?: string;
+  /** API calls the wait made for this platform (for the report and the benchmark). */
+  calls: number;
+  /** Calls that failed with throttling or another retryable error and were tried again. */
+  retries?: number;
+}
+
+export type { Severity, SeverityCounts };

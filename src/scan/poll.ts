@@ -1,0 +1,549 @@
+// Waits for ECR's scan of each platform manifest and reads its findings. The only I/O of the
+// scan: the client, clock, sleep and randomness are passed in, so tests run on fake time.
+//
+// Each platform manifest is polled BY DIGEST, never the index: ECR cannot scan an index.
+// All platforms are waited on concurrently under one deadline, which nothing outlives: a call
+// still pending at the deadline is aborted (and no longer awaited).
+import {
+  DescribeImageScanFindingsCommand,
+  StartImageScanCommand,
+  type DescribeImageScanFindingsCommandOutput,
+  type ECRClient,
+  type EnhancedImageScanFinding,
+  type ImageScanFinding,
+} from '@aws-sdk/client-ecr';
+import { setTimeout as timer } from 'node:timers/promises';
+import type { ImageRef } from '../ecr/images.js';
+import type { PlatformManifest } from '../ecr/manifest.js';
+import { errorName, toMessage } from '../util/errors.js';
+import { FINDINGS_READY, INCOMPLETE_STATUSES, PENDING_STATUSES, type Finding, type PlatformScan, type ScanType } from './finding.js';
+import { normalizeFindings } from './normalize.js';
+import { nextDelay } from './schedule.js';
+
+export interface WaitOptions {
+  client: Pick<ECRClient, 'send'>;
+  ref: ImageRef;
+  /** The platform manifests to wait on (one for a single-platform image). */
+  platforms: PlatformManifest[];
+  /** The repository scans on push; when false each platform's scan is started here. */
+  scanOnPush: boolean;
+  timeoutMs: number;
+  clock: { now(): number };
+  /**
+   * Resolves after `ms`. When it also honours `signal` (resolving or rejecting once it aborts),
+   * no timer outlives the wait; `sleepUntilAborted` does.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** A number in [0, 1), for the schedule's jitter. */
+  random(): number;
+  log: { info(message: string): void; warning(message: string): void };
+}
+
+export const TIMEOUT = 'TIMEOUT';
+/** With scan-on-push, how long ScanNotFoundException may last before we start the scan ourselves. */
+export const SCAN_ON_PUSH_GRACE_MS = 15_000;
+/** Under enhanced scanning, the pause between two complete reads that must agree. */
+export const SETTLE_DELAY_MS = 3_000;
+const PAGE_SIZE = 1000;
+/** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
+const KNOWN_STATUSES: readonly string[] = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
+
+const CREDENTIAL_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'AccessDeniedException',
+  'AccessDenied',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidClientTokenId',
+  'CredentialsProviderError',
+]);
+const RETRYABLE_ERRORS = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ServerException',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'ServiceUnavailableException',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+]);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
+export async function waitForFindings(options: WaitOptions): Promise<PlatformScan[]> {
+  return new Wait(options).run();
+}
+
+/** A sleep for `WaitOptions.sleep` on real time: ends early, without error, when `signal` aborts. */
+export async function sleepUntilAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await timer(ms, undefined, { signal });
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  }
+}
+
+/** A DescribeImageScanFindings or StartImageScan call that ran into the deadline. */
+const DEADLINE = Symbol('deadline');
+type Outcome<T> = T | typeof DEADLINE;
+
+type Last =
+  | { kind: 'status'; status: string; description?: string }
+  | { kind: 'error'; name: string }
+  | { kind: 'none' };
+
+interface Platform {
+  platform: string;
+  digest: string;
+  calls: number;
+  retries: number;
+  last: Last;
+  /** When ScanNotFoundException began (reset once a status is seen). */
+  notFoundSince?: number;
+  needsStart: boolean;
+  startAttempted: boolean;
+  /** StartImageScan said LimitExceededException: a scan must already exist, or there will be none. */
+  limitExceeded: boolean;
+  /** Under enhanced scanning, the previous complete read, to compare with the next. */
+  settling?: CompleteRead;
+}
+
+interface CompleteRead {
+  status: string;
+  description?: string;
+  scanType: ScanType;
+  findings: Finding[];
+  /** Severity → count of ECR's findings as read (before one-per-package), for the cross-check and settling. */
+  readCounts: Record<string, number>;
+  reportedCounts?: Partial<Record<string, number>>;
+  completedAt?: string;
+}
+
+class Wait {
+  private readonly start: number;
+  private readonly deadline: number;
+  /** Aborted at the deadline, on a fatal error, or when every platform is done: ends calls and sleeps. */
+  private readonly stop = new AbortController();
+  private readonly stopped: Promise<typeof DEADLINE>;
+  private fatal: Error | undefined;
+
+  constructor(private readonly options: WaitOptions) {
+    this.start = options.clock.now();
+    this.deadline = this.start + Math.max(0, options.timeoutMs);
+    this.stopped = new Promise((resolve) => this.stop.signal.addEventListener('abort', () => resolve(DEADLINE), { once: true }));
+  }
+
+  async run(): Promise<PlatformScan[]> {
+    // The deadline's own timer ends a call that hangs. Not awaited on purpose: the wait ends as
+    // soon as every platform is done, whether or not the injected sleep honours the signal.
+    void this.options
+      .sleep(this.deadline - this.start, this.stop.signal)
+      .then(
+        () => this.abort(),
+        () => this.abort(),
+      );
+    try {
+      const results = await Promise.allSettled(this.options.platforms.map(async (manifest) => this.waitForPlatform(manifest)));
+      if (this.fatal) throw this.fatal;
+      return results.map((result) => {
+        if (result.status === 'fulfilled') return result.value;
+        throw result.reason;
+      });
+    } finally {
+      this.abort();
+    }
+  }
+
+  private abort(): void {
+    if (!this.stop.signal.aborted) this.stop.abort();
+  }
+
+  private async waitForPlatform(manifest: PlatformManifest): Promise<PlatformScan> {
+    const state: Platform = {
+      platform: manifest.platform,
+      digest: manifest.digest,
+      calls: 0,
+      retries: 0,
+      last: { kind: 'none' },
+      needsStart: !this.options.scanOnPush,
+      startAttempted: false,
+      limitExceeded: false,
+    };
+    try {
+      for (;;) {
+        const result = await this.check(state);
+        if (result === DEADLINE) return this.timedOut(state);
+        if (result !== undefined) return result;
+        const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
+        if (state.settling && delay === 0) return this.unsettled(state, state.settling);
+        if (!(await this.pause(delay))) return this.timedOut(state);
+      }
+    } catch (error) {
+      // One platform's fatal error (credentials, an unexpected error) ends every platform's wait.
+      this.fatal ??= error instanceof Error ? error : new Error(toMessage(error));
+      this.abort();
+      throw this.fatal;
+    }
+  }
+
+  /** One round: start the scan if needed, then read its status (and findings). undefined: wait on. */
+  private async check(state: Platform): Promise<Outcome<PlatformScan | undefined>> {
+    if (state.needsStart) {
+      const started = await this.startScan(state);
+      if (started !== 'polled') return started;
+    }
+    let first: DescribeImageScanFindingsCommandOutput | typeof DEADLINE;
+    try {
+      first = await this.describe(state);
+    } catch (error) {
+      return this.describeFailed(state, error);
+    }
+    if (first === DEADLINE) return DEADLINE;
+    state.notFoundSince = undefined;
+    const status = first.imageScanStatus?.status ?? 'UNKNOWN';
+    const description = first.imageScanStatus?.description;
+    this.noteStatus(state, status, description);
+
+    if ((FINDINGS_READY as readonly string[]).includes(status)) return this.readFindings(state, status, description, first);
+    if ((INCOMPLETE_STATUSES as readonly string[]).includes(status)) {
+      return this.result(state, { status, description: description ?? defaultDescription(status), complete: false });
+    }
+    // PENDING_STATUSES wait; so does a status this action does not know yet, until the deadline.
+    return undefined;
+  }
+
+  /** 'polled' when polling should go on in this round; otherwise a final result, DEADLINE, or undefined (try again). */
+  private async startScan(state: Platform): Promise<Outcome<PlatformScan | undefined | 'polled'>> {
+    state.startAttempted = true;
+    const { client, ref } = this.options;
+    try {
+      const done = await this.call(state, (abortSignal) =>
+        client.send(new StartImageScanCommand({ ...ref, imageId: { imageDigest: state.digest } }), { abortSignal }),
+      );
+      if (done === DEADLINE) return DEADLINE;
+      state.needsStart = false;
+      this.options.log.info(`${state.platform}: started ECR's scan of ${state.digest} (StartImageScan).`);
+      return 'polled';
+    } catch (error) {
+      const name = errorName(error) ?? '';
+      if (name === 'LimitExceededException') {
+        // ECR allows one manual scan per image per day: if there is a scan, read it.
+        state.needsStart = false;
+        state.limitExceeded = true;
+        this.options.log.info(`${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`);
+        return 'polled';
+      }
+      if (name === 'ValidationException') {
+        // E.g. enhanced scanning, where Amazon Inspector scans by itself and manual scans are refused.
+        state.needsStart = false;
+        this.options.log.info(`${state.platform}: StartImageScan was refused (${toMessage(error)}); waiting for the registry's own scan.`);
+        return 'polled';
+      }
+      if (name === 'UnsupportedImageTypeException') {
+        state.needsStart = false;
+        return this.result(state, { status: 'UNSUPPORTED_IMAGE', description: `ECR cannot scan this image: ${toMessage(error)}`, complete: false });
+      }
+      if (name === 'ImageNotFoundException') {
+        // Right after a push the image may not be visible yet: start again next round.
+        state.last = { kind: 'error', name };
+        return undefined;
+      }
+      return this.handleCommonError(state, error, 'ecr:StartImageScan');
+    }
+  }
+
+  private async describeFailed(state: Platform, error: unknown): Promise<Outcome<PlatformScan | undefined>> {
+    const name = errorName(error) ?? '';
+    if (name === 'ScanNotFoundException') {
+      if (state.limitExceeded) {
+        return this.result(state, {
+          status: 'LIMIT_EXCEEDED',
+          description:
+            'ECR allows one manual scan (StartImageScan) per image per day; that limit is used up for this image and no scan of it exists. Turn on scan-on-push for the repository, or run again tomorrow.',
+          complete: false,
+        });
+      }
+      const now = this.options.clock.now();
+      state.notFoundSince ??= now;
+      state.last = { kind: 'error', name };
+      if (this.options.scanOnPush && !state.startAttempted && now - state.notFoundSince > SCAN_ON_PUSH_GRACE_MS) {
+        // Scan-on-push can be off at the registry level (a registry scanning configuration).
+        this.options.log.info(`${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`);
+        // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
+        state.needsStart = true;
+        const started = await this.startScan(state);
+        if (started === DEADLINE) return DEADLINE;
+        if (started !== 'polled') return started;
+      }
+      return undefined;
+    }
+    if (name === 'ImageNotFoundException') {
+      state.last = { kind: 'error', name };
+      return undefined;
+    }
+    return this.handleCommonError(state, error, 'ecr:DescribeImageScanFindings');
+  }
+
+  /** Retryable errors wait for the next round; credential errors and anything unexpected throw. */
+  private handleCommonError(state: Platform, error: unknown, action: string): undefined {
+    const name = errorName(error) ?? 'Error';
+    if (CREDENTIAL_ERRORS.has(name)) {
+      throw new Error(
+        `AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${toMessage(error)}. Check that the credentials are valid and the role allows ${action}.`,
+      );
+    }
+    if (isRetryable(error)) {
+      state.retries += 1;
+      state.last = { kind: 'error', name };
+      return undefined;
+    }
+    throw new Error(`${action.replace('ecr:', '')} for ${state.platform} (${state.digest}) in ${this.options.ref.repositoryName} failed with ${name}: ${toMessage(error)}`);
+  }
+
+  /** COMPLETE/ACTIVE: every page, normalized and cross-checked; under enhanced scanning, settled. */
+  private async readFindings(
+    state: Platform,
+    status: string,
+    description: string | undefined,
+    first: DescribeImageScanFindingsCommandOutput,
+  ): Promise<Outcome<PlatformScan | undefined>> {
+    const raw: Array<ImageScanFinding | EnhancedImageScanFinding> = [];
+    const findings: Finding[] = [];
+    let page: DescribeImageScanFindingsCommandOutput = first;
+    let enhanced = status === 'ACTIVE';
+    const tokens = new Set<string>();
+    for (;;) {
+      const scanned = page.imageScanFindings;
+      enhanced ||= (scanned?.enhancedFindings?.length ?? 0) > 0;
+      raw.push(...(scanned?.findings ?? []), ...(scanned?.enhancedFindings ?? []));
+      findings.push(...normalizeFindings(scanned, state.platform));
+      const token = page.nextToken;
+      if (!token) break;
+      if (tokens.has(token)) {
+        this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${raw.length} findings.`);
+        break;
+      }
+      tokens.add(token);
+      let next: Outcome<DescribeImageScanFindingsCommandOutput>;
+      try {
+        next = await this.describe(state, token);
+      } catch (error) {
+        // A page that cannot be read now: the next round reads every page again.
+        return this.handleCommonError(state, error, 'ecr:DescribeImageScanFindings');
+      }
+      if (next === DEADLINE) return state.settling ? this.unsettled(state, state.settling) : DEADLINE;
+      page = next;
+    }
+
+    const scanned = page.imageScanFindings ?? first.imageScanFindings;
+    const read: CompleteRead = {
+      status,
+      description,
+      scanType: enhanced ? 'ENHANCED' : 'BASIC',
+      findings,
+      readCounts: countBySeverity(raw),
+      reportedCounts: scanned?.findingSeverityCounts,
+      completedAt: toIso(scanned?.imageScanCompletedAt),
+    };
+    if (read.scanType === 'ENHANCED') {
+      // Inspector keeps adding findings after the status turns ACTIVE: done once two reads agree.
+      const previous = state.settling;
+      state.settling = read;
+      if (!previous || !sameCounts(previous.readCounts, read.readCounts)) return undefined;
+    }
+    return this.completed(state, read);
+  }
+
+  private completed(state: Platform, read: CompleteRead): PlatformScan {
+    this.crossCheck(state, read);
+    const { readCounts: _readCounts, ...rest } = read;
+    const scan = this.result(state, { ...rest, complete: true });
+    this.options.log.info(
+      `${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} calls${state.retries > 0 ? `, ${state.retries} retried` : ''}).`,
+    );
+    return scan;
+  }
+
+  /** The deadline came while enhanced findings were still being compared: report the last read. */
+  private unsettled(state: Platform, read: CompleteRead): PlatformScan {
+    this.options.log.warning(
+      `${state.platform}: enhanced scanning was still adding findings when scan-timeout ran out; reporting the last complete read.`,
+    );
+    return this.completed(state, read);
+  }
+
+  private crossCheck(state: Platform, read: CompleteRead): void {
+    if (!read.reportedCounts) return;
+    const reported = Object.fromEntries(
+      Object.entries(read.reportedCounts).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0),
+    );
+    if (sameCounts(reported, read.readCounts)) return;
+    this.options.log.warning(
+      `${state.platform}: ECR reports ${formatCounts(reported)} but ${formatCounts(read.readCounts)} were read; the report counts the findings read.`,
+    );
+  }
+
+  private timedOut(state: Platform): PlatformScan {
+    if (state.settling) return this.unsettled(state, state.settling);
+    const seconds = Math.round(this.waited() / 1000);
+    const last = state.last;
+    if (last.kind === 'status' && !KNOWN_STATUSES.includes(last.status)) {
+      // An unknown status is reported as ECR said it, never as a crash.
+      return this.result(state, {
+        status: last.status,
+        description: `ECR's scan status ${last.status} is not one this action knows, and it did not change within ${seconds} s${last.description ? ` (${trimPeriod(last.description)})` : ''}.`,
+        complete: false,
+      });
+    }
+    return this.result(state, {
+      status: TIMEOUT,
+      description: `No final scan status within ${seconds} s (scan-timeout); ${describeLast(last, state.retries)}.`,
+      complete: false,
+    });
+  }
+
+  private result(state: Platform, scan: Omit<PlatformScan, 'platform' | 'digest' | 'calls' | 'findings'> & { findings?: Finding[] }): PlatformScan {
+    const result: PlatformScan = { platform: state.platform, digest: state.digest, findings: [], ...scan, calls: state.calls };
+    if (state.retries > 0) result.retries = state.retries;
+    // After another platform's fatal error this platform was only cut short: nothing to say.
+    if (!scan.complete && !this.fatal) this.options.log.warning(`${state.platform}: ${scan.status}: ${scan.description ?? ''}`);
+    return result;
+  }
+
+  private noteStatus(state: Platform, status: string, description: string | undefined): void {
+    const changed = state.last.kind !== 'status' || state.last.status !== status;
+    state.last = { kind: 'status', status, description };
+    if (!changed) return;
+    if (KNOWN_STATUSES.includes(status)) {
+      this.options.log.info(`${state.platform}: scan ${status}${description ? ` (${description})` : ''}.`);
+    } else {
+      this.options.log.warning(`${state.platform}: ECR's scan status ${status} is not one this action knows; waiting for it to change.`);
+    }
+  }
+
+  private async describe(state: Platform, nextToken?: string): Promise<Outcome<DescribeImageScanFindingsCommandOutput>> {
+    const { client, ref } = this.options;
+    return this.call(state, (abortSignal) =>
+      client.send(
+        new DescribeImageScanFindingsCommand({ ...ref, imageId: { imageDigest: state.digest }, maxResults: PAGE_SIZE, nextToken }),
+        { abortSignal },
+      ),
+    );
+  }
+
+  /** One API call, counted, that the deadline (or another platform's fatal error) cuts short. */
+  private async call<T>(state: Platform, send: (signal: AbortSignal) => Promise<T>): Promise<Outcome<T>> {
+    if (this.stop.signal.aborted || this.remaining() <= 0) return DEADLINE;
+    state.calls += 1;
+    try {
+      return await Promise.race([send(this.stop.signal), this.stopped]);
+    } catch (error) {
+      // The SDK's AbortError once the deadline aborted the request.
+      if (this.stop.signal.aborted) return DEADLINE;
+      throw error;
+    }
+  }
+
+  /** Sleeps; false when the deadline came first (or the wait was stopped). */
+  private async pause(ms: number): Promise<boolean> {
+    if (ms <= 0 || this.stop.signal.aborted) return false;
+    await Promise.race([this.options.sleep(ms, this.stop.signal), this.stopped]);
+    return !this.stop.signal.aborted && this.remaining() > 0;
+  }
+
+  private settleDelay(): number {
+    const delay = Math.floor(SETTLE_DELAY_MS * (1 - 0.1 * Math.min(1, Math.max(0, this.options.random()))));
+    // Not worth starting a read the deadline would cut short: report what was read instead.
+    return delay < this.remaining() ? delay : 0;
+  }
+
+  private waited(): number {
+    return this.options.clock.now() - this.start;
+  }
+
+  private remaining(): number {
+    return this.deadline - this.options.clock.now();
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  const name = errorName(error) ?? '';
+  if (RETRYABLE_ERRORS.has(name)) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const details = error as { $fault?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: unknown }; code?: unknown };
+  if (details.$fault === 'server' || details.$retryable !== undefined) return true;
+  const status = details.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
+  return typeof details.code === 'string' && NETWORK_CODES.has(details.code);
+}
+
+function describeLast(last: Last, retries: number): string {
+  const retried = retries > 0 ? ` (${retries} call${retries === 1 ? '' : 's'} retried)` : '';
+  switch (last.kind) {
+    case 'status':
+      if ((FINDINGS_READY as readonly string[]).includes(last.status)) {
+        return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
+      }
+      return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
+    case 'error':
+      if (last.name === 'ScanNotFoundException') return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
+      if (last.name === 'ImageNotFoundException') return `ECR still did not find this image (ImageNotFoundException)${retried}`;
+      return `the last answer was ${last.name}${retried}`;
+    case 'none':
+      return 'ECR had not answered yet (the call was cut off at the deadline)';
+  }
+}
+
+function defaultDescription(status: string): string {
+  switch (status) {
+    case 'UNSUPPORTED_IMAGE':
+      return "ECR cannot scan this image's operating system or format";
+    case 'FINDINGS_UNAVAILABLE':
+      return 'ECR has no findings for this image (it may not have been pulled or pushed recently)';
+    case 'SCAN_ELIGIBILITY_EXPIRED':
+      return "the image is past the registry's scan duration for enhanced scanning";
+    case 'LIMIT_EXCEEDED':
+      return 'ECR allows one manual scan per image per day, and this image has used it';
+    case 'IMAGE_ARCHIVED':
+      return 'the image is archived, and archived images are not scanned';
+    default:
+      return 'ECR did not say why';
+  }
+}
+
+function countBySeverity(findings: Array<{ severity?: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const finding of findings) {
+    const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
+    counts[severity] = (counts[severity] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => (a[key] ?? 0) === (b[key] ?? 0));
+}
+
+function formatCounts(counts: Record<string, number>): string {
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${severity} ${n}`);
+  return `${total} finding${total === 1 ? '' : 's'}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+}
+
+function toIso(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+  if (typeof value === 'string' && value !== '') return value;
+  return undefined;
+}
+
+function trimPeriod(text: string): string {
+  return text.trim().replace(/\.$/, '');
+}

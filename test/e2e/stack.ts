@@ -1,0 +1,143 @@
+// The local stack as the tests see it: the env file scripts/stack/start.sh writes, the real
+// registry (read over its HTTP API), and the stand-ins' admin APIs.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface StackEnv {
+  STACK_DIR: string;
+  REGISTRY: string;
+  AWS_ENDPOINT_URL_ECR: string;
+  GITHUB_API_URL: string;
+  AWS_REGION: string;
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  ECR_STANDIN_ADMIN: string;
+  GITHUB_STANDIN_ADMIN: string;
+  STACK_DOCKER_CONFIG: string;
+  REMOTE_BUILDER: string;
+  [name: string]: string;
+}
+
+let cached: StackEnv | undefined;
+
+export function stackEnv(): StackEnv {
+  if (cached) return cached;
+  const dir = process.env.STACK_DIR || '/var/tmp/ecr-bsp-stack';
+  const file = path.join(dir, 'env');
+  if (!existsSync(file)) throw new Error(`The local stack is not running (no ${file}); start it with: bash scripts/stack/start.sh`);
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const match = /^(?:export\s+)?([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2].replace(/^['"]|['"]$/g, '');
+  }
+  cached = env as StackEnv;
+  return cached;
+}
+
+export function registryPassword(): string {
+  return readFileSync(path.join(stackEnv().STACK_DIR, 'registry-password'), 'utf8').trim();
+}
+
+/** A repository name no other case uses. */
+export function uniqueRepository(prefix: string): string {
+  return `e2e/${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+async function registryFetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+  const auth = Buffer.from(`AWS:${registryPassword()}`).toString('base64');
+  return fetch(`http://${stackEnv().REGISTRY}${pathname}`, {
+    ...init,
+    headers: { Authorization: `Basic ${auth}`, Accept: MANIFEST_TYPES, ...(init.headers ?? {}) },
+  });
+}
+
+export interface RegistryManifest {
+  digest: string;
+  mediaType: string;
+  json: { mediaType?: string; manifests?: Array<{ digest: string; platform?: { os: string; architecture: string } ; annotations?: Record<string, string> }>; config?: { digest: string } };
+}
+
+/** The manifest a tag or digest resolves to in the real registry, or undefined. */
+export async function registryManifest(repository: string, reference: string): Promise<RegistryManifest | undefined> {
+  const response = await registryFetch(`/v2/${repository}/manifests/${reference}`);
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`registry ${response.status} for ${repository}:${reference}`);
+  return {
+    digest: response.headers.get('docker-content-digest') ?? '',
+    mediaType: response.headers.get('content-type') ?? '',
+    json: (await response.json()) as RegistryManifest['json'],
+  };
+}
+
+export async function registryTags(repository: string): Promise<string[]> {
+  const response = await registryFetch(`/v2/${repository}/tags/list`);
+  if (response.status === 404) return [];
+  const body = (await response.json()) as { tags?: string[] | null };
+  return body.tags ?? [];
+}
+
+/** The image config (labels, architecture) of a platform manifest. */
+export async function imageConfig(repository: string, manifestDigest: string): Promise<{ architecture: string; config: { Labels?: Record<string, string> } }> {
+  const manifest = await registryManifest(repository, manifestDigest);
+  const configDigest = manifest?.json.config?.digest;
+  if (!configDigest) throw new Error(`${manifestDigest} has no config`);
+  const response = await registryFetch(`/v2/${repository}/blobs/${configDigest}`);
+  return (await response.json()) as { architecture: string; config: { Labels?: Record<string, string> } };
+}
+
+// ── The ECR stand-in's admin API (test/stack/README.md) ─────────────────────────────────
+
+export interface RepositorySettings {
+  scanOnPush?: boolean;
+  imageTagMutability?: 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION';
+  exclusions?: string[];
+  scenario?: Record<string, unknown>;
+}
+
+async function admin<T>(base: string, method: string, pathname: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${base}${pathname}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Creates (or replaces) a repository in the ECR stand-in, with its scan scenario. */
+export async function putRepository(name: string, settings: RepositorySettings = {}): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, settings);
+}
+
+export interface EcrCall {
+  operation: string;
+  repository?: string;
+  error?: string;
+}
+
+/** Every ECR API call the stand-in received for this repository. */
+export async function ecrCalls(repository: string): Promise<EcrCall[]> {
+  const body = await admin<{ calls: EcrCall[] } | EcrCall[]>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/calls?repository=${encodeURIComponent(repository)}`);
+  return Array.isArray(body) ? body : body.calls;
+}
+
+export interface PushEvent {
+  digest: string;
+  mediaType: string;
+  tag?: string;
+}
+
+/** Manifest pushes the registry notified for this repository. */
+export async function registryPushes(repository: string): Promise<PushEvent[]> {
+  const body = await admin<{ pushes: PushEvent[] } | PushEvent[]>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/pushes?repository=${encodeURIComponent(repository)}`);
+  return Array.isArray(body) ? body : body.pushes;
+}
