@@ -239,7 +239,7 @@ function renderComment(report, key, options = {}) {
     }
 }
 function buildComment(report, key, maxRows) {
-    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeText */ .X1)(report.reason, 500)}**`, ''];
+    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
     const image = [`**Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`];
     if (report.digest)
         image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);

@@ -23,8 +23,11 @@ import type { BuildOutput, BuildRequest } from './build/argv.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
 import { applyIgnores, utcDay } from './scan/ignore.js';
 import { decideGate } from './scan/policy.js';
+import { compareWithBase, ignoredBy } from './scan/compare.js';
+import { readBaseFindings, type BaseFindings } from './scan/base.js';
+import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/build.js';
-import type { Report } from './report/model.js';
+import type { Comparison, Report } from './report/model.js';
 import { publishReport } from './report/publish.js';
 import { heldBackByGate, promoteTags } from './promote.js';
 import { runCommand } from './util/exec.js';
@@ -44,6 +47,7 @@ interface Candidate {
 export async function run(): Promise<void> {
   core.saveState(STATE.isPost, 'true');
   const outputs: ActionOutputs = {};
+  const progress: Progress = { phase: 'reading inputs', published: false };
   try {
     const inputs = readInputs();
     const facts = readEventFacts();
@@ -58,16 +62,18 @@ export async function run(): Promise<void> {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
       const report = skippedReport({ ...reportBase(inputs, facts, `${inputs.repository}`), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
-      await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace });
+      await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
       return;
     }
 
     const client = createEcrClient(inputs.awsRegion);
+    progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
-      await dockerLogin(credentials, runCommand);
+      // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
+      await dockerLogin(credentials, runCommand);
       core.info(`Logged in to ${credentials.registry}.`);
       return credentials;
     });
@@ -75,6 +81,7 @@ export async function run(): Promise<void> {
     outputs.registry = login.registry;
     outputs.image = image;
 
+    progress.phase = `looking up repository ${inputs.repository}`;
     const repository = await core.group(`Repository ${inputs.repository}`, async () => {
       const info = await ensureRepository(client, inputs, login.registry);
       core.info(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
@@ -87,6 +94,7 @@ export async function run(): Promise<void> {
     const ref: ImageRef = { repositoryName: repository.name, registryId: inputs.registryId };
     const plan = computeTagPlan(facts, inputs, image);
 
+    progress.phase = 'building and pushing';
     const candidate = await core.group('Build and push', () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir));
     outputs.digest = candidate.digest;
     outputs.imageUri = `${image}@${candidate.digest}`;
@@ -95,42 +103,61 @@ export async function run(): Promise<void> {
 
     const platforms = await resolvePlatforms(client, ref, inputs, candidate);
     outputs.platformDigests = platformDigestsObject(platforms);
-    const base = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? ('reused' as const) : ('built' as const) };
+    const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? ('reused' as const) : ('built' as const) };
     const context = { inputs, facts, image, tempDir, workspace };
 
     if (!inputs.scan) {
       const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
       outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
-      const report = skippedReport({ ...base, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
-      await publish(report, outputs, context);
+      const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
+      await publish(report, outputs, context, progress);
       return;
     }
 
-    const scans = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
-      waitForFindings({
-        client,
-        ref,
-        platforms,
-        scanOnPush: repository.scanOnPush,
-        timeoutMs: inputs.scanTimeoutSeconds * 1000,
-        clock: { now: () => Date.now() },
-        sleep: sleepUntilAborted,
-        random: Math.random,
-        log: { info: (m) => core.info(m), warning: (m) => core.warning(m) },
-      }),
+    progress.phase = "waiting for ECR's scan";
+    const waitOptions = {
+      client,
+      ref,
+      timeoutMs: inputs.scanTimeoutSeconds * 1000,
+      clock: { now: () => Date.now() },
+      sleep: sleepUntilAborted,
+      random: Math.random,
+      log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
+    };
+    // The base image (compare: base) is read while this image's scan runs, within the same timeout.
+    const [scans, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
+      Promise.all([
+        waitForFindings({ ...waitOptions, platforms, scanOnPush: repository.scanOnPush }),
+        readBase(inputs, facts, waitOptions, platforms),
+      ]),
     );
+    const ignoreOptions = { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: utcDay(new Date()) };
     const ignores = applyIgnores(
       scans.flatMap((scan) => scan.findings),
-      { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: utcDay(new Date()) },
+      ignoreOptions,
     );
     for (const expired of ignores.expired) {
       core.warning(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
     }
-    const decision = decideGate(ignores.findings, scans, {
+    // ignores → comparison → gate: `new` leaves out what is ignored.
+    const compared = base?.available
+      ? compareWithBase(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
+          basePlatforms: base.platforms.map((p) => p.platform),
+          headScans: scans,
+          isIgnored: ignoredBy(ignoreOptions),
+        })
+      : undefined;
+    const comparison: Comparison | undefined = base
+      ? base.available && compared
+        ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
+        : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
+      : undefined;
+    if (comparison?.note) core.info(comparison.note);
+    const decision = decideGate(compared?.findings ?? ignores.findings, scans, {
       threshold: inputs.severityThreshold,
       mode: inputs.gate,
       onIncomplete: inputs.onScanIncomplete,
-      baseAvailable: false,
+      baseAvailable: comparison?.available === true,
     });
 
     let heldBack = heldBackByGate(plan);
@@ -139,15 +166,65 @@ export async function run(): Promise<void> {
       outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
       heldBack = promoted.heldBack;
     }
-    const report = buildReport({ ...base, tags: outputs.tags, heldBack, scans, decision, ignores });
-    await publish(report, outputs, context);
+    const report = buildReport({ ...reportFacts, tags: outputs.tags, heldBack, scans, decision, ignores, comparison });
+    await publish(report, outputs, context, progress);
     if (decision.fails) throw new Error(decision.reason);
     if (decision.verdict === 'incomplete') core.warning(decision.reason);
     else core.info(decision.reason);
   } catch (error) {
-    core.setFailed(toMessage(error));
+    const message = toMessage(error);
+    core.setFailed(message);
+    if (!progress.published) await writeFailureSummary(progress.phase, message, outputs);
   } finally {
     writeOutputs(outputs);
+  }
+}
+
+interface Progress {
+  phase: string;
+  published: boolean;
+}
+
+/** When the step fails before its report: what failed, and what is known so far. */
+async function writeFailureSummary(phase: string, message: string, outputs: ActionOutputs): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const { escapeText } = await import('./report/escape.js');
+  const known = [
+    outputs.image && `- Image: \`${outputs.image}\``,
+    outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`,
+  ].filter(Boolean);
+  const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
+  try {
+    await core.summary.addRaw(lines.join('\n'), true).write();
+  } catch {
+    // The failure itself is already reported; a summary that cannot be written adds nothing.
+  }
+}
+
+/**
+ * The base image's findings, on pull_request events with compare: base. A base that cannot be
+ * read is a note, never a failure: without it, gate: new falls back to the stricter gate: all.
+ */
+async function readBase(
+  inputs: Inputs,
+  facts: EventFacts,
+  waitOptions: Omit<WaitOptions, 'platforms' | 'scanOnPush'>,
+  platforms: PlatformManifest[],
+): Promise<BaseFindings | undefined> {
+  const pr = facts.pullRequest;
+  if (inputs.compare !== 'base' || !pr) return undefined;
+  try {
+    return await readBaseFindings({
+      ...waitOptions,
+      // Never spend the base image's once-a-day manual scan: it was scanned when it was pushed.
+      scanOnPush: true,
+      baseSha: pr.baseSha,
+      shaTag: inputs.shaTag,
+      singlePlatform: platforms.length === 1 ? platforms[0].platform : undefined,
+      gate: inputs.gate,
+    });
+  } catch (error) {
+    return { available: false, baseSha: pr.baseSha, note: `The base image could not be read (${toMessage(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.` };
   }
 }
 
@@ -162,7 +239,7 @@ function reportBase(inputs: Inputs, facts: EventFacts, image: string) {
 }
 
 /** Writes the report everywhere and sets the outputs that come from it. */
-async function publish(report: Report, outputs: ActionOutputs, context: Parameters<typeof publishReport>[1]): Promise<void> {
+async function publish(report: Report, outputs: ActionOutputs, context: Parameters<typeof publishReport>[1], progress: Progress): Promise<void> {
   outputs.scanStatus = report.scan.status;
   if (report.verdict !== 'skipped') {
     outputs.counts = report.counts;
@@ -173,6 +250,7 @@ async function publish(report: Report, outputs: ActionOutputs, context: Paramete
     outputs.fixed = report.comparison.fixed.length;
   }
   const published = await core.group('Report', async () => publishReport(report, context));
+  progress.published = true;
   outputs.report = published.reportPath;
   outputs.sarif = published.sarifPath;
   outputs.commentUrl = published.commentUrl;

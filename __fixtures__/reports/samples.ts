@@ -157,7 +157,7 @@ export const comparedReport: Report = sampleReport(
 export const noBaseReport: Report = sampleReport(
   {
     findings: [finding({ id: 'CVE-2023-4911', severity: 'HIGH', package: 'glibc', version: '2.35-0ubuntu3.1' })],
-    comparison: { available: false, note: `no image tagged ${BASE_SHA} in mlops/retail-api; the gate looked at all findings.`, fixed: [], newCount: 0 },
+    comparison: { available: false, note: `No image for the base commit ${BASE_SHA.slice(0, 7)} in mlops/retail-api: comparison skipped (gate: all).`, fixed: [], newCount: 0 },
   },
   { gate: { threshold: 'CRITICAL', mode: 'new', onIncomplete: 'fail', ignoreUnfixed: false } },
 );

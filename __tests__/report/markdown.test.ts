@@ -55,7 +55,7 @@ describe('renderSummary', () => {
   });
 
   test('no base image says why', () => {
-    expect(renderSummary(noBaseReport)).toContain('No comparison with the base image: no image tagged');
+    expect(renderSummary(noBaseReport)).toContain('No image for the base commit fedcba9 in mlops/retail-api: comparison skipped (gate: all).');
   });
 
   test('the same vulnerability on two platforms is one row naming both', () => {

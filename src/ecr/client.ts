@@ -1,10 +1,31 @@
 // The one place the ECR client is built. Credentials come from the SDK's default chain;
-// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself.
+// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself. The SDK does not
+// read HTTPS_PROXY / NO_PROXY, so the proxy (as self-hosted runners need) is set here, with
+// the same rules @actions/http-client applies to the GitHub API calls.
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 
-export function createEcrClient(region: string): ECRClient {
+/** A hung endpoint is bounded by these, not by the job's six hours. */
+export const CONNECTION_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** The URL the SDK will call, by its own precedence. */
+export function ecrEndpoint(region: string, env: Record<string, string | undefined>): URL {
+  const configured = env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL;
+  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return new URL(configured || `https://api.ecr.${region}.${suffix}`);
+}
+
+export function createEcrClient(region: string, env: Record<string, string | undefined> = process.env): ECRClient {
+  const endpoint = ecrEndpoint(region, env);
+  const proxy = getProxyUrl(endpoint);
+  const agent = proxy ? { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) } : {};
   return new ECRClient({
     region,
     customUserAgent: 'ecr-build-scan-push',
+    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, ...agent }),
   });
 }

@@ -1,6 +1,7 @@
 // The pieces the job summary and the PR comment share: the verdict heading, the counts table,
 // finding tables, the comparison sentence. Pure; every value from a finding or a user goes
 // through escape.ts.
+import { describeDifference } from '../scan/compare.js';
 import type { EvaluatedFinding, Ignored } from '../scan/evaluated.js';
 import type { Finding } from '../scan/finding.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../scan/severity.js';
@@ -123,33 +124,15 @@ export function take<T>(rows: readonly T[], limit: number): { shown: T[]; leftOu
   return { shown, leftOut: rows.length - shown.length };
 }
 
-/** "2 CRITICAL and 1 HIGH" — each vulnerability in each package once, however many platforms. */
-export function severityPhrase(findings: readonly Finding[]): string {
-  const seen = new Set<string>();
-  const counts = new Map<Severity, number>();
-  for (const f of findings) {
-    const key = `${f.id}\u0000${f.package ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-  }
-  const parts = SEVERITIES.filter((s) => counts.has(s)).map((s) => `${formatCount(counts.get(s) ?? 0)} ${s}`);
-  if (parts.length <= 1) return parts[0] ?? '';
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
 /** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
 export function comparisonSentence(report: Report): string | undefined {
   const comparison = report.comparison;
   if (!comparison) return undefined;
-  if (!comparison.available) return `No comparison with the base image${comparison.note ? `: ${escapeText(comparison.note, 300)}` : '.'}`;
-  const added = severityPhrase(newFindings(report));
-  const fixed = severityPhrase(comparison.fixed);
+  // The note is a whole sentence ("No image for the base commit …: comparison skipped (gate: all).").
+  if (!comparison.available) return escapeText(comparison.note ?? 'No comparison with the base image.', 300);
   const base = comparison.baseSha ? ` (${code(comparison.baseSha.slice(0, 12))})` : '';
-  const change =
-    added && fixed ? `adds ${added}, fixes ${fixed}` : added ? `adds ${added}, fixes none` : fixed ? `adds none, fixes ${fixed}` : 'adds and fixes nothing';
   const note = comparison.note ? ` ${escapeText(comparison.note, 300)}` : '';
-  return `Against the base image${base} this image **${change}**.${note}`;
+  return `Against the base image${base} this image **${describeDifference(newFindings(report), comparison.fixed)}**.${note}`;
 }
 
 /** Findings new against the base image that are not ignored. */

@@ -141,3 +141,37 @@ export async function registryPushes(repository: string): Promise<PushEvent[]> {
   const body = await admin<{ pushes: PushEvent[] } | PushEvent[]>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/pushes?repository=${encodeURIComponent(repository)}`);
   return Array.isArray(body) ? body : body.pushes;
 }
+
+// ── The GitHub stand-in's admin API ─────────────────────────────────────────────────────
+
+export interface StoredComment {
+  id: number;
+  body: string;
+  html_url?: string;
+  user?: { login: string; type?: string };
+}
+
+/** Comments on an issue or PR, as the GitHub stand-in holds them. */
+export async function prComments(repo: string, issue: number): Promise<StoredComment[]> {
+  const body = await admin<{ comments: StoredComment[] } | StoredComment[]>(
+    stackEnv().GITHUB_STANDIN_ADMIN,
+    'GET',
+    `/comments?repo=${encodeURIComponent(repo)}&issue=${issue}`,
+  );
+  return Array.isArray(body) ? body : body.comments;
+}
+
+/** A PR number no other case uses. */
+export function uniquePr(): number {
+  return 1000 + Math.floor(Math.random() * 1_000_000);
+}
+
+/** Registers a token with the GitHub stand-in (e.g. a read-only fork token). */
+export async function putToken(token: string, user: { login: string; type: 'Bot' | 'User'; write: boolean }): Promise<void> {
+  await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'PUT', '/tokens', { [token]: user });
+}
+
+/** Makes the GitHub stand-in fail matching requests (status, count, or hang). */
+export async function githubFault(fault: { paths?: string; methods?: string[]; count: number; status?: number; hangMs?: number }): Promise<void> {
+  await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'POST', '/faults', fault);
+}

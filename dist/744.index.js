@@ -1,5 +1,5 @@
-export const id = 122;
-export const ids = [122];
+export const id = 744;
+export const ids = [744];
 export const modules = {
 
 /***/ 5484:
@@ -28,7 +28,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 2122:
+/***/ 4744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -37,8 +37,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(9469);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -606,14 +606,41 @@ function moveFloatingTags(plan, existingTags, latestMode) {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+var lib_proxy = __webpack_require__(9783);
+// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./node_modules/http-proxy-agent/dist/index.js
+var http_proxy_agent_dist = __webpack_require__(1970);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
+var https_proxy_agent_dist = __webpack_require__(3669);
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 // The one place the ECR client is built. Credentials come from the SDK's default chain;
-// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself.
+// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself. The SDK does not
+// read HTTPS_PROXY / NO_PROXY, so the proxy (as self-hosted runners need) is set here, with
+// the same rules @actions/http-client applies to the GitHub API calls.
 
-function createEcrClient(region) {
+
+
+
+
+/** A hung endpoint is bounded by these, not by the job's six hours. */
+const CONNECTION_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The URL the SDK will call, by its own precedence. */
+function ecrEndpoint(region, env) {
+    const configured = env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL;
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return new URL(configured || `https://api.ecr.${region}.${suffix}`);
+}
+function createEcrClient(region, env = process.env) {
+    const endpoint = ecrEndpoint(region, env);
+    const proxy = (0,lib_proxy/* getProxyUrl */.s)(endpoint);
+    const agent = proxy ? { httpAgent: new http_proxy_agent_dist.HttpProxyAgent(proxy), httpsAgent: new https_proxy_agent_dist.HttpsProxyAgent(proxy) } : {};
     return new dist_cjs/* ECRClient */.S70({
         region,
         customUserAgent: 'ecr-build-scan-push',
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, ...agent }),
     });
 }
 
@@ -950,117 +977,8 @@ const INCOMPLETE_STATUSES = [
 /** Statuses worth waiting on. */
 const PENDING_STATUSES = ['IN_PROGRESS', 'PENDING'];
 
-;// CONCATENATED MODULE: ./src/scan/normalize.ts
-
-/** Inspector's fixedInVersion when there is no fix. */
-const NO_FIX = 'NotAvailable';
-const UNKNOWN_ID = 'UNKNOWN';
-/** The findings of one page (or all pages) of DescribeImageScanFindings, for one platform. */
-function normalizeFindings(findings, platform) {
-    return [
-        ...(findings?.findings ?? []).map((finding) => normalizeBasicFinding(finding, platform)),
-        ...(findings?.enhancedFindings ?? []).flatMap((finding) => normalizeEnhancedFinding(finding, platform)),
-    ];
-}
-function normalizeBasicFinding(finding, platform) {
-    const attributes = attributeMap(finding.attributes);
-    const score = toScore(attributes.get('CVSS3_SCORE') ?? attributes.get('CVSS2_SCORE'));
-    return compact({
-        id: normalize_text(finding.name) ?? UNKNOWN_ID,
-        severity: (0,severity/* toSeverity */.T_)(finding.severity),
-        package: normalize_text(attributes.get('package_name')),
-        version: normalize_text(attributes.get('package_version')),
-        fixAvailable: 'UNKNOWN',
-        uri: normalize_text(finding.uri),
-        description: normalize_text(finding.description),
-        score,
-        platform,
-    });
-}
-function normalizeEnhancedFinding(finding, platform) {
-    const details = finding.packageVulnerabilityDetails;
-    const common = compact({
-        id: normalize_text(details?.vulnerabilityId) ?? normalize_text(finding.title) ?? normalize_text(finding.findingArn) ?? UNKNOWN_ID,
-        // UNTRIAGED (and anything else unknown) counts as UNDEFINED.
-        severity: (0,severity/* toSeverity */.T_)(finding.severity),
-        fixAvailable: toFixAvailable(finding.fixAvailable),
-        uri: normalize_text(details?.sourceUrl) ?? details?.referenceUrls?.map(normalize_text).find((url) => url !== undefined),
-        title: normalize_text(finding.title),
-        description: normalize_text(finding.description),
-        score: toScore(finding.score),
-        platform,
-    });
-    const packages = uniquePackages(details?.vulnerablePackages ?? []);
-    if (packages.length === 0)
-        return [common];
-    return packages.map((pkg) => compact({
-        ...common,
-        package: normalize_text(pkg.name),
-        version: packageVersion(pkg),
-        fixedIn: fixedIn(pkg.fixedInVersion),
-    }));
-}
-/**
- * The version as the distribution writes it: epoch:version-release (epoch only when not 0),
- * e.g. 1:2.3.4-5.el9, or 3.0.2-0ubuntu1.10.
- */
-function packageVersion(pkg) {
-    const version = normalize_text(pkg.version);
-    if (version === undefined)
-        return undefined;
-    const release = normalize_text(pkg.release);
-    const epoch = typeof pkg.epoch === 'number' && pkg.epoch > 0 ? `${pkg.epoch}:` : '';
-    return `${epoch}${version}${release && !version.endsWith(`-${release}`) ? `-${release}` : ''}`;
-}
-/**
- * What identifies one vulnerability in one package, however many platforms carry it: the
- * counts and the gate's reason count each such pair once.
- */
-function vulnerabilityKey(finding) {
-    return `${finding.id}\u0000${finding.package ?? ''}`;
-}
-function uniquePackages(packages) {
-    const seen = new Set();
-    return packages.filter((pkg) => {
-        // The same package can be listed once per file it was found in (e.g. two copies of a jar).
-        const key = `${pkg.name ?? ''}\u0000${packageVersion(pkg) ?? ''}\u0000${pkg.fixedInVersion ?? ''}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function fixedIn(value) {
-    const version = normalize_text(value);
-    return version === NO_FIX ? undefined : version;
-}
-function toFixAvailable(value) {
-    const upper = (value ?? '').toUpperCase();
-    return upper === 'YES' || upper === 'NO' || upper === 'PARTIAL' ? upper : 'UNKNOWN';
-}
-function attributeMap(attributes) {
-    const map = new Map();
-    for (const attribute of attributes ?? []) {
-        if (attribute.key && attribute.value !== undefined && !map.has(attribute.key))
-            map.set(attribute.key, attribute.value);
-    }
-    return map;
-}
-function toScore(value) {
-    const score = typeof value === 'string' ? Number(value) : value;
-    return typeof score === 'number' && Number.isFinite(score) ? score : undefined;
-}
-function normalize_text(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const trimmed = value.trim();
-    return trimmed === '' ? undefined : trimmed;
-}
-/** Drops undefined fields, so reports and golden files hold only what ECR said. */
-function compact(finding) {
-    return Object.fromEntries(Object.entries(finding).filter(([, value]) => value !== undefined));
-}
-
+// EXTERNAL MODULE: ./src/scan/normalize.ts
+var normalize = __webpack_require__(378);
 ;// CONCATENATED MODULE: ./src/scan/schedule.ts
 // Pure: when to ask ECR about a scan again.
 //
@@ -1368,7 +1286,7 @@ class Wait {
             const scanned = page.imageScanFindings;
             enhanced ||= (scanned?.enhancedFindings?.length ?? 0) > 0;
             raw.push(...(scanned?.findings ?? []), ...(scanned?.enhancedFindings ?? []));
-            findings.push(...normalizeFindings(scanned, state.platform));
+            findings.push(...(0,normalize/* normalizeFindings */.Sn)(scanned, state.platform));
             const token = page.nextToken;
             if (!token)
                 break;
@@ -1584,57 +1502,8 @@ function trimPeriod(text) {
     return text.trim().replace(/\.$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/scan/ignore.ts
-
-function applyIgnores(findings, options) {
-    const byInput = new Set(options.ids.map(normalizeId).filter((id) => id !== ''));
-    const active = new Map();
-    const expiredEntries = [];
-    for (const entry of options.entries) {
-        if (isExpired(entry, options.today))
-            expiredEntries.push(entry);
-        else if (!active.has(normalizeId(entry.id)))
-            active.set(normalizeId(entry.id), entry);
-    }
-    const evaluated = findings.map((finding) => {
-        // A previous `ignored` (a re-evaluation) is dropped: this decides afresh.
-        const { ignored: _previous, blocking: _blocking, ...rest } = finding;
-        const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
-        return ignored ? { ...rest, ignored, blocking: false } : { ...rest, blocking: false };
-    });
-    const expired = expiredEntries.map((entry) => {
-        const id = normalizeId(entry.id);
-        const matched = new Set(findings.filter((f) => normalizeId(f.id) === id).map(vulnerabilityKey)).size;
-        return { id: entry.id, reason: entry.reason, expires: entry.expires ?? '', matched };
-    });
-    return { findings: evaluated, expired };
-}
-/** YYYY-MM-DD of a moment, in UTC: what `today` expects. */
-function utcDay(date) {
-    return date.toISOString().slice(0, 10);
-}
-/** An entry ignores through its `expires` day (inclusive) and stops the day after. */
-function isExpired(entry, today) {
-    return entry.expires !== undefined && entry.expires < today;
-}
-function ignoredBy(finding, byInput, active, ignoreUnfixed) {
-    const id = normalizeId(finding.id);
-    // The file first: its entry carries a reason (and maybe a date) worth reporting.
-    const entry = active.get(id);
-    if (entry)
-        return entry.expires ? { by: 'file', reason: entry.reason, expires: entry.expires } : { by: 'file', reason: entry.reason };
-    if (byInput.has(id))
-        return { by: 'input', reason: 'listed in the ignore input' };
-    // Only enhanced scanning says whether a fix exists; basic findings (UNKNOWN) are never "unfixed".
-    if (ignoreUnfixed && finding.fixAvailable === 'NO')
-        return { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' };
-    return undefined;
-}
-/** IDs are matched without regard to case or surrounding space (cve-2024-1234 = CVE-2024-1234). */
-function normalizeId(id) {
-    return id.trim().toUpperCase();
-}
-
+// EXTERNAL MODULE: ./src/scan/ignore.ts
+var ignore = __webpack_require__(1795);
 ;// CONCATENATED MODULE: ./src/scan/policy.ts
 
 
@@ -1680,7 +1549,7 @@ function countFindings(findings) {
     for (const finding of findings) {
         if (finding.ignored)
             continue;
-        const key = vulnerabilityKey(finding);
+        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
         if (seen.has(key))
             continue;
         seen.add(key);
@@ -1690,7 +1559,7 @@ function countFindings(findings) {
 }
 /** Ignored findings, counted as countFindings counts. */
 function countIgnored(findings) {
-    return new Set(findings.filter((finding) => finding.ignored).map(vulnerabilityKey)).size;
+    return new Set(findings.filter((finding) => finding.ignored).map(normalize/* vulnerabilityKey */.yW)).size;
 }
 /** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
 function countByPlatform(findings) {
@@ -1706,7 +1575,7 @@ function failureReason(blocking, threshold, onlyNew, fallback, incomplete) {
     // One entry per vulnerability in a package, naming every platform that carries it.
     const groups = new Map();
     for (const finding of blocking) {
-        const key = vulnerabilityKey(finding);
+        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
         groups.set(key, [...(groups.get(key) ?? []), finding]);
     }
     const named = [...groups.values()].slice(0, NAMED).map(describeGroup);
@@ -1739,7 +1608,7 @@ function passReason(findings, settings, onlyNew, fallback) {
     if (settings.threshold === 'NONE') {
         return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
     }
-    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(vulnerabilityKey)).size;
+    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW)).size;
     const notes = [
         onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
         !onlyNew && total > 0 ? `${total} below it` : '',
@@ -1757,6 +1626,73 @@ function policy_trimPeriod(text) {
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// EXTERNAL MODULE: ./src/scan/compare.ts
+var compare = __webpack_require__(5198);
+;// CONCATENATED MODULE: ./src/scan/base.ts
+// Reads the findings of the image built for a pull request's base commit (compare: base): the
+// image under the base commit's SHA tag in the same repository, its platform manifests, and
+// ECR's scan of each. Thin I/O: the client, clock and sleep are passed in.
+//
+// A base that cannot be compared with (no base commit, no image under its tag, a scan that did
+// not complete) is not an error: the result says why, in words for the job log and summary.
+// Credential and permission errors still throw, as everywhere else.
+
+
+
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const SHORT_LENGTH = 7;
+async function readBaseFindings(options) {
+    const { baseSha, shaTag, singlePlatform, gate, ...wait } = options;
+    const { client, ref } = wait;
+    const skipped = `comparison skipped (gate: ${gate === 'new' ? 'new falls back to all' : 'all'})`;
+    if (shaTag === 'false') {
+        return { available: false, note: `sha-tag is false, so images carry no commit tag and the base image cannot be found: ${skipped}.` };
+    }
+    const sha = baseSha?.trim() ?? '';
+    if (sha === '')
+        return { available: false, note: `The event names no base commit: ${skipped}.` };
+    if (!FULL_SHA.test(sha))
+        return { available: false, note: `The base commit "${sha.slice(0, 64)}" is not a 40-hex commit SHA: ${skipped}.` };
+    const commit = sha.toLowerCase();
+    const short = commit.slice(0, SHORT_LENGTH);
+    const tag = shaTag === 'full' ? commit : short;
+    const where = `the base commit ${short} in ${ref.repositoryName}`;
+    const image = await findImageByTag(client, ref, tag);
+    if (!image)
+        return { available: false, note: `No image for ${where}: ${skipped}.`, baseSha: commit };
+    let platforms;
+    try {
+        const manifest = await getManifest(client, ref, image.digest);
+        platforms = platformManifests(image.digest, manifest.text, manifest.mediaType ?? image.mediaType, singlePlatform ?? 'linux/amd64');
+    }
+    catch (error) {
+        // getManifest's own "no manifest" (a plain Error: the image went away after DescribeImages)
+        // is a missing base; an error the service named (AccessDenied, …) is not ours to hide.
+        if ((0,errors/* errorName */.Is)(error) !== 'Error')
+            throw error;
+        return { available: false, note: `The image for ${where} (${image.digest}) could not be read (${(0,errors/* toMessage */.R9)(error).trim().replace(/\.$/, '')}): ${skipped}.`, baseSha: commit };
+    }
+    if (platforms.length === 0) {
+        return { available: false, note: `The image for ${where} (${image.digest}) has no platform manifest to compare with: ${skipped}.`, baseSha: commit };
+    }
+    // The base was scanned when it was built, so this is normally one read per platform. Its log
+    // lines are told apart from this image's, and are information: the note says what it means.
+    const label = `Base image ${short}, `;
+    const scans = await waitForFindings({
+        ...wait,
+        platforms,
+        log: { info: (m) => wait.log.info(`${label}${m}`), warning: (m) => wait.log.info(`${label}${m}`) },
+    });
+    const incomplete = scans.filter((scan) => !scan.complete);
+    if (incomplete.length > 0) {
+        const which = incomplete.map((scan) => `${scan.platform}: ${scan.status}`).join('; ');
+        return { available: false, note: `The scan of the image for ${where} did not complete (${which}): ${skipped}.`, baseSha: commit };
+    }
+    wait.log.info(`Base image ${short}: ${image.digest}, ${platforms.length} platform${platforms.length === 1 ? '' : 's'} (${platforms.map((p) => p.platform).join(', ')}).`);
+    return { available: true, baseSha: commit, baseDigest: image.digest, tag, platforms, scans };
 }
 
 ;// CONCATENATED MODULE: ./src/report/build.ts
@@ -2138,7 +2074,7 @@ function renderSummary(report, options = {}) {
     }
 }
 function buildSummary(report, maxRows) {
-    const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape/* escapeText */.X1)(report.reason, 500)}**`, ''];
+    const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape.escapeText)(report.reason, 500)}**`, ''];
     lines.push(...expiredIgnores(report), ...facts(report));
     const sentence = (0,markdown_parts/* comparisonSentence */.nX)(report);
     if (sentence)
@@ -2206,10 +2142,10 @@ function facts(report) {
         lines.push('- **Build:** built, not pushed (`push: false`)');
     lines.push(`- **Tags:** ${listed(report.tags.map((t) => (0,report_escape/* code */.aY)(t, 300)), 'none')}`);
     if (report.heldBack.length > 0) {
-        lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${(0,report_escape/* code */.aY)(h.tag, 300)} (${(0,report_escape/* escapeText */.X1)(h.reason, 200)})`), '', '; ')}`);
+        lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${(0,report_escape/* code */.aY)(h.tag, 300)} (${(0,report_escape.escapeText)(h.reason, 200)})`), '', '; ')}`);
     }
     const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
-    lines.push(`- **Scan:** ${(0,report_escape/* escapeText */.X1)(report.scan.status, 40)}${scanType}`);
+    lines.push(`- **Scan:** ${(0,report_escape.escapeText)(report.scan.status, 40)}${scanType}`);
     lines.push(`- **Gate:** ${(0,markdown_parts/* gateDescription */.o1)(report)}`);
     return [...lines, ''];
 }
@@ -2227,7 +2163,7 @@ function expiredIgnores(report) {
     return [
         `> [!WARNING]`,
         `> ${expired.length === 1 ? 'An entry' : `${(0,report_escape/* formatCount */.B4)(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
-        ...shown.map((e) => `> - ${(0,report_escape/* code */.aY)(e.id, 80)}, expired ${(0,report_escape/* code */.aY)(e.expires, 40)}, matches ${(0,report_escape/* plural */.LS)(e.matched, 'finding')}: ${(0,report_escape/* escapeText */.X1)(e.reason, 200)}`),
+        ...shown.map((e) => `> - ${(0,report_escape/* code */.aY)(e.id, 80)}, expired ${(0,report_escape/* code */.aY)(e.expires, 40)}, matches ${(0,report_escape/* plural */.LS)(e.matched, 'finding')}: ${(0,report_escape.escapeText)(e.reason, 200)}`),
         ...(leftOut > 0 ? [`> - …and ${(0,report_escape/* formatCount */.B4)(leftOut)} more`] : []),
         '',
     ];
@@ -2243,7 +2179,7 @@ function footer(report) {
         parts.push(`Full report: ${(0,report_escape/* code */.aY)(report.reportPath, 300)}`);
     if (report.runUrl)
         parts.push((0,report_escape/* link */.nf)('workflow run', report.runUrl));
-    parts.push(`generated ${(0,report_escape/* escapeText */.X1)(report.generatedAt, 40)} by ecr-build-scan-push`);
+    parts.push(`generated ${(0,report_escape.escapeText)(report.generatedAt, 40)} by ecr-build-scan-push`);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 
@@ -2405,9 +2341,12 @@ var exec = __webpack_require__(7895);
 
 
 
+
+
 async function run() {
     core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
     const outputs = {};
+    const progress = { phase: 'reading inputs', published: false };
     try {
         const inputs = readInputs();
         const facts = readEventFacts();
@@ -2421,21 +2360,24 @@ async function run() {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
             await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
             const report = skippedReport({ ...reportBase(inputs, facts, `${inputs.repository}`), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
-            await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace });
+            await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
         const client = createEcrClient(inputs.awsRegion);
+        progress.phase = 'logging in to Amazon ECR';
         const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core/* setSecret */.Pq(secret));
-            await (0,docker_login/* dockerLogin */.a)(credentials, exec/* runCommand */.d);
+            // Saved before the login, so a job cancelled in the middle of it is still logged out.
             core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
+            await (0,docker_login/* dockerLogin */.a)(credentials, exec/* runCommand */.d);
             core/* info */.pq(`Logged in to ${credentials.registry}.`);
             return credentials;
         });
         const image = `${login.registry}/${inputs.repository}`;
         outputs.registry = login.registry;
         outputs.image = image;
+        progress.phase = `looking up repository ${inputs.repository}`;
         const repository = await core/* group */.Os(`Repository ${inputs.repository}`, async () => {
             const info = await ensureRepository(client, inputs, login.registry);
             core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
@@ -2447,6 +2389,7 @@ async function run() {
         });
         const ref = { repositoryName: repository.name, registryId: inputs.registryId };
         const plan = computeTagPlan(facts, inputs, image);
+        progress.phase = 'building and pushing';
         const candidate = await core/* group */.Os('Build and push', () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
@@ -2454,35 +2397,55 @@ async function run() {
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
         const platforms = await resolvePlatforms(client, ref, inputs, candidate);
         outputs.platformDigests = platformDigestsObject(platforms);
-        const base = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
+        const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
         const context = { inputs, facts, image, tempDir, workspace };
         if (!inputs.scan) {
             const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
             outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
-            const report = skippedReport({ ...base, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
-            await publish(report, outputs, context);
+            const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
+            await publish(report, outputs, context, progress);
             return;
         }
-        const scans = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => waitForFindings({
+        progress.phase = "waiting for ECR's scan";
+        const waitOptions = {
             client,
             ref,
-            platforms,
-            scanOnPush: repository.scanOnPush,
             timeoutMs: inputs.scanTimeoutSeconds * 1000,
             clock: { now: () => Date.now() },
             sleep: sleepUntilAborted,
             random: Math.random,
             log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
-        }));
-        const ignores = applyIgnores(scans.flatMap((scan) => scan.findings), { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: utcDay(new Date()) });
+        };
+        // The base image (compare: base) is read while this image's scan runs, within the same timeout.
+        const [scans, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
+            waitForFindings({ ...waitOptions, platforms, scanOnPush: repository.scanOnPush }),
+            readBase(inputs, facts, waitOptions, platforms),
+        ]));
+        const ignoreOptions = { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: (0,ignore/* utcDay */.dA)(new Date()) };
+        const ignores = (0,ignore/* applyIgnores */.wI)(scans.flatMap((scan) => scan.findings), ignoreOptions);
         for (const expired of ignores.expired) {
             core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
         }
-        const decision = decideGate(ignores.findings, scans, {
+        // ignores → comparison → gate: `new` leaves out what is ignored.
+        const compared = base?.available
+            ? (0,compare/* compareWithBase */.te)(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
+                basePlatforms: base.platforms.map((p) => p.platform),
+                headScans: scans,
+                isIgnored: (0,compare/* ignoredBy */.gP)(ignoreOptions),
+            })
+            : undefined;
+        const comparison = base
+            ? base.available && compared
+                ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
+                : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
+            : undefined;
+        if (comparison?.note)
+            core/* info */.pq(comparison.note);
+        const decision = decideGate(compared?.findings ?? ignores.findings, scans, {
             threshold: inputs.severityThreshold,
             mode: inputs.gate,
             onIncomplete: inputs.onScanIncomplete,
-            baseAvailable: false,
+            baseAvailable: comparison?.available === true,
         });
         let heldBack = heldBackByGate(plan);
         if (!decision.fails) {
@@ -2490,8 +2453,8 @@ async function run() {
             outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
             heldBack = promoted.heldBack;
         }
-        const report = buildReport({ ...base, tags: outputs.tags, heldBack, scans, decision, ignores });
-        await publish(report, outputs, context);
+        const report = buildReport({ ...reportFacts, tags: outputs.tags, heldBack, scans, decision, ignores, comparison });
+        await publish(report, outputs, context, progress);
         if (decision.fails)
             throw new Error(decision.reason);
         if (decision.verdict === 'incomplete')
@@ -2500,10 +2463,53 @@ async function run() {
             core/* info */.pq(decision.reason);
     }
     catch (error) {
-        core/* setFailed */.C1((0,errors/* toMessage */.R9)(error));
+        const message = (0,errors/* toMessage */.R9)(error);
+        core/* setFailed */.C1(message);
+        if (!progress.published)
+            await writeFailureSummary(progress.phase, message, outputs);
     }
     finally {
         writeOutputs(outputs);
+    }
+}
+/** When the step fails before its report: what failed, and what is known so far. */
+async function writeFailureSummary(phase, message, outputs) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const { escapeText } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6412));
+    const known = [
+        outputs.image && `- Image: \`${outputs.image}\``,
+        outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`,
+    ].filter(Boolean);
+    const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
+    try {
+        await core/* summary */.z.addRaw(lines.join('\n'), true).write();
+    }
+    catch {
+        // The failure itself is already reported; a summary that cannot be written adds nothing.
+    }
+}
+/**
+ * The base image's findings, on pull_request events with compare: base. A base that cannot be
+ * read is a note, never a failure: without it, gate: new falls back to the stricter gate: all.
+ */
+async function readBase(inputs, facts, waitOptions, platforms) {
+    const pr = facts.pullRequest;
+    if (inputs.compare !== 'base' || !pr)
+        return undefined;
+    try {
+        return await readBaseFindings({
+            ...waitOptions,
+            // Never spend the base image's once-a-day manual scan: it was scanned when it was pushed.
+            scanOnPush: true,
+            baseSha: pr.baseSha,
+            shaTag: inputs.shaTag,
+            singlePlatform: platforms.length === 1 ? platforms[0].platform : undefined,
+            gate: inputs.gate,
+        });
+    }
+    catch (error) {
+        return { available: false, baseSha: pr.baseSha, note: `The base image could not be read (${(0,errors/* toMessage */.R9)(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.` };
     }
 }
 function reportBase(inputs, facts, image) {
@@ -2516,7 +2522,7 @@ function reportBase(inputs, facts, image) {
     };
 }
 /** Writes the report everywhere and sets the outputs that come from it. */
-async function publish(report, outputs, context) {
+async function publish(report, outputs, context, progress) {
     outputs.scanStatus = report.scan.status;
     if (report.verdict !== 'skipped') {
         outputs.counts = report.counts;
@@ -2527,6 +2533,7 @@ async function publish(report, outputs, context) {
         outputs.fixed = report.comparison.fixed.length;
     }
     const published = await core/* group */.Os('Report', async () => publishReport(report, context));
+    progress.published = true;
     outputs.report = published.reportPath;
     outputs.sarif = published.sarifPath;
     outputs.commentUrl = published.commentUrl;
@@ -2606,9 +2613,9 @@ async function resolvePlatforms(client, ref, inputs, candidate) {
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
-/* harmony export */   X1: () => (/* binding */ escapeText),
 /* harmony export */   X5: () => (/* binding */ cleanText),
 /* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   escapeText: () => (/* binding */ escapeText),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   nf: () => (/* binding */ link)
 /* harmony export */ });
@@ -2761,9 +2768,14 @@ function plural(count, one, many = `${one}s`) {
 /* harmony export */   o1: () => (/* binding */ gateDescription),
 /* harmony export */   s: () => (/* binding */ take)
 /* harmony export */ });
-/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, severityPhrase */
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6412);
+/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell */
+/* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+// The pieces the job summary and the PR comment share: the verdict heading, the counts table,
+// finding tables, the comparison sentence. Pure; every value from a finding or a user goes
+// through escape.ts.
+
 
 
 const VERDICT_TITLES = {
@@ -2786,7 +2798,7 @@ function repositoryName(image) {
     return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
 }
 function heading(level, report) {
-    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(repositoryName(report.image), 120)}`;
+    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(repositoryName(report.image), 120)}`;
 }
 function severityCell(severity) {
     return `${SEVERITY_ICONS[severity]} ${severity}`;
@@ -2800,23 +2812,23 @@ function countsTable(report) {
     if (platforms.length === 0)
         return [];
     const lines = [
-        `| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`,
-        `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`,
+        `| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`,
+        `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`,
     ];
     for (const platform of platforms)
-        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(platform.status, 40), platform.counts, platform.ignored));
+        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
     if (platforms.length > 1)
         lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
     return lines;
 }
 function countsRow(label, status, counts, ignored) {
-    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(ignored)} |`;
+    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(ignored)} |`;
 }
 /** Why a platform's scan gave no findings, for statuses that are not final. */
 function platformNotes(platforms) {
     return platforms
         .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
-        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p.description, 300)}` : ''}`);
+        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.description, 300)}` : ''}`);
 }
 function groupFindings(findings, ignoredOf = () => undefined) {
     const rows = new Map();
@@ -2837,7 +2849,7 @@ function groupFindings(findings, ignoredOf = () => undefined) {
 const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
 function findingRow(row) {
     const f = row.finding;
-    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
 }
 const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
 const IGNORED_BY = {
@@ -2848,15 +2860,15 @@ const IGNORED_BY = {
 function ignoredRow(row) {
     const f = row.finding;
     const ignored = f.ignored;
-    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(ignored?.expires, 40)} |`;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(ignored?.expires, 40)} |`;
 }
 function fixedIn(f) {
     if (f.fixedIn)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(f.fixedIn, 80);
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.fixedIn, 80);
     return f.fixAvailable === 'NO' ? 'no fix' : '—';
 }
 function platformsCell(platforms) {
-    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(p, 40));
+    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p, 40));
     if (platforms.length > shown.length)
         shown.push(`+${platforms.length - shown.length}`);
     return shown.join(', ');
@@ -2866,35 +2878,17 @@ function take(rows, limit) {
     const shown = rows.slice(0, Math.max(0, limit));
     return { shown, leftOut: rows.length - shown.length };
 }
-/** "2 CRITICAL and 1 HIGH" — each vulnerability in each package once, however many platforms. */
-function severityPhrase(findings) {
-    const seen = new Set();
-    const counts = new Map();
-    for (const f of findings) {
-        const key = `${f.id}\u0000${f.package ?? ''}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        counts.set(f.severity, (counts.get(f.severity) ?? 0) + 1);
-    }
-    const parts = _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((s) => counts.has(s)).map((s) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(counts.get(s) ?? 0)} ${s}`);
-    if (parts.length <= 1)
-        return parts[0] ?? '';
-    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
 /** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
 function comparisonSentence(report) {
     const comparison = report.comparison;
     if (!comparison)
         return undefined;
+    // The note is a whole sentence ("No image for the base commit …: comparison skipped (gate: all).").
     if (!comparison.available)
-        return `No comparison with the base image${comparison.note ? `: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(comparison.note, 300)}` : '.'}`;
-    const added = severityPhrase(newFindings(report));
-    const fixed = severityPhrase(comparison.fixed);
-    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
-    const change = added && fixed ? `adds ${added}, fixes ${fixed}` : added ? `adds ${added}, fixes none` : fixed ? `adds none, fixes ${fixed}` : 'adds and fixes nothing';
-    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeText */ .X1)(comparison.note, 300)}` : '';
-    return `Against the base image${base} this image **${change}**.${note}`;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
+    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
+    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note, 300)}` : '';
+    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(newFindings(report), comparison.fixed)}**.${note}`;
 }
 /** Findings new against the base image that are not ignored. */
 function newFindings(report) {
@@ -2935,12 +2929,299 @@ function renderSection(section, limit, leftOut) {
     if (section.rows.length === 0)
         return { lines: [], used: 0 };
     const { shown, leftOut: cut } = take(section.rows, limit);
-    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .formatCount */ .B4)(section.rows.length)})`;
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.rows.length)})`;
     const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
     const lines = section.folded
         ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
         : [`### ${title}`, '', ...body];
     return { lines, used: shown.length };
+}
+
+
+/***/ }),
+
+/***/ 5198:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gP: () => (/* binding */ ignoredBy),
+/* harmony export */   hF: () => (/* binding */ describeDifference),
+/* harmony export */   te: () => (/* binding */ compareWithBase)
+/* harmony export */ });
+/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1795);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
+
+
+function compareWithBase(head, base, options) {
+    const basePlatforms = new Set([...options.basePlatforms, ...base.map((f) => f.platform)]);
+    const baseWhere = platformsByKey(base);
+    const headWhere = platformsByKey(head);
+    const headPlatforms = new Set(options.headScans ? options.headScans.filter((scan) => scan.complete).map((scan) => scan.platform) : head.map((f) => f.platform));
+    const unscanned = new Set((options.headScans ?? []).filter((scan) => !scan.complete).map((scan) => scan.platform));
+    const findings = head.map((finding) => {
+        const where = baseWhere.get(matchKey(finding));
+        // On a platform both images have, only that platform's base findings count.
+        const inBase = basePlatforms.has(finding.platform) ? (where?.has(finding.platform) ?? false) : where !== undefined;
+        return { ...finding, comparison: inBase ? 'in-base' : 'new' };
+    });
+    const fixed = new Map();
+    for (const finding of [...base].sort(byPlatform)) {
+        const key = matchKey(finding);
+        if (fixed.has(key) || options.isIgnored?.(finding))
+            continue;
+        if (unscanned.has(finding.platform))
+            continue;
+        const gone = headPlatforms.has(finding.platform)
+            ? !(headWhere.get(key)?.has(finding.platform) ?? false)
+            : // A platform the PR dropped: fixed only when no platform has it and every scan is known.
+                !headWhere.has(key) && unscanned.size === 0;
+        if (gone)
+            fixed.set(key, finding);
+    }
+    const newKeys = new Set(findings.filter((f) => f.comparison === 'new' && f.ignored === undefined).map(matchKey));
+    return { findings, fixed: [...fixed.values()].sort(worstFirst), newCount: newKeys.size };
+}
+/** `isIgnored` for compareWithBase: the same ignores (input, file, ignore-unfixed) as this image's findings. */
+function ignoredBy(options) {
+    return (finding) => (0,_ignore_js__WEBPACK_IMPORTED_MODULE_0__/* .applyIgnores */ .wI)([finding], options).findings[0]?.ignored !== undefined;
+}
+/**
+ * The change in a few words, counting each vulnerability in each package once per severity,
+ * worst first: "adds 2 CRITICAL, fixes 5 HIGH", "adds nothing, fixes 1 MEDIUM",
+ * "no change in findings". Ignored findings (when marked) are left out.
+ */
+function describeDifference(newFindings, fixed) {
+    const added = severityPhrase(newFindings);
+    const gone = severityPhrase(fixed);
+    if (added === '' && gone === '')
+        return 'no change in findings';
+    return `adds ${added || 'nothing'}, fixes ${gone || 'nothing'}`;
+}
+/** "1 CRITICAL and 2 HIGH"; empty when there is nothing. */
+function severityPhrase(findings) {
+    const keys = new Map();
+    for (const finding of findings) {
+        if (finding.ignored !== undefined)
+            continue;
+        const set = keys.get(finding.severity) ?? new Set();
+        set.add(matchKey(finding));
+        keys.set(finding.severity, set);
+    }
+    const parts = _severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.filter((severity) => keys.has(severity)).map((severity) => `${keys.get(severity)?.size ?? 0} ${severity}`);
+    if (parts.length <= 1)
+        return parts[0] ?? '';
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+/** Vulnerability ID (any case, surrounding space ignored) and package. */
+function matchKey(finding) {
+    return `${finding.id.trim().toUpperCase()}\u0000${finding.package ?? ''}`;
+}
+function platformsByKey(findings) {
+    const map = new Map();
+    for (const finding of findings) {
+        const key = matchKey(finding);
+        const platforms = map.get(key) ?? new Set();
+        platforms.add(finding.platform);
+        map.set(key, platforms);
+    }
+    return map;
+}
+/** Which platform's copy of a fixed finding is listed: the first by name, so the list is stable. */
+function byPlatform(a, b) {
+    return compareText(a.platform, b.platform);
+}
+function worstFirst(a, b) {
+    return ((0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) ||
+        compareText(a.id, b.id) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.platform, b.platform));
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 1795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dA: () => (/* binding */ utcDay),
+/* harmony export */   wI: () => (/* binding */ applyIgnores)
+/* harmony export */ });
+/* unused harmony export isExpired */
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
+
+function applyIgnores(findings, options) {
+    const byInput = new Set(options.ids.map(normalizeId).filter((id) => id !== ''));
+    const active = new Map();
+    const expiredEntries = [];
+    for (const entry of options.entries) {
+        if (isExpired(entry, options.today))
+            expiredEntries.push(entry);
+        else if (!active.has(normalizeId(entry.id)))
+            active.set(normalizeId(entry.id), entry);
+    }
+    const evaluated = findings.map((finding) => {
+        // A previous `ignored` (a re-evaluation) is dropped: this decides afresh.
+        const { ignored: _previous, blocking: _blocking, ...rest } = finding;
+        const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
+        return ignored ? { ...rest, ignored, blocking: false } : { ...rest, blocking: false };
+    });
+    const expired = expiredEntries.map((entry) => {
+        const id = normalizeId(entry.id);
+        const matched = new Set(findings.filter((f) => normalizeId(f.id) === id).map(_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .vulnerabilityKey */ .yW)).size;
+        return { id: entry.id, reason: entry.reason, expires: entry.expires ?? '', matched };
+    });
+    return { findings: evaluated, expired };
+}
+/** YYYY-MM-DD of a moment, in UTC: what `today` expects. */
+function utcDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+/** An entry ignores through its `expires` day (inclusive) and stops the day after. */
+function isExpired(entry, today) {
+    return entry.expires !== undefined && entry.expires < today;
+}
+function ignoredBy(finding, byInput, active, ignoreUnfixed) {
+    const id = normalizeId(finding.id);
+    // The file first: its entry carries a reason (and maybe a date) worth reporting.
+    const entry = active.get(id);
+    if (entry)
+        return entry.expires ? { by: 'file', reason: entry.reason, expires: entry.expires } : { by: 'file', reason: entry.reason };
+    if (byInput.has(id))
+        return { by: 'input', reason: 'listed in the ignore input' };
+    // Only enhanced scanning says whether a fix exists; basic findings (UNKNOWN) are never "unfixed".
+    if (ignoreUnfixed && finding.fixAvailable === 'NO')
+        return { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' };
+    return undefined;
+}
+/** IDs are matched without regard to case or surrounding space (cve-2024-1234 = CVE-2024-1234). */
+function normalizeId(id) {
+    return id.trim().toUpperCase();
+}
+
+
+/***/ }),
+
+/***/ 378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sn: () => (/* binding */ normalizeFindings),
+/* harmony export */   yW: () => (/* binding */ vulnerabilityKey)
+/* harmony export */ });
+/* unused harmony exports normalizeBasicFinding, normalizeEnhancedFinding, packageVersion */
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
+
+/** Inspector's fixedInVersion when there is no fix. */
+const NO_FIX = 'NotAvailable';
+const UNKNOWN_ID = 'UNKNOWN';
+/** The findings of one page (or all pages) of DescribeImageScanFindings, for one platform. */
+function normalizeFindings(findings, platform) {
+    return [
+        ...(findings?.findings ?? []).map((finding) => normalizeBasicFinding(finding, platform)),
+        ...(findings?.enhancedFindings ?? []).flatMap((finding) => normalizeEnhancedFinding(finding, platform)),
+    ];
+}
+function normalizeBasicFinding(finding, platform) {
+    const attributes = attributeMap(finding.attributes);
+    const score = toScore(attributes.get('CVSS3_SCORE') ?? attributes.get('CVSS2_SCORE'));
+    return compact({
+        id: text(finding.name) ?? UNKNOWN_ID,
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        package: text(attributes.get('package_name')),
+        version: text(attributes.get('package_version')),
+        fixAvailable: 'UNKNOWN',
+        uri: text(finding.uri),
+        description: text(finding.description),
+        score,
+        platform,
+    });
+}
+function normalizeEnhancedFinding(finding, platform) {
+    const details = finding.packageVulnerabilityDetails;
+    const common = compact({
+        id: text(details?.vulnerabilityId) ?? text(finding.title) ?? text(finding.findingArn) ?? UNKNOWN_ID,
+        // UNTRIAGED (and anything else unknown) counts as UNDEFINED.
+        severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
+        fixAvailable: toFixAvailable(finding.fixAvailable),
+        uri: text(details?.sourceUrl) ?? details?.referenceUrls?.map(text).find((url) => url !== undefined),
+        title: text(finding.title),
+        description: text(finding.description),
+        score: toScore(finding.score),
+        platform,
+    });
+    const packages = uniquePackages(details?.vulnerablePackages ?? []);
+    if (packages.length === 0)
+        return [common];
+    return packages.map((pkg) => compact({
+        ...common,
+        package: text(pkg.name),
+        version: packageVersion(pkg),
+        fixedIn: fixedIn(pkg.fixedInVersion),
+    }));
+}
+/**
+ * The version as the distribution writes it: epoch:version-release (epoch only when not 0),
+ * e.g. 1:2.3.4-5.el9, or 3.0.2-0ubuntu1.10.
+ */
+function packageVersion(pkg) {
+    const version = text(pkg.version);
+    if (version === undefined)
+        return undefined;
+    const release = text(pkg.release);
+    const epoch = typeof pkg.epoch === 'number' && pkg.epoch > 0 ? `${pkg.epoch}:` : '';
+    return `${epoch}${version}${release && !version.endsWith(`-${release}`) ? `-${release}` : ''}`;
+}
+/**
+ * What identifies one vulnerability in one package, however many platforms carry it: the
+ * counts and the gate's reason count each such pair once.
+ */
+function vulnerabilityKey(finding) {
+    return `${finding.id}\u0000${finding.package ?? ''}`;
+}
+function uniquePackages(packages) {
+    const seen = new Set();
+    return packages.filter((pkg) => {
+        // The same package can be listed once per file it was found in (e.g. two copies of a jar).
+        const key = `${pkg.name ?? ''}\u0000${packageVersion(pkg) ?? ''}\u0000${pkg.fixedInVersion ?? ''}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function fixedIn(value) {
+    const version = text(value);
+    return version === NO_FIX ? undefined : version;
+}
+function toFixAvailable(value) {
+    const upper = (value ?? '').toUpperCase();
+    return upper === 'YES' || upper === 'NO' || upper === 'PARTIAL' ? upper : 'UNKNOWN';
+}
+function attributeMap(attributes) {
+    const map = new Map();
+    for (const attribute of attributes ?? []) {
+        if (attribute.key && attribute.value !== undefined && !map.has(attribute.key))
+            map.set(attribute.key, attribute.value);
+    }
+    return map;
+}
+function toScore(value) {
+    const score = typeof value === 'string' ? Number(value) : value;
+    return typeof score === 'number' && Number.isFinite(score) ? score : undefined;
+}
+function text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+/** Drops undefined fields, so reports and golden files hold only what ECR said. */
+function compact(finding) {
+    return Object.fromEntries(Object.entries(finding).filter(([, value]) => value !== undefined));
 }
 
 
@@ -3049,4 +3330,4 @@ const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTE
 
 };
 
-//# sourceMappingURL=122.index.js.map
+//# sourceMappingURL=744.index.js.map
