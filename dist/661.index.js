@@ -87,6 +87,8 @@ async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .read
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   R9: () => (/* binding */ toMessage),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /** A problem with what the user asked for: reported as one line, before any work is done. */
@@ -113,6 +115,20 @@ function errorName(error) {
         return typeof name === 'string' ? name : undefined;
     }
     return undefined;
+}
+/**
+ * Text made to fit on one line of a message: line breaks, tabs and other control characters
+ * (C0, DEL, C1, U+2028/2029) written as escapes, so a value we echo cannot start a new line.
+ */
+function oneLine(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** A value echoed in a message: quoted, on one line. */
+function quoted(value) {
+    return `"${oneLine(value)}"`;
 }
 
 

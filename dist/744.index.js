@@ -85,6 +85,7 @@ var dist = __webpack_require__(8815);
 // The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
 // a malformed file stops the step before anything is built.
 
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Returns the entries, or throws an Error whose message says what is wrong (the caller names the input). */
 function parseIgnoreFile(text) {
@@ -93,7 +94,7 @@ function parseIgnoreFile(text) {
         data = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new Error(`is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+        throw new Error(`is not valid YAML (${error instanceof Error ? (0,errors/* oneLine */.TN)(error.message.split('\n')[0] ?? '') : String(error)})`);
     }
     if (data === null || data === undefined)
         return [];
@@ -109,18 +110,18 @@ function parseEntry(item, position) {
     const record = item;
     const unknownKeys = Object.keys(record).filter((key) => !['id', 'reason', 'expires'].includes(key));
     if (unknownKeys.length > 0)
-        throw new Error(`${where} has unknown key ${unknownKeys[0]} (accepted: id, reason, expires)`);
+        throw new Error(`${where} has unknown key ${(0,errors/* oneLine */.TN)(unknownKeys[0] ?? '')} (accepted: id, reason, expires)`);
     const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
     if (id === '')
         throw new Error(`${where} needs an id (a vulnerability ID such as CVE-2024-1234)`);
     const reason = typeof record.reason === 'string' ? record.reason.trim() : '';
     if (reason === '')
-        throw new Error(`${where} (${id}) needs a reason`);
+        throw new Error(`${where} (${(0,errors/* oneLine */.TN)(id)}) needs a reason`);
     if (record.expires === undefined || record.expires === null)
         return { id, reason };
     const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
     if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
-        throw new Error(`${where} (${id}) has expires "${expires}", which is not a date YYYY-MM-DD`);
+        throw new Error(`${where} (${(0,errors/* oneLine */.TN)(id)}) has expires ${(0,errors/* quoted */.TL)(expires)}, which is not a date YYYY-MM-DD`);
     }
     return { id, reason, expires };
 }
@@ -171,7 +172,7 @@ class Reader {
             return fallback;
         const value = normalise(raw);
         if (!accepted.includes(value)) {
-            throw new errors/* InputError */.dz(`Input "${name}" is "${raw}"; accepted: ${accepted.join(', ')}.`);
+            throw new errors/* InputError */.dz(`Input "${name}" is ${(0,errors/* quoted */.TL)(raw)}; accepted: ${accepted.join(', ')}.`);
         }
         return value;
     }
@@ -184,7 +185,7 @@ class Reader {
             return true;
         if (['false', 'False', 'FALSE'].includes(raw))
             return false;
-        throw new errors/* InputError */.dz(`Input "${name}" is "${raw}"; accepted: true, false.`);
+        throw new errors/* InputError */.dz(`Input "${name}" is ${(0,errors/* quoted */.TL)(raw)}; accepted: true, false.`);
     }
     raw(name) {
         return this.get(name);
@@ -200,11 +201,11 @@ function parseInputs(get, environment) {
     const read = new Reader(get, environment);
     const repository = read.required('repository');
     if (!REPOSITORY.test(repository)) {
-        throw new errors/* InputError */.dz(`Input "repository" is "${repository}"; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`);
+        throw new errors/* InputError */.dz(`Input "repository" is ${(0,errors/* quoted */.TL)(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`);
     }
     const registryId = read.optional('registry-id');
     if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
-        throw new errors/* InputError */.dz(`Input "registry-id" is "${registryId}"; accepted: a 12-digit AWS account ID.`);
+        throw new errors/* InputError */.dz(`Input "registry-id" is ${(0,errors/* quoted */.TL)(registryId)}; accepted: a 12-digit AWS account ID.`);
     }
     // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
     const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
@@ -212,13 +213,13 @@ function parseInputs(get, environment) {
         throw new errors/* InputError */.dz('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
     }
     if (!REGION.test(awsRegion)) {
-        throw new errors/* InputError */.dz(`Input "aws-region" is "${awsRegion}"; accepted: a region such as us-east-1.`);
+        throw new errors/* InputError */.dz(`Input "aws-region" is ${(0,errors/* quoted */.TL)(awsRegion)}; accepted: a region such as us-east-1.`);
     }
     const tagMutability = read.oneOf('tag-mutability', TAG_MUTABILITIES, 'IMMUTABLE', (v) => v.toUpperCase());
     const tagMutabilityExclusions = read.list('tag-mutability-exclusions');
     for (const filter of tagMutabilityExclusions) {
         if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(filter)) {
-            throw new errors/* InputError */.dz(`Input "tag-mutability-exclusions" has "${filter}"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
+            throw new errors/* InputError */.dz(`Input "tag-mutability-exclusions" has ${(0,errors/* quoted */.TL)(filter)}; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
         }
     }
     const lifecyclePolicy = readLifecyclePolicy(read, environment);
@@ -230,7 +231,7 @@ function parseInputs(get, environment) {
     const platforms = read.list('platforms');
     for (const platform of platforms) {
         if (!PLATFORM.test(platform)) {
-            throw new errors/* InputError */.dz(`Input "platforms" has "${platform}"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+            throw new errors/* InputError */.dz(`Input "platforms" has ${(0,errors/* quoted */.TL)(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
         }
     }
     const secrets = read.list('secrets', { commas: false });
@@ -243,19 +244,19 @@ function parseInputs(get, environment) {
     }
     const provenance = read.text('provenance') || 'false';
     if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
-        throw new errors/* InputError */.dz(`Input "provenance" is "${provenance}"; accepted: false, true, mode=min or mode=max.`);
+        throw new errors/* InputError */.dz(`Input "provenance" is ${(0,errors/* quoted */.TL)(provenance)}; accepted: false, true, mode=min or mode=max.`);
     }
     const tags = read.list('tags');
     for (const tag of tags)
         validateTagShape(tag);
     const scanTimeoutRaw = read.text('scan-timeout') || '600';
     if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
-        throw new errors/* InputError */.dz(`Input "scan-timeout" is "${scanTimeoutRaw}"; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
+        throw new errors/* InputError */.dz(`Input "scan-timeout" is ${(0,errors/* quoted */.TL)(scanTimeoutRaw)}; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
     }
     const ignore = read.list('ignore');
     for (const id of ignore) {
         if (!VULNERABILITY_ID.test(id)) {
-            throw new errors/* InputError */.dz(`Input "ignore" has "${id}"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
+            throw new errors/* InputError */.dz(`Input "ignore" has ${(0,errors/* quoted */.TL)(id)}; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
         }
     }
     const inputs = {
@@ -302,10 +303,10 @@ function parseInputs(get, environment) {
     };
     if (!remoteContext) {
         if (!environment.isDirectory(read.path(context))) {
-            throw new errors/* InputError */.dz(`Input "context" is "${context}", which is not a directory; accepted: a build context directory (or a git/https URL).`);
+            throw new errors/* InputError */.dz(`Input "context" is ${(0,errors/* quoted */.TL)(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`);
         }
         if (!environment.isFile(read.path(file))) {
-            throw new errors/* InputError */.dz(`Input "file" is "${file}", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
+            throw new errors/* InputError */.dz(`Input "file" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
         }
     }
     return inputs;
@@ -313,7 +314,7 @@ function parseInputs(get, environment) {
 function keyValueLines(read, name) {
     const parsed = parseKeyValues(read.raw(name));
     if (!parsed.ok) {
-        throw new errors/* InputError */.dz(`Input "${name}" has the line "${truncate(parsed.line)}"; accepted: newline-separated KEY=VALUE.`);
+        throw new errors/* InputError */.dz(`Input "${name}" has the line ${(0,errors/* quoted */.TL)(truncate(parsed.line))}; accepted: newline-separated KEY=VALUE.`);
     }
     return parsed.pairs;
 }
@@ -324,7 +325,7 @@ function keyValueLines(read, name) {
 function validateTagShape(tag) {
     const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
     if (!TAG.test(bare) || (tag.includes('@'))) {
-        throw new errors/* InputError */.dz(`Input "tags" has "${truncate(tag)}"; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
+        throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
     }
 }
 function readLifecyclePolicy(read, environment) {
@@ -333,7 +334,7 @@ function readLifecyclePolicy(read, environment) {
         return undefined;
     const full = read.path(file);
     if (!environment.isFile(full)) {
-        throw new errors/* InputError */.dz(`Input "lifecycle-policy" is "${file}", which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
     }
     const text = environment.readText(full);
     let policy;
@@ -341,11 +342,11 @@ function readLifecyclePolicy(read, environment) {
         policy = JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${file}) is not valid JSON: ${(0,errors/* toMessage */.R9)(error)}; accepted: an ECR lifecycle policy document.`);
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${(0,errors/* oneLine */.TN)(file)}) is not valid JSON: ${(0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error))}; accepted: an ECR lifecycle policy document.`);
     }
     const rules = policy?.rules;
     if (!Array.isArray(rules) || rules.length === 0) {
-        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${file}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
+        throw new errors/* InputError */.dz(`Input "lifecycle-policy" (${(0,errors/* oneLine */.TN)(file)}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
     }
     return { path: full, text };
 }
@@ -356,13 +357,13 @@ function readIgnoreFile(read, environment) {
     if (!environment.isFile(full)) {
         if (given === undefined)
             return undefined;
-        throw new errors/* InputError */.dz(`Input "ignore-file" is "${given}", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+        throw new errors/* InputError */.dz(`Input "ignore-file" is ${(0,errors/* quoted */.TL)(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
     }
     try {
         return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
     }
     catch (error) {
-        throw new errors/* InputError */.dz(`Input "ignore-file" (${file}) ${(0,errors/* toMessage */.R9)(error)}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
+        throw new errors/* InputError */.dz(`Input "ignore-file" (${(0,errors/* oneLine */.TN)(file)}) ${(0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
     }
 }
 function truncate(text) {
@@ -521,7 +522,7 @@ function reduceExtraTag(entry, image, repository) {
     const colon = entry.lastIndexOf(':');
     if (colon <= slash) {
         if (entry.includes('/')) {
-            throw new errors/* InputError */.dz(`Input "tags" has "${entry}", a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
+            throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(entry)}, a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
         }
         return entry;
     }
@@ -530,7 +531,7 @@ function reduceExtraTag(entry, image, repository) {
     // Before login the registry host is not known yet: accept any registry, check it after.
     const sameImage = image === undefined ? name === repository || name.endsWith(`/${repository}`) : name === image || name === repository;
     if (!sameImage) {
-        throw new errors/* InputError */.dz(`Input "tags" has "${entry}", which names another image (${name}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`);
+        throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(entry)}, which names another image (${(0,errors/* oneLine */.TN)(name)}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`);
     }
     return tag;
 }
@@ -541,13 +542,14 @@ image) {
     if (inputs.shaTag !== 'false') {
         const sha = facts.sha.toLowerCase();
         if (!HEX40.test(sha)) {
-            throw new errors/* InputError */.dz(`Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `"${sha}", not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`);
+            throw new errors/* InputError */.dz(`Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `${(0,errors/* quoted */.TL)(sha)}, not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`);
         }
         plan.candidate = inputs.shaTag === 'full' ? sha : sha.slice(0, 7);
     }
     const seen = new Set(plan.candidate ? [plan.candidate] : []);
     const add = (tag, kind) => {
-        if (seen.has(tag))
+        // A semver prerelease can be longer than the 128 characters Docker allows in a tag.
+        if (seen.has(tag) || !isValidDockerTag(tag))
             return;
         seen.add(tag);
         plan.promotions.push({ tag, kind });
@@ -758,9 +760,12 @@ function isIndex(mediaType, manifest) {
     return Array.isArray(manifest.manifests);
 }
 function platformName(platform) {
-    if (!platform?.os || !platform.architecture)
+    const part = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const os = part(platform?.os);
+    const architecture = part(platform?.architecture);
+    if (!os || !architecture)
         return 'unknown';
-    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+    return [os, architecture, part(platform?.variant)].filter(Boolean).join('/');
 }
 /**
  * Platform manifests of an image. For a single manifest, `singlePlatform` names its platform
@@ -771,15 +776,19 @@ function platformManifests(digest, manifestText, mediaType, singlePlatform) {
     if (!isIndex(mediaType ?? manifest.mediaType, manifest))
         return [{ platform: singlePlatform, digest }];
     const result = [];
-    for (const entry of manifest.manifests ?? []) {
-        if (!entry.digest)
+    // ECR returns what was pushed: skip (never crash on) entries that are not descriptors.
+    for (const entry of Array.isArray(manifest.manifests) ? manifest.manifests : []) {
+        if (typeof entry !== 'object' || entry === null)
             continue;
-        if (entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+        const descriptor = entry;
+        if (typeof descriptor.digest !== 'string' || descriptor.digest === '')
             continue;
-        const platform = platformName(entry.platform);
-        if (platform === 'unknown/unknown' || platform === 'unknown')
+        if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
             continue;
-        result.push({ platform, digest: entry.digest });
+        const platform = platformName(descriptor.platform);
+        if (platform === 'unknown' || /^unknown\/unknown(?:\/|$)/.test(platform))
+            continue;
+        result.push({ platform, digest: descriptor.digest });
     }
     return result;
 }
@@ -3277,6 +3286,8 @@ function emptyCounts() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Is: () => (/* binding */ errorName),
 /* harmony export */   R9: () => (/* binding */ toMessage),
+/* harmony export */   TL: () => (/* binding */ quoted),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /** A problem with what the user asked for: reported as one line, before any work is done. */
@@ -3303,6 +3314,20 @@ function errorName(error) {
         return typeof name === 'string' ? name : undefined;
     }
     return undefined;
+}
+/**
+ * Text made to fit on one line of a message: line breaks, tabs and other control characters
+ * (C0, DEL, C1, U+2028/2029) written as escapes, so a value we echo cannot start a new line.
+ */
+function oneLine(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/** A value echoed in a message: quoted, on one line. */
+function quoted(value) {
+    return `"${oneLine(value)}"`;
 }
 
 

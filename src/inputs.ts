@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { InputError, toMessage } from './util/errors.js';
+import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
 import { parseKeyValues, parseList } from './util/lists.js';
 import { THRESHOLDS, type Threshold } from './scan/severity.js';
 import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
@@ -103,7 +103,7 @@ class Reader {
     if (raw === '') return fallback;
     const value = normalise(raw);
     if (!(accepted as readonly string[]).includes(value)) {
-      throw new InputError(`Input "${name}" is "${raw}"; accepted: ${accepted.join(', ')}.`);
+      throw new InputError(`Input "${name}" is ${quoted(raw)}; accepted: ${accepted.join(', ')}.`);
     }
     return value as T;
   }
@@ -114,7 +114,7 @@ class Reader {
     // The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them.
     if (['true', 'True', 'TRUE'].includes(raw)) return true;
     if (['false', 'False', 'FALSE'].includes(raw)) return false;
-    throw new InputError(`Input "${name}" is "${raw}"; accepted: true, false.`);
+    throw new InputError(`Input "${name}" is ${quoted(raw)}; accepted: true, false.`);
   }
 
   raw(name: string): string {
@@ -136,12 +136,12 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   const repository = read.required('repository');
   if (!REPOSITORY.test(repository)) {
     throw new InputError(
-      `Input "repository" is "${repository}"; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
+      `Input "repository" is ${quoted(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
     );
   }
   const registryId = read.optional('registry-id');
   if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
-    throw new InputError(`Input "registry-id" is "${registryId}"; accepted: a 12-digit AWS account ID.`);
+    throw new InputError(`Input "registry-id" is ${quoted(registryId)}; accepted: a 12-digit AWS account ID.`);
   }
   // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
   const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
@@ -149,14 +149,14 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     throw new InputError('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
   }
   if (!REGION.test(awsRegion)) {
-    throw new InputError(`Input "aws-region" is "${awsRegion}"; accepted: a region such as us-east-1.`);
+    throw new InputError(`Input "aws-region" is ${quoted(awsRegion)}; accepted: a region such as us-east-1.`);
   }
 
   const tagMutability = read.oneOf('tag-mutability', TAG_MUTABILITIES, 'IMMUTABLE', (v) => v.toUpperCase());
   const tagMutabilityExclusions = read.list('tag-mutability-exclusions');
   for (const filter of tagMutabilityExclusions) {
     if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(filter)) {
-      throw new InputError(`Input "tag-mutability-exclusions" has "${filter}"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
+      throw new InputError(`Input "tag-mutability-exclusions" has ${quoted(filter)}; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
     }
   }
 
@@ -172,7 +172,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   const platforms = read.list('platforms');
   for (const platform of platforms) {
     if (!PLATFORM.test(platform)) {
-      throw new InputError(`Input "platforms" has "${platform}"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+      throw new InputError(`Input "platforms" has ${quoted(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
     }
   }
 
@@ -189,7 +189,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   const provenance = read.text('provenance') || 'false';
   if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
-    throw new InputError(`Input "provenance" is "${provenance}"; accepted: false, true, mode=min or mode=max.`);
+    throw new InputError(`Input "provenance" is ${quoted(provenance)}; accepted: false, true, mode=min or mode=max.`);
   }
 
   const tags = read.list('tags');
@@ -197,13 +197,13 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   const scanTimeoutRaw = read.text('scan-timeout') || '600';
   if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
-    throw new InputError(`Input "scan-timeout" is "${scanTimeoutRaw}"; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
+    throw new InputError(`Input "scan-timeout" is ${quoted(scanTimeoutRaw)}; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
   }
 
   const ignore = read.list('ignore');
   for (const id of ignore) {
     if (!VULNERABILITY_ID.test(id)) {
-      throw new InputError(`Input "ignore" has "${id}"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
+      throw new InputError(`Input "ignore" has ${quoted(id)}; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
     }
   }
 
@@ -252,10 +252,10 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   if (!remoteContext) {
     if (!environment.isDirectory(read.path(context))) {
-      throw new InputError(`Input "context" is "${context}", which is not a directory; accepted: a build context directory (or a git/https URL).`);
+      throw new InputError(`Input "context" is ${quoted(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`);
     }
     if (!environment.isFile(read.path(file))) {
-      throw new InputError(`Input "file" is "${file}", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
+      throw new InputError(`Input "file" is ${quoted(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
     }
   }
   return inputs;
@@ -264,7 +264,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 function keyValueLines(read: Reader, name: string): Array<[string, string]> {
   const parsed = parseKeyValues(read.raw(name));
   if (!parsed.ok) {
-    throw new InputError(`Input "${name}" has the line "${truncate(parsed.line)}"; accepted: newline-separated KEY=VALUE.`);
+    throw new InputError(`Input "${name}" has the line ${quoted(truncate(parsed.line))}; accepted: newline-separated KEY=VALUE.`);
   }
   return parsed.pairs;
 }
@@ -277,7 +277,7 @@ function validateTagShape(tag: string): void {
   const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
   if (!TAG.test(bare) || (tag.includes('@'))) {
     throw new InputError(
-      `Input "tags" has "${truncate(tag)}"; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`,
+      `Input "tags" has ${quoted(truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`,
     );
   }
 }
@@ -287,18 +287,18 @@ function readLifecyclePolicy(read: Reader, environment: InputEnvironment): Input
   if (file === undefined) return undefined;
   const full = read.path(file);
   if (!environment.isFile(full)) {
-    throw new InputError(`Input "lifecycle-policy" is "${file}", which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
+    throw new InputError(`Input "lifecycle-policy" is ${quoted(file)}, which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
   }
   const text = environment.readText(full);
   let policy: unknown;
   try {
     policy = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`Input "lifecycle-policy" (${file}) is not valid JSON: ${toMessage(error)}; accepted: an ECR lifecycle policy document.`);
+    throw new InputError(`Input "lifecycle-policy" (${oneLine(file)}) is not valid JSON: ${oneLine(toMessage(error))}; accepted: an ECR lifecycle policy document.`);
   }
   const rules = (policy as { rules?: unknown } | null)?.rules;
   if (!Array.isArray(rules) || rules.length === 0) {
-    throw new InputError(`Input "lifecycle-policy" (${file}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
+    throw new InputError(`Input "lifecycle-policy" (${oneLine(file)}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
   }
   return { path: full, text };
 }
@@ -309,12 +309,12 @@ function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ig
   const full = read.path(file);
   if (!environment.isFile(full)) {
     if (given === undefined) return undefined;
-    throw new InputError(`Input "ignore-file" is "${given}", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+    throw new InputError(`Input "ignore-file" is ${quoted(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
   }
   try {
     return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
   } catch (error) {
-    throw new InputError(`Input "ignore-file" (${file}) ${toMessage(error)}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
+    throw new InputError(`Input "ignore-file" (${oneLine(file)}) ${oneLine(toMessage(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
   }
 }
 

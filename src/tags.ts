@@ -3,7 +3,7 @@
 import semver from 'semver';
 import type { EventFacts } from './github/event.js';
 import type { Inputs } from './inputs.js';
-import { InputError } from './util/errors.js';
+import { InputError, oneLine, quoted } from './util/errors.js';
 
 export type PromotionKind = 'extra' | 'release' | 'minor' | 'major' | 'latest';
 
@@ -44,7 +44,7 @@ export function reduceExtraTag(entry: string, image: string | undefined, reposit
   const colon = entry.lastIndexOf(':');
   if (colon <= slash) {
     if (entry.includes('/')) {
-      throw new InputError(`Input "tags" has "${entry}", a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
+      throw new InputError(`Input "tags" has ${quoted(entry)}, a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
     }
     return entry;
   }
@@ -54,7 +54,7 @@ export function reduceExtraTag(entry: string, image: string | undefined, reposit
   const sameImage = image === undefined ? name === repository || name.endsWith(`/${repository}`) : name === image || name === repository;
   if (!sameImage) {
     throw new InputError(
-      `Input "tags" has "${entry}", which names another image (${name}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`,
+      `Input "tags" has ${quoted(entry)}, which names another image (${oneLine(name)}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`,
     );
   }
   return tag;
@@ -71,7 +71,7 @@ export function computeTagPlan(
     const sha = facts.sha.toLowerCase();
     if (!HEX40.test(sha)) {
       throw new InputError(
-        `Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `"${sha}", not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`,
+        `Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `${quoted(sha)}, not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`,
       );
     }
     plan.candidate = inputs.shaTag === 'full' ? sha : sha.slice(0, 7);
@@ -79,7 +79,8 @@ export function computeTagPlan(
 
   const seen = new Set<string>(plan.candidate ? [plan.candidate] : []);
   const add = (tag: string, kind: PromotionKind): void => {
-    if (seen.has(tag)) return;
+    // A semver prerelease can be longer than the 128 characters Docker allows in a tag.
+    if (seen.has(tag) || !isValidDockerTag(tag)) return;
     seen.add(tag);
     plan.promotions.push({ tag, kind });
   };

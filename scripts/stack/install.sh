@@ -17,20 +17,36 @@ command -v dockerd >/dev/null || need_apt+=(docker.io)
 command -v runc >/dev/null || need_apt+=(runc)
 command -v docker-registry >/dev/null || need_apt+=(docker-registry)
 command -v htpasswd >/dev/null || need_apt+=(apache2-utils)
-[ -x /bin/busybox ] || need_apt+=(busybox-static)
+# The base image needs the static busybox; Debian's plain "busybox" package is dynamic.
+dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need_apt+=(busybox-static)
 command -v tinyproxy >/dev/null || need_apt+=(tinyproxy)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
+  # Debian's packages start their services on install; the stack starts its own, on 127.0.0.1
+  # only. A policy-rc.d that answers 101 tells invoke-rc.d and deb-systemd-invoke not to start
+  # them (and, unlike killing by process name, cannot hit a stack that is already running).
+  policy=/usr/sbin/policy-rc.d
+  created_policy=
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' > "$policy"
+    chmod 755 "$policy"
+    created_policy=1
+    trap 'rm -f "$policy"' EXIT
+  fi
   # docker.io would replace the machine's newer docker client; keep the client that is there.
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
-  # Debian's packages start services on install; the stack starts its own, on 127.0.0.1 only.
-  for svc in docker docker.socket containerd docker-registry tinyproxy; do
-    systemctl stop "$svc" 2>/dev/null || service "$svc" stop 2>/dev/null || true
-  done
-  pkill -x docker-registry 2>/dev/null || true
-  pkill -x tinyproxy 2>/dev/null || true
+  if [ -n "$created_policy" ]; then
+    rm -f "$policy"
+    trap - EXIT
+  else
+    # The machine's own policy-rc.d may have let the services start: stop those units (their
+    # init scripts stop by pid file, not by process name).
+    for svc in docker docker.socket containerd docker-registry tinyproxy; do
+      systemctl stop "$svc" 2>/dev/null || service "$svc" stop 2>/dev/null || true
+    done
+  fi
 fi
 
 mkdir -p "$BIN_DIR" "$PLUGIN_DIR"

@@ -8,7 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 [ -d "$PID_DIR" ] || { log "nothing to stop ($PID_DIR does not exist)"; exit 0; }
 exec 9> "$STACK_DIR/.lock"
-flock 9
+# Waits for a start.sh in progress; does not hang on a lock leaked to a child process.
+flock -w 60 9 || log "WARNING: $STACK_DIR/.lock is still held after 60s; stopping anyway"
 
 failed=0
 # Reverse start order: the builders' engines first, the stand-ins last (they take the

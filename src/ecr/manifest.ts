@@ -29,8 +29,11 @@ export function isIndex(mediaType: string | undefined, manifest: { manifests?: u
 }
 
 export function platformName(platform: Descriptor['platform']): string {
-  if (!platform?.os || !platform.architecture) return 'unknown';
-  return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+  const part = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+  const os = part(platform?.os);
+  const architecture = part(platform?.architecture);
+  if (!os || !architecture) return 'unknown';
+  return [os, architecture, part(platform?.variant)].filter(Boolean).join('/');
 }
 
 /**
@@ -46,12 +49,15 @@ export function platformManifests(
   const manifest = JSON.parse(manifestText) as { mediaType?: string; manifests?: Descriptor[] };
   if (!isIndex(mediaType ?? manifest.mediaType, manifest)) return [{ platform: singlePlatform, digest }];
   const result: PlatformManifest[] = [];
-  for (const entry of manifest.manifests ?? []) {
-    if (!entry.digest) continue;
-    if (entry.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
-    const platform = platformName(entry.platform);
-    if (platform === 'unknown/unknown' || platform === 'unknown') continue;
-    result.push({ platform, digest: entry.digest });
+  // ECR returns what was pushed: skip (never crash on) entries that are not descriptors.
+  for (const entry of Array.isArray(manifest.manifests) ? (manifest.manifests as unknown[]) : []) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const descriptor = entry as Descriptor;
+    if (typeof descriptor.digest !== 'string' || descriptor.digest === '') continue;
+    if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
+    const platform = platformName(descriptor.platform);
+    if (platform === 'unknown' || /^unknown\/unknown(?:\/|$)/.test(platform)) continue;
+    result.push({ platform, digest: descriptor.digest });
   }
   return result;
 }

@@ -1,6 +1,7 @@
 // The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
 // a malformed file stops the step before anything is built.
 import { parse } from 'yaml';
+import { oneLine, quoted } from '../util/errors.js';
 
 export interface IgnoreEntry {
   id: string;
@@ -17,7 +18,7 @@ export function parseIgnoreFile(text: string): IgnoreEntry[] {
   try {
     data = parse(text);
   } catch (error) {
-    throw new Error(`is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw new Error(`is not valid YAML (${error instanceof Error ? oneLine(error.message.split('\n')[0] ?? '') : String(error)})`);
   }
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) throw new Error('must be a YAML list of {id, reason, expires?} entries');
@@ -31,15 +32,15 @@ function parseEntry(item: unknown, position: number): IgnoreEntry {
   }
   const record = item as Record<string, unknown>;
   const unknownKeys = Object.keys(record).filter((key) => !['id', 'reason', 'expires'].includes(key));
-  if (unknownKeys.length > 0) throw new Error(`${where} has unknown key ${unknownKeys[0]} (accepted: id, reason, expires)`);
+  if (unknownKeys.length > 0) throw new Error(`${where} has unknown key ${oneLine(unknownKeys[0] ?? '')} (accepted: id, reason, expires)`);
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id).trim() : '';
   if (id === '') throw new Error(`${where} needs an id (a vulnerability ID such as CVE-2024-1234)`);
   const reason = typeof record.reason === 'string' ? record.reason.trim() : '';
-  if (reason === '') throw new Error(`${where} (${id}) needs a reason`);
+  if (reason === '') throw new Error(`${where} (${oneLine(id)}) needs a reason`);
   if (record.expires === undefined || record.expires === null) return { id, reason };
   const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
   if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
-    throw new Error(`${where} (${id}) has expires "${expires}", which is not a date YYYY-MM-DD`);
+    throw new Error(`${where} (${oneLine(id)}) has expires ${quoted(expires)}, which is not a date YYYY-MM-DD`);
   }
   return { id, reason, expires };
 }

@@ -22,3 +22,19 @@ export function errorName(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Text made to fit on one line of a message: line breaks, tabs and other control characters
+ * (C0, DEL, C1, U+2028/2029) written as escapes, so a value we echo cannot start a new line.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A value echoed in a message: quoted, on one line. */
+export function quoted(value: string): string {
+  return `"${oneLine(value)}"`;
+}

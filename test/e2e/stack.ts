@@ -115,7 +115,8 @@ async function admin<T>(base: string, method: string, pathname: string, body?: u
 
 /** Creates (or replaces) a repository in the ECR stand-in, with its scan scenario. */
 export async function putRepository(name: string, settings: RepositorySettings = {}): Promise<void> {
-  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, settings);
+  // Most repositories scan on push; the stand-in's default is ECR's (off).
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, { scanOnPush: true, ...settings });
 }
 
 export interface EcrCall {

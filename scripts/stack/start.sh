@@ -1,0 +1,362 @@
+#!/usr/bin/env bash
+# Starts the local test stack, on 127.0.0.1 only:
+#   15000 docker-registry (htpasswd user AWS)   15001 ECR API stand-in
+#   15002 GitHub API stand-in                   15003 standalone buildkitd
+#   dockerd (no bridge) on /var/run/docker.sock, buildx builders in $STACK_DIR/docker-config.
+# Idempotent: what is already up and healthy is left alone, so a second run is quick.
+# State lives in $STACK_DIR (default /var/tmp/ecr-bsp-stack); the tests source $STACK_DIR/env.
+# Usage: start.sh [--check]   (--check re-runs the build/push self-test even if nothing started)
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+FORCE_CHECK=0
+for arg in "$@"; do
+  case $arg in
+    --check) FORCE_CHECK=1 ;;
+    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (try --help)" ;;
+  esac
+done
+[ "$(id -u)" = 0 ] || die "run as root: dockerd and buildkitd need it"
+
+bash "$STACK_ROOT/scripts/stack/install.sh"
+[ -x "$NODE_BIN" ] || die "Node 24 not found at $NODE_BIN (run npm ci first)"
+[ -x "$BUILDKITD_BIN" ] || die "buildkitd not found at $BUILDKITD_BIN"
+
+mkdir -p "$PID_DIR" "$LOG_DIR" "$STACK_DIR/docker-config"
+# One start/stop at a time.
+exec 9> "$STACK_DIR/.lock"
+flock -w 600 9 || die "another start.sh or stop.sh has held $STACK_DIR/.lock for 10 minutes"
+
+STARTED=()
+
+# spawn NAME MARKER CMD...: starts CMD detached in its own session (it outlives this script
+# and the caller's job), logging to $LOG_DIR/NAME.log, and records its pid. MARKER is a
+# string from the command line that stop.sh checks before it signals the pid.
+spawn() {
+  local name=$1 marker=$2
+  shift 2
+  printf '\n=== %s starting: %s\n' "$(date -Is)" "$*" >> "$LOG_DIR/$name.log"
+  # 9>&-: the child must not inherit the start/stop lock.
+  setsid "$@" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null 9>&- &
+  echo $! > "$PID_DIR/$name.pid"
+  echo "$marker" > "$PID_DIR/$name.cmd"
+  STARTED+=("$name")
+}
+
+# wait_for NAME SECONDS CHECK [soft]: waits until the CHECK command succeeds. Fails (with the
+# log tail) when NAME's process exits or time runs out; with "soft", returns 1 instead.
+wait_for() {
+  local name=$1 secs=$2 check=$3 soft=${4:-} i
+  for ((i = 0; i < secs * 5; i++)); do
+    if $check; then return 0; fi
+    if ! pid_of "$name" > /dev/null; then
+      [ -n "$soft" ] && return 1
+      die "$name exited during startup" "$LOG_DIR/$name.log"
+    fi
+    sleep 0.2
+  done
+  [ -n "$soft" ] && return 1
+  die "$name did not become healthy within ${secs}s" "$LOG_DIR/$name.log"
+}
+
+# stop_started NAME: ends a process this script started a moment ago (failed start).
+stop_started() {
+  local pid
+  if pid=$(pid_of "$1"); then
+    kill "$pid" 2> /dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2> /dev/null || true
+  fi
+  rm -f "$PID_DIR/$1.pid" "$PID_DIR/$1.cmd"
+}
+
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$@" || true; }
+
+# --- registry credentials: user AWS, a long random base64 password like an ECR token's -------
+PASSWORD_FILE=$STACK_DIR/registry-password
+if [ ! -s "$PASSWORD_FILE" ]; then
+  # htpasswd refuses more than 256 characters; bcrypt itself only reads the first 72 bytes.
+  (umask 077 && head -c 180 /dev/urandom | base64 -w0 > "$PASSWORD_FILE")
+  rm -f "$STACK_DIR/htpasswd"
+  log "generated a registry password in $PASSWORD_FILE"
+fi
+REGISTRY_PASSWORD=$(cat "$PASSWORD_FILE")
+if [ ! -s "$STACK_DIR/htpasswd" ]; then
+  htpasswd -Bin AWS < "$PASSWORD_FILE" > "$STACK_DIR/htpasswd"
+fi
+[ -s "$STACK_DIR/registry-http-secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 -w0 > "$STACK_DIR/registry-http-secret")
+
+# The ECR stand-in's test credentials (the access key is fixed; the secret may be overridden).
+ECR_ACCESS_KEY=AKIASTANDINTEST00001
+ECR_SECRET_KEY=${ECR_STANDIN_SECRET_KEY:-StandInSecretKeyForLocalTestsOnly0000001}
+
+# --- ECR and GitHub stand-ins (started before the registry so no push event waits for them) --
+STANDIN_SOURCES=$STACK_ROOT/test/stack
+standin_up() { [ "$(http_code "http://$HOST:$1/_admin/health")" = 200 ]; }
+ecr_up() { standin_up "$ECR_PORT"; }
+github_up() { standin_up "$GITHUB_PORT"; }
+
+# start_standin NAME PORT SCRIPT SOURCE_DIR: (re)starts a stand-in; a running one whose
+# sources changed since it started is restarted, so edits take effect (its in-memory state
+# is lost).
+start_standin() {
+  local name=$1 port=$2 script=$STANDIN_SOURCES/$3 sources=$STANDIN_SOURCES/$4 pid
+  if pid=$(pid_of "$name"); then
+    if [ -z "$(find "$script" "$sources" "$STANDIN_SOURCES/common" -name '*.ts' -newer "$PID_DIR/$name.pid" -print -quit 2> /dev/null)" ] \
+      && standin_up "$port"; then
+      log "$name: already up (pid $pid)"
+      return
+    fi
+    log "$name: sources changed or unhealthy; restarting"
+    stop_started "$name"
+  elif standin_up "$port"; then
+    die "something this script did not start already answers on $HOST:$port"
+  fi
+  spawn "$name" "$script" env \
+    STANDIN_HOST="$HOST" STANDIN_PORT="$port" \
+    REGISTRY_URL="http://$REGISTRY" REGISTRY_USER=AWS REGISTRY_PASSWORD_FILE="$PASSWORD_FILE" \
+    ECR_STANDIN_ACCESS_KEY="$ECR_ACCESS_KEY" ECR_STANDIN_SECRET_KEY="$ECR_SECRET_KEY" \
+    "$NODE_BIN" --disable-warning=ExperimentalWarning "$script"
+  wait_for "$name" 20 "${name%-standin}_up"
+  log "$name: started on $HOST:$port (pid $(pid_of "$name"))"
+}
+start_standin ecr-standin "$ECR_PORT" ecr-standin.ts ecr
+start_standin github-standin "$GITHUB_PORT" github-standin.ts github
+
+# --- docker-registry (distribution 2.8) --------------------------------------------------------
+registry_up() { [ "$(http_code "http://$REGISTRY/v2/")" = 401 ]; }
+REGISTRY_CONFIG=$STACK_DIR/registry-config.yml
+cat > "$REGISTRY_CONFIG" << EOF
+# Written by scripts/stack/start.sh.
+version: 0.1
+log:
+  level: info
+  formatter: text
+storage:
+  filesystem:
+    rootdirectory: $STACK_DIR/registry
+  delete:
+    enabled: true
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: $REGISTRY
+  secret: $(cat "$STACK_DIR/registry-http-secret")
+  headers:
+    X-Content-Type-Options: [nosniff]
+auth:
+  htpasswd:
+    realm: ecr-standin
+    path: $STACK_DIR/htpasswd
+notifications:
+  events:
+    includereferences: true
+  endpoints:
+    - name: ecr-standin
+      url: http://$HOST:$ECR_PORT/_registry/events
+      timeout: 2s
+      threshold: 3
+      backoff: 250ms
+      # Blob events are noise: the stand-in only records manifest pushes.
+      ignoredmediatypes:
+        - application/octet-stream
+      ignore:
+        actions:
+          - pull
+EOF
+if pid=$(pid_of registry) && registry_up; then
+  log "registry: already up (pid $pid)"
+else
+  [ -n "${pid:-}" ] && stop_started registry
+  registry_up && die "something this script did not start already answers on $REGISTRY"
+  spawn registry "$REGISTRY_CONFIG" docker-registry serve "$REGISTRY_CONFIG"
+  wait_for registry 20 registry_up
+  log "registry: started on $REGISTRY (pid $(pid_of registry))"
+fi
+unset pid
+
+# --- dockerd -------------------------------------------------------------------------------------
+dockerd_up() { timeout 10 docker -H "unix://$DOCKER_SOCK" info > /dev/null 2>&1; }
+if pid=$(pid_of dockerd); then
+  wait_for dockerd 60 dockerd_up
+  log "dockerd: already up (pid $pid, $(cat "$STACK_DIR/docker-storage-driver" 2>/dev/null))"
+elif dockerd_up; then
+  log "WARNING: a Docker engine this script did not start answers on $DOCKER_SOCK; using it as it is"
+else
+  # overlay2 where the kernel and filesystem allow it; vfs (slow, but works anywhere) otherwise.
+  drivers=$(cat "$STACK_DIR/docker-storage-driver" 2> /dev/null || echo "overlay2 vfs")
+  for driver in $drivers; do
+    spawn dockerd "--data-root=$STACK_DIR/docker" env PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH" \
+      dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false \
+      --host="unix://$DOCKER_SOCK" --data-root="$STACK_DIR/docker" \
+      --pidfile="$STACK_DIR/dockerd.pid" --storage-driver="$driver" \
+      --insecure-registry="$REGISTRY"
+    if wait_for dockerd 60 dockerd_up soft; then
+      echo "$driver" > "$STACK_DIR/docker-storage-driver"
+      break
+    fi
+    log "dockerd did not come up with storage driver $driver"
+    stop_started dockerd
+  done
+  pid_of dockerd > /dev/null || die "dockerd failed to start with any of: $drivers" "$LOG_DIR/dockerd.log"
+  log "dockerd: started (pid $(pid_of dockerd), storage driver $(cat "$STACK_DIR/docker-storage-driver"))"
+fi
+unset pid
+
+# --- buildkitd (standalone, reached by the buildx "remote" driver) ------------------------------
+BUILDKIT_CONFIG=$STACK_DIR/buildkitd.toml
+cat > "$BUILDKIT_CONFIG" << EOF
+# Written by scripts/stack/start.sh.
+root = "$STACK_DIR/buildkit"
+[grpc]
+  address = ["tcp://$HOST:$BUILDKIT_PORT"]
+[worker.oci]
+  enabled = true
+  snapshotter = "auto"
+  gc = true
+  gckeepstorage = "10GB"
+[worker.containerd]
+  enabled = false
+# The local registry speaks plain HTTP.
+[registry."$REGISTRY"]
+  http = true
+  insecure = true
+EOF
+buildkit_up() { (exec 3<> "/dev/tcp/$HOST/$BUILDKIT_PORT") 2> /dev/null; }
+if pid=$(pid_of buildkitd) && buildkit_up; then
+  log "buildkitd: already up (pid $pid)"
+else
+  [ -n "${pid:-}" ] && stop_started buildkitd
+  buildkit_up && die "something this script did not start already listens on $HOST:$BUILDKIT_PORT"
+  spawn buildkitd "$BUILDKIT_CONFIG" env PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH" \
+    "$BUILDKITD_BIN" --config "$BUILDKIT_CONFIG" --addr "tcp://$HOST:$BUILDKIT_PORT" \
+    --oci-worker=true --containerd-worker=false --oci-worker-net=host
+  wait_for buildkitd 30 buildkit_up
+  log "buildkitd: started on $HOST:$BUILDKIT_PORT (pid $(pid_of buildkitd))"
+fi
+unset pid
+
+# --- buildx builders ---------------------------------------------------------------------------
+STACK_DOCKER_CONFIG=$STACK_DIR/docker-config
+bx() { DOCKER_CONFIG=$STACK_DOCKER_CONFIG docker buildx "$@"; }
+[ -s "$STACK_DOCKER_CONFIG/config.json" ] || echo '{}' > "$STACK_DOCKER_CONFIG/config.json"
+if ! bx inspect stack-remote > /dev/null 2>&1; then
+  bx create --name stack-remote --driver remote "tcp://$HOST:$BUILDKIT_PORT" > /dev/null
+  log "buildx: created builder stack-remote (remote driver, tcp://$HOST:$BUILDKIT_PORT)"
+fi
+for builder in stack-remote default; do
+  out=$(DOCKER_CONFIG=$STACK_DOCKER_CONFIG timeout 60 docker buildx inspect --bootstrap "$builder" 2>&1 || true)
+  if ! grep -q 'Status: *running' <<< "$out"; then
+    echo "$out" > "$LOG_DIR/buildx-inspect.log"
+    die "buildx builder $builder is not running" "$LOG_DIR/buildx-inspect.log"
+  fi
+done
+
+# --- images and checks need registry credentials: a throwaway copy of the docker config --------
+WORK=$(mktemp -d "$STACK_DIR/tmp.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+login_copy() {
+  mkdir -p "$WORK/config"
+  cp -a "$STACK_DOCKER_CONFIG/." "$WORK/config/"
+  docker --config "$WORK/config" login "$REGISTRY" -u AWS --password-stdin < "$PASSWORD_FILE" > /dev/null 2>&1 \
+    || die "docker login $REGISTRY failed" "$LOG_DIR/registry.log"
+}
+manifest_code() {
+  http_code -u "AWS:$REGISTRY_PASSWORD" \
+    -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$REGISTRY/v2/$1/manifests/$2"
+}
+# build BUILDER LOGNAME ARGS...: docker buildx build with the logged-in copy of the config.
+build() {
+  local builder=$1 logname=$2
+  shift 2
+  DOCKER_CONFIG=$WORK/config docker buildx build --builder "$builder" --progress plain "$@" \
+    >> "$LOG_DIR/$logname.log" 2>&1 || die "docker buildx build --builder $builder $* failed" "$LOG_DIR/$logname.log"
+}
+
+# --- busybox base image for Dockerfiles with RUN steps ------------------------------------------
+BASE_IMAGE=$REGISTRY/base/busybox:latest
+if [ "$(manifest_code base/busybox latest)" = 200 ]; then
+  log "base image: $BASE_IMAGE already in the registry"
+else
+  login_copy
+  ctx=$WORK/busybox
+  mkdir -p "$ctx/rootfs/bin" "$ctx/rootfs/tmp"
+  cp /bin/busybox "$ctx/rootfs/bin/busybox"
+  for applet in $(/bin/busybox --list); do
+    [ "$applet" = busybox ] || ln -s busybox "$ctx/rootfs/bin/$applet"
+  done
+  cat > "$ctx/Dockerfile" << 'EOF'
+FROM scratch
+COPY rootfs/ /
+ENV PATH=/bin
+CMD ["/bin/sh"]
+EOF
+  : > "$LOG_DIR/base-image.log"
+  build stack-remote base-image --platform "linux/$(dpkg --print-architecture)" --provenance=false \
+    -t "$BASE_IMAGE" --push "$ctx"
+  log "base image: pushed $BASE_IMAGE"
+fi
+
+# --- self-test: both builders build and push; the remote one also multi-platform ---------------
+run_checks() {
+  local ctx=$WORK/check builder tag
+  [ -d "$WORK/config" ] || login_copy
+  : > "$LOG_DIR/check.log"
+  mkdir -p "$ctx"
+  echo "stack check $(date -Is)" > "$ctx/hello.txt"
+  cat > "$ctx/Dockerfile.scratch" << 'EOF'
+FROM scratch
+COPY hello.txt /hello.txt
+LABEL ecr-standin.findings="CVE-0000-0001|LOW|stack-check|1.0|1.1"
+EOF
+  cat > "$ctx/Dockerfile.run" << EOF
+FROM $BASE_IMAGE
+RUN echo built-with-run > /built.txt && cat /built.txt
+EOF
+  for builder in stack-remote default; do
+    tag=$REGISTRY/stack-check/$builder
+    build "$builder" check -f "$ctx/Dockerfile.scratch" -t "$tag:scratch" --push "$ctx"
+    [ "$(manifest_code "stack-check/$builder" scratch)" = 200 ] || die "$tag:scratch is not in the registry" "$LOG_DIR/check.log"
+    # The engine has no bridge network, so its builder runs RUN steps only with --network
+    # none or host ("network bridge not found" otherwise); the remote builder uses host.
+    build "$builder" check -f "$ctx/Dockerfile.run" --network none -t "$tag:run" --push "$ctx"
+    [ "$(manifest_code "stack-check/$builder" run)" = 200 ] || die "$tag:run is not in the registry" "$LOG_DIR/check.log"
+  done
+  build stack-remote check -f "$ctx/Dockerfile.scratch" --platform linux/amd64,linux/arm64 \
+    -t "$REGISTRY/stack-check/multi:scratch" --push "$ctx"
+  local platforms
+  platforms=$(curl -s -u "AWS:$REGISTRY_PASSWORD" -H 'Accept: application/vnd.oci.image.index.v1+json' \
+    "http://$REGISTRY/v2/stack-check/multi/manifests/scratch" \
+    | jq -r '[.manifests[].platform | select(.architecture != "unknown") | .os + "/" + .architecture] | sort | join(",")')
+  [ "$platforms" = "linux/amd64,linux/arm64" ] || die "multi-platform index lists '$platforms'" "$LOG_DIR/check.log"
+  date -Is > "$STACK_DIR/checked"
+  log "check: scratch and RUN builds pushed with stack-remote and default; linux/amd64+arm64 with stack-remote"
+}
+if [ ${#STARTED[@]} -gt 0 ] || [ "$FORCE_CHECK" = 1 ] || [ ! -f "$STACK_DIR/checked" ]; then
+  run_checks
+fi
+
+# --- the environment the tests and the demo source ---------------------------------------------
+cat > "$STACK_DIR/env" << EOF
+# Written by scripts/stack/start.sh; source it.
+export STACK_DIR=$STACK_DIR
+export REGISTRY=$REGISTRY
+export AWS_ENDPOINT_URL_ECR=http://$HOST:$ECR_PORT
+export GITHUB_API_URL=http://$HOST:$GITHUB_PORT
+export AWS_REGION=us-east-1
+export AWS_ACCESS_KEY_ID=$ECR_ACCESS_KEY
+export AWS_SECRET_ACCESS_KEY=$ECR_SECRET_KEY
+export ECR_STANDIN_ADMIN=http://$HOST:$ECR_PORT/_admin
+export GITHUB_STANDIN_ADMIN=http://$HOST:$GITHUB_PORT/_admin
+export STACK_DOCKER_CONFIG=$STACK_DOCKER_CONFIG
+export REMOTE_BUILDER=stack-remote
+export BUILDKIT_ADDR=tcp://$HOST:$BUILDKIT_PORT
+export BASE_IMAGE=$BASE_IMAGE
+EOF
+
+if [ ${#STARTED[@]} -gt 0 ]; then started="started: ${STARTED[*]}"; else started="nothing to start"; fi
+log "up ($started): registry $REGISTRY, ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT, dockerd $DOCKER_SOCK; source $STACK_DIR/env"

@@ -1,0 +1,292 @@
+// The ECR stand-in's admin API (JSON over HTTP under /_admin) and the registry's push
+// notifications (POST /_registry/events). See test/stack/README.md for the contract.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isObject, parseJsonBody, sendJson } from '../common/http.ts';
+import { EcrError } from './errors.ts';
+import type { Input } from './input.ts';
+import { type CallScenario, DEFAULT_ACCOUNT, type Repository, type Scenario } from './model.ts';
+import { newRepository } from './ops-repositories.ts';
+import { MANIFEST_TYPES, type RegistryClient } from './registry-client.ts';
+import type { Scanner } from './scans.ts';
+import type { Store } from './store.ts';
+
+const SCENARIO_FIELDS: Record<keyof Scenario, string> = {
+  scanOnPush: 'boolean',
+  scanType: 'string',
+  scanDelayMs: 'number',
+  neverCompletes: 'boolean',
+  finalStatus: 'string',
+  finalDescription: 'string',
+  notFoundMs: 'number',
+  pushDelayMs: 'number',
+  pageSize: 'number',
+  findings: 'string',
+  enhancedSettleReads: 'number',
+  throttle: 'object',
+  faults: 'object',
+  hangMs: 'object',
+  startScanLimitExceeded: 'boolean',
+};
+const CALL_RULE_FIELDS = new Set(['throttle', 'faults', 'hangMs']);
+const REPOSITORY_FIELDS = [
+  'registryId',
+  'scanOnPush',
+  'imageScanningConfiguration',
+  'imageTagMutability',
+  'imageTagMutabilityExclusionFilters',
+  'exclusions',
+  'encryptionConfiguration',
+  'lifecyclePolicyText',
+  'scenario',
+];
+
+class AdminError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** Checks a scenario strictly, so a typo in a test fails loudly instead of being ignored. */
+export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw new AdminError(400, 'scenario must be an object');
+  for (const [key, v] of Object.entries(value)) {
+    const type = SCENARIO_FIELDS[key as keyof Scenario];
+    if (!type || (onlyCallRules && !CALL_RULE_FIELDS.has(key))) {
+      throw new AdminError(400, `unknown scenario field '${key}' (known: ${Object.keys(SCENARIO_FIELDS).join(', ')})`);
+    }
+    if (typeof v !== type || v === null) throw new AdminError(400, `scenario.${key} must be a ${type}`);
+  }
+  const s = value as Scenario;
+  if (s.scanType !== undefined && s.scanType !== 'BASIC' && s.scanType !== 'ENHANCED') {
+    throw new AdminError(400, "scenario.scanType must be 'BASIC' or 'ENHANCED'");
+  }
+  if (s.hangMs && typeof s.hangMs.ms !== 'number') throw new AdminError(400, 'scenario.hangMs.ms must be a number');
+  for (const rule of [s.throttle, s.faults, s.hangMs]) {
+    if (rule?.operations !== undefined && !Array.isArray(rule.operations)) {
+      throw new AdminError(400, 'a rule\'s operations must be a list of operation names');
+    }
+  }
+  return s;
+}
+
+export class EcrAdmin {
+  private readonly store: Store;
+  private readonly registry: RegistryClient;
+  private readonly scanner: Scanner;
+  private readonly startedAt = Date.now();
+
+  constructor(store: Store, registry: RegistryClient, scanner: Scanner) {
+    this.store = store;
+    this.registry = registry;
+    this.scanner = scanner;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const path = url.pathname.replace(/\/+$/, '');
+    try {
+      const out = await this.route(method, path, url.searchParams, body);
+      sendJson(res, out.status ?? 200, out.body);
+    } catch (err) {
+      const status = err instanceof AdminError ? err.status : err instanceof EcrError ? 400 : 500;
+      const type = err instanceof EcrError ? err.type : undefined;
+      sendJson(res, status, { error: (err as Error).message, ...(type ? { type } : {}) });
+    }
+  }
+
+  private async route(method: string, path: string, q: URLSearchParams, body: Buffer): Promise<{ status?: number; body: unknown }> {
+    const repoPrefix = '/_admin/repositories/';
+    if (path.startsWith(repoPrefix) || (path === '/_admin/repositories' && q.has('name'))) {
+      const name = q.get('name') ?? path.slice(repoPrefix.length).split('/').map(decodeURIComponent).join('/');
+      if (method === 'PUT') return this.putRepository(name, json(body));
+      if (method === 'GET') return { body: await this.repositoryState(this.mustGet(name)) };
+      if (method === 'DELETE') return { body: await this.deleteRepository(name, q.get('keepImages') === '1') };
+    }
+    const route = `${method} ${path}`;
+    switch (route) {
+      case 'GET /_admin/health':
+        return {
+          body: {
+            ok: true,
+            service: 'ecr-standin',
+            registry: (await this.registry.ping()) ? 'ok' : 'unreachable',
+            uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+            repositories: this.store.repositories.size,
+          },
+        };
+      case 'POST /_admin/reset':
+        this.store.reset();
+        this.scanner.forget();
+        return { body: { reset: true } };
+      case 'GET /_admin/repositories': {
+        const repositories = [];
+        for (const repo of this.store.repositories.values()) repositories.push(await this.repositoryState(repo));
+        return { body: { repositories } };
+      }
+      case 'GET /_admin/calls':
+        return { body: { calls: filterByQuery(this.store.calls, q, ['repository', 'operation', 'error']) } };
+      case 'DELETE /_admin/calls':
+        this.store.calls = [];
+        return { body: { cleared: true } };
+      case 'GET /_admin/pushes':
+        return {
+          body: {
+            pushes: filterByQuery(this.store.pushes, q, ['repository', 'tag', 'digest']).map((p) => ({
+              ...p,
+              timeIso: new Date(p.time).toISOString(),
+            })),
+          },
+        };
+      case 'GET /_admin/scans':
+        return { body: { scans: await this.scanStates(q.get('repository') ?? undefined) } };
+      case 'GET /_admin/scenario':
+        return { body: this.store.globalScenario };
+      case 'PUT /_admin/scenario':
+        this.store.globalScenario = parseScenario(json(body), true) as CallScenario;
+        return { body: this.store.globalScenario };
+      case 'POST /_registry/events':
+        return { body: this.recordEvents(json(body)) };
+    }
+    throw new AdminError(404, `no admin route ${route}`);
+  }
+
+  private mustGet(name: string): Repository {
+    const repo = this.store.repositories.get(name);
+    if (!repo) throw new AdminError(404, `no repository '${name}'`);
+    return repo;
+  }
+
+  /** Creates or replaces a repository's settings and scenario; what ECR recorded about its images stays. */
+  private putRepository(name: string, settings: unknown) {
+    if (!isObject(settings)) throw new AdminError(400, 'body must be a JSON object');
+    const unknown = Object.keys(settings).filter((k) => !REPOSITORY_FIELDS.includes(k));
+    if (unknown.length > 0) {
+      throw new AdminError(400, `unknown repository field(s) ${unknown.join(', ')} (known: ${REPOSITORY_FIELDS.join(', ')})`);
+    }
+    const { scenario, registryId, exclusions, ...rest } = settings as Input & { scenario?: unknown; registryId?: unknown; exclusions?: unknown };
+    // Shorthand: "exclusions": ["latest", "dev-*"] for WILDCARD exclusion filters.
+    if (Array.isArray(exclusions)) {
+      rest.imageTagMutabilityExclusionFilters = exclusions.map((filter) => ({ filterType: 'WILDCARD', filter: String(filter) }));
+    }
+    const existing = this.store.repositories.get(name);
+    const repo = newRepository(
+      name,
+      rest,
+      typeof registryId === 'string' ? registryId : DEFAULT_ACCOUNT,
+      existing?.createdAt ?? Date.now(),
+      parseScenario(scenario),
+    );
+    this.store.repositories.set(name, repo);
+    return { status: existing ? 200 : 201, body: { name, created: !existing, repository: repo } };
+  }
+
+  /** Forgets the repository; unless keepImages, also deletes its manifests from the registry. */
+  private async deleteRepository(name: string, keepImages: boolean) {
+    let manifestsDeleted = 0;
+    if (!keepImages) {
+      const digests = new Set(this.store.imagesOf(name).map((i) => i.digest));
+      for (const digest of (await this.registry.tagsByDigest(name)).keys()) digests.add(digest);
+      for (const digest of digests) if (await this.registry.deleteManifest(name, digest)) manifestsDeleted++;
+    }
+    const existed = this.store.repositories.has(name);
+    this.store.forgetRepository(name);
+    return { name, deleted: existed, manifestsDeleted };
+  }
+
+  private async repositoryState(repo: Repository) {
+    const tags = await this.registry.tagsByDigest(repo.name).catch(() => new Map<string, string[]>());
+    return {
+      ...repo,
+      createdAtIso: new Date(repo.createdAt).toISOString(),
+      scenarioRuleUses: {
+        throttle: this.store.ruleUseCount(repo.scenario.throttle),
+        faults: this.store.ruleUseCount(repo.scenario.faults),
+        hangMs: this.store.ruleUseCount(repo.scenario.hangMs),
+      },
+      images: this.store.imagesOf(repo.name).map((i) => ({
+        ...i,
+        pushedAtIso: new Date(i.pushedAt).toISOString(),
+        tags: tags.get(i.digest) ?? [],
+      })),
+      scans: await this.scanStates(repo.name),
+    };
+  }
+
+  private async scanStates(repository: string | undefined) {
+    const now = Date.now();
+    const out = [];
+    for (const scan of this.store.scans.values()) {
+      if (repository !== undefined && scan.repository !== repository) continue;
+      const repo = this.store.repositories.get(scan.repository);
+      const view = repo ? await this.scanner.view(repo, scan, now) : undefined;
+      out.push({
+        ...scan,
+        startedAtIso: new Date(scan.startedAt).toISOString(),
+        status: view ? (view.hidden ? 'NOT_VISIBLE_YET' : view.status) : 'REPOSITORY_GONE',
+        ...(view?.description ? { description: view.description } : {}),
+        ...(view?.findings ? { findingCount: view.findings.length } : {}),
+      });
+    }
+    return out;
+  }
+
+  /** Registry notifications: records each manifest push (blob events are filtered out). */
+  private recordEvents(body: unknown) {
+    const events = isObject(body) && Array.isArray(body.events) ? (body.events as Input[]) : [];
+    let recorded = 0;
+    const receivedAt = Date.now();
+    for (const event of events) {
+      const target = isObject(event.target) ? event.target : {};
+      const mediaType = String(target.mediaType ?? '');
+      if (event.action !== 'push' || !MANIFEST_TYPES.includes(mediaType)) continue;
+      const repository = String(target.repository ?? '');
+      const push = {
+        repository,
+        digest: String(target.digest ?? ''),
+        mediaType,
+        ...(typeof target.tag === 'string' && target.tag !== '' ? { tag: target.tag } : {}),
+        ...(typeof target.size === 'number' ? { size: target.size } : {}),
+        time: Date.parse(String(event.timestamp ?? '')) || receivedAt,
+        receivedAt,
+      };
+      // scenario.pushDelayMs: ECR learns of the push late (ImageNotFoundException meanwhile).
+      const delay = this.store.repositories.get(repository)?.scenario.pushDelayMs ?? 0;
+      if (delay > 0) {
+        setTimeout(() => this.store.recordPush({ ...push, receivedAt: Date.now() }), delay);
+      } else {
+        this.store.recordPush(push);
+      }
+      recorded++;
+    }
+    return { recorded };
+  }
+}
+
+function json(body: Buffer): unknown {
+  try {
+    return parseJsonBody(body);
+  } catch (err) {
+    throw new AdminError(400, `invalid JSON: ${(err as Error).message}`);
+  }
+}
+
+function filterByQuery<T extends object>(items: T[], q: URLSearchParams, fields: string[]): T[] {
+  const since = q.get('since');
+  const sinceMs = since ? (/^\d+$/.test(since) ? Number(since) : Date.parse(since)) : undefined;
+  return items.filter((item) => {
+    const rec = item as Record<string, unknown>;
+    for (const field of fields) {
+      const want = q.get(field);
+      if (want !== null && rec[field] !== want) return false;
+    }
+    if (sinceMs !== undefined) {
+      const t = typeof rec.time === 'number' ? rec.time : Date.parse(String(rec.time));
+      if (t < sinceMs) return false;
+    }
+    return true;
+  });
+}

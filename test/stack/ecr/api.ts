@@ -1,0 +1,132 @@
+// The ECR API endpoint (POST / with X-Amz-Target, AWS JSON 1.1): signature check, the
+// scenario's call rules (hang, throttle, faults), dispatch, error shaping and the call log.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sleep } from '../common/http.ts';
+import type { OpContext, Operation } from './context.ts';
+import { EcrError } from './errors.ts';
+import type { Input } from './input.ts';
+import type { CallScenario } from './model.ts';
+import { imageOperations } from './ops-images.ts';
+import { repositoryOperations } from './ops-repositories.ts';
+import { scanOperations } from './ops-scans.ts';
+import type { RegistryClient } from './registry-client.ts';
+import type { Scanner } from './scans.ts';
+import { verifySigV4 } from './sigv4.ts';
+import type { Store } from './store.ts';
+
+const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
+const CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+const OPERATIONS: Record<string, Operation> = {
+  ...repositoryOperations,
+  ...imageOperations,
+  ...scanOperations,
+};
+
+export class EcrApi {
+  private readonly store: Store;
+  private readonly registry: RegistryClient;
+  private readonly scanner: Scanner;
+  private readonly secrets: ReadonlyMap<string, string>;
+
+  constructor(store: Store, registry: RegistryClient, scanner: Scanner, secrets: ReadonlyMap<string, string>) {
+    this.store = store;
+    this.registry = registry;
+    this.scanner = scanner;
+    this.secrets = secrets;
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const started = Date.now();
+    const requestId = randomUUID();
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target || '(none)';
+    let input: Input = {};
+    let accessKeyId: string | undefined;
+    let status = 200;
+    let error: EcrError | undefined;
+    let output: unknown;
+    try {
+      const identity = verifySigV4(
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
+        this.secrets,
+        'ecr',
+      );
+      accessKeyId = identity.accessKeyId;
+      input = parseInput(body);
+      const handler = req.method === 'POST' && target.startsWith(TARGET_PREFIX) ? OPERATIONS[operation] : undefined;
+      await this.applyCallRules(operation, input);
+      if (!handler) throw new EcrError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
+      const ctx: OpContext = {
+        store: this.store,
+        registry: this.registry,
+        scanner: this.scanner,
+        region: identity.region,
+        now: Date.now(),
+      };
+      output = await handler(input, ctx);
+    } catch (err) {
+      error = err instanceof EcrError ? err : new EcrError('ServerException', String((err as Error)?.message ?? err), 500);
+      if (!(err instanceof EcrError)) console.error(`[ecr] ${operation} failed:`, err);
+      status = error.status;
+    }
+
+    const text = JSON.stringify(error ? { __type: error.type, message: error.message } : output);
+    res.writeHead(status, {
+      'content-type': CONTENT_TYPE,
+      'content-length': String(Buffer.byteLength(text)),
+      'x-amzn-RequestId': requestId,
+      ...(error ? { 'x-amzn-ErrorType': error.type } : {}),
+    });
+    res.end(text);
+
+    const repository = typeof input.repositoryName === 'string' ? input.repositoryName : undefined;
+    this.store.logCall({
+      time: new Date(started).toISOString(),
+      requestId,
+      operation,
+      ...(repository ? { repository } : {}),
+      ...(accessKeyId ? { accessKeyId } : {}),
+      status,
+      ...(error ? { error: error.type, message: error.message } : {}),
+      durationMs: Date.now() - started,
+      request: input,
+    });
+  }
+
+  /** Global rules first, then the repository's: hang, then throttle, then faults. */
+  private async applyCallRules(operation: string, input: Input): Promise<void> {
+    const repo = typeof input.repositoryName === 'string' ? this.store.repositories.get(input.repositoryName) : undefined;
+    const scenarios: CallScenario[] = [this.store.globalScenario, ...(repo ? [repo.scenario] : [])];
+    for (const scenario of scenarios) {
+      if (scenario.hangMs && this.store.takeRule(scenario.hangMs, operation)) await sleep(scenario.hangMs.ms);
+    }
+    for (const scenario of scenarios) {
+      if (this.store.takeRule(scenario.throttle, operation)) throw new EcrError('ThrottlingException', 'Rate exceeded');
+    }
+    for (const scenario of scenarios) {
+      const fault = scenario.faults;
+      if (fault && this.store.takeRule(fault, operation)) {
+        const status = fault.status ?? 500;
+        const type = fault.type ?? (status === 503 ? 'ServiceUnavailableException' : 'ServerException');
+        throw new EcrError(type, fault.message ?? 'Internal service error (injected by the ECR stand-in).', status);
+      }
+    }
+  }
+}
+
+function parseInput(body: Buffer): Input {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new EcrError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new EcrError('SerializationException', 'Start of structure or map found where not expected.');
+  }
+  return value as Input;
+}

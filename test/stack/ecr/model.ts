@@ -1,0 +1,133 @@
+// The ECR stand-in's state types. Times are epoch milliseconds inside the stand-in and
+// epoch seconds (JSON numbers) on the wire, as AWS JSON 1.1 sends timestamps.
+
+export const DEFAULT_ACCOUNT = '123456789012';
+
+export type TagMutability =
+  | 'MUTABLE'
+  | 'IMMUTABLE'
+  | 'IMMUTABLE_WITH_EXCLUSION'
+  | 'MUTABLE_WITH_EXCLUSION';
+export const TAG_MUTABILITIES: readonly TagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION',
+];
+
+export interface ExclusionFilter {
+  filterType: 'WILDCARD';
+  filter: string;
+}
+
+export interface ImageId {
+  imageDigest?: string;
+  imageTag?: string;
+}
+
+/** Which API operations a scenario rule applies to (all when omitted) and how many times. */
+export interface CallRule {
+  operations?: string[];
+  /** How many matching calls the rule affects; unlimited when omitted. */
+  count?: number;
+}
+
+export interface FaultRule extends CallRule {
+  /** HTTP status, default 500. */
+  status?: number;
+  /** Error __type, default ServerException (ECR's modelled 500). */
+  type?: string;
+  message?: string;
+}
+
+export interface HangRule extends CallRule {
+  ms: number;
+}
+
+/** Per-repository test behaviour, set through the admin API. All fields optional. */
+export interface Scenario {
+  /** Overrides the repository's scanOnPush for starting scans (not what ECR reports). */
+  scanOnPush?: boolean;
+  scanType?: 'BASIC' | 'ENHANCED';
+  /** IN_PROGRESS this long after the scan starts (default 500 ms). */
+  scanDelayMs?: number;
+  neverCompletes?: boolean;
+  /** Status reported instead of COMPLETE/ACTIVE once the delay is over (no findings). */
+  finalStatus?: string;
+  finalDescription?: string;
+  /** ScanNotFoundException for this long after the scan starts (the push, usually). */
+  notFoundMs?: number;
+  /** ECR records pushes this long after the registry's notification arrives (ImageNotFoundException meanwhile). */
+  pushDelayMs?: number;
+  /** Cap on findings per DescribeImageScanFindings page, below ECR's own cap. */
+  pageSize?: number;
+  /** Extra findings for every image: "ID|SEVERITY|package|version|fixedIn;…". */
+  findings?: string;
+  /** Enhanced: the first N reads after completion see only part of the findings. */
+  enhancedSettleReads?: number;
+  throttle?: CallRule;
+  faults?: FaultRule;
+  hangMs?: HangRule;
+  /** StartImageScan always answers LimitExceededException. */
+  startScanLimitExceeded?: boolean;
+}
+
+/** The global scenario (PUT /_admin/scenario) holds only the call rules. */
+export type CallScenario = Pick<Scenario, 'throttle' | 'faults' | 'hangMs'>;
+
+export interface Repository {
+  name: string;
+  registryId: string;
+  createdAt: number;
+  scanOnPush: boolean;
+  imageTagMutability: TagMutability;
+  imageTagMutabilityExclusionFilters: ExclusionFilter[];
+  encryptionConfiguration: { encryptionType: string; kmsKey?: string };
+  lifecyclePolicyText?: string;
+  scenario: Scenario;
+}
+
+/** One manifest push, from the registry's notifications. */
+export interface PushRecord {
+  repository: string;
+  digest: string;
+  mediaType: string;
+  tag?: string;
+  size?: number;
+  /** When the registry says the push happened. */
+  time: number;
+  /** When the notification reached the stand-in. */
+  receivedAt: number;
+}
+
+/** A manifest the ECR side knows about (first push notification, or PutImage). */
+export interface ImageRecord {
+  repository: string;
+  digest: string;
+  mediaType: string;
+  pushedAt: number;
+}
+
+export interface ScanRecord {
+  repository: string;
+  digest: string;
+  mediaType: string;
+  startedAt: number;
+  trigger: 'push' | 'StartImageScan';
+  /** DescribeImageScanFindings first-page reads after completion (enhancedSettleReads). */
+  reads: number;
+}
+
+export interface CallRecord {
+  time: string;
+  requestId: string;
+  operation: string;
+  repository?: string;
+  accessKeyId?: string;
+  status: number;
+  /** The error __type when the call failed. */
+  error?: string;
+  message?: string;
+  durationMs: number;
+  request?: unknown;
+}
