@@ -15,7 +15,7 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 300000,
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
       slowTestThreshold: 60,
     },
   ],

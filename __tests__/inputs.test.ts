@@ -94,6 +94,12 @@ describe('parseInputs: valid inputs', () => {
     expect(parseWith(REQUIRED)).toEqual(DEFAULTS);
   });
 
+  test('push: false needs no region: a build-only run makes no AWS call', () => {
+    const inputs = parseWith({ repository: 'mlops/retail-api', push: 'false' }, { files: DOCKERFILE, env: {} });
+    expect(inputs.push).toBe(false);
+    expect(inputs.awsRegion).toBe('');
+  });
+
   test("action.yml's defaults, passed as the runner passes them, parse like empty inputs", () => {
     const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
       inputs: Record<string, { default?: string }>;

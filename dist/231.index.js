@@ -77,15 +77,23 @@ function sections(report) {
         rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(list).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
         folded: false,
     });
+    // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
+    const others = (shown) => ({
+        ...table('Other findings', report.findings.filter((f) => !f.ignored && !shown(f))),
+        folded: true,
+    });
     const comparison = report.comparison;
     if (comparison?.available) {
+        const isNew = (f) => f.comparison === 'new' && !f.ignored;
+        const failingInBase = (f) => f.blocking && f.comparison !== 'new';
         return [
             table('New findings', (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .newFindings */ .FN)(report)),
-            table('Failing the gate, already in the base image', report.findings.filter((f) => f.blocking && f.comparison !== 'new')),
+            table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
             { title: 'Fixed since the base image', header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib, rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex), folded: true },
+            others((f) => isNew(f) || failingInBase(f)),
         ];
     }
-    return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking))];
+    return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking)), others((f) => f.blocking)];
 }
 function runPointer(report) {
     return report.runUrl ? `See the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl)} for the full list.` : 'The full list is in the job summary.';

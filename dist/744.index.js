@@ -209,10 +209,12 @@ function parseInputs(get, environment) {
     }
     // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
     const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
-    if (awsRegion === '') {
+    // A build-only run (push: false, e.g. a fork's PR with no credentials) makes no AWS call.
+    const push = read.boolean('push', true);
+    if (awsRegion === '' && push) {
         throw new errors/* InputError */.dz('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
     }
-    if (!REGION.test(awsRegion)) {
+    if (awsRegion !== '' && !REGION.test(awsRegion)) {
         throw new errors/* InputError */.dz(`Input "aws-region" is ${(0,errors/* quoted */.TL)(awsRegion)}; accepted: a region such as us-east-1.`);
     }
     const tagMutability = read.oneOf('tag-mutability', TAG_MUTABILITIES, 'IMMUTABLE', (v) => v.toUpperCase());
@@ -280,7 +282,7 @@ function parseInputs(get, environment) {
         builder: read.optional('builder'),
         noCache: read.boolean('no-cache', false),
         pull: read.boolean('pull', false),
-        push: read.boolean('push', true),
+        push,
         tags,
         shaTag: read.oneOf('sha-tag', ['full', 'short', 'false'], 'full', (v) => v.toLowerCase()),
         releaseTags: read.oneOf('release-tags', ['auto', 'none'], 'auto', (v) => v.toLowerCase()),
@@ -948,6 +950,9 @@ async function runBuild(request, run) {
     const result = await run('docker', buildxArgs(request), { ignoreReturnCode: true });
     if (result.exitCode !== 0) {
         const reason = lastErrorLine(result.stderr);
+        if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+            throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
+        }
         throw new Error(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`);
     }
     if (request.output.kind === 'none')

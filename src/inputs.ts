@@ -145,10 +145,12 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   }
   // `||`: a workflow's `AWS_REGION: ${{ vars.X }}` with X unset gives an empty string, not absence.
   const awsRegion = read.optional('aws-region') || environment.env.AWS_REGION || environment.env.AWS_DEFAULT_REGION || '';
-  if (awsRegion === '') {
+  // A build-only run (push: false, e.g. a fork's PR with no credentials) makes no AWS call.
+  const push = read.boolean('push', true);
+  if (awsRegion === '' && push) {
     throw new InputError('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
   }
-  if (!REGION.test(awsRegion)) {
+  if (awsRegion !== '' && !REGION.test(awsRegion)) {
     throw new InputError(`Input "aws-region" is ${quoted(awsRegion)}; accepted: a region such as us-east-1.`);
   }
 
@@ -228,7 +230,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     builder: read.optional('builder'),
     noCache: read.boolean('no-cache', false),
     pull: read.boolean('pull', false),
-    push: read.boolean('push', true),
+    push,
     tags,
     shaTag: read.oneOf('sha-tag', ['full', 'short', 'false'] as const, 'full', (v) => v.toLowerCase()),
     releaseTags: read.oneOf('release-tags', ['auto', 'none'] as const, 'auto', (v) => v.toLowerCase()),

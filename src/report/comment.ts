@@ -83,15 +83,23 @@ function sections(report: Report): TableSection[] {
     rows: groupFindings(list).map(findingRow),
     folded: false,
   });
+  // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
+  const others = (shown: (f: EvaluatedFinding) => boolean): TableSection => ({
+    ...table('Other findings', report.findings.filter((f) => !f.ignored && !shown(f))),
+    folded: true,
+  });
   const comparison = report.comparison;
   if (comparison?.available) {
+    const isNew = (f: EvaluatedFinding) => f.comparison === 'new' && !f.ignored;
+    const failingInBase = (f: EvaluatedFinding) => f.blocking && f.comparison !== 'new';
     return [
       table('New findings', newFindings(report)),
-      table('Failing the gate, already in the base image', report.findings.filter((f) => f.blocking && f.comparison !== 'new')),
+      table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
       { title: 'Fixed since the base image', header: FINDING_HEADER, rows: groupFindings(comparison.fixed).map(findingRow), folded: true },
+      others((f) => isNew(f) || failingInBase(f)),
     ];
   }
-  return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking))];
+  return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking)), others((f) => f.blocking)];
 }
 
 function runPointer(report: Report): string {

@@ -1,6 +1,5 @@
 // Issue 9: did this PR make it worse? Compare with the base image, gate on what is new.
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { pullRequestEvent, pushEvent, runAction, workflowCommands } from './harness.js';
 import { CRITICAL, HIGH, findingsWorkspace } from './fixtures.js';
 import { prComments, putRepository, uniquePr, uniqueRepository } from './stack.js';
@@ -38,7 +37,7 @@ describe('compare with the base image', () => {
     expect(comments[0].body).toContain('CVE-2025-1111');
     expect(comments[0].body).toContain('CVE-2024-0002');
     expect(run.outputs['comment-url']).toBe(comments[0].html_url);
-    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8')) as { findings: Array<{ id: string; comparison?: string }> };
+    const report = JSON.parse(run.artifacts.report ?? '{}') as { findings: Array<{ id: string; comparison?: string }> };
     expect(report.findings.find((f) => f.id === 'CVE-2025-1111')?.comparison).toBe('new');
     expect(report.findings.find((f) => f.id === 'CVE-2024-0001')?.comparison).toBe('in-base');
   });

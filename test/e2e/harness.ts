@@ -60,6 +60,13 @@ export interface RunResult {
   runnerTemp: string;
   /** Every line both phases printed. */
   allOutput: string;
+  /**
+   * Files named by outputs (report, sarif), read between main and post as a later step of the
+   * job would (upload-artifact, upload-sarif): the post phase removes the action's temp files.
+   */
+  artifacts: { report?: string; sarif?: string };
+  /** Whether the report file still existed after the post phase. */
+  reportSurvivedPost: boolean;
   token: string;
 }
 
@@ -197,6 +204,12 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
 
   const main = await runPhase(base, workspace, spec);
   const state = parseFileCommands(readFileSync(files.GITHUB_STATE, 'utf8'));
+  const mainOutputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+  const artifacts: RunResult['artifacts'] = {};
+  for (const name of ['report', 'sarif'] as const) {
+    const file = mainOutputs[name];
+    if (file && existsSync(file)) artifacts[name] = readFileSync(file, 'utf8');
+  }
   let post: PhaseResult | undefined;
   if (!spec.skipPost) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
@@ -217,6 +230,8 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
     runnerTemp,
     allOutput: main.log + (post?.log ?? ''),
     token,
+    artifacts,
+    reportSurvivedPost: mainOutputs.report ? existsSync(mainOutputs.report) : false,
   };
 }
 

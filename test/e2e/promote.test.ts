@@ -70,13 +70,13 @@ describe('promotion', () => {
     expect(second.main.log).not.toContain('buildx build');
     expect((await registryPushes(repository)).length).toBe(pushesBefore);
     expect(second.outputs['scan-status']).toBe('COMPLETE');
-    expect(second.summary).toMatch(/reused/i);
+    expect(second.summary).toMatch(/already existed/);
   });
 
   test('sha-tag false pushes by digest and writes the extra tags after the gate', async () => {
     const repository = uniqueRepository('by-digest');
     await putRepository(repository, { scenario: { scanDelayMs: 200 } });
-    const run = await runAction({ inputs: { repository, 'sha-tag': 'false', tags: 'edge,nightly' }, event: pushEvent(), files: findingsWorkspace() });
+    const run = await runAction({ inputs: { repository, 'sha-tag': 'false', tags: 'edge,nightly', builder: stackEnv().REMOTE_BUILDER }, event: pushEvent(), files: findingsWorkspace() });
     expect(run.main.exitCode).toBe(0);
     expect((await registryTags(repository)).sort()).toEqual(['edge', 'nightly']);
     expect(await digestOf(repository, 'edge')).toBe(run.outputs.digest);

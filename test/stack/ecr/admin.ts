@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObject, parseJsonBody, sendJson } from '../common/http.ts';
 import { EcrError } from './errors.ts';
 import type { Input } from './input.ts';
-import { type CallScenario, DEFAULT_ACCOUNT, type Repository, type Scenario } from './model.ts';
+import { type CallScenario, DEFAULT_ACCOUNT, type RegistrySettings, type Repository, type Scenario } from './model.ts';
 import { newRepository } from './ops-repositories.ts';
 import { MANIFEST_TYPES, type RegistryClient } from './registry-client.ts';
 import type { Scanner } from './scans.ts';
@@ -106,6 +106,12 @@ export class EcrAdmin {
       if (method === 'GET') return { body: await this.repositoryState(this.mustGet(name)) };
       if (method === 'DELETE') return { body: await this.deleteRepository(name, q.get('keepImages') === '1') };
     }
+    const registryPrefix = '/_admin/registries/';
+    if (path.startsWith(registryPrefix)) {
+      const id = decodeURIComponent(path.slice(registryPrefix.length));
+      if (method === 'PUT') return this.putRegistry(id, json(body));
+      if (method === 'DELETE') return { body: { registryId: id, deleted: this.store.registries.delete(id) } };
+    }
     const route = `${method} ${path}`;
     switch (route) {
       case 'GET /_admin/health':
@@ -143,6 +149,14 @@ export class EcrAdmin {
         };
       case 'GET /_admin/scans':
         return { body: { scans: await this.scanStates(q.get('repository') ?? undefined) } };
+      case 'GET /_admin/registries':
+        return {
+          body: {
+            registries: Object.fromEntries(
+              [...this.store.registries].map(([id, settings]) => [id, { ...settings, scenarioRuleUses: this.ruleUses(settings.scenario) }]),
+            ),
+          },
+        };
       case 'GET /_admin/scenario':
         return { body: this.store.globalScenario };
       case 'PUT /_admin/scenario':
@@ -182,6 +196,33 @@ export class EcrAdmin {
     );
     this.store.repositories.set(name, repo);
     return { status: existing ? 200 : 201, body: { name, created: !existing, repository: repo } };
+  }
+
+  /** Settings for one registry id: a proxyEndpoint override and call rules, for calls naming it. */
+  private putRegistry(id: string, settings: unknown) {
+    if (!/^[0-9]{12}$/.test(id)) throw new AdminError(400, 'a registry id is 12 digits');
+    if (!isObject(settings)) throw new AdminError(400, 'body must be a JSON object');
+    const unknown = Object.keys(settings).filter((k) => k !== 'proxyEndpoint' && k !== 'scenario');
+    if (unknown.length > 0) throw new AdminError(400, `unknown registry field(s) ${unknown.join(', ')} (known: proxyEndpoint, scenario)`);
+    const { proxyEndpoint } = settings;
+    if (proxyEndpoint !== undefined && (typeof proxyEndpoint !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(proxyEndpoint))) {
+      throw new AdminError(400, 'proxyEndpoint must be a URL like http://127.0.0.1:15010');
+    }
+    const registry: RegistrySettings = {
+      ...(proxyEndpoint === undefined ? {} : { proxyEndpoint: proxyEndpoint.replace(/\/$/, '') }),
+      scenario: parseScenario(settings.scenario, true) as CallScenario,
+    };
+    const existed = this.store.registries.has(id);
+    this.store.registries.set(id, registry);
+    return { status: existed ? 200 : 201, body: { registryId: id, ...registry } };
+  }
+
+  private ruleUses(scenario: CallScenario) {
+    return {
+      throttle: this.store.ruleUseCount(scenario.throttle),
+      faults: this.store.ruleUseCount(scenario.faults),
+      hangMs: this.store.ruleUseCount(scenario.hangMs),
+    };
   }
 
   /** Forgets the repository; unless keepImages, also deletes its manifests from the registry. */

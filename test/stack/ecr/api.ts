@@ -95,10 +95,12 @@ export class EcrApi {
     });
   }
 
-  /** Global rules first, then the repository's: hang, then throttle, then faults. */
+  /** Global rules first, then the named registry's, then the repository's: hang, then throttle, then faults. */
   private async applyCallRules(operation: string, input: Input): Promise<void> {
     const repo = typeof input.repositoryName === 'string' ? this.store.repositories.get(input.repositoryName) : undefined;
-    const scenarios: CallScenario[] = [this.store.globalScenario, ...(repo ? [repo.scenario] : [])];
+    const registryIds = [input.registryId, ...(Array.isArray(input.registryIds) ? input.registryIds : [])].filter((id) => typeof id === 'string');
+    const registries = registryIds.flatMap((id) => this.store.registries.get(id)?.scenario ?? []);
+    const scenarios: CallScenario[] = [this.store.globalScenario, ...registries, ...(repo ? [repo.scenario] : [])];
     for (const scenario of scenarios) {
       if (scenario.hangMs && this.store.takeRule(scenario.hangMs, operation)) await sleep(scenario.hangMs.ms);
     }

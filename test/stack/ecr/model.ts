@@ -75,6 +75,18 @@ export interface Scenario {
 /** The global scenario (PUT /_admin/scenario) holds only the call rules. */
 export type CallScenario = Pick<Scenario, 'throttle' | 'faults' | 'hangMs'>;
 
+/**
+ * Test settings for one registry id (PUT /_admin/registries/<registryId>), scoped to the calls
+ * that name it (`registryId`, or `registryIds` for GetAuthorizationToken), so a test that
+ * passes the action a `registry-id` of its own changes nothing for anyone else.
+ */
+export interface RegistrySettings {
+  /** What GetAuthorizationToken returns as `proxyEndpoint` instead of the stack's registry. */
+  proxyEndpoint?: string;
+  /** Call rules (throttle, faults, hangMs) for calls naming this registry id. */
+  scenario: CallScenario;
+}
+
 export interface Repository {
   name: string;
   registryId: string;

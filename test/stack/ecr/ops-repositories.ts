@@ -138,15 +138,19 @@ export function validateLifecyclePolicy(text: string): void {
   }
 }
 
-const getAuthorizationToken: Operation = async (_input, ctx) => ({
-  authorizationData: [
-    {
-      authorizationToken: Buffer.from(`AWS:${ctx.registry.password()}`).toString('base64'),
-      expiresAt: seconds(ctx.now + TOKEN_LIFETIME_MS),
-      proxyEndpoint: ctx.registry.baseUrl,
-    },
-  ],
-});
+// One entry per registry id asked for, as ECR answers; a registry id with a proxyEndpoint
+// override (PUT /_admin/registries/<id>) points at another registry, e.g. a test's own.
+const getAuthorizationToken: Operation = async (input, ctx) => {
+  const authorizationToken = Buffer.from(`AWS:${ctx.registry.password()}`).toString('base64');
+  const expiresAt = seconds(ctx.now + TOKEN_LIFETIME_MS);
+  const ids = (optArray(input, 'registryIds') ?? []).map(String);
+  const entry = (id?: string) => ({
+    authorizationToken,
+    expiresAt,
+    proxyEndpoint: (id === undefined ? undefined : ctx.store.registries.get(id)?.proxyEndpoint) ?? ctx.registry.baseUrl,
+  });
+  return { authorizationData: ids.length > 0 ? ids.map(entry) : [entry()] };
+};
 
 const describeRepositories: Operation = async (input, ctx) => {
   const registryId = registryIdOf(input);

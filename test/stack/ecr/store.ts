@@ -7,6 +7,7 @@ import type {
   CallScenario,
   ImageRecord,
   PushRecord,
+  RegistrySettings,
   Repository,
   ScanRecord,
 } from './model.ts';
@@ -22,6 +23,8 @@ export class Store {
   pushes: PushRecord[] = [];
   calls: CallRecord[] = [];
   globalScenario: CallScenario = {};
+  /** Per registry id: a proxyEndpoint override and call rules (PUT /_admin/registries/<id>). */
+  readonly registries = new Map<string, RegistrySettings>();
   /** How often each scenario rule object has fired; a new scenario starts from zero. */
   private ruleUses = new WeakMap<object, number>();
 
@@ -32,6 +35,7 @@ export class Store {
     this.pushes = [];
     this.calls = [];
     this.globalScenario = {};
+    this.registries.clear();
     this.ruleUses = new WeakMap();
   }
 
