@@ -14,12 +14,10 @@ import { computeTagPlan, type TagPlan } from './tags.js';
 import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
-import { applyLifecyclePolicy, canMoveTag, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { findImageByTag, getManifest, type ImageRef } from './ecr/images.js';
-import { isIndex, platformDigestsObject, platformManifests, type PlatformManifest } from './ecr/manifest.js';
-import { defaultLabels, mergeLabels } from './build/labels.js';
-import { builderPlatform, runBuild } from './build/buildx.js';
-import type { BuildOutput, BuildRequest } from './build/argv.js';
+import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
+import { build, buildAndPush, resolvePlatforms } from './image.js';
+import type { ImageRef } from './ecr/images.js';
+import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
 import { applyIgnores, utcDay } from './scan/ignore.js';
 import { decideGate } from './scan/policy.js';
@@ -35,14 +33,6 @@ import { toMessage } from './util/errors.js';
 
 type Client = Pick<ECRClient, 'send'>;
 
-interface Candidate {
-  digest: string;
-  mediaType?: string;
-  /** Platform of a single-platform build, when buildx said. */
-  platform?: string;
-  /** The build was skipped because the SHA tag already pointed at an image. */
-  reused: boolean;
-}
 
 export async function run(): Promise<void> {
   core.saveState(STATE.isPost, 'true');
@@ -265,66 +255,4 @@ async function promote(client: Client, ref: ImageRef, repository: RepositoryInfo
     for (const held of result.heldBack) core.info(`Held back ${held.tag}: ${held.reason}.`);
     return result;
   });
-}
-
-async function buildAndPush(
-  client: Client,
-  ref: ImageRef,
-  repository: RepositoryInfo,
-  inputs: Inputs,
-  facts: EventFacts,
-  plan: TagPlan,
-  image: string,
-  tempDir: string,
-): Promise<Candidate> {
-  if (plan.candidate) {
-    const existing = await findImageByTag(client, ref, plan.candidate);
-    if (existing && inputs.skipExisting) {
-      core.info(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
-      return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
-    }
-    if (existing && !canMoveTag(repository, plan.candidate)) {
-      throw new Error(
-        `Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
-          'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.',
-      );
-    }
-  }
-  const output: BuildOutput = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
-  const result = await build(inputs, facts, output, tempDir);
-  if (!result) throw new Error('buildx pushed nothing.');
-  core.info(`Pushed ${image}@${result.digest}.`);
-  return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
-}
-
-async function build(inputs: Inputs, facts: EventFacts, output: BuildOutput, tempDir: string) {
-  const request: BuildRequest = {
-    context: inputs.context,
-    file: inputs.file,
-    buildArgs: inputs.buildArgs,
-    labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
-    target: inputs.target,
-    platforms: inputs.platforms,
-    cacheFrom: inputs.cacheFrom,
-    cacheTo: inputs.cacheTo,
-    secrets: inputs.secrets,
-    provenance: inputs.provenance,
-    builder: inputs.builder,
-    noCache: inputs.noCache,
-    pull: inputs.pull,
-    output,
-    metadataFile: path.join(tempDir, 'build-metadata.json'),
-  };
-  return runBuild(request, runCommand);
-}
-
-/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
-async function resolvePlatforms(client: Client, ref: ImageRef, inputs: Inputs, candidate: Candidate): Promise<PlatformManifest[]> {
-  const manifest = await getManifest(client, ref, candidate.digest);
-  const mediaType = manifest.mediaType ?? candidate.mediaType;
-  // Only a single manifest needs its platform named; ask the builder only when nothing else says.
-  const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
-    ? 'unknown'
-    : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, runCommand));
-  return platformManifests(candidate.digest, manifest.text, mediaType, single);
 }

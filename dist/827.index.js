@@ -1,5 +1,5 @@
-export const id = 744;
-export const ids = [744];
+export const id = 827;
+export const ids = [827];
 export const modules = {
 
 /***/ 5484:
@@ -28,7 +28,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 4744:
+/***/ 3827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -972,6 +972,69 @@ async function builderPlatform(builder, run) {
     const line = result.stdout.split('\n').find((l) => /^\s*Platforms:/.test(l));
     const first = line?.replace(/^\s*Platforms:\s*/, '').split(',')[0]?.replace('*', '').trim();
     return first || 'linux/amd64';
+}
+
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+;// CONCATENATED MODULE: ./src/image.ts
+// The candidate image: the SHA tag's existing image reused (skip-existing), or a fresh build
+// pushed by buildx; then its platform manifests, read back from the registry.
+
+
+
+
+
+
+
+
+async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, run = exec/* runCommand */.d) {
+    if (plan.candidate) {
+        const existing = await findImageByTag(client, ref, plan.candidate);
+        if (existing && inputs.skipExisting) {
+            core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
+            return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
+        }
+        if (existing && !canMoveTag(repository, plan.candidate)) {
+            throw new Error(`Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
+                'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.');
+        }
+    }
+    const output = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
+    const result = await build(inputs, facts, output, tempDir, run);
+    if (!result)
+        throw new Error('buildx pushed nothing.');
+    core/* info */.pq(`Pushed ${image}@${result.digest}.`);
+    return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+}
+async function build(inputs, facts, output, tempDir, run = exec/* runCommand */.d) {
+    const request = {
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
+        target: inputs.target,
+        platforms: inputs.platforms,
+        cacheFrom: inputs.cacheFrom,
+        cacheTo: inputs.cacheTo,
+        secrets: inputs.secrets,
+        provenance: inputs.provenance,
+        builder: inputs.builder,
+        noCache: inputs.noCache,
+        pull: inputs.pull,
+        output,
+        metadataFile: external_node_path_.join(tempDir, 'build-metadata.json'),
+    };
+    return runBuild(request, run);
+}
+/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
+async function resolvePlatforms(client, ref, inputs, candidate, run = exec/* runCommand */.d) {
+    const manifest = await getManifest(client, ref, candidate.digest);
+    const mediaType = manifest.mediaType ?? candidate.mediaType;
+    // Only a single manifest needs its platform named; ask the builder only when nothing else says.
+    const single = isIndex(mediaType, JSON.parse(manifest.text))
+        ? 'unknown'
+        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, run));
+    return platformManifests(candidate.digest, manifest.text, mediaType, single);
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -2324,14 +2387,10 @@ async function promoteTags(client, ref, repository, plan, latestMode, digest) {
     return result;
 }
 
-// EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
 // → scan → ignore → gate → promote (on pass) → report → outputs → fail when the gate says so.
-
-
 
 
 
@@ -2565,55 +2624,6 @@ async function promote(client, ref, repository, plan, inputs, digest) {
             core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
         return result;
     });
-}
-async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir) {
-    if (plan.candidate) {
-        const existing = await findImageByTag(client, ref, plan.candidate);
-        if (existing && inputs.skipExisting) {
-            core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
-            return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
-        }
-        if (existing && !canMoveTag(repository, plan.candidate)) {
-            throw new Error(`Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
-                'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.');
-        }
-    }
-    const output = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
-    const result = await build(inputs, facts, output, tempDir);
-    if (!result)
-        throw new Error('buildx pushed nothing.');
-    core/* info */.pq(`Pushed ${image}@${result.digest}.`);
-    return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
-}
-async function build(inputs, facts, output, tempDir) {
-    const request = {
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
-        target: inputs.target,
-        platforms: inputs.platforms,
-        cacheFrom: inputs.cacheFrom,
-        cacheTo: inputs.cacheTo,
-        secrets: inputs.secrets,
-        provenance: inputs.provenance,
-        builder: inputs.builder,
-        noCache: inputs.noCache,
-        pull: inputs.pull,
-        output,
-        metadataFile: external_node_path_.join(tempDir, 'build-metadata.json'),
-    };
-    return runBuild(request, exec/* runCommand */.d);
-}
-/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
-async function resolvePlatforms(client, ref, inputs, candidate) {
-    const manifest = await getManifest(client, ref, candidate.digest);
-    const mediaType = manifest.mediaType ?? candidate.mediaType;
-    // Only a single manifest needs its platform named; ask the builder only when nothing else says.
-    const single = isIndex(mediaType, JSON.parse(manifest.text))
-        ? 'unknown'
-        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, exec/* runCommand */.d));
-    return platformManifests(candidate.digest, manifest.text, mediaType, single);
 }
 
 
@@ -3360,4 +3370,4 @@ const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTE
 
 };
 
-//# sourceMappingURL=744.index.js.map
+//# sourceMappingURL=827.index.js.map
