@@ -1,0 +1,318 @@
+// The benchmark: the action against the least work possible. Prints one table (median, spread,
+// target, PASS/MISS for every figure; ratios from runs measured side by side), then where the
+// time goes (per phase, per report stage). `--write-docs` puts the results in docs/performance.md.
+//
+//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan] [--profile]
+//   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4 and 5 (part 1 runs 3× as many: it is cheap)
+//   BENCH_SCAN_REPEATS (default 3)   repeats of part 3 (each about 35 s)
+//   BENCH_BUILDER                    buildx builder for the action and the floor (default: the stack's remote BuildKit)
+//   --profile                        also writes --cpu-prof profiles of start-up and the big reports (paths printed)
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeDocs } from './docs.js';
+import { profileByPackage } from './lib/profile.js';
+import { summarize, pairedRatios, type Summary } from './lib/stats.js';
+import { bytes, chars, count, mb, ms, perSecond, ratio, renderGrid, renderMarkdown, renderText, row, seconds, single, type Row } from './lib/table.js';
+import type { FloorRun } from './floor.js';
+import type { ActionRun, OverheadResult } from './overhead.js';
+import type { ReportRun } from './report/run.js';
+import type { LatencyResult } from './scan-latency.js';
+import type { StartupResult } from './startup.js';
+
+type Part = 'startup' | 'report' | 'overhead' | 'scan';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan'];
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got "${raw}")`);
+  return value;
+}
+
+function parseArgs(argv: string[]) {
+  let only: Part[] = PARTS;
+  let writeDocsFlag = false;
+  let profile = false;
+  for (const arg of argv) {
+    if (arg === '--write-docs') writeDocsFlag = true;
+    else if (arg === '--profile') profile = true;
+    else if (arg.startsWith('--only=')) {
+      only = arg
+        .slice('--only='.length)
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean) as Part[];
+      const unknown = only.filter((p) => !PARTS.includes(p));
+      if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+    } else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(`usage: tsx bench/run.ts [--write-docs] [--only=${PARTS.join(',')}] [--profile]\n`);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg} (try --help)`);
+  }
+  return { only, writeDocs: writeDocsFlag, profile };
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export interface Results {
+  startup?: StartupResult;
+  report?: Record<'basic' | 'enhanced', ReportRun[]>;
+  overhead?: OverheadResult;
+  scan?: LatencyResult;
+}
+
+export interface Environment {
+  date: string;
+  node: string;
+  cpus: string;
+  memory: string;
+  commit: string;
+  repeats: number;
+  scanRepeats: number;
+  builder: string;
+  command: string;
+  seconds: number;
+}
+
+const MB = 1e6;
+const MiB = 1024 * 1024;
+
+function s(values: readonly number[]): Summary {
+  return summarize(values);
+}
+
+export function tableRows(r: Results): Row[] {
+  const rows: Row[] = [];
+  if (r.startup) {
+    const st = r.startup;
+    rows.push(row('1 start-up', 'dist/index.js to first API call, over bare node', s(st.overhead), ms, '≤ 100 ms', (v) => v <= 100));
+    rows.push(row('1 start-up', '  spawn → first request (action)', s(st.action), ms));
+    rows.push(row('1 start-up', '  spawn → exit (node -e 0)', s(st.bare), ms));
+    rows.push(single('1 start-up', 'dist/index.js size', st.indexBytes, bytes, '≤ 1.5 MB', (v) => v <= 1.5 * MB));
+    rows.push(single('1 start-up', `dist/*.js, all ${st.jsFiles.length} files`, st.allJsBytes, bytes));
+  }
+  if (r.overhead) {
+    const o = r.overhead;
+    const action = o.action.map((a) => a.total);
+    const floor = o.floor.map((f) => f.total);
+    rows.push(row('2 overhead', 'whole action (main + post), fresh SHA', s(action), ms));
+    rows.push(row('2 overhead', 'floor by hand (login, build --push, describe)', s(floor), ms));
+    rows.push(row('2 overhead', 'action / floor (paired)', s(pairedRatios(action, floor)), ratio, '≤ 1.15', (v) => v <= 1.15));
+    rows.push(row('2 overhead', '  main phase only / floor (paired)', s(pairedRatios(o.action.map((a) => a.main), floor)), ratio));
+    rows.push(row('2 overhead', '  action - floor (paired)', s(o.action.map((a, i) => a.total - (floor[i] ?? Number.NaN))), ms));
+  }
+  if (r.scan) {
+    for (const [key, runs] of Object.entries(r.scan.action)) {
+      const delay = Number(key);
+      const fixed = r.scan.fixed[delay] ?? [];
+      const bound = Math.max(1000, delay * 0.1);
+      const part = `3 scan ${delay / 1000} s`;
+      const latency = runs.map((n) => n.latencyMs / 1000);
+      rows.push(row(part, 'action: noticed after completion (worst run decides)', s(latency), seconds, `≤ ${(bound / 1000).toFixed(2)} s`, (v) => v * 1000 <= bound, 'max'));
+      rows.push(row(part, 'action: calls/s while waiting', s(runs.map((n) => n.callsPerSecond)), perSecond, '≤ 1/s', (v) => v <= 1));
+      rows.push(row(part, '  action: DescribeImageScanFindings calls', s(runs.map((n) => n.calls)), count));
+      rows.push(row(part, '  fixed 5 s poll: noticed after completion', s(fixed.map((n) => n.latencyMs / 1000)), seconds));
+      rows.push(row(part, '  fixed 5 s poll: calls/s while waiting', s(fixed.map((n) => n.callsPerSecond)), perSecond));
+      rows.push(row(part, '  action / fixed poll: calls (paired)', s(pairedRatios(runs.map((n) => n.calls), fixed.map((n) => n.calls))), ratio));
+    }
+  }
+  if (r.report) {
+    for (const mode of ['basic', 'enhanced'] as const) {
+      const runs = r.report[mode];
+      if (runs.length === 0) continue;
+      const part = `4 report ${mode}`;
+      const pages = runs[0].pagesServed;
+      rows.push(row(part, `10,000 findings, ${pages} pages read: CPU time`, s(runs.map((x) => x.cpuMs)), ms, '< 1 s', (v) => v < 1000));
+      rows.push(row(part, 'peak memory (maxRSS of the process)', s(runs.map((x) => x.peakRssBytes)), mb, '< 150 MB', (v) => v < 150 * MB));
+      rows.push(row(part, '  maxRSS before the work (modules loaded)', s(runs.map((x) => x.baselineRssBytes)), mb));
+      rows.push(row(part, 'job summary', s(runs.map((x) => x.summaryBytes)), bytes, '≤ 1 MiB', (v) => v <= MiB));
+      rows.push(row(part, 'PR comment', s(runs.map((x) => x.commentChars)), chars, '≤ 65,536 chars', (v) => v <= 65_536));
+      rows.push(row(part, '  JSON report file', s(runs.map((x) => x.jsonBytes)), bytes));
+      rows.push(row(part, '  SARIF file', s(runs.map((x) => x.sarifBytes)), bytes));
+    }
+  }
+  if (r.overhead) {
+    const o = r.overhead;
+    const fresh = o.action.map((a) => a.total);
+    const again = o.rerun.map((a) => a.total);
+    rows.push(row('5 re-run', 'same SHA again (skip-existing), main + post', s(again), ms));
+    rows.push(row('5 re-run', 're-run / fresh run (paired)', s(pairedRatios(again, fresh)), ratio, '≤ 0.20', (v) => v <= 0.2));
+  }
+  return rows;
+}
+
+const ACTION_PHASES = ['start-up', 'login', 'repository', 'build + push', 'between groups', 'scan wait', 'promote', 'report', 'exit'];
+
+/** Where the time goes: the action's phases (fresh and re-run) beside the floor's steps. */
+export function phaseTable(o: OverheadResult, markdown: boolean): string {
+  const median = (values: number[]) => (values.length === 0 ? '' : ms.format(summarize(values).median));
+  const phase = (runs: ActionRun[], name: string) => median(runs.map((r) => r.phases[name] ?? 0));
+  const floorStep = (pick: (f: FloorRun) => number) => median(o.floor.map(pick));
+  const floorFor: Record<string, string> = {
+    login: floorStep((f) => f.login),
+    'build + push': floorStep((f) => f.buildPush),
+    'scan wait': floorStep((f) => f.describe),
+  };
+  const present = ACTION_PHASES.filter((p) => o.action.some((r) => (r.phases[p] ?? 0) > 0) || o.rerun.some((r) => (r.phases[p] ?? 0) > 0));
+  const rows = present.map((p) => [p, phase(o.action, p), phase(o.rerun, p), floorFor[p] ?? '—']);
+  rows.push(['main phase (spawn → close)', median(o.action.map((r) => r.main)), median(o.rerun.map((r) => r.main)), '']);
+  rows.push(['post phase (spawn → close)', median(o.action.map((r) => r.post)), median(o.rerun.map((r) => r.post)), '—']);
+  rows.push(['total', median(o.action.map((r) => r.total)), median(o.rerun.map((r) => r.total)), median(o.floor.map((f) => f.total))]);
+  return renderGrid(['Phase (median)', 'action, fresh SHA', 'action, re-run', 'floor by hand'], rows, markdown);
+}
+
+/** The commands the action ran and the ECR API calls it made, per run, beside the floor's. */
+export function commandTable(o: OverheadResult, markdown: boolean): string {
+  const median = (values: number[], unit: { format(v: number): string }) => (values.length === 0 ? '' : unit.format(summarize(values).median));
+  const names = [...new Set([...o.action, ...o.rerun].flatMap((r) => Object.keys(r.commands)))].sort((a, b) => Number(a.startsWith('post')) - Number(b.startsWith('post')));
+  const floorFor: Record<string, string> = {
+    'docker login': median(o.floor.map((f) => f.login), ms),
+    'docker buildx build': median(o.floor.map((f) => f.buildPush), ms),
+  };
+  const rows = names.map((name) => [
+    name,
+    median(o.action.map((r) => r.commands[name] ?? 0), ms),
+    median(o.rerun.map((r) => r.commands[name] ?? 0), ms),
+    floorFor[name] ?? '—',
+  ]);
+  const operations = [...new Set([...o.action, ...o.rerun].flatMap((r) => Object.keys(r.apiCalls)))];
+  for (const op of operations) {
+    rows.push([
+      `ECR ${op} (calls)`,
+      median(o.action.map((r) => r.apiCalls[op] ?? 0), count),
+      median(o.rerun.map((r) => r.apiCalls[op] ?? 0), count),
+      op === 'DescribeImageScanFindings' ? median(o.floor.map((f) => f.describeCalls), count) : '—',
+    ]);
+  }
+  return renderGrid(['Command or API call (median)', 'action, fresh SHA', 'action, re-run', 'floor by hand'], rows, markdown);
+}
+
+/** CPU time per stage of the big-report run, and the peak memory once each stage was done. */
+export function stageTable(report: Record<'basic' | 'enhanced', ReportRun[]>, markdown: boolean): string {
+  const stages = Object.keys(report.basic[0]?.stages ?? report.enhanced[0]?.stages ?? {});
+  const cell = (runs: ReportRun[], pick: (r: ReportRun) => number, unit: { format(v: number): string }) =>
+    runs.length === 0 ? '' : unit.format(summarize(runs.map(pick)).median);
+  const rows = stages.map((stage) => [
+    stage,
+    cell(report.basic, (r) => r.stages[stage] ?? 0, ms),
+    cell(report.enhanced, (r) => r.stages[stage] ?? 0, ms),
+    cell(report.basic, (r) => r.peakAfter[stage] ?? 0, mb),
+    cell(report.enhanced, (r) => r.peakAfter[stage] ?? 0, mb),
+  ]);
+  rows.push([
+    'total',
+    cell(report.basic, (r) => r.cpuMs, ms),
+    cell(report.enhanced, (r) => r.cpuMs, ms),
+    cell(report.basic, (r) => r.peakRssBytes, mb),
+    cell(report.enhanced, (r) => r.peakRssBytes, mb),
+  ]);
+  return renderGrid(['Stage (median)', 'CPU basic', 'CPU enhanced', 'peak RSS after, basic', 'peak RSS after, enhanced'], rows, markdown);
+}
+
+/** --profile: each profile set, by package (sampled time; profiling itself slows the process). */
+function profileSummaries(dir: string): string[] {
+  const lines: string[] = [`CPU profiles in ${dir}:`];
+  for (const sub of ['startup', 'report/basic', 'report/enhanced']) {
+    const where = path.join(dir, sub);
+    if (!existsSync(where)) continue;
+    const { profiles, meanMs, rows } = profileByPackage(where);
+    lines.push('', `${sub}: ${profiles} profile(s), ${ms.format(meanMs)} sampled`);
+    lines.push(renderGrid(['Where (self time)', 'ms'], rows.slice(0, 15).map(([k, v]) => [k, v.toFixed(1)]), false));
+  }
+  return lines;
+}
+
+function environment(repeats: number, scanRepeats: number, builder: string, started: number): Environment {
+  let commit = 'unknown';
+  try {
+    const root = path.resolve(import.meta.dirname, '..');
+    commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', root, 'status', '--porcelain', '--', 'src', 'dist'], { encoding: 'utf8' }).trim();
+    if (dirty) commit += ' + uncommitted changes in src/ or dist/';
+  } catch {
+    // Not a git checkout: the commit stays unknown.
+  }
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    commit,
+    repeats,
+    scanRepeats,
+    builder,
+    command: `BENCH_REPEATS=${repeats} BENCH_SCAN_REPEATS=${scanRepeats} npm run bench -- --write-docs`,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const args = parseArgs(process.argv.slice(2));
+  const repeats = positiveInt('BENCH_REPEATS', 5);
+  const scanRepeats = positiveInt('BENCH_SCAN_REPEATS', 3);
+  const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), 'bench-profile-')) : undefined;
+  const needsStack = args.only.includes('overhead') || args.only.includes('scan');
+  let builder = process.env.BENCH_BUILDER ?? '';
+  if (needsStack && !builder) {
+    const { stackEnv } = await import('../test/e2e/stack.js');
+    builder = stackEnv().REMOTE_BUILDER;
+  }
+  const results: Results = {};
+
+  // CPU-bound parts first, while nothing else runs.
+  if (args.only.includes('startup')) {
+    log(`part 1: start-up, ${repeats * 3} spawns each of bare node and dist/index.js`);
+    const { measureStartup } = await import('./startup.js');
+    results.startup = await measureStartup(repeats * 3, { profileDir: profileDir && path.join(profileDir, 'startup') });
+  }
+  if (args.only.includes('report')) {
+    log(`part 4: 10,000 findings through the report, ${repeats} cold processes each for basic and enhanced scanning`);
+    const { measureBigReports } = await import('./report/run.js');
+    results.report = await measureBigReports(repeats, 10_000, { profileDir: profileDir && path.join(profileDir, 'report') });
+  }
+  if (args.only.includes('overhead')) {
+    log(`parts 2 and 5: the action against the floor and a re-run, ${repeats} repeats, builder ${builder}`);
+    const { measureOverhead } = await import('./overhead.js');
+    results.overhead = await measureOverhead(repeats, builder, log);
+  }
+  if (args.only.includes('scan')) {
+    log(`part 3: scans completing after 2, 10 and 30 s, ${scanRepeats} repeats`);
+    const { measureScanLatency } = await import('./scan-latency.js');
+    results.scan = await measureScanLatency(scanRepeats, builder, log);
+  }
+
+  const rows = tableRows(results);
+  const env = environment(repeats, scanRepeats, builder, started);
+  const out: string[] = ['', renderText(rows), ''];
+  if (results.overhead) {
+    out.push('Where the time goes: the action (parts 2 and 5) beside the floor', '', phaseTable(results.overhead, false), '');
+    out.push('Commands run and API calls made, per run', '', commandTable(results.overhead, false), '');
+  }
+  if (results.report) out.push('Big reports (part 4): CPU time per stage, peak memory once each stage was done', '', stageTable(results.report, false), '');
+  out.push(`${env.node}, ${env.cpus}, ${env.memory}; commit ${env.commit}; ${env.seconds} s`);
+  if (profileDir) out.push('', ...profileSummaries(profileDir));
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (args.writeDocs) {
+    if (args.only.length !== PARTS.length) log('--write-docs with --only: the docs get only the parts that ran');
+    const file = writeDocs({
+      table: renderMarkdown(rows),
+      phases: results.overhead ? phaseTable(results.overhead, true) : undefined,
+      commands: results.overhead ? commandTable(results.overhead, true) : undefined,
+      stages: results.report ? stageTable(results.report, true) : undefined,
+      env,
+    });
+    log(`wrote ${file}`);
+  }
+  const missed = rows.filter((r) => r.verdict === 'MISS').length;
+  log(`${rows.filter((r) => r.verdict === 'PASS').length} targets met, ${missed} missed`);
+}
+
+await main();
