@@ -1027,14 +1027,26 @@ async function build(inputs, facts, output, tempDir, run = exec/* runCommand */.
     return runBuild(request, run);
 }
 /** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
-async function resolvePlatforms(client, ref, inputs, candidate, run = exec/* runCommand */.d) {
+async function resolvePlatforms(client, ref, inputs, candidate, 
+/** The builder's default platform, asked for early (see startBuilderPlatform). */
+builderDefault) {
     const manifest = await getManifest(client, ref, candidate.digest);
     const mediaType = manifest.mediaType ?? candidate.mediaType;
     // Only a single manifest needs its platform named; ask the builder only when nothing else says.
     const single = isIndex(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
-        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, run));
+        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
     return platformManifests(candidate.digest, manifest.text, mediaType, single);
+}
+/**
+ * The builder's default platform names a single-platform image that buildx did not describe
+ * (docker driver, or a reused image). `docker buildx inspect` takes ~100 ms, so it is started
+ * alongside the login rather than on the way to the scan.
+ */
+function startBuilderPlatform(inputs, run = exec/* runCommand */.d) {
+    if (inputs.platforms.length === 1)
+        return Promise.resolve(inputs.platforms[0]);
+    return builderPlatform(inputs.builder, run).catch(() => 'linux/amd64');
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -1064,9 +1076,10 @@ var normalize = __webpack_require__(378);
 // The first check is immediate (a re-run's scan is often complete already); after that the
 // delay is that bound itself, so the wait backs off as it grows long.
 //
-// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep. It is 10%
-// wide but taken off the bound rather than spread ±10% around it: a delay past the bound
-// would break the goal above, and a slightly shorter one costs at most ~5% more calls.
+// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep once the
+// delays grow. It is 10% wide, taken off the bound rather than spread around it (a delay past
+// the bound would break the goal above), and never below 1 s (which would break "one call per
+// second"): at the floor the delay is exactly 1 s.
 /** Shortest delay between two checks: the "1 s" of the goal. */
 const MIN_DELAY_MS = 1000;
 /** Share of the time waited so far that the delay grows to. */
@@ -1082,7 +1095,7 @@ function nextDelay(waitedMs, remainingMs, random) {
     if (!(remainingMs > 0))
         return 0;
     const bound = Math.max(MIN_DELAY_MS, GROWTH * Math.max(0, waitedMs));
-    const delay = Math.floor(bound * (1 - JITTER * unit(random())));
+    const delay = Math.max(MIN_DELAY_MS, Math.floor(bound * (1 - JITTER * unit(random()))));
     return Math.min(delay, remainingMs);
 }
 /**
@@ -1221,6 +1234,7 @@ class Wait {
         };
         try {
             for (;;) {
+                const checkStarted = this.options.clock.now();
                 const result = await this.check(state);
                 if (result === DEADLINE)
                     return this.timedOut(state);
@@ -1229,7 +1243,9 @@ class Wait {
                 const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
                 if (state.settling && delay === 0)
                     return this.unsettled(state, state.settling);
-                if (!(await this.pause(delay)))
+                // The schedule runs from the start of the last check, so a call's own time does not widen the gap.
+                const gap = delay > 0 ? Math.max(1, delay - (this.options.clock.now() - checkStarted)) : 0;
+                if (!(await this.pause(gap)))
                     return this.timedOut(state);
             }
         }
@@ -1354,6 +1370,13 @@ class Wait {
     }
     /** COMPLETE/ACTIVE: every page, normalized and cross-checked; under enhanced scanning, settled. */
     async readFindings(state, status, description, first) {
+        // Settling (enhanced): the counts are read again. When the first page reports the counts of
+        // the last complete read, that read stands; paging through every finding again is not needed.
+        const previous = state.settling;
+        const reportedNow = first.imageScanFindings?.findingSeverityCounts;
+        if (previous?.reportedCounts && reportedNow && sameCounts(positiveCounts(previous.reportedCounts), positiveCounts(reportedNow))) {
+            return this.completed(state, previous);
+        }
         const raw = [];
         const findings = [];
         let page = first;
@@ -1418,7 +1441,7 @@ class Wait {
     crossCheck(state, read) {
         if (!read.reportedCounts)
             return;
-        const reported = Object.fromEntries(Object.entries(read.reportedCounts).filter((entry) => typeof entry[1] === 'number' && entry[1] > 0));
+        const reported = positiveCounts(read.reportedCounts);
         if (sameCounts(reported, read.readCounts))
             return;
         this.options.log.warning(`${state.platform}: ECR reports ${formatCounts(reported)} but ${formatCounts(read.readCounts)} were read; the report counts the findings read.`);
@@ -1578,6 +1601,10 @@ function toIso(value) {
 function trimPeriod(text) {
     return text.trim().replace(/\.$/, '');
 }
+/** ECR's findingSeverityCounts without the zero and missing entries, for comparing. */
+function positiveCounts(counts) {
+    return Object.fromEntries(Object.entries(counts).filter((entry) => typeof entry[1] === 'number' && entry[1] > 0));
+}
 
 // EXTERNAL MODULE: ./src/scan/ignore.ts
 var ignore = __webpack_require__(1795);
@@ -1641,8 +1668,13 @@ function countIgnored(findings) {
 /** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
 function countByPlatform(findings) {
     const byPlatform = new Map();
-    for (const finding of findings)
-        byPlatform.set(finding.platform, [...(byPlatform.get(finding.platform) ?? []), finding]);
+    for (const finding of findings) {
+        const list = byPlatform.get(finding.platform);
+        if (list)
+            list.push(finding);
+        else
+            byPlatform.set(finding.platform, [finding]);
+    }
     return Object.fromEntries([...byPlatform].map(([platform, list]) => [platform, countFindings(list)]));
 }
 function totalOf(counts) {
@@ -2436,6 +2468,7 @@ async function run() {
             await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
+        const builderDefault = startBuilderPlatform(inputs);
         const client = createEcrClient(inputs.awsRegion);
         progress.phase = 'logging in to Amazon ECR';
         const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
@@ -2468,7 +2501,7 @@ async function run() {
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
-        const platforms = await resolvePlatforms(client, ref, inputs, candidate);
+        const platforms = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
         outputs.platformDigests = platformDigestsObject(platforms);
         const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
         const context = { inputs, facts, image, tempDir, workspace };
@@ -2661,6 +2694,9 @@ function cleanText(value) {
 }
 /** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
 function shorten(value, max) {
+    // Code points are at most as many as UTF-16 units: short strings need no splitting.
+    if (value.length <= max)
+        return value;
     const points = Array.from(value);
     if (points.length <= max)
         return value;

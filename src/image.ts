@@ -78,12 +78,29 @@ export async function build(inputs: Inputs, facts: EventFacts, output: BuildOutp
 }
 
 /** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
-export async function resolvePlatforms(client: Client, ref: ImageRef, inputs: Inputs, candidate: Candidate, run: Runner = runCommand): Promise<PlatformManifest[]> {
+export async function resolvePlatforms(
+  client: Client,
+  ref: ImageRef,
+  inputs: Inputs,
+  candidate: Candidate,
+  /** The builder's default platform, asked for early (see startBuilderPlatform). */
+  builderDefault: Promise<string>,
+): Promise<PlatformManifest[]> {
   const manifest = await getManifest(client, ref, candidate.digest);
   const mediaType = manifest.mediaType ?? candidate.mediaType;
   // Only a single manifest needs its platform named; ask the builder only when nothing else says.
   const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
     ? 'unknown'
-    : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderPlatform(inputs.builder, run));
+    : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
   return platformManifests(candidate.digest, manifest.text, mediaType, single);
+}
+
+/**
+ * The builder's default platform names a single-platform image that buildx did not describe
+ * (docker driver, or a reused image). `docker buildx inspect` takes ~100 ms, so it is started
+ * alongside the login rather than on the way to the scan.
+ */
+export function startBuilderPlatform(inputs: Pick<Inputs, 'platforms' | 'builder'>, run: Runner = runCommand): Promise<string> {
+  if (inputs.platforms.length === 1) return Promise.resolve(inputs.platforms[0]);
+  return builderPlatform(inputs.builder, run).catch(() => 'linux/amd64');
 }

@@ -15,7 +15,7 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { build, buildAndPush, resolvePlatforms } from './image.js';
+import { build, buildAndPush, resolvePlatforms, startBuilderPlatform } from './image.js';
 import type { ImageRef } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
       return;
     }
 
+    const builderDefault = startBuilderPlatform(inputs);
     const client = createEcrClient(inputs.awsRegion);
     progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
@@ -91,7 +92,7 @@ export async function run(): Promise<void> {
     const candidateTags = plan.candidate ? [plan.candidate] : [];
     outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
 
-    const platforms = await resolvePlatforms(client, ref, inputs, candidate);
+    const platforms = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
     outputs.platformDigests = platformDigestsObject(platforms);
     const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? ('reused' as const) : ('built' as const) };
     const context = { inputs, facts, image, tempDir, workspace };

@@ -6,14 +6,15 @@ describe('nextDelay', () => {
   test.each([
     // waited, remaining, random → delay
     ['starts at 1 s', 0, 600_000, 0, 1_000],
-    ['jitter only shortens it, by up to 10%', 0, 600_000, 0.999_999, 900],
+    ['jitter never takes it below 1 s', 0, 600_000, 0.999_999, 1_000],
+    ['above 1 s jitter only shortens it, by up to 10%', 60_000, 600_000, 0.999_999, 5_400],
     ['stays 1 s until 10 s have passed', 9_000, 600_000, 0, 1_000],
     ['then 10% of the time waited', 60_000, 600_000, 0, 6_000],
     ['with the same jitter', 60_000, 600_000, 0.5, 5_700],
     ['never past the deadline', 300_000, 2_500, 0, 2_500],
     ['0 at the deadline', 600_000, 0, 0, 0],
     ['0 past it', 600_000, -5, 0, 0],
-    ['a random() outside [0, 1) is clamped', 0, 600_000, 7, 900],
+    ['a random() outside [0, 1) is clamped', 60_000, 600_000, 7, 5_400],
     ['a random() of NaN counts as 0', 0, 600_000, Number.NaN, 1_000],
   ])('%s', (_name, waited, remaining, random, expected) => {
     expect(nextDelay(waited, remaining, () => random)).toBe(expected);

@@ -16,6 +16,8 @@ export function cleanText(value: string): string {
 
 /** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
 export function shorten(value: string, max: number): string {
+  // Code points are at most as many as UTF-16 units: short strings need no splitting.
+  if (value.length <= max) return value;
   const points = Array.from(value);
   if (points.length <= max) return value;
   return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;

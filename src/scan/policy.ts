@@ -88,7 +88,11 @@ export function countIgnored(findings: readonly EvaluatedFinding[]): number {
 /** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
 export function countByPlatform(findings: readonly EvaluatedFinding[]): Record<string, SeverityCounts> {
   const byPlatform = new Map<string, EvaluatedFinding[]>();
-  for (const finding of findings) byPlatform.set(finding.platform, [...(byPlatform.get(finding.platform) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byPlatform.get(finding.platform);
+    if (list) list.push(finding);
+    else byPlatform.set(finding.platform, [finding]);
+  }
   return Object.fromEntries([...byPlatform].map(([platform, list]) => [platform, countFindings(list)]));
 }
 

@@ -176,12 +176,15 @@ class Wait {
     };
     try {
       for (;;) {
+        const checkStarted = this.options.clock.now();
         const result = await this.check(state);
         if (result === DEADLINE) return this.timedOut(state);
         if (result !== undefined) return result;
         const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
         if (state.settling && delay === 0) return this.unsettled(state, state.settling);
-        if (!(await this.pause(delay))) return this.timedOut(state);
+        // The schedule runs from the start of the last check, so a call's own time does not widen the gap.
+        const gap = delay > 0 ? Math.max(1, delay - (this.options.clock.now() - checkStarted)) : 0;
+        if (!(await this.pause(gap))) return this.timedOut(state);
       }
     } catch (error) {
       // One platform's fatal error (credentials, an unexpected error) ends every platform's wait.
@@ -312,6 +315,13 @@ class Wait {
     description: string | undefined,
     first: DescribeImageScanFindingsCommandOutput,
   ): Promise<Outcome<PlatformScan | undefined>> {
+    // Settling (enhanced): the counts are read again. When the first page reports the counts of
+    // the last complete read, that read stands; paging through every finding again is not needed.
+    const previous = state.settling;
+    const reportedNow = first.imageScanFindings?.findingSeverityCounts;
+    if (previous?.reportedCounts && reportedNow && sameCounts(positiveCounts(previous.reportedCounts), positiveCounts(reportedNow))) {
+      return this.completed(state, previous);
+    }
     const raw: Array<ImageScanFinding | EnhancedImageScanFinding> = [];
     const findings: Finding[] = [];
     let page: DescribeImageScanFindingsCommandOutput = first;
@@ -379,9 +389,7 @@ class Wait {
 
   private crossCheck(state: Platform, read: CompleteRead): void {
     if (!read.reportedCounts) return;
-    const reported = Object.fromEntries(
-      Object.entries(read.reportedCounts).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0),
-    );
+    const reported = positiveCounts(read.reportedCounts);
     if (sameCounts(reported, read.readCounts)) return;
     this.options.log.warning(
       `${state.platform}: ECR reports ${formatCounts(reported)} but ${formatCounts(read.readCounts)} were read; the report counts the findings read.`,
@@ -546,4 +554,9 @@ function toIso(value: unknown): string | undefined {
 
 function trimPeriod(text: string): string {
   return text.trim().replace(/\.$/, '');
+}
+
+/** ECR's findingSeverityCounts without the zero and missing entries, for comparing. */
+function positiveCounts(counts: Partial<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0));
 }

@@ -5,9 +5,10 @@
 // The first check is immediate (a re-run's scan is often complete already); after that the
 // delay is that bound itself, so the wait backs off as it grows long.
 //
-// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep. It is 10%
-// wide but taken off the bound rather than spread ±10% around it: a delay past the bound
-// would break the goal above, and a slightly shorter one costs at most ~5% more calls.
+// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep once the
+// delays grow. It is 10% wide, taken off the bound rather than spread around it (a delay past
+// the bound would break the goal above), and never below 1 s (which would break "one call per
+// second"): at the floor the delay is exactly 1 s.
 
 /** Shortest delay between two checks: the "1 s" of the goal. */
 export const MIN_DELAY_MS = 1000;
@@ -24,7 +25,7 @@ export const JITTER = 0.1;
 export function nextDelay(waitedMs: number, remainingMs: number, random: () => number): number {
   if (!(remainingMs > 0)) return 0;
   const bound = Math.max(MIN_DELAY_MS, GROWTH * Math.max(0, waitedMs));
-  const delay = Math.floor(bound * (1 - JITTER * unit(random())));
+  const delay = Math.max(MIN_DELAY_MS, Math.floor(bound * (1 - JITTER * unit(random()))));
   return Math.min(delay, remainingMs);
 }
 
