@@ -275,7 +275,7 @@ function sections(report) {
     const table = (title, list) => ({
         title,
         header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib,
-        rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(list).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
+        ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(list), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
         folded: false,
     });
     // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
@@ -290,7 +290,7 @@ function sections(report) {
         return [
             table('New findings', (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .newFindings */ .FN)(report)),
             table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
-            { title: 'Fixed since the base image', header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib, rows: (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed).map(_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex), folded: true },
+            { title: 'Fixed since the base image', header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib, ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex), folded: true },
             others((f) => isNew(f) || failingInBase(f)),
         ];
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderJsonReport } from '../../src/report/json.js';
+import { jsonReportChunks, renderJsonReport, toJsonReport } from '../../src/report/json.js';
 import { comparedReport, failedReport, ignoredReport, multiPlatformReport, largeReport } from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 
@@ -38,5 +38,19 @@ describe('renderJsonReport', () => {
     const compared = JSON.parse(renderJsonReport(comparedReport)) as { findings: Array<Record<string, unknown>>; comparison: Record<string, unknown> };
     expect(compared.findings.map((f) => f.comparison)).toEqual(['new', 'in-base', 'new', 'in-base']);
     expect(compared.comparison).toMatchObject({ available: true, new: 2, fixedCount: 3 });
+  });
+});
+
+describe('jsonReportChunks', () => {
+  test('joined, the rendered report; each finding its own piece', () => {
+    const report = largeReport(3_000);
+    const pieces = Array.from(jsonReportChunks(report));
+    expect(pieces.join('')).toBe(renderJsonReport(report));
+    expect(pieces.length).toBeGreaterThan(3_000);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(5_000);
+  });
+
+  test('toJsonReport is the same report as a value', () => {
+    expect(`${JSON.stringify(toJsonReport(comparedReport), null, 2)}\n`).toBe(renderJsonReport(comparedReport));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { artifactUri, fingerprint, renderSarif, securitySeverity, sarifLevel, SARIF_TOOL_NAME } from '../../src/report/sarif.js';
+import { createHash } from 'node:crypto';
+import { artifactUri, fingerprint, renderSarif, sarifChunks, securitySeverity, sarifLevel, SARIF_TOOL_NAME } from '../../src/report/sarif.js';
 import type { Severity } from '../../src/scan/severity.js';
 import { comparedReport, failedReport, hostileReport, ignoredReport, largeReport, multiPlatformReport } from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
@@ -137,5 +138,29 @@ describe('renderSarif', () => {
     expect(cut.results.length).toBeLessThan(full.results.length);
     expect(cut.properties.resultsLeftOut).toBe(full.results.length - cut.results.length);
     expect(cut.results[0]?.level).toBe('error');
+  });
+
+  test('the file comes in pieces of one rule or one result each, and reads the same twice', () => {
+    const report = largeReport(2_000, { descriptionLength: 1000 });
+    const text = sarifChunks(report, OPTIONS);
+    const pieces = Array.from(text);
+    expect(pieces.join('')).toBe(renderSarif(report, OPTIONS));
+    expect(Array.from(text).join('')).toBe(pieces.join(''));
+    const log = run(pieces.join(''));
+    expect(pieces.length).toBeGreaterThan(log.tool.driver.rules.length + log.results.length);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(5_000);
+  });
+
+  test('cut to the budget, the pieces are the cut file', () => {
+    const report = largeReport(2_000, { descriptionLength: 1000 });
+    const options = { ...OPTIONS, maxBytes: 300_000 };
+    expect(Array.from(sarifChunks(report, options)).join('')).toBe(renderSarif(report, options));
+  });
+
+  test('fingerprints are the SHA-256 of id, package and platform', () => {
+    expect(fingerprint({ id: 'CVE-1', package: 'openssl', platform: 'linux/amd64' })).toBe(
+      createHash('sha256').update('["CVE-1","openssl","linux/amd64"]').digest('hex'),
+    );
+    expect(fingerprint({ id: 'CVE-1', platform: 'linux/amd64' })).toBe(createHash('sha256').update('["CVE-1","","linux/amd64"]').digest('hex'));
   });
 });

@@ -40,6 +40,16 @@ describe('basic findings', () => {
   ] as Array<[string, ImageScanFinding, object]>)('never crashes: %s', (_name, finding, expected) => {
     expect(normalizeBasicFinding(finding, 'p')).toEqual(expected);
   });
+
+  test('what ECR did not say is left out, not set to undefined; fields keep their order', () => {
+    expect(Object.keys(normalizeBasicFinding({ name: 'CVE-1', attributes: [{ key: 'package_version', value: '1.0' }] }, 'p'))).toEqual([
+      'id',
+      'severity',
+      'version',
+      'fixAvailable',
+      'platform',
+    ]);
+  });
 });
 
 describe('enhanced findings', () => {

@@ -15,6 +15,7 @@ import {
   newFindings,
   platformNotes,
   renderSection,
+  tableRows,
   type TableSection,
 } from './markdown-parts.js';
 import type { Report } from './model.js';
@@ -80,7 +81,7 @@ function sections(report: Report): TableSection[] {
   const table = (title: string, list: readonly EvaluatedFinding[]): TableSection => ({
     title,
     header: FINDING_HEADER,
-    rows: groupFindings(list).map(findingRow),
+    ...tableRows(groupFindings(list), findingRow),
     folded: false,
   });
   // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
@@ -95,7 +96,7 @@ function sections(report: Report): TableSection[] {
     return [
       table('New findings', newFindings(report)),
       table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
-      { title: 'Fixed since the base image', header: FINDING_HEADER, rows: groupFindings(comparison.fixed).map(findingRow), folded: true },
+      { title: 'Fixed since the base image', header: FINDING_HEADER, ...tableRows(groupFindings(comparison.fixed), findingRow), folded: true },
       others((f) => isNew(f) || failingInBase(f)),
     ];
   }

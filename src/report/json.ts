@@ -1,19 +1,30 @@
 // The JSON report file (the `report` output): everything the step decided, with every finding.
 // Pure. Objects are built key by key in a fixed order, so the file is stable (diffable, golden-
-// tested) whatever order the model's fields were set in; absent values are left out.
+// tested) whatever order the model's fields were set in; absent values are left out. The lists
+// of findings are made one finding at a time as the text is read (jsonReportChunks), so a report
+// of 10,000 findings is written without holding its megabytes of text.
 import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
 import type { Finding } from '../scan/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../scan/severity.js';
+import { jsonChunks, streamedArray } from './json-chunks.js';
 import type { PlatformReport, Report } from './model.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
 
 export function renderJsonReport(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+  return Array.from(jsonReportChunks(report)).join('');
 }
 
+/** The report file as pieces of text, in order: joined, renderJsonReport's text. */
+export function* jsonReportChunks(report: Report): Generator<string> {
+  yield* jsonChunks(toJsonReport(report), 2);
+  yield '\n';
+}
+
+/** The report as a value; its lists of findings are streamed arrays (JSON.stringify takes them as arrays). */
 export function toJsonReport(report: Report): Record<string, unknown> {
+  const comparison = report.comparison;
   return {
     version: JSON_REPORT_VERSION,
     generatedAt: report.generatedAt,
@@ -40,19 +51,23 @@ export function toJsonReport(report: Report): Record<string, unknown> {
     fails: report.fails,
     counts: counts(report.counts),
     ignored: report.ignoredCount,
-    findings: report.findings.map(evaluatedFinding),
+    findings: streamedArray(() => mapped(report.findings, evaluatedFinding)),
     expiredIgnores: report.expiredIgnores.map(expiredIgnore),
-    comparison: report.comparison && {
-      available: report.comparison.available,
-      baseSha: report.comparison.baseSha,
-      baseDigest: report.comparison.baseDigest,
-      note: report.comparison.note,
-      new: report.comparison.newCount,
-      fixedCount: report.comparison.fixed.length,
-      fixed: report.comparison.fixed.map(finding),
+    comparison: comparison && {
+      available: comparison.available,
+      baseSha: comparison.baseSha,
+      baseDigest: comparison.baseDigest,
+      note: comparison.note,
+      new: comparison.newCount,
+      fixedCount: comparison.fixed.length,
+      fixed: streamedArray(() => mapped(comparison.fixed, finding)),
     },
     runUrl: report.runUrl,
   };
+}
+
+function* mapped<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 function platform(p: PlatformReport): Record<string, unknown> {

@@ -172,9 +172,17 @@ export interface TableSection {
   /** Our own words (it also goes into `<summary>`, raw HTML): never text from a finding. */
   title: string;
   header: string[];
-  rows: string[];
+  /** Rows the whole table has (the title gives the number). */
+  count: number;
+  /** The first `limit` rows, rendered: a table of 10,000 findings renders only the rows shown. */
+  rows(limit: number): string[];
   /** Folded into `<details>`. */
   folded: boolean;
+}
+
+/** A table's rows from grouped findings, each rendered only when it is shown. */
+export function tableRows<F extends Finding>(groups: readonly FindingRow<F>[], render: (row: FindingRow<F>) => string): Pick<TableSection, 'count' | 'rows'> {
+  return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
 }
 
 /**
@@ -182,9 +190,10 @@ export interface TableSection {
  * Returns the lines and how many rows it used. An empty section renders nothing.
  */
 export function renderSection(section: TableSection, limit: number, leftOut: (count: number) => string): { lines: string[]; used: number } {
-  if (section.rows.length === 0) return { lines: [], used: 0 };
-  const { shown, leftOut: cut } = take(section.rows, limit);
-  const title = `${section.title} (${formatCount(section.rows.length)})`;
+  if (section.count === 0) return { lines: [], used: 0 };
+  const shown = section.rows(Math.min(limit, section.count));
+  const cut = section.count - shown.length;
+  const title = `${section.title} (${formatCount(section.count)})`;
   const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
   const lines = section.folded
     ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']

@@ -21,6 +21,7 @@ import {
   newFindings,
   platformNotes,
   renderSection,
+  tableRows,
   take,
   type TableSection,
 } from './markdown-parts.js';
@@ -79,13 +80,13 @@ function sections(report: Report): TableSection[] {
   const ignoredSection: TableSection = {
     title: 'Ignored findings',
     header: IGNORED_HEADER,
-    rows: groupFindings(ignored, (f) => f.ignored).map(ignoredRow),
+    ...tableRows(groupFindings(ignored, (f) => f.ignored), ignoredRow),
     folded: true,
   };
   const table = (title: string, list: readonly EvaluatedFinding[], folded: boolean): TableSection => ({
     title,
     header: FINDING_HEADER,
-    rows: groupFindings(list).map(findingRow),
+    ...tableRows(groupFindings(list), findingRow),
     folded,
   });
 
@@ -95,7 +96,7 @@ function sections(report: Report): TableSection[] {
     return [
       table('New findings', newFindings(report), false),
       table('Failing the gate, already in the base image', blockingInBase, false),
-      { title: 'Fixed since the base image', header: FINDING_HEADER, rows: groupFindings(report.comparison.fixed).map(findingRow), folded: true },
+      { title: 'Fixed since the base image', header: FINDING_HEADER, ...tableRows(groupFindings(report.comparison.fixed), findingRow), folded: true },
       table('Other findings, already in the base image', restInBase, true),
       ignoredSection,
     ];

@@ -6,11 +6,13 @@
 // re-opened (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
 // Ignored findings are not results. The file is compact JSON held under SARIF_BUDGET_BYTES:
 // descriptions are shortened, then dropped, then the least severe results are, before it grows
-// past what the upload accepts.
-import { createHash } from 'node:crypto';
+// past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
+// whole: 10,000 results are megabytes of text.
+import { hash } from 'node:crypto';
 import type { EvaluatedFinding } from '../scan/evaluated.js';
 import { severityRank, type Severity } from '../scan/severity.js';
 import { cleanText, safeUrl, shorten } from './escape.js';
+import { jsonChunks, streamedArray } from './json-chunks.js';
 import type { Report } from './model.js';
 
 export const SARIF_TOOL_NAME = 'ecr-build-scan-push';
@@ -52,7 +54,8 @@ export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
 
 /** Stable across runs for the same vulnerability in the same package on the same platform. */
 export function fingerprint(finding: Pick<EvaluatedFinding, 'id' | 'package' | 'platform'>): string {
-  return createHash('sha256').update(JSON.stringify([finding.id, finding.package ?? '', finding.platform])).digest('hex');
+  // One-shot: no Hash object (and its native state) per result, for 10,000 results at a time.
+  return hash('sha256', JSON.stringify([finding.id, finding.package ?? '', finding.platform]), 'hex');
 }
 
 interface Detail {
@@ -63,30 +66,56 @@ interface Detail {
 }
 
 export function renderSarif(report: Report, options: SarifOptions): string {
+  return Array.from(sarifChunks(report, options)).join('');
+}
+
+/**
+ * The SARIF file as pieces of text, in order (joined, renderSarif's text), at the most detail
+ * that fits the byte cap. Each result is made and rendered on its own as the pieces are read, so
+ * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
+ */
+export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
   const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
-  const results = report.findings.filter((f) => !f.ignored);
-  let text = '';
+  // Worst first (a stable sort: the report's own order within a severity).
+  const results = report.findings.filter((f) => !f.ignored).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const at = (detail: Detail) => logText(sarifLog(report, results, options, detail));
   for (const description of [1000, 200, 0]) {
-    text = serialize(report, results, options, { description, results: results.length });
-    if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+    const text = at({ description, results: results.length });
+    if (fitsIn(text, maxBytes)) return text;
   }
-  // Still too big: keep the worst results (findings are ordered worst first).
+  // Still too big: keep the worst results.
   for (let kept = Math.floor(results.length / 2); ; kept = Math.floor(kept / 2)) {
-    text = serialize(report, results, options, { description: 0, results: kept });
-    if (kept === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+    const text = at({ description: 0, results: kept });
+    if (kept === 0 || fitsIn(text, maxBytes)) return text;
   }
 }
 
-function serialize(report: Report, findings: EvaluatedFinding[], options: SarifOptions, detail: Detail): string {
-  const kept = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)).slice(0, detail.results);
-  const rules = new Map<string, { index: number; worst: EvaluatedFinding }>();
-  for (const f of kept) {
-    const rule = rules.get(f.id);
-    if (!rule) rules.set(f.id, { index: rules.size, worst: f });
-    else if (worse(f, rule.worst)) rule.worst = f;
+/** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
+function logText(log: object): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      yield* jsonChunks(log);
+      yield '\n';
+    },
+  };
+}
+
+/** Whether the pieces come to at most `maxBytes` of UTF-8; stops reading once over. */
+function fitsIn(pieces: Iterable<string>, maxBytes: number): boolean {
+  let bytes = 0;
+  for (const piece of pieces) {
+    bytes += Buffer.byteLength(piece, 'utf8');
+    if (bytes > maxBytes) return false;
   }
+  return true;
+}
+
+/** The log for the first `detail.results` of `findings` (worst first), rendered as it is read. */
+function sarifLog(report: Report, findings: EvaluatedFinding[], options: SarifOptions, detail: Detail): object {
+  const kept = Math.min(detail.results, findings.length);
+  const { ruleOf, worst } = rulesOf(findings, kept);
   const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
-  const sarif = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -95,37 +124,68 @@ function serialize(report: Report, findings: EvaluatedFinding[], options: SarifO
           driver: {
             name: SARIF_TOOL_NAME,
             informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: [...rules.values()].map(({ worst }) => rule(worst, detail)),
+            rules: streamedArray(function* () {
+              for (const f of worst) yield rule(f, detail);
+            }),
           },
         },
-        results: kept.map((f) => ({
-          ruleId: f.id,
-          ruleIndex: rules.get(f.id)?.index,
-          level: sarifLevel(f.severity),
-          message: { text: message(f) },
-          locations: location,
-          partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
-          properties: {
-            severity: f.severity,
-            package: f.package,
-            version: f.version,
-            fixedIn: f.fixedIn,
-            fixAvailable: f.fixAvailable,
-            platform: f.platform,
-            comparison: f.comparison,
-            blocking: f.blocking,
-          },
-        })),
+        results: streamedArray(function* () {
+          for (let i = 0; i < kept; i += 1) yield result(findings[i], ruleOf[i], location);
+        }),
         properties: {
           image: report.image,
           digest: report.digest,
           verdict: report.verdict,
-          ...(kept.length < findings.length ? { resultsLeftOut: findings.length - kept.length } : {}),
+          ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
         },
       },
     ],
   };
-  return `${JSON.stringify(sarif)}\n`;
+}
+
+/**
+ * One rule per vulnerability ID, in the order of its first result: each result's rule index, and
+ * each rule's worst finding. Plain arrays rather than a map of objects: they are held while the
+ * file is measured and written.
+ */
+function rulesOf(findings: EvaluatedFinding[], count: number): { ruleOf: Int32Array; worst: EvaluatedFinding[] } {
+  const index = new Map<string, number>();
+  const ruleOf = new Int32Array(count);
+  const worst: EvaluatedFinding[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const f = findings[i];
+    const known = index.get(f.id);
+    if (known === undefined) {
+      index.set(f.id, worst.length);
+      ruleOf[i] = worst.length;
+      worst.push(f);
+    } else {
+      ruleOf[i] = known;
+      if (worse(f, worst[known])) worst[known] = f;
+    }
+  }
+  return { ruleOf, worst };
+}
+
+function result(f: EvaluatedFinding, ruleIndex: number, locations: object[]): Record<string, unknown> {
+  return {
+    ruleId: f.id,
+    ruleIndex,
+    level: sarifLevel(f.severity),
+    message: { text: message(f) },
+    locations,
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    properties: {
+      severity: f.severity,
+      package: f.package,
+      version: f.version,
+      fixedIn: f.fixedIn,
+      fixAvailable: f.fixAvailable,
+      platform: f.platform,
+      comparison: f.comparison,
+      blocking: f.blocking,
+    },
+  };
 }
 
 function worse(a: EvaluatedFinding, b: EvaluatedFinding): boolean {

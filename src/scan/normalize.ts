@@ -128,5 +128,10 @@ function text(value: unknown): string | undefined {
 
 /** Drops undefined fields, so reports and golden files hold only what ECR said. */
 function compact(finding: Finding): Finding {
-  return Object.fromEntries(Object.entries(finding).filter(([, value]) => value !== undefined)) as unknown as Finding;
+  // Field by field, in the same order: no [key, value] array per field for 10,000 findings.
+  const kept: Partial<Record<keyof Finding, unknown>> = {};
+  for (const key of Object.keys(finding) as Array<keyof Finding>) {
+    if (finding[key] !== undefined) kept[key] = finding[key];
+  }
+  return kept as Finding;
 }

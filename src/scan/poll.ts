@@ -9,8 +9,6 @@ import {
   StartImageScanCommand,
   type DescribeImageScanFindingsCommandOutput,
   type ECRClient,
-  type EnhancedImageScanFinding,
-  type ImageScanFinding,
 } from '@aws-sdk/client-ecr';
 import { setTimeout as timer } from 'node:timers/promises';
 import type { ImageRef } from '../ecr/images.js';
@@ -129,13 +127,11 @@ class Wait {
   private readonly deadline: number;
   /** Aborted at the deadline, on a fatal error, or when every platform is done: ends calls and sleeps. */
   private readonly stop = new AbortController();
-  private readonly stopped: Promise<typeof DEADLINE>;
   private fatal: Error | undefined;
 
   constructor(private readonly options: WaitOptions) {
     this.start = options.clock.now();
     this.deadline = this.start + Math.max(0, options.timeoutMs);
-    this.stopped = new Promise((resolve) => this.stop.signal.addEventListener('abort', () => resolve(DEADLINE), { once: true }));
   }
 
   async run(): Promise<PlatformScan[]> {
@@ -322,7 +318,9 @@ class Wait {
     if (previous?.reportedCounts && reportedNow && sameCounts(positiveCounts(previous.reportedCounts), positiveCounts(reportedNow))) {
       return this.completed(state, previous);
     }
-    const raw: Array<ImageScanFinding | EnhancedImageScanFinding> = [];
+    // Counted page by page: a page is garbage once normalized, not held until the last one.
+    const readCounts: Record<string, number> = {};
+    let findingsRead = 0;
     const findings: Finding[] = [];
     let page: DescribeImageScanFindingsCommandOutput = first;
     let enhanced = status === 'ACTIVE';
@@ -330,12 +328,14 @@ class Wait {
     for (;;) {
       const scanned = page.imageScanFindings;
       enhanced ||= (scanned?.enhancedFindings?.length ?? 0) > 0;
-      raw.push(...(scanned?.findings ?? []), ...(scanned?.enhancedFindings ?? []));
+      for (const finding of scanned?.findings ?? []) addSeverity(readCounts, finding);
+      for (const finding of scanned?.enhancedFindings ?? []) addSeverity(readCounts, finding);
+      findingsRead += (scanned?.findings?.length ?? 0) + (scanned?.enhancedFindings?.length ?? 0);
       findings.push(...normalizeFindings(scanned, state.platform));
       const token = page.nextToken;
       if (!token) break;
       if (tokens.has(token)) {
-        this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${raw.length} findings.`);
+        this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${findingsRead} findings.`);
         break;
       }
       tokens.add(token);
@@ -356,7 +356,7 @@ class Wait {
       description,
       scanType: enhanced ? 'ENHANCED' : 'BASIC',
       findings,
-      readCounts: countBySeverity(raw),
+      readCounts,
       reportedCounts: scanned?.findingSeverityCounts,
       completedAt: toIso(scanned?.imageScanCompletedAt),
     };
@@ -449,7 +449,7 @@ class Wait {
     if (this.stop.signal.aborted || this.remaining() <= 0) return DEADLINE;
     state.calls += 1;
     try {
-      return await Promise.race([send(this.stop.signal), this.stopped]);
+      return await this.untilStopped(send(this.stop.signal));
     } catch (error) {
       // The SDK's AbortError once the deadline aborted the request.
       if (this.stop.signal.aborted) return DEADLINE;
@@ -457,10 +457,29 @@ class Wait {
     }
   }
 
+  /**
+   * `work`'s outcome, or DEADLINE as soon as the wait is stopped. One abort listener per call,
+   * removed when it settles: a Promise.race against one promise that lives as long as the wait
+   * keeps every result (each page read) reachable from that promise until the wait ends.
+   */
+  private async untilStopped<T>(work: Promise<T>): Promise<T | typeof DEADLINE> {
+    const signal = this.stop.signal;
+    let onAbort = (): void => undefined;
+    // The executor runs at once: onAbort resolves `stopped` from here on.
+    const stopped = new Promise<typeof DEADLINE>((resolve) => (onAbort = () => resolve(DEADLINE)));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await Promise.race([work, stopped]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
   /** Sleeps; false when the deadline came first (or the wait was stopped). */
   private async pause(ms: number): Promise<boolean> {
     if (ms <= 0 || this.stop.signal.aborted) return false;
-    await Promise.race([this.options.sleep(ms, this.stop.signal), this.stopped]);
+    await this.untilStopped(this.options.sleep(ms, this.stop.signal));
     return !this.stop.signal.aborted && this.remaining() > 0;
   }
 
@@ -524,13 +543,9 @@ function defaultDescription(status: string): string {
   }
 }
 
-function countBySeverity(findings: Array<{ severity?: string }>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const finding of findings) {
-    const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
-    counts[severity] = (counts[severity] ?? 0) + 1;
-  }
-  return counts;
+function addSeverity(counts: Record<string, number>, finding: { severity?: string }): void {
+  const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
+  counts[severity] = (counts[severity] ?? 0) + 1;
 }
 
 function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {

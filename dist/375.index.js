@@ -1,5 +1,5 @@
-export const id = 827;
-export const ids = [827];
+export const id = 375;
+export const ids = [375];
 export const modules = {
 
 /***/ 5484:
@@ -28,7 +28,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 3827:
+/***/ 2375:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1189,13 +1189,11 @@ class Wait {
     deadline;
     /** Aborted at the deadline, on a fatal error, or when every platform is done: ends calls and sleeps. */
     stop = new AbortController();
-    stopped;
     fatal;
     constructor(options) {
         this.options = options;
         this.start = options.clock.now();
         this.deadline = this.start + Math.max(0, options.timeoutMs);
-        this.stopped = new Promise((resolve) => this.stop.signal.addEventListener('abort', () => resolve(DEADLINE), { once: true }));
     }
     async run() {
         // The deadline's own timer ends a call that hangs. Not awaited on purpose: the wait ends as
@@ -1377,7 +1375,9 @@ class Wait {
         if (previous?.reportedCounts && reportedNow && sameCounts(positiveCounts(previous.reportedCounts), positiveCounts(reportedNow))) {
             return this.completed(state, previous);
         }
-        const raw = [];
+        // Counted page by page: a page is garbage once normalized, not held until the last one.
+        const readCounts = {};
+        let findingsRead = 0;
         const findings = [];
         let page = first;
         let enhanced = status === 'ACTIVE';
@@ -1385,13 +1385,17 @@ class Wait {
         for (;;) {
             const scanned = page.imageScanFindings;
             enhanced ||= (scanned?.enhancedFindings?.length ?? 0) > 0;
-            raw.push(...(scanned?.findings ?? []), ...(scanned?.enhancedFindings ?? []));
+            for (const finding of scanned?.findings ?? [])
+                addSeverity(readCounts, finding);
+            for (const finding of scanned?.enhancedFindings ?? [])
+                addSeverity(readCounts, finding);
+            findingsRead += (scanned?.findings?.length ?? 0) + (scanned?.enhancedFindings?.length ?? 0);
             findings.push(...(0,normalize/* normalizeFindings */.Sn)(scanned, state.platform));
             const token = page.nextToken;
             if (!token)
                 break;
             if (tokens.has(token)) {
-                this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${raw.length} findings.`);
+                this.options.log.warning(`${state.platform}: ECR repeated the page token ${token}; stopping at ${findingsRead} findings.`);
                 break;
             }
             tokens.add(token);
@@ -1413,7 +1417,7 @@ class Wait {
             description,
             scanType: enhanced ? 'ENHANCED' : 'BASIC',
             findings,
-            readCounts: countBySeverity(raw),
+            readCounts,
             reportedCounts: scanned?.findingSeverityCounts,
             completedAt: toIso(scanned?.imageScanCompletedAt),
         };
@@ -1496,7 +1500,7 @@ class Wait {
             return DEADLINE;
         state.calls += 1;
         try {
-            return await Promise.race([send(this.stop.signal), this.stopped]);
+            return await this.untilStopped(send(this.stop.signal));
         }
         catch (error) {
             // The SDK's AbortError once the deadline aborted the request.
@@ -1505,11 +1509,32 @@ class Wait {
             throw error;
         }
     }
+    /**
+     * `work`'s outcome, or DEADLINE as soon as the wait is stopped. One abort listener per call,
+     * removed when it settles: a Promise.race against one promise that lives as long as the wait
+     * keeps every result (each page read) reachable from that promise until the wait ends.
+     */
+    async untilStopped(work) {
+        const signal = this.stop.signal;
+        let onAbort = () => undefined;
+        // The executor runs at once: onAbort resolves `stopped` from here on.
+        const stopped = new Promise((resolve) => (onAbort = () => resolve(DEADLINE)));
+        if (signal.aborted)
+            onAbort();
+        else
+            signal.addEventListener('abort', onAbort, { once: true });
+        try {
+            return await Promise.race([work, stopped]);
+        }
+        finally {
+            signal.removeEventListener('abort', onAbort);
+        }
+    }
     /** Sleeps; false when the deadline came first (or the wait was stopped). */
     async pause(ms) {
         if (ms <= 0 || this.stop.signal.aborted)
             return false;
-        await Promise.race([this.options.sleep(ms, this.stop.signal), this.stopped]);
+        await this.untilStopped(this.options.sleep(ms, this.stop.signal));
         return !this.stop.signal.aborted && this.remaining() > 0;
     }
     settleDelay() {
@@ -1572,13 +1597,9 @@ function defaultDescription(status) {
             return 'ECR did not say why';
     }
 }
-function countBySeverity(findings) {
-    const counts = {};
-    for (const finding of findings) {
-        const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
-        counts[severity] = (counts[severity] ?? 0) + 1;
-    }
-    return counts;
+function addSeverity(counts, finding) {
+    const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
+    counts[severity] = (counts[severity] ?? 0) + 1;
 }
 function sameCounts(a, b) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -1902,14 +1923,122 @@ function optionalFields(parts) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/json-chunks.ts
+// JSON text in pieces, for files too big to hold whole: the JSON report and SARIF of 10,000
+// findings are megabytes of text, and one string of it (plus its UTF-8 copy, plus the object
+// graph it came from) is most of the action's peak memory. Arrays marked with streamedArray are
+// rendered one item at a time; joined, the pieces are byte for byte what JSON.stringify gives.
+// Pure.
+const ITEMS = Symbol('streamed array items');
+/**
+ * An array for jsonChunks to render item by item. `items` is called once per rendering, so a
+ * value holding it can be rendered (or measured, then written) more than once.
+ */
+function streamedArray(items) {
+    return { [ITEMS]: items, toJSON: () => Array.from(items()) };
+}
+/**
+ * `JSON.stringify(value, null, indent)` as pieces of text. Plain objects and arrays that hold a
+ * streamedArray are walked; the items of a streamedArray, and every other value, are rendered
+ * by JSON.stringify itself, one piece each.
+ */
+function* jsonChunks(value, indent = 0) {
+    const gap = ' '.repeat(Math.min(10, Math.max(0, Math.floor(indent))));
+    if (isWalked(value))
+        yield* render(value, gap, '');
+    else {
+        const text = stringify(value, gap, '');
+        if (text !== undefined)
+            yield text;
+    }
+}
+/** A value for which isWalked is true. */
+function* render(value, gap, margin) {
+    if (isStreamed(value))
+        yield* renderItems(value[ITEMS](), false, gap, margin);
+    else if (Array.isArray(value))
+        yield* renderItems(value, true, gap, margin);
+    else
+        yield* renderObject(value, gap, margin);
+}
+function* renderItems(items, walk, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    let first = true;
+    for (const item of items) {
+        const lead = first ? (gap ? `[\n${inner}` : '[') : separator;
+        first = false;
+        if (walk && isWalked(item)) {
+            yield lead;
+            yield* render(item, gap, inner);
+        }
+        else {
+            // An array holds undefined, functions and symbols as null.
+            yield lead + (stringify(item, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '[]' : gap ? `\n${margin}]` : ']';
+}
+function* renderObject(value, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    const colon = gap ? ': ' : ':';
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+        // An object leaves out undefined, functions and symbols, as JSON.stringify does.
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol')
+            continue;
+        const lead = `${first ? (gap ? `{\n${inner}` : '{') : separator}${JSON.stringify(key)}${colon}`;
+        first = false;
+        if (isWalked(member)) {
+            yield lead;
+            yield* render(member, gap, inner);
+        }
+        else {
+            yield lead + (stringify(member, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '{}' : gap ? `\n${margin}}` : '}';
+}
+/** Values walked here rather than handed to JSON.stringify whole: those holding a streamed array. */
+function isWalked(value) {
+    if (isStreamed(value))
+        return true;
+    if (Array.isArray(value))
+        return value.some(isWalked);
+    return isPlainObject(value) && Object.values(value).some(isWalked);
+}
+/** JSON.stringify at a depth: its line breaks (never inside a string) indented by `margin`. */
+function stringify(value, gap, margin) {
+    const text = JSON.stringify(value, null, gap);
+    return text !== undefined && gap && margin ? text.replace(/\n/g, `\n${margin}`) : text;
+}
+function isStreamed(value) {
+    return typeof value === 'object' && value !== null && ITEMS in value;
+}
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
+
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 const JSON_REPORT_VERSION = 1;
 function renderJsonReport(report) {
-    return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+    return Array.from(jsonReportChunks(report)).join('');
 }
+/** The report file as pieces of text, in order: joined, renderJsonReport's text. */
+function* jsonReportChunks(report) {
+    yield* jsonChunks(toJsonReport(report), 2);
+    yield '\n';
+}
+/** The report as a value; its lists of findings are streamed arrays (JSON.stringify takes them as arrays). */
 function toJsonReport(report) {
+    const comparison = report.comparison;
     return {
         version: JSON_REPORT_VERSION,
         generatedAt: report.generatedAt,
@@ -1936,19 +2065,23 @@ function toJsonReport(report) {
         fails: report.fails,
         counts: counts(report.counts),
         ignored: report.ignoredCount,
-        findings: report.findings.map(evaluatedFinding),
+        findings: streamedArray(() => mapped(report.findings, evaluatedFinding)),
         expiredIgnores: report.expiredIgnores.map(expiredIgnore),
-        comparison: report.comparison && {
-            available: report.comparison.available,
-            baseSha: report.comparison.baseSha,
-            baseDigest: report.comparison.baseDigest,
-            note: report.comparison.note,
-            new: report.comparison.newCount,
-            fixedCount: report.comparison.fixed.length,
-            fixed: report.comparison.fixed.map(finding),
+        comparison: comparison && {
+            available: comparison.available,
+            baseSha: comparison.baseSha,
+            baseDigest: comparison.baseDigest,
+            note: comparison.note,
+            new: comparison.newCount,
+            fixedCount: comparison.fixed.length,
+            fixed: streamedArray(() => mapped(comparison.fixed, finding)),
         },
         runUrl: report.runUrl,
     };
+}
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
 }
 function platform(p) {
     return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
@@ -1996,7 +2129,9 @@ var report_escape = __webpack_require__(6412);
 // re-opened (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
 // Ignored findings are not results. The file is compact JSON held under SARIF_BUDGET_BYTES:
 // descriptions are shortened, then dropped, then the least severe results are, before it grows
-// past what the upload accepts.
+// past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
+// whole: 10,000 results are megabytes of text.
+
 
 
 
@@ -2027,36 +2162,59 @@ function sarifLevel(severity) {
 }
 /** Stable across runs for the same vulnerability in the same package on the same platform. */
 function fingerprint(finding) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([finding.id, finding.package ?? '', finding.platform])).digest('hex');
+    // One-shot: no Hash object (and its native state) per result, for 10,000 results at a time.
+    return (0,external_node_crypto_.hash)('sha256', JSON.stringify([finding.id, finding.package ?? '', finding.platform]), 'hex');
 }
 function renderSarif(report, options) {
+    return Array.from(sarifChunks(report, options)).join('');
+}
+/**
+ * The SARIF file as pieces of text, in order (joined, renderSarif's text), at the most detail
+ * that fits the byte cap. Each result is made and rendered on its own as the pieces are read, so
+ * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
+ */
+function sarifChunks(report, options) {
     const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
-    const results = report.findings.filter((f) => !f.ignored);
-    let text = '';
+    // Worst first (a stable sort: the report's own order within a severity).
+    const results = report.findings.filter((f) => !f.ignored).sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity));
+    const at = (detail) => logText(sarifLog(report, results, options, detail));
     for (const description of [1000, 200, 0]) {
-        text = serialize(report, results, options, { description, results: results.length });
-        if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        const text = at({ description, results: results.length });
+        if (fitsIn(text, maxBytes))
             return text;
     }
-    // Still too big: keep the worst results (findings are ordered worst first).
+    // Still too big: keep the worst results.
     for (let kept = Math.floor(results.length / 2);; kept = Math.floor(kept / 2)) {
-        text = serialize(report, results, options, { description: 0, results: kept });
-        if (kept === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes)
+        const text = at({ description: 0, results: kept });
+        if (kept === 0 || fitsIn(text, maxBytes))
             return text;
     }
 }
-function serialize(report, findings, options, detail) {
-    const kept = [...findings].sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity)).slice(0, detail.results);
-    const rules = new Map();
-    for (const f of kept) {
-        const rule = rules.get(f.id);
-        if (!rule)
-            rules.set(f.id, { index: rules.size, worst: f });
-        else if (worse(f, rule.worst))
-            rule.worst = f;
+/** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
+function logText(log) {
+    return {
+        *[Symbol.iterator]() {
+            yield* jsonChunks(log);
+            yield '\n';
+        },
+    };
+}
+/** Whether the pieces come to at most `maxBytes` of UTF-8; stops reading once over. */
+function fitsIn(pieces, maxBytes) {
+    let bytes = 0;
+    for (const piece of pieces) {
+        bytes += Buffer.byteLength(piece, 'utf8');
+        if (bytes > maxBytes)
+            return false;
     }
+    return true;
+}
+/** The log for the first `detail.results` of `findings` (worst first), rendered as it is read. */
+function sarifLog(report, findings, options, detail) {
+    const kept = Math.min(detail.results, findings.length);
+    const { ruleOf, worst } = rulesOf(findings, kept);
     const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
-    const sarif = {
+    return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
         runs: [
@@ -2065,37 +2223,70 @@ function serialize(report, findings, options, detail) {
                     driver: {
                         name: SARIF_TOOL_NAME,
                         informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-                        rules: [...rules.values()].map(({ worst }) => rule(worst, detail)),
+                        rules: streamedArray(function* () {
+                            for (const f of worst)
+                                yield rule(f, detail);
+                        }),
                     },
                 },
-                results: kept.map((f) => ({
-                    ruleId: f.id,
-                    ruleIndex: rules.get(f.id)?.index,
-                    level: sarifLevel(f.severity),
-                    message: { text: message(f) },
-                    locations: location,
-                    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
-                    properties: {
-                        severity: f.severity,
-                        package: f.package,
-                        version: f.version,
-                        fixedIn: f.fixedIn,
-                        fixAvailable: f.fixAvailable,
-                        platform: f.platform,
-                        comparison: f.comparison,
-                        blocking: f.blocking,
-                    },
-                })),
+                results: streamedArray(function* () {
+                    for (let i = 0; i < kept; i += 1)
+                        yield result(findings[i], ruleOf[i], location);
+                }),
                 properties: {
                     image: report.image,
                     digest: report.digest,
                     verdict: report.verdict,
-                    ...(kept.length < findings.length ? { resultsLeftOut: findings.length - kept.length } : {}),
+                    ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
                 },
             },
         ],
     };
-    return `${JSON.stringify(sarif)}\n`;
+}
+/**
+ * One rule per vulnerability ID, in the order of its first result: each result's rule index, and
+ * each rule's worst finding. Plain arrays rather than a map of objects: they are held while the
+ * file is measured and written.
+ */
+function rulesOf(findings, count) {
+    const index = new Map();
+    const ruleOf = new Int32Array(count);
+    const worst = [];
+    for (let i = 0; i < count; i += 1) {
+        const f = findings[i];
+        const known = index.get(f.id);
+        if (known === undefined) {
+            index.set(f.id, worst.length);
+            ruleOf[i] = worst.length;
+            worst.push(f);
+        }
+        else {
+            ruleOf[i] = known;
+            if (worse(f, worst[known]))
+                worst[known] = f;
+        }
+    }
+    return { ruleOf, worst };
+}
+function result(f, ruleIndex, locations) {
+    return {
+        ruleId: f.id,
+        ruleIndex,
+        level: sarifLevel(f.severity),
+        message: { text: message(f) },
+        locations,
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+        properties: {
+            severity: f.severity,
+            package: f.package,
+            version: f.version,
+            fixedIn: f.fixedIn,
+            fixAvailable: f.fixAvailable,
+            platform: f.platform,
+            comparison: f.comparison,
+            blocking: f.blocking,
+        },
+    };
 }
 function worse(a, b) {
     const rank = (0,severity/* severityRank */.qs)(a.severity) - (0,severity/* severityRank */.qs)(b.severity);
@@ -2137,28 +2328,47 @@ function artifactUri(dockerfile) {
 ;// CONCATENATED MODULE: ./src/report/files.ts
 // Writes the JSON report and the SARIF file. Thin: rendering is json.ts and sarif.ts; the file
 // system is passed in (node:fs/promises by default) so tests can use a fake or a temp directory.
+// Both files are written as their text is rendered, a batch of pieces at a time: with 10,000
+// findings they are megabytes, and holding one whole (and its UTF-8 copy) would be most of the
+// action's memory.
 
 
 
 
 
+/** About what one write takes: 10,000 findings are a few hundred writes, none holding much memory. */
+const WRITE_BATCH_CHARS = 16 * 1024;
 /** Writes the JSON report to `file` (creating its directory) and returns the path written. */
 async function writeJsonReport(report, file, writer = promises_) {
-    return writeText(file, renderJsonReport(report), writer);
+    return writeText(file, jsonReportChunks(report), writer);
 }
 /** Writes the SARIF report to `file` (creating its directory) and returns the path written. */
 async function writeSarifReport(report, file, options, writer = promises_) {
-    return writeText(file, renderSarif(report, options), writer);
+    // Measured against the size cap here, before the file is opened.
+    return writeText(file, sarifChunks(report, options), writer);
 }
-async function writeText(file, text, writer) {
+async function writeText(file, pieces, writer) {
     try {
         await writer.mkdir(external_node_path_.dirname(file), { recursive: true });
-        await writer.writeFile(file, text, 'utf8');
+        await writer.writeFile(file, batched(pieces, WRITE_BATCH_CHARS), 'utf8');
     }
     catch (error) {
         throw new Error(`Could not write ${file}: ${(0,errors/* toMessage */.R9)(error)}`, { cause: error });
     }
     return file;
+}
+/** Pieces joined into batches of at least `size` characters (the last one may be shorter). */
+function* batched(pieces, size) {
+    let batch = '';
+    for (const piece of pieces) {
+        batch += piece;
+        if (batch.length >= size) {
+            yield batch;
+            batch = '';
+        }
+    }
+    if (batch !== '')
+        yield batch;
 }
 
 // EXTERNAL MODULE: ./src/report/markdown-parts.ts
@@ -2210,13 +2420,13 @@ function sections(report) {
     const ignoredSection = {
         title: 'Ignored findings',
         header: markdown_parts/* IGNORED_HEADER */.BZ,
-        rows: (0,markdown_parts/* groupFindings */.kG)(ignored, (f) => f.ignored).map(markdown_parts/* ignoredRow */.fY),
+        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(ignored, (f) => f.ignored), markdown_parts/* ignoredRow */.fY),
         folded: true,
     };
     const table = (title, list, folded) => ({
         title,
         header: markdown_parts/* FINDING_HEADER */.ib,
-        rows: (0,markdown_parts/* groupFindings */.kG)(list).map(markdown_parts/* findingRow */.ex),
+        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(list), markdown_parts/* findingRow */.ex),
         folded,
     });
     if (report.comparison?.available) {
@@ -2225,7 +2435,7 @@ function sections(report) {
         return [
             table('New findings', (0,markdown_parts/* newFindings */.FN)(report), false),
             table('Failing the gate, already in the base image', blockingInBase, false),
-            { title: 'Fixed since the base image', header: markdown_parts/* FINDING_HEADER */.ib, rows: (0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed).map(markdown_parts/* findingRow */.ex), folded: true },
+            { title: 'Fixed since the base image', header: markdown_parts/* FINDING_HEADER */.ib, ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed), markdown_parts/* findingRow */.ex), folded: true },
             table('Other findings, already in the base image', restInBase, true),
             ignoredSection,
         ];
@@ -2816,6 +3026,7 @@ function plural(count, one, many = `${one}s`) {
 /* harmony export */   FN: () => (/* binding */ newFindings),
 /* harmony export */   Jb: () => (/* binding */ closeDetails),
 /* harmony export */   Po: () => (/* binding */ countsTable),
+/* harmony export */   QE: () => (/* binding */ tableRows),
 /* harmony export */   R_: () => (/* binding */ heading),
 /* harmony export */   YN: () => (/* binding */ renderSection),
 /* harmony export */   ZN: () => (/* binding */ fitBytes),
@@ -2981,15 +3192,20 @@ function closeDetails(cut) {
     const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
     return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, 8))}` : cut;
 }
+/** A table's rows from grouped findings, each rendered only when it is shown. */
+function tableRows(groups, render) {
+    return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
+}
 /**
  * A titled table of at most `limit` rows, followed by `leftOut(n)` when rows were cut.
  * Returns the lines and how many rows it used. An empty section renders nothing.
  */
 function renderSection(section, limit, leftOut) {
-    if (section.rows.length === 0)
+    if (section.count === 0)
         return { lines: [], used: 0 };
-    const { shown, leftOut: cut } = take(section.rows, limit);
-    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.rows.length)})`;
+    const shown = section.rows(Math.min(limit, section.count));
+    const cut = section.count - shown.length;
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.count)})`;
     const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
     const lines = section.folded
         ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
@@ -3281,7 +3497,13 @@ function text(value) {
 }
 /** Drops undefined fields, so reports and golden files hold only what ECR said. */
 function compact(finding) {
-    return Object.fromEntries(Object.entries(finding).filter(([, value]) => value !== undefined));
+    // Field by field, in the same order: no [key, value] array per field for 10,000 findings.
+    const kept = {};
+    for (const key of Object.keys(finding)) {
+        if (finding[key] !== undefined)
+            kept[key] = finding[key];
+    }
+    return kept;
 }
 
 
@@ -3406,4 +3628,4 @@ const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTE
 
 };
 
-//# sourceMappingURL=827.index.js.map
+//# sourceMappingURL=375.index.js.map
