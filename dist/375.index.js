@@ -641,19 +641,48 @@ function createEcrClient(region, env = process.env) {
     const endpoint = ecrEndpoint(region, env);
     const proxy = (0,lib_proxy/* getProxyUrl */.s)(endpoint);
     const agent = proxy ? { httpAgent: new http_proxy_agent_dist.HttpProxyAgent(proxy), httpsAgent: new https_proxy_agent_dist.HttpsProxyAgent(proxy) } : {};
-    return new dist_cjs/* ECRClient */.S70({
+    const client = new dist_cjs/* ECRClient */.S70({
         region,
         customUserAgent: 'ecr-build-scan-push',
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, ...agent }),
+        // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, ...agent }),
     });
+    // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
+    // name the operation, so the one error line is actionable.
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const operation = (context.commandName ?? '').replace(/Command$/, '');
+            if (error instanceof Error && operation && !error.message.includes(operation))
+                error.message = `ECR ${operation}: ${error.message}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'nameOperationInErrors' });
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
 // GetAuthorizationToken → registry host and credentials. The password is handed to `mask`
 // before anything else sees it.
 
+
 async function getRegistryLogin(client, registryId, mask) {
-    const response = await client.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryId ? { registryIds: [registryId] } : {}));
+    let response;
+    try {
+        response = await client.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryId ? { registryIds: [registryId] } : {}));
+    }
+    catch (error) {
+        if ((0,errors/* isCredentialError */._j)(error)) {
+            throw new Error(`AWS credentials: ecr:GetAuthorizationToken was refused with ${(0,errors/* errorName */.Is)(error)}: ${(0,errors/* toMessage */.R9)(error)} ` +
+                'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.');
+        }
+        if ((0,errors/* errorName */.Is)(error) === 'CredentialsProviderError') {
+            throw new Error(`AWS credentials: none were found (${(0,errors/* toMessage */.R9)(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+        }
+        throw new Error(`Could not log in to Amazon ECR: ${(0,errors/* toMessage */.R9)(error)}`);
+    }
     const data = response.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
         throw new Error('ECR returned no authorization data for GetAuthorizationToken.');
@@ -1142,16 +1171,6 @@ const SETTLE_DELAY_MS = 3_000;
 const PAGE_SIZE = 1000;
 /** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
 const KNOWN_STATUSES = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
-const CREDENTIAL_ERRORS = new Set([
-    'UnrecognizedClientException',
-    'InvalidSignatureException',
-    'AccessDeniedException',
-    'AccessDenied',
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'InvalidClientTokenId',
-    'CredentialsProviderError',
-]);
 const RETRYABLE_ERRORS = new Set([
     'ThrottlingException',
     'Throttling',
@@ -1356,7 +1375,7 @@ class Wait {
     /** Retryable errors wait for the next round; credential errors and anything unexpected throw. */
     handleCommonError(state, error, action) {
         const name = (0,errors/* errorName */.Is)(error) ?? 'Error';
-        if (CREDENTIAL_ERRORS.has(name)) {
+        if ((0,errors/* isCredentialError */._j)(error)) {
             throw new Error(`AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${(0,errors/* toMessage */.R9)(error)}. Check that the credentials are valid and the role allows ${action}.`);
         }
         if (isRetryable(error)) {
@@ -3561,6 +3580,7 @@ function emptyCounts() {
 /* harmony export */   R9: () => (/* binding */ toMessage),
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   _j: () => (/* binding */ isCredentialError),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /** A problem with what the user asked for: reported as one line, before any work is done. */
@@ -3601,6 +3621,21 @@ function oneLine(text) {
 /** A value echoed in a message: quoted, on one line. */
 function quoted(value) {
     return `"${oneLine(value)}"`;
+}
+/** The AWS errors that mean the credentials are wrong, expired or not allowed: retrying will not help. */
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'AccessDeniedException',
+    'AccessDenied',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidClientTokenId',
+    'CredentialsProviderError',
+]);
+function isCredentialError(error) {
+    const name = errorName(error);
+    return name !== undefined && CREDENTIAL_ERRORS.has(name);
 }
 
 

@@ -38,9 +38,9 @@ async function dockerLogout(registry, run) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
-/* harmony import */ var _ecr_docker_login_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5484);
+/* harmony import */ var _ecr_docker_login_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5484);
 /* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7895);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
 // The post phase: log out of the registry and remove the action's temporary files.
 // It warns and never fails the job: the job's result was decided in main.
 
@@ -57,14 +57,14 @@ async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .read
     else {
         for (const registry of state.registries) {
             try {
-                const result = await (0,_ecr_docker_login_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerLogout */ .t)(registry, run);
+                const result = await (0,_ecr_docker_login_js__WEBPACK_IMPORTED_MODULE_5__/* .dockerLogout */ .t)(registry, run);
                 if (result.ok)
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logged out of ${registry}.`);
                 else
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${result.message}`);
             }
             catch (error) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .toMessage */ .R9)(error)}`);
             }
         }
     }
@@ -73,7 +73,7 @@ async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .read
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(state.tempDir, { recursive: true, force: true });
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove ${state.tempDir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove ${state.tempDir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .toMessage */ .R9)(error)}`);
         }
     }
 }
@@ -89,6 +89,7 @@ async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .read
 /* harmony export */   R9: () => (/* binding */ toMessage),
 /* harmony export */   TL: () => (/* binding */ quoted),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   _j: () => (/* binding */ isCredentialError),
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /** A problem with what the user asked for: reported as one line, before any work is done. */
@@ -129,6 +130,21 @@ function oneLine(text) {
 /** A value echoed in a message: quoted, on one line. */
 function quoted(value) {
     return `"${oneLine(value)}"`;
+}
+/** The AWS errors that mean the credentials are wrong, expired or not allowed: retrying will not help. */
+const CREDENTIAL_ERRORS = new Set([
+    'UnrecognizedClientException',
+    'InvalidSignatureException',
+    'AccessDeniedException',
+    'AccessDenied',
+    'ExpiredTokenException',
+    'ExpiredToken',
+    'InvalidClientTokenId',
+    'CredentialsProviderError',
+]);
+function isCredentialError(error) {
+    const name = errorName(error);
+    return name !== undefined && CREDENTIAL_ERRORS.has(name);
 }
 
 

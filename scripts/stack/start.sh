@@ -31,6 +31,18 @@ flock -w 600 9 || die "another start.sh or stop.sh has held $STACK_DIR/.lock for
 
 STARTED=()
 
+# --- host names for the stand-ins that are not loopback by name ---------------------------------
+# @actions/http-client never proxies localhost or 127.*, so the proxy tests reach the stand-ins
+# as ecr.stack.test / github.stack.test (→ 127.0.0.1). Appended once, never rewritten.
+STACK_HOSTS=(ecr.stack.test github.stack.test)
+for name in "${STACK_HOSTS[@]}"; do
+  if ! grep -qE "^127\.0\.0\.1[[:space:]](.*[[:space:]])?${name//./\\.}([[:space:]]|\$)" /etc/hosts; then
+    echo "127.0.0.1 ${STACK_HOSTS[*]}" >> /etc/hosts
+    log "added 127.0.0.1 ${STACK_HOSTS[*]} to /etc/hosts"
+    break
+  fi
+done
+
 # spawn NAME MARKER CMD...: starts CMD detached in its own session (it outlives this script
 # and the caller's job), logging to $LOG_DIR/NAME.log, and records its pid. MARKER is a
 # string from the command line that stop.sh checks before it signals the pid.

@@ -1,6 +1,7 @@
 // GetAuthorizationToken → registry host and credentials. The password is handed to `mask`
 // before anything else sees it.
 import { GetAuthorizationTokenCommand, type ECRClient } from '@aws-sdk/client-ecr';
+import { errorName, isCredentialError, toMessage } from '../util/errors.js';
 
 export interface RegistryLogin {
   /** Host, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com */
@@ -14,9 +15,21 @@ export async function getRegistryLogin(
   registryId: string | undefined,
   mask: (secret: string) => void,
 ): Promise<RegistryLogin> {
-  const response = await client.send(
-    new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}),
-  );
+  let response;
+  try {
+    response = await client.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}));
+  } catch (error) {
+    if (isCredentialError(error)) {
+      throw new Error(
+        `AWS credentials: ecr:GetAuthorizationToken was refused with ${errorName(error)}: ${toMessage(error)} ` +
+          'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.',
+      );
+    }
+    if (errorName(error) === 'CredentialsProviderError') {
+      throw new Error(`AWS credentials: none were found (${toMessage(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+    }
+    throw new Error(`Could not log in to Amazon ECR: ${toMessage(error)}`);
+  }
   const data = response.authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) {
     throw new Error('ECR returned no authorization data for GetAuthorizationToken.');

@@ -23,9 +23,25 @@ export function createEcrClient(region: string, env: Record<string, string | und
   const endpoint = ecrEndpoint(region, env);
   const proxy = getProxyUrl(endpoint);
   const agent = proxy ? { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) } : {};
-  return new ECRClient({
+  const client = new ECRClient({
     region,
     customUserAgent: 'ecr-build-scan-push',
-    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, ...agent }),
+    // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
+    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, ...agent }),
   });
+  // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
+  // name the operation, so the one error line is actionable.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        const operation = (context.commandName ?? '').replace(/Command$/, '');
+        if (error instanceof Error && operation && !error.message.includes(operation)) error.message = `ECR ${operation}: ${error.message}`;
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'nameOperationInErrors' },
+  );
+  return client;
 }

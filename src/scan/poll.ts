@@ -13,7 +13,7 @@ import {
 import { setTimeout as timer } from 'node:timers/promises';
 import type { ImageRef } from '../ecr/images.js';
 import type { PlatformManifest } from '../ecr/manifest.js';
-import { errorName, toMessage } from '../util/errors.js';
+import { errorName, isCredentialError, toMessage } from '../util/errors.js';
 import { FINDINGS_READY, INCOMPLETE_STATUSES, PENDING_STATUSES, type Finding, type PlatformScan, type ScanType } from './finding.js';
 import { normalizeFindings } from './normalize.js';
 import { nextDelay } from './schedule.js';
@@ -46,16 +46,6 @@ const PAGE_SIZE = 1000;
 /** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
 const KNOWN_STATUSES: readonly string[] = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
 
-const CREDENTIAL_ERRORS = new Set([
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
-  'AccessDeniedException',
-  'AccessDenied',
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'InvalidClientTokenId',
-  'CredentialsProviderError',
-]);
 const RETRYABLE_ERRORS = new Set([
   'ThrottlingException',
   'Throttling',
@@ -291,7 +281,7 @@ class Wait {
   /** Retryable errors wait for the next round; credential errors and anything unexpected throw. */
   private handleCommonError(state: Platform, error: unknown, action: string): undefined {
     const name = errorName(error) ?? 'Error';
-    if (CREDENTIAL_ERRORS.has(name)) {
+    if (isCredentialError(error)) {
       throw new Error(
         `AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${toMessage(error)}. Check that the credentials are valid and the role allows ${action}.`,
       );

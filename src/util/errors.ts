@@ -38,3 +38,20 @@ export function oneLine(text: string): string {
 export function quoted(value: string): string {
   return `"${oneLine(value)}"`;
 }
+
+/** The AWS errors that mean the credentials are wrong, expired or not allowed: retrying will not help. */
+const CREDENTIAL_ERRORS = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'AccessDeniedException',
+  'AccessDenied',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidClientTokenId',
+  'CredentialsProviderError',
+]);
+
+export function isCredentialError(error: unknown): boolean {
+  const name = errorName(error);
+  return name !== undefined && CREDENTIAL_ERRORS.has(name);
+}

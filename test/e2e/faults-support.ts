@@ -1,0 +1,285 @@
+// Helpers for the fault, secret and proxy cases (faults.test.ts, secrets.test.ts,
+// proxy.test.ts): a registry of the test's own that it can kill, per-registry-id settings in
+// the ECR stand-in, signalling one run's main phase, and the checks every fault case repeats
+// (one error line; post logged out and removed the temp dir).
+import { expect } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { workflowCommands, type RunResult } from './harness.js';
+import { stackEnv } from './stack.js';
+
+/** A 127.0.0.1 port nothing listens on (at the moment of asking). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000, everyMs = 20): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+// ── A registry of the test's own ──────────────────────────────────────────────────────────
+
+export interface OwnRegistry {
+  /** host:port */
+  host: string;
+  url: string;
+  pid: number;
+  log(): string;
+  /** Whether a blob upload to this repository has started (the push is under way). */
+  uploadStarted(repository: string): boolean;
+  /** SIGKILL, as a crash would; resolves once the process is gone. */
+  kill(): Promise<void>;
+}
+
+/** Debian's docker-registry on a free 127.0.0.1 port, with the stack's htpasswd (user AWS). */
+export async function startOwnRegistry(): Promise<OwnRegistry> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-registry-'));
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const data = path.join(dir, 'data');
+  mkdirSync(data);
+  const config = path.join(dir, 'config.yml');
+  writeFileSync(
+    config,
+    [
+      'version: 0.1',
+      'log: {level: info, formatter: text}',
+      `storage: {filesystem: {rootdirectory: ${data}}, maintenance: {uploadpurging: {enabled: false}}}`,
+      `http: {addr: "${host}", secret: ${randomBytes(16).toString('hex')}}`,
+      `auth: {htpasswd: {realm: e2e-own-registry, path: ${path.join(stackEnv().STACK_DIR, 'htpasswd')}}}`,
+      '',
+    ].join('\n'),
+  );
+  const logFile = path.join(dir, 'registry.log');
+  const fd = openSync(logFile, 'a');
+  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('docker-registry did not start');
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const registry: OwnRegistry = {
+    host,
+    url: `http://${host}`,
+    pid,
+    log: () => readFileSync(logFile, 'utf8'),
+    uploadStarted: (repository) => {
+      const uploads = path.join(data, 'docker/registry/v2/repositories', repository, '_uploads');
+      return existsSync(uploads) && readdirSync(uploads).length > 0;
+    },
+    kill: async () => {
+      if (!exited) process.kill(pid, 'SIGKILL');
+      await gone;
+    },
+  };
+  try {
+    await waitUntil(`docker-registry on ${host}`, async () => {
+      if (exited) throw new Error(`docker-registry exited: ${registry.log()}`);
+      try {
+        return (await fetch(`${registry.url}/v2/`)).status === 401;
+      } catch {
+        return false;
+      }
+    }, 15_000, 100);
+  } catch (error) {
+    await registry.kill();
+    throw error;
+  }
+  return registry;
+}
+
+// ── A proxy of the test's own ───────────────────────────────────────────────────────────
+
+export interface OwnProxy {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  pid: number;
+  /** tinyproxy's log: a `Request (file descriptor N): METHOD URL` line per proxied request. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Debian's tinyproxy on a free 127.0.0.1 port, logging every request (LogLevel Connect). */
+export async function startTinyproxy(): Promise<OwnProxy> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-proxy-'));
+  const port = await freePort();
+  const logFile = path.join(dir, 'tinyproxy.log');
+  const config = path.join(dir, 'tinyproxy.conf');
+  // No Allow, Deny or ConnectPort lines: every client and every CONNECT port is allowed.
+  writeFileSync(config, [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 120', `LogFile "${logFile}"`, 'LogLevel Connect', 'MaxClients 100', ''].join('\n'));
+  const child = spawn('tinyproxy', ['-d', '-c', config], { stdio: 'ignore' });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('tinyproxy did not start');
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const proxy: OwnProxy = {
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
+    stop: async () => {
+      if (!exited) process.kill(pid, 'SIGTERM');
+      await gone;
+    },
+  };
+  try {
+    await waitUntil(`tinyproxy on 127.0.0.1:${port}`, () => {
+      if (exited) throw new Error(`tinyproxy exited: ${proxy.log()}`);
+      return /Reloading config file finished|Setting the various signals/.test(proxy.log());
+    }, 10_000, 50);
+    await waitUntil(`tinyproxy listening on ${port}`, () => canConnect(port), 10_000, 50);
+  } catch (error) {
+    await proxy.stop();
+    throw error;
+  }
+  return proxy;
+}
+
+async function canConnect(port: number): Promise<boolean> {
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// ── Per-registry-id settings in the ECR stand-in (test/stack/README.md) ────────────────────
+
+/** A registry id (12 digits) no other case uses: calls naming it are this case's alone. */
+export function uniqueRegistryId(): string {
+  return `9${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
+}
+
+async function ecrAdmin(method: string, pathname: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${stackEnv().ECR_STANDIN_ADMIN}${pathname}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+}
+
+/** GetAuthorizationToken for this registry id answers `proxyEndpoint`; `scenario` rules apply to calls naming it. */
+export async function putRegistrySettings(registryId: string, settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> }): Promise<void> {
+  await ecrAdmin('PUT', `/registries/${registryId}`, settings);
+}
+
+export async function deleteRegistrySettings(registryId: string): Promise<void> {
+  await ecrAdmin('DELETE', `/registries/${registryId}`);
+}
+
+/** A repository in the given registry id (the stand-in's putRepository is for the default account). */
+export async function putRepositoryIn(registryId: string, name: string, scenario: Record<string, unknown> = {}): Promise<void> {
+  await ecrAdmin('PUT', `/repositories/${encodeURIComponent(name)}`, { registryId, scanOnPush: true, scenario });
+}
+
+// ── Processes of one run ──────────────────────────────────────────────────────────────────
+
+function readProc(pid: string, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Pids whose command line contains every one of `parts` (NUL-separated argv joined by spaces). */
+export function pidsWithArgs(...parts: string[]): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
+    .filter((pid) => {
+      const args = readProc(pid, 'cmdline').split('\0').join(' ');
+      return parts.every((part) => args.includes(part));
+    })
+    .map(Number);
+}
+
+/** The main phase of the run whose `repository` input is this (its environment says so). */
+export function mainPhasePid(repository: string): number | undefined {
+  return pidsWithArgs('dist/index.js').find((pid) => {
+    const env = readProc(String(pid), 'environ').split('\0');
+    return env.includes(`INPUT_REPOSITORY=${repository}`) && !env.some((v) => v.startsWith('STATE_isPost='));
+  });
+}
+
+/** Sends `signal` to that run's main phase, as the runner does when the job is cancelled. */
+export function signalMainPhase(repository: string, signal: NodeJS.Signals): void {
+  const pid = mainPhasePid(repository);
+  if (pid === undefined) throw new Error(`no main phase running for ${repository}`);
+  process.kill(pid, signal);
+}
+
+/**
+ * Ends what the killed main phase left running (its `docker buildx build` for `repository`),
+ * as the runner ends a cancelled step's process tree; each by its own pid.
+ */
+export function killLeftovers(repository: string): number[] {
+  const pids = pidsWithArgs('buildx', repository);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  return pids;
+}
+
+// ── Checks every fault case makes ────────────────────────────────────────────────────────
+// FAULTS_OBSERVE=1 prints the error and warning lines they read (what docs/reliability.md quotes).
+
+/** The one `::error::` line of the main phase (the test fails unless there is exactly one). */
+export function theError(run: RunResult): string {
+  const errors = workflowCommands(run.main.log, 'error');
+  if (process.env.FAULTS_OBSERVE) console.log(`error: ${errors.join('\n')}`);
+  expect(errors).toHaveLength(1);
+  return errors[0];
+}
+
+export function warnings(run: RunResult): string {
+  if (process.env.FAULTS_OBSERVE) console.log(`warnings: ${workflowCommands(run.main.log, 'warning').join('\n')}`);
+  return workflowCommands(run.main.log, 'warning').join('\n');
+}
+
+export function dockerAuths(run: RunResult): Record<string, unknown> {
+  const config = JSON.parse(readFileSync(path.join(run.dockerConfig, 'config.json'), 'utf8')) as { auths?: Record<string, unknown> };
+  return config.auths ?? {};
+}
+
+/** The post phase ran cleanly, left no login to `registry` and removed the action's temp dir. */
+export function expectCleanedUp(run: RunResult, registry: string = stackEnv().REGISTRY): void {
+  // The post log goes with the exit code, so a failure shows why.
+  expect({ exitCode: run.post?.exitCode, log: run.post?.log }).toMatchObject({ exitCode: 0 });
+  expect(workflowCommands(run.post?.log ?? '', 'error')).toEqual([]);
+  expect(Object.keys(dockerAuths(run))).not.toContain(registry);
+  expect(JSON.stringify(dockerAuths(run))).not.toContain('auth');
+  expect(readdirSync(run.runnerTemp).filter((name) => name.startsWith('ecr-build-scan-push-'))).toEqual([]);
+}
+
+/** Several MB of incompressible files in separate layers, so a push takes a while. */
+export function largeWorkspace(layers = 4, megabytes = 16): Record<string, string> {
+  const files: Record<string, string> = {};
+  const lines = ['FROM scratch'];
+  for (let i = 0; i < layers; i++) {
+    // base64 of random bytes: a string the harness can write, still incompressible enough.
+    files[`blob-${i}.bin`] = randomBytes(megabytes * 1024 * 768).toString('base64');
+    lines.push(`COPY blob-${i}.bin /blob-${i}.bin`);
+  }
+  files.Dockerfile = `${lines.join('\n')}\n`;
+  return files;
+}
