@@ -674,12 +674,12 @@ async function getRegistryLogin(client, registryId, mask) {
         response = await client.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6(registryId ? { registryIds: [registryId] } : {}));
     }
     catch (error) {
+        if ((0,errors/* errorName */.Is)(error) === 'CredentialsProviderError') {
+            throw new Error(`AWS credentials: none were found (${(0,errors/* toMessage */.R9)(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+        }
         if ((0,errors/* isCredentialError */._j)(error)) {
             throw new Error(`AWS credentials: ecr:GetAuthorizationToken was refused with ${(0,errors/* errorName */.Is)(error)}: ${(0,errors/* toMessage */.R9)(error)} ` +
                 'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.');
-        }
-        if ((0,errors/* errorName */.Is)(error) === 'CredentialsProviderError') {
-            throw new Error(`AWS credentials: none were found (${(0,errors/* toMessage */.R9)(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
         }
         throw new Error(`Could not log in to Amazon ECR: ${(0,errors/* toMessage */.R9)(error)}`);
     }

@@ -19,14 +19,14 @@ export async function getRegistryLogin(
   try {
     response = await client.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}));
   } catch (error) {
+    if (errorName(error) === 'CredentialsProviderError') {
+      throw new Error(`AWS credentials: none were found (${toMessage(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+    }
     if (isCredentialError(error)) {
       throw new Error(
         `AWS credentials: ecr:GetAuthorizationToken was refused with ${errorName(error)}: ${toMessage(error)} ` +
           'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.',
       );
-    }
-    if (errorName(error) === 'CredentialsProviderError') {
-      throw new Error(`AWS credentials: none were found (${toMessage(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
     }
     throw new Error(`Could not log in to Amazon ECR: ${toMessage(error)}`);
   }
