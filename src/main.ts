@@ -26,7 +26,7 @@ import { readBaseFindings, type BaseFindings } from './scan/base.js';
 import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/build.js';
 import type { Comparison, Report } from './report/model.js';
-import { publishReport } from './report/publish.js';
+import type { PublishContext } from './report/publish.js';
 import { heldBackByGate, promoteTags } from './promote.js';
 import { runCommand } from './util/exec.js';
 import { toMessage } from './util/errors.js';
@@ -56,11 +56,13 @@ export async function run(): Promise<void> {
       return;
     }
 
-    const builderDefault = startBuilderPlatform(inputs);
-    const client = createEcrClient(inputs.awsRegion);
+    const client = await createEcrClient(inputs.awsRegion);
+    let builderDefault: Promise<string> = Promise.resolve('linux/amd64');
     progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
+      // Asked now, so it overlaps docker login and the repository calls, not the first API call.
+      builderDefault = startBuilderPlatform(inputs);
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
@@ -230,7 +232,7 @@ function reportBase(inputs: Inputs, facts: EventFacts, image: string) {
 }
 
 /** Writes the report everywhere and sets the outputs that come from it. */
-async function publish(report: Report, outputs: ActionOutputs, context: Parameters<typeof publishReport>[1], progress: Progress): Promise<void> {
+async function publish(report: Report, outputs: ActionOutputs, context: PublishContext, progress: Progress): Promise<void> {
   outputs.scanStatus = report.scan.status;
   if (report.verdict !== 'skipped') {
     outputs.counts = report.counts;
@@ -240,6 +242,8 @@ async function publish(report: Report, outputs: ActionOutputs, context: Paramete
     outputs.new = report.comparison.newCount;
     outputs.fixed = report.comparison.fixed.length;
   }
+  // The renderers load here, not at start-up: the first API call does not wait for them.
+  const { publishReport } = await import('./report/publish.js');
   const published = await core.group('Report', async () => publishReport(report, context));
   progress.published = true;
   outputs.report = published.reportPath;

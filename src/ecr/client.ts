@@ -5,8 +5,6 @@
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { HttpProxyAgent } from 'http-proxy-agent';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 
 /** A hung endpoint is bounded by these, not by the job's six hours. */
 export const CONNECTION_TIMEOUT_MS = 10_000;
@@ -19,10 +17,11 @@ export function ecrEndpoint(region: string, env: Record<string, string | undefin
   return new URL(configured || `https://api.ecr.${region}.${suffix}`);
 }
 
-export function createEcrClient(region: string, env: Record<string, string | undefined> = process.env): ECRClient {
+export async function createEcrClient(region: string, env: Record<string, string | undefined> = process.env): Promise<ECRClient> {
   const endpoint = ecrEndpoint(region, env);
   const proxy = getProxyUrl(endpoint);
-  const agent = proxy ? { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) } : {};
+  // The proxy agents are loaded only when a proxy applies: most runs do not need them.
+  const agent = proxy ? await proxyAgents(proxy) : {};
   const client = new ECRClient({
     region,
     customUserAgent: 'ecr-build-scan-push',
@@ -44,4 +43,9 @@ export function createEcrClient(region: string, env: Record<string, string | und
     { step: 'initialize', name: 'nameOperationInErrors' },
   );
   return client;
+}
+
+async function proxyAgents(proxy: URL) {
+  const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([import('http-proxy-agent'), import('https-proxy-agent')]);
+  return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
 }

@@ -1,0 +1,1032 @@
+export const id = 245;
+export const ids = [245,31];
+export const modules = {
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   escapeText: () => (/* binding */ escapeText),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
+// ECR (and, through it, from whoever published a package), tags and reasons from users.
+// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
+// link, open HTML or end our hidden marker. Pure.
+
+// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
+// from what it is: https://trojansource.codes), and the line/paragraph separators.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Whitespace made single spaces, control characters removed, trimmed. */
+function cleanText(value) {
+    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
+function shorten(value, max) {
+    // Code points are at most as many as UTF-16 units: short strings need no splitting.
+    if (value.length <= max)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= max)
+        return value;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const MARKDOWN_ESCAPES = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
+    // notifying people or cross-referencing issues from our comment.
+    '@': '@&#8203;',
+    '#': '#&#8203;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/**
+ * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
+ * `max` is in characters before escaping (escaping never cuts an escape in half).
+ */
+function escapeText(value, max = 200) {
+    if (value === undefined)
+        return '';
+    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
+}
+// Values that read best as code (digests, tags, image references, versions) and that can be
+// put between backticks as they are.
+const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
+/** `value` as inline code when that is safe, otherwise as escaped text. */
+function code(value, max = 200) {
+    if (value === undefined || value === '')
+        return '';
+    const short = shorten(value, max);
+    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
+}
+const MAX_URL = 1000;
+/**
+ * The URL when it is http(s) and short enough to link, with everything that could end a markdown
+ * link destination or a table cell percent-encoded; otherwise undefined.
+ */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    const text = cleanText(value);
+    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined; // never link a URL that carries credentials
+    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
+function link(text, url, max = 200) {
+    const href = safeUrl(url);
+    const label = escapeText(text, max);
+    return href && label ? `[${label}](${href})` : label;
+}
+/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
+function escapeHtml(value, max = 200) {
+    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const MAX_KEY = 200;
+/**
+ * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
+ * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
+ * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
+ * is replaced by its prefix and a hash.
+ */
+function escapeCommentKey(key) {
+    let out = '';
+    for (const char of key) {
+        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
+        out += plain ? char : encodeChar(char);
+    }
+    if (out.length <= MAX_KEY)
+        return out;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
+    return `${head}.sha256.${hash}`;
+}
+function encodeChar(char) {
+    return Array.from(Buffer.from(char, 'utf8'))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/** 12,345 — the same on every runner, whatever its locale. */
+function formatCount(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "1 finding", "2 findings". */
+function plural(count, one, many = `${one}s`) {
+    return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+
+/***/ }),
+
+/***/ 1150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BZ: () => (/* binding */ IGNORED_HEADER),
+/* harmony export */   FN: () => (/* binding */ newFindings),
+/* harmony export */   Jb: () => (/* binding */ closeDetails),
+/* harmony export */   Po: () => (/* binding */ countsTable),
+/* harmony export */   QE: () => (/* binding */ tableRows),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   YN: () => (/* binding */ renderSection),
+/* harmony export */   ZN: () => (/* binding */ fitBytes),
+/* harmony export */   dt: () => (/* binding */ platformNotes),
+/* harmony export */   ex: () => (/* binding */ findingRow),
+/* harmony export */   fY: () => (/* binding */ ignoredRow),
+/* harmony export */   ib: () => (/* binding */ FINDING_HEADER),
+/* harmony export */   kG: () => (/* binding */ groupFindings),
+/* harmony export */   nX: () => (/* binding */ comparisonSentence),
+/* harmony export */   o1: () => (/* binding */ gateDescription),
+/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */ });
+/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell */
+/* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+// The pieces the job summary and the PR comment share: the verdict heading, the counts table,
+// finding tables, the comparison sentence. Pure; every value from a finding or a user goes
+// through escape.ts.
+
+
+
+const VERDICT_TITLES = {
+    passed: '✅ ECR scan passed',
+    failed: '❌ ECR scan failed',
+    incomplete: '⚠️ ECR scan incomplete',
+    skipped: '⏭ ECR scan skipped',
+};
+const SEVERITY_ICONS = {
+    CRITICAL: '🔴',
+    HIGH: '🟠',
+    MEDIUM: '🟡',
+    LOW: '🔵',
+    INFORMATIONAL: '⚪',
+    UNDEFINED: '⚫',
+};
+/** The repository part of registry/repository (the whole reference when there is no registry). */
+function repositoryName(image) {
+    const slash = image.indexOf('/');
+    return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
+}
+function heading(level, report) {
+    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(repositoryName(report.image), 120)}`;
+}
+function severityCell(severity) {
+    return `${SEVERITY_ICONS[severity]} ${severity}`;
+}
+/**
+ * One table row per platform (each counts within its platform), and a total row counting each
+ * vulnerability in each package once when there is more than one platform.
+ */
+function countsTable(report) {
+    const platforms = report.scan.platforms;
+    if (platforms.length === 0)
+        return [];
+    const lines = [
+        `| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`,
+        `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`,
+    ];
+    for (const platform of platforms)
+        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
+    if (platforms.length > 1)
+        lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
+    return lines;
+}
+function countsRow(label, status, counts, ignored) {
+    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(ignored)} |`;
+}
+/** Why a platform's scan gave no findings, for statuses that are not final. */
+function platformNotes(platforms) {
+    return platforms
+        .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
+        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.description, 300)}` : ''}`);
+}
+function groupFindings(findings, ignoredOf = () => undefined) {
+    const rows = new Map();
+    for (const finding of findings) {
+        const ignored = ignoredOf(finding);
+        const key = JSON.stringify([finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]);
+        const row = rows.get(key);
+        if (row) {
+            if (!row.platforms.includes(finding.platform))
+                row.platforms.push(finding.platform);
+        }
+        else {
+            rows.set(key, { finding, platforms: [finding.platform] });
+        }
+    }
+    return [...rows.values()];
+}
+const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
+function findingRow(row) {
+    const f = row.finding;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
+}
+const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
+const IGNORED_BY = {
+    input: '`ignore` input',
+    file: 'ignore file',
+    unfixed: '`ignore-unfixed`',
+};
+function ignoredRow(row) {
+    const f = row.finding;
+    const ignored = f.ignored;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(ignored?.expires, 40)} |`;
+}
+function fixedIn(f) {
+    if (f.fixedIn)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.fixedIn, 80);
+    return f.fixAvailable === 'NO' ? 'no fix' : '—';
+}
+function platformsCell(platforms) {
+    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p, 40));
+    if (platforms.length > shown.length)
+        shown.push(`+${platforms.length - shown.length}`);
+    return shown.join(', ');
+}
+/** The first `limit` rows, and how many were left out. */
+function take(rows, limit) {
+    const shown = rows.slice(0, Math.max(0, limit));
+    return { shown, leftOut: rows.length - shown.length };
+}
+/** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
+function comparisonSentence(report) {
+    const comparison = report.comparison;
+    if (!comparison)
+        return undefined;
+    // The note is a whole sentence ("No image for the base commit …: comparison skipped (gate: all).").
+    if (!comparison.available)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
+    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
+    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note, 300)}` : '';
+    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(newFindings(report), comparison.fixed)}**.${note}`;
+}
+/** Findings new against the base image that are not ignored. */
+function newFindings(report) {
+    return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+}
+function gateDescription(report) {
+    const gate = report.gate;
+    const threshold = gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`;
+    const parts = [threshold, gate.mode === 'new' ? 'new findings only' : 'all findings'];
+    if (gate.ignoreUnfixed)
+        parts.push('findings without a fix ignored');
+    parts.push(`an incomplete scan ${gate.onIncomplete === 'fail' ? 'fails' : 'warns'}`);
+    return parts.join(', ');
+}
+/**
+ * Cuts text to at most `maxBytes` of UTF-8 at a line break, closes any `<details>` the cut left
+ * open, then adds `note` on its own paragraph. The note must be short.
+ */
+function fitBytes(text, maxBytes, note) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const closing = '\n\n</details>'.repeat(8);
+    const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    const line = cut.lastIndexOf('\n');
+    return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
+}
+/** Text cut short, with the `<details>` it left open closed (at most 8, what cut budgets allow for). */
+function closeDetails(cut) {
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, 8))}` : cut;
+}
+/** A table's rows from grouped findings, each rendered only when it is shown. */
+function tableRows(groups, render) {
+    return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
+}
+/**
+ * A titled table of at most `limit` rows, followed by `leftOut(n)` when rows were cut.
+ * Returns the lines and how many rows it used. An empty section renders nothing.
+ */
+function renderSection(section, limit, leftOut) {
+    if (section.count === 0)
+        return { lines: [], used: 0 };
+    const shown = section.rows(Math.min(limit, section.count));
+    const cut = section.count - shown.length;
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.count)})`;
+    const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
+    const lines = section.folded
+        ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
+        : [`### ${title}`, '', ...body];
+    return { lines, used: shown.length };
+}
+
+
+/***/ }),
+
+/***/ 9245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  publishReport: () => (/* binding */ publishReport)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(9469);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/scan/severity.ts
+var severity = __webpack_require__(4902);
+;// CONCATENATED MODULE: ./src/report/json-chunks.ts
+// JSON text in pieces, for files too big to hold whole: the JSON report and SARIF of 10,000
+// findings are megabytes of text, and one string of it (plus its UTF-8 copy, plus the object
+// graph it came from) is most of the action's peak memory. Arrays marked with streamedArray are
+// rendered one item at a time; joined, the pieces are byte for byte what JSON.stringify gives.
+// Pure.
+const ITEMS = Symbol('streamed array items');
+/**
+ * An array for jsonChunks to render item by item. `items` is called once per rendering, so a
+ * value holding it can be rendered (or measured, then written) more than once.
+ */
+function streamedArray(items) {
+    return { [ITEMS]: items, toJSON: () => Array.from(items()) };
+}
+/**
+ * `JSON.stringify(value, null, indent)` as pieces of text. Plain objects and arrays that hold a
+ * streamedArray are walked; the items of a streamedArray, and every other value, are rendered
+ * by JSON.stringify itself, one piece each.
+ */
+function* jsonChunks(value, indent = 0) {
+    const gap = ' '.repeat(Math.min(10, Math.max(0, Math.floor(indent))));
+    if (isWalked(value))
+        yield* render(value, gap, '');
+    else {
+        const text = stringify(value, gap, '');
+        if (text !== undefined)
+            yield text;
+    }
+}
+/** A value for which isWalked is true. */
+function* render(value, gap, margin) {
+    if (isStreamed(value))
+        yield* renderItems(value[ITEMS](), false, gap, margin);
+    else if (Array.isArray(value))
+        yield* renderItems(value, true, gap, margin);
+    else
+        yield* renderObject(value, gap, margin);
+}
+function* renderItems(items, walk, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    let first = true;
+    for (const item of items) {
+        const lead = first ? (gap ? `[\n${inner}` : '[') : separator;
+        first = false;
+        if (walk && isWalked(item)) {
+            yield lead;
+            yield* render(item, gap, inner);
+        }
+        else {
+            // An array holds undefined, functions and symbols as null.
+            yield lead + (stringify(item, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '[]' : gap ? `\n${margin}]` : ']';
+}
+function* renderObject(value, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    const colon = gap ? ': ' : ':';
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+        // An object leaves out undefined, functions and symbols, as JSON.stringify does.
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol')
+            continue;
+        const lead = `${first ? (gap ? `{\n${inner}` : '{') : separator}${JSON.stringify(key)}${colon}`;
+        first = false;
+        if (isWalked(member)) {
+            yield lead;
+            yield* render(member, gap, inner);
+        }
+        else {
+            yield lead + (stringify(member, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '{}' : gap ? `\n${margin}}` : '}';
+}
+/** Values walked here rather than handed to JSON.stringify whole: those holding a streamed array. */
+function isWalked(value) {
+    if (isStreamed(value))
+        return true;
+    if (Array.isArray(value))
+        return value.some(isWalked);
+    return isPlainObject(value) && Object.values(value).some(isWalked);
+}
+/** JSON.stringify at a depth: its line breaks (never inside a string) indented by `margin`. */
+function stringify(value, gap, margin) {
+    const text = JSON.stringify(value, null, gap);
+    return text !== undefined && gap && margin ? text.replace(/\n/g, `\n${margin}`) : text;
+}
+function isStreamed(value) {
+    return typeof value === 'object' && value !== null && ITEMS in value;
+}
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+const JSON_REPORT_VERSION = 1;
+function renderJsonReport(report) {
+    return Array.from(jsonReportChunks(report)).join('');
+}
+/** The report file as pieces of text, in order: joined, renderJsonReport's text. */
+function* jsonReportChunks(report) {
+    yield* jsonChunks(toJsonReport(report), 2);
+    yield '\n';
+}
+/** The report as a value; its lists of findings are streamed arrays (JSON.stringify takes them as arrays). */
+function toJsonReport(report) {
+    const comparison = report.comparison;
+    return {
+        version: JSON_REPORT_VERSION,
+        generatedAt: report.generatedAt,
+        image: report.image,
+        digest: report.digest,
+        imageUri: report.imageUri,
+        commit: report.commit,
+        build: report.build,
+        tags: [...report.tags],
+        heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+        scan: {
+            status: report.scan.status,
+            scanType: report.scan.scanType,
+            platforms: report.scan.platforms.map(platform),
+        },
+        gate: {
+            threshold: report.gate.threshold,
+            mode: report.gate.mode,
+            onIncomplete: report.gate.onIncomplete,
+            ignoreUnfixed: report.gate.ignoreUnfixed,
+        },
+        verdict: report.verdict,
+        reason: report.reason,
+        fails: report.fails,
+        counts: counts(report.counts),
+        ignored: report.ignoredCount,
+        findings: streamedArray(() => mapped(report.findings, evaluatedFinding)),
+        expiredIgnores: report.expiredIgnores.map(expiredIgnore),
+        comparison: comparison && {
+            available: comparison.available,
+            baseSha: comparison.baseSha,
+            baseDigest: comparison.baseDigest,
+            note: comparison.note,
+            new: comparison.newCount,
+            fixedCount: comparison.fixed.length,
+            fixed: streamedArray(() => mapped(comparison.fixed, finding)),
+        },
+        runUrl: report.runUrl,
+    };
+}
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+function platform(p) {
+    return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
+}
+function counts(c) {
+    return Object.fromEntries(severity/* SEVERITIES */.oC.map((s) => [s, c[s]]));
+}
+function finding(f) {
+    return {
+        id: f.id,
+        severity: f.severity,
+        package: f.package,
+        version: f.version,
+        fixedIn: f.fixedIn,
+        fixAvailable: f.fixAvailable,
+        score: f.score,
+        title: f.title,
+        description: f.description,
+        uri: f.uri,
+        platform: f.platform,
+    };
+}
+function evaluatedFinding(f) {
+    return {
+        ...finding(f),
+        ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
+        comparison: f.comparison,
+        blocking: f.blocking,
+    };
+}
+function expiredIgnore(e) {
+    return { id: e.id, reason: e.reason, expires: e.expires, matched: e.matched };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(6412);
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+// SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
+//
+// Code scanning needs: a rule per vulnerability with properties["security-severity"] (a number
+// as a string) to show severity, a location for every result (we point at the Dockerfile, line 1),
+// and partialFingerprints that stay the same from run to run, so an alert is tracked, not
+// re-opened (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+// Ignored findings are not results. The file is compact JSON held under SARIF_BUDGET_BYTES:
+// descriptions are shortened, then dropped, then the least severe results are, before it grows
+// past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
+// whole: 10,000 results are megabytes of text.
+
+
+
+
+const SARIF_TOOL_NAME = 'ecr-build-scan-push';
+const DEFAULT_INFORMATION_URI = 'https://github.com/marketplace/actions/ecr-build-scan-push';
+/** Under code scanning's 10 MB upload limit, with room to spare. */
+const SARIF_BUDGET_BYTES = 9_000_000;
+const FINGERPRINT_KEY = 'ecrFinding/v1';
+const SECURITY_SEVERITY = { CRITICAL: 9.5, HIGH: 8.0, MEDIUM: 5.5, LOW: 2.0 };
+const LEVELS = {
+    CRITICAL: 'error',
+    HIGH: 'error',
+    MEDIUM: 'warning',
+    LOW: 'note',
+    INFORMATIONAL: 'note',
+    UNDEFINED: 'note',
+};
+/** Code scanning's number for a finding: fixed per severity, the finding's own score below LOW. */
+function securitySeverity(finding) {
+    const fixed = SECURITY_SEVERITY[finding.severity];
+    if (fixed !== undefined)
+        return fixed.toFixed(1);
+    const score = finding.score;
+    return score !== undefined && Number.isFinite(score) ? Math.min(10, Math.max(0, score)).toFixed(1) : '0.0';
+}
+function sarifLevel(severity) {
+    return LEVELS[severity];
+}
+/** Stable across runs for the same vulnerability in the same package on the same platform. */
+function fingerprint(finding) {
+    // One-shot: no Hash object (and its native state) per result, for 10,000 results at a time.
+    return (0,external_node_crypto_.hash)('sha256', JSON.stringify([finding.id, finding.package ?? '', finding.platform]), 'hex');
+}
+function renderSarif(report, options) {
+    return Array.from(sarifChunks(report, options)).join('');
+}
+/**
+ * The SARIF file as pieces of text, in order (joined, renderSarif's text), at the most detail
+ * that fits the byte cap. Each result is made and rendered on its own as the pieces are read, so
+ * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
+ */
+function sarifChunks(report, options) {
+    const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+    // Worst first (a stable sort: the report's own order within a severity).
+    const results = report.findings.filter((f) => !f.ignored).sort((a, b) => (0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity));
+    const at = (detail) => logText(sarifLog(report, results, options, detail));
+    for (const description of [1000, 200, 0]) {
+        const text = at({ description, results: results.length });
+        if (fitsIn(text, maxBytes))
+            return text;
+    }
+    // Still too big: keep the worst results.
+    for (let kept = Math.floor(results.length / 2);; kept = Math.floor(kept / 2)) {
+        const text = at({ description: 0, results: kept });
+        if (kept === 0 || fitsIn(text, maxBytes))
+            return text;
+    }
+}
+/** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
+function logText(log) {
+    return {
+        *[Symbol.iterator]() {
+            yield* jsonChunks(log);
+            yield '\n';
+        },
+    };
+}
+/** Whether the pieces come to at most `maxBytes` of UTF-8; stops reading once over. */
+function fitsIn(pieces, maxBytes) {
+    let bytes = 0;
+    for (const piece of pieces) {
+        bytes += Buffer.byteLength(piece, 'utf8');
+        if (bytes > maxBytes)
+            return false;
+    }
+    return true;
+}
+/** The log for the first `detail.results` of `findings` (worst first), rendered as it is read. */
+function sarifLog(report, findings, options, detail) {
+    const kept = Math.min(detail.results, findings.length);
+    const { ruleOf, worst } = rulesOf(findings, kept);
+    const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: SARIF_TOOL_NAME,
+                        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+                        rules: streamedArray(function* () {
+                            for (const f of worst)
+                                yield rule(f, detail);
+                        }),
+                    },
+                },
+                results: streamedArray(function* () {
+                    for (let i = 0; i < kept; i += 1)
+                        yield result(findings[i], ruleOf[i], location);
+                }),
+                properties: {
+                    image: report.image,
+                    digest: report.digest,
+                    verdict: report.verdict,
+                    ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+                },
+            },
+        ],
+    };
+}
+/**
+ * One rule per vulnerability ID, in the order of its first result: each result's rule index, and
+ * each rule's worst finding. Plain arrays rather than a map of objects: they are held while the
+ * file is measured and written.
+ */
+function rulesOf(findings, count) {
+    const index = new Map();
+    const ruleOf = new Int32Array(count);
+    const worst = [];
+    for (let i = 0; i < count; i += 1) {
+        const f = findings[i];
+        const known = index.get(f.id);
+        if (known === undefined) {
+            index.set(f.id, worst.length);
+            ruleOf[i] = worst.length;
+            worst.push(f);
+        }
+        else {
+            ruleOf[i] = known;
+            if (worse(f, worst[known]))
+                worst[known] = f;
+        }
+    }
+    return { ruleOf, worst };
+}
+function result(f, ruleIndex, locations) {
+    return {
+        ruleId: f.id,
+        ruleIndex,
+        level: sarifLevel(f.severity),
+        message: { text: message(f) },
+        locations,
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+        properties: {
+            severity: f.severity,
+            package: f.package,
+            version: f.version,
+            fixedIn: f.fixedIn,
+            fixAvailable: f.fixAvailable,
+            platform: f.platform,
+            comparison: f.comparison,
+            blocking: f.blocking,
+        },
+    };
+}
+function worse(a, b) {
+    const rank = (0,severity/* severityRank */.qs)(a.severity) - (0,severity/* severityRank */.qs)(b.severity);
+    return rank > 0 || (rank === 0 && (a.score ?? -1) > (b.score ?? -1));
+}
+function rule(f, detail) {
+    const description = f.description ? sarifText(f.description, detail.description) : '';
+    return {
+        id: f.id,
+        shortDescription: { text: sarifText(f.title || `${f.id} (${f.severity})`, 200) },
+        ...(description ? { fullDescription: { text: description } } : {}),
+        helpUri: (0,report_escape/* safeUrl */.Pl)(f.uri),
+        properties: {
+            tags: ['security', 'vulnerability', 'container-image'],
+            'security-severity': securitySeverity(f),
+        },
+    };
+}
+function message(f) {
+    const what = f.package ? `${f.package}${f.version ? ` ${f.version}` : ''}` : 'the image';
+    const fix = f.fixedIn ? `fixed in ${f.fixedIn}` : f.fixAvailable === 'NO' ? 'no fix available' : 'no fixed version known';
+    const mark = f.comparison === 'new' ? ' New in this image.' : f.comparison === 'in-base' ? ' Also in the base image.' : '';
+    return sarifText(`${f.id} (${f.severity}) in ${what} on ${f.platform}: ${fix}.${mark}`, 1000);
+}
+/**
+ * Plain text as SARIF messages take it: one line, bounded, with `[` `]` and `\` escaped so a
+ * package name cannot become an embedded link (SARIF 2.1.0 §3.11.6).
+ */
+function sarifText(value, max) {
+    if (max <= 0)
+        return '';
+    return (0,report_escape/* shorten */.ml)((0,report_escape/* cleanText */.X5)(value), max).replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+/** Repository-relative, forward slashes, no leading `./`. */
+function artifactUri(dockerfile) {
+    return dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '') || 'Dockerfile';
+}
+
+;// CONCATENATED MODULE: ./src/report/files.ts
+// Writes the JSON report and the SARIF file. Thin: rendering is json.ts and sarif.ts; the file
+// system is passed in (node:fs/promises by default) so tests can use a fake or a temp directory.
+// Both files are written as their text is rendered, a batch of pieces at a time: with 10,000
+// findings they are megabytes, and holding one whole (and its UTF-8 copy) would be most of the
+// action's memory.
+
+
+
+
+
+/** About what one write takes: 10,000 findings are a few hundred writes, none holding much memory. */
+const WRITE_BATCH_CHARS = 16 * 1024;
+/** Writes the JSON report to `file` (creating its directory) and returns the path written. */
+async function writeJsonReport(report, file, writer = promises_) {
+    return writeText(file, jsonReportChunks(report), writer);
+}
+/** Writes the SARIF report to `file` (creating its directory) and returns the path written. */
+async function writeSarifReport(report, file, options, writer = promises_) {
+    // Measured against the size cap here, before the file is opened.
+    return writeText(file, sarifChunks(report, options), writer);
+}
+async function writeText(file, pieces, writer) {
+    try {
+        await writer.mkdir(external_node_path_.dirname(file), { recursive: true });
+        await writer.writeFile(file, batched(pieces, WRITE_BATCH_CHARS), 'utf8');
+    }
+    catch (error) {
+        throw new Error(`Could not write ${file}: ${(0,errors/* toMessage */.R9)(error)}`, { cause: error });
+    }
+    return file;
+}
+/** Pieces joined into batches of at least `size` characters (the last one may be shorter). */
+function* batched(pieces, size) {
+    let batch = '';
+    for (const piece of pieces) {
+        batch += piece;
+        if (batch.length >= size) {
+            yield batch;
+            batch = '';
+        }
+    }
+    if (batch !== '')
+        yield batch;
+}
+
+// EXTERNAL MODULE: ./src/report/markdown-parts.ts
+var markdown_parts = __webpack_require__(1150);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+/** GitHub's limit for one step's summary. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** What we allow ourselves: half the limit, so other writes in the same step still fit. */
+const SUMMARY_BUDGET_BYTES = 512 * 1024;
+/** Finding rows listed in all sections together. */
+const SUMMARY_MAX_ROWS = 250;
+function renderSummary(report, options = {}) {
+    const maxBytes = options.maxBytes ?? SUMMARY_BUDGET_BYTES;
+    // Rows are bounded in length, so this rarely loops; it makes the budget hold whatever the data.
+    for (let rows = options.maxRows ?? SUMMARY_MAX_ROWS;; rows = Math.floor(rows / 2)) {
+        const text = buildSummary(report, rows);
+        if (rows === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) {
+            return (0,markdown_parts/* fitBytes */.ZN)(text, maxBytes, `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`);
+        }
+    }
+}
+function buildSummary(report, maxRows) {
+    const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape.escapeText)(report.reason, 500)}**`, ''];
+    lines.push(...expiredIgnores(report), ...facts(report));
+    const sentence = (0,markdown_parts/* comparisonSentence */.nX)(report);
+    if (sentence)
+        lines.push(sentence, '');
+    const table = (0,markdown_parts/* countsTable */.Po)(report);
+    if (table.length > 0)
+        lines.push('### Findings by platform', '', ...table, '');
+    const notes = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
+    if (notes.length > 0)
+        lines.push(...notes, '');
+    let remaining = maxRows;
+    const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
+    for (const section of sections(report)) {
+        const { lines: rendered, used } = (0,markdown_parts/* renderSection */.YN)(section, remaining, leftOut);
+        lines.push(...rendered);
+        remaining -= used;
+    }
+    lines.push(footer(report));
+    return `${lines.join('\n')}\n`;
+}
+function sections(report) {
+    const findings = report.findings;
+    const ignored = findings.filter((f) => f.ignored);
+    const ignoredSection = {
+        title: 'Ignored findings',
+        header: markdown_parts/* IGNORED_HEADER */.BZ,
+        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(ignored, (f) => f.ignored), markdown_parts/* ignoredRow */.fY),
+        folded: true,
+    };
+    const table = (title, list, folded) => ({
+        title,
+        header: markdown_parts/* FINDING_HEADER */.ib,
+        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(list), markdown_parts/* findingRow */.ex),
+        folded,
+    });
+    if (report.comparison?.available) {
+        const blockingInBase = findings.filter((f) => f.blocking && f.comparison !== 'new');
+        const restInBase = findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new');
+        return [
+            table('New findings', (0,markdown_parts/* newFindings */.FN)(report), false),
+            table('Failing the gate, already in the base image', blockingInBase, false),
+            { title: 'Fixed since the base image', header: markdown_parts/* FINDING_HEADER */.ib, ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed), markdown_parts/* findingRow */.ex), folded: true },
+            table('Other findings, already in the base image', restInBase, true),
+            ignoredSection,
+        ];
+    }
+    const blocking = findings.filter((f) => f.blocking);
+    const others = findings.filter((f) => !f.blocking && !f.ignored);
+    return [
+        table('Findings that failed the gate', blocking, false),
+        table(blocking.length > 0 ? 'Other findings' : 'Findings', others, blocking.length > 0),
+        ignoredSection,
+    ];
+}
+const MAX_LISTED = 20;
+function facts(report) {
+    const lines = [`- **Image:** ${(0,report_escape/* code */.aY)(report.image, 300)}`];
+    if (report.digest)
+        lines.push(`- **Digest:** ${(0,report_escape/* code */.aY)(report.digest, 100)}`);
+    if (report.commit)
+        lines.push(`- **Commit:** ${(0,report_escape/* code */.aY)(report.commit, 64)}`);
+    if (report.build === 'reused')
+        lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
+    if (report.build === 'not-pushed')
+        lines.push('- **Build:** built, not pushed (`push: false`)');
+    lines.push(`- **Tags:** ${listed(report.tags.map((t) => (0,report_escape/* code */.aY)(t, 300)), 'none')}`);
+    if (report.heldBack.length > 0) {
+        lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${(0,report_escape/* code */.aY)(h.tag, 300)} (${(0,report_escape.escapeText)(h.reason, 200)})`), '', '; ')}`);
+    }
+    const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
+    lines.push(`- **Scan:** ${(0,report_escape.escapeText)(report.scan.status, 40)}${scanType}`);
+    lines.push(`- **Gate:** ${(0,markdown_parts/* gateDescription */.o1)(report)}`);
+    return [...lines, ''];
+}
+function listed(items, none, separator = ', ') {
+    if (items.length === 0)
+        return none;
+    const { shown, leftOut } = (0,markdown_parts/* take */.s)(items, MAX_LISTED);
+    return shown.join(separator) + (leftOut > 0 ? `${separator}and ${(0,report_escape/* formatCount */.B4)(leftOut)} more` : '');
+}
+function expiredIgnores(report) {
+    const expired = report.expiredIgnores;
+    if (expired.length === 0)
+        return [];
+    const { shown, leftOut } = (0,markdown_parts/* take */.s)(expired, MAX_LISTED);
+    return [
+        `> [!WARNING]`,
+        `> ${expired.length === 1 ? 'An entry' : `${(0,report_escape/* formatCount */.B4)(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
+        ...shown.map((e) => `> - ${(0,report_escape/* code */.aY)(e.id, 80)}, expired ${(0,report_escape/* code */.aY)(e.expires, 40)}, matches ${(0,report_escape/* plural */.LS)(e.matched, 'finding')}: ${(0,report_escape.escapeText)(e.reason, 200)}`),
+        ...(leftOut > 0 ? [`> - …and ${(0,report_escape/* formatCount */.B4)(leftOut)} more`] : []),
+        '',
+    ];
+}
+function fullListPointer(report) {
+    return report.reportPath
+        ? `The full list is in the report file ${(0,report_escape/* code */.aY)(report.reportPath, 300)}.`
+        : 'The full list is in the file named by the `report` output.';
+}
+function footer(report) {
+    const parts = [];
+    if (report.reportPath)
+        parts.push(`Full report: ${(0,report_escape/* code */.aY)(report.reportPath, 300)}`);
+    if (report.runUrl)
+        parts.push((0,report_escape/* link */.nf)('workflow run', report.runUrl));
+    parts.push(`generated ${(0,report_escape.escapeText)(report.generatedAt, 40)} by ecr-build-scan-push`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary-writer.ts
+// Writes the job summary with @actions/core's `core.summary`, passed in. One addRaw and one
+// write, and never more than GitHub's limit: the runner drops a larger summary whole.
+
+
+/** Renders the report's summary and writes it; returns the bytes of markdown written. */
+async function writeJobSummary(report, summary, options = {}) {
+    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
+    return writeSummaryText(renderSummary(report, { maxBytes: maxBytes - 2 }), summary, { ...options, maxBytes });
+}
+/** Writes markdown as it is, cut to the budget if it is over. */
+async function writeSummaryText(markdown, summary, options = {}) {
+    const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
+    // addRaw(…, true) adds os.EOL (two bytes on Windows), so leave room for it.
+    const text = (0,markdown_parts/* fitBytes */.ZN)(markdown, maxBytes - 2, "_The summary was cut to fit GitHub's size limit._");
+    summary.addRaw(text, true);
+    await summary.write({ overwrite: options.overwrite ?? false });
+    return Buffer.byteLength(text, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/report/publish.ts
+// Writes the one Report everywhere people read it: the JSON report file, the SARIF file, the
+// job summary and the PR comment. Each writer is thin; a comment that cannot be written is a
+// warning, never a failure: the job's result is decided by the scan alone.
+
+
+
+
+
+async function publishReport(report, context) {
+    const { inputs, facts, workspace } = context;
+    const reportPath = await writeJsonReport(report, external_node_path_.join(context.tempDir, 'report.json'));
+    const published = { reportPath };
+    if (inputs.sarif) {
+        const dockerfile = external_node_path_.relative(workspace, external_node_path_.resolve(workspace, inputs.file)).split(external_node_path_.sep).join('/');
+        published.sarifPath = await writeSarifReport(report, external_node_path_.resolve(workspace, inputs.sarif), {
+            dockerfile,
+            informationUri: `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`,
+        });
+    }
+    try {
+        await writeJobSummary(report, core/* summary */.z, { overwrite: true });
+    }
+    catch (error) {
+        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* toMessage */.R9)(error)}`);
+    }
+    const pr = facts.pullRequest;
+    if (inputs.comment && pr && facts.owner && facts.repo) {
+        published.commentUrl = await comment(report, context, pr.number, facts.owner, facts.repo);
+    }
+    return published;
+}
+async function comment(report, context, issueNumber, owner, repo) {
+    const token = context.inputs.githubToken;
+    if (token === '') {
+        core/* warning */.$e('No github-token: the PR comment was not written.');
+        return undefined;
+    }
+    // Loaded only here: octokit stays off the start-up path of runs that write no comment.
+    const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 7318)),
+        __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 4231)),
+    ]);
+    const key = context.inputs.commentKey ?? context.image;
+    const result = await upsertComment({
+        octokit: await loadCommentOctokit(token),
+        owner,
+        repo,
+        issueNumber,
+        key,
+        body: renderComment(report, key),
+        log: (message) => core/* info */.pq(message),
+    });
+    if (result.warning)
+        core/* warning */.$e(result.warning);
+    else
+        core/* info */.pq(`PR comment ${result.action}: ${result.url ?? ''}`);
+    return result.url;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=245.index.js.map

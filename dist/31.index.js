@@ -1,0 +1,153 @@
+export const id = 31;
+export const ids = [31];
+export const modules = {
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   escapeText: () => (/* binding */ escapeText),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
+// ECR (and, through it, from whoever published a package), tags and reasons from users.
+// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
+// link, open HTML or end our hidden marker. Pure.
+
+// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
+// from what it is: https://trojansource.codes), and the line/paragraph separators.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Whitespace made single spaces, control characters removed, trimmed. */
+function cleanText(value) {
+    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
+function shorten(value, max) {
+    // Code points are at most as many as UTF-16 units: short strings need no splitting.
+    if (value.length <= max)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= max)
+        return value;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const MARKDOWN_ESCAPES = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
+    // notifying people or cross-referencing issues from our comment.
+    '@': '@&#8203;',
+    '#': '#&#8203;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/**
+ * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
+ * `max` is in characters before escaping (escaping never cuts an escape in half).
+ */
+function escapeText(value, max = 200) {
+    if (value === undefined)
+        return '';
+    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
+}
+// Values that read best as code (digests, tags, image references, versions) and that can be
+// put between backticks as they are.
+const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
+/** `value` as inline code when that is safe, otherwise as escaped text. */
+function code(value, max = 200) {
+    if (value === undefined || value === '')
+        return '';
+    const short = shorten(value, max);
+    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
+}
+const MAX_URL = 1000;
+/**
+ * The URL when it is http(s) and short enough to link, with everything that could end a markdown
+ * link destination or a table cell percent-encoded; otherwise undefined.
+ */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    const text = cleanText(value);
+    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined; // never link a URL that carries credentials
+    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
+function link(text, url, max = 200) {
+    const href = safeUrl(url);
+    const label = escapeText(text, max);
+    return href && label ? `[${label}](${href})` : label;
+}
+/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
+function escapeHtml(value, max = 200) {
+    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const MAX_KEY = 200;
+/**
+ * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
+ * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
+ * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
+ * is replaced by its prefix and a hash.
+ */
+function escapeCommentKey(key) {
+    let out = '';
+    for (const char of key) {
+        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
+        out += plain ? char : encodeChar(char);
+    }
+    if (out.length <= MAX_KEY)
+        return out;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
+    return `${head}.sha256.${hash}`;
+}
+function encodeChar(char) {
+    return Array.from(Buffer.from(char, 'utf8'))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/** 12,345 — the same on every runner, whatever its locale. */
+function formatCount(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "1 finding", "2 findings". */
+function plural(count, one, many = `${one}s`) {
+    return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=31.index.js.map
