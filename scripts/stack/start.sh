@@ -63,7 +63,9 @@ wait_for() {
   local name=$1 secs=$2 check=$3 soft=${4:-} i
   for ((i = 0; i < secs * 5; i++)); do
     if $check; then return 0; fi
-    if ! pid_of "$name" > /dev/null; then
+    # Liveness by the recorded pid alone: right after spawn, /proc/PID/cmdline can still be the
+    # forked bash subshell (before it execs setsid), so pid_of's marker check would race.
+    if ! kill -0 "$(cat "$PID_DIR/$name.pid" 2>/dev/null)" 2>/dev/null; then
       [ -n "$soft" ] && return 1
       die "$name exited during startup" "$LOG_DIR/$name.log"
     fi
