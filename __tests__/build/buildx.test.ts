@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fakeRunner } from '../../__fixtures__/runner.js';
+import { digestOf } from '../../__fixtures__/manifests/index.js';
+import { builderPlatform, lastErrorLine, runBuild } from '../../src/build/buildx.js';
+import { buildxArgs, type BuildRequest } from '../../src/build/argv.js';
+
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
+
+// What buildx prints when a RUN step fails (docker-container driver, plain progress).
+const FAILED_RUN = [
+  '#0 building with "ci-builder" instance using docker-container driver',
+  '',
+  '#5 [2/3] RUN npm ci',
+  '#5 0.412 npm error code EUSAGE',
+  '#5 ERROR: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+  '------',
+  ' > [2/3] RUN npm ci:',
+  '0.412 npm error code EUSAGE',
+  '------',
+  'Dockerfile:3',
+  '--------------------',
+  '   2 |     COPY package*.json ./',
+  '   3 | >>> RUN npm ci',
+  '--------------------',
+  'ERROR: failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+  '',
+].join('\n');
+
+describe('lastErrorLine', () => {
+  test.each<[string, string, string | undefined]>([
+    ['a failed RUN step: the final ERROR line', FAILED_RUN, 'failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1'],
+    ['CRLF output', 'step 1\r\nERROR: failed to build: denied\r\n', 'failed to build: denied'],
+    ['an error: line in the middle wins over a trailing non-error line', 'error: unable to prepare context: path "nope" not found\nSee docker buildx build --help', 'error: unable to prepare context: path "nope" not found'],
+    ['the last of several ERROR lines', 'ERROR: first\nsomething\nERROR: second\n', 'second'],
+    ['no error line: the last line', 'step 1\nsomething odd happened\n\n', 'something odd happened'],
+    ['empty stderr', '', undefined],
+    ['only blank lines', '\n  \n', undefined],
+  ])('%s', (_name, stderr, line) => {
+    expect(lastErrorLine(stderr)).toBe(line);
+  });
+});
+
+describe('runBuild', () => {
+  let dir: string;
+  let request: BuildRequest;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'buildx-test-'));
+    request = {
+      context: '.',
+      file: 'Dockerfile',
+      buildArgs: [],
+      labels: [],
+      platforms: [],
+      cacheFrom: [],
+      cacheTo: [],
+      secrets: [],
+      provenance: 'false',
+      noCache: false,
+      pull: false,
+      output: { kind: 'push-tag', reference: `${IMAGE}:a1b2c3d` },
+      metadataFile: path.join(dir, 'build-metadata.json'),
+    };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('runs docker with the argv and reads the digest back from the metadata file', async () => {
+    const run = fakeRunner(() => {
+      writeFileSync(request.metadataFile, JSON.stringify({ 'containerimage.digest': digestOf('1') }));
+      return { exitCode: 0 };
+    });
+    await expect(runBuild(request, run)).resolves.toEqual({ digest: digestOf('1'), mediaType: undefined });
+    expect(run.mock.calls).toEqual([['docker', buildxArgs(request), { ignoreReturnCode: true }]]);
+  });
+
+  test('push: false returns nothing and reads no metadata file', async () => {
+    const run = fakeRunner();
+    await expect(runBuild({ ...request, output: { kind: 'none' } }, run)).resolves.toBeUndefined();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  test.each<[string, number, string, string]>([
+    ['with the reason', 1, FAILED_RUN, 'docker buildx build failed (exit 1): failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1'],
+    ['without output', 125, '', 'docker buildx build failed (exit 125)'],
+  ])('a failed build throws %s', async (_name, exitCode, stderr, message) => {
+    const run = fakeRunner(() => ({ exitCode, stderr }));
+    await expect(runBuild(request, run)).rejects.toThrow(new Error(message));
+  });
+});
+
+describe('builderPlatform', () => {
+  const DOCKER_DRIVER = [
+    'Name:          default',
+    'Driver:        docker',
+    'Last Activity: 2025-03-14 09:20:11 +0000 UTC',
+    '',
+    'Nodes:',
+    'Name:             default',
+    'Endpoint:         default',
+    'Status:           running',
+    'BuildKit version: v0.20.1',
+    'Platforms:        linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/386',
+    'Labels:',
+    ' org.mobyproject.buildkit.worker.moby.host-gateway-ip: 172.17.0.1',
+  ].join('\n');
+  const CONTAINER_DRIVER = [
+    'Name:          ci-builder',
+    'Driver:        docker-container',
+    '',
+    'Nodes:',
+    'Name:                  ci-builder0',
+    'Endpoint:              unix:///var/run/docker.sock',
+    'Driver Options:        network="host"',
+    'Status:                running',
+    'BuildKit daemon flags: --allow-insecure-entitlement=network.host',
+    'BuildKit version:      v0.20.1',
+    'Platforms:             linux/arm64*, linux/amd64, linux/arm/v7',
+  ].join('\n');
+  const REMOTE_TWO_NODES = [
+    'Name:   remote',
+    'Driver: remote',
+    '',
+    'Nodes:',
+    'Name:             remote0',
+    'Endpoint:         tcp://buildkitd-arm64:1234',
+    'Status:           running',
+    'Platforms:        linux/arm64, linux/arm/v7',
+    '',
+    'Name:             remote1',
+    'Endpoint:         tcp://buildkitd-amd64:1234',
+    'Status:           running',
+    'Platforms:        linux/amd64',
+  ].join('\n');
+
+  test.each<[string, string | undefined, { exitCode?: number; stdout?: string }, string[], string]>([
+    ['docker driver: the first platform', undefined, { stdout: DOCKER_DRIVER }, ['buildx', 'inspect'], 'linux/amd64'],
+    ['docker-container driver: the * mark removed', 'ci-builder', { stdout: CONTAINER_DRIVER }, ['buildx', 'inspect', 'ci-builder'], 'linux/arm64'],
+    ['remote driver: the first node', 'remote', { stdout: REMOTE_TWO_NODES }, ['buildx', 'inspect', 'remote'], 'linux/arm64'],
+    ['no Platforms line: linux/amd64', undefined, { stdout: 'Name: default\nDriver: docker\n' }, ['buildx', 'inspect'], 'linux/amd64'],
+    ['an empty Platforms line: linux/amd64', undefined, { stdout: 'Platforms:\n' }, ['buildx', 'inspect'], 'linux/amd64'],
+    ['inspect fails: linux/amd64', 'gone', { exitCode: 1, stdout: '' }, ['buildx', 'inspect', 'gone'], 'linux/amd64'],
+  ])('%s', async (_name, builder, answer, args, platform) => {
+    const run = fakeRunner(() => answer);
+    await expect(builderPlatform(builder, run)).resolves.toBe(platform);
+    expect(run.mock.calls).toEqual([['docker', args, { silent: true, ignoreReturnCode: true }]]);
+  });
+});

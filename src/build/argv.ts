@@ -1,0 +1,56 @@
+// Pure: what to build → the `docker buildx build` argument list. Tested by a table.
+
+export type BuildOutput =
+  /** Push under a tag (the SHA candidate). */
+  | { kind: 'push-tag'; reference: string }
+  /** Push by digest only (sha-tag: false): no tag is written until promotion. */
+  | { kind: 'push-digest'; name: string }
+  /** Build only (push: false): the builder's default output. */
+  | { kind: 'none' };
+
+export interface BuildRequest {
+  context: string;
+  file: string;
+  buildArgs: string[];
+  labels: Array<[string, string]>;
+  target?: string;
+  platforms: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  secrets: string[];
+  provenance: string;
+  builder?: string;
+  noCache: boolean;
+  pull: boolean;
+  output: BuildOutput;
+  metadataFile: string;
+}
+
+export function buildxArgs(request: BuildRequest): string[] {
+  const args = ['buildx', 'build'];
+  if (request.builder) args.push('--builder', request.builder);
+  args.push('--file', request.file);
+  for (const arg of request.buildArgs) args.push('--build-arg', arg);
+  for (const [key, value] of request.labels) args.push('--label', `${key}=${value}`);
+  if (request.target) args.push('--target', request.target);
+  if (request.platforms.length > 0) args.push('--platform', request.platforms.join(','));
+  for (const spec of request.cacheFrom) args.push('--cache-from', spec);
+  for (const spec of request.cacheTo) args.push('--cache-to', spec);
+  for (const secret of request.secrets) args.push('--secret', secret);
+  args.push(`--provenance=${request.provenance}`);
+  if (request.noCache) args.push('--no-cache');
+  if (request.pull) args.push('--pull');
+  switch (request.output.kind) {
+    case 'push-tag':
+      args.push('--tag', request.output.reference, '--push');
+      break;
+    case 'push-digest':
+      args.push('--output', `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true`);
+      break;
+    case 'none':
+      break;
+  }
+  args.push('--metadata-file', request.metadataFile);
+  args.push(request.context);
+  return args;
+}

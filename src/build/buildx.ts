@@ -1,0 +1,36 @@
+// Runs docker buildx build and reads back what it pushed.
+import { readFile } from 'node:fs/promises';
+import { buildxArgs, type BuildRequest } from './argv.js';
+import { parseBuildMetadata, type BuildResult } from './metadata.js';
+import type { Runner } from '../util/exec.js';
+
+export async function runBuild(request: BuildRequest, run: Runner): Promise<BuildResult | undefined> {
+  const result = await run('docker', buildxArgs(request), { ignoreReturnCode: true });
+  if (result.exitCode !== 0) {
+    const reason = lastErrorLine(result.stderr);
+    if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+      throw new Error(
+        'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
+      );
+    }
+    throw new Error(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`);
+  }
+  if (request.output.kind === 'none') return undefined;
+  return parseBuildMetadata(await readFile(request.metadataFile, 'utf8'));
+}
+
+/** The line of buildx's output that says what went wrong (it ends with `ERROR: …`). */
+export function lastErrorLine(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const error = [...lines].reverse().find((line) => /^ERROR:|error:/i.test(line));
+  return (error ?? lines[lines.length - 1])?.replace(/^ERROR:\s*/, '');
+}
+
+/** The builder's default platform, for a single-platform build that did not name one. */
+export async function builderPlatform(builder: string | undefined, run: Runner): Promise<string> {
+  const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
+  const result = await run('docker', args, { silent: true, ignoreReturnCode: true });
+  const line = result.stdout.split('\n').find((l) => /^\s*Platforms:/.test(l));
+  const first = line?.replace(/^\s*Platforms:\s*/, '').split(',')[0]?.replace('*', '').trim();
+  return first || 'linux/amd64';
+}
