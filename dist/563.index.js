@@ -1054,7 +1054,10 @@ async function build(inputs, facts, output, tempDir, run = exec/* runCommand */.
     };
     return runBuild(request, run);
 }
-/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
+/**
+ * The candidate's manifest, read back from the registry (the digest ECR serves), and its platform
+ * manifests. The manifest is kept: promotion copies it under the other tags.
+ */
 async function resolvePlatforms(client, ref, inputs, candidate, 
 /** The builder's default platform, asked for early (see startBuilderPlatform). */
 builderDefault) {
@@ -1064,7 +1067,7 @@ builderDefault) {
     const single = isIndex(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
         : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
-    return platformManifests(candidate.digest, manifest.text, mediaType, single);
+    return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
  * The builder's default platform names a single-platform image that buildx did not describe
@@ -1950,7 +1953,10 @@ const FLOATING = new Set(['minor', 'major', 'latest']);
 function heldBackByGate(plan) {
     return plan.promotions.map((p) => ({ tag: p.tag, reason: 'held back: the gate failed' }));
 }
-async function promoteTags(client, ref, repository, plan, latestMode, digest) {
+async function promoteTags(client, ref, repository, plan, latestMode, 
+/** The candidate's manifest, as read after the push: copied, never fetched again. */
+manifest) {
+    const digest = manifest.digest;
     const result = { written: [], heldBack: [], warnings: [] };
     if (plan.promotions.length === 0)
         return result;
@@ -1958,13 +1964,11 @@ async function promoteTags(client, ref, repository, plan, latestMode, digest) {
     const { write, held } = moveFloatingTags(plan, [...existing.keys()], latestMode);
     for (const promotion of held)
         result.heldBack.push({ tag: promotion.tag, reason: `not moved: ${promotion.reason}` });
-    let manifest;
     for (const promotion of write) {
         if (existing.get(promotion.tag) === digest) {
             result.written.push(promotion.tag); // a re-run: already there
             continue;
         }
-        manifest ??= await getManifest(client, ref, digest);
         try {
             await putTag(client, ref, manifest, promotion.tag);
             result.written.push(promotion.tag);
@@ -2032,7 +2036,7 @@ async function run() {
         if (!inputs.push) {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
             await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
-            const report = skippedReport({ ...reportBase(inputs, facts, `${inputs.repository}`), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
+            const report = skippedReport({ ...reportBase(inputs, facts, inputs.repository), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
             await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
@@ -2071,12 +2075,12 @@ async function run() {
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
-        const platforms = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
+        const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
         outputs.platformDigests = platformDigestsObject(platforms);
         const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
         const context = { inputs, facts, image, tempDir, workspace };
         if (!inputs.scan) {
-            const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+            const promoted = await promote(client, ref, repository, plan, inputs, manifest);
             outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
             const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
             await publish(report, outputs, context, progress);
@@ -2125,7 +2129,7 @@ async function run() {
         });
         let heldBack = heldBackByGate(plan);
         if (!decision.fails) {
-            const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+            const promoted = await promote(client, ref, repository, plan, inputs, manifest);
             outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
             heldBack = promoted.heldBack;
         }
@@ -2216,11 +2220,11 @@ async function publish(report, outputs, context, progress) {
     outputs.sarif = published.sarifPath;
     outputs.commentUrl = published.commentUrl;
 }
-async function promote(client, ref, repository, plan, inputs, digest) {
+async function promote(client, ref, repository, plan, inputs, manifest) {
     if (plan.promotions.length === 0)
         return { written: [], heldBack: [] };
     return core/* group */.Os('Promote tags', async () => {
-        const result = await promoteTags(client, ref, repository, plan, inputs.latest, digest);
+        const result = await promoteTags(client, ref, repository, plan, inputs.latest, manifest);
         for (const warning of result.warnings)
             core/* warning */.$e(warning);
         if (result.written.length > 0)

@@ -7,7 +7,7 @@ import type { EventFacts } from './github/event.js';
 import type { Inputs } from './inputs.js';
 import type { TagPlan } from './tags.js';
 import { canMoveTag, type RepositoryInfo } from './ecr/repository.js';
-import { findImageByTag, getManifest, type ImageRef } from './ecr/images.js';
+import { findImageByTag, getManifest, type ImageRef, type Manifest } from './ecr/images.js';
 import { isIndex, platformManifests, type PlatformManifest } from './ecr/manifest.js';
 import { defaultLabels, mergeLabels } from './build/labels.js';
 import { builderPlatform, runBuild } from './build/buildx.js';
@@ -77,7 +77,10 @@ export async function build(inputs: Inputs, facts: EventFacts, output: BuildOutp
   return runBuild(request, run);
 }
 
-/** The platform manifests of the pushed image, read back from the registry (the digest ECR serves). */
+/**
+ * The candidate's manifest, read back from the registry (the digest ECR serves), and its platform
+ * manifests. The manifest is kept: promotion copies it under the other tags.
+ */
 export async function resolvePlatforms(
   client: Client,
   ref: ImageRef,
@@ -85,14 +88,14 @@ export async function resolvePlatforms(
   candidate: Candidate,
   /** The builder's default platform, asked for early (see startBuilderPlatform). */
   builderDefault: Promise<string>,
-): Promise<PlatformManifest[]> {
+): Promise<{ manifest: Manifest; platforms: PlatformManifest[] }> {
   const manifest = await getManifest(client, ref, candidate.digest);
   const mediaType = manifest.mediaType ?? candidate.mediaType;
   // Only a single manifest needs its platform named; ask the builder only when nothing else says.
   const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
     ? 'unknown'
     : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
-  return platformManifests(candidate.digest, manifest.text, mediaType, single);
+  return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 
 /**

@@ -16,7 +16,7 @@ import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
 import { build, buildAndPush, resolvePlatforms, startBuilderPlatform } from './image.js';
-import type { ImageRef } from './ecr/images.js';
+import type { ImageRef, Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
 import { applyIgnores, utcDay } from './scan/ignore.js';
@@ -51,7 +51,7 @@ export async function run(): Promise<void> {
     if (!inputs.push) {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
-      const report = skippedReport({ ...reportBase(inputs, facts, `${inputs.repository}`), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
+      const report = skippedReport({ ...reportBase(inputs, facts, inputs.repository), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
       await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
       return;
     }
@@ -94,13 +94,13 @@ export async function run(): Promise<void> {
     const candidateTags = plan.candidate ? [plan.candidate] : [];
     outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
 
-    const platforms = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
+    const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
     outputs.platformDigests = platformDigestsObject(platforms);
     const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? ('reused' as const) : ('built' as const) };
     const context = { inputs, facts, image, tempDir, workspace };
 
     if (!inputs.scan) {
-      const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+      const promoted = await promote(client, ref, repository, plan, inputs, manifest);
       outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
       const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
       await publish(report, outputs, context, progress);
@@ -155,7 +155,7 @@ export async function run(): Promise<void> {
 
     let heldBack = heldBackByGate(plan);
     if (!decision.fails) {
-      const promoted = await promote(client, ref, repository, plan, inputs, candidate.digest);
+      const promoted = await promote(client, ref, repository, plan, inputs, manifest);
       outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
       heldBack = promoted.heldBack;
     }
@@ -251,10 +251,10 @@ async function publish(report: Report, outputs: ActionOutputs, context: PublishC
   outputs.commentUrl = published.commentUrl;
 }
 
-async function promote(client: Client, ref: ImageRef, repository: RepositoryInfo, plan: TagPlan, inputs: Inputs, digest: string) {
+async function promote(client: Client, ref: ImageRef, repository: RepositoryInfo, plan: TagPlan, inputs: Inputs, manifest: Manifest) {
   if (plan.promotions.length === 0) return { written: [], heldBack: [] };
   return core.group('Promote tags', async () => {
-    const result = await promoteTags(client, ref, repository, plan, inputs.latest, digest);
+    const result = await promoteTags(client, ref, repository, plan, inputs.latest, manifest);
     for (const warning of result.warnings) core.warning(warning);
     if (result.written.length > 0) core.info(`Tagged ${result.written.join(', ')}.`);
     for (const held of result.heldBack) core.info(`Held back ${held.tag}: ${held.reason}.`);

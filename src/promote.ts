@@ -1,7 +1,7 @@
 // Promote on pass: after the gate, write the release tags, the floating tags and the extra
 // tags by copying the candidate's manifest (BatchGetImage → PutImage), never by pushing again.
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { getManifest, listTags, putTag, type ImageRef, type Manifest } from './ecr/images.js';
+import { listTags, putTag, type ImageRef, type Manifest } from './ecr/images.js';
 import type { RepositoryInfo } from './ecr/repository.js';
 import type { Inputs } from './inputs.js';
 import { moveFloatingTags, type Promotion, type TagPlan } from './tags.js';
@@ -27,8 +27,10 @@ export async function promoteTags(
   repository: RepositoryInfo,
   plan: TagPlan,
   latestMode: Inputs['latest'],
-  digest: string,
+  /** The candidate's manifest, as read after the push: copied, never fetched again. */
+  manifest: Manifest,
 ): Promise<PromotionResult> {
+  const digest = manifest.digest;
   const result: PromotionResult = { written: [], heldBack: [], warnings: [] };
   if (plan.promotions.length === 0) return result;
 
@@ -36,13 +38,11 @@ export async function promoteTags(
   const { write, held } = moveFloatingTags(plan, [...existing.keys()], latestMode);
   for (const promotion of held) result.heldBack.push({ tag: promotion.tag, reason: `not moved: ${promotion.reason}` });
 
-  let manifest: Manifest | undefined;
   for (const promotion of write) {
     if (existing.get(promotion.tag) === digest) {
       result.written.push(promotion.tag); // a re-run: already there
       continue;
     }
-    manifest ??= await getManifest(client, ref, digest);
     try {
       await putTag(client, ref, manifest, promotion.tag);
       result.written.push(promotion.tag);
