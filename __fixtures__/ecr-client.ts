@@ -60,9 +60,6 @@ export class FakeEcrClient {
 }
 
 /** An AWS service error as the SDK throws it (e.g. awsError(RepositoryNotFoundException, '…')). */
-export function awsError<E extends Error>(
-  type: new (options: { message: string; $metadata: object }) => E,
-  message: string,
-): E {
+export function awsError<E extends Error>(type: new (options: { message: string; $metadata: object }) => E, message: string): E {
   return new type({ message, $metadata: {} });
 }

@@ -20,7 +20,10 @@ const facts = parseEventFacts({ GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push', GITH
 const ref = { repositoryName: 'mlops/retail-api' };
 
 function inputs(values: Record<string, string> = {}): Inputs {
-  return parseInputs(inputSource({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', ...values }), fakeEnvironment({ files: { Dockerfile: 'FROM scratch\n' } }));
+  return parseInputs(
+    inputSource({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', ...values }),
+    fakeEnvironment({ files: { Dockerfile: 'FROM scratch\n' } }),
+  );
 }
 
 function repository(tagMutability: RepositoryInfo['tagMutability']): RepositoryInfo {
@@ -50,7 +53,17 @@ describe('buildAndPush', () => {
   test('the SHA tag exists and skip-existing is on: reused, nothing built', async () => {
     const run = buildx();
     const values = inputs();
-    const result = await buildAndPush(ecr(true).client, ref, repository('IMMUTABLE'), values, facts, computeTagPlan(facts, values, IMAGE), IMAGE, tempDir, run);
+    const result = await buildAndPush(
+      ecr(true).client,
+      ref,
+      repository('IMMUTABLE'),
+      values,
+      facts,
+      computeTagPlan(facts, values, IMAGE),
+      IMAGE,
+      tempDir,
+      run,
+    );
     expect(result).toEqual({ digest: EXISTING, mediaType: undefined, reused: true });
     expect(run).not.toHaveBeenCalled();
   });
@@ -59,7 +72,17 @@ describe('buildAndPush', () => {
     const run = buildx();
     const values = inputs({ 'skip-existing': 'false' });
     await expect(
-      buildAndPush(ecr(true).client, ref, repository('IMMUTABLE'), values, facts, computeTagPlan(facts, values, IMAGE), IMAGE, tempDir, run),
+      buildAndPush(
+        ecr(true).client,
+        ref,
+        repository('IMMUTABLE'),
+        values,
+        facts,
+        computeTagPlan(facts, values, IMAGE),
+        IMAGE,
+        tempDir,
+        run,
+      ),
     ).rejects.toThrow(new RegExp(`Tag ${SHA} already exists in mlops/retail-api on ${EXISTING}.*skip-existing: true`));
     expect(run).not.toHaveBeenCalled();
   });
@@ -67,7 +90,17 @@ describe('buildAndPush', () => {
   test('skip-existing off in a mutable repository: builds again over the tag', async () => {
     const run = buildx();
     const values = inputs({ 'skip-existing': 'false' });
-    const result = await buildAndPush(ecr(true).client, ref, repository('MUTABLE'), values, facts, computeTagPlan(facts, values, IMAGE), IMAGE, tempDir, run);
+    const result = await buildAndPush(
+      ecr(true).client,
+      ref,
+      repository('MUTABLE'),
+      values,
+      facts,
+      computeTagPlan(facts, values, IMAGE),
+      IMAGE,
+      tempDir,
+      run,
+    );
     expect(result.digest).toBe(PUSHED);
     expect(result.reused).toBe(false);
   });
@@ -79,7 +112,17 @@ describe('buildAndPush', () => {
   ])('a new commit with sha-tag %s is built and pushed as the candidate', async (shaTag, expected) => {
     const run = buildx();
     const values = inputs({ 'sha-tag': shaTag });
-    const result = await buildAndPush(ecr(false).client, ref, repository('IMMUTABLE'), values, facts, computeTagPlan(facts, values, IMAGE), IMAGE, tempDir, run);
+    const result = await buildAndPush(
+      ecr(false).client,
+      ref,
+      repository('IMMUTABLE'),
+      values,
+      facts,
+      computeTagPlan(facts, values, IMAGE),
+      IMAGE,
+      tempDir,
+      run,
+    );
     expect(result).toEqual({ digest: PUSHED, mediaType: undefined, platform: undefined, reused: false });
     const args = run.mock.calls[0][1];
     expect(args.join(' ')).toContain(expected.join(' '));

@@ -1,4 +1,5 @@
 import { describe, expect, jest, test } from '@jest/globals';
+import type { Inputs } from '../src/inputs.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,6 @@ import { WORKSPACE, fakeEnvironment, inputSource, type Workspace } from '../__fi
 jest.unstable_mockModule('@actions/core', () => core);
 const { parseInputs, readInputs } = await import('../src/inputs.js');
 const { InputError } = await import('../src/util/errors.js');
-type Inputs = import('../src/inputs.js').Inputs;
 
 const REQUIRED = { repository: 'mlops/retail-api', 'aws-region': 'us-east-1' };
 const DOCKERFILE = { Dockerfile: 'FROM alpine:3.20\n' };
@@ -69,13 +69,19 @@ function failureOf(values: Record<string, string>, workspace: Workspace = { file
     parseWith(values, workspace);
   } catch (error) {
     if (error instanceof Error) return error;
-    throw new Error(`parseInputs threw a non-Error: ${String(error)}`);
+    throw new Error(`parseInputs threw a non-Error: ${String(error)}`, { cause: error });
   }
   throw new Error('parseInputs accepted the inputs');
 }
 
 const POLICY = JSON.stringify({
-  rules: [{ rulePriority: 1, selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 }, action: { type: 'expire' } }],
+  rules: [
+    {
+      rulePriority: 1,
+      selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 14 },
+      action: { type: 'expire' },
+    },
+  ],
 });
 const IGNORE_YAML = [
   '- id: CVE-2024-0001',
@@ -114,43 +120,105 @@ describe('parseInputs: valid inputs', () => {
 
   // Region codes of every AWS partition, as the SDK's own partitions table lists them
   // (@aws-sdk/core util-endpoints partitions.js), including the European Sovereign Cloud.
-  test.each(['us-east-1', 'ap-southeast-7', 'mx-central-1', 'il-central-1', 'cn-northwest-1', 'us-gov-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'eusc-de-east-1'])(
-    'region %s is accepted',
-    (region) => {
-      expect(parseWith({ ...REQUIRED, 'aws-region': region }).awsRegion).toBe(region);
-    },
-  );
+  test.each([
+    'us-east-1',
+    'ap-southeast-7',
+    'mx-central-1',
+    'il-central-1',
+    'cn-northwest-1',
+    'us-gov-west-1',
+    'us-isob-east-1',
+    'eu-isoe-west-1',
+    'eusc-de-east-1',
+  ])('region %s is accepted', (region) => {
+    expect(parseWith({ ...REQUIRED, 'aws-region': region }).awsRegion).toBe(region);
+  });
 
   test.each<[string, Record<string, string>, Workspace, Partial<Inputs>]>([
-    ['region from AWS_REGION', { repository: 'api' }, { files: DOCKERFILE, env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' } }, { repository: 'api', awsRegion: 'eu-west-1' }],
-    ['region from AWS_DEFAULT_REGION', { repository: 'api' }, { files: DOCKERFILE, env: { AWS_DEFAULT_REGION: 'us-west-2' } }, { repository: 'api', awsRegion: 'us-west-2' }],
+    [
+      'region from AWS_REGION',
+      { repository: 'api' },
+      { files: DOCKERFILE, env: { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-west-2' } },
+      { repository: 'api', awsRegion: 'eu-west-1' },
+    ],
+    [
+      'region from AWS_DEFAULT_REGION',
+      { repository: 'api' },
+      { files: DOCKERFILE, env: { AWS_DEFAULT_REGION: 'us-west-2' } },
+      { repository: 'api', awsRegion: 'us-west-2' },
+    ],
     // `env: AWS_REGION: ${{ vars.AWS_REGION }}` with the variable unset gives an empty AWS_REGION.
-    ['an empty AWS_REGION falls through to AWS_DEFAULT_REGION', { repository: 'api' }, { files: DOCKERFILE, env: { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' } }, { repository: 'api', awsRegion: 'us-west-2' }],
-    ['the input wins over the environment', { ...REQUIRED, 'aws-region': 'ap-southeast-2' }, { files: DOCKERFILE, env: { AWS_REGION: 'eu-west-1' } }, { awsRegion: 'ap-southeast-2' }],
+    [
+      'an empty AWS_REGION falls through to AWS_DEFAULT_REGION',
+      { repository: 'api' },
+      { files: DOCKERFILE, env: { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-west-2' } },
+      { repository: 'api', awsRegion: 'us-west-2' },
+    ],
+    [
+      'the input wins over the environment',
+      { ...REQUIRED, 'aws-region': 'ap-southeast-2' },
+      { files: DOCKERFILE, env: { AWS_REGION: 'eu-west-1' } },
+      { awsRegion: 'ap-southeast-2' },
+    ],
     ['GovCloud region', { ...REQUIRED, 'aws-region': 'us-gov-west-1' }, { files: DOCKERFILE }, { awsRegion: 'us-gov-west-1' }],
     ['values are trimmed', { repository: '  mlops/retail-api\n', 'aws-region': ' us-east-1 ' }, { files: DOCKERFILE }, {}],
     ['cross-account registry', { ...REQUIRED, 'registry-id': '210987654321' }, { files: DOCKERFILE }, { registryId: '210987654321' }],
     [
       'create with exclusions, mutability case-insensitive',
-      { ...REQUIRED, 'create-repository': 'true', 'tag-mutability': 'immutable_with_exclusion', 'tag-mutability-exclusions': 'latest, v*\nrelease-*' },
+      {
+        ...REQUIRED,
+        'create-repository': 'true',
+        'tag-mutability': 'immutable_with_exclusion',
+        'tag-mutability-exclusions': 'latest, v*\nrelease-*',
+      },
       { files: DOCKERFILE },
       { createRepository: true, tagMutability: 'IMMUTABLE_WITH_EXCLUSION', tagMutabilityExclusions: ['latest', 'v*', 'release-*'] },
     ],
     ['MUTABLE', { ...REQUIRED, 'tag-mutability': 'MUTABLE' }, { files: DOCKERFILE }, { tagMutability: 'MUTABLE' }],
-    ['MUTABLE_WITH_EXCLUSION', { ...REQUIRED, 'tag-mutability': 'MUTABLE_WITH_EXCLUSION' }, { files: DOCKERFILE }, { tagMutability: 'MUTABLE_WITH_EXCLUSION' }],
+    [
+      'MUTABLE_WITH_EXCLUSION',
+      { ...REQUIRED, 'tag-mutability': 'MUTABLE_WITH_EXCLUSION' },
+      { files: DOCKERFILE },
+      { tagMutability: 'MUTABLE_WITH_EXCLUSION' },
+    ],
     [
       'lifecycle policy read and kept as text',
       { ...REQUIRED, 'lifecycle-policy': 'ecr/lifecycle.json' },
       { files: { ...DOCKERFILE, 'ecr/lifecycle.json': POLICY } },
       { lifecyclePolicy: { path: `${WORKSPACE}/ecr/lifecycle.json`, text: POLICY } },
     ],
-    ['context directory, default Dockerfile in it', { ...REQUIRED, context: 'services/api' }, { files: { 'services/api/Dockerfile': 'FROM scratch' } }, { context: 'services/api', file: 'services/api/Dockerfile' }],
-    ['context with a trailing slash', { ...REQUIRED, context: './services/api/' }, { files: { 'services/api/Dockerfile': 'FROM scratch' } }, { context: './services/api/', file: 'services/api/Dockerfile' }],
-    ['file given, relative to the workspace', { ...REQUIRED, context: 'services/api', file: 'docker/api.Dockerfile' }, { files: { 'docker/api.Dockerfile': 'FROM scratch' }, dirs: ['services/api'] }, { context: 'services/api', file: 'docker/api.Dockerfile' }],
+    [
+      'context directory, default Dockerfile in it',
+      { ...REQUIRED, context: 'services/api' },
+      { files: { 'services/api/Dockerfile': 'FROM scratch' } },
+      { context: 'services/api', file: 'services/api/Dockerfile' },
+    ],
+    [
+      'context with a trailing slash',
+      { ...REQUIRED, context: './services/api/' },
+      { files: { 'services/api/Dockerfile': 'FROM scratch' } },
+      { context: './services/api/', file: 'services/api/Dockerfile' },
+    ],
+    [
+      'file given, relative to the workspace',
+      { ...REQUIRED, context: 'services/api', file: 'docker/api.Dockerfile' },
+      { files: { 'docker/api.Dockerfile': 'FROM scratch' }, dirs: ['services/api'] },
+      { context: 'services/api', file: 'docker/api.Dockerfile' },
+    ],
     // A git context holds its own Dockerfile: the default must name it inside the repository, not
     // path.join(url, 'Dockerfile') ("https:/github.com/…/Dockerfile"), and nothing local is checked.
-    ['remote git context: default file is the repository\'s Dockerfile', { ...REQUIRED, context: 'https://github.com/octo-org/retail-api.git#main' }, { files: {} }, { context: 'https://github.com/octo-org/retail-api.git#main', file: 'Dockerfile' }],
-    ['remote git context with a file', { ...REQUIRED, context: 'https://github.com/octo-org/retail-api.git#main', file: 'docker/Dockerfile' }, { files: {} }, { context: 'https://github.com/octo-org/retail-api.git#main', file: 'docker/Dockerfile' }],
+    [
+      "remote git context: default file is the repository's Dockerfile",
+      { ...REQUIRED, context: 'https://github.com/octo-org/retail-api.git#main' },
+      { files: {} },
+      { context: 'https://github.com/octo-org/retail-api.git#main', file: 'Dockerfile' },
+    ],
+    [
+      'remote git context with a file',
+      { ...REQUIRED, context: 'https://github.com/octo-org/retail-api.git#main', file: 'docker/Dockerfile' },
+      { files: {} },
+      { context: 'https://github.com/octo-org/retail-api.git#main', file: 'docker/Dockerfile' },
+    ],
     [
       'build-args keep = and commas in values, skip comments and blank lines',
       { ...REQUIRED, 'build-args': 'NODE_VERSION=22\n\n# a comment\nFEATURES=a=1,b=2\nEMPTY=\n' },
@@ -161,26 +229,79 @@ describe('parseInputs: valid inputs', () => {
       'labels as pairs, in order',
       { ...REQUIRED, labels: 'org.opencontainers.image.title=Retail API\r\nteam=ml-platform' },
       { files: DOCKERFILE },
-      { labels: [['org.opencontainers.image.title', 'Retail API'], ['team', 'ml-platform']] },
+      {
+        labels: [
+          ['org.opencontainers.image.title', 'Retail API'],
+          ['team', 'ml-platform'],
+        ],
+      },
     ],
-    ['target and builder', { ...REQUIRED, target: 'runtime', builder: 'builder-amd64' }, { files: DOCKERFILE }, { target: 'runtime', builder: 'builder-amd64' }],
-    ['platforms by comma and newline, with a variant', { ...REQUIRED, platforms: 'linux/amd64, linux/arm64\nlinux/arm/v7' }, { files: DOCKERFILE }, { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] }],
+    [
+      'target and builder',
+      { ...REQUIRED, target: 'runtime', builder: 'builder-amd64' },
+      { files: DOCKERFILE },
+      { target: 'runtime', builder: 'builder-amd64' },
+    ],
+    [
+      'platforms by comma and newline, with a variant',
+      { ...REQUIRED, platforms: 'linux/amd64, linux/arm64\nlinux/arm/v7' },
+      { files: DOCKERFILE },
+      { platforms: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'] },
+    ],
     [
       'cache specs are not split on commas',
-      { ...REQUIRED, 'cache-from': 'type=gha\ntype=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/cache:api', 'cache-to': 'type=gha,mode=max' },
+      {
+        ...REQUIRED,
+        'cache-from': 'type=gha\ntype=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/cache:api',
+        'cache-to': 'type=gha,mode=max',
+      },
       { files: DOCKERFILE },
-      { cacheFrom: ['type=gha', 'type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/cache:api'], cacheTo: ['type=gha,mode=max'] },
+      {
+        cacheFrom: ['type=gha', 'type=registry,ref=123456789012.dkr.ecr.us-east-1.amazonaws.com/cache:api'],
+        cacheTo: ['type=gha,mode=max'],
+      },
     ],
-    ['secrets by env and by file', { ...REQUIRED, secrets: 'id=npm,env=NPM_TOKEN\nid=pip,src=/run/secrets/pip.conf' }, { files: DOCKERFILE }, { secrets: ['id=npm,env=NPM_TOKEN', 'id=pip,src=/run/secrets/pip.conf'] }],
+    [
+      'secrets by env and by file',
+      { ...REQUIRED, secrets: 'id=npm,env=NPM_TOKEN\nid=pip,src=/run/secrets/pip.conf' },
+      { files: DOCKERFILE },
+      { secrets: ['id=npm,env=NPM_TOKEN', 'id=pip,src=/run/secrets/pip.conf'] },
+    ],
     ['provenance mode=max', { ...REQUIRED, provenance: 'mode=max' }, { files: DOCKERFILE }, { provenance: 'mode=max' }],
     ['provenance true', { ...REQUIRED, provenance: 'true' }, { files: DOCKERFILE }, { provenance: 'true' }],
     [
       'YAML booleans in any accepted case',
-      { ...REQUIRED, 'no-cache': 'True', pull: 'TRUE', push: 'false', 'skip-existing': 'False', scan: 'FALSE', 'ignore-unfixed': 'true', comment: 'false', 'skip-logout': 'true', 'create-repository': 'True' },
+      {
+        ...REQUIRED,
+        'no-cache': 'True',
+        pull: 'TRUE',
+        push: 'false',
+        'skip-existing': 'False',
+        scan: 'FALSE',
+        'ignore-unfixed': 'true',
+        comment: 'false',
+        'skip-logout': 'true',
+        'create-repository': 'True',
+      },
       { files: DOCKERFILE },
-      { noCache: true, pull: true, push: false, skipExisting: false, scan: false, ignoreUnfixed: true, comment: false, skipLogout: true, createRepository: true },
+      {
+        noCache: true,
+        pull: true,
+        push: false,
+        skipExisting: false,
+        scan: false,
+        ignoreUnfixed: true,
+        comment: false,
+        skipLogout: true,
+        createRepository: true,
+      },
     ],
-    ['tags by comma and newline', { ...REQUIRED, tags: 'edge, main\nstable_2024.06' }, { files: DOCKERFILE }, { tags: ['edge', 'main', 'stable_2024.06'] }],
+    [
+      'tags by comma and newline',
+      { ...REQUIRED, tags: 'edge, main\nstable_2024.06' },
+      { files: DOCKERFILE },
+      { tags: ['edge', 'main', 'stable_2024.06'] },
+    ],
     [
       'a full reference in tags is kept for tags.ts to reduce',
       { ...REQUIRED, tags: '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api:main' },
@@ -189,23 +310,68 @@ describe('parseInputs: valid inputs', () => {
     ],
     ['sha-tag short, case-insensitive', { ...REQUIRED, 'sha-tag': 'SHORT' }, { files: DOCKERFILE }, { shaTag: 'short' }],
     ['sha-tag false', { ...REQUIRED, 'sha-tag': 'false' }, { files: DOCKERFILE }, { shaTag: 'false' }],
-    ['release-tags none, latest true', { ...REQUIRED, 'release-tags': 'none', latest: 'TRUE' }, { files: DOCKERFILE }, { releaseTags: 'none', latest: 'true' }],
+    [
+      'release-tags none, latest true',
+      { ...REQUIRED, 'release-tags': 'none', latest: 'TRUE' },
+      { files: DOCKERFILE },
+      { releaseTags: 'none', latest: 'true' },
+    ],
     ['latest false', { ...REQUIRED, latest: 'false' }, { files: DOCKERFILE }, { latest: 'false' }],
     ['scan-timeout lower bound', { ...REQUIRED, 'scan-timeout': '1' }, { files: DOCKERFILE }, { scanTimeoutSeconds: 1 }],
     ['scan-timeout upper bound (6 h)', { ...REQUIRED, 'scan-timeout': '21600' }, { files: DOCKERFILE }, { scanTimeoutSeconds: 21600 }],
     ['scan-timeout trimmed', { ...REQUIRED, 'scan-timeout': ' 900\n' }, { files: DOCKERFILE }, { scanTimeoutSeconds: 900 }],
     ['severity-threshold lower case', { ...REQUIRED, 'severity-threshold': 'high' }, { files: DOCKERFILE }, { severityThreshold: 'HIGH' }],
     ['severity-threshold NONE', { ...REQUIRED, 'severity-threshold': 'none' }, { files: DOCKERFILE }, { severityThreshold: 'NONE' }],
-    ['severity-threshold INFORMATIONAL', { ...REQUIRED, 'severity-threshold': 'INFORMATIONAL' }, { files: DOCKERFILE }, { severityThreshold: 'INFORMATIONAL' }],
-    ['ignore list', { ...REQUIRED, ignore: 'CVE-2024-0001\n# pinned upstream\nGHSA-abcd-efgh-ijkl' }, { files: DOCKERFILE }, { ignore: ['CVE-2024-0001', 'GHSA-abcd-efgh-ijkl'] }],
-    ['ignore-file given', { ...REQUIRED, 'ignore-file': 'security/ignore.yml' }, { files: { ...DOCKERFILE, 'security/ignore.yml': IGNORE_YAML } }, { ignoreFile: { path: `${WORKSPACE}/security/ignore.yml`, entries: IGNORE_ENTRIES } }],
-    ['default .ecr-scan-ignore.yml when present', REQUIRED, { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': IGNORE_YAML } }, { ignoreFile: { path: `${WORKSPACE}/.ecr-scan-ignore.yml`, entries: IGNORE_ENTRIES } }],
-    ['an empty ignore file ignores nothing', REQUIRED, { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': '# nothing ignored yet\n' } }, { ignoreFile: { path: `${WORKSPACE}/.ecr-scan-ignore.yml`, entries: [] } }],
+    [
+      'severity-threshold INFORMATIONAL',
+      { ...REQUIRED, 'severity-threshold': 'INFORMATIONAL' },
+      { files: DOCKERFILE },
+      { severityThreshold: 'INFORMATIONAL' },
+    ],
+    [
+      'ignore list',
+      { ...REQUIRED, ignore: 'CVE-2024-0001\n# pinned upstream\nGHSA-abcd-efgh-ijkl' },
+      { files: DOCKERFILE },
+      { ignore: ['CVE-2024-0001', 'GHSA-abcd-efgh-ijkl'] },
+    ],
+    [
+      'ignore-file given',
+      { ...REQUIRED, 'ignore-file': 'security/ignore.yml' },
+      { files: { ...DOCKERFILE, 'security/ignore.yml': IGNORE_YAML } },
+      { ignoreFile: { path: `${WORKSPACE}/security/ignore.yml`, entries: IGNORE_ENTRIES } },
+    ],
+    [
+      'default .ecr-scan-ignore.yml when present',
+      REQUIRED,
+      { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': IGNORE_YAML } },
+      { ignoreFile: { path: `${WORKSPACE}/.ecr-scan-ignore.yml`, entries: IGNORE_ENTRIES } },
+    ],
+    [
+      'an empty ignore file ignores nothing',
+      REQUIRED,
+      { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': '# nothing ignored yet\n' } },
+      { ignoreFile: { path: `${WORKSPACE}/.ecr-scan-ignore.yml`, entries: [] } },
+    ],
     [
       'reporting and gate options',
-      { ...REQUIRED, 'on-scan-incomplete': 'WARN', compare: 'none', gate: 'new', 'comment-key': 'api-arm64', 'github-token': 'ghs_abc', sarif: 'results/ecr.sarif' },
+      {
+        ...REQUIRED,
+        'on-scan-incomplete': 'WARN',
+        compare: 'none',
+        gate: 'new',
+        'comment-key': 'api-arm64',
+        'github-token': 'ghs_abc',
+        sarif: 'results/ecr.sarif',
+      },
       { files: DOCKERFILE },
-      { onScanIncomplete: 'warn', compare: 'none', gate: 'new', commentKey: 'api-arm64', githubToken: 'ghs_abc', sarif: 'results/ecr.sarif' },
+      {
+        onScanIncomplete: 'warn',
+        compare: 'none',
+        gate: 'new',
+        commentKey: 'api-arm64',
+        githubToken: 'ghs_abc',
+        sarif: 'results/ecr.sarif',
+      },
     ],
   ])('%s', (_name, values, workspace, expected) => {
     expect(parseWith(values, workspace)).toEqual({ ...DEFAULTS, ...expected });
@@ -215,22 +381,82 @@ describe('parseInputs: valid inputs', () => {
 describe('parseInputs: bad values stop with one line naming the input and what it accepts', () => {
   const YAML_LIST = 'accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.';
   test.each<[string, Record<string, string>, Workspace, string]>([
-    ['severity SUPER', { ...REQUIRED, 'severity-threshold': 'SUPER' }, { files: DOCKERFILE }, 'Input "severity-threshold" is "SUPER"; accepted: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, NONE.'],
+    [
+      'severity SUPER',
+      { ...REQUIRED, 'severity-threshold': 'SUPER' },
+      { files: DOCKERFILE },
+      'Input "severity-threshold" is "SUPER"; accepted: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, NONE.',
+    ],
     ['sha-tag long', { ...REQUIRED, 'sha-tag': 'long' }, { files: DOCKERFILE }, 'Input "sha-tag" is "long"; accepted: full, short, false.'],
-    ['scan-timeout -1', { ...REQUIRED, 'scan-timeout': '-1' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "-1"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['scan-timeout abc', { ...REQUIRED, 'scan-timeout': 'abc' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "abc"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['scan-timeout 0', { ...REQUIRED, 'scan-timeout': '0' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "0"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['scan-timeout 99999999', { ...REQUIRED, 'scan-timeout': '99999999' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "99999999"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['scan-timeout 1.5', { ...REQUIRED, 'scan-timeout': '1.5' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "1.5"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['scan-timeout 10m', { ...REQUIRED, 'scan-timeout': '10m' }, { files: DOCKERFILE }, 'Input "scan-timeout" is "10m"; accepted: a whole number of seconds from 1 to 21600.'],
-    ['tag-mutability unknown', { ...REQUIRED, 'tag-mutability': 'unknown' }, { files: DOCKERFILE }, 'Input "tag-mutability" is "unknown"; accepted: MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION.'],
-    ['tag-mutability-exclusions with a space', { ...REQUIRED, 'tag-mutability-exclusions': 'latest,release 1' }, { files: DOCKERFILE }, 'Input "tag-mutability-exclusions" has "release 1"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.'],
-    ['on-scan-incomplete maybe', { ...REQUIRED, 'on-scan-incomplete': 'maybe' }, { files: DOCKERFILE }, 'Input "on-scan-incomplete" is "maybe"; accepted: fail, warn.'],
-    ['release-tags all', { ...REQUIRED, 'release-tags': 'all' }, { files: DOCKERFILE }, 'Input "release-tags" is "all"; accepted: auto, none.'],
+    [
+      'scan-timeout -1',
+      { ...REQUIRED, 'scan-timeout': '-1' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "-1"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'scan-timeout abc',
+      { ...REQUIRED, 'scan-timeout': 'abc' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "abc"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'scan-timeout 0',
+      { ...REQUIRED, 'scan-timeout': '0' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "0"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'scan-timeout 99999999',
+      { ...REQUIRED, 'scan-timeout': '99999999' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "99999999"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'scan-timeout 1.5',
+      { ...REQUIRED, 'scan-timeout': '1.5' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "1.5"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'scan-timeout 10m',
+      { ...REQUIRED, 'scan-timeout': '10m' },
+      { files: DOCKERFILE },
+      'Input "scan-timeout" is "10m"; accepted: a whole number of seconds from 1 to 21600.',
+    ],
+    [
+      'tag-mutability unknown',
+      { ...REQUIRED, 'tag-mutability': 'unknown' },
+      { files: DOCKERFILE },
+      'Input "tag-mutability" is "unknown"; accepted: MUTABLE, IMMUTABLE, IMMUTABLE_WITH_EXCLUSION, MUTABLE_WITH_EXCLUSION.',
+    ],
+    [
+      'tag-mutability-exclusions with a space',
+      { ...REQUIRED, 'tag-mutability-exclusions': 'latest,release 1' },
+      { files: DOCKERFILE },
+      'Input "tag-mutability-exclusions" has "release 1"; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.',
+    ],
+    [
+      'on-scan-incomplete maybe',
+      { ...REQUIRED, 'on-scan-incomplete': 'maybe' },
+      { files: DOCKERFILE },
+      'Input "on-scan-incomplete" is "maybe"; accepted: fail, warn.',
+    ],
+    [
+      'release-tags all',
+      { ...REQUIRED, 'release-tags': 'all' },
+      { files: DOCKERFILE },
+      'Input "release-tags" is "all"; accepted: auto, none.',
+    ],
     ['latest always', { ...REQUIRED, latest: 'always' }, { files: DOCKERFILE }, 'Input "latest" is "always"; accepted: auto, true, false.'],
     ['compare head', { ...REQUIRED, compare: 'head' }, { files: DOCKERFILE }, 'Input "compare" is "head"; accepted: base, none.'],
     ['gate some', { ...REQUIRED, gate: 'some' }, { files: DOCKERFILE }, 'Input "gate" is "some"; accepted: all, new.'],
-    ['provenance maybe', { ...REQUIRED, provenance: 'maybe' }, { files: DOCKERFILE }, 'Input "provenance" is "maybe"; accepted: false, true, mode=min or mode=max.'],
+    [
+      'provenance maybe',
+      { ...REQUIRED, provenance: 'maybe' },
+      { files: DOCKERFILE },
+      'Input "provenance" is "maybe"; accepted: false, true, mode=min or mode=max.',
+    ],
     ...['create-repository', 'no-cache', 'pull', 'push', 'skip-existing', 'scan', 'ignore-unfixed', 'comment', 'skip-logout'].map(
       (name): [string, Record<string, string>, Workspace, string] => [
         `${name} yes`,
@@ -240,23 +466,78 @@ describe('parseInputs: bad values stop with one line naming the input and what i
       ],
     ),
     ['push 1', { ...REQUIRED, push: '1' }, { files: DOCKERFILE }, 'Input "push" is "1"; accepted: true, false.'],
-    ['build-args line without =', { ...REQUIRED, 'build-args': 'NODE_VERSION=22\nDEBUG' }, { files: DOCKERFILE }, 'Input "build-args" has the line "DEBUG"; accepted: newline-separated KEY=VALUE.'],
-    ['build-args line without a key', { ...REQUIRED, 'build-args': '=22' }, { files: DOCKERFILE }, 'Input "build-args" has the line "=22"; accepted: newline-separated KEY=VALUE.'],
-    ['build-args key with a space', { ...REQUIRED, 'build-args': 'NODE VERSION=22' }, { files: DOCKERFILE }, 'Input "build-args" has the line "NODE VERSION=22"; accepted: newline-separated KEY=VALUE.'],
-    ['labels line without =', { ...REQUIRED, labels: 'team: ml-platform' }, { files: DOCKERFILE }, 'Input "labels" has the line "team: ml-platform"; accepted: newline-separated KEY=VALUE.'],
+    [
+      'build-args line without =',
+      { ...REQUIRED, 'build-args': 'NODE_VERSION=22\nDEBUG' },
+      { files: DOCKERFILE },
+      'Input "build-args" has the line "DEBUG"; accepted: newline-separated KEY=VALUE.',
+    ],
+    [
+      'build-args line without a key',
+      { ...REQUIRED, 'build-args': '=22' },
+      { files: DOCKERFILE },
+      'Input "build-args" has the line "=22"; accepted: newline-separated KEY=VALUE.',
+    ],
+    [
+      'build-args key with a space',
+      { ...REQUIRED, 'build-args': 'NODE VERSION=22' },
+      { files: DOCKERFILE },
+      'Input "build-args" has the line "NODE VERSION=22"; accepted: newline-separated KEY=VALUE.',
+    ],
+    [
+      'labels line without =',
+      { ...REQUIRED, labels: 'team: ml-platform' },
+      { files: DOCKERFILE },
+      'Input "labels" has the line "team: ml-platform"; accepted: newline-separated KEY=VALUE.',
+    ],
     [
       'a long bad line is cut to 60 characters',
       { ...REQUIRED, labels: `description ${'x'.repeat(80)}` },
       { files: DOCKERFILE },
       `Input "labels" has the line "description ${'x'.repeat(45)}..."; accepted: newline-separated KEY=VALUE.`,
     ],
-    ['secrets line that is a value', { ...REQUIRED, secrets: 'NPM_TOKEN=npm_s3cr3tValue123' }, { files: DOCKERFILE }, 'Input "secrets" has a malformed line; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.'],
-    ['secrets id only', { ...REQUIRED, secrets: 'id=npm' }, { files: DOCKERFILE }, 'Input "secrets" has a malformed line (id=npm); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.'],
-    ['secrets with a value key', { ...REQUIRED, secrets: 'id=npm,value=npm_s3cr3tValue123' }, { files: DOCKERFILE }, 'Input "secrets" has a malformed line (id=npm); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.'],
-    ['secrets env before id', { ...REQUIRED, secrets: 'env=NPM_TOKEN,id=npm' }, { files: DOCKERFILE }, 'Input "secrets" has a malformed line; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.'],
-    ['secrets id=NAME=VALUE', { ...REQUIRED, secrets: 'id=NPM_TOKEN=npm_s3cr3tValue123' }, { files: DOCKERFILE }, 'Input "secrets" has a malformed line (id=NPM_TOKEN); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.'],
-    ['platforms amd64', { ...REQUIRED, platforms: 'amd64' }, { files: DOCKERFILE }, 'Input "platforms" has "amd64"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.'],
-    ['platforms upper case', { ...REQUIRED, platforms: 'linux/amd64,Linux/ARM64' }, { files: DOCKERFILE }, 'Input "platforms" has "Linux/ARM64"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.'],
+    [
+      'secrets line that is a value',
+      { ...REQUIRED, secrets: 'NPM_TOKEN=npm_s3cr3tValue123' },
+      { files: DOCKERFILE },
+      'Input "secrets" has a malformed line; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.',
+    ],
+    [
+      'secrets id only',
+      { ...REQUIRED, secrets: 'id=npm' },
+      { files: DOCKERFILE },
+      'Input "secrets" has a malformed line (id=npm); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.',
+    ],
+    [
+      'secrets with a value key',
+      { ...REQUIRED, secrets: 'id=npm,value=npm_s3cr3tValue123' },
+      { files: DOCKERFILE },
+      'Input "secrets" has a malformed line (id=npm); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.',
+    ],
+    [
+      'secrets env before id',
+      { ...REQUIRED, secrets: 'env=NPM_TOKEN,id=npm' },
+      { files: DOCKERFILE },
+      'Input "secrets" has a malformed line; accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.',
+    ],
+    [
+      'secrets id=NAME=VALUE',
+      { ...REQUIRED, secrets: 'id=NPM_TOKEN=npm_s3cr3tValue123' },
+      { files: DOCKERFILE },
+      'Input "secrets" has a malformed line (id=NPM_TOKEN); accepted: newline-separated id=NAME,env=VAR or id=NAME,src=PATH.',
+    ],
+    [
+      'platforms amd64',
+      { ...REQUIRED, platforms: 'amd64' },
+      { files: DOCKERFILE },
+      'Input "platforms" has "amd64"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.',
+    ],
+    [
+      'platforms upper case',
+      { ...REQUIRED, platforms: 'linux/amd64,Linux/ARM64' },
+      { files: DOCKERFILE },
+      'Input "platforms" has "Linux/ARM64"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.',
+    ],
     ...['-rc', '.hidden', 'has space', 'ümlaut', 'x'.repeat(129), 'mlops/retail-api@sha256:abc'].map(
       (tag): [string, Record<string, string>, Workspace, string] => [
         `tag ${tag.slice(0, 20)}`,
@@ -266,7 +547,12 @@ describe('parseInputs: bad values stop with one line naming the input and what i
       ],
     ),
     ['missing repository', { 'aws-region': 'us-east-1' }, { files: DOCKERFILE }, 'Input "repository" is required and was empty.'],
-    ['blank repository', { repository: '  ', 'aws-region': 'us-east-1' }, { files: DOCKERFILE }, 'Input "repository" is required and was empty.'],
+    [
+      'blank repository',
+      { repository: '  ', 'aws-region': 'us-east-1' },
+      { files: DOCKERFILE },
+      'Input "repository" is required and was empty.',
+    ],
     ...['MLOps/Retail-API', 'a', 'mlops//api', '/api', 'api/', 'api-', 'mlops/retail api'].map(
       (repository): [string, Record<string, string>, Workspace, string] => [
         `repository ${repository}`,
@@ -275,35 +561,138 @@ describe('parseInputs: bad values stop with one line naming the input and what i
         `Input "repository" is "${repository}"; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
       ],
     ),
-    ...['12345', '1234567890123', 'abcdefghijkl', '1234-5678-9012'].map(
-      (id): [string, Record<string, string>, Workspace, string] => [
-        `registry-id ${id}`,
-        { ...REQUIRED, 'registry-id': id },
-        { files: DOCKERFILE },
-        `Input "registry-id" is "${id}"; accepted: a 12-digit AWS account ID.`,
-      ],
-    ),
-    ['no region at all', { repository: 'mlops/retail-api' }, { files: DOCKERFILE, env: {} }, 'Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.'],
-    ['region not a region', { ...REQUIRED, 'aws-region': 'N. Virginia' }, { files: DOCKERFILE }, 'Input "aws-region" is "N. Virginia"; accepted: a region such as us-east-1.'],
-    ['region from env, upper case', { repository: 'api' }, { files: DOCKERFILE, env: { AWS_REGION: 'US-EAST-1' } }, 'Input "aws-region" is "US-EAST-1"; accepted: a region such as us-east-1.'],
-    ['ignore id with a space', { ...REQUIRED, ignore: 'CVE 2024 0001' }, { files: DOCKERFILE }, 'Input "ignore" has "CVE 2024 0001"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.'],
-    ['ignore-file missing', { ...REQUIRED, 'ignore-file': 'security/ignore.yml' }, { files: DOCKERFILE }, 'Input "ignore-file" is "security/ignore.yml", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.'],
-    ['ignore-file not a list', { ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': 'id: CVE-2024-0001\nreason: x\n' } }, `Input "ignore-file" (ignore.yml) must be a YAML list of {id, reason, expires?} entries; ${YAML_LIST}`],
-    ['ignore-file entry a bare id', { ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': '- CVE-2024-0001\n' } }, `Input "ignore-file" (ignore.yml) entry 1 must be a mapping with id, reason and optional expires; ${YAML_LIST}`],
-    ['ignore-file missing reason', { ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': `${IGNORE_YAML}\n- id: CVE-2024-0002\n` } }, `Input "ignore-file" (ignore.yml) entry 3 (CVE-2024-0002) needs a reason; ${YAML_LIST}`],
-    ['ignore-file month 13', { ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': '- id: CVE-2024-0001\n  reason: r\n  expires: 2030-13-01\n' } }, `Input "ignore-file" (ignore.yml) entry 1 (CVE-2024-0001) has expires "2030-13-01", which is not a date YYYY-MM-DD; ${YAML_LIST}`],
-    ['ignore-file 31 June', { ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': '- id: CVE-2024-0001\n  reason: r\n  expires: 2030-06-31\n' } }, `Input "ignore-file" (ignore.yml) entry 1 (CVE-2024-0001) has expires "2030-06-31", which is not a date YYYY-MM-DD; ${YAML_LIST}`],
-    ['default ignore file malformed', REQUIRED, { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': '- id: CVE-2024-0001\n  expires: soon\n' } }, `Input "ignore-file" (.ecr-scan-ignore.yml) entry 1 (CVE-2024-0001) needs a reason; ${YAML_LIST}`],
-    ['lifecycle-policy missing', { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: DOCKERFILE }, 'Input "lifecycle-policy" is "lifecycle.json", which does not exist; accepted: the path of a lifecycle-policy JSON file.'],
-    ['lifecycle-policy without rules', { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: { ...DOCKERFILE, 'lifecycle.json': '{"rules": []}' } }, 'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.'],
-    ['lifecycle-policy an empty object', { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: { ...DOCKERFILE, 'lifecycle.json': '{}' } }, 'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.'],
-    ['lifecycle-policy null', { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: { ...DOCKERFILE, 'lifecycle.json': 'null' } }, 'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.'],
-    ['lifecycle-policy rules not a list', { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: { ...DOCKERFILE, 'lifecycle.json': '{"rules": {"rulePriority": 1}}' } }, 'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.'],
-    ['context missing', { ...REQUIRED, context: 'services/api' }, { files: DOCKERFILE }, 'Input "context" is "services/api", which is not a directory; accepted: a build context directory (or a git/https URL).'],
-    ['context is a file', { ...REQUIRED, context: 'Dockerfile' }, { files: DOCKERFILE }, 'Input "context" is "Dockerfile", which is not a directory; accepted: a build context directory (or a git/https URL).'],
-    ['no Dockerfile in the context', { ...REQUIRED, context: 'services/api' }, { files: DOCKERFILE, dirs: ['services/api'] }, 'Input "file" is "services/api/Dockerfile", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).'],
-    ['file missing', { ...REQUIRED, file: 'docker/api.Dockerfile' }, { files: DOCKERFILE }, 'Input "file" is "docker/api.Dockerfile", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).'],
-    ['file is a directory', { ...REQUIRED, file: 'docker' }, { files: DOCKERFILE, dirs: ['docker'] }, 'Input "file" is "docker", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).'],
+    ...['12345', '1234567890123', 'abcdefghijkl', '1234-5678-9012'].map((id): [string, Record<string, string>, Workspace, string] => [
+      `registry-id ${id}`,
+      { ...REQUIRED, 'registry-id': id },
+      { files: DOCKERFILE },
+      `Input "registry-id" is "${id}"; accepted: a 12-digit AWS account ID.`,
+    ]),
+    [
+      'no region at all',
+      { repository: 'mlops/retail-api' },
+      { files: DOCKERFILE, env: {} },
+      'Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.',
+    ],
+    [
+      'region not a region',
+      { ...REQUIRED, 'aws-region': 'N. Virginia' },
+      { files: DOCKERFILE },
+      'Input "aws-region" is "N. Virginia"; accepted: a region such as us-east-1.',
+    ],
+    [
+      'region from env, upper case',
+      { repository: 'api' },
+      { files: DOCKERFILE, env: { AWS_REGION: 'US-EAST-1' } },
+      'Input "aws-region" is "US-EAST-1"; accepted: a region such as us-east-1.',
+    ],
+    [
+      'ignore id with a space',
+      { ...REQUIRED, ignore: 'CVE 2024 0001' },
+      { files: DOCKERFILE },
+      'Input "ignore" has "CVE 2024 0001"; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.',
+    ],
+    [
+      'ignore-file missing',
+      { ...REQUIRED, 'ignore-file': 'security/ignore.yml' },
+      { files: DOCKERFILE },
+      'Input "ignore-file" is "security/ignore.yml", which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.',
+    ],
+    [
+      'ignore-file not a list',
+      { ...REQUIRED, 'ignore-file': 'ignore.yml' },
+      { files: { ...DOCKERFILE, 'ignore.yml': 'id: CVE-2024-0001\nreason: x\n' } },
+      `Input "ignore-file" (ignore.yml) must be a YAML list of {id, reason, expires?} entries; ${YAML_LIST}`,
+    ],
+    [
+      'ignore-file entry a bare id',
+      { ...REQUIRED, 'ignore-file': 'ignore.yml' },
+      { files: { ...DOCKERFILE, 'ignore.yml': '- CVE-2024-0001\n' } },
+      `Input "ignore-file" (ignore.yml) entry 1 must be a mapping with id, reason and optional expires; ${YAML_LIST}`,
+    ],
+    [
+      'ignore-file missing reason',
+      { ...REQUIRED, 'ignore-file': 'ignore.yml' },
+      { files: { ...DOCKERFILE, 'ignore.yml': `${IGNORE_YAML}\n- id: CVE-2024-0002\n` } },
+      `Input "ignore-file" (ignore.yml) entry 3 (CVE-2024-0002) needs a reason; ${YAML_LIST}`,
+    ],
+    [
+      'ignore-file month 13',
+      { ...REQUIRED, 'ignore-file': 'ignore.yml' },
+      { files: { ...DOCKERFILE, 'ignore.yml': '- id: CVE-2024-0001\n  reason: r\n  expires: 2030-13-01\n' } },
+      `Input "ignore-file" (ignore.yml) entry 1 (CVE-2024-0001) has expires "2030-13-01", which is not a date YYYY-MM-DD; ${YAML_LIST}`,
+    ],
+    [
+      'ignore-file 31 June',
+      { ...REQUIRED, 'ignore-file': 'ignore.yml' },
+      { files: { ...DOCKERFILE, 'ignore.yml': '- id: CVE-2024-0001\n  reason: r\n  expires: 2030-06-31\n' } },
+      `Input "ignore-file" (ignore.yml) entry 1 (CVE-2024-0001) has expires "2030-06-31", which is not a date YYYY-MM-DD; ${YAML_LIST}`,
+    ],
+    [
+      'default ignore file malformed',
+      REQUIRED,
+      { files: { ...DOCKERFILE, '.ecr-scan-ignore.yml': '- id: CVE-2024-0001\n  expires: soon\n' } },
+      `Input "ignore-file" (.ecr-scan-ignore.yml) entry 1 (CVE-2024-0001) needs a reason; ${YAML_LIST}`,
+    ],
+    [
+      'lifecycle-policy missing',
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: DOCKERFILE },
+      'Input "lifecycle-policy" is "lifecycle.json", which does not exist; accepted: the path of a lifecycle-policy JSON file.',
+    ],
+    [
+      'lifecycle-policy without rules',
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: { ...DOCKERFILE, 'lifecycle.json': '{"rules": []}' } },
+      'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.',
+    ],
+    [
+      'lifecycle-policy an empty object',
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: { ...DOCKERFILE, 'lifecycle.json': '{}' } },
+      'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.',
+    ],
+    [
+      'lifecycle-policy null',
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: { ...DOCKERFILE, 'lifecycle.json': 'null' } },
+      'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.',
+    ],
+    [
+      'lifecycle-policy rules not a list',
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: { ...DOCKERFILE, 'lifecycle.json': '{"rules": {"rulePriority": 1}}' } },
+      'Input "lifecycle-policy" (lifecycle.json) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.',
+    ],
+    [
+      'context missing',
+      { ...REQUIRED, context: 'services/api' },
+      { files: DOCKERFILE },
+      'Input "context" is "services/api", which is not a directory; accepted: a build context directory (or a git/https URL).',
+    ],
+    [
+      'context is a file',
+      { ...REQUIRED, context: 'Dockerfile' },
+      { files: DOCKERFILE },
+      'Input "context" is "Dockerfile", which is not a directory; accepted: a build context directory (or a git/https URL).',
+    ],
+    [
+      'no Dockerfile in the context',
+      { ...REQUIRED, context: 'services/api' },
+      { files: DOCKERFILE, dirs: ['services/api'] },
+      'Input "file" is "services/api/Dockerfile", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).',
+    ],
+    [
+      'file missing',
+      { ...REQUIRED, file: 'docker/api.Dockerfile' },
+      { files: DOCKERFILE },
+      'Input "file" is "docker/api.Dockerfile", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).',
+    ],
+    [
+      'file is a directory',
+      { ...REQUIRED, file: 'docker' },
+      { files: DOCKERFILE, dirs: ['docker'] },
+      'Input "file" is "docker", which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).',
+    ],
   ])('%s', (_name, values, workspace, message) => {
     const error = failureOf(values, workspace);
     expect(error).toBeInstanceOf(InputError);
@@ -317,13 +706,20 @@ describe('parseInputs: bad values stop with one line naming the input and what i
     const error = failureOf({ ...REQUIRED, 'ignore-file': 'ignore.yml' }, { files: { ...DOCKERFILE, 'ignore.yml': text } });
     expect(error).toBeInstanceOf(InputError);
     // The parser's own words sit between the parentheses; ours are exact around them.
-    expect(error.message).toMatch(/^Input "ignore-file" \(ignore\.yml\) is not valid YAML \([^\n]+\); accepted: a YAML list of \{id, reason, expires: YYYY-MM-DD\}\.$/);
+    expect(error.message).toMatch(
+      /^Input "ignore-file" \(ignore\.yml\) is not valid YAML \([^\n]+\); accepted: a YAML list of \{id, reason, expires: YYYY-MM-DD\}\.$/,
+    );
   });
 
   test('lifecycle-policy that is not JSON names the input on one line', () => {
-    const error = failureOf({ ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' }, { files: { ...DOCKERFILE, 'lifecycle.json': '{rules: []}' } });
+    const error = failureOf(
+      { ...REQUIRED, 'lifecycle-policy': 'lifecycle.json' },
+      { files: { ...DOCKERFILE, 'lifecycle.json': '{rules: []}' } },
+    );
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/^Input "lifecycle-policy" \(lifecycle\.json\) is not valid JSON: [^\n]+; accepted: an ECR lifecycle policy document\.$/);
+    expect(error.message).toMatch(
+      /^Input "lifecycle-policy" \(lifecycle\.json\) is not valid JSON: [^\n]+; accepted: an ECR lifecycle policy document\.$/,
+    );
   });
 
   test.each([

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
+import type { ActionOutputs } from '../src/outputs.js';
 import * as core from '../__fixtures__/core.js';
 
 // writeOutputs is the one caller of core.setOutput.
 jest.unstable_mockModule('@actions/core', () => core);
 const { outputPairs, writeOutputs } = await import('../src/outputs.js');
-type ActionOutputs = import('../src/outputs.js').ActionOutputs;
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const INDEX = `sha256:${'9'.repeat(64)}`;

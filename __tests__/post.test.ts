@@ -64,7 +64,9 @@ describe('runPost', () => {
 
   test('a failing logout only warns, and the next registry is still logged out', async () => {
     const run = fakeRunner((_command, args) =>
-      args[1] === EAST ? { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' } : { stdout: 'Removing login credentials\n' },
+      args[1] === EAST
+        ? { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' }
+        : { stdout: 'Removing login credentials\n' },
     );
     await expect(runPost({ registries: [EAST, WEST], skipLogout: false }, run)).resolves.toBeUndefined();
     expect(core.warning.mock.calls).toEqual([[`docker logout ${EAST} failed: error getting credentials - err: exit status 1`]]);

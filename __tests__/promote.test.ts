@@ -12,7 +12,13 @@ const DIGEST = `sha256:${'3'.repeat(64)}`;
 const OLD = `sha256:${'4'.repeat(64)}`;
 const MANIFEST: Manifest = { digest: DIGEST, text: '{"schemaVersion":2}', mediaType: 'application/vnd.oci.image.manifest.v1+json' };
 const ref = { repositoryName: 'mlops/retail-api' };
-const inputs: Parameters<typeof computeTagPlan>[1] = { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository: 'mlops/retail-api' };
+const inputs: Parameters<typeof computeTagPlan>[1] = {
+  shaTag: 'full',
+  releaseTags: 'auto',
+  latest: 'auto',
+  tags: [],
+  repository: 'mlops/retail-api',
+};
 
 function repository(tagMutability: RepositoryInfo['tagMutability']): RepositoryInfo {
   return { name: 'mlops/retail-api', registryId: '123456789012', scanOnPush: true, tagMutability, exclusions: [], created: false };

@@ -11,7 +11,11 @@ describe('readPostState', () => {
       { registries: JSON.stringify([EAST]), skipLogout: 'false', tempDir: '/home/runner/work/_temp/ecr-build-scan-push-x1' },
       { registries: [EAST], skipLogout: false, tempDir: '/home/runner/work/_temp/ecr-build-scan-push-x1' },
     ],
-    ['skip-logout', { registries: JSON.stringify([EAST]), skipLogout: 'true' }, { registries: [EAST], skipLogout: true, tempDir: undefined }],
+    [
+      'skip-logout',
+      { registries: JSON.stringify([EAST]), skipLogout: 'true' },
+      { registries: [EAST], skipLogout: true, tempDir: undefined },
+    ],
     ['registries not JSON', { registries: EAST }, { registries: [], skipLogout: false, tempDir: undefined }],
     ['registries not a list', { registries: JSON.stringify({ host: EAST }) }, { registries: [], skipLogout: false, tempDir: undefined }],
     ['non-strings dropped', { registries: JSON.stringify([EAST, 7, null]) }, { registries: [EAST], skipLogout: false, tempDir: undefined }],

@@ -15,17 +15,26 @@ describe('computeTagPlan', () => {
     ['release', { sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, {}, SHA, ['1.2.3', '1.2', '1', 'latest']],
     ['prerelease by flag', { sha: SHA, release: { tag: 'v1.2.3', prerelease: true } }, {}, SHA, ['1.2.3']],
     ['prerelease by version', { sha: SHA, release: { tag: 'v2.0.0-rc.1', prerelease: false } }, {}, SHA, ['2.0.0-rc.1']],
-    ['build metadata dropped', { sha: SHA, release: { tag: 'v1.2.3+build.5', prerelease: false } }, {}, SHA, ['1.2.3', '1.2', '1', 'latest']],
+    [
+      'build metadata dropped',
+      { sha: SHA, release: { tag: 'v1.2.3+build.5', prerelease: false } },
+      {},
+      SHA,
+      ['1.2.3', '1.2', '1', 'latest'],
+    ],
     ['non-semver tag as it is', { sha: SHA, release: { tag: 'nightly', prerelease: false } }, {}, SHA, ['nightly']],
     ['release tags off', { sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, { releaseTags: 'none' }, SHA, []],
     ['latest forced', { sha: SHA }, { latest: 'true' }, SHA, ['latest']],
     ['latest never', { sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, { latest: 'false' }, SHA, ['1.2.3', '1.2', '1']],
     ['extra tags, full refs reduced', { sha: SHA }, { tags: ['edge', `${IMAGE}:main`] }, SHA, ['edge', 'main']],
-  ] as Array<[string, PlanFacts, Partial<PlanInputs>, string | undefined, string[]]>)('%s', (_name, facts, overrides, candidate, promotions) => {
-    const plan = computeTagPlan(facts, { ...base, ...overrides }, IMAGE);
-    expect(plan.candidate).toBe(candidate);
-    expect(plan.promotions.map((p) => p.tag)).toEqual(promotions);
-  });
+  ] as Array<[string, PlanFacts, Partial<PlanInputs>, string | undefined, string[]]>)(
+    '%s',
+    (_name, facts, overrides, candidate, promotions) => {
+      const plan = computeTagPlan(facts, { ...base, ...overrides }, IMAGE);
+      expect(plan.candidate).toBe(candidate);
+      expect(plan.promotions.map((p) => p.tag)).toEqual(promotions);
+    },
+  );
 
   test('a missing commit SHA names sha-tag', () => {
     expect(() => computeTagPlan({ sha: '' }, base, IMAGE)).toThrow(/Input "sha-tag"/);

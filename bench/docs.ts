@@ -33,7 +33,8 @@ function block(input: DocsInput): string {
   ];
   if (input.phases) lines.push('Where the time goes (parts 2 and 5), medians:', '', input.phases, '');
   if (input.commands) lines.push('Commands run and ECR API calls made per run, medians:', '', input.commands, '');
-  if (input.stages) lines.push('Big reports (part 4): CPU time per stage and peak memory once each stage was done, medians:', '', input.stages, '');
+  if (input.stages)
+    lines.push('Big reports (part 4): CPU time per stage and peak memory once each stage was done, medians:', '', input.stages, '');
   lines.push(END);
   return lines.join('\n');
 }

@@ -52,7 +52,11 @@ export async function pushByHand(repository: string, builder: string, tag = rand
     const t0 = performance.now();
     await runProcess('docker', ['login', '--username', 'AWS', '--password-stdin', stack.REGISTRY], { env, input: registryPassword() });
     const t1 = performance.now();
-    await runProcess('docker', ['buildx', 'build', '--builder', builder, '--provenance=false', '--push', '--tag', `${stack.REGISTRY}/${repository}:${tag}`, context], { env });
+    await runProcess(
+      'docker',
+      ['buildx', 'build', '--builder', builder, '--provenance=false', '--push', '--tag', `${stack.REGISTRY}/${repository}:${tag}`, context],
+      { env },
+    );
     const t2 = performance.now();
     return { tag, login: t1 - t0, buildPush: t2 - t1, pushedAt: t2 };
   } finally {
@@ -97,5 +101,11 @@ export async function floorRun(repository: string, builder: string): Promise<Flo
   const pushed = await pushByHand(repository, builder);
   const calls = await describeUntilComplete(repository, pushed.tag, 20);
   const describe = performance.now() - pushed.pushedAt;
-  return { login: pushed.login, buildPush: pushed.buildPush, describe, describeCalls: calls, total: pushed.login + pushed.buildPush + describe };
+  return {
+    login: pushed.login,
+    buildPush: pushed.buildPush,
+    describe,
+    describeCalls: calls,
+    total: pushed.login + pushed.buildPush + describe,
+  };
 }

@@ -40,7 +40,12 @@ function check(run: RunResult, what: string): void {
 }
 
 /** One run of the action through the e2e harness, timed; its run directory is removed after. */
-export async function timedAction(inputs: Record<string, string>, sha: string, files: Record<string, string>, what: string): Promise<ActionRun & { log: string }> {
+export async function timedAction(
+  inputs: Record<string, string>,
+  sha: string,
+  files: Record<string, string>,
+  what: string,
+): Promise<ActionRun & { log: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-trace-'));
   const trace = path.join(dir, 'trace');
   try {
@@ -76,7 +81,8 @@ export async function timedAction(inputs: Record<string, string>, sha: string, f
 export async function measureOverhead(repeats: number, builder: string, log: (m: string) => void): Promise<OverheadResult> {
   const actionRepo = uniqueRepository('bench-action');
   const floorRepo = uniqueRepository('bench-floor');
-  for (const repo of [actionRepo, floorRepo]) await putRepository(repo, { scanOnPush: true, imageTagMutability: 'IMMUTABLE', scenario: { scanDelayMs: 0 } });
+  for (const repo of [actionRepo, floorRepo])
+    await putRepository(repo, { scanOnPush: true, imageTagMutability: 'IMMUTABLE', scenario: { scanDelayMs: 0 } });
   const inputs = { repository: actionRepo, builder };
 
   const actionPair = async () => {
@@ -102,7 +108,9 @@ export async function measureOverhead(repeats: number, builder: string, log: (m:
     result.rerun.push(again);
     if (!floorFirst) result.floor.push(await floorRun(floorRepo, builder));
     const f = result.floor[result.floor.length - 1];
-    log(`part 2/5: ${i + 1}/${repeats}: action ${Math.round(fresh.total)} ms, re-run ${Math.round(again.total)} ms, floor ${Math.round(f.total)} ms`);
+    log(
+      `part 2/5: ${i + 1}/${repeats}: action ${Math.round(fresh.total)} ms, re-run ${Math.round(again.total)} ms, floor ${Math.round(f.total)} ms`,
+    );
   }
   return result;
 }

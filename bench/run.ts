@@ -14,7 +14,22 @@ import * as path from 'node:path';
 import { writeDocs } from './docs.js';
 import { profileByPackage } from './lib/profile.js';
 import { summarize, pairedRatios, type Summary } from './lib/stats.js';
-import { bytes, chars, count, mb, ms, perSecond, ratio, renderGrid, renderMarkdown, renderText, row, seconds, single, type Row } from './lib/table.js';
+import {
+  bytes,
+  chars,
+  count,
+  mb,
+  ms,
+  perSecond,
+  ratio,
+  renderGrid,
+  renderMarkdown,
+  renderText,
+  row,
+  seconds,
+  single,
+  type Row,
+} from './lib/table.js';
 import type { FloorRun } from './floor.js';
 import type { ActionRun, OverheadResult } from './overhead.js';
 import type { ReportRun } from './report/run.js';
@@ -103,7 +118,19 @@ export function tableRows(r: Results): Row[] {
     rows.push(row('2 overhead', 'whole action (main + post), fresh SHA', s(action), ms));
     rows.push(row('2 overhead', 'floor by hand (login, build --push, describe)', s(floor), ms));
     rows.push(row('2 overhead', 'action / floor (paired)', s(pairedRatios(action, floor)), ratio, '≤ 1.15', (v) => v <= 1.15));
-    rows.push(row('2 overhead', '  main phase only / floor (paired)', s(pairedRatios(o.action.map((a) => a.main), floor)), ratio));
+    rows.push(
+      row(
+        '2 overhead',
+        '  main phase only / floor (paired)',
+        s(
+          pairedRatios(
+            o.action.map((a) => a.main),
+            floor,
+          ),
+        ),
+        ratio,
+      ),
+    );
     rows.push(row('2 overhead', '  action - floor (paired)', s(o.action.map((a, i) => a.total - (floor[i] ?? Number.NaN))), ms));
   }
   if (r.scan) {
@@ -113,12 +140,34 @@ export function tableRows(r: Results): Row[] {
       const bound = Math.max(1000, delay * 0.1);
       const part = `3 scan ${delay / 1000} s`;
       const latency = runs.map((n) => n.latencyMs / 1000);
-      rows.push(row(part, 'action: noticed after completion (worst run decides)', s(latency), seconds, `≤ ${(bound / 1000).toFixed(2)} s`, (v) => v * 1000 <= bound, 'max'));
+      rows.push(
+        row(
+          part,
+          'action: noticed after completion (worst run decides)',
+          s(latency),
+          seconds,
+          `≤ ${(bound / 1000).toFixed(2)} s`,
+          (v) => v * 1000 <= bound,
+          'max',
+        ),
+      );
       rows.push(row(part, 'action: calls/s while waiting', s(runs.map((n) => n.callsPerSecond)), perSecond, '≤ 1/s', (v) => v <= 1));
       rows.push(row(part, '  action: DescribeImageScanFindings calls', s(runs.map((n) => n.calls)), count));
       rows.push(row(part, '  fixed 5 s poll: noticed after completion', s(fixed.map((n) => n.latencyMs / 1000)), seconds));
       rows.push(row(part, '  fixed 5 s poll: calls/s while waiting', s(fixed.map((n) => n.callsPerSecond)), perSecond));
-      rows.push(row(part, '  action / fixed poll: calls (paired)', s(pairedRatios(runs.map((n) => n.calls), fixed.map((n) => n.calls))), ratio));
+      rows.push(
+        row(
+          part,
+          '  action / fixed poll: calls (paired)',
+          s(
+            pairedRatios(
+              runs.map((n) => n.calls),
+              fixed.map((n) => n.calls),
+            ),
+          ),
+          ratio,
+        ),
+      );
     }
   }
   if (r.report) {
@@ -168,25 +217,51 @@ export function phaseTable(o: OverheadResult, markdown: boolean): string {
 
 /** The commands the action ran and the ECR API calls it made, per run, beside the floor's. */
 export function commandTable(o: OverheadResult, markdown: boolean): string {
-  const median = (values: number[], unit: { format(v: number): string }) => (values.length === 0 ? '' : unit.format(summarize(values).median));
-  const names = [...new Set([...o.action, ...o.rerun].flatMap((r) => Object.keys(r.commands)))].sort((a, b) => Number(a.startsWith('post')) - Number(b.startsWith('post')));
+  const median = (values: number[], unit: { format(v: number): string }) =>
+    values.length === 0 ? '' : unit.format(summarize(values).median);
+  const names = [...new Set([...o.action, ...o.rerun].flatMap((r) => Object.keys(r.commands)))].sort(
+    (a, b) => Number(a.startsWith('post')) - Number(b.startsWith('post')),
+  );
   const floorFor: Record<string, string> = {
-    'docker login': median(o.floor.map((f) => f.login), ms),
-    'docker buildx build': median(o.floor.map((f) => f.buildPush), ms),
+    'docker login': median(
+      o.floor.map((f) => f.login),
+      ms,
+    ),
+    'docker buildx build': median(
+      o.floor.map((f) => f.buildPush),
+      ms,
+    ),
   };
   const rows = names.map((name) => [
     name,
-    median(o.action.map((r) => r.commands[name] ?? 0), ms),
-    median(o.rerun.map((r) => r.commands[name] ?? 0), ms),
+    median(
+      o.action.map((r) => r.commands[name] ?? 0),
+      ms,
+    ),
+    median(
+      o.rerun.map((r) => r.commands[name] ?? 0),
+      ms,
+    ),
     floorFor[name] ?? '—',
   ]);
   const operations = [...new Set([...o.action, ...o.rerun].flatMap((r) => Object.keys(r.apiCalls)))];
   for (const op of operations) {
     rows.push([
       `ECR ${op} (calls)`,
-      median(o.action.map((r) => r.apiCalls[op] ?? 0), count),
-      median(o.rerun.map((r) => r.apiCalls[op] ?? 0), count),
-      op === 'DescribeImageScanFindings' ? median(o.floor.map((f) => f.describeCalls), count) : '—',
+      median(
+        o.action.map((r) => r.apiCalls[op] ?? 0),
+        count,
+      ),
+      median(
+        o.rerun.map((r) => r.apiCalls[op] ?? 0),
+        count,
+      ),
+      op === 'DescribeImageScanFindings'
+        ? median(
+            o.floor.map((f) => f.describeCalls),
+            count,
+          )
+        : '—',
     ]);
   }
   return renderGrid(['Command or API call (median)', 'action, fresh SHA', 'action, re-run', 'floor by hand'], rows, markdown);
@@ -222,7 +297,13 @@ function profileSummaries(dir: string): string[] {
     if (!existsSync(where)) continue;
     const { profiles, meanMs, rows } = profileByPackage(where);
     lines.push('', `${sub}: ${profiles} profile(s), ${ms.format(meanMs)} sampled`);
-    lines.push(renderGrid(['Where (self time)', 'ms'], rows.slice(0, 15).map(([k, v]) => [k, v.toFixed(1)]), false));
+    lines.push(
+      renderGrid(
+        ['Where (self time)', 'ms'],
+        rows.slice(0, 15).map(([k, v]) => [k, v.toFixed(1)]),
+        false,
+      ),
+    );
   }
   return lines;
 }
@@ -295,7 +376,8 @@ async function main(): Promise<void> {
     out.push('Where the time goes: the action (parts 2 and 5) beside the floor', '', phaseTable(results.overhead, false), '');
     out.push('Commands run and API calls made, per run', '', commandTable(results.overhead, false), '');
   }
-  if (results.report) out.push('Big reports (part 4): CPU time per stage, peak memory once each stage was done', '', stageTable(results.report, false), '');
+  if (results.report)
+    out.push('Big reports (part 4): CPU time per stage, peak memory once each stage was done', '', stageTable(results.report, false), '');
   out.push(`${env.node}, ${env.cpus}, ${env.memory}; commit ${env.commit}; ${env.seconds} s`);
   if (profileDir) out.push('', ...profileSummaries(profileDir));
   process.stdout.write(`${out.join('\n')}\n`);

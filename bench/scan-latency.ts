@@ -46,7 +46,8 @@ async function noticing(repository: string, delayMs: number): Promise<Noticing> 
   const first = describes[0];
   const noticed = describes[describes.length - 1];
   const completed = scan.startedAt + delayMs;
-  if (noticed < completed - 50) throw new Error(`${repository}: the last DescribeImageScanFindings came ${completed - noticed} ms before the scan completed`);
+  if (noticed < completed - 50)
+    throw new Error(`${repository}: the last DescribeImageScanFindings came ${completed - noticed} ms before the scan completed`);
   return {
     delayMs,
     latencyMs: noticed - completed,

@@ -26,6 +26,7 @@ export const modules = {
 
 // C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
 // from what it is: https://trojansource.codes), and the line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const BREAKS = /[\t\n\r\u2028\u2029]+/g;
 /** Whitespace made single spaces, control characters removed, trimmed. */
@@ -212,10 +213,7 @@ function countsTable(report) {
     const platforms = report.scan.platforms;
     if (platforms.length === 0)
         return [];
-    const lines = [
-        `| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`,
-        `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`,
-    ];
+    const lines = [`| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
     for (const platform of platforms)
         lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
     if (platforms.length > 1)
@@ -235,7 +233,15 @@ function groupFindings(findings, ignoredOf = () => undefined) {
     const rows = new Map();
     for (const finding of findings) {
         const ignored = ignoredOf(finding);
-        const key = JSON.stringify([finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]);
+        const key = JSON.stringify([
+            finding.id,
+            finding.package,
+            finding.version,
+            finding.fixedIn,
+            finding.severity,
+            ignored?.by,
+            ignored?.reason,
+        ]);
         const row = rows.get(key);
         if (row) {
             if (!row.platforms.includes(finding.platform))
@@ -313,7 +319,7 @@ function fitBytes(text, maxBytes, note) {
         return text;
     const closing = '\n\n</details>'.repeat(8);
     const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
-    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    const cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
     const line = cut.lastIndexOf('\n');
     return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
 }
@@ -526,7 +532,14 @@ function* mapped(items, f) {
         yield f(item);
 }
 function platform(p) {
-    return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
+    return {
+        platform: p.platform,
+        digest: p.digest,
+        status: p.status,
+        description: p.description,
+        counts: counts(p.counts),
+        ignored: p.ignored,
+    };
 }
 function counts(c) {
     return Object.fromEntries(severity/* SEVERITIES */.oC.map((s) => [s, c[s]]));
@@ -877,7 +890,12 @@ function sections(report) {
         return [
             table('New findings', (0,markdown_parts/* newFindings */.FN)(report), false),
             table('Failing the gate, already in the base image', blockingInBase, false),
-            { title: 'Fixed since the base image', header: markdown_parts/* FINDING_HEADER */.ib, ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed), markdown_parts/* findingRow */.ex), folded: true },
+            {
+                title: 'Fixed since the base image',
+                header: markdown_parts/* FINDING_HEADER */.ib,
+                ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed), markdown_parts/* findingRow */.ex),
+                folded: true,
+            },
             table('Other findings, already in the base image', restInBase, true),
             ignoredSection,
         ];

@@ -26,6 +26,7 @@ export const modules = {
 
 // C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
 // from what it is: https://trojansource.codes), and the line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const BREAKS = /[\t\n\r\u2028\u2029]+/g;
 /** Whitespace made single spaces, control characters removed, trimmed. */

@@ -39,7 +39,10 @@ async function upsertComment(request) {
     const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
     const where = `pull request #${issueNumber} in ${owner}/${repo}`;
     if (body.length > _report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS) {
-        return { action: 'skipped', warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS}.` };
+        return {
+            action: 'skipped',
+            warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS}.`,
+        };
     }
     const call = caller(request);
     let phase = `read the comments of ${where}`;
@@ -178,7 +181,9 @@ function describe(error) {
     if (isTimeout(error))
         return 'the request timed out';
     const status = statusOf(error);
-    const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toMessage */ .R9)(error).replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').slice(0, 200);
+    const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .toMessage */ .R9)(error)
+        .replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
+        .slice(0, 200);
     return status === undefined ? message : `${status}${hasResponse(error) ? ` ${message}` : ` (${message})`}`;
 }
 function failureWarning(phase, where, error) {
@@ -245,7 +250,10 @@ function buildComment(report, key, maxRows) {
         image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
     lines.push(image.join(' · '), '');
     if (report.heldBack.length > 0) {
-        lines.push(`**Held back:** ${report.heldBack.slice(0, 10).map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(h.tag, 100)).join(', ')}${report.heldBack.length > 10 ? ', …' : ''}`, '');
+        lines.push(`**Held back:** ${report.heldBack
+            .slice(0, 10)
+            .map((h) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(h.tag, 100))
+            .join(', ')}${report.heldBack.length > 10 ? ', …' : ''}`, '');
     }
     if (report.expiredIgnores.length > 0) {
         const n = report.expiredIgnores.length;
@@ -290,11 +298,19 @@ function sections(report) {
         return [
             table('New findings', (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .newFindings */ .FN)(report)),
             table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
-            { title: 'Fixed since the base image', header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib, ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex), folded: true },
+            {
+                title: 'Fixed since the base image',
+                header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib,
+                ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
+                folded: true,
+            },
             others((f) => isNew(f) || failingInBase(f)),
         ];
     }
-    return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking)), others((f) => f.blocking)];
+    return [
+        table('Findings that failed the gate', report.findings.filter((f) => f.blocking)),
+        others((f) => f.blocking),
+    ];
 }
 function runPointer(report) {
     return report.runUrl ? `See the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl)} for the full list.` : 'The full list is in the job summary.';

@@ -94,7 +94,9 @@ function parseIgnoreFile(text) {
         data = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new Error(`is not valid YAML (${error instanceof Error ? (0,errors/* oneLine */.TN)(error.message.split('\n')[0] ?? '') : String(error)})`);
+        throw new Error(`is not valid YAML (${error instanceof Error ? (0,errors/* oneLine */.TN)(error.message.split('\n')[0] ?? '') : String(error)})`, {
+            cause: error,
+        });
     }
     if (data === null || data === undefined)
         return [];
@@ -120,7 +122,9 @@ function parseEntry(item, position) {
     if (record.expires === undefined || record.expires === null)
         return { id, reason };
     const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
-    if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
+    if (!DATE.test(expires) ||
+        Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) ||
+        new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
         throw new Error(`${where} (${(0,errors/* oneLine */.TN)(id)}) has expires ${(0,errors/* quoted */.TL)(expires)}, which is not a date YYYY-MM-DD`);
     }
     return { id, reason, expires };
@@ -326,7 +330,7 @@ function keyValueLines(read, name) {
  */
 function validateTagShape(tag) {
     const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
-    if (!TAG.test(bare) || (tag.includes('@'))) {
+    if (!TAG.test(bare) || tag.includes('@')) {
         throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
     }
 }
@@ -598,7 +602,11 @@ function moveFloatingTags(plan, existingTags, latestMode) {
             continue;
         }
         const current = new (semver_default()).SemVer(version);
-        const line = stable.filter((v) => promotion.kind === 'minor' ? v.major === current.major && v.minor === current.minor : promotion.kind === 'major' ? v.major === current.major : true);
+        const line = stable.filter((v) => promotion.kind === 'minor'
+            ? v.major === current.major && v.minor === current.minor
+            : promotion.kind === 'major'
+                ? v.major === current.major
+                : true);
         const highest = line.reduce((max, v) => (max === undefined || semver_default().gt(v, max) ? v : max), undefined);
         if (highest === undefined || semver_default().gte(current, highest))
             write.push(promotion);
@@ -640,7 +648,12 @@ async function createEcrClient(region, env = process.env) {
         region,
         customUserAgent: 'ecr-build-scan-push',
         // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, ...agent }),
+        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
+            connectionTimeout: CONNECTION_TIMEOUT_MS,
+            requestTimeout: REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+            ...agent,
+        }),
     });
     // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
     // name the operation, so the one error line is actionable.
@@ -674,13 +687,15 @@ async function getRegistryLogin(client, registryId, mask) {
     }
     catch (error) {
         if ((0,errors/* errorName */.Is)(error) === 'CredentialsProviderError') {
-            throw new Error(`AWS credentials: none were found (${(0,errors/* toMessage */.R9)(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+            throw new Error(`AWS credentials: none were found (${(0,errors/* toMessage */.R9)(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`, {
+                cause: error,
+            });
         }
         if ((0,errors/* isCredentialError */._j)(error)) {
             throw new Error(`AWS credentials: ecr:GetAuthorizationToken was refused with ${(0,errors/* errorName */.Is)(error)}: ${(0,errors/* toMessage */.R9)(error)} ` +
-                'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.');
+                'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.', { cause: error });
         }
-        throw new Error(`Could not log in to Amazon ECR: ${(0,errors/* toMessage */.R9)(error)}`);
+        throw new Error(`Could not log in to Amazon ECR: ${(0,errors/* toMessage */.R9)(error)}`, { cause: error });
     }
     const data = response.authorizationData?.[0];
     if (!data?.authorizationToken || !data.proxyEndpoint) {
@@ -754,7 +769,10 @@ async function applyLifecyclePolicy(client, repository, policyText) {
 }
 /** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
 function matchesFilter(tag, filter) {
-    const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    const pattern = filter
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
     return new RegExp(`^${pattern}$`).test(tag);
 }
 /** Whether an existing tag may be moved to another image in this repository. */
@@ -1027,7 +1045,9 @@ async function buildAndPush(client, ref, repository, inputs, facts, plan, image,
                 'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.');
         }
     }
-    const output = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
+    const output = plan.candidate
+        ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
+        : { kind: 'push-digest', name: image };
     const result = await build(inputs, facts, output, tempDir, run);
     if (!result)
         throw new Error('buildx pushed nothing.');
@@ -1066,7 +1086,7 @@ builderDefault) {
     // Only a single manifest needs its platform named; ask the builder only when nothing else says.
     const single = isIndex(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
-        : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
+        : ((inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault));
     return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
@@ -1187,7 +1207,17 @@ const RETRYABLE_ERRORS = new Set([
     'RequestTimeout',
     'RequestTimeoutException',
 ]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+]);
 /** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
 async function waitForFindings(options) {
     return new Wait(options).run();
@@ -1219,9 +1249,7 @@ class Wait {
     async run() {
         // The deadline's own timer ends a call that hangs. Not awaited on purpose: the wait ends as
         // soon as every platform is done, whether or not the injected sleep honours the signal.
-        void this.options
-            .sleep(this.deadline - this.start, this.stop.signal)
-            .then(() => this.abort(), () => this.abort());
+        void this.options.sleep(this.deadline - this.start, this.stop.signal).then(() => this.abort(), () => this.abort());
         try {
             const results = await Promise.allSettled(this.options.platforms.map(async (manifest) => this.waitForPlatform(manifest)));
             if (this.fatal)
@@ -1332,7 +1360,11 @@ class Wait {
             }
             if (name === 'UnsupportedImageTypeException') {
                 state.needsStart = false;
-                return this.result(state, { status: 'UNSUPPORTED_IMAGE', description: `ECR cannot scan this image: ${(0,errors/* toMessage */.R9)(error)}`, complete: false });
+                return this.result(state, {
+                    status: 'UNSUPPORTED_IMAGE',
+                    description: `ECR cannot scan this image: ${(0,errors/* toMessage */.R9)(error)}`,
+                    complete: false,
+                });
             }
             if (name === 'ImageNotFoundException') {
                 // Right after a push the image may not be visible yet: start again next round.
@@ -1660,9 +1692,7 @@ function decideGate(findings, scans, settings) {
     const fallback = settings.mode === 'new' && !settings.baseAvailable;
     const decided = findings.map((finding) => ({
         ...finding,
-        blocking: finding.ignored === undefined &&
-            (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold) &&
-            (!onlyNew || finding.comparison === 'new'),
+        blocking: finding.ignored === undefined && (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold) && (!onlyNew || finding.comparison === 'new'),
     }));
     const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
     const incomplete = scans.filter((scan) => !scan.complete);
@@ -1746,7 +1776,9 @@ function describeGroup(group) {
 function incompleteReason(incomplete, fails) {
     if (incomplete.length === 0)
         return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
-    const which = incomplete.map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${policy_trimPeriod(scan.description)}` : ''})`).join('; ');
+    const which = incomplete
+        .map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${policy_trimPeriod(scan.description)}` : ''})`)
+        .join('; ');
     const what = `The scan of ${which} did not complete, so the gate cannot decide`;
     if (!fails)
         return `${what}; on-scan-incomplete is warn, so the step does not fail.`;
@@ -1759,13 +1791,16 @@ function passReason(findings, settings, onlyNew, fallback) {
     if (settings.threshold === 'NONE') {
         return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
     }
-    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW)).size;
+    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW))
+        .size;
     const notes = [
         onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
         !onlyNew && total > 0 ? `${total} below it` : '',
         ignored > 0 ? `${ignored} ignored` : '',
     ].filter(Boolean);
-    const subject = onlyNew ? `No new findings at or above ${settings.threshold} against the base image` : `No findings at or above ${settings.threshold}`;
+    const subject = onlyNew
+        ? `No new findings at or above ${settings.threshold} against the base image`
+        : `No findings at or above ${settings.threshold}`;
     const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
     return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
 }
@@ -1824,10 +1859,18 @@ async function readBaseFindings(options) {
         // is a missing base; an error the service named (AccessDenied, …) is not ours to hide.
         if ((0,errors/* errorName */.Is)(error) !== 'Error')
             throw error;
-        return { available: false, note: `The image for ${where} (${image.digest}) could not be read (${(0,errors/* toMessage */.R9)(error).trim().replace(/\.$/, '')}): ${skipped}.`, baseSha: commit };
+        return {
+            available: false,
+            note: `The image for ${where} (${image.digest}) could not be read (${(0,errors/* toMessage */.R9)(error).trim().replace(/\.$/, '')}): ${skipped}.`,
+            baseSha: commit,
+        };
     }
     if (platforms.length === 0) {
-        return { available: false, note: `The image for ${where} (${image.digest}) has no platform manifest to compare with: ${skipped}.`, baseSha: commit };
+        return {
+            available: false,
+            note: `The image for ${where} (${image.digest}) has no platform manifest to compare with: ${skipped}.`,
+            baseSha: commit,
+        };
     }
     // The base was scanned when it was built, so this is normally one read per platform. Its log
     // lines are told apart from this image's, and are information: the note says what it means.
@@ -1985,7 +2028,7 @@ manifest) {
             }
             else {
                 throw new Error(`Tag "${promotion.tag}" already exists in ${repository.name} on ${current}, and the repository is immutable: ` +
-                    'a release tag cannot be rewritten. Publish a new version, or remove the old tag first.');
+                    'a release tag cannot be rewritten. Publish a new version, or remove the old tag first.', { cause: error });
             }
         }
     }
@@ -2036,7 +2079,12 @@ async function run() {
         if (!inputs.push) {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
             await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
-            const report = skippedReport({ ...reportBase(inputs, facts, inputs.repository), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
+            const report = skippedReport({
+                ...reportBase(inputs, facts, inputs.repository),
+                build: 'not-pushed',
+                skipped: 'not-pushed',
+                tags: [],
+            });
             await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
@@ -2077,7 +2125,11 @@ async function run() {
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
         const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
         outputs.platformDigests = platformDigestsObject(platforms);
-        const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? 'reused' : 'built' };
+        const reportFacts = {
+            ...reportBase(inputs, facts, image),
+            digest: candidate.digest,
+            build: candidate.reused ? 'reused' : 'built',
+        };
         const context = { inputs, facts, image, tempDir, workspace };
         if (!inputs.scan) {
             const promoted = await promote(client, ref, repository, plan, inputs, manifest);
@@ -2101,7 +2153,12 @@ async function run() {
             waitForFindings({ ...waitOptions, platforms, scanOnPush: repository.scanOnPush }),
             readBase(inputs, facts, waitOptions, platforms),
         ]));
-        const ignoreOptions = { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: (0,ignore/* utcDay */.dA)(new Date()) };
+        const ignoreOptions = {
+            ids: inputs.ignore,
+            entries: inputs.ignoreFile?.entries ?? [],
+            ignoreUnfixed: inputs.ignoreUnfixed,
+            today: (0,ignore/* utcDay */.dA)(new Date()),
+        };
         const ignores = (0,ignore/* applyIgnores */.wI)(scans.flatMap((scan) => scan.findings), ignoreOptions);
         for (const expired of ignores.expired) {
             core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
@@ -2157,10 +2214,7 @@ async function writeFailureSummary(phase, message, outputs) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 6412));
-    const known = [
-        outputs.image && `- Image: \`${outputs.image}\``,
-        outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`,
-    ].filter(Boolean);
+    const known = [outputs.image && `- Image: \`${outputs.image}\``, outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`].filter(Boolean);
     const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
     try {
         await core/* summary */.z.addRaw(lines.join('\n'), true).write();
@@ -2189,7 +2243,11 @@ async function readBase(inputs, facts, waitOptions, platforms) {
         });
     }
     catch (error) {
-        return { available: false, baseSha: pr.baseSha, note: `The base image could not be read (${(0,errors/* toMessage */.R9)(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.` };
+        return {
+            available: false,
+            baseSha: pr.baseSha,
+            note: `The base image could not be read (${(0,errors/* toMessage */.R9)(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.`,
+        };
     }
 }
 function reportBase(inputs, facts, image) {
@@ -2616,6 +2674,7 @@ function errorName(error) {
  * (C0, DEL, C1, U+2028/2029) written as escapes, so a value we echo cannot start a new line.
  */
 function oneLine(text) {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
         const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
         return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;

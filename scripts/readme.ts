@@ -117,7 +117,7 @@ function main(args: string[]): number {
   const updated = updateReadme(readme, readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
   if (args.includes('--check')) {
     if (updated === readme) return 0;
-    console.error('README.md\'s input/output tables differ from action.yml: run `npm run readme` and commit the result.');
+    console.error("README.md's input/output tables differ from action.yml: run `npm run readme` and commit the result.");
     return 1;
   }
   if (updated !== readme) writeFileSync(readmePath, updated);

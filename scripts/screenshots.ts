@@ -58,14 +58,35 @@ function failingRelease(): Report {
   const shared = (platform: string) => [
     scanned({ id: 'CVE-2023-0286', severity: 'CRITICAL', fixedIn: '3.0.2-0ubuntu1.15', fixAvailable: 'YES', platform }),
     scanned({ id: 'CVE-2024-6119', severity: 'HIGH', fixedIn: '3.0.2-0ubuntu1.18', fixAvailable: 'YES', platform }),
-    scanned({ id: 'CVE-2022-37434', severity: 'CRITICAL', package: 'zlib', version: '1:1.2.11.dfsg-2ubuntu9', fixAvailable: 'NO', platform }),
+    scanned({
+      id: 'CVE-2022-37434',
+      severity: 'CRITICAL',
+      package: 'zlib',
+      version: '1:1.2.11.dfsg-2ubuntu9',
+      fixAvailable: 'NO',
+      platform,
+    }),
     scanned({ id: 'CVE-2022-3219', severity: 'LOW', package: 'gnupg2', version: '2.2.27-3ubuntu2.1', fixAvailable: 'NO', platform }),
   ];
   const scans = [
     platformScan('linux/amd64', AMD64_DIGEST, [
       ...shared('linux/amd64'),
-      scanned({ id: 'CVE-2023-4911', severity: 'HIGH', package: 'glibc', version: '2.35-0ubuntu3.1', fixedIn: '2.35-0ubuntu3.4', fixAvailable: 'YES' }),
-      scanned({ id: 'CVE-2023-29491', severity: 'HIGH', package: 'ncurses', version: '6.3-2ubuntu0.1', fixedIn: '6.3-2ubuntu0.2', fixAvailable: 'YES' }),
+      scanned({
+        id: 'CVE-2023-4911',
+        severity: 'HIGH',
+        package: 'glibc',
+        version: '2.35-0ubuntu3.1',
+        fixedIn: '2.35-0ubuntu3.4',
+        fixAvailable: 'YES',
+      }),
+      scanned({
+        id: 'CVE-2023-29491',
+        severity: 'HIGH',
+        package: 'ncurses',
+        version: '6.3-2ubuntu0.1',
+        fixedIn: '6.3-2ubuntu0.2',
+        fixAvailable: 'YES',
+      }),
     ]),
     platformScan('linux/arm64', ARM64_DIGEST, [
       ...shared('linux/arm64'),
@@ -76,7 +97,9 @@ function failingRelease(): Report {
     scans.flatMap((scan) => scan.findings),
     {
       ids: ['CVE-2023-29491'],
-      entries: [{ id: 'CVE-2024-6119', reason: 'Only reachable through X.509 name checks we never call (SEC-211).', expires: '2099-06-30' }],
+      entries: [
+        { id: 'CVE-2024-6119', reason: 'Only reachable through X.509 name checks we never call (SEC-211).', expires: '2099-06-30' },
+      ],
       ignoreUnfixed: true,
       today: GENERATED_AT.slice(0, 10),
     },
@@ -96,9 +119,26 @@ function failingRelease(): Report {
 /** The `compared` sample (gate: new against the base image), its verdict decided by the gate. */
 function comparedPullRequest(): Report {
   const sample = comparedReport;
-  const scans = [platformScan('linux/amd64', DIGEST, sample.findings)].map((scan) => ({ ...scan, status: 'COMPLETE', scanType: 'BASIC' as const }));
-  const decision = decideGate(sample.findings, scans, { threshold: sample.gate.threshold, mode: 'new', onIncomplete: 'fail', baseAvailable: true });
-  return buildReport({ ...reportBase, tags: [`${IMAGE}:${SHA}`], gate: sample.gate, scans, decision, ignores: { expired: [] }, comparison: sample.comparison });
+  const scans = [platformScan('linux/amd64', DIGEST, sample.findings)].map((scan) => ({
+    ...scan,
+    status: 'COMPLETE',
+    scanType: 'BASIC' as const,
+  }));
+  const decision = decideGate(sample.findings, scans, {
+    threshold: sample.gate.threshold,
+    mode: 'new',
+    onIncomplete: 'fail',
+    baseAvailable: true,
+  });
+  return buildReport({
+    ...reportBase,
+    tags: [`${IMAGE}:${SHA}`],
+    gate: sample.gate,
+    scans,
+    decision,
+    ignores: { expired: [] },
+    comparison: sample.comparison,
+  });
 }
 
 // ─── Markdown to HTML, as GitHub shows it ────────────────────────────────────────────────────
@@ -125,7 +165,9 @@ function toHtml(markdown: string, breaks: boolean): string {
           paragraph.text = paragraph.text.replace(ALERT, '');
           paragraph.tokens = marked.Lexer.lexInline(paragraph.text);
         }
-        const body = this.parser.parse([first, ...rest].filter((t) => t && !(t.type === 'paragraph' && (t as Tokens.Paragraph).text.trim() === '')));
+        const body = this.parser.parse(
+          [first, ...rest].filter((t) => t && !(t.type === 'paragraph' && (t as Tokens.Paragraph).text.trim() === '')),
+        );
         const title = kind.charAt(0) + kind.slice(1).toLowerCase();
         return `<div class="alert alert-${kind.toLowerCase()}"><p class="alert-title">${ALERT_ICON[kind]} ${title}</p>${body}</div>\n`;
       },
@@ -242,7 +284,8 @@ function chromium(args: string[]): string {
       { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
     );
     if (result.error) throw new Error(`could not run ${CHROMIUM} (${result.error.message}); run scripts/screenshots.sh, which installs it`);
-    if (result.status !== 0) throw new Error(`${CHROMIUM} exited ${result.status}: ${result.stderr.trim().split('\n').slice(-5).join('\n')}`);
+    if (result.status !== 0)
+      throw new Error(`${CHROMIUM} exited ${result.status}: ${result.stderr.trim().split('\n').slice(-5).join('\n')}`);
     return result.stdout;
   } finally {
     rmSync(profile, { recursive: true, force: true });

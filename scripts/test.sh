@@ -27,6 +27,9 @@ bash scripts/stack/start.sh || { echo "the local stack did not start"; echo "$pa
 log "type-check"
 check typecheck npm run -s typecheck
 
+log "lint (ESLint with typescript-eslint, Prettier)"
+check lint npm run -s lint
+
 log "dist/ is what 'npm run bundle' builds"
 dist_fresh() {
   npm run -s bundle >/tmp/ecr-bsp-bundle.log 2>&1 || { tail -20 /tmp/ecr-bsp-bundle.log; return 1; }

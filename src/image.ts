@@ -49,7 +49,9 @@ export async function buildAndPush(
       );
     }
   }
-  const output: BuildOutput = plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
+  const output: BuildOutput = plan.candidate
+    ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
+    : { kind: 'push-digest', name: image };
   const result = await build(inputs, facts, output, tempDir, run);
   if (!result) throw new Error('buildx pushed nothing.');
   core.info(`Pushed ${image}@${result.digest}.`);
@@ -94,7 +96,7 @@ export async function resolvePlatforms(
   // Only a single manifest needs its platform named; ask the builder only when nothing else says.
   const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
     ? 'unknown'
-    : (inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault);
+    : ((inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault));
   return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 

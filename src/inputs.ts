@@ -148,7 +148,9 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   // A build-only run (push: false, e.g. a fork's PR with no credentials) makes no AWS call.
   const push = read.boolean('push', true);
   if (awsRegion === '' && push) {
-    throw new InputError('Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.');
+    throw new InputError(
+      'Input "aws-region" is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; accepted: a region such as us-east-1.',
+    );
   }
   if (awsRegion !== '' && !REGION.test(awsRegion)) {
     throw new InputError(`Input "aws-region" is ${quoted(awsRegion)}; accepted: a region such as us-east-1.`);
@@ -158,7 +160,9 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   const tagMutabilityExclusions = read.list('tag-mutability-exclusions');
   for (const filter of tagMutabilityExclusions) {
     if (!/^[A-Za-z0-9_.*-]{1,128}$/.test(filter)) {
-      throw new InputError(`Input "tag-mutability-exclusions" has ${quoted(filter)}; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`);
+      throw new InputError(
+        `Input "tag-mutability-exclusions" has ${quoted(filter)}; accepted: comma-separated wildcard filters of letters, digits, _ . - and *, e.g. latest,v*.`,
+      );
     }
   }
 
@@ -174,7 +178,9 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   const platforms = read.list('platforms');
   for (const platform of platforms) {
     if (!PLATFORM.test(platform)) {
-      throw new InputError(`Input "platforms" has ${quoted(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+      throw new InputError(
+        `Input "platforms" has ${quoted(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`,
+      );
     }
   }
 
@@ -199,7 +205,9 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   const scanTimeoutRaw = read.text('scan-timeout') || '600';
   if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
-    throw new InputError(`Input "scan-timeout" is ${quoted(scanTimeoutRaw)}; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
+    throw new InputError(
+      `Input "scan-timeout" is ${quoted(scanTimeoutRaw)}; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`,
+    );
   }
 
   const ignore = read.list('ignore');
@@ -254,10 +262,14 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   if (!remoteContext) {
     if (!environment.isDirectory(read.path(context))) {
-      throw new InputError(`Input "context" is ${quoted(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`);
+      throw new InputError(
+        `Input "context" is ${quoted(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`,
+      );
     }
     if (!environment.isFile(read.path(file))) {
-      throw new InputError(`Input "file" is ${quoted(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
+      throw new InputError(
+        `Input "file" is ${quoted(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`,
+      );
     }
   }
   return inputs;
@@ -277,7 +289,7 @@ function keyValueLines(read: Reader, name: string): Array<[string, string]> {
  */
 function validateTagShape(tag: string): void {
   const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
-  if (!TAG.test(bare) || (tag.includes('@'))) {
+  if (!TAG.test(bare) || tag.includes('@')) {
     throw new InputError(
       `Input "tags" has ${quoted(truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`,
     );
@@ -289,18 +301,24 @@ function readLifecyclePolicy(read: Reader, environment: InputEnvironment): Input
   if (file === undefined) return undefined;
   const full = read.path(file);
   if (!environment.isFile(full)) {
-    throw new InputError(`Input "lifecycle-policy" is ${quoted(file)}, which does not exist; accepted: the path of a lifecycle-policy JSON file.`);
+    throw new InputError(
+      `Input "lifecycle-policy" is ${quoted(file)}, which does not exist; accepted: the path of a lifecycle-policy JSON file.`,
+    );
   }
   const text = environment.readText(full);
   let policy: unknown;
   try {
     policy = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`Input "lifecycle-policy" (${oneLine(file)}) is not valid JSON: ${oneLine(toMessage(error))}; accepted: an ECR lifecycle policy document.`);
+    throw new InputError(
+      `Input "lifecycle-policy" (${oneLine(file)}) is not valid JSON: ${oneLine(toMessage(error))}; accepted: an ECR lifecycle policy document.`,
+    );
   }
   const rules = (policy as { rules?: unknown } | null)?.rules;
   if (!Array.isArray(rules) || rules.length === 0) {
-    throw new InputError(`Input "lifecycle-policy" (${oneLine(file)}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`);
+    throw new InputError(
+      `Input "lifecycle-policy" (${oneLine(file)}) has no "rules" list; accepted: an ECR lifecycle policy document {"rules": [...]}.`,
+    );
   }
   return { path: full, text };
 }
@@ -311,12 +329,16 @@ function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ig
   const full = read.path(file);
   if (!environment.isFile(full)) {
     if (given === undefined) return undefined;
-    throw new InputError(`Input "ignore-file" is ${quoted(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+    throw new InputError(
+      `Input "ignore-file" is ${quoted(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`,
+    );
   }
   try {
     return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
   } catch (error) {
-    throw new InputError(`Input "ignore-file" (${oneLine(file)}) ${oneLine(toMessage(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
+    throw new InputError(
+      `Input "ignore-file" (${oneLine(file)}) ${oneLine(toMessage(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`,
+    );
   }
 }
 

@@ -33,7 +33,6 @@ import { toMessage } from './util/errors.js';
 
 type Client = Pick<ECRClient, 'send'>;
 
-
 export async function run(): Promise<void> {
   core.saveState(STATE.isPost, 'true');
   const outputs: ActionOutputs = {};
@@ -51,7 +50,12 @@ export async function run(): Promise<void> {
     if (!inputs.push) {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
-      const report = skippedReport({ ...reportBase(inputs, facts, inputs.repository), build: 'not-pushed', skipped: 'not-pushed', tags: [] });
+      const report = skippedReport({
+        ...reportBase(inputs, facts, inputs.repository),
+        build: 'not-pushed',
+        skipped: 'not-pushed',
+        tags: [],
+      });
       await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
       return;
     }
@@ -77,7 +81,9 @@ export async function run(): Promise<void> {
     progress.phase = `looking up repository ${inputs.repository}`;
     const repository = await core.group(`Repository ${inputs.repository}`, async () => {
       const info = await ensureRepository(client, inputs, login.registry);
-      core.info(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
+      core.info(
+        `${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`,
+      );
       if (inputs.lifecyclePolicy) {
         await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
         core.info(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
@@ -96,7 +102,11 @@ export async function run(): Promise<void> {
 
     const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
     outputs.platformDigests = platformDigestsObject(platforms);
-    const reportFacts = { ...reportBase(inputs, facts, image), digest: candidate.digest, build: candidate.reused ? ('reused' as const) : ('built' as const) };
+    const reportFacts = {
+      ...reportBase(inputs, facts, image),
+      digest: candidate.digest,
+      build: candidate.reused ? ('reused' as const) : ('built' as const),
+    };
     const context = { inputs, facts, image, tempDir, workspace };
 
     if (!inputs.scan) {
@@ -124,21 +134,32 @@ export async function run(): Promise<void> {
         readBase(inputs, facts, waitOptions, platforms),
       ]),
     );
-    const ignoreOptions = { ids: inputs.ignore, entries: inputs.ignoreFile?.entries ?? [], ignoreUnfixed: inputs.ignoreUnfixed, today: utcDay(new Date()) };
+    const ignoreOptions = {
+      ids: inputs.ignore,
+      entries: inputs.ignoreFile?.entries ?? [],
+      ignoreUnfixed: inputs.ignoreUnfixed,
+      today: utcDay(new Date()),
+    };
     const ignores = applyIgnores(
       scans.flatMap((scan) => scan.findings),
       ignoreOptions,
     );
     for (const expired of ignores.expired) {
-      core.warning(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
+      core.warning(
+        `The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`,
+      );
     }
     // ignores → comparison → gate: `new` leaves out what is ignored.
     const compared = base?.available
-      ? compareWithBase(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
-          basePlatforms: base.platforms.map((p) => p.platform),
-          headScans: scans,
-          isIgnored: ignoredBy(ignoreOptions),
-        })
+      ? compareWithBase(
+          ignores.findings,
+          base.scans.flatMap((scan) => scan.findings),
+          {
+            basePlatforms: base.platforms.map((p) => p.platform),
+            headScans: scans,
+            isIgnored: ignoredBy(ignoreOptions),
+          },
+        )
       : undefined;
     const comparison: Comparison | undefined = base
       ? base.available && compared
@@ -182,10 +203,9 @@ interface Progress {
 async function writeFailureSummary(phase: string, message: string, outputs: ActionOutputs): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { escapeText } = await import('./report/escape.js');
-  const known = [
-    outputs.image && `- Image: \`${outputs.image}\``,
-    outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`,
-  ].filter(Boolean);
+  const known = [outputs.image && `- Image: \`${outputs.image}\``, outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`].filter(
+    Boolean,
+  );
   const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
   try {
     await core.summary.addRaw(lines.join('\n'), true).write();
@@ -217,7 +237,11 @@ async function readBase(
       gate: inputs.gate,
     });
   } catch (error) {
-    return { available: false, baseSha: pr.baseSha, note: `The base image could not be read (${toMessage(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.` };
+    return {
+      available: false,
+      baseSha: pr.baseSha,
+      note: `The base image could not be read (${toMessage(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.`,
+    };
   }
 }
 

@@ -59,6 +59,7 @@ export async function promoteTags(
         throw new Error(
           `Tag "${promotion.tag}" already exists in ${repository.name} on ${current}, and the repository is immutable: ` +
             'a release tag cannot be rewritten. Publish a new version, or remove the old tag first.',
+          { cause: error },
         );
       }
     }

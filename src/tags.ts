@@ -44,7 +44,9 @@ export function reduceExtraTag(entry: string, image: string | undefined, reposit
   const colon = entry.lastIndexOf(':');
   if (colon <= slash) {
     if (entry.includes('/')) {
-      throw new InputError(`Input "tags" has ${quoted(entry)}, a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`);
+      throw new InputError(
+        `Input "tags" has ${quoted(entry)}, a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`,
+      );
     }
     return entry;
   }
@@ -132,7 +134,11 @@ export function moveFloatingTags(
     }
     const current = new semver.SemVer(version);
     const line = stable.filter((v) =>
-      promotion.kind === 'minor' ? v.major === current.major && v.minor === current.minor : promotion.kind === 'major' ? v.major === current.major : true,
+      promotion.kind === 'minor'
+        ? v.major === current.major && v.minor === current.minor
+        : promotion.kind === 'major'
+          ? v.major === current.major
+          : true,
     );
     const highest = line.reduce<semver.SemVer | undefined>((max, v) => (max === undefined || semver.gt(v, max) ? v : max), undefined);
     if (highest === undefined || semver.gte(current, highest)) write.push(promotion);

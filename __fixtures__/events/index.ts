@@ -3,13 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type EventFixture =
-  | 'push'
-  | 'push-tag'
-  | 'pull-request'
-  | 'pull-request-fork'
-  | 'pull-request-target'
-  | 'release-published'
-  | 'release-prerelease';
+  'push' | 'push-tag' | 'pull-request' | 'pull-request-fork' | 'pull-request-target' | 'release-published' | 'release-prerelease';
 
 export function eventPath(name: EventFixture): string {
   return fileURLToPath(new URL(`./${name}.json`, import.meta.url));

@@ -49,7 +49,10 @@ export interface SampleOptions {
 }
 
 /** A report with counts derived from `findings`; anything else can be overridden. */
-export function sampleReport(options: SampleOptions, overrides: Partial<Omit<Report, 'scan' | 'findings' | 'counts' | 'ignoredCount' | 'comparison'>> = {}): Report {
+export function sampleReport(
+  options: SampleOptions,
+  overrides: Partial<Omit<Report, 'scan' | 'findings' | 'counts' | 'ignoredCount' | 'comparison'>> = {},
+): Report {
   const findings = options.findings ?? [];
   const status = options.scanStatus ?? 'COMPLETE';
   const platforms = (options.platforms ?? [{ platform: 'linux/amd64', digest: DIGEST, status }]).map((p) => {

@@ -37,9 +37,21 @@ export const hostileReport: Report = sampleReport(
         description: HOSTILE.markerCloser,
         blocking: true,
       }),
-      finding({ id: 'CVE-2024-3', severity: 'LOW', package: '**bold** _it_ ~~strike~~', ignored: { by: 'file', reason: `${HOSTILE.html} ${HOSTILE.jsLink}`, expires: '2099-01-01' } }),
+      finding({
+        id: 'CVE-2024-3',
+        severity: 'LOW',
+        package: '**bold** _it_ ~~strike~~',
+        ignored: { by: 'file', reason: `${HOSTILE.html} ${HOSTILE.jsLink}`, expires: '2099-01-01' },
+      }),
     ],
-    platforms: [{ platform: 'linux/amd64', digest: 'sha256:1111111111111111111111111111111111111111111111111111111111111111', status: 'COMPLETE', description: HOSTILE.html }],
+    platforms: [
+      {
+        platform: 'linux/amd64',
+        digest: 'sha256:1111111111111111111111111111111111111111111111111111111111111111',
+        status: 'COMPLETE',
+        description: HOSTILE.html,
+      },
+    ],
   },
   {
     tags: [`image:tag${HOSTILE.cellBreaker}`],

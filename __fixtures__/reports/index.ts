@@ -2,7 +2,16 @@
 import type { Report } from '../../src/report/model.js';
 import { hostileReport } from './hostile.js';
 import { largeComparedReport, largeReport } from './large.js';
-import { cleanReport, comparedReport, failedReport, ignoredReport, incompleteReport, multiPlatformReport, noBaseReport, skippedReport } from './samples.js';
+import {
+  cleanReport,
+  comparedReport,
+  failedReport,
+  ignoredReport,
+  incompleteReport,
+  multiPlatformReport,
+  noBaseReport,
+  skippedReport,
+} from './samples.js';
 
 export const SAMPLE_REPORTS: Record<string, Report> = {
   clean: cleanReport,
@@ -18,5 +27,15 @@ export const SAMPLE_REPORTS: Record<string, Report> = {
   'truncated-compared': largeComparedReport(2000),
 };
 
-export { cleanReport, comparedReport, failedReport, hostileReport, ignoredReport, incompleteReport, multiPlatformReport, noBaseReport, skippedReport };
+export {
+  cleanReport,
+  comparedReport,
+  failedReport,
+  hostileReport,
+  ignoredReport,
+  incompleteReport,
+  multiPlatformReport,
+  noBaseReport,
+  skippedReport,
+};
 export { largeComparedReport, largeReport, manyFindings } from './large.js';

@@ -60,7 +60,14 @@ export function largeComparedReport(count: number): Report {
   const findings = manyFindings(count).map((f, n): EvaluatedFinding => ({ ...f, comparison: n % 2 === 0 ? 'new' : 'in-base' }));
   const fixed = manyFindings(count, { descriptionLength: 50 }).map((f) => ({ ...f, id: f.id.replace('2024', '2019') }));
   return sampleReport(
-    { findings, platforms: [{ platform: 'linux/amd64', digest: AMD64_DIGEST, status: 'COMPLETE' }, { platform: 'linux/arm64', digest: ARM64_DIGEST, status: 'COMPLETE' }], comparison: { available: true, baseSha: 'f'.repeat(40), fixed, newCount: count / 2 } },
+    {
+      findings,
+      platforms: [
+        { platform: 'linux/amd64', digest: AMD64_DIGEST, status: 'COMPLETE' },
+        { platform: 'linux/arm64', digest: ARM64_DIGEST, status: 'COMPLETE' },
+      ],
+      comparison: { available: true, baseSha: 'f'.repeat(40), fixed, newCount: count / 2 },
+    },
     { verdict: 'failed', fails: true, reason: 'Many new findings.' },
   );
 }

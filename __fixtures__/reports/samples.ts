@@ -82,7 +82,13 @@ export const ignoredReport: Report = sampleReport(
         severity: 'CRITICAL',
         ignored: { by: 'file', reason: 'Not reachable: we never parse X.400 addresses (SEC-142).', expires: '2099-01-01' },
       }),
-      finding({ id: 'CVE-2023-4911', severity: 'HIGH', package: 'glibc', version: '2.35-0ubuntu3.1', ignored: { by: 'input', reason: 'listed in the ignore input' } }),
+      finding({
+        id: 'CVE-2023-4911',
+        severity: 'HIGH',
+        package: 'glibc',
+        version: '2.35-0ubuntu3.1',
+        ignored: { by: 'input', reason: 'listed in the ignore input' },
+      }),
       finding({
         id: 'CVE-2022-37434',
         severity: 'MEDIUM',
@@ -91,7 +97,14 @@ export const ignoredReport: Report = sampleReport(
         fixAvailable: 'NO',
         ignored: { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' },
       }),
-      finding({ id: 'CVE-2022-1304', severity: 'HIGH', package: 'e2fsprogs', version: '1.46.5-2ubuntu1.1', fixedIn: '1.46.5-2ubuntu1.2', fixAvailable: 'YES' }),
+      finding({
+        id: 'CVE-2022-1304',
+        severity: 'HIGH',
+        package: 'e2fsprogs',
+        version: '1.46.5-2ubuntu1.1',
+        fixedIn: '1.46.5-2ubuntu1.2',
+        fixAvailable: 'YES',
+      }),
     ],
     scanStatus: 'ACTIVE',
     scanType: 'ENHANCED',
@@ -126,10 +139,24 @@ export const multiPlatformReport: Report = sampleReport(
 );
 
 const comparedFindings = [
-  finding({ id: 'CVE-2024-6119', severity: 'CRITICAL', fixedIn: '3.0.2-0ubuntu1.18', fixAvailable: 'YES', comparison: 'new', blocking: true }),
+  finding({
+    id: 'CVE-2024-6119',
+    severity: 'CRITICAL',
+    fixedIn: '3.0.2-0ubuntu1.18',
+    fixAvailable: 'YES',
+    comparison: 'new',
+    blocking: true,
+  }),
   finding({ id: 'CVE-2023-4911', severity: 'HIGH', package: 'glibc', version: '2.35-0ubuntu3.1', comparison: 'in-base' }),
   finding({ id: 'CVE-2024-2511', severity: 'MEDIUM', fixedIn: '3.0.2-0ubuntu1.16', fixAvailable: 'YES', comparison: 'new' }),
-  finding({ id: 'CVE-2022-3219', severity: 'LOW', package: 'gnupg2', version: '2.2.27-3ubuntu2.1', comparison: 'in-base', ignored: { by: 'input', reason: 'listed in the ignore input' } }),
+  finding({
+    id: 'CVE-2022-3219',
+    severity: 'LOW',
+    package: 'gnupg2',
+    version: '2.2.27-3ubuntu2.1',
+    comparison: 'in-base',
+    ignored: { by: 'input', reason: 'listed in the ignore input' },
+  }),
 ];
 export const comparedReport: Report = sampleReport(
   {
@@ -157,7 +184,12 @@ export const comparedReport: Report = sampleReport(
 export const noBaseReport: Report = sampleReport(
   {
     findings: [finding({ id: 'CVE-2023-4911', severity: 'HIGH', package: 'glibc', version: '2.35-0ubuntu3.1' })],
-    comparison: { available: false, note: `No image for the base commit ${BASE_SHA.slice(0, 7)} in mlops/retail-api: comparison skipped (gate: all).`, fixed: [], newCount: 0 },
+    comparison: {
+      available: false,
+      note: `No image for the base commit ${BASE_SHA.slice(0, 7)} in mlops/retail-api: comparison skipped (gate: all).`,
+      fixed: [],
+      newCount: 0,
+    },
   },
   { gate: { threshold: 'CRITICAL', mode: 'new', onIncomplete: 'fail', ignoreUnfixed: false } },
 );

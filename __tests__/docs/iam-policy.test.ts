@@ -66,7 +66,9 @@ describe('docs/iam-policy.json', () => {
   });
 
   test('allows every ECR operation the sources send', () => {
-    const missing = [...operations].filter(([action]) => !ALLOWED.has(action)).map(([action, files]) => `${action} (sent from ${files.join(', ')})`);
+    const missing = [...operations]
+      .filter(([action]) => !ALLOWED.has(action))
+      .map(([action, files]) => `${action} (sent from ${files.join(', ')})`);
     expect(missing).toEqual([]);
   });
 

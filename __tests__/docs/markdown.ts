@@ -25,7 +25,8 @@ export function codeBlocks(markdown: string, lang?: string): CodeBlock[] {
   const counts = new Map<string, number>();
   let heading = '(top)';
   const tokens = lexer(markdown);
-  walkTokens(tokens, (token: Token) => {
+  // walkTokens returns the promises of async extensions; there are none here, the walk is synchronous.
+  void walkTokens(tokens, (token: Token) => {
     if (token.type === 'heading') heading = (token as Tokens.Heading).text;
     if (token.type !== 'code') return;
     const code = token as Tokens.Code;

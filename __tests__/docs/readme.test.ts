@@ -2,15 +2,7 @@
 // fails when someone edits one without the other. Fix: `npm run readme`.
 import { describe, expect, test } from '@jest/globals';
 import { lexer, parseInline, type Tokens } from 'marked';
-import {
-  escapeCell,
-  parseActionYml,
-  renderInputs,
-  renderOutputs,
-  replaceTable,
-  splitDefault,
-  updateReadme,
-} from '../../scripts/readme.js';
+import { escapeCell, parseActionYml, renderInputs, renderOutputs, replaceTable, splitDefault, updateReadme } from '../../scripts/readme.js';
 import { codeBlocks, readRepoFile, section } from './markdown.js';
 
 const README = readRepoFile('README.md');
@@ -83,8 +75,16 @@ describe('scripts/readme.ts', () => {
   });
 
   test.each([
-    ['Region of the registry. Default is AWS_REGION, then AWS_DEFAULT_REGION.', 'Region of the registry.', 'AWS_REGION, then AWS_DEFAULT_REGION'],
-    ['YAML list of {id, reason, expires?}. Default is .ecr-scan-ignore.yml when present.', 'YAML list of {id, reason, expires?}.', '.ecr-scan-ignore.yml when present'],
+    [
+      'Region of the registry. Default is AWS_REGION, then AWS_DEFAULT_REGION.',
+      'Region of the registry.',
+      'AWS_REGION, then AWS_DEFAULT_REGION',
+    ],
+    [
+      'YAML list of {id, reason, expires?}. Default is .ecr-scan-ignore.yml when present.',
+      'YAML list of {id, reason, expires?}.',
+      '.ecr-scan-ignore.yml when present',
+    ],
     ['Build context.', 'Build context.', undefined],
     ['Defaults matter. Default is x.', 'Defaults matter.', 'x'],
   ])('splitDefault(%j)', (description, meaning, computedDefault) => {
@@ -134,7 +134,9 @@ describe('scripts/readme.ts', () => {
     ['end before start', '<!-- inputs:end -->\n<!-- inputs:start -->'],
     ['two starts', '<!-- inputs:start -->\n<!-- inputs:start -->\n<!-- inputs:end -->'],
   ])('refuses a README with %s', (_why, doc) => {
-    expect(() => replaceTable(doc, 'inputs', 'x')).toThrow('README.md needs exactly one "<!-- inputs:start -->" followed by "<!-- inputs:end -->"');
+    expect(() => replaceTable(doc, 'inputs', 'x')).toThrow(
+      'README.md needs exactly one "<!-- inputs:start -->" followed by "<!-- inputs:end -->"',
+    );
   });
 });
 
@@ -142,7 +144,10 @@ describe('README promises', () => {
   test('"Try it here" sets up with exactly `npm run demo` and `npm test`', () => {
     const blocks = codeBlocks(section(README, 'Try it here: two commands'));
     expect(blocks).toHaveLength(1);
-    const commands = blocks[0].text.split('\n').map((line) => line.replace(/#.*/, '').trim()).filter(Boolean);
+    const commands = blocks[0].text
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter(Boolean);
     expect(commands).toEqual(['npm run demo', 'npm test']);
   });
 

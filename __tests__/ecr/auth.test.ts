@@ -16,10 +16,30 @@ function tokenClient(response: Omit<GetAuthorizationTokenCommandOutput, '$metada
 
 describe('getRegistryLogin', () => {
   test.each<[string, string, string, RegistryLogin]>([
-    ['ECR', base64(`AWS:${PASSWORD}`), ENDPOINT, { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: PASSWORD }],
-    ['a password with colons', base64('AWS:pa:ss:word'), ENDPOINT, { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: 'pa:ss:word' }],
-    ['an http endpoint with a port and a slash', base64('AWS:pw'), 'http://localhost.localstack.cloud:4510/', { registry: 'localhost.localstack.cloud:4510', username: 'AWS', password: 'pw' }],
-    ['a China region', base64('AWS:pw'), 'https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', { registry: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', username: 'AWS', password: 'pw' }],
+    [
+      'ECR',
+      base64(`AWS:${PASSWORD}`),
+      ENDPOINT,
+      { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: PASSWORD },
+    ],
+    [
+      'a password with colons',
+      base64('AWS:pa:ss:word'),
+      ENDPOINT,
+      { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: 'pa:ss:word' },
+    ],
+    [
+      'an http endpoint with a port and a slash',
+      base64('AWS:pw'),
+      'http://localhost.localstack.cloud:4510/',
+      { registry: 'localhost.localstack.cloud:4510', username: 'AWS', password: 'pw' },
+    ],
+    [
+      'a China region',
+      base64('AWS:pw'),
+      'https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
+      { registry: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', username: 'AWS', password: 'pw' },
+    ],
   ])('%s', async (_name, authorizationToken, proxyEndpoint, login) => {
     const fake = tokenClient({ authorizationData: [{ authorizationToken, proxyEndpoint, expiresAt: new Date('2025-03-14T21:00:00Z') }] });
     await expect(getRegistryLogin(fake.client, undefined, jest.fn())).resolves.toEqual(login);
@@ -59,8 +79,16 @@ describe('getRegistryLogin', () => {
     ['no token', { authorizationData: [{ proxyEndpoint: ENDPOINT }] }, NO_DATA],
     ['an empty token', { authorizationData: [{ authorizationToken: '', proxyEndpoint: ENDPOINT }] }, NO_DATA],
     ['no proxyEndpoint', { authorizationData: [{ authorizationToken: base64('AWS:pw') }] }, NO_DATA],
-    ['a token without a colon', { authorizationData: [{ authorizationToken: base64('AWSpassword'), proxyEndpoint: ENDPOINT }] }, 'ECR returned an authorization token that is not user:password.'],
-    ['a token that is not base64', { authorizationData: [{ authorizationToken: '!!!!', proxyEndpoint: ENDPOINT }] }, 'ECR returned an authorization token that is not user:password.'],
+    [
+      'a token without a colon',
+      { authorizationData: [{ authorizationToken: base64('AWSpassword'), proxyEndpoint: ENDPOINT }] },
+      'ECR returned an authorization token that is not user:password.',
+    ],
+    [
+      'a token that is not base64',
+      { authorizationData: [{ authorizationToken: '!!!!', proxyEndpoint: ENDPOINT }] },
+      'ECR returned an authorization token that is not user:password.',
+    ],
   ])('%s is an error', async (_name, response, message) => {
     const mask = jest.fn();
     await expect(getRegistryLogin(tokenClient(response).client, undefined, mask)).rejects.toThrow(new Error(message));
@@ -71,6 +99,8 @@ describe('getRegistryLogin', () => {
     const fake = new FakeEcrClient().on(GetAuthorizationTokenCommand, () => {
       throw Object.assign(new Error('User is not authorized to perform: ecr:GetAuthorizationToken'), { name: 'AccessDeniedException' });
     });
-    await expect(getRegistryLogin(fake.client, undefined, jest.fn())).rejects.toThrow('User is not authorized to perform: ecr:GetAuthorizationToken');
+    await expect(getRegistryLogin(fake.client, undefined, jest.fn())).rejects.toThrow(
+      'User is not authorized to perform: ecr:GetAuthorizationToken',
+    );
   });
 });

@@ -11,7 +11,11 @@ describe('dockerLogin', () => {
     const run = fakeRunner(() => ({ stdout: 'Login Succeeded\n' }));
     await dockerLogin(LOGIN, run);
     expect(run.mock.calls).toEqual([
-      ['docker', ['login', '--username', 'AWS', '--password-stdin', REGISTRY], { input: Buffer.from(PASSWORD), silent: true, ignoreReturnCode: true }],
+      [
+        'docker',
+        ['login', '--username', 'AWS', '--password-stdin', REGISTRY],
+        { input: Buffer.from(PASSWORD), silent: true, ignoreReturnCode: true },
+      ],
     ]);
     const [command, args, options] = run.mock.calls[0];
     expect(`${command} ${args.join(' ')}`).not.toContain(PASSWORD);
@@ -24,10 +28,18 @@ describe('dockerLogin', () => {
   test.each<[string, { exitCode: number; stdout?: string; stderr?: string }, string]>([
     [
       'the last line of stderr',
-      { exitCode: 1, stderr: 'WARNING! Using --password via the CLI is insecure.\nError response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 400 Bad Request\n' },
+      {
+        exitCode: 1,
+        stderr:
+          'WARNING! Using --password via the CLI is insecure.\nError response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 400 Bad Request\n',
+      },
       `docker login to ${REGISTRY} failed: Error response from daemon: login attempt to https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/ failed with status: 400 Bad Request`,
     ],
-    ['stdout when stderr is empty', { exitCode: 1, stdout: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n' }, `docker login to ${REGISTRY} failed: Cannot connect to the Docker daemon at unix:///var/run/docker.sock.`],
+    [
+      'stdout when stderr is empty',
+      { exitCode: 1, stdout: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.\n' },
+      `docker login to ${REGISTRY} failed: Cannot connect to the Docker daemon at unix:///var/run/docker.sock.`,
+    ],
     ['no output', { exitCode: 1 }, `docker login to ${REGISTRY} failed: `],
   ])('a failure names the registry and gives %s', async (_name, answer, message) => {
     const run = fakeRunner(() => answer);
@@ -42,9 +54,17 @@ describe('dockerLogin', () => {
 
 describe('dockerLogout', () => {
   test.each<[string, { exitCode: number; stdout?: string; stderr?: string }, { ok: boolean; message: string }]>([
-    ['logged out', { exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}\n` }, { ok: true, message: `Removing login credentials for ${REGISTRY}` }],
+    [
+      'logged out',
+      { exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}\n` },
+      { ok: true, message: `Removing login credentials for ${REGISTRY}` },
+    ],
     ['not logged in', { exitCode: 0, stdout: `Not logged in to ${REGISTRY}\n` }, { ok: true, message: `Not logged in to ${REGISTRY}` }],
-    ['failed', { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' }, { ok: false, message: 'error getting credentials - err: exit status 1' }],
+    [
+      'failed',
+      { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' },
+      { ok: false, message: 'error getting credentials - err: exit status 1' },
+    ],
   ])('%s', async (_name, answer, result) => {
     const run = fakeRunner(() => answer);
     await expect(dockerLogout(REGISTRY, run)).resolves.toEqual(result);

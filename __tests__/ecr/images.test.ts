@@ -32,8 +32,14 @@ describe('findImageByTag', () => {
         },
       ],
     }));
-    await expect(findImageByTag(fake.client, REF, SHA)).resolves.toEqual({ digest: digestOf('9'), mediaType: OCI_INDEX, tags: [SHA, '1.4.0'] });
-    expect(fake.inputsOf(DescribeImagesCommand)).toEqual([{ repositoryName: 'mlops/retail-api', registryId: '123456789012', imageIds: [{ imageTag: SHA }] }]);
+    await expect(findImageByTag(fake.client, REF, SHA)).resolves.toEqual({
+      digest: digestOf('9'),
+      mediaType: OCI_INDEX,
+      tags: [SHA, '1.4.0'],
+    });
+    expect(fake.inputsOf(DescribeImagesCommand)).toEqual([
+      { repositoryName: 'mlops/retail-api', registryId: '123456789012', imageIds: [{ imageTag: SHA }] },
+    ]);
   });
 
   test('found without tags or media type', async () => {
@@ -45,7 +51,10 @@ describe('findImageByTag', () => {
     [
       'ImageNotFoundException',
       new FakeEcrClient().on(DescribeImagesCommand, () => {
-        throw awsError(ImageNotFoundException, `The image with imageId {imageDigest:'null', imageTag:'${SHA}'} does not exist within the repository`);
+        throw awsError(
+          ImageNotFoundException,
+          `The image with imageId {imageDigest:'null', imageTag:'${SHA}'} does not exist within the repository`,
+        );
       }),
     ],
     ['no details', new FakeEcrClient().on(DescribeImagesCommand, () => ({ imageDetails: [] }))],
@@ -66,7 +75,15 @@ describe('getManifest', () => {
   test('reads the manifest by digest, accepting every manifest and index type', async () => {
     const text = manifestText('oci-index');
     const fake = new FakeEcrClient().on(BatchGetImageCommand, () => ({
-      images: [{ registryId: '123456789012', repositoryName: 'mlops/retail-api', imageId: { imageDigest: digestOf('9') }, imageManifest: text, imageManifestMediaType: OCI_INDEX }],
+      images: [
+        {
+          registryId: '123456789012',
+          repositoryName: 'mlops/retail-api',
+          imageId: { imageDigest: digestOf('9') },
+          imageManifest: text,
+          imageManifestMediaType: OCI_INDEX,
+        },
+      ],
       failures: [],
     }));
     await expect(getManifest(fake.client, REF, digestOf('9'))).resolves.toEqual({ digest: digestOf('9'), text, mediaType: OCI_INDEX });
@@ -89,7 +106,10 @@ describe('getManifest', () => {
   test.each<[string, object, string]>([
     [
       'a failure with a reason',
-      { images: [], failures: [{ imageId: { imageDigest: digestOf('9') }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }] },
+      {
+        images: [],
+        failures: [{ imageId: { imageDigest: digestOf('9') }, failureCode: 'ImageNotFound', failureReason: 'Requested image not found' }],
+      },
       `BatchGetImage found no manifest ${digestOf('9')} in mlops/retail-api: ImageNotFound Requested image not found.`,
     ],
     [
@@ -98,7 +118,11 @@ describe('getManifest', () => {
       `BatchGetImage found no manifest ${digestOf('9')} in mlops/retail-api: UnsupportedImageType.`,
     ],
     ['nothing at all', {}, `BatchGetImage found no manifest ${digestOf('9')} in mlops/retail-api.`],
-    ['an image without a manifest', { images: [{ imageId: { imageDigest: digestOf('9') } }] }, `BatchGetImage found no manifest ${digestOf('9')} in mlops/retail-api.`],
+    [
+      'an image without a manifest',
+      { images: [{ imageId: { imageDigest: digestOf('9') } }] },
+      `BatchGetImage found no manifest ${digestOf('9')} in mlops/retail-api.`,
+    ],
   ])('%s is an error naming the digest and repository', async (_name, response, message) => {
     const fake = new FakeEcrClient().on(BatchGetImageCommand, () => response);
     await expect(getManifest(fake.client, REF, digestOf('9'))).rejects.toThrow(new Error(message));
@@ -109,7 +133,9 @@ describe('putTag', () => {
   const MANIFEST: Manifest = { digest: digestOf('9'), text: manifestText('oci-index'), mediaType: OCI_INDEX };
 
   test('copies the manifest under the tag (PutImage), not a push', async () => {
-    const fake = new FakeEcrClient().on(PutImageCommand, (input) => ({ image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } }));
+    const fake = new FakeEcrClient().on(PutImageCommand, (input) => ({
+      image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } },
+    }));
     await expect(putTag(fake.client, REF, MANIFEST, '1.4.0')).resolves.toBe('written');
     expect(fake.inputsOf(PutImageCommand)).toEqual([
       {
@@ -132,7 +158,10 @@ describe('putTag', () => {
 
   test('ImageTagAlreadyExistsException (immutable tag on another image) passes through', async () => {
     const fake = new FakeEcrClient().on(PutImageCommand, () => {
-      throw awsError(ImageTagAlreadyExistsException, "The image tag 'latest' already exists in the 'mlops/retail-api' repository and cannot be overwritten because the tag is immutable.");
+      throw awsError(
+        ImageTagAlreadyExistsException,
+        "The image tag 'latest' already exists in the 'mlops/retail-api' repository and cannot be overwritten because the tag is immutable.",
+      );
     });
     await expect(putTag(fake.client, REF, MANIFEST, 'latest')).rejects.toThrow(
       "The image tag 'latest' already exists in the 'mlops/retail-api' repository and cannot be overwritten because the tag is immutable.",

@@ -58,7 +58,11 @@ describe('platformManifests', () => {
       'an attestation by annotation alone is skipped',
       [
         { digest: digestOf('1'), platform: { os: 'linux', architecture: 'amd64' } },
-        { digest: digestOf('a'), platform: { os: 'linux', architecture: 'amd64' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
+        {
+          digest: digestOf('a'),
+          platform: { os: 'linux', architecture: 'amd64' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+        },
       ],
       [{ platform: 'linux/amd64', digest: digestOf('1') }],
     ],

@@ -36,7 +36,10 @@ function repository(overrides: Partial<Repository> = {}): Repository {
 
 function notFound(): FakeEcrClient {
   return new FakeEcrClient().on(DescribeRepositoriesCommand, () => {
-    throw awsError(RepositoryNotFoundException, "The repository with name 'mlops/retail-api' does not exist in the registry with id '123456789012'");
+    throw awsError(
+      RepositoryNotFoundException,
+      "The repository with name 'mlops/retail-api' does not exist in the registry with id '123456789012'",
+    );
   });
 }
 
@@ -45,7 +48,14 @@ describe('ensureRepository', () => {
     [
       'found, immutable, scan on push',
       {},
-      { name: 'mlops/retail-api', registryId: '123456789012', scanOnPush: true, tagMutability: 'IMMUTABLE', exclusions: [], created: false },
+      {
+        name: 'mlops/retail-api',
+        registryId: '123456789012',
+        scanOnPush: true,
+        tagMutability: 'IMMUTABLE',
+        exclusions: [],
+        created: false,
+      },
     ],
     [
       'found, mutable, scan on push off',
@@ -54,8 +64,21 @@ describe('ensureRepository', () => {
     ],
     [
       'found with exclusion filters',
-      { imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION', imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'latest' }, { filterType: 'WILDCARD', filter: 'v*' }] },
-      { name: 'mlops/retail-api', registryId: '123456789012', scanOnPush: true, tagMutability: 'IMMUTABLE_WITH_EXCLUSION', exclusions: ['latest', 'v*'], created: false },
+      {
+        imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+        imageTagMutabilityExclusionFilters: [
+          { filterType: 'WILDCARD', filter: 'latest' },
+          { filterType: 'WILDCARD', filter: 'v*' },
+        ],
+      },
+      {
+        name: 'mlops/retail-api',
+        registryId: '123456789012',
+        scanOnPush: true,
+        tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+        exclusions: ['latest', 'v*'],
+        created: false,
+      },
     ],
     [
       'found without mutability or scanning configuration (ECR-compatible registries)',
@@ -70,7 +93,9 @@ describe('ensureRepository', () => {
   });
 
   test('looks in a cross-account registry', async () => {
-    const fake = new FakeEcrClient().on(DescribeRepositoriesCommand, () => ({ repositories: [repository({ registryId: '210987654321' })] }));
+    const fake = new FakeEcrClient().on(DescribeRepositoriesCommand, () => ({
+      repositories: [repository({ registryId: '210987654321' })],
+    }));
     const info = await ensureRepository(fake.client, { ...INPUTS, registryId: '210987654321' }, REGISTRY);
     expect(info.registryId).toBe('210987654321');
     expect(fake.inputsOf(DescribeRepositoriesCommand)).toEqual([{ repositoryNames: ['mlops/retail-api'], registryId: '210987654321' }]);
@@ -92,7 +117,9 @@ describe('ensureRepository', () => {
     const fake = new FakeEcrClient().on(DescribeRepositoriesCommand, () => {
       throw Object.assign(new Error('not authorized to perform: ecr:DescribeRepositories'), { name: 'AccessDeniedException' });
     });
-    await expect(ensureRepository(fake.client, { ...INPUTS, createRepository: true }, REGISTRY)).rejects.toThrow('not authorized to perform: ecr:DescribeRepositories');
+    await expect(ensureRepository(fake.client, { ...INPUTS, createRepository: true }, REGISTRY)).rejects.toThrow(
+      'not authorized to perform: ecr:DescribeRepositories',
+    );
     expect(fake.commandNames()).toEqual(['DescribeRepositoriesCommand']);
   });
 
@@ -180,12 +207,28 @@ describe('ensureRepository', () => {
 });
 
 describe('applyLifecyclePolicy', () => {
-  const POLICY = '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}';
-  const INFO: RepositoryInfo = { name: 'mlops/retail-api', registryId: '123456789012', scanOnPush: true, tagMutability: 'IMMUTABLE', exclusions: [], created: false };
+  const POLICY =
+    '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}';
+  const INFO: RepositoryInfo = {
+    name: 'mlops/retail-api',
+    registryId: '123456789012',
+    scanOnPush: true,
+    tagMutability: 'IMMUTABLE',
+    exclusions: [],
+    created: false,
+  };
 
   test.each<[string, RepositoryInfo, object]>([
-    ['the policy text as given, to the repository found', INFO, { repositoryName: 'mlops/retail-api', registryId: '123456789012', lifecyclePolicyText: POLICY }],
-    ['no registry id: the default registry', { ...INFO, registryId: '' }, { repositoryName: 'mlops/retail-api', registryId: undefined, lifecyclePolicyText: POLICY }],
+    [
+      'the policy text as given, to the repository found',
+      INFO,
+      { repositoryName: 'mlops/retail-api', registryId: '123456789012', lifecyclePolicyText: POLICY },
+    ],
+    [
+      'no registry id: the default registry',
+      { ...INFO, registryId: '' },
+      { repositoryName: 'mlops/retail-api', registryId: undefined, lifecyclePolicyText: POLICY },
+    ],
   ])('%s', async (_name, info, input) => {
     const fake = new FakeEcrClient().on(PutLifecyclePolicyCommand, (sent) => ({
       registryId: sent.registryId,
@@ -198,7 +241,7 @@ describe('applyLifecyclePolicy', () => {
 
   test('a rejected policy fails', async () => {
     const fake = new FakeEcrClient().on(PutLifecyclePolicyCommand, () => {
-      throw Object.assign(new Error('Invalid parameter at \'LifecyclePolicyText\''), { name: 'InvalidParameterException' });
+      throw Object.assign(new Error("Invalid parameter at 'LifecyclePolicyText'"), { name: 'InvalidParameterException' });
     });
     await expect(applyLifecyclePolicy(fake.client, INFO, POLICY)).rejects.toThrow("Invalid parameter at 'LifecyclePolicyText'");
   });

@@ -99,11 +99,29 @@ function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentReques
 describe('upsertComment: which comment is ours', () => {
   test.each([
     ['the bot wrote it with our marker (GITHUB_TOKEN)', undefined, [comment(11, `${MARKER}\nold`, BOT, 'Bot')], 'updated', 11],
-    ['another app bot with our marker (app installation token)', undefined, [comment(12, `${MARKER}\nold`, 'my-app[bot]', 'Bot')], 'updated', 12],
+    [
+      'another app bot with our marker (app installation token)',
+      undefined,
+      [comment(12, `${MARKER}\nold`, 'my-app[bot]', 'Bot')],
+      'updated',
+      12,
+    ],
     ['a human copied our marker', undefined, [comment(13, `${MARKER}\nfake`, 'mallory', 'User')], 'created', undefined],
     ['a PAT: the token user wrote it', { login: 'ci-user' }, [comment(14, `${MARKER}\nold`, 'CI-User', 'User')], 'updated', 14],
-    ['a PAT: the bot comment is not the token user\'s', { login: 'ci-user' }, [comment(15, `${MARKER}\nold`, BOT, 'Bot')], 'created', undefined],
-    ['a PAT: another human with the marker', { login: 'ci-user' }, [comment(16, `${MARKER}\nold`, 'mallory', 'User')], 'created', undefined],
+    [
+      "a PAT: the bot comment is not the token user's",
+      { login: 'ci-user' },
+      [comment(15, `${MARKER}\nold`, BOT, 'Bot')],
+      'created',
+      undefined,
+    ],
+    [
+      'a PAT: another human with the marker',
+      { login: 'ci-user' },
+      [comment(16, `${MARKER}\nold`, 'mallory', 'User')],
+      'created',
+      undefined,
+    ],
     ['another key', undefined, [comment(17, `${commentMarker('other/key')}\nold`, BOT, 'Bot')], 'created', undefined],
     ['a key that extends ours', undefined, [comment(18, `${commentMarker(`${KEY}-arm64`)}\nold`, BOT, 'Bot')], 'created', undefined],
     ['our marker quoted below the first line', undefined, [comment(19, `> quoting\n${MARKER}`, BOT, 'Bot')], 'created', undefined],
@@ -173,10 +191,30 @@ describe('upsertComment: the body', () => {
 
 describe('upsertComment: failures are warnings', () => {
   test.each([
-    ['403 read-only fork token on create', CREATE_COMMENT, httpError(403, 'Resource not accessible by integration'), /Could not comment on pull request #7 in acme\/retail: 403 Resource not accessible by integration\..*permissions: pull-requests: write/],
-    ['404 on listing', LIST_COMMENTS, httpError(404, 'Not Found'), /Could not read the comments of pull request #7 in acme\/retail: 404 Not Found\. The pull request was not found/],
-    ['422 on update', UPDATE_COMMENT, httpError(422, 'Validation Failed'), /Could not update comment 41 on .*: 422 Validation Failed\. GitHub refused the comment\./],
-    ['401 bad token', LIST_COMMENTS, httpError(401, 'Bad credentials'), /401 Bad credentials\. The github-token input is not a valid token\./],
+    [
+      '403 read-only fork token on create',
+      CREATE_COMMENT,
+      httpError(403, 'Resource not accessible by integration'),
+      /Could not comment on pull request #7 in acme\/retail: 403 Resource not accessible by integration\..*permissions: pull-requests: write/,
+    ],
+    [
+      '404 on listing',
+      LIST_COMMENTS,
+      httpError(404, 'Not Found'),
+      /Could not read the comments of pull request #7 in acme\/retail: 404 Not Found\. The pull request was not found/,
+    ],
+    [
+      '422 on update',
+      UPDATE_COMMENT,
+      httpError(422, 'Validation Failed'),
+      /Could not update comment 41 on .*: 422 Validation Failed\. GitHub refused the comment\./,
+    ],
+    [
+      '401 bad token',
+      LIST_COMMENTS,
+      httpError(401, 'Bad credentials'),
+      /401 Bad credentials\. The github-token input is not a valid token\./,
+    ],
   ] as const)('%s', async (_name, route, error, warning) => {
     const github = fakeGitHub({ comments: [comment(41, `${MARKER}\nold`, BOT, 'Bot')], failures: { [route]: [error] } });
     const { req, sleeps } = request(github.octokit);
@@ -187,7 +225,10 @@ describe('upsertComment: failures are warnings', () => {
   });
 
   test('5xx is retried with backoff, then succeeds', async () => {
-    const github = fakeGitHub({ comments: [comment(51, `${MARKER}\nold`, BOT, 'Bot')], failures: { [UPDATE_COMMENT]: [httpError(502, 'Bad Gateway'), httpError(500, 'Server Error')] } });
+    const github = fakeGitHub({
+      comments: [comment(51, `${MARKER}\nold`, BOT, 'Bot')],
+      failures: { [UPDATE_COMMENT]: [httpError(502, 'Bad Gateway'), httpError(500, 'Server Error')] },
+    });
     const { req, sleeps } = request(github.octokit);
     const result = await upsertComment(req);
     expect(result.action).toBe('updated');
@@ -200,7 +241,10 @@ describe('upsertComment: failures are warnings', () => {
     const github = fakeGitHub({ failures: { [LIST_COMMENTS]: errors } });
     const { req, sleeps } = request(github.octokit);
     const result = await upsertComment(req);
-    expect(result).toEqual({ action: 'skipped', warning: expect.stringMatching(/^Could not read the comments of .*: 503 Unavailable\. The report is in the job summary\.$/) });
+    expect(result).toEqual({
+      action: 'skipped',
+      warning: expect.stringMatching(/^Could not read the comments of .*: 503 Unavailable\. The report is in the job summary\.$/),
+    });
     expect(sleeps).toHaveLength(2);
   });
 

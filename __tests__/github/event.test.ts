@@ -135,7 +135,11 @@ describe('parseEventFacts', () => {
     ['no head', { pull_request: { number: 7 } }, { sha: MERGE_SHA, pullRequest: undefined }],
     ['head sha empty', { pull_request: { number: 7, head: { sha: '' } } }, { sha: MERGE_SHA, pullRequest: undefined }],
     ['head sha not a string', { pull_request: { number: 7, head: { sha: 42 } } }, { sha: MERGE_SHA, pullRequest: undefined }],
-    ['no number: the head is still the commit', { pull_request: { head: { sha: 'h'.repeat(40) } } }, { sha: 'h'.repeat(40), pullRequest: undefined }],
+    [
+      'no number: the head is still the commit',
+      { pull_request: { head: { sha: 'h'.repeat(40) } } },
+      { sha: 'h'.repeat(40), pullRequest: undefined },
+    ],
     [
       'number from the event, no base, no repos',
       { number: 7, pull_request: { head: { sha: 'h'.repeat(40) } } },
@@ -143,8 +147,17 @@ describe('parseEventFacts', () => {
     ],
     [
       'head repo deleted (null): not known to be a fork',
-      { pull_request: { number: 7, head: { sha: 'h'.repeat(40), repo: null }, base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'octo-org/retail-api' } } } },
-      { sha: 'h'.repeat(40), pullRequest: { number: 7, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), baseRef: 'main', fromFork: false } },
+      {
+        pull_request: {
+          number: 7,
+          head: { sha: 'h'.repeat(40), repo: null },
+          base: { sha: 'b'.repeat(40), ref: 'main', repo: { full_name: 'octo-org/retail-api' } },
+        },
+      },
+      {
+        sha: 'h'.repeat(40),
+        pullRequest: { number: 7, headSha: 'h'.repeat(40), baseSha: 'b'.repeat(40), baseRef: 'main', fromFork: false },
+      },
     ],
   ])('pull_request payload with %s does not crash', (_name, payload, expected) => {
     const facts = parseEventFacts(PR_ENV, payload);
@@ -156,7 +169,11 @@ describe('parseEventFacts', () => {
     ['release without tag_name', { release: { prerelease: false } }, undefined],
     ['tag_name not a string', { release: { tag_name: 140 } }, undefined],
     ['prerelease missing means a release', { release: { tag_name: 'v1.0.0' } }, { tag: 'v1.0.0', prerelease: false }],
-    ['prerelease "true" (a string) is not a boolean true', { release: { tag_name: 'v1.0.0', prerelease: 'true' } }, { tag: 'v1.0.0', prerelease: false }],
+    [
+      'prerelease "true" (a string) is not a boolean true',
+      { release: { tag_name: 'v1.0.0', prerelease: 'true' } },
+      { tag: 'v1.0.0', prerelease: false },
+    ],
   ])('release payload with %s', (_name, payload, release) => {
     const facts = parseEventFacts({ ...RUNNER, GITHUB_EVENT_NAME: 'release', GITHUB_SHA: PUSH_SHA }, payload);
     expect(facts.release).toEqual(release);
@@ -211,7 +228,12 @@ describe('parseEventFacts', () => {
 
 describe('readEventFacts', () => {
   test('reads the payload from GITHUB_EVENT_PATH', () => {
-    const facts = readEventFacts({ ...RUNNER, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: MERGE_SHA, GITHUB_EVENT_PATH: eventPath('pull-request-fork') });
+    const facts = readEventFacts({
+      ...RUNNER,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_SHA: MERGE_SHA,
+      GITHUB_EVENT_PATH: eventPath('pull-request-fork'),
+    });
     expect(facts.sha).toBe('d4e5f60718293a4b5c6d7e8f9012345678901234');
     expect(facts.pullRequest?.fromFork).toBe(true);
   });
@@ -231,7 +253,12 @@ describe('readEventFacts', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'event-test-'));
     try {
       const file = eventFile(dir);
-      const facts = readEventFacts({ ...RUNNER, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: MERGE_SHA, ...(file ? { GITHUB_EVENT_PATH: file } : {}) });
+      const facts = readEventFacts({
+        ...RUNNER,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_SHA: MERGE_SHA,
+        ...(file ? { GITHUB_EVENT_PATH: file } : {}),
+      });
       expect(facts.sha).toBe(MERGE_SHA);
       expect(facts.pullRequest).toBeUndefined();
     } finally {

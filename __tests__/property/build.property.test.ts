@@ -30,7 +30,23 @@ const request: fc.Arbitrary<BuildRequest> = fc.record(
     output,
     metadataFile: value,
   },
-  { requiredKeys: ['context', 'file', 'buildArgs', 'labels', 'platforms', 'cacheFrom', 'cacheTo', 'secrets', 'provenance', 'noCache', 'pull', 'output', 'metadataFile'] },
+  {
+    requiredKeys: [
+      'context',
+      'file',
+      'buildArgs',
+      'labels',
+      'platforms',
+      'cacheFrom',
+      'cacheTo',
+      'secrets',
+      'provenance',
+      'noCache',
+      'pull',
+      'output',
+      'metadataFile',
+    ],
+  },
 );
 
 describe('buildxArgs', () => {
@@ -42,7 +58,14 @@ describe('buildxArgs', () => {
         expect(args.slice(-3)).toEqual(['--metadata-file', r.metadataFile, r.context]);
         for (const arg of args) expect(typeof arg).toBe('string');
         // One element per flag and per value: nothing split on spaces or commas, nothing merged.
-        const flags = 2 + (r.builder ? 2 : 0) + 2 + 2 * r.buildArgs.length + 2 * r.labels.length + (r.target ? 2 : 0) + (r.platforms.length > 0 ? 2 : 0);
+        const flags =
+          2 +
+          (r.builder ? 2 : 0) +
+          2 +
+          2 * r.buildArgs.length +
+          2 * r.labels.length +
+          (r.target ? 2 : 0) +
+          (r.platforms.length > 0 ? 2 : 0);
         const more = 2 * (r.cacheFrom.length + r.cacheTo.length + r.secrets.length) + 1 + (r.noCache ? 1 : 0) + (r.pull ? 1 : 0);
         const out = r.output.kind === 'push-tag' ? 3 : r.output.kind === 'push-digest' ? 2 : 0;
         expect(args).toHaveLength(flags + more + out + 3);
@@ -57,7 +80,11 @@ describe('buildxArgs', () => {
 });
 
 /** buildx metadata files: plausible objects with fields missing or mistyped, any JSON, any text. */
-const digest = fc.oneof(hex(64).map((h) => `sha256:${h}`), fc.constantFrom('sha256:', 'sha512:00', ''), anyText);
+const digest = fc.oneof(
+  hex(64).map((h) => `sha256:${h}`),
+  fc.constantFrom('sha256:', 'sha512:00', ''),
+  anyText,
+);
 const metadataObject = fc.record(
   {
     'containerimage.digest': fc.oneof(digest, fc.jsonValue()),
@@ -66,7 +93,17 @@ const metadataObject = fc.record(
         {
           digest: fc.oneof(digest, fc.jsonValue()),
           mediaType: fc.oneof(fc.constant('application/vnd.oci.image.index.v1+json'), fc.jsonValue()),
-          platform: fc.oneof(fc.record({ os: fc.oneof(fc.constant('linux'), fc.jsonValue()), architecture: fc.oneof(fc.constant('arm64'), fc.jsonValue()), variant: fc.jsonValue() }, { requiredKeys: [] }), fc.jsonValue()),
+          platform: fc.oneof(
+            fc.record(
+              {
+                os: fc.oneof(fc.constant('linux'), fc.jsonValue()),
+                architecture: fc.oneof(fc.constant('arm64'), fc.jsonValue()),
+                variant: fc.jsonValue(),
+              },
+              { requiredKeys: [] },
+            ),
+            fc.jsonValue(),
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -75,7 +112,11 @@ const metadataObject = fc.record(
   },
   { requiredKeys: [] },
 );
-const metadataText = fc.oneof(metadataObject.map((m) => JSON.stringify(m)), fc.jsonValue().map((v) => JSON.stringify(v)), anyText);
+const metadataText = fc.oneof(
+  metadataObject.map((m) => JSON.stringify(m)),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+  anyText,
+);
 
 describe('parseBuildMetadata', () => {
   test('gives a sha256 digest, or an Error (not a TypeError) of one line', () => {

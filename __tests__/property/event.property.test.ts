@@ -12,7 +12,11 @@ const env = fc.record(
   {
     GITHUB_EVENT_NAME: fc.oneof(fc.constantFrom(...EVENT_NAMES), anyText),
     GITHUB_SHA: fc.oneof(hex(40), fc.constant(''), anyText),
-    GITHUB_REF: fc.oneof(fc.constantFrom('refs/heads/main', 'refs/tags/v1.2.3', 'refs/tags/v1.2.3-rc.1', 'refs/tags/', 'refs/pull/1/merge'), anyText.map((t) => `refs/tags/${t}`), anyText),
+    GITHUB_REF: fc.oneof(
+      fc.constantFrom('refs/heads/main', 'refs/tags/v1.2.3', 'refs/tags/v1.2.3-rc.1', 'refs/tags/', 'refs/pull/1/merge'),
+      anyText.map((t) => `refs/tags/${t}`),
+      anyText,
+    ),
     GITHUB_REPOSITORY: fc.oneof(fc.constantFrom('octo-org/retail-api', '/', 'a/', '/b', 'a/b/c', ''), anyText),
     GITHUB_SERVER_URL: fc.oneof(fc.constantFrom('https://github.com', 'https://ghe.example.com///', ''), anyText),
     GITHUB_API_URL: fc.oneof(fc.constantFrom('https://api.github.com', ''), anyText),
@@ -22,7 +26,8 @@ const env = fc.record(
 );
 
 /** Payloads shaped like GitHub's, with any field missing or of the wrong type. */
-const field = (plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> => fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: fc.anything() });
+const field = (plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: fc.anything() });
 const repoRef = fc.record({ full_name: field(fc.constantFrom('octo-org/retail-api', 'fork/retail-api', '')) }, { requiredKeys: [] });
 const shapedPayload = fc.record(
   {
@@ -32,16 +37,35 @@ const shapedPayload = fc.record(
         {
           number: field(fc.oneof(fc.nat(), fc.double())),
           head: field(fc.record({ sha: field(fc.oneof(hex(40), fc.constant(''))), repo: field(repoRef) }, { requiredKeys: [] })),
-          base: field(fc.record({ sha: field(hex(40)), ref: field(fc.constantFrom('main', '')), repo: field(repoRef) }, { requiredKeys: [] })),
+          base: field(
+            fc.record({ sha: field(hex(40)), ref: field(fc.constantFrom('main', '')), repo: field(repoRef) }, { requiredKeys: [] }),
+          ),
         },
         { requiredKeys: [] },
       ),
     ),
-    release: field(fc.record({ tag_name: field(fc.oneof(fc.constantFrom('v1.2.3', ''), anyText)), prerelease: field(fc.boolean()) }, { requiredKeys: [] })),
+    release: field(
+      fc.record(
+        { tag_name: field(fc.oneof(fc.constantFrom('v1.2.3', ''), anyText)), prerelease: field(fc.boolean()) },
+        { requiredKeys: [] },
+      ),
+    ),
   },
   { requiredKeys: [] },
 );
-const payload = fc.oneof(shapedPayload, fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true }));
+const payload = fc.oneof(
+  shapedPayload,
+  fc.anything({
+    withNullPrototype: true,
+    withMap: true,
+    withSet: true,
+    withBigInt: true,
+    withDate: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
+);
 
 describe('parseEventFacts', () => {
   test('never throws on any payload; the SHA and ref are strings; what it reports is well-typed', () => {

@@ -46,7 +46,33 @@ function expectEntriesOrOneLineError(result: IgnoreEntry[] | Error): void {
 
 /** Text that looks like an ignore file: list items, keys, scalars, quotes, flow collections, dates. */
 const scalar = fc.oneof(
-  fc.constantFrom('CVE-2024-1234', 'reason here', '2024-02-29', '2023-02-29', '2024-13-01', '9999-12-31', '0000-01-01', '~', 'null', '.nan', '-.inf', '0x1F', '1e400', '[]', '{}', '&a x', '*a', '!!str 1', '!!binary aGk=', '|', '>-', '"', '"CVE-1\\nCVE-2"', "'a\\rb'", '"\\u2028"'),
+  fc.constantFrom(
+    'CVE-2024-1234',
+    'reason here',
+    '2024-02-29',
+    '2023-02-29',
+    '2024-13-01',
+    '9999-12-31',
+    '0000-01-01',
+    '~',
+    'null',
+    '.nan',
+    '-.inf',
+    '0x1F',
+    '1e400',
+    '[]',
+    '{}',
+    '&a x',
+    '*a',
+    '!!str 1',
+    '!!binary aGk=',
+    '|',
+    '>-',
+    '"',
+    '"CVE-1\\nCVE-2"',
+    "'a\\rb'",
+    '"\\u2028"',
+  ),
   nastyString({ maxLength: 12 }),
   nastyString({ maxLength: 12 }).map((s) => JSON.stringify(s)),
 );
@@ -54,16 +80,34 @@ const scalar = fc.oneof(
 const yamlItem = fc
   .record({ id: scalar, reason: scalar, expires: scalar, other: fc.tuple(scalar, scalar) }, { requiredKeys: [] })
   .map(({ id, reason, expires, other }) =>
-    ['-', ...[id === undefined ? [] : [`id: ${id}`], reason === undefined ? [] : [`reason: ${reason}`], expires === undefined ? [] : [`expires: ${expires}`], other === undefined ? [] : [`${other[0]}: ${other[1]}`]].flat().map((l, i) => (i === 0 ? ` ${l}` : `\n  ${l}`))].join(''),
+    [
+      '-',
+      ...[
+        id === undefined ? [] : [`id: ${id}`],
+        reason === undefined ? [] : [`reason: ${reason}`],
+        expires === undefined ? [] : [`expires: ${expires}`],
+        other === undefined ? [] : [`${other[0]}: ${other[1]}`],
+      ]
+        .flat()
+        .map((l, i) => (i === 0 ? ` ${l}` : `\n  ${l}`)),
+    ].join(''),
   );
 const yamlLine = fc.oneof(
   yamlItem,
-  fc.tuple(fc.constantFrom('- ', '  ', '', '- - ', '    '), fc.constantFrom('id', 'reason', 'expires', 'other', '__proto__', '? id', '"a\\nb"'), scalar).map(([lead, k, v]) => `${lead}${k}: ${v}`),
+  fc
+    .tuple(
+      fc.constantFrom('- ', '  ', '', '- - ', '    '),
+      fc.constantFrom('id', 'reason', 'expires', 'other', '__proto__', '? id', '"a\\nb"'),
+      scalar,
+    )
+    .map(([lead, k, v]) => `${lead}${k}: ${v}`),
   fc.tuple(fc.constantFrom('- ', ''), scalar).map(([lead, v]) => `${lead}${v}`),
   fc.constantFrom('---', '...', '- {id: X, reason: Y}', '- {id: X, reason: Y, expires: 2024-01-01}', '%YAML 1.2', '# comment'),
   nastyString({ maxLength: 20 }),
 );
-const yamlish = fc.oneof(fc.array(yamlItem, { maxLength: 4 }), fc.array(yamlLine, { maxLength: 8 })).chain((lines) => fc.constantFrom(lines.join('\n'), lines.join('\r\n')));
+const yamlish = fc
+  .oneof(fc.array(yamlItem, { maxLength: 4 }), fc.array(yamlLine, { maxLength: 8 }))
+  .chain((lines) => fc.constantFrom(lines.join('\n'), lines.join('\r\n')));
 
 /** An entry as a JS value: right and wrong types for each field, unknown keys, any value at all. */
 const entryValue = fc.oneof(
@@ -81,7 +125,11 @@ const entryValue = fc.oneof(
     },
     { requiredKeys: [] },
   ),
-  fc.dictionary(fc.oneof(fc.constantFrom('id', 'reason', 'expires'), nastyString({ maxLength: 8 })), fc.oneof(nastyString(), fc.anything()), { maxKeys: 4 }),
+  fc.dictionary(
+    fc.oneof(fc.constantFrom('id', 'reason', 'expires'), nastyString({ maxLength: 8 })),
+    fc.oneof(nastyString(), fc.anything()),
+    { maxKeys: 4 },
+  ),
   fc.anything(),
 );
 const dumped = fc.oneof(fc.array(entryValue, { maxLength: 4 }), fc.anything()).map((value) => stringify(value) ?? '');
@@ -102,13 +150,22 @@ describe('parseIgnoreFile', () => {
   });
 
   test('well-formed entries are read back as written (id and reason trimmed)', () => {
-    const day = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const text = nastyString({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== '');
     fc.assert(
-      fc.property(fc.array(fc.record({ id: text, reason: text, expires: fc.option(day, { nil: undefined }) }, { requiredKeys: ['id', 'reason'] }), { maxLength: 4 }), (entries) => {
-        const parsed = parseIgnoreFile(stringify(entries));
-        expect(parsed).toEqual(entries.map((e) => ({ id: e.id.trim(), reason: e.reason.trim(), ...(e.expires ? { expires: e.expires } : {}) })));
-      }),
+      fc.property(
+        fc.array(fc.record({ id: text, reason: text, expires: fc.option(day, { nil: undefined }) }, { requiredKeys: ['id', 'reason'] }), {
+          maxLength: 4,
+        }),
+        (entries) => {
+          const parsed = parseIgnoreFile(stringify(entries));
+          expect(parsed).toEqual(
+            entries.map((e) => ({ id: e.id.trim(), reason: e.reason.trim(), ...(e.expires ? { expires: e.expires } : {}) })),
+          );
+        },
+      ),
       RUNS,
     );
   });

@@ -58,7 +58,12 @@ function inputValue(name: string): fc.Arbitrary<string> {
     { weight: 6, arbitrary: fc.constantFrom(...plausible) },
     { weight: 1, arbitrary: anyText },
     // A value that passes, with something hostile inside or around it.
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...plausible), nastyString({ maxLength: 6 }), fc.boolean()).map(([v, n, before]) => (before ? n + v : v + n)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...plausible), nastyString({ maxLength: 6 }), fc.boolean())
+        .map(([v, n, before]) => (before ? n + v : v + n)),
+    },
   );
 }
 
@@ -66,9 +71,30 @@ const inputMap = fc.record(Object.fromEntries(INPUT_NAMES.map((name) => [name, i
 
 /** The workspace: a Dockerfile, and maybe a lifecycle policy and ignore files of any content. */
 const workspace = fc.record({
-  lifecycle: fc.option(fc.oneof(fc.constant('{"rules":[{"rulePriority":1}]}'), fc.jsonValue().map((v) => JSON.stringify(v)), anyText), { nil: undefined }),
-  ignoreFile: fc.option(fc.oneof(fc.constant('- id: CVE-1\n  reason: r\n'), fc.anything().map((v) => stringify(v) ?? ''), anyText), { nil: undefined }),
-  defaultIgnoreFile: fc.option(fc.oneof(fc.constant('- {id: CVE-1, reason: r, expires: 2099-12-31}\n'), fc.anything().map((v) => stringify(v) ?? ''), anyText), { nil: undefined }),
+  lifecycle: fc.option(
+    fc.oneof(
+      fc.constant('{"rules":[{"rulePriority":1}]}'),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      anyText,
+    ),
+    { nil: undefined },
+  ),
+  ignoreFile: fc.option(
+    fc.oneof(
+      fc.constant('- id: CVE-1\n  reason: r\n'),
+      fc.anything().map((v) => stringify(v) ?? ''),
+      anyText,
+    ),
+    { nil: undefined },
+  ),
+  defaultIgnoreFile: fc.option(
+    fc.oneof(
+      fc.constant('- {id: CVE-1, reason: r, expires: 2099-12-31}\n'),
+      fc.anything().map((v) => stringify(v) ?? ''),
+      anyText,
+    ),
+    { nil: undefined },
+  ),
   env: fc.record({ AWS_REGION: fc.option(fc.constantFrom('', 'eu-west-1', 'bad region'), { nil: undefined }) }),
 });
 
@@ -112,7 +138,10 @@ describe('parseInputs over arbitrary input maps', () => {
   test('scan-timeout: any digits with leading zeros or of any size either pass within 1..21600 or name the input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String), fc.stringMatching(/^0{0,20}\d{1,25}$/)), (timeout) => {
-        const result = attempt({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', 'scan-timeout': timeout }, environmentOf({ env: {} }));
+        const result = attempt(
+          { repository: 'mlops/retail-api', 'aws-region': 'us-east-1', 'scan-timeout': timeout },
+          environmentOf({ env: {} }),
+        );
         const n = BigInt(timeout);
         if (n >= 1n && n <= 21600n) {
           expect(result).not.toBeInstanceOf(InputError);
@@ -141,7 +170,10 @@ describe('parseInputs over arbitrary input maps', () => {
     );
     fc.assert(
       fc.property(fc.array(malformed, { minLength: 1, maxLength: 3 }), fc.constantFrom('\n', '\r\n'), (lines, sep) => {
-        const result = attempt({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', secrets: lines.join(sep) }, environmentOf({ env: {} }));
+        const result = attempt(
+          { repository: 'mlops/retail-api', 'aws-region': 'us-east-1', secrets: lines.join(sep) },
+          environmentOf({ env: {} }),
+        );
         expect(result).toBeInstanceOf(InputError);
         expect((result as InputError).message).toMatch(/^Input "secrets" /);
         expect((result as InputError).message).not.toMatch(/s3cr3t/);

@@ -32,9 +32,15 @@ describe('parseList', () => {
   test('items joined by LF, CRLF or commas come back as they were', () => {
     fc.assert(
       fc.property(
-        fc.boolean().chain((commas) =>
-          fc.tuple(fc.constant(commas), fc.array(keptItem(commas), { maxLength: 8 }), commas ? fc.constantFrom('\n', '\r\n', ',', ' , ') : separator),
-        ),
+        fc
+          .boolean()
+          .chain((commas) =>
+            fc.tuple(
+              fc.constant(commas),
+              fc.array(keptItem(commas), { maxLength: 8 }),
+              commas ? fc.constantFrom('\n', '\r\n', ',', ' , ') : separator,
+            ),
+          ),
         ([commas, items, sep]) => {
           expect(parseList(items.join(sep), { commas })).toEqual(items);
         },
@@ -46,7 +52,14 @@ describe('parseList', () => {
 
 /** A key parseKeyValues accepts as it is: no whitespace, no `=`, not a comment. */
 const key = fc
-  .string({ unit: fc.oneof(fc.constantFrom('A', 'b', '_', '9', '.', 'é', '😀', '#', ',', '-'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 12 })
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom('A', 'b', '_', '9', '.', 'é', '😀', '#', ',', '-'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
+    minLength: 1,
+    maxLength: 12,
+  })
   .filter((k) => !/[\s=]/.test(k) && !k.startsWith('#'));
 /** A value on one line: `=`, commas and anything else but a line break. */
 const value = nastyString({ maxLength: 30 }).map((v) => v.replace(/[\r\n]/g, ''));

@@ -9,7 +9,8 @@ const PUSHED = 'sha256:fffffffffffffffffffffffffffffffffffffffffffffffffffffffff
 const ATTESTATION_PREFIX = 'sha256:a77e57';
 
 const json = fc.jsonValue({ maxDepth: 2 });
-const maybe = <T>(plausible: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: json });
+const maybe = <T>(plausible: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof({ weight: 4, arbitrary: plausible }, { weight: 1, arbitrary: json });
 
 const platform = fc.record(
   {
@@ -37,7 +38,11 @@ const attestationDescriptor = fc.record({
   annotations: fc.record({ 'vnd.docker.reference.type': fc.constant('attestation-manifest'), 'vnd.docker.reference.digest': fc.string() }),
 });
 
-const descriptor = fc.oneof({ weight: 4, arbitrary: imageDescriptor }, { weight: 1, arbitrary: attestationDescriptor }, { weight: 1, arbitrary: json });
+const descriptor = fc.oneof(
+  { weight: 4, arbitrary: imageDescriptor },
+  { weight: 1, arbitrary: attestationDescriptor },
+  { weight: 1, arbitrary: json },
+);
 
 /** Manifests and indexes as JSON objects: right shapes, wrong types, extra fields. */
 const manifestObject = fc.oneof(
@@ -53,7 +58,9 @@ const manifestObject = fc.oneof(
   fc.dictionary(fc.string(), json),
 );
 
-const mediaTypeArgument = fc.option(fc.oneof(fc.constantFrom(...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES), fc.string()), { nil: undefined });
+const mediaTypeArgument = fc.option(fc.oneof(fc.constantFrom(...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES), fc.string()), {
+  nil: undefined,
+});
 
 describe('platformManifests', () => {
   test('never throws on a JSON object', () => {

@@ -21,7 +21,13 @@ const attribute = fc.record({
 });
 
 const basicFinding = fc
-  .record({ name: opt(text), description: opt(text), uri: opt(text), severity: opt(severity), attributes: opt(fc.array(attribute, { maxLength: 5 })) })
+  .record({
+    name: opt(text),
+    description: opt(text),
+    uri: opt(text),
+    severity: opt(severity),
+    attributes: opt(fc.array(attribute, { maxLength: 5 })),
+  })
   .map((f) => f as ImageScanFinding); // severity: ECR's enum, as any string it might send
 
 const vulnerablePackage = fc.record({
@@ -99,7 +105,10 @@ describe('normalize', () => {
 
   test('a page of both shapes gives one finding per basic finding and per distinct package', () => {
     const page: fc.Arbitrary<ImageScanFindings | undefined> = opt(
-      fc.record({ findings: opt(fc.array(basicFinding, { maxLength: 4 })), enhancedFindings: opt(fc.array(enhancedFinding, { maxLength: 3 })) }),
+      fc.record({
+        findings: opt(fc.array(basicFinding, { maxLength: 4 })),
+        enhancedFindings: opt(fc.array(enhancedFinding, { maxLength: 3 })),
+      }),
     );
     fc.assert(
       fc.property(page, platform, (findings, on) => {

@@ -55,6 +55,7 @@ describe('escapeText', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, nastyString({ maxLength: 300 })), fc.integer({ min: 0, max: 300 }), (text, max) => {
         const out = escapeText(text, max);
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
         expect(unescaped(out)).not.toMatch(/[|<>`\n\r\u2028\u2029\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
         // Lossless within max: undoing the escapes gives the cleaned text, or a cut of it ending in …
         const cleaned = cleanText(text);
@@ -73,15 +74,21 @@ describe('escapeText', () => {
 describe('escapeCommentKey', () => {
   test('cannot close the marker or break its line, stays within 200 characters, and keeps distinct keys distinct', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.oneof(anyText, nastyString({ maxLength: 300 }), fc.constantFrom('-->', '--!>', 'a--', '-', '--')), { minLength: 2, maxLength: 2 }), ([a, b]) => {
-        const ea = escapeCommentKey(a ?? '');
-        const eb = escapeCommentKey(b ?? '');
-        for (const e of [ea, eb]) {
-          expect(e).not.toMatch(/--|[<>\s]/);
-          expect(e.length).toBeLessThanOrEqual(200);
-        }
-        expect(ea).not.toBe(eb);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.oneof(anyText, nastyString({ maxLength: 300 }), fc.constantFrom('-->', '--!>', 'a--', '-', '--')), {
+          minLength: 2,
+          maxLength: 2,
+        }),
+        ([a, b]) => {
+          const ea = escapeCommentKey(a ?? '');
+          const eb = escapeCommentKey(b ?? '');
+          for (const e of [ea, eb]) {
+            expect(e).not.toMatch(/--|[<>\s]/);
+            expect(e.length).toBeLessThanOrEqual(200);
+          }
+          expect(ea).not.toBe(eb);
+        },
+      ),
       RUNS,
     );
   });
@@ -91,10 +98,21 @@ describe('escapeCommentKey', () => {
 const hostile = fc.oneof(
   { weight: 4, arbitrary: nastyString({ maxLength: 60 }) },
   { weight: 1, arbitrary: anyText },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('@', '#|', '😀', '<!--', '-->', 'A', '\u202e\n'), fc.integer({ min: 50, max: 3000 })).map(([s, n]) => s.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('@', '#|', '😀', '<!--', '-->', 'A', '\u202e\n'), fc.integer({ min: 50, max: 3000 }))
+      .map(([s, n]) => s.repeat(n)),
+  },
 );
 const url = fc.oneof(
-  fc.constantFrom('https://nvd.nist.gov/vuln/detail/CVE-2024-1', 'javascript:alert(1)', 'https://user:pw@example.com/', 'http://example.com/a|b)c(d<e>f"g\'h`i', ''),
+  fc.constantFrom(
+    'https://nvd.nist.gov/vuln/detail/CVE-2024-1',
+    'javascript:alert(1)',
+    'https://user:pw@example.com/',
+    'http://example.com/a|b)c(d<e>f"g\'h`i',
+    '',
+  ),
   hostile.map((path) => `https://example.com/${path}`),
   hostile,
 );
@@ -112,7 +130,10 @@ const evaluatedFinding: fc.Arbitrary<EvaluatedFinding> = fc
       description: hostile,
       platform: fc.oneof(fc.constantFrom('linux/amd64', 'linux/arm64'), hostile),
       blocking: fc.boolean(),
-      ignored: fc.record({ by: fc.constantFrom('input', 'file', 'unfixed'), reason: hostile, expires: hostile }, { requiredKeys: ['by', 'reason'] }),
+      ignored: fc.record(
+        { by: fc.constantFrom('input', 'file', 'unfixed'), reason: hostile, expires: hostile },
+        { requiredKeys: ['by', 'reason'] },
+      ),
       comparison: fc.constantFrom('new', 'in-base'),
     },
     { requiredKeys: ['id', 'severity', 'fixAvailable', 'platform', 'blocking'] },
@@ -122,9 +143,29 @@ const evaluatedFinding: fc.Arbitrary<EvaluatedFinding> = fc
 const report: fc.Arbitrary<Report> = fc
   .record({
     findings: fc.array(evaluatedFinding, { maxLength: 12 }),
-    platforms: fc.array(fc.record({ platform: hostile, digest: hostile, status: fc.oneof(fc.constantFrom('COMPLETE', 'ACTIVE', 'FAILED', 'TIMEOUT'), hostile), description: hostile }, { requiredKeys: ['platform', 'digest', 'status'] }), { maxLength: 3 }),
+    platforms: fc.array(
+      fc.record(
+        {
+          platform: hostile,
+          digest: hostile,
+          status: fc.oneof(fc.constantFrom('COMPLETE', 'ACTIVE', 'FAILED', 'TIMEOUT'), hostile),
+          description: hostile,
+        },
+        { requiredKeys: ['platform', 'digest', 'status'] },
+      ),
+      { maxLength: 3 },
+    ),
     comparison: fc.option(
-      fc.record({ available: fc.boolean(), baseSha: fc.oneof(hex(40), hostile), note: hostile, fixed: fc.array(evaluatedFinding, { maxLength: 4 }), newCount: fc.nat() }, { requiredKeys: ['available', 'fixed', 'newCount'] }),
+      fc.record(
+        {
+          available: fc.boolean(),
+          baseSha: fc.oneof(hex(40), hostile),
+          note: hostile,
+          fixed: fc.array(evaluatedFinding, { maxLength: 4 }),
+          newCount: fc.nat(),
+        },
+        { requiredKeys: ['available', 'fixed', 'newCount'] },
+      ),
       { nil: undefined },
     ),
     overrides: fc.record(
@@ -182,12 +223,17 @@ describe('renderComment with hostile text', () => {
 describe('renderSummary with hostile text', () => {
   test('stays within its byte budget, with intact tables', () => {
     fc.assert(
-      fc.property(report, fc.option(fc.integer({ min: 8_192, max: 60_000 }), { nil: undefined }), fc.integer({ min: 0, max: 300 }), (r, maxBytes, maxRows) => {
-        const summary = renderSummary(r, { maxBytes, maxRows });
-        expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(maxBytes ?? SUMMARY_BUDGET_BYTES);
-        expectTablesIntact(summary);
-        expect(summary).not.toContain('<!--');
-      }),
+      fc.property(
+        report,
+        fc.option(fc.integer({ min: 8_192, max: 60_000 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 300 }),
+        (r, maxBytes, maxRows) => {
+          const summary = renderSummary(r, { maxBytes, maxRows });
+          expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(maxBytes ?? SUMMARY_BUDGET_BYTES);
+          expectTablesIntact(summary);
+          expect(summary).not.toContain('<!--');
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -8,7 +8,12 @@ const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const DIGEST = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 const GATE = { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: false } as const;
 
-const f = (id: string, severity: EvaluatedFinding['severity'], platform: string, overrides: Partial<EvaluatedFinding> = {}): EvaluatedFinding => ({
+const f = (
+  id: string,
+  severity: EvaluatedFinding['severity'],
+  platform: string,
+  overrides: Partial<EvaluatedFinding> = {},
+): EvaluatedFinding => ({
   id,
   severity,
   package: 'openssl',
@@ -75,12 +80,18 @@ describe('buildReport', () => {
       generatedAt: '2024-06-15T12:00:00.000Z',
       expiredIgnores: [{ id: 'CVE-OLD', reason: 'was unreachable', expires: '2024-01-31', matched: 1 }],
     });
-    expect(report.reason).toBe('2 findings at or above HIGH: CVE-C (openssl 3.0.2, linux/amd64, linux/arm64), CVE-H (zlib 3.0.2, linux/amd64).');
+    expect(report.reason).toBe(
+      '2 findings at or above HIGH: CVE-C (openssl 3.0.2, linux/amd64, linux/arm64), CVE-H (zlib 3.0.2, linux/amd64).',
+    );
     expect(report).not.toHaveProperty('comparison');
   });
 
   test('every finding, worst first (severity, id, package, platform), blocking marked', () => {
-    expect(report.findings.map((x) => `${x.severity} ${x.id} ${x.package} ${x.platform} ${x.blocking ? 'blocking' : x.ignored ? 'ignored' : '-'}`)).toEqual([
+    expect(
+      report.findings.map(
+        (x) => `${x.severity} ${x.id} ${x.package} ${x.platform} ${x.blocking ? 'blocking' : x.ignored ? 'ignored' : '-'}`,
+      ),
+    ).toEqual([
       'CRITICAL CVE-C openssl linux/amd64 blocking',
       'CRITICAL CVE-C openssl linux/arm64 blocking',
       'HIGH CVE-H curl linux/amd64 ignored',
@@ -97,8 +108,20 @@ describe('buildReport', () => {
       status: 'COMPLETE',
       scanType: 'BASIC',
       platforms: [
-        { platform: 'linux/amd64', digest: scans[0].digest, status: 'COMPLETE', counts: { CRITICAL: 1, HIGH: 1, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 }, ignored: 1 },
-        { platform: 'linux/arm64', digest: scans[1].digest, status: 'COMPLETE', counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 }, ignored: 1 },
+        {
+          platform: 'linux/amd64',
+          digest: scans[0].digest,
+          status: 'COMPLETE',
+          counts: { CRITICAL: 1, HIGH: 1, MEDIUM: 0, LOW: 1, INFORMATIONAL: 0, UNDEFINED: 0 },
+          ignored: 1,
+        },
+        {
+          platform: 'linux/arm64',
+          digest: scans[1].digest,
+          status: 'COMPLETE',
+          counts: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 },
+          ignored: 1,
+        },
       ],
     });
   });
@@ -111,7 +134,10 @@ describe('buildReport', () => {
   });
 
   test('a scan that did not complete carries its description to its platform', () => {
-    const timedOut = { ...scan('linux/arm64', 'TIMEOUT'), description: 'No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS.' };
+    const timedOut = {
+      ...scan('linux/arm64', 'TIMEOUT'),
+      description: 'No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS.',
+    };
     const built = buildReport(parts([], [scans[0], timedOut]));
     expect(built.scan.status).toBe('TIMEOUT');
     expect(built.scan.platforms[1]).toMatchObject({ status: 'TIMEOUT', description: timedOut.description });
@@ -139,14 +165,21 @@ describe('skippedReport', () => {
     ['not-pushed', 'not-pushed', /^push is false: the image was built but not pushed/],
     ['scan-off', 'built', /^scan is false: the image was pushed but ECR's findings were not read/],
   ] as const)('%s: status SKIPPED, verdict skipped, the step does not fail', (skipped, build, reason) => {
-    const report = skippedReport({ ...base, skipped, build, ...(skipped === 'scan-off' ? { digest: DIGEST, platforms: [{ platform: 'linux/amd64', digest: DIGEST }] } : {}) });
+    const report = skippedReport({
+      ...base,
+      skipped,
+      build,
+      ...(skipped === 'scan-off' ? { digest: DIGEST, platforms: [{ platform: 'linux/amd64', digest: DIGEST }] } : {}),
+    });
     expect(report).toMatchObject({ verdict: 'skipped', fails: false, findings: [], ignoredCount: 0, heldBack: [] });
     expect(report.scan.status).toBe('SKIPPED');
     expect(report.reason).toMatch(reason);
     expect(report.counts).toEqual({ CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 });
     if (skipped === 'scan-off') {
       expect(report.imageUri).toBe(`${IMAGE}@${DIGEST}`);
-      expect(report.scan.platforms).toEqual([{ platform: 'linux/amd64', digest: DIGEST, status: 'SKIPPED', counts: report.counts, ignored: 0 }]);
+      expect(report.scan.platforms).toEqual([
+        { platform: 'linux/amd64', digest: DIGEST, status: 'SKIPPED', counts: report.counts, ignored: 0 },
+      ]);
     } else {
       expect(report).not.toHaveProperty('imageUri');
       expect(report.scan.platforms).toEqual([]);

@@ -65,7 +65,11 @@ describe('safeUrl and link', () => {
     ['vbscript in mixed case', 'VBScript:msgbox', undefined],
     ['credentials', 'https://user:pass@example.com/', undefined],
     ['not a URL', 'https://', undefined],
-    ['link breakers encoded', 'https://example.com/a|b)c(d<e>f"g\'h`i [j]', 'https://example.com/a%7Cb%29c%28d%3Ce%3Ef%22g%27h%60i%20%5Bj%5D'],
+    [
+      'link breakers encoded',
+      'https://example.com/a|b)c(d<e>f"g\'h`i [j]',
+      'https://example.com/a%7Cb%29c%28d%3Ce%3Ef%22g%27h%60i%20%5Bj%5D',
+    ],
     ['too long', `https://example.com/${'a'.repeat(2000)}`, undefined],
   ])('%s', (_name, input, expected) => {
     expect(safeUrl(input)).toBe(expected);
@@ -103,7 +107,11 @@ describe('escapeHtml', () => {
 
 describe('escapeCommentKey', () => {
   test.each([
-    ['default key', '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api', '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api'],
+    [
+      'default key',
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api',
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api',
+    ],
     ['closer', 'a -->', 'a%20-%2D%3E'],
     ['bang closer', 'a--!>', 'a-%2D%21%3E'],
     ['newline', 'a\nb', 'a%0Ab'],

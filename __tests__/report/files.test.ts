@@ -53,7 +53,9 @@ describe('report files', () => {
       mkdir: () => Promise.resolve(undefined),
       writeFile: () => Promise.reject(new Error('EACCES: permission denied')),
     };
-    await expect(writeJsonReport(failedReport, '/ro/report.json', failing)).rejects.toThrow('Could not write /ro/report.json: EACCES: permission denied');
+    await expect(writeJsonReport(failedReport, '/ro/report.json', failing)).rejects.toThrow(
+      'Could not write /ro/report.json: EACCES: permission denied',
+    );
   });
 });
 

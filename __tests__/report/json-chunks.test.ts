@@ -11,10 +11,16 @@ const CASES: Array<[string, unknown]> = [
   ['a plain object', NESTED],
   ['a streamed array of objects', { list: streamed([NESTED, { f: 1 }, [2, [3]]]), after: true }],
   ['an empty streamed array', { list: streamed([]), after: 1 }],
-  ['streamed arrays nested in plain arrays and objects', { runs: [{ tool: { rules: streamed([{ id: 1 }]) }, results: streamed([{ id: 2 }, { id: 3 }]) }] }],
+  [
+    'streamed arrays nested in plain arrays and objects',
+    { runs: [{ tool: { rules: streamed([{ id: 1 }]) }, results: streamed([{ id: 2 }, { id: 3 }]) }] },
+  ],
   ['a streamed array at the top', streamed([1, 'two', { three: [3] }])],
   ['undefined, functions and symbols left out of objects', { a: undefined, b: () => 1, c: Symbol('c'), d: 1, list: streamed([1]) }],
-  ['undefined, functions and symbols as null in arrays', { list: streamed([undefined, () => 1, Symbol('s'), 1]), plain: [undefined, streamed([undefined])] }],
+  [
+    'undefined, functions and symbols as null in arrays',
+    { list: streamed([undefined, () => 1, Symbol('s'), 1]), plain: [undefined, streamed([undefined])] },
+  ],
   ['only undefined members', { a: undefined, list: streamed([{ b: undefined }]) }],
   ['toJSON values', { when: new Date(0), list: streamed([new Date(86_400_000), { toJSON: () => ({ made: [1, 2] }) }]) }],
   ['numbers JSON cannot hold', { list: streamed([Number.NaN, Infinity, -0, 1e21]) }],

@@ -24,7 +24,7 @@ describe('renderJsonReport', () => {
 
   test('key order does not depend on the order the model was built in', () => {
     const reversed = Object.fromEntries(Object.entries(failedReport).reverse()) as typeof failedReport;
-    reversed.findings = failedReport.findings.map((f) => Object.fromEntries(Object.entries(f).reverse()) as (typeof f));
+    reversed.findings = failedReport.findings.map((f) => Object.fromEntries(Object.entries(f).reverse()) as typeof f);
     expect(renderJsonReport(reversed)).toBe(renderJsonReport(failedReport));
   });
 
@@ -35,7 +35,10 @@ describe('renderJsonReport', () => {
       ignored: { by: 'file', reason: 'Not reachable: we never parse X.400 addresses (SEC-142).', expires: '2099-01-01' },
       blocking: false,
     });
-    const compared = JSON.parse(renderJsonReport(comparedReport)) as { findings: Array<Record<string, unknown>>; comparison: Record<string, unknown> };
+    const compared = JSON.parse(renderJsonReport(comparedReport)) as {
+      findings: Array<Record<string, unknown>>;
+      comparison: Record<string, unknown>;
+    };
     expect(compared.findings.map((f) => f.comparison)).toEqual(['new', 'in-base', 'new', 'in-base']);
     expect(compared.comparison).toMatchObject({ available: true, new: 2, fixedCount: 3 });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { findingRow, groupFindings, renderSection, tableRows, type FindingRow, type TableSection } from '../../src/report/markdown-parts.js';
+import {
+  findingRow,
+  groupFindings,
+  renderSection,
+  tableRows,
+  type FindingRow,
+  type TableSection,
+} from '../../src/report/markdown-parts.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderSummary } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
@@ -39,7 +46,17 @@ describe('renderSection', () => {
   });
 
   test('a folded section goes into <details>', () => {
-    expect(renderSection(section(1, true), 5, leftOut).lines).toEqual(['<details>', '<summary>Rows (1)</summary>', '', '| Row |', '|---|', '| row 0 |', '', '</details>', '']);
+    expect(renderSection(section(1, true), 5, leftOut).lines).toEqual([
+      '<details>',
+      '<summary>Rows (1)</summary>',
+      '',
+      '| Row |',
+      '|---|',
+      '| row 0 |',
+      '',
+      '</details>',
+      '',
+    ]);
   });
 });
 

@@ -48,14 +48,21 @@ describe('renderSummary', () => {
   test('a comparison leads with the difference, then new findings, the rest folded', () => {
     const text = renderSummary(comparedReport);
     expect(text).toContain('this image **adds 1 CRITICAL and 1 MEDIUM, fixes 2 HIGH and 1 LOW**');
-    const order = ['this image **adds', '### New findings (2)', '<summary>Fixed since the base image (3)</summary>', '<summary>Other findings, already in the base image (1)</summary>'];
+    const order = [
+      'this image **adds',
+      '### New findings (2)',
+      '<summary>Fixed since the base image (3)</summary>',
+      '<summary>Other findings, already in the base image (1)</summary>',
+    ];
     const at = order.map((s) => text.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   test('no base image says why', () => {
-    expect(renderSummary(noBaseReport)).toContain('No image for the base commit fedcba9 in mlops/retail-api: comparison skipped (gate: all).');
+    expect(renderSummary(noBaseReport)).toContain(
+      'No image for the base commit fedcba9 in mlops/retail-api: comparison skipped (gate: all).',
+    );
   });
 
   test('the same vulnerability on two platforms is one row naming both', () => {
@@ -80,7 +87,9 @@ describe('renderSummary', () => {
   test('thousands of findings are cut with a line saying how many and where the rest is', () => {
     const text = renderSummary(largeReport(5000));
     expect(text).toMatch(/_…and [\d,]+ more findings not shown here\. The full list is in the report file `[^`]+report\.json`\._/);
-    expect(text.split('\n').filter((line) => line.startsWith('| 🔴') || line.startsWith('| 🟠') || line.startsWith('| 🟡')).length).toBeLessThanOrEqual(250);
+    expect(
+      text.split('\n').filter((line) => line.startsWith('| 🔴') || line.startsWith('| 🟠') || line.startsWith('| 🟡')).length,
+    ).toBeLessThanOrEqual(250);
   });
 
   test.each([1_000, 20_000, 100_000])('%d findings stay within the byte budget', (count) => {

@@ -1,14 +1,40 @@
 import { describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { artifactUri, fingerprint, renderSarif, sarifChunks, securitySeverity, sarifLevel, SARIF_TOOL_NAME } from '../../src/report/sarif.js';
+import {
+  artifactUri,
+  fingerprint,
+  renderSarif,
+  sarifChunks,
+  securitySeverity,
+  sarifLevel,
+  SARIF_TOOL_NAME,
+} from '../../src/report/sarif.js';
 import type { Severity } from '../../src/scan/severity.js';
-import { comparedReport, failedReport, hostileReport, ignoredReport, largeReport, multiPlatformReport } from '../../__fixtures__/reports/index.js';
+import {
+  comparedReport,
+  failedReport,
+  hostileReport,
+  ignoredReport,
+  largeReport,
+  multiPlatformReport,
+} from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 
 interface SarifLog {
   version: string;
   runs: Array<{
-    tool: { driver: { name: string; informationUri: string; rules: Array<{ id: string; helpUri?: string; fullDescription?: { text: string }; properties: { tags: string[]; 'security-severity': string } }> } };
+    tool: {
+      driver: {
+        name: string;
+        informationUri: string;
+        rules: Array<{
+          id: string;
+          helpUri?: string;
+          fullDescription?: { text: string };
+          properties: { tags: string[]; 'security-severity': string };
+        }>;
+      };
+    };
     results: Array<{
       ruleId: string;
       ruleIndex: number;
@@ -63,14 +89,23 @@ describe('renderSarif', () => {
   test('every result is located in the Dockerfile, line 1', () => {
     const r = run(renderSarif(failedReport, OPTIONS));
     for (const result of r.results) {
-      expect(result.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'services/api/Dockerfile' }, region: { startLine: 1 } } }]);
+      expect(result.locations).toEqual([
+        { physicalLocation: { artifactLocation: { uri: 'services/api/Dockerfile' }, region: { startLine: 1 } } },
+      ]);
     }
   });
 
   test('fingerprints are per vulnerability, package and platform, not version', () => {
     const a = { id: 'CVE-1', package: 'openssl', platform: 'linux/amd64' };
     expect(fingerprint(a)).toBe(fingerprint({ ...a }));
-    expect(new Set([fingerprint(a), fingerprint({ ...a, package: 'glibc' }), fingerprint({ ...a, platform: 'linux/arm64' }), fingerprint({ ...a, id: 'CVE-2' })]).size).toBe(4);
+    expect(
+      new Set([
+        fingerprint(a),
+        fingerprint({ ...a, package: 'glibc' }),
+        fingerprint({ ...a, platform: 'linux/arm64' }),
+        fingerprint({ ...a, id: 'CVE-2' }),
+      ]).size,
+    ).toBe(4);
     const r = run(renderSarif(multiPlatformReport, OPTIONS));
     const prints = r.results.map((x) => Object.values(x.partialFingerprints)[0]);
     expect(new Set(prints).size).toBe(prints.length);
@@ -78,7 +113,9 @@ describe('renderSarif', () => {
 
   test('the message names package, version, fix and platform; the mark is in properties', () => {
     const r = run(renderSarif(comparedReport, OPTIONS));
-    expect(r.results[0]?.message.text).toBe('CVE-2024-6119 (CRITICAL) in openssl 3.0.2-0ubuntu1.10 on linux/amd64: fixed in 3.0.2-0ubuntu1.18. New in this image.');
+    expect(r.results[0]?.message.text).toBe(
+      'CVE-2024-6119 (CRITICAL) in openssl 3.0.2-0ubuntu1.10 on linux/amd64: fixed in 3.0.2-0ubuntu1.18. New in this image.',
+    );
     expect(r.results.map((x) => x.properties.comparison)).toEqual(['new', 'in-base', 'new']);
   });
 
@@ -104,10 +141,13 @@ describe('renderSarif', () => {
   });
 
   test('a rule takes the worst severity among its results', () => {
-    const report = { ...failedReport, findings: [
-      { ...failedReport.findings[2]!, id: 'CVE-X', severity: 'MEDIUM' as const },
-      { ...failedReport.findings[0]!, id: 'CVE-X', severity: 'CRITICAL' as const },
-    ] };
+    const report = {
+      ...failedReport,
+      findings: [
+        { ...failedReport.findings[2]!, id: 'CVE-X', severity: 'MEDIUM' as const },
+        { ...failedReport.findings[0]!, id: 'CVE-X', severity: 'CRITICAL' as const },
+      ],
+    };
     expect(run(renderSarif(report, OPTIONS)).tool.driver.rules[0]?.properties['security-severity']).toBe('9.5');
   });
 
@@ -161,6 +201,8 @@ describe('renderSarif', () => {
     expect(fingerprint({ id: 'CVE-1', package: 'openssl', platform: 'linux/amd64' })).toBe(
       createHash('sha256').update('["CVE-1","openssl","linux/amd64"]').digest('hex'),
     );
-    expect(fingerprint({ id: 'CVE-1', platform: 'linux/amd64' })).toBe(createHash('sha256').update('["CVE-1","","linux/amd64"]').digest('hex'));
+    expect(fingerprint({ id: 'CVE-1', platform: 'linux/amd64' })).toBe(
+      createHash('sha256').update('["CVE-1","","linux/amd64"]').digest('hex'),
+    );
   });
 });

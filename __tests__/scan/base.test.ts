@@ -49,7 +49,9 @@ function setup({ image, scans = {}, options = {} }: Setup) {
       return { imageDetails: [{ imageDigest: IMAGE_DIGEST, imageTags: [BASE_SHA], imageManifestMediaType: image.mediaType }] };
     })
     .on(BatchGetImageCommand, () => ({
-      images: image ? [{ imageId: { imageDigest: IMAGE_DIGEST }, imageManifest: manifestText(image.fixture), imageManifestMediaType: image.mediaType }] : [],
+      images: image
+        ? [{ imageId: { imageDigest: IMAGE_DIGEST }, imageManifest: manifestText(image.fixture), imageManifestMediaType: image.mediaType }]
+        : [],
     }))
     .on(DescribeImageScanFindingsCommand, (input) => {
       const digest = input.imageId?.imageDigest ?? '';
@@ -78,7 +80,10 @@ function setup({ image, scans = {}, options = {} }: Setup) {
 
 describe('readBaseFindings: found', () => {
   test('a single manifest under the full SHA tag: linux/amd64 unless told, one read', async () => {
-    const { fake, logs, time, read } = setup({ image: { fixture: 'oci-manifest', mediaType: OCI_MANIFEST }, scans: { [IMAGE_DIGEST]: complete('CVE-1', 'CVE-2') } });
+    const { fake, logs, time, read } = setup({
+      image: { fixture: 'oci-manifest', mediaType: OCI_MANIFEST },
+      scans: { [IMAGE_DIGEST]: complete('CVE-1', 'CVE-2') },
+    });
     const result = await read();
     expect(result).toMatchObject({
       available: true,
@@ -90,7 +95,10 @@ describe('readBaseFindings: found', () => {
     if (!result.available) throw new Error('expected a base');
     expect(result.scans).toHaveLength(1);
     expect(result.scans[0]).toMatchObject({ platform: 'linux/amd64', status: 'COMPLETE', complete: true, calls: 1 });
-    expect(result.scans[0].findings.map((f) => `${f.id} ${f.package ?? ''} ${f.platform}`)).toEqual(['CVE-1 openssl linux/amd64', 'CVE-2 openssl linux/amd64']);
+    expect(result.scans[0].findings.map((f) => `${f.id} ${f.package ?? ''} ${f.platform}`)).toEqual([
+      'CVE-1 openssl linux/amd64',
+      'CVE-2 openssl linux/amd64',
+    ]);
     expect(fake.commandNames()).toEqual(['DescribeImagesCommand', 'BatchGetImageCommand', 'DescribeImageScanFindingsCommand']);
     expect(fake.inputsOf(DescribeImagesCommand)).toEqual([{ ...REF, imageIds: [{ imageTag: BASE_SHA }] }]);
     expect(fake.inputsOf(DescribeImageScanFindingsCommand)[0]).toMatchObject({ ...REF, imageId: { imageDigest: IMAGE_DIGEST } });
@@ -110,11 +118,18 @@ describe('readBaseFindings: found', () => {
       scans: { [IMAGE_DIGEST]: complete() },
       options: { singlePlatform: 'linux/arm64' },
     });
-    await expect(read()).resolves.toMatchObject({ available: true, platforms: [{ platform: 'linux/arm64', digest: IMAGE_DIGEST }], scans: [{ platform: 'linux/arm64', findings: [] }] });
+    await expect(read()).resolves.toMatchObject({
+      available: true,
+      platforms: [{ platform: 'linux/arm64', digest: IMAGE_DIGEST }],
+      scans: [{ platform: 'linux/arm64', findings: [] }],
+    });
   });
 
   test('an index: each platform manifest scanned by its digest', async () => {
-    const { fake, read } = setup({ image: { fixture: 'oci-index', mediaType: OCI_INDEX }, scans: { [AMD]: complete('CVE-1'), [ARM]: complete('CVE-2') } });
+    const { fake, read } = setup({
+      image: { fixture: 'oci-index', mediaType: OCI_INDEX },
+      scans: { [AMD]: complete('CVE-1'), [ARM]: complete('CVE-2') },
+    });
     const result = await read();
     expect(result).toMatchObject({
       available: true,
@@ -129,7 +144,12 @@ describe('readBaseFindings: found', () => {
       ['linux/amd64', AMD, ['CVE-1']],
       ['linux/arm64', ARM, ['CVE-2']],
     ]);
-    expect(fake.inputsOf(DescribeImageScanFindingsCommand).map((i) => i.imageId?.imageDigest).sort()).toEqual([AMD, ARM]);
+    expect(
+      fake
+        .inputsOf(DescribeImageScanFindingsCommand)
+        .map((i) => i.imageId?.imageDigest)
+        .sort(),
+    ).toEqual([AMD, ARM]);
   });
 
   test('sha-tag short: the tag is the first 7 hex digits', async () => {
@@ -154,7 +174,11 @@ describe('readBaseFindings: found', () => {
 describe('readBaseFindings: no comparison', () => {
   test.each<[string, Partial<BaseLookupOptions>, string]>([
     ['not found (gate: all)', {}, 'No image for the base commit fedcba9 in mlops/app: comparison skipped (gate: all).'],
-    ['not found (gate: new)', { gate: 'new' }, 'No image for the base commit fedcba9 in mlops/app: comparison skipped (gate: new falls back to all).'],
+    [
+      'not found (gate: new)',
+      { gate: 'new' },
+      'No image for the base commit fedcba9 in mlops/app: comparison skipped (gate: new falls back to all).',
+    ],
   ])('%s', async (_name, options, note) => {
     const { fake, read } = setup({ options });
     await expect(read()).resolves.toEqual({ available: false, note, baseSha: BASE_SHA });
@@ -164,8 +188,16 @@ describe('readBaseFindings: no comparison', () => {
   test.each<[string, Partial<BaseLookupOptions>, string]>([
     ['no base SHA', { baseSha: undefined }, 'The event names no base commit: comparison skipped (gate: all).'],
     ['an empty base SHA', { baseSha: ' ' }, 'The event names no base commit: comparison skipped (gate: all).'],
-    ['a base SHA that is not 40 hex', { baseSha: 'main' }, 'The base commit "main" is not a 40-hex commit SHA: comparison skipped (gate: all).'],
-    ['sha-tag false', { shaTag: 'false' }, 'sha-tag is false, so images carry no commit tag and the base image cannot be found: comparison skipped (gate: all).'],
+    [
+      'a base SHA that is not 40 hex',
+      { baseSha: 'main' },
+      'The base commit "main" is not a 40-hex commit SHA: comparison skipped (gate: all).',
+    ],
+    [
+      'sha-tag false',
+      { shaTag: 'false' },
+      'sha-tag is false, so images carry no commit tag and the base image cannot be found: comparison skipped (gate: all).',
+    ],
   ])('%s: no call at all', async (_name, options, note) => {
     const { fake, read } = setup({ options });
     await expect(read()).resolves.toEqual({ available: false, note });
@@ -203,7 +235,12 @@ describe('readBaseFindings: no comparison', () => {
   test('a manifest that went away after DescribeImages', async () => {
     const fake = new FakeEcrClient()
       .on(DescribeImagesCommand, () => ({ imageDetails: [{ imageDigest: IMAGE_DIGEST, imageManifestMediaType: OCI_MANIFEST }] }))
-      .on(BatchGetImageCommand, () => ({ images: [], failures: [{ imageId: { imageDigest: IMAGE_DIGEST }, failureCode: 'ImageNotFound' as const, failureReason: 'Requested image not found' }] }));
+      .on(BatchGetImageCommand, () => ({
+        images: [],
+        failures: [
+          { imageId: { imageDigest: IMAGE_DIGEST }, failureCode: 'ImageNotFound' as const, failureReason: 'Requested image not found' },
+        ],
+      }));
     await expect(readBaseFindings(baseOptions(fake))).resolves.toEqual({
       available: false,
       note: `The image for the base commit fedcba9 in mlops/app (${IMAGE_DIGEST}) could not be read (BatchGetImage found no manifest ${IMAGE_DIGEST} in mlops/app: ImageNotFound Requested image not found): comparison skipped (gate: all).`,
@@ -215,7 +252,14 @@ describe('readBaseFindings: no comparison', () => {
     const index = JSON.stringify({
       schemaVersion: 2,
       mediaType: OCI_INDEX,
-      manifests: [{ mediaType: OCI_MANIFEST, digest: digestOf('7'), platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } }],
+      manifests: [
+        {
+          mediaType: OCI_MANIFEST,
+          digest: digestOf('7'),
+          platform: { os: 'unknown', architecture: 'unknown' },
+          annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+        },
+      ],
     });
     const fake = new FakeEcrClient()
       .on(DescribeImagesCommand, () => ({ imageDetails: [{ imageDigest: IMAGE_DIGEST, imageManifestMediaType: OCI_INDEX }] }))
@@ -230,7 +274,12 @@ describe('readBaseFindings: no comparison', () => {
 
 describe('readBaseFindings: errors that are not a missing base', () => {
   const denied = () =>
-    new ECRServiceException({ name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'User is not authorized to perform: ecr:DescribeImages' });
+    new ECRServiceException({
+      name: 'AccessDeniedException',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+      message: 'User is not authorized to perform: ecr:DescribeImages',
+    });
 
   test('DescribeImages refused: thrown', async () => {
     const fake = new FakeEcrClient().on(DescribeImagesCommand, () => {
@@ -255,7 +304,9 @@ describe('readBaseFindings: errors that are not a missing base', () => {
       .on(DescribeImageScanFindingsCommand, () => {
         throw denied();
       });
-    await expect(readBaseFindings(baseOptions(fake))).rejects.toThrow(/AWS credentials or permissions: ecr:DescribeImageScanFindings on mlops\/app/);
+    await expect(readBaseFindings(baseOptions(fake))).rejects.toThrow(
+      /AWS credentials or permissions: ecr:DescribeImageScanFindings on mlops\/app/,
+    );
   });
 });
 

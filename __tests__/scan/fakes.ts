@@ -111,7 +111,8 @@ export class ScriptedEcr {
 
   /** The client as waitForFindings takes it (the SDK's overloaded `send`, answered by `answer`). */
   get client(): Pick<ECRClient, 'send'> {
-    const send = async (command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> => this.answer(command, options?.abortSignal);
+    const send = async (command: unknown, options?: { abortSignal?: AbortSignal }): Promise<unknown> =>
+      this.answer(command, options?.abortSignal);
     return { send } as unknown as Pick<ECRClient, 'send'>;
   }
 
@@ -119,11 +120,23 @@ export class ScriptedEcr {
     return this.calls.filter((call) => call.digest === digest && call.command === command);
   }
 
-  private async answer(command: unknown, signal: AbortSignal | undefined): Promise<DescribeImageScanFindingsCommandOutput | StartImageScanCommandOutput> {
+  private async answer(
+    command: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<DescribeImageScanFindingsCommandOutput | StartImageScanCommandOutput> {
     if (command instanceof DescribeImageScanFindingsCommand) {
       const { imageId, nextToken, maxResults, repositoryName, registryId } = command.input;
       const digest = imageId?.imageDigest;
-      this.calls.push({ at: this.time.clock.now(), command: 'DescribeImageScanFindings', repositoryName, registryId, digest, tag: imageId?.imageTag, nextToken, maxResults });
+      this.calls.push({
+        at: this.time.clock.now(),
+        command: 'DescribeImageScanFindings',
+        repositoryName,
+        registryId,
+        digest,
+        tag: imageId?.imageTag,
+        nextToken,
+        maxResults,
+      });
       const script = this.scriptFor(digest);
       const first = digest !== undefined && this.started.has(digest) && script.afterStart ? script.afterStart : script.describe;
       const steps = nextToken === undefined ? first : script.pages?.[nextToken];
@@ -198,7 +211,9 @@ const DATE_FIELDS = new Set([
 /** A recorded DescribeImageScanFindings response (CLI JSON), with timestamps as the SDK gives them (Date). */
 export function loadFixture(name: string): DescribeImageScanFindingsResponse {
   const text = readFileSync(new URL(`../../__fixtures__/ecr/${name}`, import.meta.url), 'utf8');
-  return JSON.parse(text, (key, value: unknown) => (DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value)) as DescribeImageScanFindingsResponse;
+  return JSON.parse(text, (key, value: unknown) =>
+    DATE_FIELDS.has(key) && typeof value === 'string' ? new Date(value) : value,
+  ) as DescribeImageScanFindingsResponse;
 }
 
 /** The fixture as an answer, optionally with another nextToken (or none). */

@@ -30,7 +30,9 @@ describe('applyIgnores', () => {
   ])('an ignore-file entry that %s', (_name, expires, ignores) => {
     const entry: IgnoreEntry = expires ? { id: 'CVE-1', reason: 'not reachable', expires } : { id: 'CVE-1', reason: 'not reachable' };
     const result = applyIgnores([finding('CVE-1'), finding('CVE-2')], { ...none, entries: [entry] });
-    expect(result.findings[0].ignored).toEqual(ignores ? { by: 'file', reason: 'not reachable', ...(expires ? { expires } : {}) } : undefined);
+    expect(result.findings[0].ignored).toEqual(
+      ignores ? { by: 'file', reason: 'not reachable', ...(expires ? { expires } : {}) } : undefined,
+    );
     expect(result.findings[1].ignored).toBeUndefined();
     expect(result.expired).toEqual(ignores ? [] : [{ id: 'CVE-1', reason: 'not reachable', expires, matched: 1 }]);
   });
@@ -42,7 +44,13 @@ describe('applyIgnores', () => {
       finding('CVE-1', { package: 'libssl3' }),
       finding('CVE-2'),
     ];
-    const result = applyIgnores(findings, { ...none, entries: [{ id: 'CVE-1', reason: 'waiting on upstream', expires: '2024-01-31' }, { id: 'CVE-9', reason: 'gone', expires: '2024-01-31' }] });
+    const result = applyIgnores(findings, {
+      ...none,
+      entries: [
+        { id: 'CVE-1', reason: 'waiting on upstream', expires: '2024-01-31' },
+        { id: 'CVE-9', reason: 'gone', expires: '2024-01-31' },
+      ],
+    });
     expect(result.expired).toEqual([
       { id: 'CVE-1', reason: 'waiting on upstream', expires: '2024-01-31', matched: 2 },
       { id: 'CVE-9', reason: 'gone', expires: '2024-01-31', matched: 0 },
@@ -66,7 +74,11 @@ describe('applyIgnores', () => {
     ['the ignore input', { ids: ['CVE-1'] }, { by: 'input', reason: 'listed in the ignore input' }],
     ['the input, in another case and with spaces', { ids: ['  cve-1 '] }, { by: 'input', reason: 'listed in the ignore input' }],
     ['the file, in another case', { entries: [{ id: 'cve-1', reason: 'test image only' }] }, { by: 'file', reason: 'test image only' }],
-    ['both: the file, which has a reason', { ids: ['CVE-1'], entries: [{ id: 'CVE-1', reason: 'test image only' }] }, { by: 'file', reason: 'test image only' }],
+    [
+      'both: the file, which has a reason',
+      { ids: ['CVE-1'], entries: [{ id: 'CVE-1', reason: 'test image only' }] },
+      { by: 'file', reason: 'test image only' },
+    ],
   ] as Array<[string, Partial<IgnoreOptions>, object]>)('ignored by %s', (_name, options, ignored) => {
     const [result] = applyIgnores([finding('CVE-1')], { ...none, ...options }).findings;
     expect(result.ignored).toEqual(ignored);
@@ -90,7 +102,10 @@ describe('applyIgnores', () => {
   });
 
   test('keeps the comparison mark and re-decides a previous ignore', () => {
-    const [result] = applyIgnores([{ ...finding('CVE-1'), comparison: 'new' as const, ignored: { by: 'input' as const, reason: 'stale' }, blocking: true }], none).findings;
+    const [result] = applyIgnores(
+      [{ ...finding('CVE-1'), comparison: 'new' as const, ignored: { by: 'input' as const, reason: 'stale' }, blocking: true }],
+      none,
+    ).findings;
     expect(result).toEqual({ ...finding('CVE-1'), comparison: 'new', blocking: false });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import type { EnhancedImageScanFinding, ImageScanFinding, ImageScanFindings } from '@aws-sdk/client-ecr';
-import { normalizeBasicFinding, normalizeEnhancedFinding, normalizeFindings, packageVersion, vulnerabilityKey } from '../../src/scan/normalize.js';
+import {
+  normalizeBasicFinding,
+  normalizeEnhancedFinding,
+  normalizeFindings,
+  packageVersion,
+  vulnerabilityKey,
+} from '../../src/scan/normalize.js';
 import { loadFixture } from './fakes.js';
 
 const findingsOf = (name: string): ImageScanFindings => {
@@ -34,9 +40,27 @@ describe('basic findings', () => {
 
   test.each([
     ['an empty finding', {}, { id: 'UNKNOWN', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' }],
-    ['an unknown severity', { name: 'CVE-1', severity: 'SEVERE' as ImageScanFinding['severity'] }, { id: 'CVE-1', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' }],
-    ['attributes without values', { name: 'CVE-2', attributes: [{ key: 'package_name', value: undefined }, { key: 'package_version', value: '  ' }] }, { id: 'CVE-2', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' }],
-    ['a score that is not a number', { name: 'CVE-3', severity: 'LOW' as const, attributes: [{ key: 'CVSS3_SCORE', value: 'n/a' }] }, { id: 'CVE-3', severity: 'LOW', fixAvailable: 'UNKNOWN', platform: 'p' }],
+    [
+      'an unknown severity',
+      { name: 'CVE-1', severity: 'SEVERE' as ImageScanFinding['severity'] },
+      { id: 'CVE-1', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' },
+    ],
+    [
+      'attributes without values',
+      {
+        name: 'CVE-2',
+        attributes: [
+          { key: 'package_name', value: undefined },
+          { key: 'package_version', value: '  ' },
+        ],
+      },
+      { id: 'CVE-2', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' },
+    ],
+    [
+      'a score that is not a number',
+      { name: 'CVE-3', severity: 'LOW' as const, attributes: [{ key: 'CVSS3_SCORE', value: 'n/a' }] },
+      { id: 'CVE-3', severity: 'LOW', fixAvailable: 'UNKNOWN', platform: 'p' },
+    ],
   ] as Array<[string, ImageScanFinding, object]>)('never crashes: %s', (_name, finding, expected) => {
     expect(normalizeBasicFinding(finding, 'p')).toEqual(expected);
   });
@@ -82,16 +106,27 @@ describe('enhanced findings', () => {
       fixAvailable: 'YES',
       uri: 'https://ubuntu.com/security/CVE-2024-2511',
       title: 'CVE-2024-2511 - openssl, libssl3',
-      description: 'Issue summary: Some non-default TLS server configurations can cause unbounded memory growth when processing TLSv1.3 sessions.',
+      description:
+        'Issue summary: Some non-default TLS server configurations can cause unbounded memory growth when processing TLSv1.3 sessions.',
       score: 7.5,
       platform: 'linux/arm64',
     });
   });
 
   test.each([
-    ['an epoch is kept, NotAvailable is no fix', 'CVE-2023-45853', 'zlib1g', { version: '1:1.2.11.dfsg-2ubuntu9.2', fixAvailable: 'NO', severity: 'CRITICAL' }],
+    [
+      'an epoch is kept, NotAvailable is no fix',
+      'CVE-2023-45853',
+      'zlib1g',
+      { version: '1:1.2.11.dfsg-2ubuntu9.2', fixAvailable: 'NO', severity: 'CRITICAL' },
+    ],
     ['PARTIAL is kept', 'CVE-2024-28182', 'libnghttp2-14', { fixAvailable: 'PARTIAL', fixedIn: '0:1.43.0-1ubuntu0.2' }],
-    ['a language package without release; the first reference URL', 'CVE-2024-4068', 'braces', { version: '3.0.2', fixedIn: '3.0.3', uri: 'https://github.com/advisories/GHSA-grv7-fg5c-xmjg' }],
+    [
+      'a language package without release; the first reference URL',
+      'CVE-2024-4068',
+      'braces',
+      { version: '3.0.2', fixedIn: '3.0.3', uri: 'https://github.com/advisories/GHSA-grv7-fg5c-xmjg' },
+    ],
     ['UNTRIAGED counts as UNDEFINED', 'CVE-2024-26458', 'libkrb5-3', { severity: 'UNDEFINED', fixAvailable: 'NO' }],
   ])('%s', (_name, id, pkg, expected) => {
     expect(byPackage(id, pkg)).toMatchObject(expected);
@@ -103,7 +138,11 @@ describe('enhanced findings', () => {
 
   test.each([
     ['an empty finding', {}, [{ id: 'UNKNOWN', severity: 'UNDEFINED', fixAvailable: 'UNKNOWN', platform: 'p' }]],
-    ['no vulnerability ID: the title stands in', { title: 'CVE-9 - pkg', severity: 'LOW' }, [{ id: 'CVE-9 - pkg', title: 'CVE-9 - pkg', severity: 'LOW', fixAvailable: 'UNKNOWN', platform: 'p' }]],
+    [
+      'no vulnerability ID: the title stands in',
+      { title: 'CVE-9 - pkg', severity: 'LOW' },
+      [{ id: 'CVE-9 - pkg', title: 'CVE-9 - pkg', severity: 'LOW', fixAvailable: 'UNKNOWN', platform: 'p' }],
+    ],
     [
       'no packages: one finding without a package',
       { packageVulnerabilityDetails: { vulnerabilityId: 'CVE-8', vulnerablePackages: [] }, fixAvailable: 'maybe' },
@@ -111,7 +150,11 @@ describe('enhanced findings', () => {
     ],
     [
       'a package without a name or version',
-      { packageVulnerabilityDetails: { vulnerabilityId: 'CVE-7', vulnerablePackages: [{ epoch: 2 }] }, severity: 'HIGH', fixAvailable: 'yes' },
+      {
+        packageVulnerabilityDetails: { vulnerabilityId: 'CVE-7', vulnerablePackages: [{ epoch: 2 }] },
+        severity: 'HIGH',
+        fixAvailable: 'yes',
+      },
       [{ id: 'CVE-7', severity: 'HIGH', fixAvailable: 'YES', platform: 'p' }],
     ],
   ] as Array<[string, EnhancedImageScanFinding, object[]]>)('never crashes: %s', (_name, finding, expected) => {

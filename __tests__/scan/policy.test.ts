@@ -27,7 +27,14 @@ const AMD = [scan('linux/amd64')];
 const settings: GateSettings = { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail', baseAvailable: false };
 
 describe('decideGate: thresholds', () => {
-  const mixed = [f('CVE-C', 'CRITICAL'), f('CVE-H', 'HIGH'), f('CVE-M', 'MEDIUM'), f('CVE-L', 'LOW'), f('CVE-I', 'INFORMATIONAL'), f('CVE-U', 'UNDEFINED')];
+  const mixed = [
+    f('CVE-C', 'CRITICAL'),
+    f('CVE-H', 'HIGH'),
+    f('CVE-M', 'MEDIUM'),
+    f('CVE-L', 'LOW'),
+    f('CVE-I', 'INFORMATIONAL'),
+    f('CVE-U', 'UNDEFINED'),
+  ];
   test.each([
     ['CRITICAL', ['CVE-C']],
     ['HIGH', ['CVE-C', 'CVE-H']],
@@ -45,9 +52,12 @@ describe('decideGate: thresholds', () => {
   });
 
   test('NONE says findings are reported and never fail', () => {
-    expect(decideGate([f('CVE-C', 'CRITICAL'), f('CVE-X', 'LOW', { ignored: { by: 'input', reason: 'x' } })], AMD, { ...settings, threshold: 'NONE' }).reason).toBe(
-      'severity-threshold is NONE: 1 finding reported (1 ignored), none fails the gate.',
-    );
+    expect(
+      decideGate([f('CVE-C', 'CRITICAL'), f('CVE-X', 'LOW', { ignored: { by: 'input', reason: 'x' } })], AMD, {
+        ...settings,
+        threshold: 'NONE',
+      }).reason,
+    ).toBe('severity-threshold is NONE: 1 finding reported (1 ignored), none fails the gate.');
   });
 
   test('ignored findings never block', () => {
@@ -63,7 +73,9 @@ describe('decideGate: the reason', () => {
       AMD,
       settings,
     );
-    expect(decision.reason).toBe('2 findings at or above CRITICAL: CVE-2024-0001 (openssl 3.0.1, linux/amd64), CVE-2024-0002 (zlib 1.2.11, linux/amd64).');
+    expect(decision.reason).toBe(
+      '2 findings at or above CRITICAL: CVE-2024-0001 (openssl 3.0.1, linux/amd64), CVE-2024-0002 (zlib 1.2.11, linux/amd64).',
+    );
     expect(decision.blocking.map((x) => x.id)).toEqual(['CVE-2024-0001', 'CVE-2024-0002']);
   });
 
@@ -113,13 +125,18 @@ describe('decideGate: gate new', () => {
 
   test('with a base image and only old findings, it passes and says they were already there', () => {
     const decision = decideGate([findings[1]], AMD, { ...settings, mode: 'new', baseAvailable: true });
-    expect(decision).toMatchObject({ verdict: 'passed', reason: 'No new findings at or above CRITICAL against the base image (1 already in the base).' });
+    expect(decision).toMatchObject({
+      verdict: 'passed',
+      reason: 'No new findings at or above CRITICAL against the base image (1 already in the base).',
+    });
   });
 
   test('without a base image it falls back to all, and says so', () => {
     const decision = decideGate(findings, AMD, { ...settings, mode: 'new', baseAvailable: false });
     expect(decision.blocking.map((x) => x.id)).toEqual(['CVE-NEW', 'CVE-OLD']);
-    expect(decision.reason).toMatch(/^2 findings at or above CRITICAL \(gate: new found no base image to compare with, so every finding counts\): /);
+    expect(decision.reason).toMatch(
+      /^2 findings at or above CRITICAL \(gate: new found no base image to compare with, so every finding counts\): /,
+    );
   });
 
   test('without a base image, a pass also says so', () => {
@@ -137,15 +154,27 @@ describe('decideGate: incomplete scans', () => {
   const timedOut = scan('linux/arm64', 'TIMEOUT', 'No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS.');
 
   test.each([
-    ['fail', true, 'The scan of linux/arm64 (TIMEOUT: No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS) did not complete, so the gate cannot decide; raise scan-timeout, or set on-scan-incomplete: warn to accept an incomplete scan.'],
-    ['warn', false, 'The scan of linux/arm64 (TIMEOUT: No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS) did not complete, so the gate cannot decide; on-scan-incomplete is warn, so the step does not fail.'],
+    [
+      'fail',
+      true,
+      'The scan of linux/arm64 (TIMEOUT: No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS) did not complete, so the gate cannot decide; raise scan-timeout, or set on-scan-incomplete: warn to accept an incomplete scan.',
+    ],
+    [
+      'warn',
+      false,
+      'The scan of linux/arm64 (TIMEOUT: No final scan status within 600 s (scan-timeout); the last status was IN_PROGRESS) did not complete, so the gate cannot decide; on-scan-incomplete is warn, so the step does not fail.',
+    ],
   ] as const)('on-scan-incomplete: %s', (onIncomplete, fails, reason) => {
     const decision = decideGate([f('CVE-H', 'HIGH')], [scan('linux/amd64'), timedOut], { ...settings, onIncomplete });
     expect(decision).toMatchObject({ verdict: 'incomplete', fails, reason });
   });
 
   test('an unsupported image does not suggest a longer timeout', () => {
-    const { reason } = decideGate([], [scan('linux/amd64', 'UNSUPPORTED_IMAGE', 'UnsupportedImageError: The operating system and/or package manager are not supported.')], settings);
+    const { reason } = decideGate(
+      [],
+      [scan('linux/amd64', 'UNSUPPORTED_IMAGE', 'UnsupportedImageError: The operating system and/or package manager are not supported.')],
+      settings,
+    );
     expect(reason).toBe(
       'The scan of linux/amd64 (UNSUPPORTED_IMAGE: UnsupportedImageError: The operating system and/or package manager are not supported) did not complete, so the gate cannot decide; set on-scan-incomplete: warn to accept an incomplete scan.',
     );
@@ -154,7 +183,9 @@ describe('decideGate: incomplete scans', () => {
   test('blocking findings fail the gate even when another platform is incomplete', () => {
     const decision = decideGate([f('CVE-C', 'CRITICAL')], [scan('linux/amd64'), timedOut], { ...settings, onIncomplete: 'warn' });
     expect(decision).toMatchObject({ verdict: 'failed', fails: true });
-    expect(decision.reason).toBe('1 finding at or above CRITICAL: CVE-C (openssl 3.0.1, linux/amd64); the scan of linux/arm64 (TIMEOUT) also did not complete.');
+    expect(decision.reason).toBe(
+      '1 finding at or above CRITICAL: CVE-C (openssl 3.0.1, linux/amd64); the scan of linux/arm64 (TIMEOUT) also did not complete.',
+    );
   });
 
   test('no platform scanned at all is incomplete', () => {

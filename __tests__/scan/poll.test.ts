@@ -26,7 +26,11 @@ const basicComplete = (): DigestScript => ({
   describe: [page('basic-complete-page-1.json')],
   pages: { [BASIC_TOKEN]: [page('basic-complete-page-2.json')] },
 });
-const basicSinglePage = (): Step => page('basic-complete-page-1.json', { nextToken: undefined, imageScanFindings: { ...page1Findings(), findingSeverityCounts: { CRITICAL: 1, HIGH: 2 } } });
+const basicSinglePage = (): Step =>
+  page('basic-complete-page-1.json', {
+    nextToken: undefined,
+    imageScanFindings: { ...page1Findings(), findingSeverityCounts: { CRITICAL: 1, HIGH: 2 } },
+  });
 const page1Findings = () => {
   const step = page('basic-complete-page-1.json');
   if (!('reply' in step) || !step.reply.imageScanFindings) throw new Error('fixture without findings');
@@ -66,7 +70,14 @@ describe('waitForFindings', () => {
       completedAt: '2024-05-14T09:21:07.412Z',
       reportedCounts: { CRITICAL: 1, HIGH: 2, MEDIUM: 1, LOW: 1, INFORMATIONAL: 1 },
     });
-    expect(scan.findings.map((f) => f.id)).toEqual(['CVE-2023-38545', 'CVE-2023-0464', 'CVE-2023-4911', 'CVE-2023-5678', 'CVE-2011-3374', 'CVE-2022-0563']);
+    expect(scan.findings.map((f) => f.id)).toEqual([
+      'CVE-2023-38545',
+      'CVE-2023-0464',
+      'CVE-2023-4911',
+      'CVE-2023-5678',
+      'CVE-2011-3374',
+      'CVE-2022-0563',
+    ]);
     expect(ecr.calls).toEqual([
       { at: 0, command: 'DescribeImageScanFindings', ...REF, digest: AMD, tag: undefined, nextToken: undefined, maxResults: 1000 },
       { at: 0, command: 'DescribeImageScanFindings', ...REF, digest: AMD, tag: undefined, nextToken: BASIC_TOKEN, maxResults: 1000 },
@@ -118,12 +129,15 @@ describe('waitForFindings', () => {
 
   describe('enhanced scanning', () => {
     test('reads again until two complete reads agree, since findings keep arriving after ACTIVE', async () => {
-      const { wait, ecr, logs } = setup({
-        [ARM]: {
-          describe: [page('enhanced-active-early.json'), page('enhanced-active-page-1.json'), page('enhanced-active-page-1.json')],
-          pages: { [ENHANCED_TOKEN]: [page('enhanced-active-page-2.json')] },
+      const { wait, ecr, logs } = setup(
+        {
+          [ARM]: {
+            describe: [page('enhanced-active-early.json'), page('enhanced-active-page-1.json'), page('enhanced-active-page-1.json')],
+            pages: { [ENHANCED_TOKEN]: [page('enhanced-active-page-2.json')] },
+          },
         },
-      }, { platforms: [ARM64] });
+        { platforms: [ARM64] },
+      );
       const [scan] = await wait();
       // early read (1 call), full read (2 pages), then a read whose first page reports the same
       // counts: the full read stands without paging through again (1 call).
@@ -159,12 +173,19 @@ describe('waitForFindings', () => {
     const { wait, logs } = setup({ [AMD]: { describe: [page('basic-complete-page-1.json', { nextToken: undefined })] } });
     const [scan] = await wait();
     expect(scan.findings).toHaveLength(3);
-    expect(logs.warning).toEqual([expect.stringMatching(/ECR reports 6 findings \(CRITICAL 1, HIGH 2, MEDIUM 1, LOW 1, INFORMATIONAL 1\) but 3 findings \(CRITICAL 1, HIGH 2\) were read/)]);
+    expect(logs.warning).toEqual([
+      expect.stringMatching(
+        /ECR reports 6 findings \(CRITICAL 1, HIGH 2, MEDIUM 1, LOW 1, INFORMATIONAL 1\) but 3 findings \(CRITICAL 1, HIGH 2\) were read/,
+      ),
+    ]);
   });
 
   test('a page that fails with throttling is read again, with every page, in the next round', async () => {
     const { wait, ecr } = setup({
-      [AMD]: { describe: [page('basic-complete-page-1.json')], pages: { [BASIC_TOKEN]: [awsError('ThrottlingException'), page('basic-complete-page-2.json')] } },
+      [AMD]: {
+        describe: [page('basic-complete-page-1.json')],
+        pages: { [BASIC_TOKEN]: [awsError('ThrottlingException'), page('basic-complete-page-2.json')] },
+      },
     });
     const [scan] = await wait();
     expect(scan).toMatchObject({ complete: true, calls: 4, retries: 1 });
@@ -173,10 +194,7 @@ describe('waitForFindings', () => {
   });
 
   describe('right after a push', () => {
-    test.each([
-      ['ScanNotFoundException'],
-      ['ImageNotFoundException'],
-    ])('%s is waited out', async (name) => {
+    test.each([['ScanNotFoundException'], ['ImageNotFoundException']])('%s is waited out', async (name) => {
       const notYet = Array.from({ length: 5 }, () => awsError(name));
       const { wait, ecr } = setup({ [AMD]: { describe: [...notYet, status('IN_PROGRESS'), basicSinglePage()] } });
       const [scan] = await wait();
@@ -188,13 +206,16 @@ describe('waitForFindings', () => {
       ['StartImageScan succeeds', [] as Step[]],
       ['StartImageScan is refused with ValidationException', [awsError('ValidationException')]],
     ])('with scan-on-push, a scan still missing after ~15 s is started once (%s)', async (_name, start) => {
-      const { wait, ecr } = setup({
-        [AMD]: {
-          describe: [awsError('ScanNotFoundException')],
-          start: start.length > 0 ? start : undefined,
-          afterStart: [status('IN_PROGRESS'), basicSinglePage()],
+      const { wait, ecr } = setup(
+        {
+          [AMD]: {
+            describe: [awsError('ScanNotFoundException')],
+            start: start.length > 0 ? start : undefined,
+            afterStart: [status('IN_PROGRESS'), basicSinglePage()],
+          },
         },
-      }, { timeoutMs: 60_000 });
+        { timeoutMs: 60_000 },
+      );
       const [scan] = await wait();
       const starts = ecr.callsFor(AMD, 'StartImageScan');
       expect(starts).toHaveLength(1);
@@ -208,7 +229,10 @@ describe('waitForFindings', () => {
   describe('scan-on-push off', () => {
     test('each platform manifest’s scan is started first, then polled', async () => {
       const { wait, ecr } = setup(
-        { [AMD]: { describe: [status('IN_PROGRESS'), basicSinglePage()] }, [ARM]: { describe: [status('IN_PROGRESS'), basicSinglePage()] } },
+        {
+          [AMD]: { describe: [status('IN_PROGRESS'), basicSinglePage()] },
+          [ARM]: { describe: [status('IN_PROGRESS'), basicSinglePage()] },
+        },
         { scanOnPush: false, platforms: [AMD64, ARM64] },
       );
       const scans = await wait();
@@ -226,13 +250,19 @@ describe('waitForFindings', () => {
     });
 
     test('LimitExceededException with a scan already there: the scan is read', async () => {
-      const { wait } = setup({ [AMD]: { start: [awsError('LimitExceededException')], describe: [status('IN_PROGRESS'), basicSinglePage()] } }, { scanOnPush: false });
+      const { wait } = setup(
+        { [AMD]: { start: [awsError('LimitExceededException')], describe: [status('IN_PROGRESS'), basicSinglePage()] } },
+        { scanOnPush: false },
+      );
       const [scan] = await wait();
       expect(scan).toMatchObject({ status: 'COMPLETE', complete: true });
     });
 
     test('LimitExceededException and no scan: LIMIT_EXCEEDED, saying so plainly', async () => {
-      const { wait, time } = setup({ [AMD]: { start: [awsError('LimitExceededException')], describe: [awsError('ScanNotFoundException')] } }, { scanOnPush: false });
+      const { wait, time } = setup(
+        { [AMD]: { start: [awsError('LimitExceededException')], describe: [awsError('ScanNotFoundException')] } },
+        { scanOnPush: false },
+      );
       const [scan] = await wait();
       expect(scan).toMatchObject({ status: 'LIMIT_EXCEEDED', complete: false, calls: 2 });
       expect(scan.description).toMatch(/one manual scan \(StartImageScan\) per image per day/);
@@ -241,7 +271,12 @@ describe('waitForFindings', () => {
 
     test('a StartImageScan that is throttled is tried again before polling', async () => {
       const { wait, ecr } = setup(
-        { [AMD]: { start: [awsError('ThrottlingException'), { reply: { imageScanStatus: { status: 'IN_PROGRESS' } } }], describe: [basicSinglePage()] } },
+        {
+          [AMD]: {
+            start: [awsError('ThrottlingException'), { reply: { imageScanStatus: { status: 'IN_PROGRESS' } } }],
+            describe: [basicSinglePage()],
+          },
+        },
         { scanOnPush: false },
       );
       const [scan] = await wait();
@@ -286,7 +321,9 @@ describe('waitForFindings', () => {
       },
       { platforms: [AMD64, ARM64], scanOnPush },
     );
-    await expect(wait()).rejects.toThrow(new RegExp(`^AWS credentials or permissions: ecr:${action} on mlops/retail-api .*${name}.*allows ecr:${action}`));
+    await expect(wait()).rejects.toThrow(
+      new RegExp(`^AWS credentials or permissions: ecr:${action} on mlops/retail-api .*${name}.*allows ecr:${action}`),
+    );
     expect(time.clock.now()).toBe(0);
     expect(time.pending).toBe(0);
   });
@@ -300,7 +337,11 @@ describe('waitForFindings', () => {
     test('a scan that never finishes times out at scan-timeout, naming the last status and the seconds waited', async () => {
       const { wait, ecr, time } = setup({ [AMD]: { describe: [status('IN_PROGRESS')] } }, { timeoutMs: 60_000 });
       const [scan] = await wait();
-      expect(scan).toMatchObject({ status: 'TIMEOUT', complete: false, description: 'No final scan status within 60 s (scan-timeout); the last status was IN_PROGRESS.' });
+      expect(scan).toMatchObject({
+        status: 'TIMEOUT',
+        complete: false,
+        description: 'No final scan status within 60 s (scan-timeout); the last status was IN_PROGRESS.',
+      });
       expect(time.clock.now()).toBe(60_000);
       expect(ecr.calls.every((call) => call.at < 60_000)).toBe(true);
       // The schedule backs off: far fewer than one call a second over a minute.
@@ -356,7 +397,9 @@ describe('waitForFindings', () => {
       const { wait, logs } = setup({ [AMD]: { describe: [status('QUEUED_FOR_REVIEW', 'Something new.')] } }, { timeoutMs: 15_000 });
       const [scan] = await wait();
       expect(scan).toMatchObject({ status: 'QUEUED_FOR_REVIEW', complete: false });
-      expect(scan.description).toMatch(/QUEUED_FOR_REVIEW is not one this action knows, and it did not change within 15 s \(Something new\)/);
+      expect(scan.description).toMatch(
+        /QUEUED_FOR_REVIEW is not one this action knows, and it did not change within 15 s \(Something new\)/,
+      );
       expect(logs.warning.filter((line) => line.includes('waiting for it to change'))).toHaveLength(1);
     });
 

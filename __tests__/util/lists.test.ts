@@ -19,7 +19,17 @@ describe('parseList', () => {
 describe('parseKeyValues', () => {
   test.each<[string, string, ReturnType<typeof parseKeyValues>]>([
     ['empty', '', { ok: true, pairs: [] }],
-    ['pairs', 'A=1\nB=two', { ok: true, pairs: [['A', '1'], ['B', 'two']] }],
+    [
+      'pairs',
+      'A=1\nB=two',
+      {
+        ok: true,
+        pairs: [
+          ['A', '1'],
+          ['B', 'two'],
+        ],
+      },
+    ],
     ['value keeps = and commas', 'JAVA_OPTS=-Xmx=1g,-Dx=y', { ok: true, pairs: [['JAVA_OPTS', '-Xmx=1g,-Dx=y']] }],
     ['empty value', 'EMPTY=', { ok: true, pairs: [['EMPTY', '']] }],
     ['space before = trimmed from the key', 'KEY =v', { ok: true, pairs: [['KEY', 'v']] }],

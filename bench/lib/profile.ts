@@ -107,14 +107,19 @@ export function profileByPackage(dir: string): { profiles: number; meanMs: numbe
       if (!node) return;
       const fn = node.callFrame.functionName;
       let key: string;
-      if (fn === 'compileSourceTextModule' || fn === 'compileFunction' || fn === 'wrapSafe' || fn === 'compileForInternalLoader') key = 'V8: compiling modules';
+      if (fn === 'compileSourceTextModule' || fn === 'compileFunction' || fn === 'wrapSafe' || fn === 'compileForInternalLoader')
+        key = 'V8: compiling modules';
       else if (fn === '(garbage collector)') key = 'V8: garbage collection';
       else if (fn === '(idle)') key = 'idle (waiting for I/O or timers)';
       else if (fn === '(program)') key = 'V8/Node native (program)';
       else {
         let at: ProfileNode | undefined = node;
         while (at && !bundled(at.callFrame.url)) at = byId.get(parent.get(at.id) ?? -1);
-        key = at ? packageOf(at.callFrame) : node.callFrame.url.startsWith('node:') || !node.callFrame.url ? 'Node internals' : path.basename(node.callFrame.url);
+        key = at
+          ? packageOf(at.callFrame)
+          : node.callFrame.url.startsWith('node:') || !node.callFrame.url
+            ? 'Node internals'
+            : path.basename(node.callFrame.url);
       }
       totals.set(key, (totals.get(key) ?? 0) + micros);
       all += micros;

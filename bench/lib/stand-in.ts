@@ -44,7 +44,11 @@ export async function callsOfRun(repository: string, since: number, until: numbe
   return body.calls.filter((call) => {
     const at = Date.parse(call.time);
     if (at < since || at > until) return false;
-    return call.repository === repository || call.request?.repositoryNames?.includes(repository) === true || call.operation === 'GetAuthorizationToken';
+    return (
+      call.repository === repository ||
+      call.request?.repositoryNames?.includes(repository) === true ||
+      call.operation === 'GetAuthorizationToken'
+    );
   });
 }
 

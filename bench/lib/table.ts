@@ -26,7 +26,8 @@ export const ratio: Unit = { format: (v) => `${v.toFixed(2)}×` };
 export const perSecond: Unit = { format: (v) => `${v.toFixed(2)}/s` };
 export const count: Unit = { format: (v) => String(Math.round(v)) };
 export const bytes: Unit = {
-  format: (v) => (v >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${Math.round(v)} B`),
+  format: (v) =>
+    v >= 1024 * 1024 ? `${(v / (1024 * 1024)).toFixed(2)} MiB` : v >= 1024 ? `${(v / 1024).toFixed(1)} KiB` : `${Math.round(v)} B`,
 };
 export const mb: Unit = { format: (v) => `${(v / 1e6).toFixed(1)} MB` };
 export const chars: Unit = { format: (v) => `${Math.round(v).toLocaleString('en-US')} chars` };
@@ -62,7 +63,11 @@ const HEADER = ['Part', 'Figure', 'Median', 'Spread (min – max)', 'Target', 'R
 export function renderText(rows: readonly Row[]): string {
   const cells = [HEADER, ...rows.map(cellsOf)];
   const widths = HEADER.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((r) => line(cellsOf(r)))].join('\n');
 }
 
@@ -73,7 +78,12 @@ export function renderMarkdown(rows: readonly Row[]): string {
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map((_, i) => (i === 2 || i === 6 ? '---:' : '---')).join('|')}|`,
     // Markdown drops leading spaces: a sub-figure is marked instead.
-    ...rows.map((r) => `| ${cellsOf(r).map((cell) => escape(cell.replace(/^ {2}/, '↳ '))).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cellsOf(r)
+          .map((cell) => escape(cell.replace(/^ {2}/, '↳ ')))
+          .join(' | ')} |`,
+    ),
   ].join('\n');
 }
 
@@ -93,6 +103,10 @@ export function renderGrid(header: readonly string[], rows: readonly (readonly s
   }
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (r: readonly string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   // 100 ignore-input IDs and a 100-entry ignore file (half expired), as a big project has.
   const ids = Array.from({ length: 100 }, (_, i) => vulnerabilityId(i * 37));
   const ignoreFile = Array.from({ length: 100 }, (_, i) =>
-    [`- id: ${vulnerabilityId(i * 53 + 1)}`, `  reason: benchmark entry ${i}`, `  expires: ${i % 2 === 0 ? '2999-01-01' : '2020-01-01'}`].join('\n'),
+    [
+      `- id: ${vulnerabilityId(i * 53 + 1)}`,
+      `  reason: benchmark entry ${i}`,
+      `  expires: ${i % 2 === 0 ? '2999-01-01' : '2020-01-01'}`,
+    ].join('\n'),
   ).join('\n');
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
   const summarySink = {

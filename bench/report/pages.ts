@@ -17,7 +17,7 @@ interface RecordedPage {
   [key: string]: unknown;
 }
 
-const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'] as const;
+type PageSeverity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL';
 
 export interface PageSource {
   mode: ScanMode;
@@ -31,7 +31,7 @@ export interface PageSource {
 }
 
 /** The severity of finding n: a spread like real images (few CRITICAL, many LOW/MEDIUM). */
-function severityOf(n: number): (typeof SEVERITIES)[number] {
+function severityOf(n: number): PageSeverity {
   const r = n % 100;
   if (r < 2) return 'CRITICAL';
   if (r < 12) return 'HIGH';
@@ -68,7 +68,11 @@ export function pageSource(fixtures: string, mode: ScanMode, total: number): Pag
       severity: severityOf(n),
       uri: `https://security-tracker.debian.org/tracker/${id}`,
       attributes: (template.attributes ?? []).map((a) =>
-        a.key === 'package_name' ? { key: a.key, value: `libexample${n % 997}` } : a.key === 'package_version' ? { key: a.key, value: `1.${n % 50}.${n % 7}-1` } : a,
+        a.key === 'package_name'
+          ? { key: a.key, value: `libexample${n % 997}` }
+          : a.key === 'package_version'
+            ? { key: a.key, value: `1.${n % 50}.${n % 7}-1` }
+            : a,
       ),
     };
   };
@@ -93,7 +97,12 @@ export function pageSource(fixtures: string, mode: ScanMode, total: number): Pag
         vendorSeverity: severity.toLowerCase(),
         // One package per finding: 10,000 findings stay 10,000 after normalize.
         vulnerablePackages: [
-          { ...pkg, name: `libexample${n % 997}`, version: `1.${n % 50}.${n % 7}`, fixedInVersion: n % 3 === 0 ? 'NotAvailable' : `0:1.${n % 50}.${(n % 7) + 1}-1` },
+          {
+            ...pkg,
+            name: `libexample${n % 997}`,
+            version: `1.${n % 50}.${n % 7}`,
+            fixedInVersion: n % 3 === 0 ? 'NotAvailable' : `0:1.${n % 50}.${(n % 7) + 1}-1`,
+          },
         ],
       },
     };

@@ -55,7 +55,9 @@ export async function bundleChild(): Promise<string> {
 
 export function runChild(bundle: string, mode: ScanMode, total: number, nodeArgs: string[] = []): Promise<ReportRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE24, [...nodeArgs, bundle, mode, String(total), path.join(ROOT, '__fixtures__', 'ecr')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE24, [...nodeArgs, bundle, mode, String(total), path.join(ROOT, '__fixtures__', 'ecr')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -73,7 +75,11 @@ export function runChild(bundle: string, mode: ScanMode, total: number, nodeArgs
   });
 }
 
-export async function measureBigReports(repeats: number, total = 10_000, options: { profileDir?: string } = {}): Promise<Record<ScanMode, ReportRun[]>> {
+export async function measureBigReports(
+  repeats: number,
+  total = 10_000,
+  options: { profileDir?: string } = {},
+): Promise<Record<ScanMode, ReportRun[]>> {
   const bundle = await bundleChild();
   try {
     const runs: Record<ScanMode, ReportRun[]> = { basic: [], enhanced: [] };

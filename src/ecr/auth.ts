@@ -20,15 +20,21 @@ export async function getRegistryLogin(
     response = await client.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {}));
   } catch (error) {
     if (errorName(error) === 'CredentialsProviderError') {
-      throw new Error(`AWS credentials: none were found (${toMessage(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`);
+      throw new Error(
+        `AWS credentials: none were found (${toMessage(error)}). Configure them before this step, e.g. with aws-actions/configure-aws-credentials.`,
+        {
+          cause: error,
+        },
+      );
     }
     if (isCredentialError(error)) {
       throw new Error(
         `AWS credentials: ecr:GetAuthorizationToken was refused with ${errorName(error)}: ${toMessage(error)} ` +
           'Check the credentials (e.g. aws-actions/configure-aws-credentials) and that the role allows ecr:GetAuthorizationToken.',
+        { cause: error },
       );
     }
-    throw new Error(`Could not log in to Amazon ECR: ${toMessage(error)}`);
+    throw new Error(`Could not log in to Amazon ECR: ${toMessage(error)}`, { cause: error });
   }
   const data = response.authorizationData?.[0];
   if (!data?.authorizationToken || !data.proxyEndpoint) {

@@ -26,7 +26,12 @@ export async function createEcrClient(region: string, env: Record<string, string
     region,
     customUserAgent: 'ecr-build-scan-push',
     // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
-    requestHandler: new NodeHttpHandler({ connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true, ...agent }),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+      ...agent,
+    }),
   });
   // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
   // name the operation, so the one error line is actionable.

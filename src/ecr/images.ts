@@ -1,12 +1,6 @@
 // Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
 // list tags. Thin wrappers: the client is passed in.
-import {
-  BatchGetImageCommand,
-  DescribeImagesCommand,
-  ListImagesCommand,
-  PutImageCommand,
-  type ECRClient,
-} from '@aws-sdk/client-ecr';
+import { BatchGetImageCommand, DescribeImagesCommand, ListImagesCommand, PutImageCommand, type ECRClient } from '@aws-sdk/client-ecr';
 import { ACCEPTED_MEDIA_TYPES } from './manifest.js';
 import { errorName } from '../util/errors.js';
 
@@ -25,9 +19,7 @@ export interface ExistingImage {
 
 export async function findImageByTag(client: Client, ref: ImageRef, tag: string): Promise<ExistingImage | undefined> {
   try {
-    const response = await client.send(
-      new DescribeImagesCommand({ ...ref, imageIds: [{ imageTag: tag }] }),
-    );
+    const response = await client.send(new DescribeImagesCommand({ ...ref, imageIds: [{ imageTag: tag }] }));
     const detail = response.imageDetails?.[0];
     if (!detail?.imageDigest) return undefined;
     return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
@@ -82,9 +74,7 @@ export async function listTags(client: Client, ref: ImageRef): Promise<Map<strin
   const tags = new Map<string, string>();
   let nextToken: string | undefined;
   do {
-    const page = await client.send(
-      new ListImagesCommand({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }),
-    );
+    const page = await client.send(new ListImagesCommand({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }));
     for (const id of page.imageIds ?? []) {
       if (id.imageTag && id.imageDigest) tags.set(id.imageTag, id.imageDigest);
     }

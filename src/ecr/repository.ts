@@ -68,11 +68,7 @@ export async function ensureRepository(
   return toInfo(created.repository, true);
 }
 
-export async function applyLifecyclePolicy(
-  client: Client,
-  repository: RepositoryInfo,
-  policyText: string,
-): Promise<void> {
+export async function applyLifecyclePolicy(client: Client, repository: RepositoryInfo, policyText: string): Promise<void> {
   await client.send(
     new PutLifecyclePolicyCommand({
       repositoryName: repository.name,
@@ -84,7 +80,10 @@ export async function applyLifecyclePolicy(
 
 /** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
 export function matchesFilter(tag: string, filter: string): boolean {
-  const pattern = filter.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = filter
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(tag);
 }
 

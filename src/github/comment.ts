@@ -62,7 +62,10 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
   const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
   if (body.length > COMMENT_LIMIT_CHARS) {
-    return { action: 'skipped', warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${COMMENT_LIMIT_CHARS}.` };
+    return {
+      action: 'skipped',
+      warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${COMMENT_LIMIT_CHARS}.`,
+    };
   }
   const call = caller(request);
 
@@ -70,7 +73,10 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
   try {
     const self = await whoAmI(call, log);
     const comments = (
-      await call.idempotent((signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4)
+      await call.idempotent(
+        (signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }),
+        4,
+      )
     )
       .map(parseComment)
       .filter((c): c is IssueComment => c !== undefined);
@@ -93,7 +99,9 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
     }
 
     phase = `comment on ${where}`;
-    const response = await call.create((signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
+    const response = await call.create((signal) =>
+      octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }),
+    );
     const url = parseComment(response.data)?.url;
     log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
     return { url, action: 'created' };
@@ -118,7 +126,9 @@ async function whoAmI(call: Caller, log: (message: string) => void): Promise<str
     const login = stringField(response.data, 'login');
     if (login) return login;
   } catch (error) {
-    log(`GET /user: ${statusOf(error) ?? toMessage(error)}; taking our comment to be a bot's (an installation token cannot read its user).`);
+    log(
+      `GET /user: ${statusOf(error) ?? toMessage(error)}; taking our comment to be a bot's (an installation token cannot read its user).`,
+    );
   }
   return undefined;
 }
@@ -219,7 +229,9 @@ function isTransient(error: unknown): boolean {
 function describe(error: unknown): string {
   if (isTimeout(error)) return 'the request timed out';
   const status = statusOf(error);
-  const message = toMessage(error).replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '').slice(0, 200);
+  const message = toMessage(error)
+    .replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
+    .slice(0, 200);
   return status === undefined ? message : `${status}${hasResponse(error) ? ` ${message}` : ` (${message})`}`;
 }
 

@@ -43,16 +43,14 @@ export function gateSettings(inputs: Pick<Inputs, 'severityThreshold' | 'gate' |
 export function buildReport(parts: ReportParts): Report {
   const { decision, scans } = parts;
   const perPlatform = countByPlatform(decision.findings);
-  const platforms = scans.map(
-    (scan): PlatformReport => ({
-      platform: scan.platform,
-      digest: scan.digest,
-      status: scan.status,
-      ...(scan.description !== undefined ? { description: scan.description } : {}),
-      counts: perPlatform[scan.platform] ?? emptyCounts(),
-      ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
-    }),
-  );
+  const platforms = scans.map((scan): PlatformReport => ({
+    platform: scan.platform,
+    digest: scan.digest,
+    status: scan.status,
+    ...(scan.description !== undefined ? { description: scan.description } : {}),
+    counts: perPlatform[scan.platform] ?? emptyCounts(),
+    ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
+  }));
   const scanType = scans.find((scan) => scan.scanType !== undefined)?.scanType;
   return {
     ...imageFields(parts),

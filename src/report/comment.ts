@@ -53,11 +53,20 @@ function buildComment(report: Report, key: string, maxRows: number): string {
   if (report.digest) image.push(`**Digest:** ${code(report.digest, 100)}`);
   lines.push(image.join(' · '), '');
   if (report.heldBack.length > 0) {
-    lines.push(`**Held back:** ${report.heldBack.slice(0, 10).map((h) => code(h.tag, 100)).join(', ')}${report.heldBack.length > 10 ? ', …' : ''}`, '');
+    lines.push(
+      `**Held back:** ${report.heldBack
+        .slice(0, 10)
+        .map((h) => code(h.tag, 100))
+        .join(', ')}${report.heldBack.length > 10 ? ', …' : ''}`,
+      '',
+    );
   }
   if (report.expiredIgnores.length > 0) {
     const n = report.expiredIgnores.length;
-    lines.push(`⚠️ ${n === 1 ? 'An entry' : `${n} entries`} in the ignore file expired and no longer ${n === 1 ? 'ignores' : 'ignore'} anything.`, '');
+    lines.push(
+      `⚠️ ${n === 1 ? 'An entry' : `${n} entries`} in the ignore file expired and no longer ${n === 1 ? 'ignores' : 'ignore'} anything.`,
+      '',
+    );
   }
   const table = countsTable(report);
   if (table.length > 0) lines.push(...table, '');
@@ -86,7 +95,10 @@ function sections(report: Report): TableSection[] {
   });
   // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
   const others = (shown: (f: EvaluatedFinding) => boolean): TableSection => ({
-    ...table('Other findings', report.findings.filter((f) => !f.ignored && !shown(f))),
+    ...table(
+      'Other findings',
+      report.findings.filter((f) => !f.ignored && !shown(f)),
+    ),
     folded: true,
   });
   const comparison = report.comparison;
@@ -96,11 +108,22 @@ function sections(report: Report): TableSection[] {
     return [
       table('New findings', newFindings(report)),
       table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
-      { title: 'Fixed since the base image', header: FINDING_HEADER, ...tableRows(groupFindings(comparison.fixed), findingRow), folded: true },
+      {
+        title: 'Fixed since the base image',
+        header: FINDING_HEADER,
+        ...tableRows(groupFindings(comparison.fixed), findingRow),
+        folded: true,
+      },
       others((f) => isNew(f) || failingInBase(f)),
     ];
   }
-  return [table('Findings that failed the gate', report.findings.filter((f) => f.blocking)), others((f) => f.blocking)];
+  return [
+    table(
+      'Findings that failed the gate',
+      report.findings.filter((f) => f.blocking),
+    ),
+    others((f) => f.blocking),
+  ];
 }
 
 function runPointer(report: Report): string {

@@ -71,7 +71,14 @@ function* mapped<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
 }
 
 function platform(p: PlatformReport): Record<string, unknown> {
-  return { platform: p.platform, digest: p.digest, status: p.status, description: p.description, counts: counts(p.counts), ignored: p.ignored };
+  return {
+    platform: p.platform,
+    digest: p.digest,
+    status: p.status,
+    description: p.description,
+    counts: counts(p.counts),
+    ignored: p.ignored,
+  };
 }
 
 function counts(c: SeverityCounts): Record<string, number> {

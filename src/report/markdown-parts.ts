@@ -45,11 +45,9 @@ export function severityCell(severity: Severity): string {
 export function countsTable(report: Report): string[] {
   const platforms = report.scan.platforms;
   if (platforms.length === 0) return [];
-  const lines = [
-    `| Platform | Scan | ${SEVERITIES.join(' | ')} | Ignored |`,
-    `|---|---|${SEVERITIES.map(() => '--:|').join('')}--:|`,
-  ];
-  for (const platform of platforms) lines.push(countsRow(escapeText(platform.platform, 60), escapeText(platform.status, 40), platform.counts, platform.ignored));
+  const lines = [`| Platform | Scan | ${SEVERITIES.join(' | ')} | Ignored |`, `|---|---|${SEVERITIES.map(() => '--:|').join('')}--:|`];
+  for (const platform of platforms)
+    lines.push(countsRow(escapeText(platform.platform, 60), escapeText(platform.status, 40), platform.counts, platform.ignored));
   if (platforms.length > 1) lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
   return lines;
 }
@@ -62,7 +60,9 @@ function countsRow(label: string, status: string, counts: SeverityCounts, ignore
 export function platformNotes(platforms: PlatformReport[]): string[] {
   return platforms
     .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
-    .map((p) => `- ${escapeText(p.platform, 60)}: ${escapeText(p.status, 40)}${p.description ? ` — ${escapeText(p.description, 300)}` : ''}`);
+    .map(
+      (p) => `- ${escapeText(p.platform, 60)}: ${escapeText(p.status, 40)}${p.description ? ` — ${escapeText(p.description, 300)}` : ''}`,
+    );
 }
 
 /** Findings that read as one row: the same vulnerability in the same package on several platforms. */
@@ -71,11 +71,22 @@ export interface FindingRow<F extends Finding = EvaluatedFinding> {
   platforms: string[];
 }
 
-export function groupFindings<F extends Finding>(findings: readonly F[], ignoredOf: (f: F) => Ignored | undefined = () => undefined): FindingRow<F>[] {
+export function groupFindings<F extends Finding>(
+  findings: readonly F[],
+  ignoredOf: (f: F) => Ignored | undefined = () => undefined,
+): FindingRow<F>[] {
   const rows = new Map<string, FindingRow<F>>();
   for (const finding of findings) {
     const ignored = ignoredOf(finding);
-    const key = JSON.stringify([finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]);
+    const key = JSON.stringify([
+      finding.id,
+      finding.package,
+      finding.version,
+      finding.fixedIn,
+      finding.severity,
+      ignored?.by,
+      ignored?.reason,
+    ]);
     const row = rows.get(key);
     if (row) {
       if (!row.platforms.includes(finding.platform)) row.platforms.push(finding.platform);
@@ -157,7 +168,7 @@ export function fitBytes(text: string, maxBytes: number, note: string): string {
   if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
   const closing = '\n\n</details>'.repeat(8);
   const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
-  let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+  const cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
   const line = cut.lastIndexOf('\n');
   return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
 }
@@ -181,7 +192,10 @@ export interface TableSection {
 }
 
 /** A table's rows from grouped findings, each rendered only when it is shown. */
-export function tableRows<F extends Finding>(groups: readonly FindingRow<F>[], render: (row: FindingRow<F>) => string): Pick<TableSection, 'count' | 'rows'> {
+export function tableRows<F extends Finding>(
+  groups: readonly FindingRow<F>[],
+  render: (row: FindingRow<F>) => string,
+): Pick<TableSection, 'count' | 'rows'> {
   return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
 }
 

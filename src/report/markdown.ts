@@ -80,7 +80,10 @@ function sections(report: Report): TableSection[] {
   const ignoredSection: TableSection = {
     title: 'Ignored findings',
     header: IGNORED_HEADER,
-    ...tableRows(groupFindings(ignored, (f) => f.ignored), ignoredRow),
+    ...tableRows(
+      groupFindings(ignored, (f) => f.ignored),
+      ignoredRow,
+    ),
     folded: true,
   };
   const table = (title: string, list: readonly EvaluatedFinding[], folded: boolean): TableSection => ({
@@ -96,7 +99,12 @@ function sections(report: Report): TableSection[] {
     return [
       table('New findings', newFindings(report), false),
       table('Failing the gate, already in the base image', blockingInBase, false),
-      { title: 'Fixed since the base image', header: FINDING_HEADER, ...tableRows(groupFindings(report.comparison.fixed), findingRow), folded: true },
+      {
+        title: 'Fixed since the base image',
+        header: FINDING_HEADER,
+        ...tableRows(groupFindings(report.comparison.fixed), findingRow),
+        folded: true,
+      },
       table('Other findings, already in the base image', restInBase, true),
       ignoredSection,
     ];
@@ -118,9 +126,20 @@ function facts(report: Report): string[] {
   if (report.commit) lines.push(`- **Commit:** ${code(report.commit, 64)}`);
   if (report.build === 'reused') lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
   if (report.build === 'not-pushed') lines.push('- **Build:** built, not pushed (`push: false`)');
-  lines.push(`- **Tags:** ${listed(report.tags.map((t) => code(t, 300)), 'none')}`);
+  lines.push(
+    `- **Tags:** ${listed(
+      report.tags.map((t) => code(t, 300)),
+      'none',
+    )}`,
+  );
   if (report.heldBack.length > 0) {
-    lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${code(h.tag, 300)} (${escapeText(h.reason, 200)})`), '', '; ')}`);
+    lines.push(
+      `- **Held back:** ${listed(
+        report.heldBack.map((h) => `${code(h.tag, 300)} (${escapeText(h.reason, 200)})`),
+        '',
+        '; ',
+      )}`,
+    );
   }
   const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
   lines.push(`- **Scan:** ${escapeText(report.scan.status, 40)}${scanType}`);

@@ -51,7 +51,13 @@ export async function publishReport(report: Report, context: PublishContext): Pr
   return published;
 }
 
-async function comment(report: Report, context: PublishContext, issueNumber: number, owner: string, repo: string): Promise<string | undefined> {
+async function comment(
+  report: Report,
+  context: PublishContext,
+  issueNumber: number,
+  owner: string,
+  repo: string,
+): Promise<string | undefined> {
   const token = context.inputs.githubToken;
   if (token === '') {
     core.warning('No github-token: the PR comment was not written.');

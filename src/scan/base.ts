@@ -47,7 +47,8 @@ export async function readBaseFindings(options: BaseLookupOptions): Promise<Base
   }
   const sha = baseSha?.trim() ?? '';
   if (sha === '') return { available: false, note: `The event names no base commit: ${skipped}.` };
-  if (!FULL_SHA.test(sha)) return { available: false, note: `The base commit "${sha.slice(0, 64)}" is not a 40-hex commit SHA: ${skipped}.` };
+  if (!FULL_SHA.test(sha))
+    return { available: false, note: `The base commit "${sha.slice(0, 64)}" is not a 40-hex commit SHA: ${skipped}.` };
 
   const commit = sha.toLowerCase();
   const short = commit.slice(0, SHORT_LENGTH);
@@ -64,10 +65,18 @@ export async function readBaseFindings(options: BaseLookupOptions): Promise<Base
     // getManifest's own "no manifest" (a plain Error: the image went away after DescribeImages)
     // is a missing base; an error the service named (AccessDenied, …) is not ours to hide.
     if (errorName(error) !== 'Error') throw error;
-    return { available: false, note: `The image for ${where} (${image.digest}) could not be read (${toMessage(error).trim().replace(/\.$/, '')}): ${skipped}.`, baseSha: commit };
+    return {
+      available: false,
+      note: `The image for ${where} (${image.digest}) could not be read (${toMessage(error).trim().replace(/\.$/, '')}): ${skipped}.`,
+      baseSha: commit,
+    };
   }
   if (platforms.length === 0) {
-    return { available: false, note: `The image for ${where} (${image.digest}) has no platform manifest to compare with: ${skipped}.`, baseSha: commit };
+    return {
+      available: false,
+      note: `The image for ${where} (${image.digest}) has no platform manifest to compare with: ${skipped}.`,
+      baseSha: commit,
+    };
   }
 
   // The base was scanned when it was built, so this is normally one read per platform. Its log
@@ -83,6 +92,8 @@ export async function readBaseFindings(options: BaseLookupOptions): Promise<Base
     const which = incomplete.map((scan) => `${scan.platform}: ${scan.status}`).join('; ');
     return { available: false, note: `The scan of the image for ${where} did not complete (${which}): ${skipped}.`, baseSha: commit };
   }
-  wait.log.info(`Base image ${short}: ${image.digest}, ${platforms.length} platform${platforms.length === 1 ? '' : 's'} (${platforms.map((p) => p.platform).join(', ')}).`);
+  wait.log.info(
+    `Base image ${short}: ${image.digest}, ${platforms.length} platform${platforms.length === 1 ? '' : 's'} (${platforms.map((p) => p.platform).join(', ')}).`,
+  );
   return { available: true, baseSha: commit, baseDigest: image.digest, tag, platforms, scans };
 }

@@ -38,7 +38,11 @@ export interface CompareResult<T extends Finding> {
 /** A finding as it may come in: raw, or after applyIgnores (ignored findings are not counted as new). */
 type HeadFinding = Finding & { ignored?: Ignored };
 
-export function compareWithBase<T extends HeadFinding>(head: readonly T[], base: readonly Finding[], options: CompareOptions): CompareResult<T> {
+export function compareWithBase<T extends HeadFinding>(
+  head: readonly T[],
+  base: readonly Finding[],
+  options: CompareOptions,
+): CompareResult<T> {
   const basePlatforms = new Set([...options.basePlatforms, ...base.map((f) => f.platform)]);
   const baseWhere = platformsByKey(base);
   const headWhere = platformsByKey(head);

@@ -18,7 +18,9 @@ export function parseIgnoreFile(text: string): IgnoreEntry[] {
   try {
     data = parse(text);
   } catch (error) {
-    throw new Error(`is not valid YAML (${error instanceof Error ? oneLine(error.message.split('\n')[0] ?? '') : String(error)})`);
+    throw new Error(`is not valid YAML (${error instanceof Error ? oneLine(error.message.split('\n')[0] ?? '') : String(error)})`, {
+      cause: error,
+    });
   }
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) throw new Error('must be a YAML list of {id, reason, expires?} entries');
@@ -39,7 +41,11 @@ function parseEntry(item: unknown, position: number): IgnoreEntry {
   if (reason === '') throw new Error(`${where} (${oneLine(id)}) needs a reason`);
   if (record.expires === undefined || record.expires === null) return { id, reason };
   const expires = record.expires instanceof Date ? record.expires.toISOString().slice(0, 10) : String(record.expires);
-  if (!DATE.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
+  if (
+    !DATE.test(expires) ||
+    Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) ||
+    new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires
+  ) {
     throw new Error(`${where} (${oneLine(id)}) has expires ${quoted(expires)}, which is not a date YYYY-MM-DD`);
   }
   return { id, reason, expires };

@@ -59,12 +59,7 @@ export function isExpired(entry: IgnoreEntry, today: string): boolean {
   return entry.expires !== undefined && entry.expires < today;
 }
 
-function ignoredBy(
-  finding: Finding,
-  byInput: Set<string>,
-  active: Map<string, IgnoreEntry>,
-  ignoreUnfixed: boolean,
-): Ignored | undefined {
+function ignoredBy(finding: Finding, byInput: Set<string>, active: Map<string, IgnoreEntry>, ignoreUnfixed: boolean): Ignored | undefined {
   const id = normalizeId(finding.id);
   // The file first: its entry carries a reason (and maybe a date) worth reporting.
   const entry = active.get(id);

@@ -3,13 +3,7 @@
 // Enhanced scanning (Amazon Inspector): `enhancedFindings`, one per vulnerability, each listing
 // its vulnerable packages; we make one Finding per package, since that is what a user fixes.
 // Every field is optional in the API and some are missing in practice: nothing here may throw.
-import type {
-  Attribute,
-  EnhancedImageScanFinding,
-  ImageScanFinding,
-  ImageScanFindings,
-  VulnerablePackage,
-} from '@aws-sdk/client-ecr';
+import type { Attribute, EnhancedImageScanFinding, ImageScanFinding, ImageScanFindings, VulnerablePackage } from '@aws-sdk/client-ecr';
 import type { Finding, FixAvailable } from './finding.js';
 import { toSeverity } from './severity.js';
 

@@ -33,9 +33,7 @@ export function decideGate(findings: readonly EvaluatedFinding[], scans: readonl
   const decided = findings.map((finding) => ({
     ...finding,
     blocking:
-      finding.ignored === undefined &&
-      meetsThreshold(finding.severity, settings.threshold) &&
-      (!onlyNew || finding.comparison === 'new'),
+      finding.ignored === undefined && meetsThreshold(finding.severity, settings.threshold) && (!onlyNew || finding.comparison === 'new'),
   }));
   const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
   const incomplete = scans.filter((scan) => !scan.complete);
@@ -131,8 +129,11 @@ function describeGroup(group: EvaluatedFinding[]): string {
 }
 
 function incompleteReason(incomplete: PlatformScan[], fails: boolean): string {
-  if (incomplete.length === 0) return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
-  const which = incomplete.map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${trimPeriod(scan.description)}` : ''})`).join('; ');
+  if (incomplete.length === 0)
+    return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
+  const which = incomplete
+    .map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${trimPeriod(scan.description)}` : ''})`)
+    .join('; ');
   const what = `The scan of ${which} did not complete, so the gate cannot decide`;
   if (!fails) return `${what}; on-scan-incomplete is warn, so the step does not fail.`;
   const timedOut = incomplete.some((scan) => scan.status === 'TIMEOUT');
@@ -145,13 +146,16 @@ function passReason(findings: EvaluatedFinding[], settings: GateSettings, onlyNe
   if (settings.threshold === 'NONE') {
     return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
   }
-  const atOrAbove = new Set(findings.filter((f) => !f.ignored && meetsThreshold(f.severity, settings.threshold)).map(vulnerabilityKey)).size;
+  const atOrAbove = new Set(findings.filter((f) => !f.ignored && meetsThreshold(f.severity, settings.threshold)).map(vulnerabilityKey))
+    .size;
   const notes = [
     onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
     !onlyNew && total > 0 ? `${total} below it` : '',
     ignored > 0 ? `${ignored} ignored` : '',
   ].filter(Boolean);
-  const subject = onlyNew ? `No new findings at or above ${settings.threshold} against the base image` : `No findings at or above ${settings.threshold}`;
+  const subject = onlyNew
+    ? `No new findings at or above ${settings.threshold} against the base image`
+    : `No findings at or above ${settings.threshold}`;
   const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
   return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
 }

@@ -60,7 +60,17 @@ const RETRYABLE_ERRORS = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
 ]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 
 /** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
 export async function waitForFindings(options: WaitOptions): Promise<PlatformScan[]> {
@@ -80,10 +90,7 @@ export async function sleepUntilAborted(ms: number, signal?: AbortSignal): Promi
 const DEADLINE = Symbol('deadline');
 type Outcome<T> = T | typeof DEADLINE;
 
-type Last =
-  | { kind: 'status'; status: string; description?: string }
-  | { kind: 'error'; name: string }
-  | { kind: 'none' };
+type Last = { kind: 'status'; status: string; description?: string } | { kind: 'error'; name: string } | { kind: 'none' };
 
 interface Platform {
   platform: string;
@@ -127,12 +134,10 @@ class Wait {
   async run(): Promise<PlatformScan[]> {
     // The deadline's own timer ends a call that hangs. Not awaited on purpose: the wait ends as
     // soon as every platform is done, whether or not the injected sleep honours the signal.
-    void this.options
-      .sleep(this.deadline - this.start, this.stop.signal)
-      .then(
-        () => this.abort(),
-        () => this.abort(),
-      );
+    void this.options.sleep(this.deadline - this.start, this.stop.signal).then(
+      () => this.abort(),
+      () => this.abort(),
+    );
     try {
       const results = await Promise.allSettled(this.options.platforms.map(async (manifest) => this.waitForPlatform(manifest)));
       if (this.fatal) throw this.fatal;
@@ -224,7 +229,9 @@ class Wait {
         // ECR allows one manual scan per image per day: if there is a scan, read it.
         state.needsStart = false;
         state.limitExceeded = true;
-        this.options.log.info(`${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`);
+        this.options.log.info(
+          `${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`,
+        );
         return 'polled';
       }
       if (name === 'ValidationException') {
@@ -235,7 +242,11 @@ class Wait {
       }
       if (name === 'UnsupportedImageTypeException') {
         state.needsStart = false;
-        return this.result(state, { status: 'UNSUPPORTED_IMAGE', description: `ECR cannot scan this image: ${toMessage(error)}`, complete: false });
+        return this.result(state, {
+          status: 'UNSUPPORTED_IMAGE',
+          description: `ECR cannot scan this image: ${toMessage(error)}`,
+          complete: false,
+        });
       }
       if (name === 'ImageNotFoundException') {
         // Right after a push the image may not be visible yet: start again next round.
@@ -262,7 +273,9 @@ class Wait {
       state.last = { kind: 'error', name };
       if (this.options.scanOnPush && !state.startAttempted && now - state.notFoundSince > SCAN_ON_PUSH_GRACE_MS) {
         // Scan-on-push can be off at the registry level (a registry scanning configuration).
-        this.options.log.info(`${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`);
+        this.options.log.info(
+          `${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`,
+        );
         // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
         state.needsStart = true;
         const started = await this.startScan(state);
@@ -291,7 +304,9 @@ class Wait {
       state.last = { kind: 'error', name };
       return undefined;
     }
-    throw new Error(`${action.replace('ecr:', '')} for ${state.platform} (${state.digest}) in ${this.options.ref.repositoryName} failed with ${name}: ${toMessage(error)}`);
+    throw new Error(
+      `${action.replace('ecr:', '')} for ${state.platform} (${state.digest}) in ${this.options.ref.repositoryName} failed with ${name}: ${toMessage(error)}`,
+    );
   }
 
   /** COMPLETE/ACTIVE: every page, normalized and cross-checked; under enhanced scanning, settled. */
@@ -405,7 +420,10 @@ class Wait {
     });
   }
 
-  private result(state: Platform, scan: Omit<PlatformScan, 'platform' | 'digest' | 'calls' | 'findings'> & { findings?: Finding[] }): PlatformScan {
+  private result(
+    state: Platform,
+    scan: Omit<PlatformScan, 'platform' | 'digest' | 'calls' | 'findings'> & { findings?: Finding[] },
+  ): PlatformScan {
     const result: PlatformScan = { platform: state.platform, digest: state.digest, findings: [], ...scan, calls: state.calls };
     if (state.retries > 0) result.retries = state.retries;
     // After another platform's fatal error this platform was only cut short: nothing to say.
@@ -563,5 +581,7 @@ function trimPeriod(text: string): string {
 
 /** ECR's findingSeverityCounts without the zero and missing entries, for comparing. */
 function positiveCounts(counts: Partial<Record<string, number>>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0));
+  return Object.fromEntries(
+    Object.entries(counts).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0),
+  );
 }

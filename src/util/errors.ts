@@ -28,6 +28,7 @@ export function errorName(error: unknown): string | undefined {
  * (C0, DEL, C1, U+2028/2029) written as escapes, so a value we echo cannot start a new line.
  */
 export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -15,9 +15,7 @@ export function parseList(text: string, options: { commas?: boolean } = {}): str
  * (values may hold `=` and commas). Returns the bad line instead of throwing, so the caller
  * can name its input.
  */
-export function parseKeyValues(
-  text: string,
-): { ok: true; pairs: Array<[string, string]> } | { ok: false; line: string } {
+export function parseKeyValues(text: string): { ok: true; pairs: Array<[string, string]> } | { ok: false; line: string } {
   const pairs: Array<[string, string]> = [];
   for (const line of parseList(text, { commas: false })) {
     const at = line.indexOf('=');

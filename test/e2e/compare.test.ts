@@ -8,14 +8,22 @@ const NEW_CRITICAL = 'CVE-2025-1111|CRITICAL|libxml2|2.9.14|2.9.15';
 
 async function mainImage(repository: string, findings: string) {
   const event = pushEvent();
-  const run = await runAction({ inputs: { repository, 'build-args': `FINDINGS=${findings}`, 'severity-threshold': 'NONE' }, event, files: findingsWorkspace() });
+  const run = await runAction({
+    inputs: { repository, 'build-args': `FINDINGS=${findings}`, 'severity-threshold': 'NONE' },
+    event,
+    files: findingsWorkspace(),
+  });
   expect(run.main.exitCode).toBe(0);
   return event.sha;
 }
 
 async function prRun(repository: string, base: string, findings: string, inputs: Record<string, string> = {}, number = uniquePr()) {
   const event = pullRequestEvent({ base, number });
-  const run = await runAction({ inputs: { repository, 'build-args': `FINDINGS=${findings}`, ...inputs }, event, files: findingsWorkspace() });
+  const run = await runAction({
+    inputs: { repository, 'build-args': `FINDINGS=${findings}`, ...inputs },
+    event,
+    files: findingsWorkspace(),
+  });
   return { run, number };
 }
 

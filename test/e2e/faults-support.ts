@@ -88,14 +88,19 @@ export async function startOwnRegistry(): Promise<OwnRegistry> {
     },
   };
   try {
-    await waitUntil(`docker-registry on ${host}`, async () => {
-      if (exited) throw new Error(`docker-registry exited: ${registry.log()}`);
-      try {
-        return (await fetch(`${registry.url}/v2/`)).status === 401;
-      } catch {
-        return false;
-      }
-    }, 15_000, 100);
+    await waitUntil(
+      `docker-registry on ${host}`,
+      async () => {
+        if (exited) throw new Error(`docker-registry exited: ${registry.log()}`);
+        try {
+          return (await fetch(`${registry.url}/v2/`)).status === 401;
+        } catch {
+          return false;
+        }
+      },
+      15_000,
+      100,
+    );
   } catch (error) {
     await registry.kill();
     throw error;
@@ -121,7 +126,10 @@ export async function startTinyproxy(): Promise<OwnProxy> {
   const logFile = path.join(dir, 'tinyproxy.log');
   const config = path.join(dir, 'tinyproxy.conf');
   // No Allow, Deny or ConnectPort lines: every client and every CONNECT port is allowed.
-  writeFileSync(config, [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 120', `LogFile "${logFile}"`, 'LogLevel Connect', 'MaxClients 100', ''].join('\n'));
+  writeFileSync(
+    config,
+    [`Port ${port}`, 'Listen 127.0.0.1', 'Timeout 120', `LogFile "${logFile}"`, 'LogLevel Connect', 'MaxClients 100', ''].join('\n'),
+  );
   const child = spawn('tinyproxy', ['-d', '-c', config], { stdio: 'ignore' });
   const pid = child.pid;
   if (pid === undefined) throw new Error('tinyproxy did not start');
@@ -137,10 +145,15 @@ export async function startTinyproxy(): Promise<OwnProxy> {
     },
   };
   try {
-    await waitUntil(`tinyproxy on 127.0.0.1:${port}`, () => {
-      if (exited) throw new Error(`tinyproxy exited: ${proxy.log()}`);
-      return /Reloading config file finished|Setting the various signals/.test(proxy.log());
-    }, 10_000, 50);
+    await waitUntil(
+      `tinyproxy on 127.0.0.1:${port}`,
+      () => {
+        if (exited) throw new Error(`tinyproxy exited: ${proxy.log()}`);
+        return /Reloading config file finished|Setting the various signals/.test(proxy.log());
+      },
+      10_000,
+      50,
+    );
     await waitUntil(`tinyproxy listening on ${port}`, () => canConnect(port), 10_000, 50);
   } catch (error) {
     await proxy.stop();
@@ -175,7 +188,10 @@ async function ecrAdmin(method: string, pathname: string, body?: unknown): Promi
 }
 
 /** GetAuthorizationToken for this registry id answers `proxyEndpoint`; `scenario` rules apply to calls naming it. */
-export async function putRegistrySettings(registryId: string, settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> }): Promise<void> {
+export async function putRegistrySettings(
+  registryId: string,
+  settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> },
+): Promise<void> {
   await ecrAdmin('PUT', `/registries/${registryId}`, settings);
 }
 

@@ -47,7 +47,10 @@ async function ownRegistry(): Promise<OwnRegistry> {
 }
 
 /** A run on a fresh repository in the stack, scan quick unless the scenario says otherwise. */
-async function scanRun(name: string, options: { scenario?: Record<string, unknown>; inputs?: Record<string, string>; findings?: string } & Partial<RunSpec> = {}) {
+async function scanRun(
+  name: string,
+  options: { scenario?: Record<string, unknown>; inputs?: Record<string, string>; findings?: string } & Partial<RunSpec> = {},
+) {
   const repository = uniqueRepository(name);
   await putRepository(repository, { scenario: { scanDelayMs: 300, ...options.scenario } });
   const run = await runAction({
@@ -194,7 +197,12 @@ describe('ECR API faults', () => {
     await putRegistrySettings(registryId, { scenario: { hangMs: { operations: ['GetAuthorizationToken'], ms: 600_000 } } });
     cleanups.push(() => deleteRegistrySettings(registryId));
     // The harness kills main at 170 s: a step still hanging then is what this case catches.
-    const run = await runAction({ inputs: { repository, 'registry-id': registryId }, event: pushEvent(), files: findingsWorkspace(), timeoutMs: 170_000 });
+    const run = await runAction({
+      inputs: { repository, 'registry-id': registryId },
+      event: pushEvent(),
+      files: findingsWorkspace(),
+      timeoutMs: 170_000,
+    });
     expect(run.main.signal).toBeNull();
     expectFailed(run);
     const error = theError(run);
@@ -295,7 +303,7 @@ describe('the job cancelled (SIGTERM)', () => {
     expect(await registryPushes(repository)).toEqual([]);
   });
 
-  test("during the scan wait: post still logs out and removes temp files", async () => {
+  test('during the scan wait: post still logs out and removes temp files', async () => {
     const repository = uniqueRepository('cancel-scan');
     await putRepository(repository, { scenario: { neverCompletes: true } });
     const running = runAction({ inputs: { repository }, event: pushEvent(), files: findingsWorkspace() });

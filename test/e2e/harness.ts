@@ -124,9 +124,10 @@ function runPhase(env: Record<string, string>, cwd: string, spec: RunSpec): Prom
       log += chunk.toString();
     });
     const timeout = setTimeout(() => child.kill('SIGKILL'), spec.timeoutMs ?? 240_000);
-    const killer = spec.killAfterMs && env.STATE_isPost === undefined
-      ? setTimeout(() => child.kill(spec.killAfterMs?.signal), spec.killAfterMs.ms)
-      : undefined;
+    const killer =
+      spec.killAfterMs && env.STATE_isPost === undefined
+        ? setTimeout(() => child.kill(spec.killAfterMs?.signal), spec.killAfterMs.ms)
+        : undefined;
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timeout);
@@ -237,7 +238,12 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
 
 /** A push event on main for a fresh commit. */
 export function pushEvent(sha = commitSha()): EventSpec {
-  return { name: 'push', sha, ref: 'refs/heads/main', payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/retail' } } };
+  return {
+    name: 'push',
+    sha,
+    ref: 'refs/heads/main',
+    payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/retail' } },
+  };
 }
 
 /** A pull_request event: GITHUB_SHA is the merge commit, the image must be tagged with the head. */
@@ -267,7 +273,11 @@ export function releaseEvent(tag: string, opts: { prerelease?: boolean; sha?: st
     name: 'release',
     sha,
     ref: `refs/tags/${tag}`,
-    payload: { action: 'published', release: { tag_name: tag, prerelease: opts.prerelease ?? false, draft: false }, repository: { full_name: 'acme/retail' } },
+    payload: {
+      action: 'published',
+      release: { tag_name: tag, prerelease: opts.prerelease ?? false, draft: false },
+      repository: { full_name: 'acme/retail' },
+    },
   };
 }
 

@@ -3,7 +3,16 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pullRequestEvent, pushEvent, runAction, workflowCommands } from './harness.js';
-import { ecrCalls, imageConfig, putRepository, registryManifest, registryPassword, registryPushes, stackEnv, uniqueRepository } from './stack.js';
+import {
+  ecrCalls,
+  imageConfig,
+  putRepository,
+  registryManifest,
+  registryPassword,
+  registryPushes,
+  stackEnv,
+  uniqueRepository,
+} from './stack.js';
 
 const DOCKERFILE = [
   'FROM scratch',

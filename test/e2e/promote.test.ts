@@ -76,7 +76,11 @@ describe('promotion', () => {
   test('sha-tag false pushes by digest and writes the extra tags after the gate', async () => {
     const repository = uniqueRepository('by-digest');
     await putRepository(repository, { scenario: { scanDelayMs: 200 } });
-    const run = await runAction({ inputs: { repository, 'sha-tag': 'false', tags: 'edge,nightly', builder: stackEnv().REMOTE_BUILDER }, event: pushEvent(), files: findingsWorkspace() });
+    const run = await runAction({
+      inputs: { repository, 'sha-tag': 'false', tags: 'edge,nightly', builder: stackEnv().REMOTE_BUILDER },
+      event: pushEvent(),
+      files: findingsWorkspace(),
+    });
     expect(run.main.exitCode).toBe(0);
     expect((await registryTags(repository)).sort()).toEqual(['edge', 'nightly']);
     expect(await digestOf(repository, 'edge')).toBe(run.outputs.digest);
@@ -93,7 +97,12 @@ describe('promotion', () => {
     expect(await registryPushes(repository)).toEqual([]);
 
     const withFlag = await runAction({
-      inputs: { repository, 'create-repository': 'true', 'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION', 'tag-mutability-exclusions': 'latest' },
+      inputs: {
+        repository,
+        'create-repository': 'true',
+        'tag-mutability': 'IMMUTABLE_WITH_EXCLUSION',
+        'tag-mutability-exclusions': 'latest',
+      },
       event: pushEvent(commitSha()),
       files: findingsWorkspace(),
     });

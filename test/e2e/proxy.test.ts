@@ -27,7 +27,10 @@ function proxied(log: string, host: string): string[] {
   return log.split('\n').filter((line) => /\bRequest \(file descriptor \d+\):/.test(line) && line.includes(host));
 }
 
-async function prRun(name: string, env: Record<string, string>): Promise<{ run: RunResult; repository: string; number: number; log: string }> {
+async function prRun(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ run: RunResult; repository: string; number: number; log: string }> {
   const repository = uniqueRepository(name);
   await putRepository(repository, { scenario: { scanDelayMs: 300 } });
   const number = uniquePr();

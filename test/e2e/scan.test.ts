@@ -16,10 +16,24 @@ function readReport(run: { artifacts: { report?: string } }): JsonReport {
   return JSON.parse(run.artifacts.report) as JsonReport;
 }
 
-async function scanCase(name: string, options: { findings?: string; arm64?: string; generate?: string; inputs?: Record<string, string>; scenario?: Record<string, unknown>; files?: Record<string, string> } = {}) {
+async function scanCase(
+  name: string,
+  options: {
+    findings?: string;
+    arm64?: string;
+    generate?: string;
+    inputs?: Record<string, string>;
+    scenario?: Record<string, unknown>;
+    files?: Record<string, string>;
+  } = {},
+) {
   const repository = uniqueRepository(name);
   await putRepository(repository, { scenario: { scanDelayMs: 300, ...options.scenario } });
-  const buildArgs = [`FINDINGS=${options.findings ?? ''}`, `FINDINGS_ARM64=${options.arm64 ?? ''}`, `GENERATE=${options.generate ?? ''}`].join('\n');
+  const buildArgs = [
+    `FINDINGS=${options.findings ?? ''}`,
+    `FINDINGS_ARM64=${options.arm64 ?? ''}`,
+    `GENERATE=${options.generate ?? ''}`,
+  ].join('\n');
   const run = await runAction({
     inputs: { repository, 'build-args': buildArgs, ...options.inputs },
     event: pushEvent(),
@@ -48,7 +62,10 @@ describe('scan gate', () => {
     expect(run.outputs.high).toBe('1');
     const report = readReport(run);
     expect(report.findings.map((f) => f.id).sort()).toEqual(['CVE-2024-0001', 'CVE-2024-0002']);
-    const sarif = JSON.parse(readFileSync(path.join(run.workspace, 'results.sarif'), 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(path.join(run.workspace, 'results.sarif'), 'utf8')) as {
+      version: string;
+      runs: Array<{ results: unknown[] }>;
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results).toHaveLength(2);
     expect(run.outputs.sarif).toBe(path.join(run.workspace, 'results.sarif'));
@@ -116,7 +133,10 @@ describe('scan gate', () => {
   });
 
   test('the same never-ending scan with on-scan-incomplete: warn passes with a warning', async () => {
-    const { run } = await scanCase('timeout-warn', { scenario: { neverCompletes: true }, inputs: { 'scan-timeout': '3', 'on-scan-incomplete': 'warn' } });
+    const { run } = await scanCase('timeout-warn', {
+      scenario: { neverCompletes: true },
+      inputs: { 'scan-timeout': '3', 'on-scan-incomplete': 'warn' },
+    });
     expect(run.main.exitCode).toBe(0);
     expect(run.outputs['scan-status']).toBe('TIMEOUT');
     expect(workflowCommands(run.main.log, 'warning').join('\n')).toMatch(/did not complete|TIMEOUT|timed out/i);
@@ -175,6 +195,11 @@ describe('scan gate', () => {
     expect(error).toContain('linux/arm64');
     expect(error).not.toContain('linux/amd64');
     const report = readReport(run);
-    expect(report.findings.filter((f) => f.id === 'CVE-2024-0002').map((f) => f.platform).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(
+      report.findings
+        .filter((f) => f.id === 'CVE-2024-0002')
+        .map((f) => f.platform)
+        .sort(),
+    ).toEqual(['linux/amd64', 'linux/arm64']);
   });
 });

@@ -14,8 +14,10 @@ const NPM_TOKEN = `npm_${randomBytes(18).toString('hex')}`;
 
 const base = () => stackEnv().BASE_IMAGE;
 // Uses the secret without printing it: a Dockerfile that echoes a secret leaks it by itself.
-const SECRET_DOCKERFILE = () => `FROM ${base()}\nRUN --mount=type=secret,id=npm,required=true test -s /run/secrets/npm && echo npm token mounted\n`;
-const SECRET_FAILING_DOCKERFILE = () => `FROM ${base()}\nRUN --mount=type=secret,id=npm,required=true test "$(cat /run/secrets/npm)" = not-the-token\n`;
+const SECRET_DOCKERFILE = () =>
+  `FROM ${base()}\nRUN --mount=type=secret,id=npm,required=true test -s /run/secrets/npm && echo npm token mounted\n`;
+const SECRET_FAILING_DOCKERFILE = () =>
+  `FROM ${base()}\nRUN --mount=type=secret,id=npm,required=true test "$(cat /run/secrets/npm)" = not-the-token\n`;
 
 interface Kind {
   name: string;
@@ -37,7 +39,11 @@ const KINDS: Kind[] = [
   {
     name: 'pull request, gate fails on a CRITICAL',
     exitCode: 1,
-    spec: (_r, number) => ({ inputs: { 'build-args': `FINDINGS=${CRITICAL}`, compare: 'none' }, event: pullRequestEvent({ number }), files: findingsWorkspace() }),
+    spec: (_r, number) => ({
+      inputs: { 'build-args': `FINDINGS=${CRITICAL}`, compare: 'none' },
+      event: pullRequestEvent({ number }),
+      files: findingsWorkspace(),
+    }),
   },
   {
     name: 'build secret from env (remote builder)',
@@ -62,7 +68,12 @@ const KINDS: Kind[] = [
   {
     name: 'a Dockerfile that does not parse',
     exitCode: 1,
-    spec: () => ({ inputs: { secrets: 'id=npm,env=NPM_TOKEN' }, event: pushEvent(), files: { Dockerfile: 'FROM scratch\nNOT-AN-INSTRUCTION x\n' }, env: { NPM_TOKEN } }),
+    spec: () => ({
+      inputs: { secrets: 'id=npm,env=NPM_TOKEN' },
+      event: pushEvent(),
+      files: { Dockerfile: 'FROM scratch\nNOT-AN-INSTRUCTION x\n' },
+      env: { NPM_TOKEN },
+    }),
   },
 ];
 
@@ -165,7 +176,9 @@ describe('secrets', () => {
   test.each(KINDS.map((kind) => [kind.name]))('%s: no secret in summary, outputs, report, SARIF or comment', (name) => {
     const o = observed.find((x) => x.kind.name === name);
     if (!o) throw new Error(`no run for ${name}`);
-    const leaks = secretsOf(o).flatMap(([what, secret]) => o.texts.filter(([, text]) => text.includes(secret)).map(([where]) => `${what} in ${where}`));
+    const leaks = secretsOf(o).flatMap(([what, secret]) =>
+      o.texts.filter(([, text]) => text.includes(secret)).map(([where]) => `${what} in ${where}`),
+    );
     expect(leaks).toEqual([]);
   });
 

@@ -62,7 +62,11 @@ async function registryFetch(pathname: string, init: RequestInit = {}): Promise<
 export interface RegistryManifest {
   digest: string;
   mediaType: string;
-  json: { mediaType?: string; manifests?: Array<{ digest: string; platform?: { os: string; architecture: string } ; annotations?: Record<string, string> }>; config?: { digest: string } };
+  json: {
+    mediaType?: string;
+    manifests?: Array<{ digest: string; platform?: { os: string; architecture: string }; annotations?: Record<string, string> }>;
+    config?: { digest: string };
+  };
 }
 
 /** The manifest a tag or digest resolves to in the real registry, or undefined. */
@@ -85,7 +89,10 @@ export async function registryTags(repository: string): Promise<string[]> {
 }
 
 /** The image config (labels, architecture) of a platform manifest. */
-export async function imageConfig(repository: string, manifestDigest: string): Promise<{ architecture: string; config: { Labels?: Record<string, string> } }> {
+export async function imageConfig(
+  repository: string,
+  manifestDigest: string,
+): Promise<{ architecture: string; config: { Labels?: Record<string, string> } }> {
   const manifest = await registryManifest(repository, manifestDigest);
   const configDigest = manifest?.json.config?.digest;
   if (!configDigest) throw new Error(`${manifestDigest} has no config`);
@@ -127,7 +134,11 @@ export interface EcrCall {
 
 /** Every ECR API call the stand-in received for this repository. */
 export async function ecrCalls(repository: string): Promise<EcrCall[]> {
-  const body = await admin<{ calls: EcrCall[] } | EcrCall[]>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/calls?repository=${encodeURIComponent(repository)}`);
+  const body = await admin<{ calls: EcrCall[] } | EcrCall[]>(
+    stackEnv().ECR_STANDIN_ADMIN,
+    'GET',
+    `/calls?repository=${encodeURIComponent(repository)}`,
+  );
   return Array.isArray(body) ? body : body.calls;
 }
 
@@ -139,7 +150,11 @@ export interface PushEvent {
 
 /** Manifest pushes the registry notified for this repository. */
 export async function registryPushes(repository: string): Promise<PushEvent[]> {
-  const body = await admin<{ pushes: PushEvent[] } | PushEvent[]>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/pushes?repository=${encodeURIComponent(repository)}`);
+  const body = await admin<{ pushes: PushEvent[] } | PushEvent[]>(
+    stackEnv().ECR_STANDIN_ADMIN,
+    'GET',
+    `/pushes?repository=${encodeURIComponent(repository)}`,
+  );
   return Array.isArray(body) ? body : body.pushes;
 }
 
@@ -173,6 +188,12 @@ export async function putToken(token: string, user: { login: string; type: 'Bot'
 }
 
 /** Makes the GitHub stand-in fail matching requests (status, count, or hang). */
-export async function githubFault(fault: { paths?: string; methods?: string[]; count: number; status?: number; hangMs?: number }): Promise<void> {
+export async function githubFault(fault: {
+  paths?: string;
+  methods?: string[];
+  count: number;
+  status?: number;
+  hangMs?: number;
+}): Promise<void> {
   await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'POST', '/faults', fault);
 }

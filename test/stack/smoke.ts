@@ -78,7 +78,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
     await sleep(200);
   }
 }
-async function admin(url: string, method: string, body?: unknown): Promise<any> {
+/** An admin endpoint's JSON answer; callers name the fields they read. */
+async function admin<T = Record<string, never>>(url: string, method: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json' },
@@ -86,7 +87,7 @@ async function admin(url: string, method: string, body?: unknown): Promise<any> 
   });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${url}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
+  return json as T;
 }
 
 // --- docker: a throwaway copy of the stack's docker config (builders included) ------------
@@ -109,7 +110,9 @@ function build(builder: string, image: string, dockerfile: string, extra: string
   try {
     docker(['buildx', 'build', '--builder', builder, '--progress', 'plain', ...extra, '-t', image, '--push', ctx]);
   } catch (err) {
-    throw new Error(`docker buildx build --builder ${builder} failed:\n${(err as { stderr?: string }).stderr?.slice(-3000)}`);
+    throw new Error(`docker buildx build --builder ${builder} failed:\n${(err as { stderr?: string }).stderr?.slice(-3000)}`, {
+      cause: err,
+    });
   }
 }
 
@@ -120,7 +123,8 @@ async function registryDigest(repo: string, tag: string): Promise<string | undef
     method: 'HEAD',
     headers: {
       authorization: `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`,
-      accept: 'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json',
+      accept:
+        'application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json, application/vnd.docker.distribution.manifest.list.v2+json',
     },
   });
   return res.ok ? (res.headers.get('docker-content-digest') ?? undefined) : undefined;
@@ -181,7 +185,9 @@ try {
     await admin(`${ECR_ADMIN}/repositories/${repoEnhanced}`, 'PUT', {
       scenario: { scanType: 'ENHANCED', scanDelayMs: 200, enhancedSettleReads: 2 },
     });
-    const created = await ecr.send(new CreateRepositoryCommand({ repositoryName: repoDocker, imageScanningConfiguration: { scanOnPush: false } }));
+    const created = await ecr.send(
+      new CreateRepositoryCommand({ repositoryName: repoDocker, imageScanningConfiguration: { scanOnPush: false } }),
+    );
     check(created.repository?.repositoryUri === `${REGISTRY}/${repoDocker}`, `repositoryUri ${created.repository?.repositoryUri}`);
     await expectError(ecr.send(new CreateRepositoryCommand({ repositoryName: repoDocker })), 'RepositoryAlreadyExistsException');
     await expectError(ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [`smoke/none-${run}`] })), 'RepositoryNotFoundException');
@@ -190,8 +196,10 @@ try {
   let indexDigest = '';
   await step('build + push, remote builder, linux/amd64+arm64: index UNSUPPORTED_IMAGE, per-arch findings paged', async () => {
     build('stack-remote', `${REGISTRY}/${repoRemote}:v1`, SCRATCH, ['--platform', 'linux/amd64,linux/arm64']);
-    const described = await until('DescribeImages v1', async () =>
-      (await ecr.send(new DescribeImagesCommand({ repositoryName: repoRemote, imageIds: [{ imageTag: 'v1' }] }))).imageDetails?.[0],
+    const described = await until(
+      'DescribeImages v1',
+      async () =>
+        (await ecr.send(new DescribeImagesCommand({ repositoryName: repoRemote, imageIds: [{ imageTag: 'v1' }] }))).imageDetails?.[0],
     );
     indexDigest = described.imageDigest!;
     check(described.imageManifestMediaType === 'application/vnd.oci.image.index.v1+json', `media type ${described.imageManifestMediaType}`);
@@ -211,9 +219,15 @@ try {
       check(pages[0]!.imageScanStatus?.status === 'COMPLETE', `${arch}: status ${pages[0]!.imageScanStatus?.status}`);
       check(pages.length === 2, `${arch}: ${pages.length} pages, want 2 (1000 + rest)`);
       check(findings.length === expected, `${arch}: ${findings.length} findings, want ${expected}`);
-      check(new Set(findings.map((f) => `${f.name}/${f.attributes?.find((a) => a.key === 'package_name')?.value}`)).size === expected, 'duplicate findings across pages');
+      check(
+        new Set(findings.map((f) => `${f.name}/${f.attributes?.find((a) => a.key === 'package_name')?.value}`)).size === expected,
+        'duplicate findings across pages',
+      );
       const counts = pages[0]!.imageScanFindings?.findingSeverityCounts ?? {};
-      check(counts.CRITICAL === 1 && counts.HIGH === 1200 + (arch === 'arm64' ? 1 : 0) && counts.MEDIUM === 30 && counts.LOW === 1, `${arch}: counts ${JSON.stringify(counts)}`);
+      check(
+        counts.CRITICAL === 1 && counts.HIGH === 1200 + (arch === 'arm64' ? 1 : 0) && counts.MEDIUM === 30 && counts.LOW === 1,
+        `${arch}: counts ${JSON.stringify(counts)}`,
+      );
     }
   });
 
@@ -225,10 +239,15 @@ try {
       ecr.send(new DescribeImagesCommand({ repositoryName: repoDocker, imageIds: [{ imageTag: 'v1' }] })),
       'ImageNotFoundException',
     );
-    const detail = await until('DescribeImages', async () =>
-      (await ecr.send(new DescribeImagesCommand({ repositoryName: repoDocker, imageIds: [{ imageTag: 'v1' }] }))).imageDetails?.[0],
+    const detail = await until(
+      'DescribeImages',
+      async () =>
+        (await ecr.send(new DescribeImagesCommand({ repositoryName: repoDocker, imageIds: [{ imageTag: 'v1' }] }))).imageDetails?.[0],
     );
-    check(detail.imageManifestMediaType === 'application/vnd.docker.distribution.manifest.v2+json', `media type ${detail.imageManifestMediaType}`);
+    check(
+      detail.imageManifestMediaType === 'application/vnd.docker.distribution.manifest.v2+json',
+      `media type ${detail.imageManifestMediaType}`,
+    );
     check(detail.imageScanStatus === undefined, 'scan status before any scan');
     const imageId = { imageTag: 'v1' };
     await expectError(ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repoDocker, imageId })), 'ScanNotFoundException');
@@ -245,7 +264,8 @@ try {
   await step('scenarios on a scanned image: pageSize, finalStatus, neverCompletes, notFoundMs, findings, faults', async () => {
     const imageId = { imageTag: 'v1' };
     const scenario = (sc: object) => admin(`${ECR_ADMIN}/repositories/${repoDocker}`, 'PUT', { scenario: sc });
-    const read = (maxResults?: number) => ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repoDocker, imageId, maxResults }));
+    const read = (maxResults?: number) =>
+      ecr.send(new DescribeImageScanFindingsCommand({ repositoryName: repoDocker, imageId, maxResults }));
     await scenario({ pageSize: 7 });
     const paged = await read(1000);
     check(paged.imageScanFindings?.findings?.length === 7 && paged.nextToken, 'pageSize 7');
@@ -260,27 +280,37 @@ try {
     check((await read()).imageScanFindings?.findingSeverityCounts?.CRITICAL === 2, 'scenario.findings adds a CRITICAL');
     await scenario({ faults: { operations: ['DescribeImageScanFindings'], count: 1, status: 500 } });
     const retried = await read();
-    check(retried.$metadata.attempts === 2 && retried.imageScanStatus?.status === 'COMPLETE', `fault retried: attempts ${retried.$metadata.attempts}`);
+    check(
+      retried.$metadata.attempts === 2 && retried.imageScanStatus?.status === 'COMPLETE',
+      `fault retried: attempts ${retried.$metadata.attempts}`,
+    );
     await scenario({});
   });
 
   await step('enhanced scanning: Inspector-shaped findings that settle after 2 reads', async () => {
     build('stack-remote', `${REGISTRY}/${repoEnhanced}:v1`, SCRATCH, ['--platform', 'linux/amd64', '--provenance=false']);
-    const detail = await until('DescribeImages', async () =>
-      (await ecr.send(new DescribeImagesCommand({ repositoryName: repoEnhanced }))).imageDetails?.[0],
+    const detail = await until(
+      'DescribeImages',
+      async () => (await ecr.send(new DescribeImagesCommand({ repositoryName: repoEnhanced }))).imageDetails?.[0],
     );
     const totals: number[] = [];
     for (let read = 0; read < 3; read++) {
       const pages = await allFindingPages(repoEnhanced, detail.imageDigest!, 1000);
       check(pages[0]!.imageScanStatus?.status === 'ACTIVE', `status ${pages[0]!.imageScanStatus?.status}`);
-      check(pages.every((p) => (p.imageScanFindings?.enhancedFindings?.length ?? 0) <= 100), 'enhanced page over 100');
+      check(
+        pages.every((p) => (p.imageScanFindings?.enhancedFindings?.length ?? 0) <= 100),
+        'enhanced page over 100',
+      );
       const all = pages.flatMap((p) => p.imageScanFindings?.enhancedFindings ?? []);
       const counted = Object.values(pages[0]!.imageScanFindings?.findingSeverityCounts ?? {}).reduce((a, b) => a + b, 0);
       check(counted === all.length, `read ${read}: counts say ${counted}, pages hold ${all.length}`);
       totals.push(all.length);
       const critical = all.find((f) => f.packageVulnerabilityDetails?.vulnerabilityId === 'CVE-2024-0001');
       if (critical) {
-        check(critical.fixAvailable === 'YES' && critical.packageVulnerabilityDetails?.vulnerablePackages?.[0]?.fixedInVersion === '3.0.2', 'fix fields');
+        check(
+          critical.fixAvailable === 'YES' && critical.packageVulnerabilityDetails?.vulnerablePackages?.[0]?.fixedInVersion === '3.0.2',
+          'fix fields',
+        );
       }
     }
     check(totals[0]! < totals[1]! && totals[1]! < totals[2]! && totals[2] === 1232, `totals per read ${totals}`);
@@ -304,10 +334,12 @@ try {
     const child = (JSON.parse(image.imageManifest!) as { manifests: { digest: string; mediaType: string }[] }).manifests[0]!;
     const childImage = await ecr.send(new BatchGetImageCommand({ repositoryName: repoRemote, imageIds: [{ imageDigest: child.digest }] }));
     await expectError(
-      ecr.send(new PutImageCommand({ ...put, imageManifest: childImage.images![0]!.imageManifest, imageManifestMediaType: child.mediaType })),
+      ecr.send(
+        new PutImageCommand({ ...put, imageManifest: childImage.images![0]!.imageManifest, imageManifestMediaType: child.mediaType }),
+      ),
       'ImageTagAlreadyExistsException',
     );
-    const pushes = await admin(`${ECR_ADMIN}/pushes?repository=${repoRemote}&tag=release-1`, 'GET');
+    const pushes = await admin<{ pushes: unknown[] }>(`${ECR_ADMIN}/pushes?repository=${repoRemote}&tag=release-1`, 'GET');
     check(pushes.pushes.length === 1, `push log for release-1: ${JSON.stringify(pushes.pushes)}`);
   });
 
@@ -315,7 +347,10 @@ try {
     await admin(`${ECR_ADMIN}/repositories/${repoDocker}`, 'PUT', { scenario: { throttle: { operations: ['DescribeImages'], count: 2 } } });
     const out = await ecr.send(new DescribeImagesCommand({ repositoryName: repoDocker }));
     check(out.$metadata.attempts === 3, `attempts ${out.$metadata.attempts}`);
-    const calls = await admin(`${ECR_ADMIN}/calls?repository=${repoDocker}&operation=DescribeImages&error=ThrottlingException`, 'GET');
+    const calls = await admin<{ calls: unknown[] }>(
+      `${ECR_ADMIN}/calls?repository=${repoDocker}&operation=DescribeImages&error=ThrottlingException`,
+      'GET',
+    );
     check(calls.calls.length === 2, `throttled calls logged: ${calls.calls.length}`);
   });
 
@@ -323,21 +358,50 @@ try {
   const octokit = new Octokit({ auth: 'ghs_smoke0000000000000000000000000000', baseUrl: env('GITHUB_API_URL') });
   const repo = { owner: 'smoke-org', repo: `app-${run}` };
   await step('GitHub: create, list (paginated), patch a comment; /user is 403 for an app token; 422 over 65536 chars', async () => {
-    await admin(`${GITHUB_ADMIN}/comments`, 'POST', { repo: `${repo.owner}/${repo.repo}`, issue: 7, body: 'from a human', login: 'octocat' });
-    const created = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, body: 'first' });
-    check(created.status === 201 && created.data.user?.login === 'github-actions[bot]' && created.data.user.type === 'Bot', 'created comment user');
-    check(created.data.html_url.endsWith(`/${repo.owner}/${repo.repo}/pull/7#issuecomment-${created.data.id}`), `html_url ${created.data.html_url}`);
+    await admin(`${GITHUB_ADMIN}/comments`, 'POST', {
+      repo: `${repo.owner}/${repo.repo}`,
+      issue: 7,
+      body: 'from a human',
+      login: 'octocat',
+    });
+    const created = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: 7,
+      body: 'first',
+    });
+    check(
+      created.status === 201 && created.data.user?.login === 'github-actions[bot]' && created.data.user.type === 'Bot',
+      'created comment user',
+    );
+    check(
+      created.data.html_url.endsWith(`/${repo.owner}/${repo.repo}/pull/7#issuecomment-${created.data.id}`),
+      `html_url ${created.data.html_url}`,
+    );
     for (let i = 0; i < 3; i++) {
       await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, body: `more ${i}` });
     }
-    const page1 = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, per_page: 2 });
-    check(page1.data.length === 2 && /rel="next"/.test(page1.headers.link ?? '') && /rel="last"/.test(page1.headers.link ?? ''), `link ${page1.headers.link}`);
+    const page1 = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: 7,
+      per_page: 2,
+    });
+    check(
+      page1.data.length === 2 && /rel="next"/.test(page1.headers.link ?? '') && /rel="last"/.test(page1.headers.link ?? ''),
+      `link ${page1.headers.link}`,
+    );
     const next = /<([^>]+)>; rel="next"/.exec(page1.headers.link!)![1]!;
     const page2 = await octokit.request(`GET ${next}`);
     check(page2.data.length === 2, `page 2 has ${page2.data.length}`);
-    const patched = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: created.data.id, body: 'edited' });
+    const patched = await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: created.data.id,
+      body: 'edited',
+    });
     check(patched.data.body === 'edited', 'patched body');
-    const fetched = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...repo, comment_id: created.data.id });
+    const fetched = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      ...repo,
+      comment_id: created.data.id,
+    });
     check(fetched.data.body === 'edited', 'fetched body');
     try {
       await octokit.request('GET /user');
@@ -347,21 +411,37 @@ try {
       check(e.status === 403 && /Resource not accessible by integration/.test(e.message ?? ''), `GET /user: ${e.status} ${e.message}`);
     }
     try {
-      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, body: 'x'.repeat(65537) });
+      await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo,
+        issue_number: 7,
+        body: 'x'.repeat(65537),
+      });
       throw new Error('a 65537-character comment was accepted');
     } catch (err) {
       const e = err as { status?: number; response?: { data?: { errors?: { message?: string }[] } } };
       check(e.status === 422 && /maximum is 65536/.test(e.response?.data?.errors?.[0]?.message ?? ''), `long body: ${e.status}`);
     }
-    const seen = await admin(`${GITHUB_ADMIN}/comments?repo=${repo.owner}/${repo.repo}&issue=7`, 'GET');
+    const seen = await admin<{ comments: unknown[] }>(`${GITHUB_ADMIN}/comments?repo=${repo.owner}/${repo.repo}&issue=7`, 'GET');
     check(seen.comments.length === 5, `admin sees ${seen.comments.length} comments`);
     // An injected 502 on the next comment POST to this repository, then normal service.
-    await admin(`${GITHUB_ADMIN}/faults`, 'POST', { paths: `^/repos/${repo.owner}/${repo.repo}/issues/\\d+/comments$`, methods: ['POST'], count: 1, status: 502 });
+    await admin(`${GITHUB_ADMIN}/faults`, 'POST', {
+      paths: `^/repos/${repo.owner}/${repo.repo}/issues/\\d+/comments$`,
+      methods: ['POST'],
+      count: 1,
+      status: 502,
+    });
     const failed = await octokit
       .request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, body: 'x' })
-      .then(() => 0, (err: { status?: number }) => err.status);
+      .then(
+        () => 0,
+        (err: { status?: number }) => err.status,
+      );
     check(failed === 502, `fault: got ${failed}`);
-    const again = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 7, body: 'x' });
+    const again = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: 7,
+      body: 'x',
+    });
     check(again.status === 201, 'after the fault');
   });
 } finally {

@@ -66,7 +66,7 @@ export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
   if (s.hangMs && typeof s.hangMs.ms !== 'number') throw new AdminError(400, 'scenario.hangMs.ms must be a number');
   for (const rule of [s.throttle, s.faults, s.hangMs]) {
     if (rule?.operations !== undefined && !Array.isArray(rule.operations)) {
-      throw new AdminError(400, 'a rule\'s operations must be a list of operation names');
+      throw new AdminError(400, "a rule's operations must be a list of operation names");
     }
   }
   return s;
@@ -181,7 +181,11 @@ export class EcrAdmin {
     if (unknown.length > 0) {
       throw new AdminError(400, `unknown repository field(s) ${unknown.join(', ')} (known: ${REPOSITORY_FIELDS.join(', ')})`);
     }
-    const { scenario, registryId, exclusions, ...rest } = settings as Input & { scenario?: unknown; registryId?: unknown; exclusions?: unknown };
+    const { scenario, registryId, exclusions, ...rest } = settings as Input & {
+      scenario?: unknown;
+      registryId?: unknown;
+      exclusions?: unknown;
+    };
     // Shorthand: "exclusions": ["latest", "dev-*"] for WILDCARD exclusion filters.
     if (Array.isArray(exclusions)) {
       rest.imageTagMutabilityExclusionFilters = exclusions.map((filter) => ({ filterType: 'WILDCARD', filter: String(filter) }));

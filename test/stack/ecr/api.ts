@@ -48,11 +48,7 @@ export class EcrApi {
     let error: EcrError | undefined;
     let output: unknown;
     try {
-      const identity = verifySigV4(
-        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body },
-        this.secrets,
-        'ecr',
-      );
+      const identity = verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, this.secrets, 'ecr');
       accessKeyId = identity.accessKeyId;
       input = parseInput(body);
       const handler = req.method === 'POST' && target.startsWith(TARGET_PREFIX) ? OPERATIONS[operation] : undefined;
@@ -98,7 +94,9 @@ export class EcrApi {
   /** Global rules first, then the named registry's, then the repository's: hang, then throttle, then faults. */
   private async applyCallRules(operation: string, input: Input): Promise<void> {
     const repo = typeof input.repositoryName === 'string' ? this.store.repositories.get(input.repositoryName) : undefined;
-    const registryIds = [input.registryId, ...(Array.isArray(input.registryIds) ? input.registryIds : [])].filter((id) => typeof id === 'string');
+    const registryIds = [input.registryId, ...(Array.isArray(input.registryIds) ? input.registryIds : [])].filter(
+      (id) => typeof id === 'string',
+    );
     const registries = registryIds.flatMap((id) => this.store.registries.get(id)?.scenario ?? []);
     const scenarios: CallScenario[] = [this.store.globalScenario, ...registries, ...(repo ? [repo.scenario] : [])];
     for (const scenario of scenarios) {

@@ -18,10 +18,7 @@ export function formatImageId(id: ImageId): string {
 }
 
 export const repositoryNotFound = (name: string, registryId: string) =>
-  new EcrError(
-    'RepositoryNotFoundException',
-    `The repository with name '${name}' does not exist in the registry with id '${registryId}'`,
-  );
+  new EcrError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${registryId}'`);
 
 export const repositoryAlreadyExists = (name: string, registryId: string) =>
   new EcrError(
@@ -48,14 +45,10 @@ export const lifecyclePolicyNotFound = (name: string, registryId: string) =>
   );
 
 /** The "N validation error(s) detected" form AWS uses for model constraint violations. */
-export const validation = (problem: string) =>
-  new EcrError('ValidationException', `1 validation error detected: ${problem}`);
+export const validation = (problem: string) => new EcrError('ValidationException', `1 validation error detected: ${problem}`);
 
 export const missingMember = (member: string) =>
   validation(`Value null at '${member}' failed to satisfy constraint: Member must not be null`);
 
 export const invalidParameter = (member: string, constraint: string) =>
-  new EcrError(
-    'InvalidParameterException',
-    `Invalid parameter at '${member}' failed to satisfy constraint: '${constraint}'`,
-  );
+  new EcrError('InvalidParameterException', `Invalid parameter at '${member}' failed to satisfy constraint: '${constraint}'`);

@@ -94,9 +94,7 @@ export function findingsForImage(facts: ImageFacts, scenarioFindings: string | u
 
 function normaliseSeverity(value: string): Severity | undefined {
   const upper = value.toUpperCase();
-  return (BASIC_SEVERITIES as readonly string[]).includes(upper) || upper === 'UNTRIAGED'
-    ? (upper as Severity)
-    : undefined;
+  return (BASIC_SEVERITIES as readonly string[]).includes(upper) || upper === 'UNTRIAGED' ? (upper as Severity) : undefined;
 }
 
 /** Basic scanning has UNDEFINED where Inspector has UNTRIAGED. */

@@ -77,7 +77,12 @@ export async function imageDetail(ctx: OpContext, repo: Repository, image: Image
 
 /** `*` matches any run of characters; everything else is literal. */
 export function wildcardMatch(pattern: string, tag: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(tag);
 }
 

@@ -52,7 +52,9 @@ export function optArray(input: Input, member: string): unknown[] | undefined {
 export function registryIdOf(input: Input): string {
   const id = optString(input, 'registryId');
   if (id !== undefined && !/^[0-9]{12}$/.test(id)) {
-    throw validation(`Value '${id}' at 'registryId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]{12}`);
+    throw validation(
+      `Value '${id}' at 'registryId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]{12}`,
+    );
   }
   return id ?? DEFAULT_ACCOUNT;
 }

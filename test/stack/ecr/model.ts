@@ -3,17 +3,8 @@
 
 export const DEFAULT_ACCOUNT = '123456789012';
 
-export type TagMutability =
-  | 'MUTABLE'
-  | 'IMMUTABLE'
-  | 'IMMUTABLE_WITH_EXCLUSION'
-  | 'MUTABLE_WITH_EXCLUSION';
-export const TAG_MUTABILITIES: readonly TagMutability[] = [
-  'MUTABLE',
-  'IMMUTABLE',
-  'IMMUTABLE_WITH_EXCLUSION',
-  'MUTABLE_WITH_EXCLUSION',
-];
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION';
+export const TAG_MUTABILITIES: readonly TagMutability[] = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
 
 export interface ExclusionFilter {
   filterType: 'WILDCARD';

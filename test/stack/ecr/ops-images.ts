@@ -22,7 +22,9 @@ const TAG_STATUSES = ['TAGGED', 'UNTAGGED', 'ANY'];
 function tagStatusOf(input: Input): string {
   const status = optString(optObject(input, 'filter') ?? {}, 'tagStatus') ?? 'ANY';
   if (!TAG_STATUSES.includes(status)) {
-    throw validation(`Value '${status}' at 'filter.tagStatus' failed to satisfy constraint: Member must satisfy enum value set: [${TAG_STATUSES.join(', ')}]`);
+    throw validation(
+      `Value '${status}' at 'filter.tagStatus' failed to satisfy constraint: Member must satisfy enum value set: [${TAG_STATUSES.join(', ')}]`,
+    );
   }
   return status;
 }
@@ -92,8 +94,7 @@ const batchGetImage: Operation = async (input, ctx) => {
   const accepted = optArray(input, 'acceptedMediaTypes')?.map(String);
   const images = [];
   const failures: { imageId: ImageId; failureCode: string; failureReason: string }[] = [];
-  const fail = (imageId: ImageId, failureCode: string, failureReason: string) =>
-    failures.push({ imageId, failureCode, failureReason });
+  const fail = (imageId: ImageId, failureCode: string, failureReason: string) => failures.push({ imageId, failureCode, failureReason });
   for (const id of ids) {
     if (id.imageDigest === undefined && id.imageTag === undefined) {
       fail(id, 'MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
@@ -173,7 +174,10 @@ const putImage: Operation = async (input, ctx) => {
     const detail = put.errors.map((e) => `${e.code}: ${e.message}`).join('; ');
     if (codes.some((c) => c === 'MANIFEST_BLOB_UNKNOWN' || c === 'BLOB_UNKNOWN')) {
       throw isIndexType(mediaType)
-        ? new EcrError('ReferencedImagesNotFoundException', `The manifest list references images that do not exist in the repository: ${detail}`)
+        ? new EcrError(
+            'ReferencedImagesNotFoundException',
+            `The manifest list references images that do not exist in the repository: ${detail}`,
+          )
         : new EcrError('LayersNotFoundException', `The image references layers that are not in the repository: ${detail}`);
     }
     if (put.status >= 400 && put.status < 500) throw invalidParameter('imageManifest', `Invalid manifest: ${detail}`);

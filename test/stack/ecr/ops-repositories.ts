@@ -1,25 +1,8 @@
 // Registry- and repository-level operations: GetAuthorizationToken, DescribeRepositories,
 // CreateRepository, lifecycle policies, scanning configuration.
 import type { OpContext, Operation } from './context.ts';
-import {
-  EcrError,
-  invalidParameter,
-  lifecyclePolicyNotFound,
-  repositoryAlreadyExists,
-  repositoryNotFound,
-  validation,
-} from './errors.ts';
-import {
-  type Input,
-  optArray,
-  optObject,
-  optString,
-  paginate,
-  registryIdOf,
-  repositoryOf,
-  reqString,
-  seconds,
-} from './input.ts';
+import { EcrError, invalidParameter, lifecyclePolicyNotFound, repositoryAlreadyExists, repositoryNotFound, validation } from './errors.ts';
+import { type Input, optArray, optObject, optString, paginate, registryIdOf, repositoryOf, reqString, seconds } from './input.ts';
 import { type ExclusionFilter, type Repository, type Scenario, TAG_MUTABILITIES, type TagMutability } from './model.ts';
 import { scansOnPush } from './store.ts';
 
@@ -63,7 +46,10 @@ export function newRepository(name: string, settings: Input, registryId: string,
     throw invalidParameter('imageTagMutabilityExclusionFilters', `Exclusion filters are required when imageTagMutability is ${mutability}`);
   }
   if (!withExclusion && filters.length > 0) {
-    throw invalidParameter('imageTagMutabilityExclusionFilters', `Exclusion filters are only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`);
+    throw invalidParameter(
+      'imageTagMutabilityExclusionFilters',
+      `Exclusion filters are only allowed with IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION`,
+    );
   }
   if (filters.length > 5) throw invalidParameter('imageTagMutabilityExclusionFilters', 'At most 5 exclusion filters are allowed');
   const scanning = optObject(settings, 'imageScanningConfiguration');
@@ -72,7 +58,9 @@ export function newRepository(name: string, settings: Input, registryId: string,
   const encryption = optObject(settings, 'encryptionConfiguration') ?? { encryptionType: 'AES256' };
   const encryptionType = optString(encryption, 'encryptionType') ?? 'AES256';
   if (!['AES256', 'KMS', 'KMS_DSSE'].includes(encryptionType)) {
-    throw validation(`Value '${encryptionType}' at 'encryptionConfiguration.encryptionType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]`);
+    throw validation(
+      `Value '${encryptionType}' at 'encryptionConfiguration.encryptionType' failed to satisfy constraint: Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]`,
+    );
   }
   const kmsKey = optString(encryption, 'kmsKey');
   const lifecyclePolicyText = optString(settings, 'lifecyclePolicyText');
@@ -95,10 +83,14 @@ function exclusionFilter(value: unknown): ExclusionFilter {
   const filterType = optString(v, 'filterType') ?? 'WILDCARD';
   const filter = reqString(v, 'filter');
   if (filterType !== 'WILDCARD') {
-    throw validation(`Value '${filterType}' at 'imageTagMutabilityExclusionFilters.member.filterType' failed to satisfy constraint: Member must satisfy enum value set: [WILDCARD]`);
+    throw validation(
+      `Value '${filterType}' at 'imageTagMutabilityExclusionFilters.member.filterType' failed to satisfy constraint: Member must satisfy enum value set: [WILDCARD]`,
+    );
   }
   if (!/^[0-9a-zA-Z._*-]{1,128}$/.test(filter)) {
-    throw validation(`Value '${filter}' at 'imageTagMutabilityExclusionFilters.member.filter' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z._*-]{1,128}`);
+    throw validation(
+      `Value '${filter}' at 'imageTagMutabilityExclusionFilters.member.filter' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[0-9a-zA-Z._*-]{1,128}`,
+    );
   }
   return { filterType: 'WILDCARD', filter };
 }

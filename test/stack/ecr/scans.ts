@@ -9,10 +9,7 @@ export const DEFAULT_SCAN_DELAY_MS = 500;
 
 /** What the scanner makes of a manifest, worked out once per digest. */
 type Analysis =
-  | { kind: 'image'; facts: ImageFacts }
-  | { kind: 'index' }
-  | { kind: 'unsupported'; reason: string }
-  | { kind: 'error'; reason: string };
+  { kind: 'image'; facts: ImageFacts } | { kind: 'index' } | { kind: 'unsupported'; reason: string } | { kind: 'error'; reason: string };
 
 export interface ScanView {
   /** The scan exists but ECR does not show it yet (scenario.notFoundMs). */

@@ -22,12 +22,7 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
 /** Throws an EcrError (AWS's own error names and statuses) unless the request is validly signed. */
-export function verifySigV4(
-  req: SignedRequest,
-  secrets: ReadonlyMap<string, string>,
-  service: string,
-  now = new Date(),
-): VerifiedIdentity {
+export function verifySigV4(req: SignedRequest, secrets: ReadonlyMap<string, string>, service: string, now = new Date()): VerifiedIdentity {
   const header = req.headers.authorization;
   if (!header) {
     throw new EcrError('MissingAuthenticationTokenException', 'Missing Authentication Token');
@@ -35,7 +30,9 @@ export function verifySigV4(
   const parsed = parseAuthorization(header);
   const [accessKeyId, date, region, scopeService, terminator] = parsed.credential.split('/');
   if (!accessKeyId || !date || !region || !scopeService || terminator !== 'aws4_request') {
-    throw incomplete(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parsed.credential}'`);
+    throw incomplete(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${parsed.credential}'`,
+    );
   }
   const secret = secrets.get(accessKeyId);
   if (secret === undefined) {
@@ -49,13 +46,17 @@ export function verifySigV4(
     throw incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   }
   if (amzDate.slice(0, 8) !== date) {
-    throw invalidSignature(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+    throw invalidSignature(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   const signedAt = Date.parse(
     `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
   );
   if (Math.abs(now.getTime() - signedAt) > MAX_SKEW_MS) {
-    throw invalidSignature(`Signature expired: ${amzDate} is now earlier than ${isoBasic(new Date(now.getTime() - MAX_SKEW_MS))} (${isoBasic(now)} - 15 min.)`);
+    throw invalidSignature(
+      `Signature expired: ${amzDate} is now earlier than ${isoBasic(new Date(now.getTime() - MAX_SKEW_MS))} (${isoBasic(now)} - 15 min.)`,
+    );
   }
   for (const name of parsed.signedHeaders) {
     if (req.headers[name] === undefined) throw invalidSignature(`Signed header '${name}' is missing from the request.`);
@@ -99,9 +100,7 @@ function parseAuthorization(header: string): { credential: string; signedHeaders
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
   if (!credential || !signedHeaders || !signature) {
-    throw incomplete(
-      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${header}`,
-    );
+    throw incomplete(`Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${header}`);
   }
   return { credential, signedHeaders: signedHeaders.split(';'), signature };
 }
@@ -163,7 +162,10 @@ function hmac(key: string | Buffer, data: string): Buffer {
 }
 
 function isoBasic(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const incomplete = (message: string) => new EcrError('IncompleteSignatureException', message);

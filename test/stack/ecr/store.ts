@@ -1,16 +1,7 @@
 // In-memory state of the ECR stand-in: repositories and their scenarios, the manifests ECR
 // "knows" (from push notifications or PutImage), scans, the push log and the call log.
 // Registry content itself is not copied here: the registry stays the source of truth.
-import type {
-  CallRecord,
-  CallRule,
-  CallScenario,
-  ImageRecord,
-  PushRecord,
-  RegistrySettings,
-  Repository,
-  ScanRecord,
-} from './model.ts';
+import type { CallRecord, CallRule, CallScenario, ImageRecord, PushRecord, RegistrySettings, Repository, ScanRecord } from './model.ts';
 
 const MAX_CALLS = 20000;
 const MAX_PUSHES = 20000;

@@ -65,8 +65,7 @@ const KNOWN_USER_IDS: Record<string, number> = { 'github-actions[bot]': 41898282
 const MAX_CALLS = 20000;
 
 export function userOf(login: string, type: 'User' | 'Bot'): User {
-  const id =
-    KNOWN_USER_IDS[login] ?? 1000 + (createHash('sha256').update(login).digest().readUInt32BE(0) % 90_000_000);
+  const id = KNOWN_USER_IDS[login] ?? 1000 + (createHash('sha256').update(login).digest().readUInt32BE(0) % 90_000_000);
   return { login, id, type };
 }
 
