@@ -48,6 +48,8 @@ const DEFAULTS: Inputs = {
   severityThreshold: 'CRITICAL',
   ignore: [],
   ignoreUnfixed: false,
+  epssThreshold: undefined,
+  failOnExploitable: false,
   ignoreFile: undefined,
   onScanIncomplete: 'fail',
   compare: 'base',
@@ -328,6 +330,22 @@ describe('parseInputs: valid inputs', () => {
       { files: DOCKERFILE },
       { severityThreshold: 'INFORMATIONAL' },
     ],
+    ...(
+      [
+        ['0.1', 0.1],
+        ['0', 0],
+        ['1', 1],
+        ['1.0', 1],
+        ['.05', 0.05],
+        [' 0.25\n', 0.25],
+      ] as Array<[string, number]>
+    ).map(([raw, value]): [string, Record<string, string>, Workspace, Partial<Inputs>] => [
+      `epss-threshold ${JSON.stringify(raw)}`,
+      { ...REQUIRED, 'epss-threshold': raw },
+      { files: DOCKERFILE },
+      { epssThreshold: value },
+    ]),
+    ['fail-on-exploitable true', { ...REQUIRED, 'fail-on-exploitable': 'true' }, { files: DOCKERFILE }, { failOnExploitable: true }],
     [
       'ignore list',
       { ...REQUIRED, ignore: 'CVE-2024-0001\n# pinned upstream\nGHSA-abcd-efgh-ijkl' },
@@ -456,6 +474,18 @@ describe('parseInputs: bad values stop with one line naming the input and what i
       { ...REQUIRED, provenance: 'maybe' },
       { files: DOCKERFILE },
       'Input "provenance" is "maybe"; accepted: false, true, mode=min or mode=max.',
+    ],
+    ...['1.5', 'abc', '-0.1', '10%', '1e-1', '0.1.2', '2'].map((raw): [string, Record<string, string>, Workspace, string] => [
+      `epss-threshold ${raw}`,
+      { ...REQUIRED, 'epss-threshold': raw },
+      { files: DOCKERFILE },
+      `Input "epss-threshold" is "${raw}"; accepted: a number from 0 to 1 (an EPSS probability, e.g. 0.1 for 10 %), or empty for none.`,
+    ]),
+    [
+      'fail-on-exploitable maybe',
+      { ...REQUIRED, 'fail-on-exploitable': 'maybe' },
+      { files: DOCKERFILE },
+      'Input "fail-on-exploitable" is "maybe"; accepted: true, false.',
     ],
     ...['create-repository', 'no-cache', 'pull', 'push', 'skip-existing', 'scan', 'ignore-unfixed', 'comment', 'skip-logout'].map(
       (name): [string, Record<string, string>, Workspace, string] => [

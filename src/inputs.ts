@@ -43,6 +43,9 @@ export interface Inputs {
   severityThreshold: Threshold;
   ignore: string[];
   ignoreUnfixed: boolean;
+  /** 0 to 1: with enhanced scanning, a finding at or above the severity fails only when its EPSS is at least this. */
+  epssThreshold?: number;
+  failOnExploitable: boolean;
   ignoreFile?: { path: string; entries: IgnoreEntry[] };
   onScanIncomplete: 'fail' | 'warn';
   compare: 'base' | 'none';
@@ -76,6 +79,8 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
 const VULNERABILITY_ID = /^\S{1,128}$/;
+// A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
+const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 
 class Reader {
   constructor(
@@ -217,6 +222,13 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     }
   }
 
+  const epssRaw = read.optional('epss-threshold');
+  if (epssRaw !== undefined && !PROBABILITY.test(epssRaw)) {
+    throw new InputError(
+      `Input "epss-threshold" is ${quoted(epssRaw)}; accepted: a number from 0 to 1 (an EPSS probability, e.g. 0.1 for 10 %), or empty for none.`,
+    );
+  }
+
   const inputs: Inputs = {
     repository,
     registryId,
@@ -249,6 +261,8 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     severityThreshold: read.oneOf('severity-threshold', THRESHOLDS, 'CRITICAL', (v) => v.toUpperCase()),
     ignore,
     ignoreUnfixed: read.boolean('ignore-unfixed', false),
+    epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
+    failOnExploitable: read.boolean('fail-on-exploitable', false),
     ignoreFile: readIgnoreFile(read, environment),
     onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
     compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),

@@ -34,12 +34,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `new XxxCommand(` in src/ → `ecr:Xxx`, with the file that sends it. */
+/** The IAM prefix of each AWS client the sources import. */
+const SERVICES: Record<string, string> = { '@aws-sdk/client-ecr': 'ecr', '@aws-sdk/client-inspector2': 'inspector2' };
+
+/** `new XxxCommand(` in src/ → `ecr:Xxx` (or `inspector2:Xxx`, by the client the file imports), with the file that sends it. */
 function operationsInSource(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of sourceFiles(path.join(ROOT, 'src'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/\bnew\s+([A-Z][A-Za-z0-9]*)Command\s*\(/g)) {
-      const action = `ecr:${match[1]}`;
+    const text = readFileSync(file, 'utf8');
+    const clients = Object.keys(SERVICES).filter((client) => text.includes(`from '${client}'`));
+    for (const match of text.matchAll(/\bnew\s+([A-Z][A-Za-z0-9]*)Command\s*\(/g)) {
+      // A file that sends commands imports exactly one client.
+      const action = clients.length === 1 ? `${SERVICES[clients[0]]}:${match[1]}` : `unknown-client:${match[1]}`;
       found.set(action, [...(found.get(action) ?? []), path.relative(ROOT, file)]);
     }
   }
@@ -63,6 +69,7 @@ describe('docs/iam-policy.json', () => {
   test('the sources send ECR operations (the search itself works)', () => {
     expect(operations.size).toBeGreaterThanOrEqual(5);
     expect(operations.has('ecr:GetAuthorizationToken')).toBe(true);
+    expect(operations.has('inspector2:ListFindings')).toBe(true);
   });
 
   test('allows every ECR operation the sources send', () => {
@@ -81,10 +88,10 @@ describe('docs/iam-policy.json', () => {
     expect([...ALLOWED].filter((action) => !needed.has(action))).toEqual([]);
   });
 
-  test('only GetAuthorizationToken is granted on "*"; everything else names a repository', () => {
+  test('only GetAuthorizationToken and inspector2:ListFindings (no resource-level permissions) are granted on "*", each alone', () => {
     for (const statement of POLICY.Statement) {
       const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-      if (resources.includes('*')) expect(actions(statement)).toEqual(['ecr:GetAuthorizationToken']);
+      if (resources.includes('*')) expect([['ecr:GetAuthorizationToken'], ['inspector2:ListFindings']]).toContainEqual(actions(statement));
       else for (const resource of resources) expect(resource).toMatch(/^arn:aws:ecr:[a-z0-9-]+:\d{12}:repository\/.+/);
     }
   });

@@ -27,6 +27,7 @@ describe('basic findings', () => {
       uri: 'https://security-tracker.debian.org/tracker/CVE-2023-38545',
       description: 'This flaw makes curl overflow a heap based buffer in the SOCKS5 proxy handshake.',
       score: 9.8,
+      scoreVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
       platform: 'linux/amd64',
     });
     expect(high).toMatchObject({ id: 'CVE-2023-0464', severity: 'HIGH', package: 'openssl', version: '3.0.8-1', score: 7.5 });
@@ -109,6 +110,8 @@ describe('enhanced findings', () => {
       description:
         'Issue summary: Some non-default TLS server configurations can cause unbounded memory growth when processing TLSv1.3 sessions.',
       score: 7.5,
+      cvss: { baseScore: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', version: '3.1', source: 'NVD' },
+      exploitAvailable: 'NO',
       platform: 'linux/arm64',
     });
   });
@@ -164,6 +167,79 @@ describe('enhanced findings', () => {
   test('no findings at all', () => {
     expect(normalizeFindings(undefined, 'p')).toEqual([]);
     expect(normalizeFindings({}, 'p')).toEqual([]);
+  });
+});
+
+describe('enhanced findings: what the risk gate reads (enhanced-risk.json)', () => {
+  const all = normalizeFindings(findingsOf('enhanced-risk.json'), 'linux/amd64');
+  const byPackage = (id: string, pkg: string) => all.find((f) => f.id === id && f.package === pkg);
+
+  test('a known exploit, the Inspector score with its vector, the CVSS base score and vector', () => {
+    expect(byPackage('CVE-2024-6387', 'openssh-server')).toMatchObject({
+      severity: 'HIGH',
+      fixAvailable: 'YES',
+      exploitAvailable: 'YES',
+      score: 8.1,
+      scoreVector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      cvss: { baseScore: 8.1, vector: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:H', version: '3.1', source: 'NVD' },
+    });
+    // Every package of the finding carries it.
+    expect(byPackage('CVE-2024-6387', 'openssh-client')).toMatchObject({ exploitAvailable: 'YES', cvss: { baseScore: 8.1 } });
+  });
+
+  test('CVSS 2.0 listed before 3.1: the newest version is the base score', () => {
+    expect(byPackage('CVE-2023-45853', 'zlib1g')).toMatchObject({
+      exploitAvailable: 'NO',
+      fixAvailable: 'NO',
+      cvss: { baseScore: 9.8, version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+    });
+  });
+
+  test('a LOW with a known exploit', () => {
+    expect(byPackage('CVE-2023-29383', 'login')).toMatchObject({ severity: 'LOW', exploitAvailable: 'YES' });
+  });
+
+  test('a finding without any of them: each unknown (absent), never 0, no crash', () => {
+    const bare = byPackage('CVE-2024-26458', 'libkrb5-3');
+    expect(bare).toMatchObject({ severity: 'UNDEFINED', fixAvailable: 'UNKNOWN' });
+    for (const field of ['exploitAvailable', 'score', 'scoreVector', 'cvss', 'epss', 'lastKnownExploitAt']) {
+      expect(bare).not.toHaveProperty(field);
+    }
+  });
+
+  test('ECR carries no EPSS: no finding has one before Amazon Inspector is asked', () => {
+    expect(all.filter((f) => f.epss !== undefined)).toEqual([]);
+  });
+
+  test.each([
+    ['exploitAvailable in lower case', { exploitAvailable: 'yes' }, { exploitAvailable: 'YES' }],
+    ['exploitAvailable empty', { exploitAvailable: '' }, {}],
+    ['exploitAvailable unexpected', { exploitAvailable: 'MAYBE' }, {}],
+    ['score only in scoreDetails', { scoreDetails: { cvss: { score: 6.5, scoringVector: 'V' } } }, { score: 6.5, scoreVector: 'V' }],
+    [
+      'a CVSS entry without a score is skipped',
+      {
+        packageVulnerabilityDetails: {
+          cvss: [
+            { scoringVector: 'X', version: '3.1' },
+            { baseScore: 5, version: '2.0' },
+          ],
+        },
+      },
+      { cvss: { baseScore: 5, version: '2.0' } },
+    ],
+    ['a CVSS list of nothing usable', { packageVulnerabilityDetails: { cvss: [{}, { baseScore: Number.NaN }] } }, {}],
+  ] as Array<[string, EnhancedImageScanFinding, object]>)('never crashes: %s', (_name, finding, expected) => {
+    const [normalized] = normalizeEnhancedFinding({ ...finding, severity: 'LOW' }, 'p');
+    expect(normalized).toEqual({ id: 'UNKNOWN', severity: 'LOW', fixAvailable: 'UNKNOWN', platform: 'p', ...expected });
+  });
+});
+
+describe('basic findings carry no exploit or CVSS details, only the score and its vector', () => {
+  test('the recorded page', () => {
+    const [critical] = normalizeFindings(findingsOf('basic-complete-page-1.json'), 'linux/amd64');
+    expect(critical).not.toHaveProperty('exploitAvailable');
+    expect(critical).not.toHaveProperty('cvss');
   });
 });
 

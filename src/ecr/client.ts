@@ -1,14 +1,10 @@
 // The one place the ECR client is built. Credentials come from the SDK's default chain;
-// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself. The SDK does not
-// read HTTPS_PROXY / NO_PROXY, so the proxy (as self-hosted runners need) is set here, with
-// the same rules @actions/http-client applies to the GitHub API calls.
+// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself; the proxy and the
+// timeouts come from aws/http.ts.
 import { ECRClient } from '@aws-sdk/client-ecr';
-import { getProxyUrl } from '@actions/http-client/lib/proxy';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { nameOperationInErrors, requestHandlerFor } from '../aws/http.js';
 
-/** A hung endpoint is bounded by these, not by the job's six hours. */
-export const CONNECTION_TIMEOUT_MS = 10_000;
-export const REQUEST_TIMEOUT_MS = 30_000;
+export { CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../aws/http.js';
 
 /** The URL the SDK will call, by its own precedence. */
 export function ecrEndpoint(region: string, env: Record<string, string | undefined>): URL {
@@ -18,39 +14,11 @@ export function ecrEndpoint(region: string, env: Record<string, string | undefin
 }
 
 export async function createEcrClient(region: string, env: Record<string, string | undefined> = process.env): Promise<ECRClient> {
-  const endpoint = ecrEndpoint(region, env);
-  const proxy = getProxyUrl(endpoint);
-  // The proxy agents are loaded only when a proxy applies: most runs do not need them.
-  const agent = proxy ? await proxyAgents(proxy) : {};
   const client = new ECRClient({
     region,
     customUserAgent: 'ecr-build-scan-push',
-    // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: CONNECTION_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
-      throwOnRequestTimeout: true,
-      ...agent,
-    }),
+    requestHandler: await requestHandlerFor(ecrEndpoint(region, env)),
   });
-  // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
-  // name the operation, so the one error line is actionable.
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        const operation = (context.commandName ?? '').replace(/Command$/, '');
-        if (error instanceof Error && operation && !error.message.includes(operation)) error.message = `ECR ${operation}: ${error.message}`;
-        throw error;
-      }
-    },
-    { step: 'initialize', name: 'nameOperationInErrors' },
-  );
+  nameOperationInErrors(client, 'ECR');
   return client;
-}
-
-async function proxyAgents(proxy: URL) {
-  const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([import('http-proxy-agent'), import('https-proxy-agent')]);
-  return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
 }

@@ -3,6 +3,18 @@
 import type { Severity, SeverityCounts } from './severity.js';
 
 export type FixAvailable = 'YES' | 'NO' | 'PARTIAL' | 'UNKNOWN';
+/** Enhanced scanning's exploitAvailable. Absent from a Finding when unknown (basic scanning, or not said). */
+export type ExploitAvailable = 'YES' | 'NO';
+
+/** A CVSS base score and its vector, as the vulnerability's source gives them. */
+export interface Cvss {
+  baseScore?: number;
+  vector?: string;
+  /** e.g. 3.1, 2.0 */
+  version?: string;
+  /** e.g. NVD */
+  source?: string;
+}
 
 export interface Finding {
   /** Vulnerability ID, e.g. CVE-2024-1234 (basic: `name`; enhanced: packageVulnerabilityDetails.vulnerabilityId). */
@@ -17,7 +29,21 @@ export interface Finding {
   uri?: string;
   title?: string;
   description?: string;
+  /** Enhanced: Amazon Inspector's score (`score`); basic: the CVSS3 (else CVSS2) score attribute. */
   score?: number;
+  /** The vector behind `score` (enhanced: scoreDetails.cvss.scoringVector; basic: CVSS3/CVSS2_VECTOR). */
+  scoreVector?: string;
+  /** Enhanced: the CVSS base score of the vulnerability (packageVulnerabilityDetails.cvss, the newest version). */
+  cvss?: Cvss;
+  /** Enhanced scanning's exploitAvailable (Amazon Inspector's when ECR does not say); absent when unknown. */
+  exploitAvailable?: ExploitAvailable;
+  /** When an exploit was last seen (Amazon Inspector's exploitabilityDetails.lastKnownExploitAt), ISO 8601. */
+  lastKnownExploitAt?: string;
+  /**
+   * EPSS score, 0 to 1: how likely use in the wild is in the next 30 days. Only Amazon Inspector's
+   * ListFindings carries it (epss.score); absent means unknown, never 0.
+   */
+  epss?: number;
   /** Platform of the manifest it was found in, e.g. linux/amd64. */
   platform: string;
 }

@@ -3,8 +3,15 @@
 // Enhanced scanning (Amazon Inspector): `enhancedFindings`, one per vulnerability, each listing
 // its vulnerable packages; we make one Finding per package, since that is what a user fixes.
 // Every field is optional in the API and some are missing in practice: nothing here may throw.
-import type { Attribute, EnhancedImageScanFinding, ImageScanFinding, ImageScanFindings, VulnerablePackage } from '@aws-sdk/client-ecr';
-import type { Finding, FixAvailable } from './finding.js';
+import type {
+  Attribute,
+  CvssScore,
+  EnhancedImageScanFinding,
+  ImageScanFinding,
+  ImageScanFindings,
+  VulnerablePackage,
+} from '@aws-sdk/client-ecr';
+import type { Cvss, ExploitAvailable, Finding, FixAvailable } from './finding.js';
 import { toSeverity } from './severity.js';
 
 /** Inspector's fixedInVersion when there is no fix. */
@@ -21,7 +28,9 @@ export function normalizeFindings(findings: ImageScanFindings | undefined, platf
 
 export function normalizeBasicFinding(finding: ImageScanFinding, platform: string): Finding {
   const attributes = attributeMap(finding.attributes);
-  const score = toScore(attributes.get('CVSS3_SCORE') ?? attributes.get('CVSS2_SCORE'));
+  const cvss3 = toScore(attributes.get('CVSS3_SCORE'));
+  const score = cvss3 ?? toScore(attributes.get('CVSS2_SCORE'));
+  const scoreVector = score === undefined ? undefined : text(attributes.get(cvss3 !== undefined ? 'CVSS3_VECTOR' : 'CVSS2_VECTOR'));
   return compact({
     id: text(finding.name) ?? UNKNOWN_ID,
     severity: toSeverity(finding.severity),
@@ -31,6 +40,7 @@ export function normalizeBasicFinding(finding: ImageScanFinding, platform: strin
     uri: text(finding.uri),
     description: text(finding.description),
     score,
+    scoreVector,
     platform,
   });
 }
@@ -45,7 +55,10 @@ export function normalizeEnhancedFinding(finding: EnhancedImageScanFinding, plat
     uri: text(details?.sourceUrl) ?? details?.referenceUrls?.map(text).find((url) => url !== undefined),
     title: text(finding.title),
     description: text(finding.description),
-    score: toScore(finding.score),
+    score: toScore(finding.score) ?? toScore(finding.scoreDetails?.cvss?.score),
+    scoreVector: text(finding.scoreDetails?.cvss?.scoringVector),
+    cvss: newestCvss(details?.cvss),
+    exploitAvailable: toExploitAvailable(finding.exploitAvailable),
     platform,
   });
   const packages = uniquePackages(details?.vulnerablePackages ?? []);
@@ -94,6 +107,34 @@ function uniquePackages(packages: VulnerablePackage[]): VulnerablePackage[] {
 function fixedIn(value: string | undefined): string | undefined {
   const version = text(value);
   return version === NO_FIX ? undefined : version;
+}
+
+/**
+ * The CVSS base score of the newest CVSS version among those the source lists (a CVE often
+ * carries both 2.0 and 3.1); for one version, the first listed. Entries without a score are skipped.
+ */
+export function newestCvss(scores: readonly CvssScore[] | undefined): Cvss | undefined {
+  let best: { cvss: Cvss; version: number } | undefined;
+  for (const entry of scores ?? []) {
+    const baseScore = toScore(entry.baseScore);
+    if (baseScore === undefined) continue;
+    const version = Number.parseFloat(text(entry.version) ?? '');
+    const rank = Number.isFinite(version) ? version : 0;
+    if (best && best.version >= rank) continue;
+    const cvss: Cvss = { baseScore };
+    const vector = text(entry.scoringVector);
+    if (vector !== undefined) cvss.vector = vector;
+    if (text(entry.version) !== undefined) cvss.version = text(entry.version);
+    if (text(entry.source) !== undefined) cvss.source = text(entry.source);
+    best = { cvss, version: rank };
+  }
+  return best?.cvss;
+}
+
+/** YES / NO, in any case; anything else (absent, empty, unexpected) is unknown. */
+export function toExploitAvailable(value: unknown): ExploitAvailable | undefined {
+  const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  return upper === 'YES' || upper === 'NO' ? upper : undefined;
 }
 
 function toFixAvailable(value: string | undefined): FixAvailable {

@@ -1,5 +1,5 @@
-export const id = 563;
-export const ids = [563];
+export const id = 941;
+export const ids = [941];
 export const modules = {
 
 /***/ 5484:
@@ -28,7 +28,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 5563:
+/***/ 4941:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -150,6 +150,8 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
 const VULNERABILITY_ID = /^\S{1,128}$/;
+// A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
+const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 class Reader {
     get;
     environment;
@@ -265,6 +267,10 @@ function parseInputs(get, environment) {
             throw new errors/* InputError */.dz(`Input "ignore" has ${(0,errors/* quoted */.TL)(id)}; accepted: newline-separated vulnerability IDs such as CVE-2024-1234.`);
         }
     }
+    const epssRaw = read.optional('epss-threshold');
+    if (epssRaw !== undefined && !PROBABILITY.test(epssRaw)) {
+        throw new errors/* InputError */.dz(`Input "epss-threshold" is ${(0,errors/* quoted */.TL)(epssRaw)}; accepted: a number from 0 to 1 (an EPSS probability, e.g. 0.1 for 10 %), or empty for none.`);
+    }
     const inputs = {
         repository,
         registryId,
@@ -297,6 +303,8 @@ function parseInputs(get, environment) {
         severityThreshold: read.oneOf('severity-threshold', severity/* THRESHOLDS */.Rm, 'CRITICAL', (v) => v.toUpperCase()),
         ignore,
         ignoreUnfixed: read.boolean('ignore-unfixed', false),
+        epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
+        failOnExploitable: read.boolean('fail-on-exploitable', false),
         ignoreFile: readIgnoreFile(read, environment),
         onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'], 'fail', (v) => v.toLowerCase()),
         compare: read.oneOf('compare', ['base', 'none'], 'base', (v) => v.toLowerCase()),
@@ -622,41 +630,34 @@ var dist_cjs = __webpack_require__(8249);
 var lib_proxy = __webpack_require__(9783);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
-;// CONCATENATED MODULE: ./src/ecr/client.ts
-// The one place the ECR client is built. Credentials come from the SDK's default chain;
-// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself. The SDK does not
-// read HTTPS_PROXY / NO_PROXY, so the proxy (as self-hosted runners need) is set here, with
-// the same rules @actions/http-client applies to the GitHub API calls.
-
+;// CONCATENATED MODULE: ./src/aws/http.ts
+// What every AWS client of the action shares: bounded timeouts, the runner's proxy settings, and
+// errors that name the operation. The SDK does not read HTTPS_PROXY / NO_PROXY, so the proxy (as
+// self-hosted runners need) is set here, with the same rules @actions/http-client applies to the
+// GitHub API calls.
 
 
 /** A hung endpoint is bounded by these, not by the job's six hours. */
 const CONNECTION_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-/** The URL the SDK will call, by its own precedence. */
-function ecrEndpoint(region, env) {
-    const configured = env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL;
-    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-    return new URL(configured || `https://api.ecr.${region}.${suffix}`);
-}
-async function createEcrClient(region, env = process.env) {
-    const endpoint = ecrEndpoint(region, env);
+/** The request handler for calls to this endpoint: timeouts, and the proxy when one applies. */
+async function requestHandlerFor(endpoint) {
     const proxy = (0,lib_proxy/* getProxyUrl */.s)(endpoint);
     // The proxy agents are loaded only when a proxy applies: most runs do not need them.
     const agent = proxy ? await proxyAgents(proxy) : {};
-    const client = new dist_cjs/* ECRClient */.S70({
-        region,
-        customUserAgent: 'ecr-build-scan-push',
-        // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
-        requestHandler: new node_http_handler_dist_cjs.NodeHttpHandler({
-            connectionTimeout: CONNECTION_TIMEOUT_MS,
-            requestTimeout: REQUEST_TIMEOUT_MS,
-            throwOnRequestTimeout: true,
-            ...agent,
-        }),
+    // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
+    return new node_http_handler_dist_cjs.NodeHttpHandler({
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        ...agent,
     });
-    // A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
-    // name the operation, so the one error line is actionable.
+}
+/**
+ * A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
+ * prefix the service and operation, so the one error line is actionable.
+ */
+function nameOperationInErrors(client, service) {
     client.middlewareStack.add((next, context) => async (args) => {
         try {
             return await next(args);
@@ -664,15 +665,37 @@ async function createEcrClient(region, env = process.env) {
         catch (error) {
             const operation = (context.commandName ?? '').replace(/Command$/, '');
             if (error instanceof Error && operation && !error.message.includes(operation))
-                error.message = `ECR ${operation}: ${error.message}`;
+                error.message = `${service} ${operation}: ${error.message}`;
             throw error;
         }
     }, { step: 'initialize', name: 'nameOperationInErrors' });
-    return client;
 }
 async function proxyAgents(proxy) {
     const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(970)]).then(__webpack_require__.t.bind(__webpack_require__, 1970, 23)), Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(669)]).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))]);
     return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
+}
+
+;// CONCATENATED MODULE: ./src/ecr/client.ts
+// The one place the ECR client is built. Credentials come from the SDK's default chain;
+// AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself; the proxy and the
+// timeouts come from aws/http.ts.
+
+
+
+/** The URL the SDK will call, by its own precedence. */
+function ecrEndpoint(region, env) {
+    const configured = env.AWS_ENDPOINT_URL_ECR || env.AWS_ENDPOINT_URL;
+    const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+    return new URL(configured || `https://api.ecr.${region}.${suffix}`);
+}
+async function createEcrClient(region, env = process.env) {
+    const client = new dist_cjs/* ECRClient */.S70({
+        region,
+        customUserAgent: 'ecr-build-scan-push',
+        requestHandler: await requestHandlerFor(ecrEndpoint(region, env)),
+    });
+    nameOperationInErrors(client, 'ECR');
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
@@ -2468,7 +2491,7 @@ function normalizeId(id) {
 /* harmony export */   Sn: () => (/* binding */ normalizeFindings),
 /* harmony export */   yW: () => (/* binding */ vulnerabilityKey)
 /* harmony export */ });
-/* unused harmony exports normalizeBasicFinding, normalizeEnhancedFinding, packageVersion */
+/* unused harmony exports normalizeBasicFinding, normalizeEnhancedFinding, packageVersion, newestCvss, toExploitAvailable */
 /* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
 
 /** Inspector's fixedInVersion when there is no fix. */
@@ -2483,7 +2506,9 @@ function normalizeFindings(findings, platform) {
 }
 function normalizeBasicFinding(finding, platform) {
     const attributes = attributeMap(finding.attributes);
-    const score = toScore(attributes.get('CVSS3_SCORE') ?? attributes.get('CVSS2_SCORE'));
+    const cvss3 = toScore(attributes.get('CVSS3_SCORE'));
+    const score = cvss3 ?? toScore(attributes.get('CVSS2_SCORE'));
+    const scoreVector = score === undefined ? undefined : text(attributes.get(cvss3 !== undefined ? 'CVSS3_VECTOR' : 'CVSS2_VECTOR'));
     return compact({
         id: text(finding.name) ?? UNKNOWN_ID,
         severity: (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .toSeverity */ .T_)(finding.severity),
@@ -2493,6 +2518,7 @@ function normalizeBasicFinding(finding, platform) {
         uri: text(finding.uri),
         description: text(finding.description),
         score,
+        scoreVector,
         platform,
     });
 }
@@ -2506,7 +2532,10 @@ function normalizeEnhancedFinding(finding, platform) {
         uri: text(details?.sourceUrl) ?? details?.referenceUrls?.map(text).find((url) => url !== undefined),
         title: text(finding.title),
         description: text(finding.description),
-        score: toScore(finding.score),
+        score: toScore(finding.score) ?? toScore(finding.scoreDetails?.cvss?.score),
+        scoreVector: text(finding.scoreDetails?.cvss?.scoringVector),
+        cvss: newestCvss(details?.cvss),
+        exploitAvailable: toExploitAvailable(finding.exploitAvailable),
         platform,
     });
     const packages = uniquePackages(details?.vulnerablePackages ?? []);
@@ -2552,6 +2581,37 @@ function uniquePackages(packages) {
 function fixedIn(value) {
     const version = text(value);
     return version === NO_FIX ? undefined : version;
+}
+/**
+ * The CVSS base score of the newest CVSS version among those the source lists (a CVE often
+ * carries both 2.0 and 3.1); for one version, the first listed. Entries without a score are skipped.
+ */
+function newestCvss(scores) {
+    let best;
+    for (const entry of scores ?? []) {
+        const baseScore = toScore(entry.baseScore);
+        if (baseScore === undefined)
+            continue;
+        const version = Number.parseFloat(text(entry.version) ?? '');
+        const rank = Number.isFinite(version) ? version : 0;
+        if (best && best.version >= rank)
+            continue;
+        const cvss = { baseScore };
+        const vector = text(entry.scoringVector);
+        if (vector !== undefined)
+            cvss.vector = vector;
+        if (text(entry.version) !== undefined)
+            cvss.version = text(entry.version);
+        if (text(entry.source) !== undefined)
+            cvss.source = text(entry.source);
+        best = { cvss, version: rank };
+    }
+    return best?.cvss;
+}
+/** YES / NO, in any case; anything else (absent, empty, unexpected) is unknown. */
+function toExploitAvailable(value) {
+    const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
+    return upper === 'YES' || upper === 'NO' ? upper : undefined;
 }
 function toFixAvailable(value) {
     const upper = (value ?? '').toUpperCase();
@@ -2725,4 +2785,4 @@ const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTE
 
 };
 
-//# sourceMappingURL=563.index.js.map
+//# sourceMappingURL=941.index.js.map
