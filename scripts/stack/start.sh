@@ -50,8 +50,17 @@ spawn() {
   local name=$1 marker=$2
   shift 2
   printf '\n=== %s starting: %s\n' "$(date -Is)" "$*" >> "$LOG_DIR/$name.log"
-  # 9>&-: the child must not inherit the start/stop lock.
-  setsid "$@" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null 9>&- &
+  # The child must not inherit any lock: neither this script's own (fd 9) nor the caller's
+  # (`flock /tmp/e2e.lock bash -c '…start.sh…'` holds it on fd 3), or the lock is held for as
+  # long as the stand-in runs and every later flock waits for ever. So every descriptor above
+  # 2 is closed before the exec.
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done 2> /dev/null
+    exec setsid "$@" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null
+  ) &
   echo $! > "$PID_DIR/$name.pid"
   echo "$marker" > "$PID_DIR/$name.cmd"
   STARTED+=("$name")
