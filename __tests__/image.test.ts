@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildAndPush } from '../src/image.js';
+import { NO_CACHE } from '../src/build/cache.js';
 import { parseInputs, type Inputs } from '../src/inputs.js';
 import { computeTagPlan } from '../src/tags.js';
 import type { RepositoryInfo } from '../src/ecr/repository.js';
@@ -62,6 +63,7 @@ describe('buildAndPush', () => {
       computeTagPlan(facts, values, IMAGE),
       IMAGE,
       tempDir,
+      NO_CACHE,
       run,
     );
     expect(result).toEqual({ digest: EXISTING, mediaType: undefined, reused: true });
@@ -81,6 +83,7 @@ describe('buildAndPush', () => {
         computeTagPlan(facts, values, IMAGE),
         IMAGE,
         tempDir,
+        NO_CACHE,
         run,
       ),
     ).rejects.toThrow(new RegExp(`Tag ${SHA} already exists in mlops/retail-api on ${EXISTING}.*skip-existing: true`));
@@ -99,6 +102,7 @@ describe('buildAndPush', () => {
       computeTagPlan(facts, values, IMAGE),
       IMAGE,
       tempDir,
+      NO_CACHE,
       run,
     );
     expect(result.digest).toBe(PUSHED);
@@ -121,6 +125,7 @@ describe('buildAndPush', () => {
       computeTagPlan(facts, values, IMAGE),
       IMAGE,
       tempDir,
+      NO_CACHE,
       run,
     );
     expect(result).toEqual({ digest: PUSHED, mediaType: undefined, platform: undefined, reused: false });

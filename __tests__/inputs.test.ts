@@ -32,6 +32,7 @@ const DEFAULTS: Inputs = {
   platforms: [],
   cacheFrom: [],
   cacheTo: [],
+  cache: 'none',
   secrets: [],
   provenance: 'false',
   builder: undefined,
@@ -312,6 +313,14 @@ describe('parseInputs: valid inputs', () => {
     ],
     ['sha-tag short, case-insensitive', { ...REQUIRED, 'sha-tag': 'SHORT' }, { files: DOCKERFILE }, { shaTag: 'short' }],
     ['sha-tag false', { ...REQUIRED, 'sha-tag': 'false' }, { files: DOCKERFILE }, { shaTag: 'false' }],
+    ['cache ecr, case-insensitive', { ...REQUIRED, cache: 'ECR' }, { files: DOCKERFILE }, { cache: 'ecr' }],
+    ['cache none', { ...REQUIRED, cache: 'none' }, { files: DOCKERFILE }, { cache: 'none' }],
+    [
+      'a buildcache- tag without cache: ecr is an ordinary tag',
+      { ...REQUIRED, tags: 'buildcache-main' },
+      { files: DOCKERFILE },
+      { tags: ['buildcache-main'] },
+    ],
     [
       'release-tags none, latest true',
       { ...REQUIRED, 'release-tags': 'none', latest: 'TRUE' },
@@ -469,6 +478,13 @@ describe('parseInputs: bad values stop with one line naming the input and what i
     ['latest always', { ...REQUIRED, latest: 'always' }, { files: DOCKERFILE }, 'Input "latest" is "always"; accepted: auto, true, false.'],
     ['compare head', { ...REQUIRED, compare: 'head' }, { files: DOCKERFILE }, 'Input "compare" is "head"; accepted: base, none.'],
     ['gate some', { ...REQUIRED, gate: 'some' }, { files: DOCKERFILE }, 'Input "gate" is "some"; accepted: all, new.'],
+    ['cache gha', { ...REQUIRED, cache: 'gha' }, { files: DOCKERFILE }, 'Input "cache" is "gha"; accepted: none, ecr.'],
+    [
+      'a tag that is a cache tag, with cache: ecr',
+      { ...REQUIRED, cache: 'ecr', tags: 'stable\nbuildcache-main' },
+      { files: DOCKERFILE },
+      'Input "tags" has "buildcache-main", but with cache: ecr tags starting buildcache- hold the build cache; accepted: tag names that do not start with buildcache-.',
+    ],
     [
       'provenance maybe',
       { ...REQUIRED, provenance: 'maybe' },

@@ -10,8 +10,9 @@ import { canMoveTag, type RepositoryInfo } from './ecr/repository.js';
 import { findImageByTag, getManifest, type ImageRef, type Manifest } from './ecr/images.js';
 import { isIndex, platformManifests, type PlatformManifest } from './ecr/manifest.js';
 import { defaultLabels, mergeLabels } from './build/labels.js';
-import { builderPlatform, runBuild } from './build/buildx.js';
+import { inspectBuilder, runBuild, type BuilderInfo } from './build/buildx.js';
 import type { BuildOutput, BuildRequest } from './build/argv.js';
+import { NO_CACHE, planEcrCache, type CacheSpecs } from './build/cache.js';
 import { runCommand, type Runner } from './util/exec.js';
 
 type Client = Pick<ECRClient, 'send'>;
@@ -34,6 +35,8 @@ export async function buildAndPush(
   plan: TagPlan,
   image: string,
   tempDir: string,
+  /** Cache specs added to the user's (cache: ecr), from ecrCache. */
+  cache: CacheSpecs = NO_CACHE,
   run: Runner = runCommand,
 ): Promise<Candidate> {
   if (plan.candidate) {
@@ -52,13 +55,20 @@ export async function buildAndPush(
   const output: BuildOutput = plan.candidate
     ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
     : { kind: 'push-digest', name: image };
-  const result = await build(inputs, facts, output, tempDir, run);
+  const result = await build(inputs, facts, output, tempDir, cache, run);
   if (!result) throw new Error('buildx pushed nothing.');
   core.info(`Pushed ${image}@${result.digest}.`);
   return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
 
-export async function build(inputs: Inputs, facts: EventFacts, output: BuildOutput, tempDir: string, run: Runner = runCommand) {
+export async function build(
+  inputs: Inputs,
+  facts: EventFacts,
+  output: BuildOutput,
+  tempDir: string,
+  cache: CacheSpecs = NO_CACHE,
+  run: Runner = runCommand,
+) {
   const request: BuildRequest = {
     context: inputs.context,
     file: inputs.file,
@@ -66,8 +76,8 @@ export async function build(inputs: Inputs, facts: EventFacts, output: BuildOutp
     labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
     target: inputs.target,
     platforms: inputs.platforms,
-    cacheFrom: inputs.cacheFrom,
-    cacheTo: inputs.cacheTo,
+    cacheFrom: [...inputs.cacheFrom, ...cache.from],
+    cacheTo: [...inputs.cacheTo, ...cache.to],
     secrets: inputs.secrets,
     provenance: inputs.provenance,
     builder: inputs.builder,
@@ -101,11 +111,43 @@ export async function resolvePlatforms(
 }
 
 /**
- * The builder's default platform names a single-platform image that buildx did not describe
- * (docker driver, or a reused image). `docker buildx inspect` takes ~100 ms, so it is started
- * alongside the login rather than on the way to the scan.
+ * What the build needs to know about the builder, from one `docker buildx inspect` (~100 ms),
+ * started alongside the login rather than on the way to the build or the scan: its default
+ * platform names a single-platform image that buildx did not describe (docker driver, or a
+ * reused image), and its driver says whether cache: ecr can export. Not asked when neither is
+ * needed.
  */
-export function startBuilderPlatform(inputs: Pick<Inputs, 'platforms' | 'builder'>, run: Runner = runCommand): Promise<string> {
-  if (inputs.platforms.length === 1) return Promise.resolve(inputs.platforms[0]);
-  return builderPlatform(inputs.builder, run).catch(() => 'linux/amd64');
+export function startBuilderInspect(
+  inputs: Pick<Inputs, 'platforms' | 'builder' | 'cache'>,
+  run: Runner = runCommand,
+): Promise<BuilderInfo> {
+  const platform = inputs.platforms.length === 1 ? inputs.platforms[0] : undefined;
+  if (platform !== undefined && inputs.cache !== 'ecr') return Promise.resolve({ platform });
+  return inspectBuilder(inputs.builder, run)
+    .then((info) => ({ ...info, platform: platform ?? info.platform }))
+    .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+}
+
+/** cache: ecr → the cache specs this build adds, its warnings and notes written to the log. */
+export async function ecrCache(
+  inputs: Pick<Inputs, 'cache'>,
+  facts: Pick<EventFacts, 'branch' | 'defaultBranch' | 'pullRequest'>,
+  image: string,
+  repository: RepositoryInfo,
+  builder: Promise<BuilderInfo>,
+): Promise<CacheSpecs> {
+  if (inputs.cache !== 'ecr') return NO_CACHE;
+  const plan = planEcrCache({
+    image,
+    branch: facts.branch,
+    defaultBranch: facts.defaultBranch,
+    fromFork: facts.pullRequest?.fromFork === true,
+    repository,
+    driver: (await builder).driver,
+  });
+  for (const note of plan.notes) core.info(note);
+  for (const warning of plan.warnings) core.warning(warning);
+  const read = plan.from.map((spec) => spec.replace(/^.*:/, '')).join(', ');
+  core.info(`cache: ecr: reading ${read || 'no cache'}${plan.writeTag ? `; writing ${plan.writeTag}` : ''}.`);
+  return { from: plan.from, to: plan.to };
 }

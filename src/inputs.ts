@@ -7,6 +7,7 @@ import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
 import { parseKeyValues, parseList } from './util/lists.js';
 import { THRESHOLDS, type Threshold } from './scan/severity.js';
 import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
+import { CACHE_TAG_PREFIX, isCacheTag } from './build/cache.js';
 
 export const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'] as const;
 export type TagMutability = (typeof TAG_MUTABILITIES)[number];
@@ -27,6 +28,8 @@ export interface Inputs {
   platforms: string[];
   cacheFrom: string[];
   cacheTo: string[];
+  /** `ecr`: a BuildKit registry cache in the same repository (src/build/cache.ts). */
+  cache: 'none' | 'ecr';
   secrets: string[];
   provenance: string;
   builder?: string;
@@ -205,8 +208,17 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     throw new InputError(`Input "provenance" is ${quoted(provenance)}; accepted: false, true, mode=min or mode=max.`);
   }
 
+  const cache = read.oneOf('cache', ['none', 'ecr'] as const, 'none', (v) => v.toLowerCase());
   const tags = read.list('tags');
-  for (const tag of tags) validateTagShape(tag);
+  for (const tag of tags) {
+    validateTagShape(tag);
+    const bare = tag.slice(tag.lastIndexOf(':') + 1);
+    if (cache === 'ecr' && isCacheTag(bare)) {
+      throw new InputError(
+        `Input "tags" has ${quoted(truncate(tag))}, but with cache: ecr tags starting ${CACHE_TAG_PREFIX} hold the build cache; accepted: tag names that do not start with ${CACHE_TAG_PREFIX}.`,
+      );
+    }
+  }
 
   const scanTimeoutRaw = read.text('scan-timeout') || '600';
   if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
@@ -245,6 +257,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     platforms,
     cacheFrom: read.list('cache-from', { commas: false }),
     cacheTo: read.list('cache-to', { commas: false }),
+    cache,
     secrets,
     provenance,
     builder: read.optional('builder'),

@@ -15,7 +15,9 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { build, buildAndPush, resolvePlatforms, startBuilderPlatform } from './image.js';
+import { build, buildAndPush, ecrCache, resolvePlatforms, startBuilderInspect } from './image.js';
+import type { BuilderInfo } from './build/buildx.js';
+import { creationWithCache } from './build/cache.js';
 import type { ImageRef, Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
@@ -49,6 +51,8 @@ export async function run(): Promise<void> {
 
     if (!inputs.push) {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
+      // Without a login the registry is unknown, and so is the cache's reference.
+      if (inputs.cache === 'ecr') core.info('cache: ecr is not used with push: false (no registry login).');
       await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
       const report = skippedReport({
         ...reportBase(inputs, facts, inputs.repository),
@@ -61,12 +65,12 @@ export async function run(): Promise<void> {
     }
 
     const client = await createEcrClient(inputs.awsRegion);
-    let builderDefault: Promise<string> = Promise.resolve('linux/amd64');
+    let builder: Promise<BuilderInfo> = Promise.resolve({ platform: 'linux/amd64' });
     progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
       // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-      builderDefault = startBuilderPlatform(inputs);
+      builder = startBuilderInspect(inputs);
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
@@ -80,7 +84,9 @@ export async function run(): Promise<void> {
 
     progress.phase = `looking up repository ${inputs.repository}`;
     const repository = await core.group(`Repository ${inputs.repository}`, async () => {
-      const info = await ensureRepository(client, inputs, login.registry);
+      const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
+      const info = await ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, login.registry);
+      if (info.created && creation?.note) core.info(creation.note);
       core.info(
         `${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`,
       );
@@ -94,13 +100,21 @@ export async function run(): Promise<void> {
     const plan = computeTagPlan(facts, inputs, image);
 
     progress.phase = 'building and pushing';
-    const candidate = await core.group('Build and push', () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir));
+    const candidate = await core.group('Build and push', async () =>
+      buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder)),
+    );
     outputs.digest = candidate.digest;
     outputs.imageUri = `${image}@${candidate.digest}`;
     const candidateTags = plan.candidate ? [plan.candidate] : [];
     outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
 
-    const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
+    const { manifest, platforms } = await resolvePlatforms(
+      client,
+      ref,
+      inputs,
+      candidate,
+      builder.then((b) => b.platform),
+    );
     outputs.platformDigests = platformDigestsObject(platforms);
     const reportFacts = {
       ...reportBase(inputs, facts, image),

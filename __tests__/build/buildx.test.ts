@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fakeRunner } from '../../__fixtures__/runner.js';
 import { digestOf } from '../../__fixtures__/manifests/index.js';
-import { builderPlatform, lastErrorLine, runBuild } from '../../src/build/buildx.js';
+import { builderPlatform, inspectBuilder, lastErrorLine, runBuild } from '../../src/build/buildx.js';
+import { startBuilderInspect } from '../../src/image.js';
 import { buildxArgs, type BuildRequest } from '../../src/build/argv.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -145,5 +146,32 @@ describe('builderPlatform', () => {
     const run = fakeRunner(() => answer);
     await expect(builderPlatform(builder, run)).resolves.toBe(platform);
     expect(run.mock.calls).toEqual([['docker', args, { silent: true, ignoreReturnCode: true }]]);
+  });
+
+  test.each<[string, string, string | undefined]>([
+    ['docker', DOCKER_DRIVER, 'docker'],
+    ['docker-container (the node’s Driver Options line is not the driver)', CONTAINER_DRIVER, 'docker-container'],
+    ['remote, two nodes', REMOTE_TWO_NODES, 'remote'],
+    ['no Driver line', 'Platforms: linux/amd64\n', undefined],
+  ])('inspectBuilder: the %s driver', async (_name, stdout, driver) => {
+    await expect(inspectBuilder('b', fakeRunner(() => ({ stdout })))).resolves.toEqual({ driver, platform: expect.any(String) });
+  });
+
+  test.each<[string, { platforms: string[]; cache: 'none' | 'ecr' }, number, { driver?: string; platform: string }]>([
+    ['one platform, no cache: no call', { platforms: ['linux/arm64'], cache: 'none' }, 0, { platform: 'linux/arm64' }],
+    ['one platform, cache: ecr: asked for the driver, the platform kept', { platforms: ['linux/arm64'], cache: 'ecr' }, 1, { driver: 'docker', platform: 'linux/arm64' }],
+    ['no platform, cache: ecr: one call for both', { platforms: [], cache: 'ecr' }, 1, { driver: 'docker', platform: 'linux/amd64' }],
+    ['no platform, no cache: one call', { platforms: [], cache: 'none' }, 1, { driver: 'docker', platform: 'linux/amd64' }],
+  ])('startBuilderInspect: %s', async (_name, inputs, calls, info) => {
+    const run = fakeRunner(() => ({ stdout: DOCKER_DRIVER }));
+    await expect(startBuilderInspect({ ...inputs, builder: undefined }, run)).resolves.toEqual(info);
+    expect(run).toHaveBeenCalledTimes(calls);
+  });
+
+  test('startBuilderInspect: a failing inspect gives the fallback, never a rejection', async () => {
+    const run = fakeRunner(() => {
+      throw new Error('docker: not found');
+    });
+    await expect(startBuilderInspect({ platforms: [], cache: 'ecr', builder: 'x' }, run)).resolves.toEqual({ platform: 'linux/amd64' });
   });
 });

@@ -59,6 +59,19 @@ describe('findImageByTag', () => {
     ],
     ['no details', new FakeEcrClient().on(DescribeImagesCommand, () => ({ imageDetails: [] }))],
     ['a detail without a digest', new FakeEcrClient().on(DescribeImagesCommand, () => ({ imageDetails: [{ imageTags: [SHA] }] }))],
+    [
+      'a build cache (cache: ecr) under the tag',
+      new FakeEcrClient().on(DescribeImagesCommand, () => ({
+        imageDetails: [
+          {
+            imageDigest: digestOf('c'),
+            imageTags: [SHA],
+            imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+            artifactMediaType: 'application/vnd.buildkit.cacheconfig.v0',
+          },
+        ],
+      })),
+    ],
   ])('not found (%s) → undefined', async (_name, fake) => {
     await expect(findImageByTag(fake.client, REF, SHA)).resolves.toBeUndefined();
   });

@@ -22,6 +22,7 @@ const COMMON = {
   serverUrl: 'https://github.com',
   apiUrl: 'https://api.github.com',
   runUrl: 'https://github.com/octo-org/retail-api/actions/runs/9876543210',
+  defaultBranch: 'main',
 };
 
 describe('parseEventFacts', () => {
@@ -30,7 +31,7 @@ describe('parseEventFacts', () => {
       'push to a branch: GITHUB_SHA',
       { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: PUSH_SHA, GITHUB_REF: 'refs/heads/main' },
       'push',
-      { ...COMMON, eventName: 'push', sha: PUSH_SHA, ref: 'refs/heads/main' },
+      { ...COMMON, eventName: 'push', sha: PUSH_SHA, ref: 'refs/heads/main', branch: 'main' },
     ],
     [
       'pull_request: the head commit, not the merge commit',
@@ -41,6 +42,7 @@ describe('parseEventFacts', () => {
         eventName: 'pull_request',
         sha: 'b2c3d4e5f60718293a4b5c6d7e8f901234567890',
         ref: 'refs/pull/42/merge',
+        branch: 'feature/health',
         pullRequest: {
           number: 42,
           headSha: 'b2c3d4e5f60718293a4b5c6d7e8f901234567890',
@@ -59,6 +61,7 @@ describe('parseEventFacts', () => {
         eventName: 'pull_request',
         sha: 'd4e5f60718293a4b5c6d7e8f9012345678901234',
         ref: 'refs/pull/43/merge',
+        branch: 'patch-1',
         pullRequest: {
           number: 43,
           headSha: 'd4e5f60718293a4b5c6d7e8f9012345678901234',
@@ -77,6 +80,7 @@ describe('parseEventFacts', () => {
         eventName: 'pull_request_target',
         sha: 'e5f60718293a4b5c6d7e8f901234567890123456',
         ref: 'refs/heads/release/1.x',
+        branch: 'deps',
         pullRequest: {
           number: 44,
           headSha: 'e5f60718293a4b5c6d7e8f901234567890123456',
@@ -114,13 +118,13 @@ describe('parseEventFacts', () => {
       'a pull_request payload on another event is not a PR',
       { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_SHA: PUSH_SHA, GITHUB_REF: 'refs/heads/main' },
       'pull-request',
-      { ...COMMON, eventName: 'workflow_dispatch', sha: PUSH_SHA, ref: 'refs/heads/main' },
+      { ...COMMON, eventName: 'workflow_dispatch', sha: PUSH_SHA, ref: 'refs/heads/main', branch: 'main' },
     ],
     [
       'a release payload on a push is not a release',
       { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: PUSH_SHA, GITHUB_REF: 'refs/heads/main' },
       'release-published',
-      { ...COMMON, eventName: 'push', sha: PUSH_SHA, ref: 'refs/heads/main' },
+      { ...COMMON, eventName: 'push', sha: PUSH_SHA, ref: 'refs/heads/main', branch: 'main' },
     ],
   ])('%s', (_name, env, fixture, expected) => {
     expect(parseEventFacts({ ...RUNNER, ...env }, eventPayload(fixture))).toEqual(expected);

@@ -26,11 +26,26 @@ export function lastErrorLine(stderr: string): string | undefined {
   return (error ?? lines[lines.length - 1])?.replace(/^ERROR:\s*/, '');
 }
 
-/** The builder's default platform, for a single-platform build that did not name one. */
-export async function builderPlatform(builder: string | undefined, run: Runner): Promise<string> {
+export interface BuilderInfo {
+  /** The driver (`docker`, `docker-container`, `remote`, `kubernetes`), when buildx said. */
+  driver?: string;
+  /** Its default platform, for a single-platform build that did not name one. */
+  platform: string;
+}
+
+/** One `docker buildx inspect`: the builder's driver and default platform. */
+export async function inspectBuilder(builder: string | undefined, run: Runner): Promise<BuilderInfo> {
   const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
   const result = await run('docker', args, { silent: true, ignoreReturnCode: true });
-  const line = result.stdout.split('\n').find((l) => /^\s*Platforms:/.test(l));
+  const lines = result.stdout.split('\n');
+  const line = lines.find((l) => /^\s*Platforms:/.test(l));
   const first = line?.replace(/^\s*Platforms:\s*/, '').split(',')[0]?.replace('*', '').trim();
-  return first || 'linux/amd64';
+  // The builder's own Driver line comes first; node sections have no such line.
+  const driver = lines.map((l) => /^Driver:\s*(\S+)/.exec(l)?.[1]).find(Boolean);
+  return { driver, platform: first || 'linux/amd64' };
+}
+
+/** The builder's default platform, for a single-platform build that did not name one. */
+export async function builderPlatform(builder: string | undefined, run: Runner): Promise<string> {
+  return (await inspectBuilder(builder, run)).platform;
 }

@@ -1,7 +1,7 @@
 // Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
 // list tags. Thin wrappers: the client is passed in.
 import { BatchGetImageCommand, DescribeImagesCommand, ListImagesCommand, PutImageCommand, type ECRClient } from '@aws-sdk/client-ecr';
-import { ACCEPTED_MEDIA_TYPES } from './manifest.js';
+import { ACCEPTED_MEDIA_TYPES, isCacheArtifact } from './manifest.js';
 import { errorName } from '../util/errors.js';
 
 type Client = Pick<ECRClient, 'send'>;
@@ -22,6 +22,9 @@ export async function findImageByTag(client: Client, ref: ImageRef, tag: string)
     const response = await client.send(new DescribeImagesCommand({ ...ref, imageIds: [{ imageTag: tag }] }));
     const detail = response.imageDetails?.[0];
     if (!detail?.imageDigest) return undefined;
+    // A build cache (cache: ecr) is never the image a tag is looked up for (skip-existing, the
+    // base image): were a tag ever on one, the image is treated as absent.
+    if (isCacheArtifact(detail.artifactMediaType)) return undefined;
     return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
   } catch (error) {
     if (errorName(error) === 'ImageNotFoundException') return undefined;

@@ -11,6 +11,16 @@ export const INDEX_MEDIA_TYPES = [
 ] as const;
 export const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
 
+/**
+ * The config media type of BuildKit's registry cache (cache: ecr, image-manifest=true): an OCI
+ * image manifest that is not an image. DescribeImages reports it as `artifactMediaType`.
+ */
+export const CACHE_CONFIG_MEDIA_TYPE = 'application/vnd.buildkit.cacheconfig.v0';
+
+export function isCacheArtifact(artifactMediaType: string | undefined): boolean {
+  return artifactMediaType === CACHE_CONFIG_MEDIA_TYPE;
+}
+
 export interface PlatformManifest {
   platform: string;
   digest: string;

@@ -31,6 +31,13 @@ export interface EventFacts {
   runUrl?: string;
   pullRequest?: PullRequestFacts;
   release?: ReleaseFacts;
+  /**
+   * The branch the image is built from: a pull request's head branch, or the pushed branch
+   * (`refs/heads/…`); undefined for tags and releases.
+   */
+  branch?: string;
+  /** The repository's default branch, from the payload's `repository.default_branch`. */
+  defaultBranch?: string;
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -61,7 +68,9 @@ export function parseEventFacts(env: Record<string, string | undefined>, payload
     serverUrl,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     runUrl: owner && repo && runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+    defaultBranch: string(object(event.repository)?.default_branch),
   };
+  if (facts.ref.startsWith('refs/heads/')) facts.branch = facts.ref.slice('refs/heads/'.length) || undefined;
 
   const pr = object(event.pull_request);
   if (PR_EVENTS.has(eventName) && pr) {
@@ -81,6 +90,8 @@ export function parseEventFacts(env: Record<string, string | undefined>, payload
         fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
       };
     }
+    // GITHUB_REF is the merge ref (pull_request) or the base branch (pull_request_target).
+    facts.branch = string(head?.ref) ?? string(env.GITHUB_HEAD_REF);
   }
 
   const release = object(event.release);

@@ -1,5 +1,5 @@
-export const id = 941;
-export const ids = [941];
+export const id = 369;
+export const ids = [369];
 export const modules = {
 
 /***/ 5484:
@@ -28,7 +28,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 4941:
+/***/ 2369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -130,9 +130,196 @@ function parseEntry(item, position) {
     return { id, reason, expires };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
+var dist_cjs = __webpack_require__(8249);
+;// CONCATENATED MODULE: ./src/ecr/repository.ts
+// The repository the image goes to: found, or created when asked, and its lifecycle policy.
+
+
+function toInfo(repository, created) {
+    return {
+        name: repository.repositoryName ?? '',
+        registryId: repository.registryId ?? '',
+        scanOnPush: repository.imageScanningConfiguration?.scanOnPush === true,
+        tagMutability: (repository.imageTagMutability ?? 'MUTABLE'),
+        exclusions: (repository.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? '').filter((f) => f !== ''),
+        created,
+    };
+}
+async function ensureRepository(client, inputs, registry) {
+    try {
+        const found = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [inputs.repository], registryId: inputs.registryId }));
+        const repository = found.repositories?.[0];
+        if (repository)
+            return toInfo(repository, false);
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) !== 'RepositoryNotFoundException')
+            throw error;
+    }
+    if (!inputs.createRepository) {
+        throw new Error(`Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`);
+    }
+    const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
+    const created = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
+        repositoryName: inputs.repository,
+        registryId: inputs.registryId,
+        imageTagMutability: inputs.tagMutability,
+        imageTagMutabilityExclusionFilters: withExclusions
+            ? inputs.tagMutabilityExclusions.map((filter) => ({ filterType: 'WILDCARD', filter }))
+            : undefined,
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: { encryptionType: 'AES256' },
+    }));
+    if (!created.repository)
+        throw new Error(`CreateRepository returned no repository for ${inputs.repository}.`);
+    return toInfo(created.repository, true);
+}
+async function applyLifecyclePolicy(client, repository, policyText) {
+    await client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
+        repositoryName: repository.name,
+        registryId: repository.registryId || undefined,
+        lifecyclePolicyText: policyText,
+    }));
+}
+/** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
+function matchesFilter(tag, filter) {
+    const pattern = filter
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${pattern}$`).test(tag);
+}
+/** Whether an existing tag may be moved to another image in this repository. */
+function canMoveTag(repository, tag) {
+    const excluded = repository.exclusions.some((filter) => matchesFilter(tag, filter));
+    switch (repository.tagMutability) {
+        case 'MUTABLE':
+            return true;
+        case 'IMMUTABLE':
+            return false;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return !excluded;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/cache.ts
+// Pure: `cache: ecr` → the buildx cache specs for a BuildKit registry cache kept in the image's
+// own ECR repository, and the warnings that say what could not be done. ECR accepts the cache
+// only as an OCI image manifest (image-manifest=true, oci-mediatypes=true): it answers 400 to
+// BuildKit's default cache manifest list. See ACTION-SPEC.md, "Build cache in ECR".
+
+
+const CACHE_TAG_PREFIX = 'buildcache-';
+/** The tag-mutability exclusion filter that lets every cache tag move. */
+const CACHE_EXCLUSION_FILTER = `${CACHE_TAG_PREFIX}*`;
+const MAX_TAG = 128;
+const HASH_LENGTH = 8;
+const NO_CACHE = { from: [], to: [] };
+/**
+ * `buildcache-<branch>`, the branch made a valid Docker tag (`[A-Za-z0-9_.-]`, at most 128
+ * characters). Every run of other characters (`/` in `feature/login`) becomes one `-`; case is
+ * kept, since Docker tags and ECR allow it and `Fix` and `fix` are different branches. A name
+ * too long to fit is cut and ends with a hash of the whole name, so two long branches that
+ * share a prefix keep apart caches.
+ */
+function cacheTag(branch) {
+    const cleaned = branch.replace(/[^A-Za-z0-9_.-]+/g, '-');
+    const tag = `${CACHE_TAG_PREFIX}${cleaned}`;
+    if (tag.length <= MAX_TAG)
+        return tag;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(branch).digest('hex').slice(0, HASH_LENGTH);
+    return `${tag.slice(0, MAX_TAG - HASH_LENGTH - 1)}-${hash}`;
+}
+function isCacheTag(tag) {
+    return tag.startsWith(CACHE_TAG_PREFIX);
+}
+function registryCacheFrom(image, tag) {
+    return `type=registry,ref=${image}:${tag}`;
+}
+function registryCacheTo(image, tag) {
+    return `type=registry,ref=${image}:${tag},mode=max,image-manifest=true,oci-mediatypes=true`;
+}
+/**
+ * Which caches this build reads and writes. A branch reads and writes its own tag and also
+ * reads the default branch's; tags and releases (no branch) read the default branch's and
+ * write none, as do pull requests from forks (their code must not seed the cache that trusted
+ * builds read). The export is dropped, with one warning each, where ECR would refuse the
+ * moving tag (an immutable tag without an exclusion) or where the builder cannot export (the
+ * docker driver); the build then still reads what exists.
+ */
+function planEcrCache(input) {
+    const plan = { from: [], to: [], warnings: [], notes: [] };
+    const own = input.branch !== undefined ? cacheTag(input.branch) : undefined;
+    const main = input.defaultBranch !== undefined ? cacheTag(input.defaultBranch) : undefined;
+    for (const tag of [own, main]) {
+        if (tag !== undefined && !plan.from.includes(registryCacheFrom(input.image, tag))) {
+            plan.from.push(registryCacheFrom(input.image, tag));
+        }
+    }
+    if (main === undefined) {
+        plan.notes.push(`cache: ecr: the event payload names no default branch (repository.default_branch), so ${own ? 'only this branch’s cache is read' : 'no cache is read'}.`);
+    }
+    if (own === undefined) {
+        plan.notes.push('cache: ecr: a tag or release build reads the default branch’s cache and writes none.');
+        return plan;
+    }
+    if (input.fromFork) {
+        plan.notes.push('cache: ecr: a pull request from a fork reads the cache and writes none.');
+        return plan;
+    }
+    let writable = true;
+    if (!canMoveTag(input.repository, own)) {
+        writable = false;
+        plan.warnings.push(`cache: ecr: repository ${input.repository.name} is ${input.repository.tagMutability}${input.repository.exclusions.length > 0 ? ` (exclusions: ${input.repository.exclusions.join(', ')})` : ''}, ` +
+            `so the cache tag ${own}, which moves on every build, cannot be written: this build reads the cache and does not export it. ` +
+            `To keep a cache, make the repository IMMUTABLE_WITH_EXCLUSION with the exclusion filter "${CACHE_EXCLUSION_FILTER}".`);
+    }
+    if (input.driver === 'docker') {
+        writable = false;
+        plan.warnings.push('cache: ecr: the builder uses the docker driver, which cannot export a registry cache: this build reads the cache and does not export it. ' +
+            'To write the cache, build with a docker-container builder (docker/setup-buildx-action) and pass its name in "builder".');
+    }
+    if (writable) {
+        plan.to.push(registryCacheTo(input.image, own));
+        plan.writeTag = own;
+    }
+    return plan;
+}
+/**
+ * How a repository that `create-repository` makes is set up when it holds the cache: an
+ * IMMUTABLE one becomes IMMUTABLE_WITH_EXCLUSION with `buildcache-*`, so the cache tag can
+ * move while every image tag stays immutable; IMMUTABLE_WITH_EXCLUSION gets the filter added
+ * when none of its own lets the cache tag move. `note` says what was changed, for the log.
+ */
+function creationWithCache(settings) {
+    const { tagMutability, tagMutabilityExclusions } = settings;
+    const probe = `${CACHE_TAG_PREFIX}x`;
+    if (tagMutability === 'IMMUTABLE') {
+        return {
+            tagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+            tagMutabilityExclusions: [CACHE_EXCLUSION_FILTER],
+            note: `cache: ecr: creating the repository IMMUTABLE_WITH_EXCLUSION with the exclusion filter "${CACHE_EXCLUSION_FILTER}" (tag-mutability IMMUTABLE), so the cache tag can move and image tags cannot.`,
+        };
+    }
+    if (tagMutability === 'IMMUTABLE_WITH_EXCLUSION' && !canMoveTag({ tagMutability, exclusions: tagMutabilityExclusions }, probe)) {
+        return {
+            tagMutability,
+            tagMutabilityExclusions: [...tagMutabilityExclusions, CACHE_EXCLUSION_FILTER],
+            note: `cache: ecr: adding the exclusion filter "${CACHE_EXCLUSION_FILTER}" to the new repository's, so the cache tag can move.`,
+        };
+    }
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The only caller of core.getInput. Every input is read and validated here, up front, so a
 // bad value stops the step with one line naming the input before any AWS or Docker call.
+
 
 
 
@@ -254,9 +441,15 @@ function parseInputs(get, environment) {
     if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
         throw new errors/* InputError */.dz(`Input "provenance" is ${(0,errors/* quoted */.TL)(provenance)}; accepted: false, true, mode=min or mode=max.`);
     }
+    const cache = read.oneOf('cache', ['none', 'ecr'], 'none', (v) => v.toLowerCase());
     const tags = read.list('tags');
-    for (const tag of tags)
+    for (const tag of tags) {
         validateTagShape(tag);
+        const bare = tag.slice(tag.lastIndexOf(':') + 1);
+        if (cache === 'ecr' && isCacheTag(bare)) {
+            throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(truncate(tag))}, but with cache: ecr tags starting ${CACHE_TAG_PREFIX} hold the build cache; accepted: tag names that do not start with ${CACHE_TAG_PREFIX}.`);
+        }
+    }
     const scanTimeoutRaw = read.text('scan-timeout') || '600';
     if (!/^\d+$/.test(scanTimeoutRaw) || Number(scanTimeoutRaw) < 1 || Number(scanTimeoutRaw) > MAX_SCAN_TIMEOUT) {
         throw new errors/* InputError */.dz(`Input "scan-timeout" is ${(0,errors/* quoted */.TL)(scanTimeoutRaw)}; accepted: a whole number of seconds from 1 to ${MAX_SCAN_TIMEOUT}.`);
@@ -287,6 +480,7 @@ function parseInputs(get, environment) {
         platforms,
         cacheFrom: read.list('cache-from', { commas: false }),
         cacheTo: read.list('cache-to', { commas: false }),
+        cache,
         secrets,
         provenance,
         builder: read.optional('builder'),
@@ -460,7 +654,10 @@ function parseEventFacts(env, payload) {
         serverUrl,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         runUrl: owner && repo && runId ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
+        defaultBranch: string(object(event.repository)?.default_branch),
     };
+    if (facts.ref.startsWith('refs/heads/'))
+        facts.branch = facts.ref.slice('refs/heads/'.length) || undefined;
     const pr = object(event.pull_request);
     if (PR_EVENTS.has(eventName) && pr) {
         const head = object(pr.head);
@@ -480,6 +677,8 @@ function parseEventFacts(env, payload) {
                 fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
             };
         }
+        // GITHUB_REF is the merge ref (pull_request) or the base branch (pull_request_target).
+        facts.branch = string(head?.ref) ?? string(env.GITHUB_HEAD_REF);
     }
     const release = object(event.release);
     if (eventName === 'release' && release) {
@@ -624,8 +823,6 @@ function moveFloatingTags(plan, existingTags, latestMode) {
     return { write, held };
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 var lib_proxy = __webpack_require__(9783);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
@@ -740,79 +937,6 @@ async function getRegistryLogin(client, registryId, mask) {
 
 // EXTERNAL MODULE: ./src/ecr/docker-login.ts
 var docker_login = __webpack_require__(5484);
-;// CONCATENATED MODULE: ./src/ecr/repository.ts
-// The repository the image goes to: found, or created when asked, and its lifecycle policy.
-
-
-function toInfo(repository, created) {
-    return {
-        name: repository.repositoryName ?? '',
-        registryId: repository.registryId ?? '',
-        scanOnPush: repository.imageScanningConfiguration?.scanOnPush === true,
-        tagMutability: (repository.imageTagMutability ?? 'MUTABLE'),
-        exclusions: (repository.imageTagMutabilityExclusionFilters ?? []).map((f) => f.filter ?? '').filter((f) => f !== ''),
-        created,
-    };
-}
-async function ensureRepository(client, inputs, registry) {
-    try {
-        const found = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [inputs.repository], registryId: inputs.registryId }));
-        const repository = found.repositories?.[0];
-        if (repository)
-            return toInfo(repository, false);
-    }
-    catch (error) {
-        if ((0,errors/* errorName */.Is)(error) !== 'RepositoryNotFoundException')
-            throw error;
-    }
-    if (!inputs.createRepository) {
-        throw new Error(`Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`);
-    }
-    const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
-    const created = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
-        repositoryName: inputs.repository,
-        registryId: inputs.registryId,
-        imageTagMutability: inputs.tagMutability,
-        imageTagMutabilityExclusionFilters: withExclusions
-            ? inputs.tagMutabilityExclusions.map((filter) => ({ filterType: 'WILDCARD', filter }))
-            : undefined,
-        imageScanningConfiguration: { scanOnPush: true },
-        encryptionConfiguration: { encryptionType: 'AES256' },
-    }));
-    if (!created.repository)
-        throw new Error(`CreateRepository returned no repository for ${inputs.repository}.`);
-    return toInfo(created.repository, true);
-}
-async function applyLifecyclePolicy(client, repository, policyText) {
-    await client.send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
-        repositoryName: repository.name,
-        registryId: repository.registryId || undefined,
-        lifecyclePolicyText: policyText,
-    }));
-}
-/** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
-function matchesFilter(tag, filter) {
-    const pattern = filter
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${pattern}$`).test(tag);
-}
-/** Whether an existing tag may be moved to another image in this repository. */
-function canMoveTag(repository, tag) {
-    const excluded = repository.exclusions.some((filter) => matchesFilter(tag, filter));
-    switch (repository.tagMutability) {
-        case 'MUTABLE':
-            return true;
-        case 'IMMUTABLE':
-            return false;
-        case 'IMMUTABLE_WITH_EXCLUSION':
-            return excluded;
-        case 'MUTABLE_WITH_EXCLUSION':
-            return !excluded;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/ecr/manifest.ts
 // Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
 // Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
@@ -825,6 +949,14 @@ const INDEX_MEDIA_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
 ];
 const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
+/**
+ * The config media type of BuildKit's registry cache (cache: ecr, image-manifest=true): an OCI
+ * image manifest that is not an image. DescribeImages reports it as `artifactMediaType`.
+ */
+const CACHE_CONFIG_MEDIA_TYPE = 'application/vnd.buildkit.cacheconfig.v0';
+function isCacheArtifact(artifactMediaType) {
+    return artifactMediaType === CACHE_CONFIG_MEDIA_TYPE;
+}
 function isIndex(mediaType, manifest) {
     if (mediaType && INDEX_MEDIA_TYPES.includes(mediaType))
         return true;
@@ -878,6 +1010,10 @@ async function findImageByTag(client, ref, tag) {
         const response = await client.send(new dist_cjs/* DescribeImagesCommand */.ji5({ ...ref, imageIds: [{ imageTag: tag }] }));
         const detail = response.imageDetails?.[0];
         if (!detail?.imageDigest)
+            return undefined;
+        // A build cache (cache: ecr) is never the image a tag is looked up for (skip-existing, the
+        // base image): were a tag ever on one, the image is treated as absent.
+        if (isCacheArtifact(detail.artifactMediaType))
             return undefined;
         return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
     }
@@ -1034,13 +1170,20 @@ function lastErrorLine(stderr) {
     const error = [...lines].reverse().find((line) => /^ERROR:|error:/i.test(line));
     return (error ?? lines[lines.length - 1])?.replace(/^ERROR:\s*/, '');
 }
-/** The builder's default platform, for a single-platform build that did not name one. */
-async function builderPlatform(builder, run) {
+/** One `docker buildx inspect`: the builder's driver and default platform. */
+async function inspectBuilder(builder, run) {
     const args = ['buildx', 'inspect', ...(builder ? [builder] : [])];
     const result = await run('docker', args, { silent: true, ignoreReturnCode: true });
-    const line = result.stdout.split('\n').find((l) => /^\s*Platforms:/.test(l));
+    const lines = result.stdout.split('\n');
+    const line = lines.find((l) => /^\s*Platforms:/.test(l));
     const first = line?.replace(/^\s*Platforms:\s*/, '').split(',')[0]?.replace('*', '').trim();
-    return first || 'linux/amd64';
+    // The builder's own Driver line comes first; node sections have no such line.
+    const driver = lines.map((l) => /^Driver:\s*(\S+)/.exec(l)?.[1]).find(Boolean);
+    return { driver, platform: first || 'linux/amd64' };
+}
+/** The builder's default platform, for a single-platform build that did not name one. */
+async function builderPlatform(builder, run) {
+    return (await inspectBuilder(builder, run)).platform;
 }
 
 // EXTERNAL MODULE: ./src/util/exec.ts
@@ -1056,7 +1199,10 @@ var exec = __webpack_require__(7895);
 
 
 
-async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, run = exec/* runCommand */.d) {
+
+async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, 
+/** Cache specs added to the user's (cache: ecr), from ecrCache. */
+cache = NO_CACHE, run = exec/* runCommand */.d) {
     if (plan.candidate) {
         const existing = await findImageByTag(client, ref, plan.candidate);
         if (existing && inputs.skipExisting) {
@@ -1071,13 +1217,13 @@ async function buildAndPush(client, ref, repository, inputs, facts, plan, image,
     const output = plan.candidate
         ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
         : { kind: 'push-digest', name: image };
-    const result = await build(inputs, facts, output, tempDir, run);
+    const result = await build(inputs, facts, output, tempDir, cache, run);
     if (!result)
         throw new Error('buildx pushed nothing.');
     core/* info */.pq(`Pushed ${image}@${result.digest}.`);
     return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
-async function build(inputs, facts, output, tempDir, run = exec/* runCommand */.d) {
+async function build(inputs, facts, output, tempDir, cache = NO_CACHE, run = exec/* runCommand */.d) {
     const request = {
         context: inputs.context,
         file: inputs.file,
@@ -1085,8 +1231,8 @@ async function build(inputs, facts, output, tempDir, run = exec/* runCommand */.
         labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
         target: inputs.target,
         platforms: inputs.platforms,
-        cacheFrom: inputs.cacheFrom,
-        cacheTo: inputs.cacheTo,
+        cacheFrom: [...inputs.cacheFrom, ...cache.from],
+        cacheTo: [...inputs.cacheTo, ...cache.to],
         secrets: inputs.secrets,
         provenance: inputs.provenance,
         builder: inputs.builder,
@@ -1113,14 +1259,39 @@ builderDefault) {
     return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
- * The builder's default platform names a single-platform image that buildx did not describe
- * (docker driver, or a reused image). `docker buildx inspect` takes ~100 ms, so it is started
- * alongside the login rather than on the way to the scan.
+ * What the build needs to know about the builder, from one `docker buildx inspect` (~100 ms),
+ * started alongside the login rather than on the way to the build or the scan: its default
+ * platform names a single-platform image that buildx did not describe (docker driver, or a
+ * reused image), and its driver says whether cache: ecr can export. Not asked when neither is
+ * needed.
  */
-function startBuilderPlatform(inputs, run = exec/* runCommand */.d) {
-    if (inputs.platforms.length === 1)
-        return Promise.resolve(inputs.platforms[0]);
-    return builderPlatform(inputs.builder, run).catch(() => 'linux/amd64');
+function startBuilderInspect(inputs, run = exec/* runCommand */.d) {
+    const platform = inputs.platforms.length === 1 ? inputs.platforms[0] : undefined;
+    if (platform !== undefined && inputs.cache !== 'ecr')
+        return Promise.resolve({ platform });
+    return inspectBuilder(inputs.builder, run)
+        .then((info) => ({ ...info, platform: platform ?? info.platform }))
+        .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+}
+/** cache: ecr → the cache specs this build adds, its warnings and notes written to the log. */
+async function ecrCache(inputs, facts, image, repository, builder) {
+    if (inputs.cache !== 'ecr')
+        return NO_CACHE;
+    const plan = planEcrCache({
+        image,
+        branch: facts.branch,
+        defaultBranch: facts.defaultBranch,
+        fromFork: facts.pullRequest?.fromFork === true,
+        repository,
+        driver: (await builder).driver,
+    });
+    for (const note of plan.notes)
+        core/* info */.pq(note);
+    for (const warning of plan.warnings)
+        core/* warning */.$e(warning);
+    const read = plan.from.map((spec) => spec.replace(/^.*:/, '')).join(', ');
+    core/* info */.pq(`cache: ecr: reading ${read || 'no cache'}${plan.writeTag ? `; writing ${plan.writeTag}` : ''}.`);
+    return { from: plan.from, to: plan.to };
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -2086,6 +2257,7 @@ manifest) {
 
 
 
+
 async function run() {
     core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
     const outputs = {};
@@ -2101,6 +2273,9 @@ async function run() {
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         if (!inputs.push) {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
+            // Without a login the registry is unknown, and so is the cache's reference.
+            if (inputs.cache === 'ecr')
+                core/* info */.pq('cache: ecr is not used with push: false (no registry login).');
             await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
             const report = skippedReport({
                 ...reportBase(inputs, facts, inputs.repository),
@@ -2112,12 +2287,12 @@ async function run() {
             return;
         }
         const client = await createEcrClient(inputs.awsRegion);
-        let builderDefault = Promise.resolve('linux/amd64');
+        let builder = Promise.resolve({ platform: 'linux/amd64' });
         progress.phase = 'logging in to Amazon ECR';
         const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core/* setSecret */.Pq(secret));
             // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-            builderDefault = startBuilderPlatform(inputs);
+            builder = startBuilderInspect(inputs);
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
@@ -2130,7 +2305,10 @@ async function run() {
         outputs.image = image;
         progress.phase = `looking up repository ${inputs.repository}`;
         const repository = await core/* group */.Os(`Repository ${inputs.repository}`, async () => {
-            const info = await ensureRepository(client, inputs, login.registry);
+            const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
+            const info = await ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, login.registry);
+            if (info.created && creation?.note)
+                core/* info */.pq(creation.note);
             core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
             if (inputs.lifecyclePolicy) {
                 await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
@@ -2141,12 +2319,12 @@ async function run() {
         const ref = { repositoryName: repository.name, registryId: inputs.registryId };
         const plan = computeTagPlan(facts, inputs, image);
         progress.phase = 'building and pushing';
-        const candidate = await core/* group */.Os('Build and push', () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir));
+        const candidate = await core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder)));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
-        const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builderDefault);
+        const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder.then((b) => b.platform));
         outputs.platformDigests = platformDigestsObject(platforms);
         const reportFacts = {
             ...reportBase(inputs, facts, image),
@@ -2785,4 +2963,4 @@ const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTE
 
 };
 
-//# sourceMappingURL=941.index.js.map
+//# sourceMappingURL=369.index.js.map
