@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The demo from a fresh machine: installs npm packages and the local stack, starts the stack,
-# then runs the action on examples/hello-app (build, push, scan, gate, report).
+# then runs the action on examples/retail-api (build, push, scan, gate, report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lock_hash=$(sha256sum package-lock.json | cut -c1-64)

@@ -1,18 +1,26 @@
 // The README's demo: runs the bundled action (dist/index.js) as the GitHub runner would, on a
-// push event, building examples/hello-app and pushing it to the local stack, then prints the
-// outputs and the job summary. Uses the same runner harness as the end-to-end tests.
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { ROOT, pushEvent, runAction } from '../test/e2e/harness.js';
+// push event, building examples/retail-api (FastAPI + scikit-learn, multi-stage, on the stack's
+// Python base image, with the stack's remote BuildKit: its RUN steps install from PyPI) and pushing
+// it to the local stack, then prints the outputs and the job summary. Uses the same runner
+// harness as the end-to-end tests.
+import { pushEvent, runAction } from '../test/e2e/harness.js';
+import { exampleFiles, retailApiInputs } from '../test/e2e/retail-api.js';
 
-const app = path.join(ROOT, 'examples', 'hello-app');
-const files = Object.fromEntries(readdirSync(app).map((name) => [name, readFileSync(path.join(app, name), 'utf8')]));
-const repository = process.env.DEMO_REPOSITORY ?? 'demo/hello-app';
+const repository = process.env.DEMO_REPOSITORY ?? 'demo/retail-api';
+// Only the local stack's ECR stand-in reads this label: it gives the scan findings to report
+// (HIGH and MEDIUM, under the default CRITICAL threshold). Real ECR ignores it.
+const findings = 'CVE-2024-6232|HIGH|python3.11|3.11.2-6+deb12u2|3.11.2-6+deb12u4;CVE-2023-45853|MEDIUM|zlib1g|1:1.2.13.dfsg-1|';
 
 const run = await runAction({
-  inputs: { repository, 'create-repository': 'true', 'build-args': 'VERSION=1.0.0', ...JSON.parse(process.env.DEMO_INPUTS ?? '{}') },
+  files: exampleFiles(),
+  inputs: {
+    repository,
+    'create-repository': 'true',
+    ...retailApiInputs(),
+    labels: `ecr-standin.findings=${findings}`,
+    ...JSON.parse(process.env.DEMO_INPUTS ?? '{}'),
+  },
   event: pushEvent(),
-  files,
 });
 
 const rule = (title: string) => console.log(`\n──── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);

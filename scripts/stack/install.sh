@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the local stack needs when it is missing: Debian's Docker engine,
-# runc, docker-registry, htpasswd, busybox-static, tinyproxy; buildx and buildkitd
+# runc, docker-registry, htpasswd, busybox-static, tinyproxy, mmdebstrap; buildx and buildkitd
 # built from the Go module proxy. Idempotent: a second run installs nothing.
 set -euo pipefail
 
@@ -20,6 +20,8 @@ command -v htpasswd >/dev/null || need_apt+=(apache2-utils)
 # The base image needs the static busybox; Debian's plain "busybox" package is dynamic.
 dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need_apt+=(busybox-static)
 command -v tinyproxy >/dev/null || need_apt+=(tinyproxy)
+# The Python base image (Debian bookworm + python3) is made from Debian's packages.
+command -v mmdebstrap >/dev/null || need_apt+=(mmdebstrap)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -324,6 +324,48 @@ EOF
   log "base image: pushed $BASE_IMAGE"
 fi
 
+# --- Python base image (Debian bookworm + python3) for examples/retail-api ---------------------
+# No public registry is reachable, so the stack makes the base a Python service would start from
+# (upstream: python:3.11-slim-bookworm) out of Debian's packages with mmdebstrap (~30 s), once.
+# RUN steps on the remote builder reach the package registries over TLS through a CA that
+# Debian's bundle lacks: the host's bundle is copied in (a real base has its own CAs).
+PYTHON_BASE_IMAGE=$REGISTRY/base/python:3.11-bookworm
+DEBIAN_MIRROR=${STACK_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+HOST_CA_BUNDLE=${STACK_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
+if [ "$(manifest_code base/python 3.11-bookworm)" = 200 ]; then
+  log "python base image: $PYTHON_BASE_IMAGE already in the registry"
+else
+  [ -d "$WORK/config" ] || login_copy
+  [ -s "$HOST_CA_BUNDLE" ] || die "no CA bundle at $HOST_CA_BUNDLE (set STACK_CA_BUNDLE)"
+  ctx=$WORK/python-base
+  mkdir -p "$ctx"
+  : > "$LOG_DIR/python-base-image.log"
+  log "python base image: mmdebstrap bookworm (python3, python3-venv, ca-certificates), about 30 s"
+  # Docs, man pages and translations left out, as the slim upstream images do. The sources are
+  # given on the command line: without them mmdebstrap would read its stdin.
+  mmdebstrap --variant=minbase --include=python3,python3-venv,ca-certificates \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
+    bookworm "$ctx/rootfs.tar" \
+    "deb $DEBIAN_MIRROR bookworm main" "deb $DEBIAN_MIRROR bookworm-updates main" \
+    "deb ${DEBIAN_MIRROR%/debian}/debian-security bookworm-security main" \
+    < /dev/null >> "$LOG_DIR/python-base-image.log" 2>&1 \
+    || die "mmdebstrap of the python base image failed" "$LOG_DIR/python-base-image.log"
+  cp "$HOST_CA_BUNDLE" "$ctx/ca-certificates.crt"
+  cat > "$ctx/Dockerfile" << 'EOF'
+FROM scratch
+ADD rootfs.tar /
+COPY ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
+CMD ["python3"]
+EOF
+  build stack-remote python-base-image --platform "linux/$(dpkg --print-architecture)" --provenance=false \
+    --label "org.opencontainers.image.description=Debian bookworm minbase + python3 (mmdebstrap, local stack)" \
+    -t "$PYTHON_BASE_IMAGE" --push "$ctx"
+  rm -rf "$ctx"
+  log "python base image: pushed $PYTHON_BASE_IMAGE"
+fi
+
 # --- self-test: both builders build and push; the remote one also multi-platform ---------------
 run_checks() {
   local ctx=$WORK/check builder tag
@@ -379,6 +421,7 @@ export STACK_DOCKER_CONFIG=$STACK_DOCKER_CONFIG
 export REMOTE_BUILDER=stack-remote
 export BUILDKIT_ADDR=tcp://$HOST:$BUILDKIT_PORT
 export BASE_IMAGE=$BASE_IMAGE
+export PYTHON_BASE_IMAGE=$PYTHON_BASE_IMAGE
 EOF
 
 if [ ${#STARTED[@]} -gt 0 ]; then started="started: ${STARTED[*]}"; else started="nothing to start"; fi
