@@ -1034,6 +1034,7 @@ async function comment(report, context, issueNumber, owner, repo) {
         key,
         body: renderComment(report, key),
         log: (message) => core/* info */.pq(message),
+        warn: (message) => core/* warning */.$e(message),
     });
     if (result.warning)
         core/* warning */.$e(result.warning);

@@ -17,6 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _report_comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
 // Creates or updates this step's one comment on a pull request. Our comment is the one whose
 // first line is our hidden marker AND that the token's own user wrote, so a human's comment
 // that quotes or copies the marker is never edited. A comment that cannot be written is a
@@ -25,6 +26,7 @@ __webpack_require__.r(__webpack_exports__);
 // The octokit is passed in, typed as narrowly as we use it, so tests pass a fake; the real one
 // (@actions/github, which reads GITHUB_API_URL when it loads) is loaded by loadCommentOctokit
 // only when a comment is to be written.
+
 
 
 const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
@@ -48,7 +50,7 @@ async function upsertComment(request) {
     let phase = `read the comments of ${where}`;
     try {
         const self = await whoAmI(call, log);
-        const comments = (await call.idempotent((signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4))
+        const comments = (await call.idempotent(`GitHub: listing the comments of ${where}`, (signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4))
             .map(parseComment)
             .filter((c) => c !== undefined);
         const ours = comments.filter((c) => isOurs(c, marker, self));
@@ -61,13 +63,13 @@ async function upsertComment(request) {
                 return { url: existing.url, action: 'unchanged' };
             }
             phase = `update comment ${existing.id} on ${where}`;
-            const response = await call.idempotent((signal) => octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }));
+            const response = await call.idempotent(`GitHub: updating comment ${existing.id} on ${where}`, (signal) => octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }));
             const url = parseComment(response.data)?.url ?? existing.url;
             log(`Updated the comment on ${where}: ${url ?? existing.id}.`);
             return { url, action: 'updated' };
         }
         phase = `comment on ${where}`;
-        const response = await call.create((signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
+        const response = await call.create(`GitHub: commenting on ${where}`, (signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
         const url = parseComment(response.data)?.url;
         log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
         return { url, action: 'created' };
@@ -87,7 +89,7 @@ async function loadCommentOctokit(token) {
  */
 async function whoAmI(call, log) {
     try {
-        const response = await call.idempotent((signal) => call.octokit.request(GET_USER, { request: { signal } }));
+        const response = await call.idempotent('GitHub: GET /user', (signal) => call.octokit.request(GET_USER, { request: { signal } }));
         const login = stringField(response.data, 'login');
         if (login)
             return login;
@@ -134,28 +136,30 @@ function stringField(value, name) {
     const field = value[name];
     return typeof field === 'string' ? field : undefined;
 }
-const BACKOFF_MS = [1000, 3000, 5000];
+/** Shorter than the registry's pauses: the comment is the last thing the step does. */
+const BACKOFF_MS = [1000, 3000];
 function caller(request) {
     const timeoutMs = request.timeoutMs ?? 15_000;
-    const retries = request.retries ?? 2;
-    const sleep = request.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    async function attempt(send, scale, retryable) {
-        for (let tries = 0;; tries += 1) {
-            try {
-                return await send(AbortSignal.timeout(timeoutMs * scale));
-            }
-            catch (error) {
-                if (tries >= retries || !retryable(error))
-                    throw error;
-                request.log(`GitHub API: ${describe(error)}; retrying.`);
-                await sleep(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)] ?? 1000);
-            }
+    const retry = {
+        clock: request.clock ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realTime */ .M9.clock,
+        sleep: request.sleep ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .realTime */ .M9.sleep,
+        warn: request.warn ?? request.log,
+        attempts: (request.retries ?? 2) + 1,
+        backoffMs: BACKOFF_MS,
+    };
+    async function attempt(what, send, scale, retryable) {
+        try {
+            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)({ ...retry, what, transient: (error) => (retryable(error) ? describe(error) : undefined) }, () => send(AbortSignal.timeout(timeoutMs * scale)));
+        }
+        catch (error) {
+            // The warning says why the last attempt failed (its status), not how many there were.
+            throw error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhaustedError */ .i5 ? error.cause : error;
         }
     }
     return {
         octokit: request.octokit,
-        idempotent: (send, scale = 1) => attempt(send, scale, (e) => isTransient(e)),
-        create: (send) => attempt(send, 1, (e) => [500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
+        idempotent: (what, send, scale = 1) => attempt(what, send, scale, (e) => isTransient(e)),
+        create: (what, send) => attempt(what, send, 1, (e) => [429, 500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
     };
 }
 function statusOf(error) {
@@ -175,7 +179,7 @@ function isTimeout(error) {
 }
 function isTransient(error) {
     const status = statusOf(error);
-    return isTimeout(error) || status === undefined || status >= 500;
+    return isTimeout(error) || status === undefined || status >= 500 || status === 429;
 }
 function describe(error) {
     if (isTimeout(error))

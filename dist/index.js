@@ -28378,11 +28378,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.isPost) === 'true') {
-    const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
     await runPost();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(334), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2369));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(334), __nccwpck_require__.e(369)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2369));
     await run();
 }
 

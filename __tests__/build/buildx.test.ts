@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fakeRunner } from '../../__fixtures__/runner.js';
+import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { digestOf } from '../../__fixtures__/manifests/index.js';
 import { builderPlatform, inspectBuilder, lastErrorLine, runBuild } from '../../src/build/buildx.js';
 import { startBuilderInspect } from '../../src/image.js';
@@ -88,6 +89,74 @@ describe('runBuild', () => {
   ])('a failed build throws %s', async (_name, exitCode, stderr, message) => {
     const run = fakeRunner(() => ({ exitCode, stderr }));
     await expect(runBuild(request, run)).rejects.toThrow(new Error(message));
+  });
+});
+
+describe('runBuild: retries', () => {
+  let dir: string;
+  let request: BuildRequest;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'buildx-test-'));
+    request = {
+      context: '.',
+      file: 'Dockerfile',
+      buildArgs: [],
+      labels: [['org.opencontainers.image.created', '2026-12-01T10:00:00.000Z']],
+      platforms: [],
+      cacheFrom: [],
+      cacheTo: [],
+      secrets: [],
+      provenance: 'false',
+      noCache: false,
+      pull: false,
+      output: { kind: 'push-tag', reference: `${IMAGE}:a1b2c3d` },
+      metadataFile: path.join(dir, 'build-metadata.json'),
+    };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // What the remote builder printed when every manifest PUT was answered 503 (__fixtures__/faults).
+  const REMOTE_503 = [
+    '7.081 error: failed commit on ref "manifest-sha256:bf05": unexpected status from PUT request to http://127.0.0.1:5/v2/a/manifests/one: 503 Service Unavailable',
+    '7.081 unavailable',
+    '------',
+    'ERROR: failed to build: failed to solve: failed to push 127.0.0.1:5/a:one: unavailable',
+  ].join('\n');
+
+  test('a push answered 503, then one that succeeds: the same argv again (the builder cache makes it an upload), one warning', async () => {
+    const answers: Array<{ exitCode: number; stderr?: string }> = [{ exitCode: 1, stderr: REMOTE_503 }, { exitCode: 0 }];
+    const run = fakeRunner(() => {
+      const answer = answers.shift() ?? { exitCode: 0 };
+      if (answer.exitCode === 0) writeFileSync(request.metadataFile, JSON.stringify({ 'containerimage.digest': digestOf('1') }));
+      return answer;
+    });
+    const seams = fakeRetrySeams();
+    await expect(runBuild(request, run, seams)).resolves.toEqual({ digest: digestOf('1'), mediaType: undefined });
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(run.mock.calls[1]).toEqual(run.mock.calls[0]);
+    expect(seams.warnings).toEqual([
+      `docker buildx build pushing ${IMAGE}:a1b2c3d: attempt 1 of 3 failed (503 Service Unavailable); retrying in 5 s.`,
+    ]);
+  });
+
+  test("BuildKit's bare `unavailable` is told with the status the registry answered", async () => {
+    const run = fakeRunner(() => ({ exitCode: 1, stderr: REMOTE_503 }));
+    await expect(runBuild(request, run, fakeRetrySeams())).rejects.toThrow(
+      'docker buildx build failed (exit 1): failed to build: failed to solve: failed to push 127.0.0.1:5/a:one: unavailable (the registry answered: 503 Service Unavailable) (gave up after 3 attempts in 25 s)',
+    );
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  test.each<[string, string]>([
+    ['a RUN step', FAILED_RUN],
+    ['an immutable tag', "ERROR: failed to build: tag invalid: The image tag 'v1' already exists in the 'a' repository and cannot be overwritten because the repository is immutable."],
+    ['no credentials', 'ERROR: failed to build: no basic auth credentials'],
+  ])('%s fails on the first attempt, without a warning', async (_name, stderr) => {
+    const run = fakeRunner(() => ({ exitCode: 1, stderr }));
+    const seams = fakeRetrySeams();
+    await expect(runBuild(request, run, seams)).rejects.toThrow(/^docker buildx build failed \(exit 1\)/);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(seams.warnings).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { fakeRunner } from '../../__fixtures__/runner.js';
+import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { dockerLogin, dockerLogout } from '../../src/ecr/docker-login.js';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
@@ -69,5 +70,56 @@ describe('dockerLogout', () => {
     const run = fakeRunner(() => answer);
     await expect(dockerLogout(REGISTRY, run)).resolves.toEqual(result);
     expect(run.mock.calls).toEqual([['docker', ['logout', REGISTRY], { silent: true, ignoreReturnCode: true }]]);
+  });
+});
+
+describe('dockerLogin: retries (messages as the Docker daemon printed them, __fixtures__/faults)', () => {
+  const said = (status: string) => ({
+    exitCode: 1,
+    stderr: `Error response from daemon: login attempt to http://${REGISTRY}/v2/ failed with status: ${status}\n`,
+  });
+  const REFUSED = {
+    exitCode: 1,
+    stderr: `Error response from daemon: Get "http://${REGISTRY}/v2/": dial tcp 127.0.0.1:1: connect: connection refused\n`,
+  };
+
+  test('503 twice, then the registry answers: three logins, a warning per retry', async () => {
+    const answers = [said('503 Service Unavailable'), said('503 Service Unavailable'), { stdout: 'Login Succeeded\n' }];
+    const run = fakeRunner(() => answers.shift() ?? {});
+    const seams = fakeRetrySeams();
+    await dockerLogin(LOGIN, run, seams);
+    expect(run).toHaveBeenCalledTimes(3);
+    expect(seams.warnings).toEqual([
+      `docker login to ${REGISTRY}: attempt 1 of 3 failed (503 Service Unavailable); retrying in 5 s.`,
+      `docker login to ${REGISTRY}: attempt 2 of 3 failed (503 Service Unavailable); retrying in 20 s.`,
+    ]);
+    // The password goes through standard input on every attempt.
+    for (const [, , options] of run.mock.calls) expect(options.input?.toString('utf8')).toBe(PASSWORD);
+  });
+
+  test('connection refused once: one retry', async () => {
+    const answers = [REFUSED, {}];
+    const run = fakeRunner(() => answers.shift() ?? {});
+    const seams = fakeRetrySeams();
+    await dockerLogin(LOGIN, run, seams);
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(seams.warnings).toEqual([`docker login to ${REGISTRY}: attempt 1 of 3 failed (connection refused); retrying in 5 s.`]);
+  });
+
+  test('down for good: three attempts, then the last cause, naming the registry', async () => {
+    const run = fakeRunner(() => REFUSED);
+    const seams = fakeRetrySeams();
+    await expect(dockerLogin(LOGIN, run, seams)).rejects.toThrow(
+      new RegExp(`^docker login to ${REGISTRY.replace(/\./g, '\\.')} failed: .*connection refused \\(gave up after 3 attempts in 25 s\\)$`),
+    );
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
+  test('401 (wrong or expired password) fails at once, without a warning', async () => {
+    const run = fakeRunner(() => said('401 Unauthorized'));
+    const seams = fakeRetrySeams();
+    await expect(dockerLogin(LOGIN, run, seams)).rejects.toThrow(/401 Unauthorized$/);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(seams.warnings).toEqual([]);
   });
 });

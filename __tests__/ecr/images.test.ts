@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-ecr';
 import { FakeEcrClient, awsError } from '../../__fixtures__/ecr-client.js';
 import { digestOf, manifestText } from '../../__fixtures__/manifests/index.js';
+import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { findImageByTag, getManifest, listTags, putTag, type Manifest } from '../../src/ecr/images.js';
 import { ACCEPTED_MEDIA_TYPES } from '../../src/ecr/manifest.js';
 
@@ -179,6 +180,43 @@ describe('putTag', () => {
     await expect(putTag(fake.client, REF, MANIFEST, 'latest')).rejects.toThrow(
       "The image tag 'latest' already exists in the 'mlops/retail-api' repository and cannot be overwritten because the tag is immutable.",
     );
+  });
+});
+
+describe('putTag: retries', () => {
+  const MANIFEST: Manifest = { digest: digestOf('9'), text: manifestText('oci-index'), mediaType: OCI_INDEX };
+  const serverError = () =>
+    Object.assign(new Error('Internal service error'), { name: 'ServerException', $fault: 'server', $metadata: { httpStatusCode: 500 } });
+
+  test('a 500, then success: written, one warning naming the tag and the cause', async () => {
+    const fake = new FakeEcrClient().on(PutImageCommand, (_input, call) => {
+      if (call === 0) throw serverError();
+      return {};
+    });
+    const seams = fakeRetrySeams();
+    await expect(putTag(fake.client, REF, MANIFEST, '1.4.0', seams)).resolves.toBe('written');
+    expect(fake.inputsOf(PutImageCommand)).toHaveLength(2);
+    expect(seams.warnings).toEqual([
+      'ECR PutImage mlops/retail-api:1.4.0: attempt 1 of 3 failed (ServerException, HTTP 500); retrying in 5 s.',
+    ]);
+  });
+
+  test('an attempt whose answer was lost: the next one finds the tag already there → unchanged', async () => {
+    const fake = new FakeEcrClient().on(PutImageCommand, (_input, call) => {
+      if (call === 0) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $metadata: {} });
+      throw awsError(ImageAlreadyExistsException, 'already exists');
+    });
+    await expect(putTag(fake.client, REF, MANIFEST, '1.4.0', fakeRetrySeams())).resolves.toBe('unchanged');
+  });
+
+  test('an immutable tag fails on the first attempt', async () => {
+    const fake = new FakeEcrClient().on(PutImageCommand, () => {
+      throw awsError(ImageTagAlreadyExistsException, 'immutable');
+    });
+    const seams = fakeRetrySeams();
+    await expect(putTag(fake.client, REF, MANIFEST, 'latest', seams)).rejects.toThrow('immutable');
+    expect(fake.inputsOf(PutImageCommand)).toHaveLength(1);
+    expect(seams.warnings).toEqual([]);
   });
 });
 

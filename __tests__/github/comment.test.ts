@@ -79,6 +79,7 @@ function fakeGitHub(setup: { user?: { login: string } | Error; comments?: unknow
 function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentRequest> = {}) {
   const sleeps: number[] = [];
   const logs: string[] = [];
+  const warnings: string[] = [];
   const req: UpsertCommentRequest = {
     octokit,
     owner: 'acme',
@@ -87,13 +88,14 @@ function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentReques
     key: KEY,
     body: BODY,
     log: (m) => logs.push(m),
+    warn: (m) => warnings.push(m),
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
     },
     ...overrides,
   };
-  return { req, sleeps, logs };
+  return { req, sleeps, logs, warnings };
 }
 
 describe('upsertComment: which comment is ours', () => {
@@ -262,6 +264,27 @@ describe('upsertComment: failures are warnings', () => {
     expect(result.warning).toMatch(/the request timed out/);
     expect(sleeps).toEqual([]);
     expect(github.writes()).toHaveLength(1);
+  });
+
+  test('a PATCH answered 502 once: written once more, one warning naming the attempt and the cause', async () => {
+    const github = fakeGitHub({
+      comments: [comment(52, `${MARKER}\nold`, BOT, 'Bot')],
+      failures: { [UPDATE_COMMENT]: [httpError(502, 'Bad Gateway')] },
+    });
+    const { req, warnings } = request(github.octokit);
+    expect((await upsertComment(req)).action).toBe('updated');
+    expect(github.writes()).toHaveLength(2);
+    expect(warnings).toEqual([
+      'GitHub: updating comment 52 on pull request #7 in acme/retail: attempt 1 of 3 failed (502 Bad Gateway); retrying in 1 s.',
+    ]);
+  });
+
+  test('429 is retried (GitHub did not take the request)', async () => {
+    const github = fakeGitHub({ failures: { [CREATE_COMMENT]: [httpError(429, 'rate limited')] } });
+    const { req, warnings } = request(github.octokit);
+    expect((await upsertComment(req)).action).toBe('created');
+    expect(github.writes()).toHaveLength(2);
+    expect(warnings).toEqual([expect.stringMatching(/^GitHub: commenting on .*: attempt 1 of 3 failed \(429 rate limited\)/)]);
   });
 
   test.each([

@@ -47,16 +47,16 @@ describe('withRetry', () => {
     expect(time.sleeps).toEqual([]);
   });
 
-  test('two transient failures, then success: one warning per retry, naming the attempt and the cause; backoff 3 s then 10 s', async () => {
+  test('two transient failures, then success: one warning per retry, naming the attempt and the cause; backoff 5 s then 20 s', async () => {
     const time = fakeTime();
     const options = time.options();
     const attempt = time.attempt([unavailable(), unavailable(), 'ok']);
     await expect(withRetry(options, attempt)).resolves.toBe('ok');
     expect(attempt.mock.calls.map(([n]) => n)).toEqual([1, 2, 3]);
-    expect(time.sleeps).toEqual([3000, 10_000]);
+    expect(time.sleeps).toEqual([5000, 20_000]);
     expect(options.warn.mock.calls.map(([m]) => m)).toEqual([
-      'docker login to 127.0.0.1:15000: attempt 1 of 3 failed (503 Service Unavailable); retrying in 3 s.',
-      'docker login to 127.0.0.1:15000: attempt 2 of 3 failed (503 Service Unavailable); retrying in 10 s.',
+      'docker login to 127.0.0.1:15000: attempt 1 of 3 failed (503 Service Unavailable); retrying in 5 s.',
+      'docker login to 127.0.0.1:15000: attempt 2 of 3 failed (503 Service Unavailable); retrying in 20 s.',
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('withRetry', () => {
     expect(error).toBeInstanceOf(RetriesExhaustedError);
     expect((error as RetriesExhaustedError).attempts).toBe(3);
     expect((error as Error).message).toBe(
-      'docker login to 127.0.0.1:15000 failed: … failed with status: 503 Service Unavailable (gave up after 3 attempts in 16 s)',
+      'docker login to 127.0.0.1:15000 failed: … failed with status: 503 Service Unavailable (gave up after 3 attempts in 28 s)',
     );
     expect((error as Error).cause).toBeInstanceOf(Error);
     expect(attempt).toHaveBeenCalledTimes(3);
@@ -101,16 +101,16 @@ describe('withRetry', () => {
   });
 
   test('the budget: no attempt is started that, as long as the last, would end after 2 minutes', async () => {
-    // 50 s per attempt (the Docker engine's own retries of a dead registry): 50 s + 3 s + 50 s = 103 s;
-    // a third would end at 103 + 10 + 50 = 163 s > 120 s, so it is not started.
+    // 50 s per attempt (the Docker engine's own retries of a dead registry): 50 s + 5 s + 50 s = 105 s;
+    // a third would end at 105 + 20 + 50 = 175 s > 120 s, so it is not started.
     const time = fakeTime(50_000);
     const options = time.options();
     const attempt = time.attempt([unavailable(), unavailable(), 'ok']);
     const started = time.now();
     const error = await withRetry(options, attempt).catch((e: unknown) => e);
     expect(attempt).toHaveBeenCalledTimes(2);
-    expect(time.now() - started).toBe(103_000);
-    expect((error as Error).message).toMatch(/gave up after 2 attempts in 103 s: another would not end within the 120 s retry budget\)$/);
+    expect(time.now() - started).toBe(105_000);
+    expect((error as Error).message).toMatch(/gave up after 2 attempts in 105 s: another would not end within the 120 s retry budget\)$/);
     expect(options.warn).toHaveBeenCalledTimes(1);
   });
 
@@ -121,7 +121,7 @@ describe('withRetry', () => {
     expect(options.warn).not.toHaveBeenCalled();
   });
 
-  test('within the budget exactly: 40 s + 3 s + 40 s + 10 s + 40 s = 133 s is over, so two attempts', async () => {
+  test('40 s attempts: 40 + 5 + 40 + 20 + 40 = 145 s is over the budget, so two attempts', async () => {
     const time = fakeTime(40_000);
     const options = time.options();
     const attempt = time.attempt([unavailable(), unavailable(), 'ok']);
@@ -129,12 +129,12 @@ describe('withRetry', () => {
     expect(attempt).toHaveBeenCalledTimes(2);
   });
 
-  test('fast attempts fit: 3 attempts of 5 s take 5 + 3 + 5 + 10 + 5 = 28 s', async () => {
+  test('fast attempts fit: 3 attempts of 5 s take 5 + 5 + 5 + 20 + 5 = 40 s', async () => {
     const time = fakeTime(5_000);
     const options = time.options();
     const started = time.now();
     await expect(withRetry(options, time.attempt([unavailable(), unavailable(), 'ok']))).resolves.toBe('ok');
-    expect(time.now() - started).toBe(28_000);
+    expect(time.now() - started).toBe(40_000);
   });
 
   test('custom backoff repeats its last pause', async () => {

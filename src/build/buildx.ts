@@ -2,21 +2,54 @@
 import { readFile } from 'node:fs/promises';
 import { buildxArgs, type BuildRequest } from './argv.js';
 import { parseBuildMetadata, type BuildResult } from './metadata.js';
-import type { Runner } from '../util/exec.js';
+import { CommandError, type Runner } from '../util/exec.js';
+import { withRetry, type RetrySeams } from '../util/retry.js';
+import { actionRetrySeams } from '../util/retry-defaults.js';
+import { commandTransientCause } from '../util/transient.js';
 
-export async function runBuild(request: BuildRequest, run: Runner): Promise<BuildResult | undefined> {
-  const result = await run('docker', buildxArgs(request), { ignoreReturnCode: true });
-  if (result.exitCode !== 0) {
-    const reason = lastErrorLine(result.stderr);
+/**
+ * Runs the build, again when it failed on a transient registry fault (src/util/retry.ts): the
+ * same argument list, so the builder's cache makes the next attempt an upload (its steps
+ * CACHED) and the same image, digest and tag.
+ */
+export async function runBuild(request: BuildRequest, run: Runner, seams: RetrySeams = actionRetrySeams): Promise<BuildResult | undefined> {
+  const args = buildxArgs(request);
+  const what = `docker buildx build${describeOutput(request)}`;
+  await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
+    const result = await run('docker', args, { ignoreReturnCode: true });
+    if (result.exitCode === 0) return;
+    const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
     if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
       throw new Error(
         'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
       );
     }
-    throw new Error(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`);
-  }
+    throw new CommandError(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
+  });
   if (request.output.kind === 'none') return undefined;
   return parseBuildMetadata(await readFile(request.metadataFile, 'utf8'));
+}
+
+function describeOutput(request: BuildRequest): string {
+  switch (request.output.kind) {
+    case 'push-tag':
+      return ` pushing ${request.output.reference}`;
+    case 'push-digest':
+      return ` pushing ${request.output.name}`;
+    case 'none':
+      return '';
+  }
+}
+
+/**
+ * BuildKit ends its own retries of a 5xx with `failed to push …: unavailable`; the status the
+ * registry answered is on an earlier line (`unexpected status from PUT request to …: 503 …`).
+ */
+function withRegistryAnswer(reason: string | undefined, stderr: string): string | undefined {
+  if (!reason || !/: unavailable\s*$/.test(reason)) return reason;
+  const statuses = stderr.match(/unexpected status from \w+ request to \S+: \d{3} [A-Za-z ]+/g);
+  const last = statuses?.[statuses.length - 1];
+  return last ? `${reason} (the registry answered: ${last.replace(/^.*: (\d{3} [A-Za-z ]+)$/, '$1').trim()})` : reason;
 }
 
 /** The line of buildx's output that says what went wrong (it ends with `ERROR: …`). */

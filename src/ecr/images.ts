@@ -3,6 +3,9 @@
 import { BatchGetImageCommand, DescribeImagesCommand, ListImagesCommand, PutImageCommand, type ECRClient } from '@aws-sdk/client-ecr';
 import { ACCEPTED_MEDIA_TYPES, isCacheArtifact } from './manifest.js';
 import { errorName } from '../util/errors.js';
+import { withRetry, type RetrySeams } from '../util/retry.js';
+import { actionRetrySeams } from '../util/retry-defaults.js';
+import { awsTransientCause } from '../util/transient.js';
 
 type Client = Pick<ECRClient, 'send'>;
 
@@ -53,20 +56,34 @@ export async function getManifest(client: Client, ref: ImageRef, digest: string)
 }
 
 /** Writes an existing manifest under another tag (PutImage): a copy, not a push. */
-export async function putTag(client: Client, ref: ImageRef, manifest: Manifest, tag: string): Promise<'written' | 'unchanged'> {
+/**
+ * Writes `tag` on the manifest (PutImage), again after a transient error (src/util/retry.ts):
+ * PutImage of the same manifest under the same tag is idempotent, and an attempt whose answer was
+ * lost shows on the next one as ImageAlreadyExistsException.
+ */
+export async function putTag(
+  client: Client,
+  ref: ImageRef,
+  manifest: Manifest,
+  tag: string,
+  seams: RetrySeams = actionRetrySeams,
+): Promise<'written' | 'unchanged'> {
+  const what = `ECR PutImage ${ref.repositoryName}:${tag}`;
   try {
-    await client.send(
-      new PutImageCommand({
-        ...ref,
-        imageManifest: manifest.text,
-        imageManifestMediaType: manifest.mediaType,
-        imageDigest: manifest.digest,
-        imageTag: tag,
-      }),
+    await withRetry({ ...seams, what, transient: awsTransientCause }, () =>
+      client.send(
+        new PutImageCommand({
+          ...ref,
+          imageManifest: manifest.text,
+          imageManifestMediaType: manifest.mediaType,
+          imageDigest: manifest.digest,
+          imageTag: tag,
+        }),
+      ),
     );
     return 'written';
   } catch (error) {
-    // The tag is already on this very manifest: a re-run, nothing to do.
+    // The tag is already on this very manifest: a re-run (or a lost answer), nothing to do.
     if (errorName(error) === 'ImageAlreadyExistsException') return 'unchanged';
     throw error;
   }

@@ -8,6 +8,7 @@
 // only when a comment is to be written.
 import { commentMarker, COMMENT_LIMIT_CHARS } from '../report/comment.js';
 import { toMessage } from '../util/errors.js';
+import { RetriesExhaustedError, realTime, withRetry } from '../util/retry.js';
 
 export const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
 export const GET_USER = 'GET /user';
@@ -34,9 +35,12 @@ export interface UpsertCommentRequest {
   log: (message: string) => void;
   /** Per request; listing every page gets four times this. Default 15 s. */
   timeoutMs?: number;
-  /** Retries of a 5xx or a timeout. Default 2. */
+  /** Retries of a 5xx, a 429 or a timeout (src/util/retry.ts). Default 2. */
   retries?: number;
   sleep?: (ms: number) => Promise<void>;
+  clock?: { now(): number };
+  /** Each retry, as a warning; default `log`. */
+  warn?: (message: string) => void;
 }
 
 export interface UpsertCommentResult {
@@ -74,6 +78,7 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
     const self = await whoAmI(call, log);
     const comments = (
       await call.idempotent(
+        `GitHub: listing the comments of ${where}`,
         (signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }),
         4,
       )
@@ -90,7 +95,7 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
         return { url: existing.url, action: 'unchanged' };
       }
       phase = `update comment ${existing.id} on ${where}`;
-      const response = await call.idempotent((signal) =>
+      const response = await call.idempotent(`GitHub: updating comment ${existing.id} on ${where}`, (signal) =>
         octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }),
       );
       const url = parseComment(response.data)?.url ?? existing.url;
@@ -99,7 +104,7 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
     }
 
     phase = `comment on ${where}`;
-    const response = await call.create((signal) =>
+    const response = await call.create(`GitHub: commenting on ${where}`, (signal) =>
       octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }),
     );
     const url = parseComment(response.data)?.url;
@@ -122,7 +127,7 @@ export async function loadCommentOctokit(token: string): Promise<CommentOctokit>
  */
 async function whoAmI(call: Caller, log: (message: string) => void): Promise<string | undefined> {
   try {
-    const response = await call.idempotent((signal) => call.octokit.request(GET_USER, { request: { signal } }));
+    const response = await call.idempotent('GitHub: GET /user', (signal) => call.octokit.request(GET_USER, { request: { signal } }));
     const login = stringField(response.data, 'login');
     if (login) return login;
   } catch (error) {
@@ -174,33 +179,43 @@ function stringField(value: unknown, name: string): string | undefined {
 
 interface Caller {
   octokit: CommentOctokit;
-  /** GET and PATCH: retried on 5xx, timeouts and network errors. `scale` multiplies the timeout. */
-  idempotent<T>(send: (signal: AbortSignal) => Promise<T>, scale?: number): Promise<T>;
+  /** GET and PATCH: retried on 5xx, 429, timeouts and network errors. `scale` multiplies the timeout. */
+  idempotent<T>(what: string, send: (signal: AbortSignal) => Promise<T>, scale?: number): Promise<T>;
   /** POST: retried only when GitHub answered that it did not take it, never after a timeout, so it cannot comment twice. */
-  create<T>(send: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  create<T>(what: string, send: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-const BACKOFF_MS = [1000, 3000, 5000];
+/** Shorter than the registry's pauses: the comment is the last thing the step does. */
+const BACKOFF_MS = [1000, 3000];
 
 function caller(request: UpsertCommentRequest): Caller {
   const timeoutMs = request.timeoutMs ?? 15_000;
-  const retries = request.retries ?? 2;
-  const sleep = request.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  async function attempt<T>(send: (signal: AbortSignal) => Promise<T>, scale: number, retryable: (error: unknown) => boolean): Promise<T> {
-    for (let tries = 0; ; tries += 1) {
-      try {
-        return await send(AbortSignal.timeout(timeoutMs * scale));
-      } catch (error) {
-        if (tries >= retries || !retryable(error)) throw error;
-        request.log(`GitHub API: ${describe(error)}; retrying.`);
-        await sleep(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)] ?? 1000);
-      }
+  const retry = {
+    clock: request.clock ?? realTime.clock,
+    sleep: request.sleep ?? realTime.sleep,
+    warn: request.warn ?? request.log,
+    attempts: (request.retries ?? 2) + 1,
+    backoffMs: BACKOFF_MS,
+  };
+  async function attempt<T>(
+    what: string,
+    send: (signal: AbortSignal) => Promise<T>,
+    scale: number,
+    retryable: (error: unknown) => boolean,
+  ): Promise<T> {
+    try {
+      return await withRetry({ ...retry, what, transient: (error) => (retryable(error) ? describe(error) : undefined) }, () =>
+        send(AbortSignal.timeout(timeoutMs * scale)),
+      );
+    } catch (error) {
+      // The warning says why the last attempt failed (its status), not how many there were.
+      throw error instanceof RetriesExhaustedError ? error.cause : error;
     }
   }
   return {
     octokit: request.octokit,
-    idempotent: (send, scale = 1) => attempt(send, scale, (e) => isTransient(e)),
-    create: (send) => attempt(send, 1, (e) => [500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
+    idempotent: (what, send, scale = 1) => attempt(what, send, scale, (e) => isTransient(e)),
+    create: (what, send) => attempt(what, send, 1, (e) => [429, 500, 502, 503].includes(statusOf(e) ?? 0) && hasResponse(e)),
   };
 }
 
@@ -223,7 +238,7 @@ function isTimeout(error: unknown): boolean {
 
 function isTransient(error: unknown): boolean {
   const status = statusOf(error);
-  return isTimeout(error) || status === undefined || status >= 500;
+  return isTimeout(error) || status === undefined || status >= 500 || status === 429;
 }
 
 function describe(error: unknown): string {

@@ -77,6 +77,7 @@ async function comment(
     key,
     body: renderComment(report, key),
     log: (message) => core.info(message),
+    warn: (message) => core.warning(message),
   });
   if (result.warning) core.warning(result.warning);
   else core.info(`PR comment ${result.action}: ${result.url ?? ''}`);

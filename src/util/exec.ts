@@ -26,3 +26,14 @@ export const runCommand: Runner = (command, args, options) =>
     env: options.env,
     cwd: options.cwd,
   });
+
+/** A command that ran and failed: `reason` is the line of its output that says why. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}

@@ -20,13 +20,17 @@ export interface RetryOptions {
   attempts?: number;
   /** The whole time all attempts may take; default 2 minutes. */
   budgetMs?: number;
-  /** The pause after attempt 1, 2, …; the last one repeats. Default 3 s, then 10 s. */
+  /** The pause after attempt 1, 2, …; the last one repeats. Default 5 s, then 20 s: a registry away for
+   * 25 s is ridden out, and a dead one fails well within the budget. */
   backoffMs?: readonly number[];
 }
 
+/** What a caller injects: time, and where each retry's warning goes. */
+export type RetrySeams = Pick<RetryOptions, 'clock' | 'sleep' | 'warn'>;
+
 export const RETRY_ATTEMPTS = 3;
 export const RETRY_BUDGET_MS = 120_000;
-export const RETRY_BACKOFF_MS: readonly number[] = [3_000, 10_000];
+export const RETRY_BACKOFF_MS: readonly number[] = [5_000, 20_000];
 
 /** What the retry gave up on: the last error's message, with how many attempts it took. */
 export class RetriesExhaustedError extends Error {

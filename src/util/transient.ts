@@ -9,6 +9,7 @@
 // 4xx included): a retry that cannot help only delays the failure.
 import { isServerError, isThrottlingError, isTransientError } from '@smithy/service-error-classification';
 import { errorName } from './errors.js';
+import { CommandError } from './exec.js';
 
 const PERMANENT: readonly RegExp[] = [
   /\b40[13]\b|unauthorized|forbidden|no basic auth credentials|\bdenied\b|token has expired|expired token/i,
@@ -46,6 +47,11 @@ export function dockerTransientCause(text: string): string | undefined {
     if (match) return typeof cause === 'string' ? cause : cause(match);
   }
   return undefined;
+}
+
+/** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
+export function commandTransientCause(error: unknown): string | undefined {
+  return error instanceof CommandError ? dockerTransientCause(error.reason) : undefined;
 }
 
 /**
