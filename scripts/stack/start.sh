@@ -411,6 +411,8 @@ cat > "$STACK_DIR/env" << EOF
 export STACK_DIR=$STACK_DIR
 export REGISTRY=$REGISTRY
 export AWS_ENDPOINT_URL_ECR=http://$HOST:$ECR_PORT
+# Amazon Inspector (ListFindings) is served by the ECR stand-in on the same port.
+export AWS_ENDPOINT_URL_INSPECTOR2=http://$HOST:$ECR_PORT
 export GITHUB_API_URL=http://$HOST:$GITHUB_PORT
 export AWS_REGION=us-east-1
 export AWS_ACCESS_KEY_ID=$ECR_ACCESS_KEY

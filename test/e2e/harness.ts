@@ -194,6 +194,9 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
     AWS_ACCESS_KEY_ID: stack.AWS_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: stack.AWS_SECRET_ACCESS_KEY,
     AWS_ENDPOINT_URL_ECR: stack.AWS_ENDPOINT_URL_ECR,
+    // Amazon Inspector (epss-threshold) is served by the ECR stand-in; an env file written
+    // before it was added lacks the line, and the action must never reach the real service.
+    AWS_ENDPOINT_URL_INSPECTOR2: stack.AWS_ENDPOINT_URL_INSPECTOR2 || stack.AWS_ENDPOINT_URL_ECR,
     ...files,
     ...inputEnv({ ...actionDefaults(token), ...spec.inputs }),
     ...spec.env,

@@ -1,5 +1,6 @@
 // ECR API stand-in: speaks AWS JSON 1.1 as @aws-sdk/client-ecr v3 does (reached through
-// AWS_ENDPOINT_URL_ECR), backed by the local registry, plus an admin API for tests.
+// AWS_ENDPOINT_URL_ECR), backed by the local registry, plus an admin API for tests, and
+// Amazon Inspector's ListFindings (REST-JSON, POST /findings/list, AWS_ENDPOINT_URL_INSPECTOR2).
 // Run with Node 24: node test/stack/ecr-standin.ts (scripts/stack/start.sh does).
 //   STANDIN_PORT (15001), REGISTRY_URL (http://127.0.0.1:15000), REGISTRY_USER (AWS),
 //   REGISTRY_PASSWORD_FILE, ECR_STANDIN_ACCESS_KEY / ECR_STANDIN_SECRET_KEY (test credentials).
@@ -7,6 +8,7 @@ import http from 'node:http';
 import { exitOnSignals, listenAddress, readBody, sendJson } from './common/http.ts';
 import { EcrAdmin } from './ecr/admin.ts';
 import { EcrApi } from './ecr/api.ts';
+import { InspectorApi, LIST_FINDINGS_PATH } from './ecr/inspector.ts';
 import { RegistryClient } from './ecr/registry-client.ts';
 import { Scanner } from './ecr/scans.ts';
 import { Store } from './ecr/store.ts';
@@ -27,12 +29,15 @@ const store = new Store();
 const scanner = new Scanner(registry);
 const api = new EcrApi(store, registry, scanner, secrets);
 const admin = new EcrAdmin(store, registry, scanner);
+// Amazon Inspector's ListFindings shares the process (and the findings): AWS_ENDPOINT_URL_INSPECTOR2.
+const inspector = new InspectorApi(store, registry, scanner, secrets);
 
 const server = http.createServer((req, res) => {
   readBody(req)
     .then((body) => {
       const path = (req.url ?? '/').split('?')[0]!;
       if (path.startsWith('/_admin') || path === '/_registry/events') return admin.handle(req, res, body);
+      if (path === LIST_FINDINGS_PATH) return inspector.handle(req, res, body);
       return api.handle(req, res, body);
     })
     .catch((err: Error) => {

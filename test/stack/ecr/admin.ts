@@ -26,7 +26,9 @@ const SCENARIO_FIELDS: Record<keyof Scenario, string> = {
   faults: 'object',
   hangMs: 'object',
   startScanLimitExceeded: 'boolean',
+  inspector: 'object',
 };
+const INSPECTOR_FIELDS: Record<string, string> = { accessDenied: 'boolean', fault: 'boolean', pageSize: 'number' };
 const CALL_RULE_FIELDS = new Set(['throttle', 'faults', 'hangMs']);
 const REPOSITORY_FIELDS = [
   'registryId',
@@ -62,6 +64,11 @@ export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
   const s = value as Scenario;
   if (s.scanType !== undefined && s.scanType !== 'BASIC' && s.scanType !== 'ENHANCED') {
     throw new AdminError(400, "scenario.scanType must be 'BASIC' or 'ENHANCED'");
+  }
+  for (const [key, v] of Object.entries(s.inspector ?? {})) {
+    const type = INSPECTOR_FIELDS[key];
+    if (!type) throw new AdminError(400, `unknown scenario.inspector field '${key}' (known: ${Object.keys(INSPECTOR_FIELDS).join(', ')})`);
+    if (typeof v !== type) throw new AdminError(400, `scenario.inspector.${key} must be a ${type}`);
   }
   if (s.hangMs && typeof s.hangMs.ms !== 'number') throw new AdminError(400, 'scenario.hangMs.ms must be a number');
   for (const rule of [s.throttle, s.faults, s.hangMs]) {

@@ -10,7 +10,10 @@ export const BASIC_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATI
 export const ENHANCED_SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNTRIAGED'] as const;
 export type Severity = (typeof BASIC_SEVERITIES)[number] | 'UNTRIAGED';
 
-/** One finding as the labels describe it: "ID|SEVERITY|package|version|fixedIn". */
+/**
+ * One finding as the labels describe it: "ID|SEVERITY|package|version|fixedIn", optionally
+ * followed by risk fields "|exploit=YES|epss=0.02|exploitSeen=2024-07-01" (any order).
+ */
 export interface FindingSpec {
   id: string;
   severity: Severity;
@@ -18,6 +21,39 @@ export interface FindingSpec {
   version: string;
   /** Empty when no fix is available. */
   fixedIn: string;
+  /** Enhanced scanning's exploitAvailable (NO when not given). */
+  exploit?: 'YES' | 'NO';
+  /** Amazon Inspector's EPSS score, 0 to 1 (absent when not given: ListFindings then has no `epss`). */
+  epss?: number;
+  /** exploitabilityDetails.lastKnownExploitAt, epoch ms. */
+  exploitSeen?: number;
+}
+
+const RISK_FIELDS = 'exploit=YES|NO, epss=0..1, exploitSeen=YYYY-MM-DD';
+
+/** The optional "key=value" fields after fixedIn; throws on anything else. */
+function parseRiskFields(fields: string[], entry: string, source: string): Pick<FindingSpec, 'exploit' | 'epss' | 'exploitSeen'> {
+  const risk: Pick<FindingSpec, 'exploit' | 'epss' | 'exploitSeen'> = {};
+  for (const field of fields) {
+    const [key, value = ''] = field.split('=').map((part) => part.trim());
+    const bad = () => new Error(`${source}: bad field '${field}' in '${entry}' (want ${RISK_FIELDS})`);
+    if (key === 'exploit') {
+      const upper = value.toUpperCase();
+      if (upper !== 'YES' && upper !== 'NO') throw bad();
+      risk.exploit = upper;
+    } else if (key === 'epss') {
+      const score = Number(value);
+      if (value === '' || !Number.isFinite(score) || score < 0 || score > 1) throw bad();
+      risk.epss = score;
+    } else if (key === 'exploitSeen') {
+      const time = Date.parse(value);
+      if (!Number.isFinite(time)) throw bad();
+      risk.exploitSeen = time;
+    } else {
+      throw bad();
+    }
+  }
+  return risk;
 }
 
 /** What the scanner learns from an image's config blob. */
@@ -36,12 +72,12 @@ export function parseFindings(text: string, source: string): FindingSpec[] {
     if (entry === '') continue;
     const [id, severity, pkg, version, fixedIn = '', ...rest] = entry.split('|').map((f) => f.trim());
     const sev = normaliseSeverity(severity ?? '');
-    if (!id || !sev || !pkg || version === undefined || rest.length > 0) {
+    if (!id || !sev || !pkg || version === undefined) {
       throw new Error(
-        `${source}: bad finding '${entry}' (want ID|SEVERITY|package|version|fixedIn, severity one of ${[...BASIC_SEVERITIES, 'UNTRIAGED'].join(', ')})`,
+        `${source}: bad finding '${entry}' (want ID|SEVERITY|package|version|fixedIn[|${RISK_FIELDS}], severity one of ${[...BASIC_SEVERITIES, 'UNTRIAGED'].join(', ')})`,
       );
     }
-    out.push({ id, severity: sev, pkg, version, fixedIn });
+    out.push({ id, severity: sev, pkg, version, fixedIn, ...parseRiskFields(rest, entry, source) });
   }
   return out;
 }
@@ -227,6 +263,35 @@ export function enhancedFinding(f: FindingSpec, ctx: EnhancedContext) {
     title: `${f.id} - ${f.pkg}`,
     type: 'PACKAGE_VULNERABILITY',
     fixAvailable: f.fixedIn ? 'YES' : 'NO',
-    exploitAvailable: 'NO',
+    exploitAvailable: f.exploit ?? 'NO',
+  };
+}
+
+/**
+ * The same finding as Amazon Inspector's ListFindings returns it: ECR's shape, plus `epss`,
+ * `exploitabilityDetails`, `inspectorScore` (REST-JSON: timestamps in epoch seconds).
+ * https://docs.aws.amazon.com/inspector/v2/APIReference/API_Finding.html
+ */
+export function inspectorFinding(f: FindingSpec, ctx: EnhancedContext) {
+  const { score, scoreDetails, ...ecr } = enhancedFinding(f, ctx);
+  return {
+    ...ecr,
+    ...(f.epss !== undefined ? { epss: { score: f.epss } } : {}),
+    ...(f.exploitSeen !== undefined ? { exploitabilityDetails: { lastKnownExploitAt: f.exploitSeen / 1000 } } : {}),
+    ...(score !== undefined
+      ? {
+          inspectorScore: score,
+          inspectorScoreDetails: {
+            adjustedCvss: {
+              adjustments: [],
+              cvssSource: 'NVD',
+              score,
+              scoreSource: 'NVD',
+              scoringVector: scoreDetails?.cvss.scoringVector,
+              version: '3.1',
+            },
+          },
+        }
+      : {}),
   };
 }

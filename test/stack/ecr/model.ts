@@ -61,6 +61,17 @@ export interface Scenario {
   hangMs?: HangRule;
   /** StartImageScan always answers LimitExceededException. */
   startScanLimitExceeded?: boolean;
+  /** Amazon Inspector's ListFindings for this repository's images (POST /findings/list). */
+  inspector?: InspectorScenario;
+}
+
+export interface InspectorScenario {
+  /** Every call → 403 AccessDeniedException (the role lacks inspector2:ListFindings). */
+  accessDenied?: boolean;
+  /** Every call → 500 InternalServerException. */
+  fault?: boolean;
+  /** Findings per page, below the caller's maxResults. */
+  pageSize?: number;
 }
 
 /** The global scenario (PUT /_admin/scenario) holds only the call rules. */
