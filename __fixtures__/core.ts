@@ -14,3 +14,15 @@ export const setSecret = jest.fn<typeof core.setSecret>();
 export const getInput = jest.fn<typeof core.getInput>();
 export const getState = jest.fn<typeof core.getState>();
 export const saveState = jest.fn<typeof core.saveState>();
+/** Runs the group's function, as the runner's group does, without the log markers. */
+export const group = jest.fn(async <T>(_name: string, fn: () => Promise<T>): Promise<T> => fn());
+
+/** `core.summary`: what was added is kept in `summary.text`; write() keeps it there. */
+export const summary = {
+  text: '',
+  addRaw: jest.fn((text: string, addEOL?: boolean) => {
+    summary.text += addEOL ? `${text}\n` : text;
+    return summary;
+  }),
+  write: jest.fn(async (_options?: { overwrite?: boolean }) => summary),
+};

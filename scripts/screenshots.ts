@@ -3,7 +3,7 @@
 // screenshotted with headless Chromium. Run through scripts/screenshots.sh, which installs
 // Chromium and the fonts. Writes docs/*.png and the HTML they were taken from, docs/screenshots/.
 //
-// The reports are built the way src/main.ts builds them (ignores → gate → report), so the
+// The reports are built the way src/main.ts builds them (decideVerdict → buildReport), so the
 // verdict sentence in each picture is the one the action writes, not a fixture's stand-in.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,8 +16,7 @@ import { renderSummary } from '../src/report/markdown.js';
 import { buildReport } from '../src/report/build.js';
 import type { Report } from '../src/report/model.js';
 import type { Finding, PlatformScan } from '../src/scan/finding.js';
-import { applyIgnores } from '../src/scan/ignore.js';
-import { decideGate } from '../src/scan/policy.js';
+import { decideVerdict } from '../src/scan/verdict.js';
 import { AMD64_DIGEST, ARM64_DIGEST, DIGEST, GENERATED_AT, IMAGE, RUN_URL, SHA, finding } from '../__fixtures__/reports/base.js';
 import { comparedReport } from '../__fixtures__/reports/samples.js';
 
@@ -31,7 +30,7 @@ const WINDOW_WIDTH = 1000;
 
 /** A finding as a scan reports it: no ignore, gate or comparison decided yet. */
 function scanned(overrides: Partial<Finding> & Pick<Finding, 'id' | 'severity'>): Finding {
-  const { blocking: _blocking, ...plain } = finding(overrides);
+  const { blocking: _blocking, ignored: _ignored, comparison: _comparison, ...plain } = finding(overrides);
   return plain;
 }
 
@@ -93,9 +92,9 @@ function failingRelease(): Report {
       scanned({ id: 'CVE-2024-2511', severity: 'MEDIUM', fixedIn: '3.0.2-0ubuntu1.16', fixAvailable: 'YES', platform: 'linux/arm64' }),
     ]),
   ];
-  const ignores = applyIgnores(
-    scans.flatMap((scan) => scan.findings),
-    {
+  const verdict = decideVerdict({
+    scans,
+    ignores: {
       ids: ['CVE-2023-29491'],
       entries: [
         { id: 'CVE-2024-6119', reason: 'Only reachable through X.509 name checks we never call (SEC-211).', expires: '2099-06-30' },
@@ -103,41 +102,63 @@ function failingRelease(): Report {
       ignoreUnfixed: true,
       today: GENERATED_AT.slice(0, 10),
     },
-  );
-  const decision = decideGate(ignores.findings, scans, { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', baseAvailable: false });
+    gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
+    promotions: ['1.4.0', '1.4', 'latest'].map((tag) => ({ tag })),
+  });
   return buildReport({
     ...reportBase,
     tags: [`${IMAGE}:${SHA}`],
-    heldBack: ['1.4.0', '1.4', 'latest'].map((tag) => ({ tag, reason: 'the gate failed' })),
+    heldBack: verdict.heldBack,
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: true },
     scans,
-    decision,
-    ignores,
+    decision: verdict.decision,
+    ignores: { expired: verdict.expired },
   });
 }
 
-/** The `compared` sample (gate: new against the base image), its verdict decided by the gate. */
+/**
+ * The `compared` sample (gate: new against the base image): its findings as this image's scan,
+ * the base's as those it shares plus those it fixed, compared and decided by the verdict.
+ */
 function comparedPullRequest(): Report {
   const sample = comparedReport;
-  const scans = [platformScan('linux/amd64', DIGEST, sample.findings)].map((scan) => ({
-    ...scan,
+  const comparison = sample.comparison;
+  if (!comparison?.baseSha || !comparison.baseDigest) throw new Error('the compared sample has no base');
+  const scan = (digest: string, findings: Finding[]): PlatformScan => ({
+    ...platformScan('linux/amd64', digest, findings),
     status: 'COMPLETE',
-    scanType: 'BASIC' as const,
-  }));
-  const decision = decideGate(sample.findings, scans, {
-    threshold: sample.gate.threshold,
-    mode: 'new',
-    onIncomplete: 'fail',
-    baseAvailable: true,
+    scanType: 'BASIC',
+  });
+  const head = scan(DIGEST, sample.findings.map(scanned));
+  const inBase = sample.findings.filter((f) => f.comparison === 'in-base');
+  const base = scan(comparison.baseDigest, [...inBase, ...comparison.fixed].map(scanned));
+  const verdict = decideVerdict({
+    scans: [head],
+    base: {
+      available: true,
+      baseSha: comparison.baseSha,
+      baseDigest: comparison.baseDigest,
+      tag: comparison.baseSha,
+      platforms: [{ platform: 'linux/amd64', digest: comparison.baseDigest }],
+      scans: [base],
+    },
+    ignores: {
+      ids: sample.findings.filter((f) => f.ignored?.by === 'input').map((f) => f.id),
+      entries: [],
+      ignoreUnfixed: false,
+      today: GENERATED_AT.slice(0, 10),
+    },
+    gate: { threshold: sample.gate.threshold, mode: 'new', onIncomplete: 'fail' },
+    promotions: [],
   });
   return buildReport({
     ...reportBase,
     tags: [`${IMAGE}:${SHA}`],
     gate: sample.gate,
-    scans,
-    decision,
-    ignores: { expired: [] },
-    comparison: sample.comparison,
+    scans: [head],
+    decision: verdict.decision,
+    ignores: { expired: verdict.expired },
+    comparison: verdict.comparison,
   });
 }
 

@@ -1,6 +1,6 @@
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
-// → scan → ignore → gate → promote (on pass) → report → outputs → fail when the gate says so.
+// → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
 import * as core from '@actions/core';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { mkdtemp } from 'node:fs/promises';
@@ -16,26 +16,49 @@ import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
 import { build, buildAndPush, ecrCache, resolvePlatforms, startBuilderInspect } from './image.js';
+import { NO_CACHE } from './build/cache.js';
 import type { BuilderInfo } from './build/buildx.js';
 import { creationWithCache } from './build/cache.js';
 import type { ImageRef, Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
-import { applyIgnores, utcDay } from './scan/ignore.js';
-import { decideGate } from './scan/policy.js';
-import { compareWithBase, ignoredBy } from './scan/compare.js';
+import { utcDay } from './scan/ignore.js';
+import { decideVerdict, type ScanVerdict } from './scan/verdict.js';
+import type { PlatformScan } from './scan/finding.js';
 import { readBaseFindings, type BaseFindings } from './scan/base.js';
 import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/build.js';
-import type { Comparison, Report } from './report/model.js';
+import type { Report } from './report/model.js';
 import type { PublishContext } from './report/publish.js';
-import { heldBackByGate, promoteTags } from './promote.js';
-import { runCommand } from './util/exec.js';
+import { promoteTags } from './promote.js';
+import { runCommand, type Runner } from './util/exec.js';
 import { toMessage } from './util/errors.js';
 
 type Client = Pick<ECRClient, 'send'>;
 
-export async function run(): Promise<void> {
+/**
+ * What the pipeline reaches the world through, besides @actions/core: the ECR client, the
+ * commands it runs (docker), and time. The runner calls run() with none of them; a unit test
+ * passes fakes (as actions/typescript-action's template tests its main.ts).
+ */
+export interface Dependencies {
+  createClient(region: string): Promise<Client>;
+  run: Runner;
+  clock: { now(): number };
+  sleep: WaitOptions['sleep'];
+  random(): number;
+}
+
+const REAL: Dependencies = {
+  createClient: createEcrClient,
+  run: runCommand,
+  clock: { now: () => Date.now() },
+  sleep: sleepUntilAborted,
+  random: Math.random,
+};
+
+export async function run(overrides: Partial<Dependencies> = {}): Promise<void> {
+  const deps: Dependencies = { ...REAL, ...overrides };
   core.saveState(STATE.isPost, 'true');
   const outputs: ActionOutputs = {};
   const progress: Progress = { phase: 'reading inputs', published: false };
@@ -53,7 +76,7 @@ export async function run(): Promise<void> {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       // Without a login the registry is unknown, and so is the cache's reference.
       if (inputs.cache === 'ecr') core.info('cache: ecr is not used with push: false (no registry login).');
-      await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
+      await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
       const report = skippedReport({
         ...reportBase(inputs, facts, inputs.repository),
         build: 'not-pushed',
@@ -64,17 +87,17 @@ export async function run(): Promise<void> {
       return;
     }
 
-    const client = await createEcrClient(inputs.awsRegion);
+    const client = await deps.createClient(inputs.awsRegion);
     let builder: Promise<BuilderInfo> = Promise.resolve({ platform: 'linux/amd64' });
     progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
       // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-      builder = startBuilderInspect(inputs);
+      builder = startBuilderInspect(inputs, deps.run);
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
-      await dockerLogin(credentials, runCommand);
+      await dockerLogin(credentials, deps.run);
       core.info(`Logged in to ${credentials.registry}.`);
       return credentials;
     });
@@ -101,7 +124,18 @@ export async function run(): Promise<void> {
 
     progress.phase = 'building and pushing';
     const candidate = await core.group('Build and push', async () =>
-      buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder)),
+      buildAndPush(
+        client,
+        ref,
+        repository,
+        inputs,
+        facts,
+        plan,
+        image,
+        tempDir,
+        await ecrCache(inputs, facts, image, repository, builder),
+        deps.run,
+      ),
     );
     outputs.digest = candidate.digest;
     outputs.imageUri = `${image}@${candidate.digest}`;
@@ -123,78 +157,32 @@ export async function run(): Promise<void> {
     };
     const context = { inputs, facts, image, tempDir, workspace };
 
-    if (!inputs.scan) {
-      const promoted = await promote(client, ref, repository, plan, inputs, manifest);
-      outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+    // The scan and the verdict: what fails, what is held back, what may be promoted (scan: false
+    // decides nothing, so its tags are promoted as a pass's are).
+    const scanned = inputs.scan
+      ? await scanAndDecide({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms, plan }, deps, progress)
+      : undefined;
+
+    let promoted: { written: string[]; heldBack: Report['heldBack'] } = { written: [], heldBack: scanned?.verdict.heldBack ?? [] };
+    if (!scanned || scanned.verdict.mayPromote) promoted = await promote(client, ref, repository, plan, inputs, manifest);
+    outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+
+    if (!scanned) {
       const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
       await publish(report, outputs, context, progress);
       return;
     }
-
-    progress.phase = "waiting for ECR's scan";
-    const waitOptions = {
-      client,
-      ref,
-      timeoutMs: inputs.scanTimeoutSeconds * 1000,
-      clock: { now: () => Date.now() },
-      sleep: sleepUntilAborted,
-      random: Math.random,
-      log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
-    };
-    // The base image (compare: base) is read while this image's scan runs, within the same timeout.
-    const [scans, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
-      Promise.all([
-        waitForFindings({ ...waitOptions, platforms, scanOnPush: repository.scanOnPush }),
-        readBase(inputs, facts, waitOptions, platforms),
-      ]),
-    );
-    const ignoreOptions = {
-      ids: inputs.ignore,
-      entries: inputs.ignoreFile?.entries ?? [],
-      ignoreUnfixed: inputs.ignoreUnfixed,
-      today: utcDay(new Date()),
-    };
-    const ignores = applyIgnores(
-      scans.flatMap((scan) => scan.findings),
-      ignoreOptions,
-    );
-    for (const expired of ignores.expired) {
-      core.warning(
-        `The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`,
-      );
-    }
-    // ignores → comparison → gate: `new` leaves out what is ignored.
-    const compared = base?.available
-      ? compareWithBase(
-          ignores.findings,
-          base.scans.flatMap((scan) => scan.findings),
-          {
-            basePlatforms: base.platforms.map((p) => p.platform),
-            headScans: scans,
-            isIgnored: ignoredBy(ignoreOptions),
-          },
-        )
-      : undefined;
-    const comparison: Comparison | undefined = base
-      ? base.available && compared
-        ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
-        : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
-      : undefined;
-    if (comparison?.note) core.info(comparison.note);
-    const decision = decideGate(compared?.findings ?? ignores.findings, scans, {
-      threshold: inputs.severityThreshold,
-      mode: inputs.gate,
-      onIncomplete: inputs.onScanIncomplete,
-      baseAvailable: comparison?.available === true,
+    const { scans, verdict } = scanned;
+    const { decision } = verdict;
+    const report = buildReport({
+      ...reportFacts,
+      tags: outputs.tags,
+      heldBack: promoted.heldBack,
+      scans,
+      decision,
+      ignores: { expired: verdict.expired },
+      comparison: verdict.comparison,
     });
-
-    let heldBack = heldBackByGate(plan);
-    if (!decision.fails) {
-      const promoted = await promote(client, ref, repository, plan, inputs, manifest);
-      outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
-      heldBack = promoted.heldBack;
-    }
-    const report = buildReport({ ...reportFacts, tags: outputs.tags, heldBack, scans, decision, ignores, comparison });
     await publish(report, outputs, context, progress);
     if (decision.fails) throw new Error(decision.reason);
     if (decision.verdict === 'incomplete') core.warning(decision.reason);
@@ -206,6 +194,59 @@ export async function run(): Promise<void> {
   } finally {
     writeOutputs(outputs);
   }
+}
+
+/** Waits for ECR's scan (and the base image's, compare: base), then decides the verdict. */
+async function scanAndDecide(
+  image: {
+    client: Client;
+    ref: ImageRef;
+    scanOnPush: boolean;
+    inputs: Inputs;
+    facts: EventFacts;
+    platforms: PlatformManifest[];
+    plan: TagPlan;
+  },
+  deps: Dependencies,
+  progress: Progress,
+): Promise<{ scans: PlatformScan[]; verdict: ScanVerdict }> {
+  const { client, ref, inputs, facts, platforms, plan } = image;
+  progress.phase = "waiting for ECR's scan";
+  const waitOptions = {
+    client,
+    ref,
+    timeoutMs: inputs.scanTimeoutSeconds * 1000,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    random: deps.random,
+    log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
+  };
+  // The base image (compare: base) is read while this image's scan runs, within the same timeout.
+  const [scans, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
+    Promise.all([
+      waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }),
+      readBase(inputs, facts, waitOptions, platforms),
+    ]),
+  );
+  const verdict = decideVerdict({
+    scans,
+    base,
+    ignores: {
+      ids: inputs.ignore,
+      entries: inputs.ignoreFile?.entries ?? [],
+      ignoreUnfixed: inputs.ignoreUnfixed,
+      today: utcDay(new Date()),
+    },
+    gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete },
+    promotions: plan.promotions,
+  });
+  for (const expired of verdict.expired) {
+    core.warning(
+      `The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`,
+    );
+  }
+  if (verdict.comparison?.note) core.info(verdict.comparison.note);
+  return { scans, verdict };
 }
 
 interface Progress {

@@ -16,11 +16,6 @@ export interface PromotionResult {
 
 const FLOATING = new Set<Promotion['kind']>(['minor', 'major', 'latest']);
 
-/** Tags a failed gate holds back, for the summary. */
-export function heldBackByGate(plan: TagPlan): Array<{ tag: string; reason: string }> {
-  return plan.promotions.map((p) => ({ tag: p.tag, reason: 'held back: the gate failed' }));
-}
-
 export async function promoteTags(
   client: Pick<ECRClient, 'send'>,
   ref: ImageRef,

@@ -17,9 +17,9 @@ import { renderComment } from '../../src/report/comment.js';
 import { writeJsonReport, writeSarifReport } from '../../src/report/files.js';
 import { writeJobSummary } from '../../src/report/summary-writer.js';
 import { parseIgnoreFile } from '../../src/scan/ignore-file.js';
-import { applyIgnores, utcDay } from '../../src/scan/ignore.js';
-import { decideGate } from '../../src/scan/policy.js';
+import { utcDay } from '../../src/scan/ignore.js';
 import { sleepUntilAborted, waitForFindings } from '../../src/scan/poll.js';
+import { decideVerdict } from '../../src/scan/verdict.js';
 import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
 
 const TIMEOUT_MS = 600_000;
@@ -102,13 +102,14 @@ async function main(): Promise<void> {
   stages['read + normalize'] -= generatorMs;
 
   const today = utcDay(new Date());
-  const ignores = applyIgnores(
-    scans.flatMap((scan) => scan.findings),
-    { ids, entries: parseIgnoreFile(ignoreFile), ignoreUnfixed: false, today },
-  );
-  stage('ignore');
-  const decision = decideGate(ignores.findings, scans, { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', baseAvailable: false });
-  stage('gate');
+  // The verdict as main decides it: ignores, then the gate (no base image to compare with).
+  const verdict = decideVerdict({
+    scans,
+    ignores: { ids, entries: parseIgnoreFile(ignoreFile), ignoreUnfixed: false, today },
+    gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
+    promotions: [],
+  });
+  stage('ignore + gate');
   const report = buildReport({
     image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/bench/big-report',
     digest: DIGEST,
@@ -119,8 +120,8 @@ async function main(): Promise<void> {
     runUrl: 'https://github.com/acme/retail/actions/runs/4242',
     generatedAt: new Date().toISOString(),
     scans,
-    decision,
-    ignores,
+    decision: verdict.decision,
+    ignores: { expired: verdict.expired },
   });
   stage('report model');
   const summaryBytes = await writeJobSummary(report, summarySink, { overwrite: true });

@@ -1,8 +1,11 @@
 // The one Report model. Built once after the gate; every renderer (job summary, PR comment,
 // JSON, SARIF) and the outputs read it, none of them recompute anything.
 import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
-import type { Finding, ScanType } from '../scan/finding.js';
+import type { Comparison } from '../scan/compare.js';
+import type { ScanType } from '../scan/finding.js';
 import type { SeverityCounts, Threshold } from '../scan/severity.js';
+
+export type { Comparison };
 
 export type Verdict = 'passed' | 'failed' | 'incomplete' | 'skipped';
 
@@ -14,18 +17,6 @@ export interface PlatformReport {
   /** Counts of findings not ignored, within this platform. */
   counts: SeverityCounts;
   ignored: number;
-}
-
-export interface Comparison {
-  /** The base image was found and read. */
-  available: boolean;
-  baseSha?: string;
-  baseDigest?: string;
-  /** Why there is no comparison, or anything worth saying about it. */
-  note?: string;
-  /** Base findings (not ignored) that this image no longer has. */
-  fixed: Finding[];
-  newCount: number;
 }
 
 export interface Report {

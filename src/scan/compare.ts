@@ -35,6 +35,19 @@ export interface CompareResult<T extends Finding> {
   newCount: number;
 }
 
+/** The comparison with the base image as the report shows it. */
+export interface Comparison {
+  /** The base image was found and read. */
+  available: boolean;
+  baseSha?: string;
+  baseDigest?: string;
+  /** Why there is no comparison, or anything worth saying about it. */
+  note?: string;
+  /** Base findings (not ignored) that this image no longer has. */
+  fixed: Finding[];
+  newCount: number;
+}
+
 /** A finding as it may come in: raw, or after applyIgnores (ignored findings are not counted as new). */
 type HeadFinding = Finding & { ignored?: Ignored };
 

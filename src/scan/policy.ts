@@ -30,11 +30,7 @@ const NAMED = 5;
 export function decideGate(findings: readonly EvaluatedFinding[], scans: readonly PlatformScan[], settings: GateSettings): GateDecision {
   const onlyNew = settings.mode === 'new' && settings.baseAvailable;
   const fallback = settings.mode === 'new' && !settings.baseAvailable;
-  const decided = findings.map((finding) => ({
-    ...finding,
-    blocking:
-      finding.ignored === undefined && meetsThreshold(finding.severity, settings.threshold) && (!onlyNew || finding.comparison === 'new'),
-  }));
+  const decided = findings.map((finding) => ({ ...finding, blocking: failsGate(finding, settings) }));
   const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
   const incomplete = scans.filter((scan) => !scan.complete);
 
@@ -52,6 +48,21 @@ export function decideGate(findings: readonly EvaluatedFinding[], scans: readonl
     return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking };
   }
   return { findings: decided, verdict: 'passed', fails: false, reason: passReason(decided, settings, onlyNew, fallback), blocking };
+}
+
+/**
+ * The one place that says whether a single finding fails the gate: not ignored, at or above the
+ * threshold, and (gate: new with a base to compare with) new in this image. A new condition of
+ * the gate goes here, so every caller of decideGate (and so of decideVerdict) gets it.
+ */
+export function failsGate(
+  finding: Pick<EvaluatedFinding, 'ignored' | 'severity' | 'comparison'>,
+  settings: Pick<GateSettings, 'threshold' | 'mode' | 'baseAvailable'>,
+): boolean {
+  if (finding.ignored !== undefined) return false;
+  if (!meetsThreshold(finding.severity, settings.threshold)) return false;
+  const onlyNew = settings.mode === 'new' && settings.baseAvailable;
+  return !onlyNew || finding.comparison === 'new';
 }
 
 /** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */

@@ -1,5 +1,5 @@
-export const id = 369;
-export const ids = [369];
+export const id = 773;
+export const ids = [773];
 export const modules = {
 
 /***/ 5484:
@@ -39,7 +39,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 2369:
+/***/ 2773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1936,6 +1936,8 @@ function positiveCounts(counts) {
 
 // EXTERNAL MODULE: ./src/scan/ignore.ts
 var ignore = __webpack_require__(1795);
+// EXTERNAL MODULE: ./src/scan/compare.ts
+var compare = __webpack_require__(5198);
 ;// CONCATENATED MODULE: ./src/scan/policy.ts
 
 
@@ -1944,10 +1946,7 @@ const NAMED = 5;
 function decideGate(findings, scans, settings) {
     const onlyNew = settings.mode === 'new' && settings.baseAvailable;
     const fallback = settings.mode === 'new' && !settings.baseAvailable;
-    const decided = findings.map((finding) => ({
-        ...finding,
-        blocking: finding.ignored === undefined && (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold) && (!onlyNew || finding.comparison === 'new'),
-    }));
+    const decided = findings.map((finding) => ({ ...finding, blocking: failsGate(finding, settings) }));
     const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
     const incomplete = scans.filter((scan) => !scan.complete);
     if (blocking.length > 0) {
@@ -1964,6 +1963,19 @@ function decideGate(findings, scans, settings) {
         return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking };
     }
     return { findings: decided, verdict: 'passed', fails: false, reason: passReason(decided, settings, onlyNew, fallback), blocking };
+}
+/**
+ * The one place that says whether a single finding fails the gate: not ignored, at or above the
+ * threshold, and (gate: new with a base to compare with) new in this image. A new condition of
+ * the gate goes here, so every caller of decideGate (and so of decideVerdict) gets it.
+ */
+function failsGate(finding, settings) {
+    if (finding.ignored !== undefined)
+        return false;
+    if (!(0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold))
+        return false;
+    const onlyNew = settings.mode === 'new' && settings.baseAvailable;
+    return !onlyNew || finding.comparison === 'new';
 }
 /** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
 function worstFirst(a, b) {
@@ -2068,8 +2080,40 @@ function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./src/scan/compare.ts
-var compare = __webpack_require__(5198);
+;// CONCATENATED MODULE: ./src/scan/verdict.ts
+
+
+
+/** Why a tag is held back when the gate fails. */
+const HELD_BY_GATE = 'the gate failed';
+function decideVerdict(input) {
+    const ignores = (0,ignore/* applyIgnores */.wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
+    const { base } = input;
+    const compared = base?.available
+        ? (0,compare/* compareWithBase */.te)(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
+            basePlatforms: base.platforms.map((p) => p.platform),
+            headScans: input.scans,
+            isIgnored: (0,compare/* ignoredBy */.gP)(input.ignores),
+        })
+        : undefined;
+    const comparison = base
+        ? base.available && compared
+            ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
+            : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
+        : undefined;
+    const decision = decideGate(compared?.findings ?? ignores.findings, input.scans, {
+        ...input.gate,
+        baseAvailable: comparison?.available === true,
+    });
+    return {
+        decision,
+        expired: ignores.expired,
+        ...(comparison ? { comparison } : {}),
+        mayPromote: !decision.fails,
+        heldBack: decision.fails ? input.promotions.map((p) => ({ tag: p.tag, reason: HELD_BY_GATE })) : [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/scan/base.ts
 // Reads the findings of the image built for a pull request's base commit (compare: base): the
 // image under the base commit's SHA tag in the same repository, its platform manifests, and
@@ -2246,10 +2290,6 @@ function optionalFields(parts) {
 
 
 const FLOATING = new Set(['minor', 'major', 'latest']);
-/** Tags a failed gate holds back, for the summary. */
-function heldBackByGate(plan) {
-    return plan.promotions.map((p) => ({ tag: p.tag, reason: 'held back: the gate failed' }));
-}
 async function promoteTags(client, ref, repository, plan, latestMode, 
 /** The candidate's manifest, as read after the push: copied, never fetched again. */
 manifest) {
@@ -2292,7 +2332,7 @@ manifest) {
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
-// → scan → ignore → gate → promote (on pass) → report → outputs → fail when the gate says so.
+// → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
 
 
 
@@ -2318,7 +2358,15 @@ manifest) {
 
 
 
-async function run() {
+const REAL = {
+    createClient: createEcrClient,
+    run: exec/* runCommand */.d,
+    clock: { now: () => Date.now() },
+    sleep: sleepUntilAborted,
+    random: Math.random,
+};
+async function run(overrides = {}) {
+    const deps = { ...REAL, ...overrides };
     core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
     const outputs = {};
     const progress = { phase: 'reading inputs', published: false };
@@ -2336,7 +2384,7 @@ async function run() {
             // Without a login the registry is unknown, and so is the cache's reference.
             if (inputs.cache === 'ecr')
                 core/* info */.pq('cache: ecr is not used with push: false (no registry login).');
-            await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir));
+            await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
             const report = skippedReport({
                 ...reportBase(inputs, facts, inputs.repository),
                 build: 'not-pushed',
@@ -2346,17 +2394,17 @@ async function run() {
             await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
-        const client = await createEcrClient(inputs.awsRegion);
+        const client = await deps.createClient(inputs.awsRegion);
         let builder = Promise.resolve({ platform: 'linux/amd64' });
         progress.phase = 'logging in to Amazon ECR';
         const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core/* setSecret */.Pq(secret));
             // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-            builder = startBuilderInspect(inputs);
+            builder = startBuilderInspect(inputs, deps.run);
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
-            await (0,docker_login/* dockerLogin */.a)(credentials, exec/* runCommand */.d);
+            await (0,docker_login/* dockerLogin */.a)(credentials, deps.run);
             core/* info */.pq(`Logged in to ${credentials.registry}.`);
             return credentials;
         });
@@ -2379,7 +2427,7 @@ async function run() {
         const ref = { repositoryName: repository.name, registryId: inputs.registryId };
         const plan = computeTagPlan(facts, inputs, image);
         progress.phase = 'building and pushing';
-        const candidate = await core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder)));
+        const candidate = await core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder), deps.run));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
@@ -2392,66 +2440,31 @@ async function run() {
             build: candidate.reused ? 'reused' : 'built',
         };
         const context = { inputs, facts, image, tempDir, workspace };
-        if (!inputs.scan) {
-            const promoted = await promote(client, ref, repository, plan, inputs, manifest);
-            outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+        // The scan and the verdict: what fails, what is held back, what may be promoted (scan: false
+        // decides nothing, so its tags are promoted as a pass's are).
+        const scanned = inputs.scan
+            ? await scanAndDecide({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms, plan }, deps, progress)
+            : undefined;
+        let promoted = { written: [], heldBack: scanned?.verdict.heldBack ?? [] };
+        if (!scanned || scanned.verdict.mayPromote)
+            promoted = await promote(client, ref, repository, plan, inputs, manifest);
+        outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
+        if (!scanned) {
             const report = skippedReport({ ...reportFacts, skipped: 'scan-off', platforms, tags: outputs.tags, heldBack: promoted.heldBack });
             await publish(report, outputs, context, progress);
             return;
         }
-        progress.phase = "waiting for ECR's scan";
-        const waitOptions = {
-            client,
-            ref,
-            timeoutMs: inputs.scanTimeoutSeconds * 1000,
-            clock: { now: () => Date.now() },
-            sleep: sleepUntilAborted,
-            random: Math.random,
-            log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
-        };
-        // The base image (compare: base) is read while this image's scan runs, within the same timeout.
-        const [scans, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
-            waitForFindings({ ...waitOptions, platforms, scanOnPush: repository.scanOnPush }),
-            readBase(inputs, facts, waitOptions, platforms),
-        ]));
-        const ignoreOptions = {
-            ids: inputs.ignore,
-            entries: inputs.ignoreFile?.entries ?? [],
-            ignoreUnfixed: inputs.ignoreUnfixed,
-            today: (0,ignore/* utcDay */.dA)(new Date()),
-        };
-        const ignores = (0,ignore/* applyIgnores */.wI)(scans.flatMap((scan) => scan.findings), ignoreOptions);
-        for (const expired of ignores.expired) {
-            core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
-        }
-        // ignores → comparison → gate: `new` leaves out what is ignored.
-        const compared = base?.available
-            ? (0,compare/* compareWithBase */.te)(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
-                basePlatforms: base.platforms.map((p) => p.platform),
-                headScans: scans,
-                isIgnored: (0,compare/* ignoredBy */.gP)(ignoreOptions),
-            })
-            : undefined;
-        const comparison = base
-            ? base.available && compared
-                ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
-                : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
-            : undefined;
-        if (comparison?.note)
-            core/* info */.pq(comparison.note);
-        const decision = decideGate(compared?.findings ?? ignores.findings, scans, {
-            threshold: inputs.severityThreshold,
-            mode: inputs.gate,
-            onIncomplete: inputs.onScanIncomplete,
-            baseAvailable: comparison?.available === true,
+        const { scans, verdict } = scanned;
+        const { decision } = verdict;
+        const report = buildReport({
+            ...reportFacts,
+            tags: outputs.tags,
+            heldBack: promoted.heldBack,
+            scans,
+            decision,
+            ignores: { expired: verdict.expired },
+            comparison: verdict.comparison,
         });
-        let heldBack = heldBackByGate(plan);
-        if (!decision.fails) {
-            const promoted = await promote(client, ref, repository, plan, inputs, manifest);
-            outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
-            heldBack = promoted.heldBack;
-        }
-        const report = buildReport({ ...reportFacts, tags: outputs.tags, heldBack, scans, decision, ignores, comparison });
         await publish(report, outputs, context, progress);
         if (decision.fails)
             throw new Error(decision.reason);
@@ -2469,6 +2482,43 @@ async function run() {
     finally {
         writeOutputs(outputs);
     }
+}
+/** Waits for ECR's scan (and the base image's, compare: base), then decides the verdict. */
+async function scanAndDecide(image, deps, progress) {
+    const { client, ref, inputs, facts, platforms, plan } = image;
+    progress.phase = "waiting for ECR's scan";
+    const waitOptions = {
+        client,
+        ref,
+        timeoutMs: inputs.scanTimeoutSeconds * 1000,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
+    };
+    // The base image (compare: base) is read while this image's scan runs, within the same timeout.
+    const [scans, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
+        waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }),
+        readBase(inputs, facts, waitOptions, platforms),
+    ]));
+    const verdict = decideVerdict({
+        scans,
+        base,
+        ignores: {
+            ids: inputs.ignore,
+            entries: inputs.ignoreFile?.entries ?? [],
+            ignoreUnfixed: inputs.ignoreUnfixed,
+            today: (0,ignore/* utcDay */.dA)(new Date()),
+        },
+        gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete },
+        promotions: plan.promotions,
+    });
+    for (const expired of verdict.expired) {
+        core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
+    }
+    if (verdict.comparison?.note)
+        core/* info */.pq(verdict.comparison.note);
+    return { scans, verdict };
 }
 /** When the step fails before its report: what failed, and what is known so far. */
 async function writeFailureSummary(phase, message, outputs) {
@@ -3217,4 +3267,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=369.index.js.map
+//# sourceMappingURL=773.index.js.map

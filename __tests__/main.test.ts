@@ -1,0 +1,206 @@
+// run() end to end on fakes, in the manner of actions/typescript-action's template: @actions/core
+// is the typed stub of __fixtures__/core.ts; the ECR client, the docker commands and time come in
+// through run()'s Dependencies, so the SDK is not module-mocked. What is pinned is the pipeline's
+// decision as a user sees it: what fails the step, which tags are written, what the outputs say.
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import {
+  BatchGetImageCommand,
+  DescribeImageScanFindingsCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  GetAuthorizationTokenCommand,
+  ImageNotFoundException,
+  ListImagesCommand,
+  PutImageCommand,
+  type ImageScanFinding,
+} from '@aws-sdk/client-ecr';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as core from '../__fixtures__/core.js';
+import { FakeEcrClient } from '../__fixtures__/ecr-client.js';
+import { fakeRunner } from '../__fixtures__/runner.js';
+import { FakeTime } from './scan/fakes.js';
+
+jest.unstable_mockModule('@actions/core', () => core);
+const { run } = await import('../src/main.js');
+
+const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+const REPOSITORY = 'mlops/retail-api';
+const SHA = 'c'.repeat(40);
+const BASE_SHA = 'b'.repeat(40);
+const HEAD_DIGEST = `sha256:${'1'.repeat(64)}`;
+const BASE_DIGEST = `sha256:${'2'.repeat(64)}`;
+const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', layers: [] });
+
+/** A basic-scanning finding as DescribeImageScanFindings returns it. */
+function ecrFinding(id: string, severity: string, pkg: string): ImageScanFinding {
+  return {
+    name: id,
+    severity: severity as ImageScanFinding['severity'],
+    attributes: [
+      { key: 'package_name', value: pkg },
+      { key: 'package_version', value: '1.0' },
+    ],
+  };
+}
+
+interface Registry {
+  /** Tag → digest already in the repository. */
+  tags: Record<string, string>;
+  /** Digest → the findings of its (complete) basic scan. */
+  findings: Record<string, ImageScanFinding[]>;
+}
+
+/** An ECR with one repository (scan on push, immutable tags), answering from `registry`. */
+function fakeEcr(registry: Registry): FakeEcrClient {
+  return new FakeEcrClient()
+    .on(GetAuthorizationTokenCommand, () => ({
+      authorizationData: [{ authorizationToken: Buffer.from('AWS:ecr-password').toString('base64'), proxyEndpoint: `https://${REGISTRY}` }],
+    }))
+    .on(DescribeRepositoriesCommand, () => ({
+      repositories: [
+        {
+          repositoryName: REPOSITORY,
+          registryId: '123456789012',
+          imageScanningConfiguration: { scanOnPush: true },
+          imageTagMutability: 'IMMUTABLE' as const,
+        },
+      ],
+    }))
+    .on(DescribeImagesCommand, (input) => {
+      const digest = registry.tags[input.imageIds?.[0]?.imageTag ?? ''];
+      if (!digest) throw new ImageNotFoundException({ message: 'no such tag', $metadata: {} });
+      return { imageDetails: [{ imageDigest: digest, imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json' }] };
+    })
+    .on(BatchGetImageCommand, () => ({
+      images: [{ imageManifest: MANIFEST, imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json' }],
+    }))
+    .on(DescribeImageScanFindingsCommand, (input) => {
+      const findings = registry.findings[input.imageId?.imageDigest ?? ''] ?? [];
+      const counts: Record<string, number> = {};
+      for (const f of findings) counts[f.severity ?? 'UNDEFINED'] = (counts[f.severity ?? 'UNDEFINED'] ?? 0) + 1;
+      return { imageScanStatus: { status: 'COMPLETE' as const }, imageScanFindings: { findings, findingSeverityCounts: counts } };
+    })
+    .on(ListImagesCommand, () => ({
+      imageIds: Object.entries(registry.tags).map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })),
+    }))
+    .on(PutImageCommand, (input) => ({ image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } }));
+}
+
+/** docker: login succeeds; buildx build "pushes" HEAD_DIGEST and writes its metadata file, as the real one does. */
+function fakeDocker() {
+  return fakeRunner((_command, args) => {
+    if (args[0] === 'buildx' && args[1] === 'build') {
+      writeFileSync(args[args.indexOf('--metadata-file') + 1], JSON.stringify({ 'containerimage.digest': HEAD_DIGEST }));
+    }
+    return {};
+  });
+}
+
+let workspace: string;
+let savedEnv: NodeJS.ProcessEnv;
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  core.summary.text = '';
+  savedEnv = { ...process.env };
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'main-test-'));
+  writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n');
+  for (const name of Object.keys(process.env)) if (name.startsWith('GITHUB_') || name.startsWith('INPUT_')) delete process.env[name];
+  Object.assign(process.env, {
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: workspace,
+    GITHUB_SHA: SHA,
+    GITHUB_REPOSITORY: 'acme/retail-api',
+    GITHUB_RUN_ID: '42',
+  });
+});
+
+afterEach(() => {
+  process.env = savedEnv;
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+/** Runs the action for one event with these inputs (on top of repository and region). */
+async function runAction(event: { name: string; ref?: string; payload: object }, inputs: Record<string, string>, ecr: FakeEcrClient) {
+  const eventPath = path.join(workspace, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(event.payload));
+  Object.assign(process.env, { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_REF: event.ref ?? 'refs/heads/main' });
+  const values: Record<string, string> = { repository: REPOSITORY, 'aws-region': 'us-east-1', platforms: 'linux/amd64', ...inputs };
+  core.getInput.mockImplementation((name) => values[name] ?? '');
+  const time = new FakeTime();
+  await run({ createClient: async () => ecr.client, run: fakeDocker(), clock: time.clock, sleep: time.sleep, random: () => 0.5 });
+  return {
+    outputs: Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, String(value)])),
+    putTags: ecr.inputsOf(PutImageCommand).map((input) => input.imageTag),
+  };
+}
+
+const release = {
+  name: 'release',
+  ref: 'refs/tags/v1.4.0',
+  payload: { action: 'published', release: { tag_name: 'v1.4.0', prerelease: false } },
+};
+
+describe('run: a release', () => {
+  test('a failed gate fails the step and holds the release tags back: only the SHA tag points at the image', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: { [HEAD_DIGEST]: [ecrFinding('CVE-2024-0001', 'HIGH', 'openssl')] } });
+    const { outputs, putTags } = await runAction(release, { 'severity-threshold': 'HIGH' }, ecr);
+
+    expect(core.setFailed).toHaveBeenCalledTimes(1);
+    expect(core.setFailed.mock.calls[0][0]).toMatch(/^1 finding at or above HIGH.*CVE-2024-0001/);
+    expect(putTags).toEqual([]);
+    expect(outputs.tags).toBe(`${REGISTRY}/${REPOSITORY}:${SHA}`);
+    expect(outputs.high).toBe('1');
+    expect(core.summary.text).toContain('Held back');
+  });
+
+  test('a passed gate promotes the release tags by copying the manifest', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: { [HEAD_DIGEST]: [ecrFinding('CVE-2024-0001', 'MEDIUM', 'openssl')] } });
+    const { outputs, putTags } = await runAction(release, { 'severity-threshold': 'HIGH' }, ecr);
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(putTags).toEqual(['1.4.0', '1.4', '1', 'latest']);
+    expect(outputs.tags?.split('\n')).toEqual([SHA, '1.4.0', '1.4', '1', 'latest'].map((tag) => `${REGISTRY}/${REPOSITORY}:${tag}`));
+  });
+});
+
+describe('run: a pull request compared with its base (gate: new)', () => {
+  const pullRequest = {
+    name: 'pull_request',
+    ref: 'refs/pull/7/merge',
+    payload: {
+      number: 7,
+      pull_request: {
+        number: 7,
+        head: { sha: SHA, repo: { full_name: 'acme/retail-api' } },
+        base: { sha: BASE_SHA, ref: 'main', repo: { full_name: 'acme/retail-api' } },
+      },
+    },
+  };
+  // The base image (under the base commit's tag) had two HIGH findings; this image fixed one.
+  const registry: Registry = {
+    tags: { [BASE_SHA]: BASE_DIGEST },
+    findings: {
+      [BASE_DIGEST]: [ecrFinding('CVE-2024-1111', 'HIGH', 'openssl'), ecrFinding('CVE-2024-2222', 'HIGH', 'zlib')],
+      [HEAD_DIGEST]: [ecrFinding('CVE-2024-1111', 'HIGH', 'openssl')],
+    },
+  };
+
+  test('a HIGH finding already in the base does not fail gate: new; the fixed one is counted', async () => {
+    const { outputs } = await runAction(pullRequest, { 'severity-threshold': 'HIGH', gate: 'new', comment: 'false' }, fakeEcr(registry));
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(outputs).toMatchObject({ high: '1', new: '0', fixed: '1' });
+    expect(core.info).toHaveBeenCalledWith(expect.stringMatching(/^No new findings at or above HIGH against the base image/));
+  });
+
+  test('the same finding is new when the base image does not have it, and fails the step', async () => {
+    const noBase: Registry = { tags: {}, findings: { [HEAD_DIGEST]: registry.findings[HEAD_DIGEST] } };
+    const { outputs } = await runAction(pullRequest, { 'severity-threshold': 'HIGH', gate: 'new', comment: 'false' }, fakeEcr(noBase));
+
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/gate: new found no base image to compare with/));
+    expect(outputs.new).toBeUndefined();
+  });
+});
