@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 // The only module that imports @actions/github. It reads GITHUB_API_URL and sets up the proxy
-// agent when it loads, so it is imported dynamically (comment.ts, loadCommentOctokit) and only
+// agent when it loads, so it is imported dynamically (upsert-comment.ts, loadCommentOctokit) and only
 // when a comment is to be written.
 
 function createCommentOctokit(token) {

@@ -27,7 +27,7 @@ import { decideVerdict, type ScanVerdict } from './scan/verdict.js';
 import type { PlatformScan } from './scan/finding.js';
 import { readBaseFindings, type BaseFindings } from './scan/base.js';
 import type { WaitOptions } from './scan/poll.js';
-import { buildReport, gateSettings, skippedReport } from './report/build.js';
+import { buildReport, gateSettings, skippedReport } from './report/assemble.js';
 import type { Report } from './report/model.js';
 import type { PublishContext } from './report/publish.js';
 import { promoteTags } from './promote.js';

@@ -1,79 +1,53 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  findingRow,
-  groupFindings,
-  renderSection,
-  tableRows,
-  type FindingRow,
-  type TableSection,
-} from '../../src/report/markdown-parts.js';
-import { renderComment } from '../../src/report/comment.js';
-import { renderSummary } from '../../src/report/markdown.js';
+import { findingRow, ignoredRow, renderSection } from '../../src/report/markdown-parts.js';
+import { renderComment } from '../../src/report/comment-body.js';
+import { renderSummary } from '../../src/report/summary.js';
 import type { Report } from '../../src/report/model.js';
-import type { Finding } from '../../src/scan/finding.js';
-import { largeReport, manyFindings } from '../../__fixtures__/reports/index.js';
+import type { FindingRow, ViewSection } from '../../src/report/view.js';
+import { finding } from '../../__fixtures__/reports/base.js';
+import { largeReport } from '../../__fixtures__/reports/index.js';
 
 const leftOut = (count: number) => `…and ${count} more`;
+const rows = (n: number): FindingRow[] =>
+  Array.from({ length: n }, (_, i) => ({ finding: finding({ id: `CVE-2024-000${i}`, severity: 'HIGH' }), platforms: ['linux/amd64'] }));
 
-/** A section of `count` rows "row 0", "row 1", …, counting the rows it renders. */
-function section(count: number, folded = false): TableSection & { rendered: number[] } {
-  const rendered: number[] = [];
-  const groups = Array.from({ length: count }, (_, i) => i);
-  return {
-    title: 'Rows',
-    header: ['| Row |', '|---|'],
-    count,
-    rows: (limit) =>
-      groups.slice(0, limit).map((i) => {
-        rendered.push(i);
-        return `| row ${i} |`;
-      }),
-    folded,
-    rendered,
-  };
+/** A section of `count` rows of which `shown` are shown. */
+function section(count: number, shown: number, folded = false, columns: ViewSection['columns'] = 'finding'): ViewSection {
+  return { title: 'Rows', columns, count, shown: rows(shown), leftOut: count - shown, folded };
 }
+
+const HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
 
 describe('renderSection', () => {
   test.each([
-    [0, 5, [], 0],
-    [3, 5, ['### Rows (3)', '', '| Row |', '|---|', '| row 0 |', '| row 1 |', '| row 2 |', ''], 3],
-    [3, 2, ['### Rows (3)', '', '| Row |', '|---|', '| row 0 |', '| row 1 |', '', '…and 1 more', ''], 2],
-    [3, 0, ['### Rows (3)', '', '…and 3 more', ''], 0],
-  ])('%d rows, room for %d', (count, limit, lines, used) => {
-    const s = section(count);
-    expect(renderSection(s, limit, leftOut)).toEqual({ lines, used });
-    expect(s.rendered.length).toBe(used);
+    [3, 3, ['### Rows (3)', '', ...HEADER, ...rows(3).map(findingRow), '']],
+    [3, 2, ['### Rows (3)', '', ...HEADER, ...rows(2).map(findingRow), '', '…and 1 more', '']],
+    [3, 0, ['### Rows (3)', '', '…and 3 more', '']],
+  ])('%d rows, %d shown', (count, shown, lines) => {
+    expect(renderSection(section(count, shown), leftOut)).toEqual(lines);
   });
 
   test('a folded section goes into <details>', () => {
-    expect(renderSection(section(1, true), 5, leftOut).lines).toEqual([
+    expect(renderSection(section(1, 1, true), leftOut)).toEqual([
       '<details>',
       '<summary>Rows (1)</summary>',
       '',
-      '| Row |',
-      '|---|',
-      '| row 0 |',
+      ...HEADER,
+      ...rows(1).map(findingRow),
       '',
       '</details>',
       '',
     ]);
   });
+
+  test('an ignored section has the ignored columns', () => {
+    const lines = renderSection(section(1, 1, false, 'ignored'), leftOut);
+    expect(lines[2]).toBe('| Severity | ID | Package | Platform | Ignored by | Reason | Expires |');
+    expect(lines[4]).toBe(ignoredRow(rows(1)[0]));
+  });
 });
 
-describe('tableRows', () => {
-  test('counts every group, renders only the rows asked for', () => {
-    const groups = groupFindings(manyFindings(1_000));
-    const rendered: Array<FindingRow<Finding>> = [];
-    const rows = tableRows(groups, (row) => {
-      rendered.push(row);
-      return findingRow(row);
-    });
-    expect(rows.count).toBe(groups.length);
-    expect(rows.rows(3)).toEqual(groups.slice(0, 3).map(findingRow));
-    expect(rendered).toEqual(groups.slice(0, 3));
-    expect(rows.rows(-1)).toEqual([]);
-  });
-
+describe('rendering 10,000 findings', () => {
   test.each([
     ['summary', (report: Report) => renderSummary(report), 250],
     ['comment', (report: Report) => renderComment(report, 'key'), 40],

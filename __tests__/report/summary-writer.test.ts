@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type * as core from '@actions/core';
-import { SUMMARY_LIMIT_BYTES, renderSummary } from '../../src/report/markdown.js';
+import { SUMMARY_LIMIT_BYTES, renderSummary } from '../../src/report/summary.js';
 import { writeJobSummary, writeSummaryText, type SummarySink } from '../../src/report/summary-writer.js';
 import { failedReport, largeReport } from '../../__fixtures__/reports/index.js';
 

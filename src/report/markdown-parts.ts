@@ -1,12 +1,13 @@
-// The pieces the job summary and the PR comment share: the verdict heading, the counts table,
-// finding tables, the comparison sentence. Pure; every value from a finding or a user goes
+// The markdown the job summary and the PR comment share: the verdict heading, the counts table,
+// a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
 // through escape.ts.
 import { describeDifference } from '../scan/compare.js';
-import type { EvaluatedFinding, Ignored } from '../scan/evaluated.js';
+import type { Ignored } from '../scan/evaluated.js';
 import type { Finding } from '../scan/finding.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../scan/severity.js';
 import { code, escapeText, formatCount, link } from './escape.js';
 import type { PlatformReport, Report, Verdict } from './model.js';
+import { newFindings, type FindingRow, type ViewSection } from './view.js';
 
 export const VERDICT_TITLES: Record<Verdict, string> = {
   passed: '✅ ECR scan passed',
@@ -65,38 +66,6 @@ export function platformNotes(platforms: PlatformReport[]): string[] {
     );
 }
 
-/** Findings that read as one row: the same vulnerability in the same package on several platforms. */
-export interface FindingRow<F extends Finding = EvaluatedFinding> {
-  finding: F;
-  platforms: string[];
-}
-
-export function groupFindings<F extends Finding>(
-  findings: readonly F[],
-  ignoredOf: (f: F) => Ignored | undefined = () => undefined,
-): FindingRow<F>[] {
-  const rows = new Map<string, FindingRow<F>>();
-  for (const finding of findings) {
-    const ignored = ignoredOf(finding);
-    const key = JSON.stringify([
-      finding.id,
-      finding.package,
-      finding.version,
-      finding.fixedIn,
-      finding.severity,
-      ignored?.by,
-      ignored?.reason,
-    ]);
-    const row = rows.get(key);
-    if (row) {
-      if (!row.platforms.includes(finding.platform)) row.platforms.push(finding.platform);
-    } else {
-      rows.set(key, { finding, platforms: [finding.platform] });
-    }
-  }
-  return [...rows.values()];
-}
-
 export const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
 
 export function findingRow(row: FindingRow<Finding>): string {
@@ -112,7 +81,7 @@ const IGNORED_BY: Record<Ignored['by'], string> = {
   unfixed: '`ignore-unfixed`',
 };
 
-export function ignoredRow(row: FindingRow<EvaluatedFinding>): string {
+export function ignoredRow(row: FindingRow): string {
   const f = row.finding;
   const ignored = f.ignored;
   return `| ${severityCell(f.severity)} | ${link(f.id, f.uri, 80)} | ${code(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${escapeText(ignored?.reason, 200)} | ${code(ignored?.expires, 40)} |`;
@@ -129,12 +98,6 @@ function platformsCell(platforms: string[]): string {
   return shown.join(', ');
 }
 
-/** The first `limit` rows, and how many were left out. */
-export function take<T>(rows: readonly T[], limit: number): { shown: T[]; leftOut: number } {
-  const shown = rows.slice(0, Math.max(0, limit));
-  return { shown, leftOut: rows.length - shown.length };
-}
-
 /** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
 export function comparisonSentence(report: Report): string | undefined {
   const comparison = report.comparison;
@@ -144,11 +107,6 @@ export function comparisonSentence(report: Report): string | undefined {
   const base = comparison.baseSha ? ` (${code(comparison.baseSha.slice(0, 12))})` : '';
   const note = comparison.note ? ` ${escapeText(comparison.note, 300)}` : '';
   return `Against the base image${base} this image **${describeDifference(newFindings(report), comparison.fixed)}**.${note}`;
-}
-
-/** Findings new against the base image that are not ignored. */
-export function newFindings(report: Report): EvaluatedFinding[] {
-  return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
 }
 
 export function gateDescription(report: Report): string {
@@ -161,56 +119,13 @@ export function gateDescription(report: Report): string {
 }
 
 /**
- * Cuts text to at most `maxBytes` of UTF-8 at a line break, closes any `<details>` the cut left
- * open, then adds `note` on its own paragraph. The note must be short.
+ * A section of the view as markdown: a titled table of the rows it shows, then `leftOut(n)` when
+ * rows were left out; folded into `<details>` when the view says so.
  */
-export function fitBytes(text: string, maxBytes: number, note: string): string {
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
-  const closing = '\n\n</details>'.repeat(8);
-  const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
-  const cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
-  const line = cut.lastIndexOf('\n');
-  return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
-}
-
-/** Text cut short, with the `<details>` it left open closed (at most 8, what cut budgets allow for). */
-export function closeDetails(cut: string): string {
-  const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
-  return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, 8))}` : cut;
-}
-
-export interface TableSection {
-  /** Our own words (it also goes into `<summary>`, raw HTML): never text from a finding. */
-  title: string;
-  header: string[];
-  /** Rows the whole table has (the title gives the number). */
-  count: number;
-  /** The first `limit` rows, rendered: a table of 10,000 findings renders only the rows shown. */
-  rows(limit: number): string[];
-  /** Folded into `<details>`. */
-  folded: boolean;
-}
-
-/** A table's rows from grouped findings, each rendered only when it is shown. */
-export function tableRows<F extends Finding>(
-  groups: readonly FindingRow<F>[],
-  render: (row: FindingRow<F>) => string,
-): Pick<TableSection, 'count' | 'rows'> {
-  return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
-}
-
-/**
- * A titled table of at most `limit` rows, followed by `leftOut(n)` when rows were cut.
- * Returns the lines and how many rows it used. An empty section renders nothing.
- */
-export function renderSection(section: TableSection, limit: number, leftOut: (count: number) => string): { lines: string[]; used: number } {
-  if (section.count === 0) return { lines: [], used: 0 };
-  const shown = section.rows(Math.min(limit, section.count));
-  const cut = section.count - shown.length;
+export function renderSection(section: ViewSection, leftOut: (count: number) => string): string[] {
+  const shown = section.shown.map(section.columns === 'ignored' ? ignoredRow : findingRow);
+  const header = section.columns === 'ignored' ? IGNORED_HEADER : FINDING_HEADER;
   const title = `${section.title} (${formatCount(section.count)})`;
-  const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
-  const lines = section.folded
-    ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
-    : [`### ${title}`, '', ...body];
-  return { lines, used: shown.length };
+  const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
+  return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
 }

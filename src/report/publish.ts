@@ -65,8 +65,8 @@ async function comment(
   }
   // Loaded only here: octokit stays off the start-up path of runs that write no comment.
   const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
-    import('../github/comment.js'),
-    import('./comment.js'),
+    import('../github/upsert-comment.js'),
+    import('./comment-body.js'),
   ]);
   const key = context.inputs.commentKey ?? context.image;
   const result = await upsertComment({

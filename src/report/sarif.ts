@@ -9,10 +9,11 @@
 // past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
 // whole: 10,000 results are megabytes of text.
 import { hash } from 'node:crypto';
+import type * as Sarif from 'sarif';
 import type { EvaluatedFinding } from '../scan/evaluated.js';
 import { severityRank, type Severity } from '../scan/severity.js';
 import { cleanText, safeUrl, shorten } from './escape.js';
-import { jsonChunks, streamedArray } from './json-chunks.js';
+import { jsonChunks, streamedArray, type StreamedArray } from './json-chunks.js';
 import type { Report } from './model.js';
 
 export const SARIF_TOOL_NAME = 'ecr-build-scan-push';
@@ -31,7 +32,7 @@ export interface SarifOptions {
 
 const SECURITY_SEVERITY: Partial<Record<Severity, number>> = { CRITICAL: 9.5, HIGH: 8.0, MEDIUM: 5.5, LOW: 2.0 };
 
-const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = {
+const LEVELS: Record<Severity, Sarif.Result.level> = {
   CRITICAL: 'error',
   HIGH: 'error',
   MEDIUM: 'warning',
@@ -48,7 +49,7 @@ export function securitySeverity(finding: Pick<EvaluatedFinding, 'severity' | 's
   return score !== undefined && Number.isFinite(score) ? Math.min(10, Math.max(0, score)).toFixed(1) : '0.0';
 }
 
-export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+export function sarifLevel(severity: Severity): Sarif.Result.level {
   return LEVELS[severity];
 }
 
@@ -57,6 +58,16 @@ export function fingerprint(finding: Pick<EvaluatedFinding, 'id' | 'package' | '
   // One-shot: no Hash object (and its native state) per result, for 10,000 results at a time.
   return hash('sha256', JSON.stringify([finding.id, finding.package ?? '', finding.platform]), 'hex');
 }
+
+/**
+ * A SARIF log (@types/sarif) whose long arrays, the rules and the results, are streamed: its
+ * JSON is a Sarif.Log's.
+ */
+type StreamedLog = Omit<Sarif.Log, 'runs'> & { runs: StreamedRun[] };
+type StreamedRun = Omit<Sarif.Run, 'tool' | 'results'> & {
+  tool: { driver: Omit<Sarif.ToolComponent, 'rules'> & { rules: StreamedArray<Sarif.ReportingDescriptor> } };
+  results: StreamedArray<Sarif.Result>;
+};
 
 interface Detail {
   /** Characters of description kept in a rule's fullDescription; 0 leaves it out. */
@@ -91,7 +102,7 @@ export function sarifChunks(report: Report, options: SarifOptions): Iterable<str
 }
 
 /** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
-function logText(log: object): Iterable<string> {
+function logText(log: StreamedLog): Iterable<string> {
   return {
     *[Symbol.iterator]() {
       yield* jsonChunks(log);
@@ -111,10 +122,12 @@ function fitsIn(pieces: Iterable<string>, maxBytes: number): boolean {
 }
 
 /** The log for the first `detail.results` of `findings` (worst first), rendered as it is read. */
-function sarifLog(report: Report, findings: EvaluatedFinding[], options: SarifOptions, detail: Detail): object {
+function sarifLog(report: Report, findings: EvaluatedFinding[], options: SarifOptions, detail: Detail): StreamedLog {
   const kept = Math.min(detail.results, findings.length);
   const { ruleOf, worst } = rulesOf(findings, kept);
-  const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
+  const location: Sarif.Location[] = [
+    { physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } },
+  ];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -167,7 +180,7 @@ function rulesOf(findings: EvaluatedFinding[], count: number): { ruleOf: Int32Ar
   return { ruleOf, worst };
 }
 
-function result(f: EvaluatedFinding, ruleIndex: number, locations: object[]): Record<string, unknown> {
+function result(f: EvaluatedFinding, ruleIndex: number, locations: Sarif.Location[]): Sarif.Result {
   return {
     ruleId: f.id,
     ruleIndex,
@@ -193,7 +206,7 @@ function worse(a: EvaluatedFinding, b: EvaluatedFinding): boolean {
   return rank > 0 || (rank === 0 && (a.score ?? -1) > (b.score ?? -1));
 }
 
-function rule(f: EvaluatedFinding, detail: Detail): Record<string, unknown> {
+function rule(f: EvaluatedFinding, detail: Detail): Sarif.ReportingDescriptor {
   const description = f.description ? sarifText(f.description, detail.description) : '';
   return {
     id: f.id,

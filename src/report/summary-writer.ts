@@ -1,7 +1,7 @@
 // Writes the job summary with @actions/core's `core.summary`, passed in. One addRaw and one
 // write, and never more than GitHub's limit: the runner drops a larger summary whole.
-import { fitBytes } from './markdown-parts.js';
-import { SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, renderSummary } from './markdown.js';
+import { UTF8_BYTES, cutToFit } from './fit.js';
+import { SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, renderSummary } from './summary.js';
 import type { Report } from './model.js';
 
 /** The part of `core.summary` we use. */
@@ -27,7 +27,7 @@ export async function writeJobSummary(report: Report, summary: SummarySink, opti
 export async function writeSummaryText(markdown: string, summary: SummarySink, options: SummaryWriteOptions = {}): Promise<number> {
   const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
   // addRaw(…, true) adds os.EOL (two bytes on Windows), so leave room for it.
-  const text = fitBytes(markdown, maxBytes - 2, "_The summary was cut to fit GitHub's size limit._");
+  const text = cutToFit(markdown, maxBytes - 2, UTF8_BYTES, "_The summary was cut to fit GitHub's size limit._");
   summary.addRaw(text, true);
   await summary.write({ overwrite: options.overwrite ?? false });
   return Buffer.byteLength(text, 'utf8');

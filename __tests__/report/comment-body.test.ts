@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { COMMENT_BUDGET_CHARS, COMMENT_LIMIT_CHARS, commentMarker, renderComment } from '../../src/report/comment.js';
+import { COMMENT_BUDGET_CHARS, COMMENT_LIMIT_CHARS, commentMarker, renderComment } from '../../src/report/comment-body.js';
 import { SAMPLE_REPORTS, comparedReport, failedReport, hostileReport, largeReport } from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 

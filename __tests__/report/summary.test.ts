@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, renderSummary } from '../../src/report/markdown.js';
+import { SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES, renderSummary } from '../../src/report/summary.js';
 import { HOSTILE } from '../../__fixtures__/reports/hostile.js';
 import {
   SAMPLE_REPORTS,

@@ -1,5 +1,5 @@
-export const id = 245;
-export const ids = [245,31];
+export const id = 381;
+export const ids = [381,31];
 export const modules = {
 
 /***/ 6412:
@@ -149,34 +149,82 @@ function plural(count, one, many = `${one}s`) {
 
 /***/ }),
 
+/***/ 877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qt: () => (/* binding */ fitToLimit),
+/* harmony export */   Rk: () => (/* binding */ UTF16_UNITS),
+/* harmony export */   XL: () => (/* binding */ cutToFit),
+/* harmony export */   o8: () => (/* binding */ UTF8_BYTES)
+/* harmony export */ });
+/* unused harmony export closeDetails */
+/** GitHub's job summary limit is in bytes of UTF-8. */
+const UTF8_BYTES = {
+    size: (text) => Buffer.byteLength(text, 'utf8'),
+    prefix: (text, size) => Buffer.from(text, 'utf8').subarray(0, size).toString('utf8'),
+};
+/** GitHub's comment limit is in characters as JavaScript counts `length` (UTF-16 code units). */
+const UTF16_UNITS = {
+    size: (text) => text.length,
+    prefix: (text, size) => text.slice(0, size),
+};
+/** At most this many `<details>` are closed after a cut (what the renderers open, and then some). */
+const MAX_OPEN_DETAILS = 8;
+const CLOSING = '\n\n</details>'.repeat(MAX_OPEN_DETAILS);
+/**
+ * Renders with `maxRows` rows, then half as many, … until the text fits the limit; with no rows
+ * left, it is cut (cutToFit). Rows are bounded in length, so this rarely loops; it makes the
+ * limit hold whatever the data.
+ */
+function fitToLimit(render, options) {
+    for (let rows = Math.max(0, options.maxRows);; rows = Math.floor(rows / 2)) {
+        const text = render(rows);
+        if (rows === 0 || options.measure.size(text) <= options.limit)
+            return cutToFit(text, options.limit, options.measure, options.note);
+    }
+}
+/**
+ * Text of at most `limit`: as it is when it fits; otherwise cut at a line break, any `<details>`
+ * the cut left open closed, and `note` added on its own paragraph.
+ */
+function cutToFit(text, limit, measure, note) {
+    if (measure.size(text) <= limit)
+        return text;
+    const room = Math.max(0, limit - measure.size(`${CLOSING}\n\n${note}\n`));
+    const cut = measure.prefix(text, room);
+    const line = cut.lastIndexOf('\n');
+    return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
+}
+/** Text cut short, with the `<details>` it left open closed (at most MAX_OPEN_DETAILS). */
+function closeDetails(cut) {
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, MAX_OPEN_DETAILS))}` : cut;
+}
+
+
+/***/ }),
+
 /***/ 1150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BZ: () => (/* binding */ IGNORED_HEADER),
-/* harmony export */   FN: () => (/* binding */ newFindings),
-/* harmony export */   Jb: () => (/* binding */ closeDetails),
 /* harmony export */   Po: () => (/* binding */ countsTable),
-/* harmony export */   QE: () => (/* binding */ tableRows),
 /* harmony export */   R_: () => (/* binding */ heading),
 /* harmony export */   YN: () => (/* binding */ renderSection),
-/* harmony export */   ZN: () => (/* binding */ fitBytes),
 /* harmony export */   dt: () => (/* binding */ platformNotes),
-/* harmony export */   ex: () => (/* binding */ findingRow),
-/* harmony export */   fY: () => (/* binding */ ignoredRow),
-/* harmony export */   ib: () => (/* binding */ FINDING_HEADER),
-/* harmony export */   kG: () => (/* binding */ groupFindings),
 /* harmony export */   nX: () => (/* binding */ comparisonSentence),
-/* harmony export */   o1: () => (/* binding */ gateDescription),
-/* harmony export */   s: () => (/* binding */ take)
+/* harmony export */   o1: () => (/* binding */ gateDescription)
 /* harmony export */ });
-/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell */
+/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
 /* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
 /* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
-// The pieces the job summary and the PR comment share: the verdict heading, the counts table,
-// finding tables, the comparison sentence. Pure; every value from a finding or a user goes
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
+// The markdown the job summary and the PR comment share: the verdict heading, the counts table,
+// a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
 // through escape.ts.
+
 
 
 
@@ -229,30 +277,6 @@ function platformNotes(platforms) {
         .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
         .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.description, 300)}` : ''}`);
 }
-function groupFindings(findings, ignoredOf = () => undefined) {
-    const rows = new Map();
-    for (const finding of findings) {
-        const ignored = ignoredOf(finding);
-        const key = JSON.stringify([
-            finding.id,
-            finding.package,
-            finding.version,
-            finding.fixedIn,
-            finding.severity,
-            ignored?.by,
-            ignored?.reason,
-        ]);
-        const row = rows.get(key);
-        if (row) {
-            if (!row.platforms.includes(finding.platform))
-                row.platforms.push(finding.platform);
-        }
-        else {
-            rows.set(key, { finding, platforms: [finding.platform] });
-        }
-    }
-    return [...rows.values()];
-}
 const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
 function findingRow(row) {
     const f = row.finding;
@@ -280,11 +304,6 @@ function platformsCell(platforms) {
         shown.push(`+${platforms.length - shown.length}`);
     return shown.join(', ');
 }
-/** The first `limit` rows, and how many were left out. */
-function take(rows, limit) {
-    const shown = rows.slice(0, Math.max(0, limit));
-    return { shown, leftOut: rows.length - shown.length };
-}
 /** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
 function comparisonSentence(report) {
     const comparison = report.comparison;
@@ -295,11 +314,7 @@ function comparisonSentence(report) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
     const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
     const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note, 300)}` : '';
-    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(newFindings(report), comparison.fixed)}**.${note}`;
-}
-/** Findings new against the base image that are not ignored. */
-function newFindings(report) {
-    return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
 }
 function gateDescription(report) {
     const gate = report.gate;
@@ -311,48 +326,21 @@ function gateDescription(report) {
     return parts.join(', ');
 }
 /**
- * Cuts text to at most `maxBytes` of UTF-8 at a line break, closes any `<details>` the cut left
- * open, then adds `note` on its own paragraph. The note must be short.
+ * A section of the view as markdown: a titled table of the rows it shows, then `leftOut(n)` when
+ * rows were left out; folded into `<details>` when the view says so.
  */
-function fitBytes(text, maxBytes, note) {
-    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
-        return text;
-    const closing = '\n\n</details>'.repeat(8);
-    const room = Math.max(0, maxBytes - Buffer.byteLength(`${closing}\n\n${note}\n`, 'utf8'));
-    const cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
-    const line = cut.lastIndexOf('\n');
-    return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
-}
-/** Text cut short, with the `<details>` it left open closed (at most 8, what cut budgets allow for). */
-function closeDetails(cut) {
-    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
-    return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, 8))}` : cut;
-}
-/** A table's rows from grouped findings, each rendered only when it is shown. */
-function tableRows(groups, render) {
-    return { count: groups.length, rows: (limit) => take(groups, limit).shown.map(render) };
-}
-/**
- * A titled table of at most `limit` rows, followed by `leftOut(n)` when rows were cut.
- * Returns the lines and how many rows it used. An empty section renders nothing.
- */
-function renderSection(section, limit, leftOut) {
-    if (section.count === 0)
-        return { lines: [], used: 0 };
-    const shown = section.rows(Math.min(limit, section.count));
-    const cut = section.count - shown.length;
+function renderSection(section, leftOut) {
+    const shown = section.shown.map(section.columns === 'ignored' ? ignoredRow : findingRow);
+    const header = section.columns === 'ignored' ? IGNORED_HEADER : FINDING_HEADER;
     const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.count)})`;
-    const body = [...(shown.length > 0 ? [...section.header, ...shown, ''] : []), ...(cut > 0 ? [leftOut(cut), ''] : [])];
-    const lines = section.folded
-        ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
-        : [`### ${title}`, '', ...body];
-    return { lines, used: shown.length };
+    const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
+    return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
 }
 
 
 /***/ }),
 
-/***/ 9245:
+/***/ 6381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -668,7 +656,9 @@ function fitsIn(pieces, maxBytes) {
 function sarifLog(report, findings, options, detail) {
     const kept = Math.min(detail.results, findings.length);
     const { ruleOf, worst } = rulesOf(findings, kept);
-    const location = [{ physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } }];
+    const location = [
+        { physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } },
+    ];
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
@@ -826,9 +816,22 @@ function* batched(pieces, size) {
         yield batch;
 }
 
+// EXTERNAL MODULE: ./src/report/fit.ts
+var fit = __webpack_require__(877);
 // EXTERNAL MODULE: ./src/report/markdown-parts.ts
 var markdown_parts = __webpack_require__(1150);
-;// CONCATENATED MODULE: ./src/report/markdown.ts
+// EXTERNAL MODULE: ./src/report/view.ts
+var view = __webpack_require__(4153);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: the verdict and why, what was pushed, counts per platform, then the
+// findings that decided the gate, the others, and the ignored ones. Pure.
+//
+// The runner drops a step summary larger than 1 MiB whole
+// (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
+// so the list is cut by design (SUMMARY_MAX_ROWS) and the result is held to a byte budget
+// well under the limit; the full list is in the JSON report file.
+
+
 
 
 /** GitHub's limit for one step's summary. */
@@ -838,14 +841,12 @@ const SUMMARY_BUDGET_BYTES = 512 * 1024;
 /** Finding rows listed in all sections together. */
 const SUMMARY_MAX_ROWS = 250;
 function renderSummary(report, options = {}) {
-    const maxBytes = options.maxBytes ?? SUMMARY_BUDGET_BYTES;
-    // Rows are bounded in length, so this rarely loops; it makes the budget hold whatever the data.
-    for (let rows = options.maxRows ?? SUMMARY_MAX_ROWS;; rows = Math.floor(rows / 2)) {
-        const text = buildSummary(report, rows);
-        if (rows === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) {
-            return (0,markdown_parts/* fitBytes */.ZN)(text, maxBytes, `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`);
-        }
-    }
+    return (0,fit/* fitToLimit */.Qt)((rows) => buildSummary(report, rows), {
+        maxRows: options.maxRows ?? SUMMARY_MAX_ROWS,
+        limit: options.maxBytes ?? SUMMARY_BUDGET_BYTES,
+        measure: fit/* UTF8_BYTES */.o8,
+        note: `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`,
+    });
 }
 function buildSummary(report, maxRows) {
     const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape.escapeText)(report.reason, 500)}**`, ''];
@@ -859,54 +860,11 @@ function buildSummary(report, maxRows) {
     const notes = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
     if (notes.length > 0)
         lines.push(...notes, '');
-    let remaining = maxRows;
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
-    for (const section of sections(report)) {
-        const { lines: rendered, used } = (0,markdown_parts/* renderSection */.YN)(section, remaining, leftOut);
-        lines.push(...rendered);
-        remaining -= used;
-    }
+    for (const section of (0,view/* viewSections */.yo)(report, 'summary', maxRows))
+        lines.push(...(0,markdown_parts/* renderSection */.YN)(section, leftOut));
     lines.push(footer(report));
     return `${lines.join('\n')}\n`;
-}
-function sections(report) {
-    const findings = report.findings;
-    const ignored = findings.filter((f) => f.ignored);
-    const ignoredSection = {
-        title: 'Ignored findings',
-        header: markdown_parts/* IGNORED_HEADER */.BZ,
-        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(ignored, (f) => f.ignored), markdown_parts/* ignoredRow */.fY),
-        folded: true,
-    };
-    const table = (title, list, folded) => ({
-        title,
-        header: markdown_parts/* FINDING_HEADER */.ib,
-        ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(list), markdown_parts/* findingRow */.ex),
-        folded,
-    });
-    if (report.comparison?.available) {
-        const blockingInBase = findings.filter((f) => f.blocking && f.comparison !== 'new');
-        const restInBase = findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new');
-        return [
-            table('New findings', (0,markdown_parts/* newFindings */.FN)(report), false),
-            table('Failing the gate, already in the base image', blockingInBase, false),
-            {
-                title: 'Fixed since the base image',
-                header: markdown_parts/* FINDING_HEADER */.ib,
-                ...(0,markdown_parts/* tableRows */.QE)((0,markdown_parts/* groupFindings */.kG)(report.comparison.fixed), markdown_parts/* findingRow */.ex),
-                folded: true,
-            },
-            table('Other findings, already in the base image', restInBase, true),
-            ignoredSection,
-        ];
-    }
-    const blocking = findings.filter((f) => f.blocking);
-    const others = findings.filter((f) => !f.blocking && !f.ignored);
-    return [
-        table('Findings that failed the gate', blocking, false),
-        table(blocking.length > 0 ? 'Other findings' : 'Findings', others, blocking.length > 0),
-        ignoredSection,
-    ];
 }
 const MAX_LISTED = 20;
 function facts(report) {
@@ -931,14 +889,14 @@ function facts(report) {
 function listed(items, none, separator = ', ') {
     if (items.length === 0)
         return none;
-    const { shown, leftOut } = (0,markdown_parts/* take */.s)(items, MAX_LISTED);
+    const { shown, leftOut } = (0,view/* take */.s)(items, MAX_LISTED);
     return shown.join(separator) + (leftOut > 0 ? `${separator}and ${(0,report_escape/* formatCount */.B4)(leftOut)} more` : '');
 }
 function expiredIgnores(report) {
     const expired = report.expiredIgnores;
     if (expired.length === 0)
         return [];
-    const { shown, leftOut } = (0,markdown_parts/* take */.s)(expired, MAX_LISTED);
+    const { shown, leftOut } = (0,view/* take */.s)(expired, MAX_LISTED);
     return [
         `> [!WARNING]`,
         `> ${expired.length === 1 ? 'An entry' : `${(0,report_escape/* formatCount */.B4)(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
@@ -976,7 +934,7 @@ async function writeJobSummary(report, summary, options = {}) {
 async function writeSummaryText(markdown, summary, options = {}) {
     const maxBytes = Math.min(options.maxBytes ?? SUMMARY_BUDGET_BYTES, SUMMARY_LIMIT_BYTES);
     // addRaw(…, true) adds os.EOL (two bytes on Windows), so leave room for it.
-    const text = (0,markdown_parts/* fitBytes */.ZN)(markdown, maxBytes - 2, "_The summary was cut to fit GitHub's size limit._");
+    const text = (0,fit/* cutToFit */.XL)(markdown, maxBytes - 2, fit/* UTF8_BYTES */.o8, "_The summary was cut to fit GitHub's size limit._");
     summary.addRaw(text, true);
     await summary.write({ overwrite: options.overwrite ?? false });
     return Buffer.byteLength(text, 'utf8');
@@ -1022,8 +980,8 @@ async function comment(report, context, issueNumber, owner, repo) {
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
     const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
-        __webpack_require__.e(/* import() */ 318).then(__webpack_require__.bind(__webpack_require__, 7318)),
-        __webpack_require__.e(/* import() */ 231).then(__webpack_require__.bind(__webpack_require__, 4231)),
+        __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 2327)),
+        __webpack_require__.e(/* import() */ 840).then(__webpack_require__.bind(__webpack_require__, 7840)),
     ]);
     const key = context.inputs.commentKey ?? context.image;
     const result = await upsertComment({
@@ -1044,8 +1002,109 @@ async function comment(report, context, issueNumber, owner, repo) {
 }
 
 
+/***/ }),
+
+/***/ 4153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ newFindings),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   yo: () => (/* binding */ viewSections)
+/* harmony export */ });
+/* unused harmony export groupFindings */
+/**
+ * The tables of the report, in order, each with the rows it shows: `maxRows` rows in all,
+ * given to the tables in order. Empty tables are not in the view.
+ */
+function viewSections(report, audience, maxRows) {
+    let remaining = Math.max(0, maxRows);
+    const view = [];
+    for (const table of tables(report, audience)) {
+        if (table.rows.length === 0)
+            continue;
+        const { shown, leftOut } = take(table.rows, remaining);
+        remaining -= shown.length;
+        view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded });
+    }
+    return view;
+}
+function tables(report, audience) {
+    const findings = report.findings;
+    const table = (title, list, folded) => ({
+        title,
+        columns: 'finding',
+        rows: groupFindings(list),
+        folded,
+    });
+    // The summary lists the ignored findings too; the comment leaves them to the summary.
+    const ignored = audience === 'summary'
+        ? [
+            {
+                title: 'Ignored findings',
+                columns: 'ignored',
+                rows: groupFindings(findings.filter((f) => f.ignored), (f) => f.ignored),
+                folded: true,
+            },
+        ]
+        : [];
+    if (report.comparison?.available) {
+        return [
+            table('New findings', newFindings(report), false),
+            table('Failing the gate, already in the base image', findings.filter((f) => f.blocking && f.comparison !== 'new'), false),
+            table('Fixed since the base image', report.comparison.fixed, true),
+            table(audience === 'summary' ? 'Other findings, already in the base image' : 'Other findings', findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new'), true),
+            ...ignored,
+        ];
+    }
+    const blocking = findings.filter((f) => f.blocking);
+    const others = findings.filter((f) => !f.blocking && !f.ignored);
+    // Whatever did not decide the gate, folded away when something did; a passing PR's comment
+    // still shows what it carries, folded.
+    const othersOpen = audience === 'summary' && blocking.length === 0;
+    return [
+        table('Findings that failed the gate', blocking, false),
+        table(othersOpen ? 'Findings' : 'Other findings', others, !othersOpen),
+        ...ignored,
+    ];
+}
+function groupFindings(findings, ignoredOf = () => undefined) {
+    const rows = new Map();
+    for (const finding of findings) {
+        const ignored = ignoredOf(finding);
+        const key = JSON.stringify([
+            finding.id,
+            finding.package,
+            finding.version,
+            finding.fixedIn,
+            finding.severity,
+            ignored?.by,
+            ignored?.reason,
+        ]);
+        const row = rows.get(key);
+        if (row) {
+            if (!row.platforms.includes(finding.platform))
+                row.platforms.push(finding.platform);
+        }
+        else {
+            rows.set(key, { finding, platforms: [finding.platform] });
+        }
+    }
+    return [...rows.values()];
+}
+/** The first `limit` rows, and how many were left out. */
+function take(rows, limit) {
+    const shown = rows.slice(0, Math.max(0, limit));
+    return { shown, leftOut: rows.length - shown.length };
+}
+/** Findings new against the base image that are not ignored. */
+function newFindings(report) {
+    return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=245.index.js.map
+//# sourceMappingURL=381.index.js.map

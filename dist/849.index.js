@@ -1,5 +1,5 @@
-export const id = 773;
-export const ids = [773];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
 /***/ 5484:
@@ -39,7 +39,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 2773:
+/***/ 8849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2187,7 +2187,7 @@ async function readBaseFindings(options) {
     return { available: true, baseSha: commit, baseDigest: image.digest, tag, platforms, scans };
 }
 
-;// CONCATENATED MODULE: ./src/report/build.ts
+;// CONCATENATED MODULE: ./src/report/assemble.ts
 
 
 
@@ -2582,7 +2582,7 @@ async function publish(report, outputs, context, progress) {
         outputs.fixed = report.comparison.fixed.length;
     }
     // The renderers load here, not at start-up: the first API call does not wait for them.
-    const { publishReport } = await __webpack_require__.e(/* import() */ 245).then(__webpack_require__.bind(__webpack_require__, 9245));
+    const { publishReport } = await __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381));
     const published = await core/* group */.Os('Report', async () => publishReport(report, context));
     progress.published = true;
     outputs.report = published.reportPath;
@@ -3267,4 +3267,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=773.index.js.map
+//# sourceMappingURL=849.index.js.map

@@ -6,7 +6,7 @@
 // The octokit is passed in, typed as narrowly as we use it, so tests pass a fake; the real one
 // (@actions/github, which reads GITHUB_API_URL when it loads) is loaded by loadCommentOctokit
 // only when a comment is to be written.
-import { commentMarker, COMMENT_LIMIT_CHARS } from '../report/comment.js';
+import { commentMarker, COMMENT_LIMIT_CHARS } from '../report/comment-body.js';
 import { toMessage } from '../util/errors.js';
 import { RetriesExhaustedError, realTime, withRetry } from '../util/retry.js';
 

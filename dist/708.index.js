@@ -1,8 +1,8 @@
-export const id = 318;
-export const ids = [318,231];
+export const id = 708;
+export const ids = [708,840];
 export const modules = {
 
-/***/ 7318:
+/***/ 2327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   loadCommentOctokit: () => (/* binding */ loadCommentOctokit),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
 /* harmony export */ });
-/* harmony import */ var _report_comment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4231);
+/* harmony import */ var _report_comment_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
 // Creates or updates this step's one comment on a pull request. Our comment is the one whose
@@ -37,13 +37,13 @@ const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}
 const ACTIONS_BOT = 'github-actions[bot]';
 async function upsertComment(request) {
     const { octokit, owner, repo, issueNumber, key, log } = request;
-    const marker = (0,_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.commentMarker)(key);
+    const marker = (0,_report_comment_body_js__WEBPACK_IMPORTED_MODULE_0__.commentMarker)(key);
     const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
     const where = `pull request #${issueNumber} in ${owner}/${repo}`;
-    if (body.length > _report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS) {
+    if (body.length > _report_comment_body_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS) {
         return {
             action: 'skipped',
-            warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_report_comment_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS}.`,
+            warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_report_comment_body_js__WEBPACK_IMPORTED_MODULE_0__.COMMENT_LIMIT_CHARS}.`,
         };
     }
     const call = caller(request);
@@ -212,7 +212,7 @@ function failureWarning(phase, where, error) {
 
 /***/ }),
 
-/***/ 4231:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -224,7 +224,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   renderComment: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
-/* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1150);
+/* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(877);
+/* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1150);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
+// The PR comment body: our hidden marker, then a compact summary. Pure.
+//
+// GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as JavaScript
+// counts `length`), so rows are cut by design and the body is held to COMMENT_BUDGET_CHARS.
+
+
 
 
 const COMMENT_LIMIT_CHARS = 65_536;
@@ -238,17 +246,15 @@ function commentMarker(key) {
     return `<!-- ${MARKER_PREFIX}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCommentKey */ .Uu)(key)} -->`;
 }
 function renderComment(report, key, options = {}) {
-    const maxChars = options.maxChars ?? COMMENT_BUDGET_CHARS;
-    for (let rows = options.maxRows ?? COMMENT_MAX_ROWS;; rows = Math.floor(rows / 2)) {
-        const body = buildComment(report, key, rows);
-        if (body.length <= maxChars)
-            return body;
-        if (rows === 0)
-            return fitChars(body, maxChars, `_The comment was cut to fit GitHub's size limit. ${runPointer(report)}_`);
-    }
+    return (0,_fit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitToLimit */ .Qt)((rows) => buildComment(report, key, rows), {
+        maxRows: options.maxRows ?? COMMENT_MAX_ROWS,
+        limit: options.maxChars ?? COMMENT_BUDGET_CHARS,
+        measure: _fit_js__WEBPACK_IMPORTED_MODULE_1__/* .UTF16_UNITS */ .Rk,
+        note: `_The comment was cut to fit GitHub's size limit. ${runPointer(report)}_`,
+    });
 }
 function buildComment(report, key, maxRows) {
-    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
+    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
     const image = [`**Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`];
     if (report.digest)
         image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
@@ -263,68 +269,24 @@ function buildComment(report, key, maxRows) {
         const n = report.expiredIgnores.length;
         lines.push(`⚠️ ${n === 1 ? 'An entry' : `${n} entries`} in the ignore file expired and no longer ${n === 1 ? 'ignores' : 'ignore'} anything.`, '');
     }
-    const table = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .countsTable */ .Po)(report);
+    const table = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .countsTable */ .Po)(report);
     if (table.length > 0)
         lines.push(...table, '');
-    const notes = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .platformNotes */ .dt)(report.scan.platforms);
+    const notes = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .platformNotes */ .dt)(report.scan.platforms);
     if (notes.length > 0)
         lines.push(...notes, '');
-    const sentence = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .comparisonSentence */ .nX)(report);
+    const sentence = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .comparisonSentence */ .nX)(report);
     if (sentence)
         lines.push(sentence, '');
-    let remaining = maxRows;
     const leftOut = (count) => `_…and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(count, 'more finding')} not shown. ${runPointer(report)}_`;
-    for (const section of sections(report)) {
-        const { lines: rendered, used } = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSection */ .YN)(section, remaining, leftOut);
-        lines.push(...rendered);
-        remaining -= used;
-    }
+    for (const section of (0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .viewSections */ .yo)(report, 'comment', maxRows))
+        lines.push(...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSection */ .YN)(section, leftOut));
     if (report.runUrl)
         lines.push(`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
     return `${lines.join('\n')}\n`;
 }
-function sections(report) {
-    const table = (title, list) => ({
-        title,
-        header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib,
-        ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(list), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
-        folded: false,
-    });
-    // Whatever did not decide the gate and is not ignored, folded away: a passing PR still shows what it carries.
-    const others = (shown) => ({
-        ...table('Other findings', report.findings.filter((f) => !f.ignored && !shown(f))),
-        folded: true,
-    });
-    const comparison = report.comparison;
-    if (comparison?.available) {
-        const isNew = (f) => f.comparison === 'new' && !f.ignored;
-        const failingInBase = (f) => f.blocking && f.comparison !== 'new';
-        return [
-            table('New findings', (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .newFindings */ .FN)(report)),
-            table('Failing the gate, already in the base image', report.findings.filter(failingInBase)),
-            {
-                title: 'Fixed since the base image',
-                header: _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .FINDING_HEADER */ .ib,
-                ...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .tableRows */ .QE)((0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(comparison.fixed), _markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .findingRow */ .ex),
-                folded: true,
-            },
-            others((f) => isNew(f) || failingInBase(f)),
-        ];
-    }
-    return [
-        table('Findings that failed the gate', report.findings.filter((f) => f.blocking)),
-        others((f) => f.blocking),
-    ];
-}
 function runPointer(report) {
     return report.runUrl ? `See the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl)} for the full list.` : 'The full list is in the job summary.';
-}
-/** Cuts at a line break to at most `max` UTF-16 code units, then adds `note`. */
-function fitChars(body, max, note) {
-    const room = Math.max(0, max - note.length - '\n\n</details>'.length * 8 - 3);
-    const cut = body.slice(0, room);
-    const line = cut.lastIndexOf('\n');
-    return `${(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .closeDetails */ .Jb)(line > 0 ? cut.slice(0, line) : cut)}\n\n${note}\n`;
 }
 
 
@@ -332,4 +294,4 @@ function fitChars(body, max, note) {
 
 };
 
-//# sourceMappingURL=318.index.js.map
+//# sourceMappingURL=708.index.js.map

@@ -5,27 +5,11 @@
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
 // so the list is cut by design (SUMMARY_MAX_ROWS) and the result is held to a byte budget
 // well under the limit; the full list is in the JSON report file.
-import type { EvaluatedFinding } from '../scan/evaluated.js';
 import { code, escapeText, formatCount, link, plural } from './escape.js';
-import {
-  FINDING_HEADER,
-  IGNORED_HEADER,
-  comparisonSentence,
-  countsTable,
-  findingRow,
-  fitBytes,
-  gateDescription,
-  groupFindings,
-  heading,
-  ignoredRow,
-  newFindings,
-  platformNotes,
-  renderSection,
-  tableRows,
-  take,
-  type TableSection,
-} from './markdown-parts.js';
+import { UTF8_BYTES, fitToLimit } from './fit.js';
+import { comparisonSentence, countsTable, gateDescription, heading, platformNotes, renderSection } from './markdown-parts.js';
 import type { Report } from './model.js';
+import { take, viewSections } from './view.js';
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -40,14 +24,12 @@ export interface SummaryOptions {
 }
 
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
-  const maxBytes = options.maxBytes ?? SUMMARY_BUDGET_BYTES;
-  // Rows are bounded in length, so this rarely loops; it makes the budget hold whatever the data.
-  for (let rows = options.maxRows ?? SUMMARY_MAX_ROWS; ; rows = Math.floor(rows / 2)) {
-    const text = buildSummary(report, rows);
-    if (rows === 0 || Buffer.byteLength(text, 'utf8') <= maxBytes) {
-      return fitBytes(text, maxBytes, `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`);
-    }
-  }
+  return fitToLimit((rows) => buildSummary(report, rows), {
+    maxRows: options.maxRows ?? SUMMARY_MAX_ROWS,
+    limit: options.maxBytes ?? SUMMARY_BUDGET_BYTES,
+    measure: UTF8_BYTES,
+    note: `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`,
+  });
 }
 
 function buildSummary(report: Report, maxRows: number): string {
@@ -62,60 +44,11 @@ function buildSummary(report: Report, maxRows: number): string {
   const notes = platformNotes(report.scan.platforms);
   if (notes.length > 0) lines.push(...notes, '');
 
-  let remaining = maxRows;
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
-  for (const section of sections(report)) {
-    const { lines: rendered, used } = renderSection(section, remaining, leftOut);
-    lines.push(...rendered);
-    remaining -= used;
-  }
+  for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut));
 
   lines.push(footer(report));
   return `${lines.join('\n')}\n`;
-}
-
-function sections(report: Report): TableSection[] {
-  const findings = report.findings;
-  const ignored = findings.filter((f) => f.ignored);
-  const ignoredSection: TableSection = {
-    title: 'Ignored findings',
-    header: IGNORED_HEADER,
-    ...tableRows(
-      groupFindings(ignored, (f) => f.ignored),
-      ignoredRow,
-    ),
-    folded: true,
-  };
-  const table = (title: string, list: readonly EvaluatedFinding[], folded: boolean): TableSection => ({
-    title,
-    header: FINDING_HEADER,
-    ...tableRows(groupFindings(list), findingRow),
-    folded,
-  });
-
-  if (report.comparison?.available) {
-    const blockingInBase = findings.filter((f) => f.blocking && f.comparison !== 'new');
-    const restInBase = findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new');
-    return [
-      table('New findings', newFindings(report), false),
-      table('Failing the gate, already in the base image', blockingInBase, false),
-      {
-        title: 'Fixed since the base image',
-        header: FINDING_HEADER,
-        ...tableRows(groupFindings(report.comparison.fixed), findingRow),
-        folded: true,
-      },
-      table('Other findings, already in the base image', restInBase, true),
-      ignoredSection,
-    ];
-  }
-  const blocking = findings.filter((f) => f.blocking);
-  const others = findings.filter((f) => !f.blocking && !f.ignored);
-  return [
-    table('Findings that failed the gate', blocking, false),
-    table(blocking.length > 0 ? 'Other findings' : 'Findings', others, blocking.length > 0),
-    ignoredSection,
-  ];
 }
 
 const MAX_LISTED = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildReport, gateSettings, overallStatus, skippedReport, type ReportParts } from '../../src/report/build.js';
+import { buildReport, gateSettings, overallStatus, skippedReport, type ReportParts } from '../../src/report/assemble.js';
 import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
 import type { PlatformScan } from '../../src/scan/finding.js';
 import { decideGate } from '../../src/scan/policy.js';

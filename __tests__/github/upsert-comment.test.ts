@@ -7,8 +7,8 @@ import {
   upsertComment,
   type CommentOctokit,
   type UpsertCommentRequest,
-} from '../../src/github/comment.js';
-import { COMMENT_LIMIT_CHARS, commentMarker } from '../../src/report/comment.js';
+} from '../../src/github/upsert-comment.js';
+import { COMMENT_LIMIT_CHARS, commentMarker } from '../../src/report/comment-body.js';
 
 const KEY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const MARKER = commentMarker(KEY);
@@ -317,7 +317,7 @@ describe('upsertComment: failures are warnings', () => {
 
 describe('loadCommentOctokit', () => {
   test('loads @actions/github on demand and gives a client with what we use', async () => {
-    const { loadCommentOctokit } = await import('../../src/github/comment.js');
+    const { loadCommentOctokit } = await import('../../src/github/upsert-comment.js');
     const octokit = await loadCommentOctokit('ghs_not_a_real_token');
     expect(typeof octokit.request).toBe('function');
     expect(typeof octokit.paginate).toBe('function');

@@ -1,0 +1,146 @@
+// Pure: what the job summary and the PR comment show of a Report, decided once: which tables,
+// in which order, which are folded, how many rows each shows within the row budget and how
+// many it leaves out. The renderers (summary.ts, comment-body.ts) only format this view.
+import type { Ignored } from '../scan/evaluated.js';
+import type { Finding } from '../scan/finding.js';
+import type { Report } from './model.js';
+
+/** Where the view is shown: the summary has room for everything; the comment is compact. */
+export type Audience = 'summary' | 'comment';
+
+/** A finding as a table shows it: from this image (maybe ignored) or from the base (fixed). */
+export type ShownFinding = Finding & { ignored?: Ignored };
+
+/** Findings that read as one row: the same vulnerability in the same package on several platforms. */
+export interface FindingRow<F extends Finding = ShownFinding> {
+  finding: F;
+  platforms: string[];
+}
+
+export interface ViewSection {
+  /** Our own words (it also goes into `<summary>`, raw HTML): never text from a finding. */
+  title: string;
+  /** Which columns: a finding's, or an ignored finding's (who ignored it, why, until when). */
+  columns: 'finding' | 'ignored';
+  /** Rows the whole table has (the title gives the number). */
+  count: number;
+  /** The rows shown, at most what the row budget had left. */
+  shown: FindingRow[];
+  /** Rows not shown (count − shown). */
+  leftOut: number;
+  /** Folded into `<details>`. */
+  folded: boolean;
+}
+
+/**
+ * The tables of the report, in order, each with the rows it shows: `maxRows` rows in all,
+ * given to the tables in order. Empty tables are not in the view.
+ */
+export function viewSections(report: Report, audience: Audience, maxRows: number): ViewSection[] {
+  let remaining = Math.max(0, maxRows);
+  const view: ViewSection[] = [];
+  for (const table of tables(report, audience)) {
+    if (table.rows.length === 0) continue;
+    const { shown, leftOut } = take(table.rows, remaining);
+    remaining -= shown.length;
+    view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded });
+  }
+  return view;
+}
+
+interface Table {
+  title: string;
+  columns: ViewSection['columns'];
+  rows: FindingRow[];
+  folded: boolean;
+}
+
+function tables(report: Report, audience: Audience): Table[] {
+  const findings = report.findings;
+  const table = (title: string, list: readonly ShownFinding[], folded: boolean): Table => ({
+    title,
+    columns: 'finding',
+    rows: groupFindings(list),
+    folded,
+  });
+  // The summary lists the ignored findings too; the comment leaves them to the summary.
+  const ignored: Table[] =
+    audience === 'summary'
+      ? [
+          {
+            title: 'Ignored findings',
+            columns: 'ignored',
+            rows: groupFindings(
+              findings.filter((f) => f.ignored),
+              (f) => f.ignored,
+            ),
+            folded: true,
+          },
+        ]
+      : [];
+
+  if (report.comparison?.available) {
+    return [
+      table('New findings', newFindings(report), false),
+      table(
+        'Failing the gate, already in the base image',
+        findings.filter((f) => f.blocking && f.comparison !== 'new'),
+        false,
+      ),
+      table('Fixed since the base image', report.comparison.fixed, true),
+      table(
+        audience === 'summary' ? 'Other findings, already in the base image' : 'Other findings',
+        findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new'),
+        true,
+      ),
+      ...ignored,
+    ];
+  }
+  const blocking = findings.filter((f) => f.blocking);
+  const others = findings.filter((f) => !f.blocking && !f.ignored);
+  // Whatever did not decide the gate, folded away when something did; a passing PR's comment
+  // still shows what it carries, folded.
+  const othersOpen = audience === 'summary' && blocking.length === 0;
+  return [
+    table('Findings that failed the gate', blocking, false),
+    table(othersOpen ? 'Findings' : 'Other findings', others, !othersOpen),
+    ...ignored,
+  ];
+}
+
+export function groupFindings<F extends Finding>(
+  findings: readonly F[],
+  ignoredOf: (f: F) => Ignored | undefined = () => undefined,
+): FindingRow<F>[] {
+  const rows = new Map<string, FindingRow<F>>();
+  for (const finding of findings) {
+    const ignored = ignoredOf(finding);
+    const key = JSON.stringify([
+      finding.id,
+      finding.package,
+      finding.version,
+      finding.fixedIn,
+      finding.severity,
+      ignored?.by,
+      ignored?.reason,
+    ]);
+    const row = rows.get(key);
+    if (row) {
+      if (!row.platforms.includes(finding.platform)) row.platforms.push(finding.platform);
+    } else {
+      rows.set(key, { finding, platforms: [finding.platform] });
+    }
+  }
+  return [...rows.values()];
+}
+
+/** The first `limit` rows, and how many were left out. */
+export function take<T>(rows: readonly T[], limit: number): { shown: T[]; leftOut: number } {
+  const shown = rows.slice(0, Math.max(0, limit));
+  return { shown, leftOut: rows.length - shown.length };
+}
+
+/** Findings new against the base image that are not ignored. */
+export function newFindings(report: Report): Report['findings'] {
+  return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+}
