@@ -2,11 +2,31 @@
 # The demo from a fresh machine: installs npm packages and the local stack, starts the stack,
 # then runs the action on examples/retail-api (build, push, scan, gate, report).
 set -euo pipefail
+
+usage() {
+  cat << 'EOF'
+Usage: npm run demo        (bash scripts/demo.sh)
+
+Installs what is missing (npm packages, the local stack), starts the stack, then runs the
+bundled action (dist/index.js) as a GitHub runner would, on a push of this clone's HEAD: it
+builds examples/retail-api, pushes it to the local registry, waits for the scan, gates, and prints
+the step's log as the runner shows it (masks applied), its outputs and the job summary. Run it
+again for the re-run of the same commit: the image already exists, build and push are skipped.
+
+Environment: DEMO_REPOSITORY (default demo/retail-api), DEMO_INPUTS (JSON of extra inputs,
+e.g. '{"severity-threshold":"NONE"}'), DEMO_SHA (the commit to tag; default this clone's HEAD).
+
+Options:
+  -h, --help   print this and exit
+EOF
+}
+for arg in "$@"; do
+  case $arg in
+    -h | --help) usage; exit 0 ;;
+    *) echo "demo.sh: unknown argument '$arg' (it takes none; try --help)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
-lock_hash=$(sha256sum package-lock.json | cut -c1-64)
-if [ "$(cat node_modules/.ecr-bsp-lock 2>/dev/null)" != "$lock_hash" ]; then
-  npm ci --no-audit --no-fund
-  echo "$lock_hash" > node_modules/.ecr-bsp-lock
-fi
+bash scripts/npm-ci.sh
 bash scripts/stack/start.sh
 exec node_modules/.bin/tsx scripts/demo.ts

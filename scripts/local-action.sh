@@ -11,25 +11,37 @@
 # local-action applies the .env file. The .env file holds the INPUT_ values and the runner's
 # GITHUB_* facts, and is removed afterwards with the run's temporary files.
 set -euo pipefail
+
+usage() {
+  cat << 'EOF'
+Usage: npm run local-action [-- NAME=value ...]        (bash scripts/local-action.sh [NAME=value ...])
+
+Runs the TypeScript sources (src/main.ts, no bundle) with @github/local-action against the local
+stack, on examples/hello-app, as a push to main: for stepping through the code in a debugger.
+Starts the stack first (and installs npm packages if needed). The endpoints and test credentials
+come from the stack's env file; the INPUT_ values and the runner's GITHUB_* facts go to
+.env.local-action, removed when the run ends.
+
+Arguments:
+  NAME=value   override what is written, e.g. INPUT_SEVERITY-THRESHOLD=NONE, or GITHUB_SHA=<40 hex>
+               to try a re-run of one commit (by default every run gets a fresh SHA)
+  -h, --help   print this and exit
+EOF
+}
+for arg in "$@"; do
+  case $arg in
+    -h | --help) usage; exit 0 ;;
+    [A-Za-z_]*=*) ;;
+    *) echo "local-action: unknown argument '$arg' (expected NAME=value, e.g. INPUT_SEVERITY-THRESHOLD=NONE)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
 ENV_FILE=$ROOT/.env.local-action
 
-for arg in "$@"; do
-  case $arg in
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
-    [A-Za-z_]*=*) ;;
-    *) echo "local-action: unknown argument '$arg' (expected NAME=value, e.g. INPUT_SEVERITY-THRESHOLD=NONE)" >&2; exit 2 ;;
-  esac
-done
-
 # npm packages (as demo.sh does), then the stack: both are quick when already there.
-lock_hash=$(sha256sum package-lock.json | cut -c1-64)
-if [ "$(cat node_modules/.ecr-bsp-lock 2>/dev/null)" != "$lock_hash" ]; then
-  npm ci --no-audit --no-fund
-  echo "$lock_hash" > node_modules/.ecr-bsp-lock
-fi
+bash scripts/npm-ci.sh
 bash scripts/stack/start.sh
 [ -r "$STACK_DIR/env" ] || { echo "local-action: $STACK_DIR/env is missing; did scripts/stack/start.sh succeed?" >&2; exit 1; }
 # shellcheck source=/dev/null

@@ -111,7 +111,25 @@ export function updateReadme(readme: string, actionYml: string): string {
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const USAGE = `Usage: npm run readme [-- --check]        (tsx scripts/readme.ts [--check])
+
+Rewrites README.md's input and output tables from action.yml.
+
+Options:
+  --check      write nothing; exit 1 when README.md is out of date
+  -h, --help   print this and exit
+`;
+
 function main(args: string[]): number {
+  if (args.includes('-h') || args.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const unknown = args.find((arg) => arg !== '--check');
+  if (unknown !== undefined) {
+    console.error(`readme.ts: unknown argument '${unknown}' (try --help)`);
+    return 2;
+  }
   const readmePath = path.join(ROOT, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const updated = updateReadme(readme, readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));

@@ -330,6 +330,23 @@ function screenshot(name: string, html: string): void {
   console.log(`${path.relative(ROOT, png)} (${WINDOW_WIDTH}×${height}) from ${path.relative(ROOT, htmlFile)}`);
 }
 
+const USAGE = `Usage: npm run screenshots        (tsx scripts/screenshots.ts; scripts/screenshots.sh installs Chromium first)
+
+Renders docs/summary.png, docs/comment.png and docs/compare-comment.png from the sample reports
+with headless Chromium ($CHROMIUM, default chromium), and the HTML they were taken from.
+
+Options:
+  -h, --help   print this and exit
+`;
+for (const arg of process.argv.slice(2)) {
+  if (arg === '-h' || arg === '--help') {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  console.error(`screenshots.ts: unknown argument '${arg}' (it takes none; try --help)`);
+  process.exit(2);
+}
+
 mkdirSync(HTML_DIR, { recursive: true });
 const release = failingRelease();
 const pullRequest = comparedPullRequest();

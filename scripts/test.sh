@@ -3,6 +3,29 @@
 # starts the stack, then runs the checks (type-check, dist/ freshness), the unit tests and
 # the end-to-end tests. Ends with one line: `N passed, M failed` (skipped tests count as failed).
 set -uo pipefail
+
+usage() {
+  cat << 'EOF'
+Usage: npm test        (bash scripts/test.sh)
+
+The whole suite from a fresh machine: installs npm packages and the local stack (the first time
+takes minutes), starts the stack, then runs the type-check, lint, the dist/ freshness check, the
+unit tests and the end-to-end tests (about 6 minutes; each test file is named when it starts and
+each test when it ends). Ends with one line: "N passed, M failed" (skipped tests count as
+failed); exits 1 when anything failed.
+
+Environment: JEST_ARGS (extra arguments for both jest runs, e.g. a test file's path).
+
+Options:
+  -h, --help   print this and exit
+EOF
+}
+for arg in "$@"; do
+  case $arg in
+    -h | --help) usage; exit 0 ;;
+    *) echo "test.sh: unknown argument '$arg' (it takes none; try --help)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 
 log() { printf '\n== %s\n' "$*"; }
@@ -14,12 +37,7 @@ check() { # name command...
 }
 
 log "npm packages"
-# npm ci when the lock file changed since the last install (a fresh clone has no stamp).
-lock_hash=$(sha256sum package-lock.json | cut -c1-64)
-if [ "$(cat node_modules/.ecr-bsp-lock 2>/dev/null)" != "$lock_hash" ]; then
-  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
-  echo "$lock_hash" > node_modules/.ecr-bsp-lock
-fi
+bash scripts/npm-ci.sh || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 
 log "local stack"
 bash scripts/stack/start.sh || { echo "the local stack did not start"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
@@ -39,13 +57,17 @@ dist_fresh() {
 check dist dist_fresh
 
 results=$(mktemp -d)
-run_jest() { # project
-  NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects "$1" --json --outputFile="$results/$1.json" ${JEST_ARGS:-}
+run_jest() { # project [jest arguments]
+  local project=$1; shift
+  NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects "$project" --json --outputFile="$results/$project.json" "$@" ${JEST_ARGS:-}
 }
 log "unit tests"
 run_jest unit
-log "end-to-end tests (dist/index.js against the local stack)"
-run_jest e2e
+log "end-to-end tests (dist/index.js against the local stack; about 6 minutes)"
+# The progress reporter names each file as it starts and each test as it ends (the default
+# reporter prints a file only when it is done, minutes later); the default one still prints
+# the failures in full.
+run_jest e2e --reporters=default --reporters="$PWD/test/progress-reporter.js"
 
 for project in unit e2e; do
   file="$results/$project.json"

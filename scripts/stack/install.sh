@@ -4,13 +4,48 @@
 # built from the Go module proxy. Idempotent: a second run installs nothing.
 set -euo pipefail
 
+usage() {
+  cat << 'EOF'
+Usage: bash scripts/stack/install.sh
+
+Installs what the local stack needs when it is missing (scripts/stack/start.sh runs it first):
+  - Debian packages: docker.io, runc, docker-registry, apache2-utils, busybox-static, tinyproxy
+    (apt-get's output goes to $STACK_DIR/logs/install-apt.log);
+  - buildx, built from the Go module proxy, as /usr/local/lib/docker/cli-plugins/docker-buildx,
+    and buildkitd as /usr/local/lib/ecr-build-scan-push/bin/buildkitd (the first time:
+    2-5 minutes each on 2 cores; the Go output goes to $STACK_DIR/logs/install-*.log, and the
+    Go module and build caches to $STACK_DIR/go).
+Idempotent: a second run installs nothing. Run as root. scripts/stack/uninstall.sh undoes it.
+
+Environment: STACK_DIR (default /var/tmp/ecr-bsp-stack), STACK_BIN_DIR, DOCKER_CLI_PLUGIN_DIR.
+
+Options:
+  -h, --help   print this and exit
+EOF
+}
+for arg in "$@"; do
+  case $arg in
+    -h | --help) usage; exit 0 ;;
+    *) echo "install.sh: unknown argument '$arg' (it takes none; try --help)" >&2; exit 2 ;;
+  esac
+done
+
 BUILDX_VERSION=v0.36.1
 BUILDKIT_VERSION=v0.32.2
-BIN_DIR=${STACK_BIN_DIR:-/usr/local/lib/ecr-build-scan-push/bin}
+STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
+LIB_DIR=${STACK_LIB_DIR:-/usr/local/lib/ecr-build-scan-push}
+BIN_DIR=${STACK_BIN_DIR:-$LIB_DIR/bin}
 # A system plugin dir, so buildx is found whatever DOCKER_CONFIG a job (or a test) uses.
 PLUGIN_DIR=${DOCKER_CLI_PLUGIN_DIR:-/usr/local/lib/docker/cli-plugins}
+LOG_DIR=$STACK_DIR/logs
+# The Debian packages this script installed (and only those): uninstall.sh --packages reads it.
+INSTALLED_PACKAGES=$LIB_DIR/installed-packages
 
 log() { printf '[install] %s\n' "$*"; }
+# elapsed SECONDS: "1m05s".
+elapsed() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+mkdir -p "$LOG_DIR"
 
 need_apt=()
 command -v dockerd >/dev/null || need_apt+=(docker.io)
@@ -23,9 +58,13 @@ command -v tinyproxy >/dev/null || need_apt+=(tinyproxy)
 # The Python base image (Debian bookworm + python3) is made from Debian's packages.
 command -v mmdebstrap >/dev/null || need_apt+=(mmdebstrap)
 if [ ${#need_apt[@]} -gt 0 ]; then
-  log "apt-get install ${need_apt[*]}"
+  apt_log=$LOG_DIR/install-apt.log
+  log "apt-get install ${need_apt[*]} (about a minute; log: $apt_log)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  # needrestart's apt hook (on machines that have it) scans every process after the install and
+  # lists services to restart: nothing here needs a restart, since the stack starts its own
+  # processes. NEEDRESTART_SUSPEND is the switch its apt-pinvoke hook reads.
+  export NEEDRESTART_SUSPEND=1
   # Debian's packages start their services on install; the stack starts its own, on 127.0.0.1
   # only. A policy-rc.d that answers 101 tells invoke-rc.d and deb-systemd-invoke not to start
   # them (and, unlike killing by process name, cannot hit a stack that is already running).
@@ -37,8 +76,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     created_policy=1
     trap 'rm -f "$policy"' EXIT
   fi
-  # docker.io would replace the machine's newer docker client; keep the client that is there.
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  # apt's and dpkg's chatter (debconf notes, "Selecting previously unselected package …") goes
+  # to the log; on failure its tail is shown.
+  {
+    apt-get update -qq && apt-get install -y -q --no-install-recommends "${need_apt[@]}"
+  } > "$apt_log" 2>&1 || { tail -n 30 "$apt_log" >&2; log "ERROR: apt-get install failed (log: $apt_log)"; exit 1; }
+  mkdir -p "$LIB_DIR"
+  printf '%s\n' "${need_apt[@]}" >> "$INSTALLED_PACKAGES"
   if [ -n "$created_policy" ]; then
     rm -f "$policy"
     trap - EXIT
@@ -49,25 +93,44 @@ if [ ${#need_apt[@]} -gt 0 ]; then
       systemctl stop "$svc" 2>/dev/null || service "$svc" stop 2>/dev/null || true
     done
   fi
+  log "installed ${need_apt[*]}"
 fi
 
 mkdir -p "$BIN_DIR" "$PLUGIN_DIR"
-# go_build MODULE VERSION PACKAGE DEST: builds inside the downloaded module, where it is the
-# main module, because `go install pkg@version` refuses modules whose go.mod has exclude or
-# replace directives (buildkit's has both).
+# The stack's own Go caches, so a Go set-up of the machine's is left as it is and
+# uninstall.sh can remove them.
+export GOMODCACHE=$STACK_DIR/go/mod GOCACHE=$STACK_DIR/go/build
+
+# go_build NAME MODULE VERSION PACKAGE DEST [LDFLAGS]: builds inside the downloaded module,
+# where it is the main module, because `go install pkg@version` refuses modules whose go.mod has
+# exclude or replace directives (buildkit's has both). The Go output (a few hundred
+# "go: downloading" lines) goes to a log; a line every 30 s says how far it got.
 go_build() {
-  local module=$1 version=$2 pkg=$3 dest=$4 ldflags=${5:-}
-  local stamp="$version $ldflags"
+  local name=$1 module=$2 version=$3 pkg=$4 dest=$5 ldflags=${6:-}
+  local stamp="$version $ldflags" build_log=$LOG_DIR/install-$1.log
   if [ -x "$dest" ] && [ "$(cat "$dest.version" 2>/dev/null)" = "$stamp" ]; then return; fi
-  log "go build $module@$version $pkg (a few minutes on 2 cores)"
-  local dir
-  dir=$(go mod download -json "$module@$version" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])')
-  (cd "$dir" && GOFLAGS="-buildvcs=false -mod=mod" CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$dest.tmp" "$pkg")
+  log "building $name $version from the Go module proxy (first time: 2-5 minutes on 2 cores; log: $build_log)"
+  local started=$SECONDS dir pid
+  : > "$build_log"
+  dir=$(go mod download -json "$module@$version" 2>> "$build_log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])') \
+    || { tail -n 30 "$build_log" >&2; log "ERROR: go mod download $module@$version failed (log: $build_log)"; exit 1; }
+  (cd "$dir" && GOFLAGS="-buildvcs=false -mod=mod" CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$dest.tmp" "$pkg") \
+    >> "$build_log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null && sleep 1; done
+    kill -0 "$pid" 2>/dev/null || break
+    local modules
+    modules=$(grep -c '^go: downloading' "$build_log" || true)
+    log "  $name: $(elapsed $((SECONDS - started))) so far ($modules modules downloaded, compiling)"
+  done
+  wait "$pid" || { tail -n 30 "$build_log" >&2; log "ERROR: go build of $name failed (log: $build_log)"; exit 1; }
   mv "$dest.tmp" "$dest"
   echo "$stamp" > "$dest.version"
+  log "built $name in $(elapsed $((SECONDS - started)))"
 }
-go_build github.com/docker/buildx "$BUILDX_VERSION" ./cmd/buildx "$PLUGIN_DIR/docker-buildx" \
+go_build buildx github.com/docker/buildx "$BUILDX_VERSION" ./cmd/buildx "$PLUGIN_DIR/docker-buildx" \
   "-X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx"
-go_build github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd "$BIN_DIR/buildkitd" \
+go_build buildkitd github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd "$BIN_DIR/buildkitd" \
   "-X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION"
 log "ready: $(docker buildx version 2>/dev/null || echo 'buildx ?'), buildkitd $BUILDKIT_VERSION, $(dockerd --version)"

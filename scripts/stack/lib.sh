@@ -1,5 +1,12 @@
-# Shared by start.sh and stop.sh (sourced, not run). Paths, ports, logging and the
+# Shared by start.sh, stop.sh and uninstall.sh (sourced, not run). Paths, ports, logging and the
 # pid-file bookkeeping that lets stop.sh end exactly what start.sh started.
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  case ${1:-} in
+    -h | --help) echo "Usage: source scripts/stack/lib.sh   (paths, ports and pid helpers for start.sh, stop.sh and uninstall.sh; not a command)"; exit 0 ;;
+    *) echo "lib.sh: unknown argument '${1:-}' (it is not a command: start.sh, stop.sh and uninstall.sh source it; try --help)" >&2; exit 2 ;;
+  esac
+fi
 
 STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
@@ -13,6 +20,10 @@ GITHUB_PORT=15002
 BUILDKIT_PORT=15003
 REGISTRY=$HOST:$REGISTRY_PORT
 DOCKER_SOCK=/var/run/docker.sock
+# The proxy tests reach the stand-ins by these names (see start.sh); uninstall.sh removes the line.
+STACK_HOSTS_FILE=${STACK_HOSTS_FILE:-/etc/hosts}
+STACK_HOSTS_NAMES=(ecr.stack.test github.stack.test)
+STACK_HOSTS_LINE="127.0.0.1 ${STACK_HOSTS_NAMES[*]}"
 
 # Node 24 runs the stand-ins' .ts files directly (type stripping); the system node is older.
 NODE_BIN=${STACK_NODE:-$STACK_ROOT/node_modules/.bin/node}

@@ -5,19 +5,40 @@
 #   dockerd (no bridge) on /var/run/docker.sock, buildx builders in $STACK_DIR/docker-config.
 # Idempotent: what is already up and healthy is left alone, so a second run is quick.
 # State lives in $STACK_DIR (default /var/tmp/ecr-bsp-stack); the tests source $STACK_DIR/env.
-# Usage: start.sh [--check]   (--check re-runs the build/push self-test even if nothing started)
 set -euo pipefail
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+usage() {
+  cat << 'EOF'
+Usage: bash scripts/stack/start.sh [--check]        (npm run stack:start)
+
+Starts the local test stack, on 127.0.0.1 only, installing what is missing first
+(scripts/stack/install.sh: Debian packages, buildx and buildkitd built from the Go module
+proxy; the first time takes minutes, later starts take seconds):
+
+  127.0.0.1:15000  docker-registry (user AWS, password in $STACK_DIR/registry-password)
+  127.0.0.1:15001  ECR API stand-in          127.0.0.1:15002  GitHub API stand-in
+  127.0.0.1:15003  standalone buildkitd      dockerd (no bridge) on /var/run/docker.sock
+
+Idempotent: what is already up and healthy is left alone. State lives in $STACK_DIR (default
+/var/tmp/ecr-bsp-stack); `source $STACK_DIR/env` gives a shell the stack's variables. Run as
+root. What it changes on the machine: README.md, "Running it locally".
+
+Options:
+  --check      re-run the build/push self-test even if nothing was started
+  -h, --help   print this and exit
+EOF
+}
 FORCE_CHECK=0
 for arg in "$@"; do
   case $arg in
     --check) FORCE_CHECK=1 ;;
-    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (try --help)" ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "start.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ "$(id -u)" = 0 ] || die "run as root: dockerd and buildkitd need it"
 
 bash "$STACK_ROOT/scripts/stack/install.sh"
@@ -34,11 +55,10 @@ STARTED=()
 # --- host names for the stand-ins that are not loopback by name ---------------------------------
 # @actions/http-client never proxies localhost or 127.*, so the proxy tests reach the stand-ins
 # as ecr.stack.test / github.stack.test (→ 127.0.0.1). Appended once, never rewritten.
-STACK_HOSTS=(ecr.stack.test github.stack.test)
-for name in "${STACK_HOSTS[@]}"; do
-  if ! grep -qE "^127\.0\.0\.1[[:space:]](.*[[:space:]])?${name//./\\.}([[:space:]]|\$)" /etc/hosts; then
-    echo "127.0.0.1 ${STACK_HOSTS[*]}" >> /etc/hosts
-    log "added 127.0.0.1 ${STACK_HOSTS[*]} to /etc/hosts"
+for name in "${STACK_HOSTS_NAMES[@]}"; do
+  if ! grep -qE "^127\.0\.0\.1[[:space:]](.*[[:space:]])?${name//./\\.}([[:space:]]|\$)" "$STACK_HOSTS_FILE"; then
+    echo "$STACK_HOSTS_LINE" >> "$STACK_HOSTS_FILE"
+    log "added $STACK_HOSTS_LINE to $STACK_HOSTS_FILE"
     break
   fi
 done

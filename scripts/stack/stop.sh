@@ -3,6 +3,27 @@
 # $STACK_DIR/pids (and still run the command start.sh recorded), nothing else.
 # State (registry content, password, builders) stays in $STACK_DIR for the next start.
 set -euo pipefail
+
+usage() {
+  cat << 'EOF'
+Usage: bash scripts/stack/stop.sh        (npm run stack:stop)
+
+Stops the local stack: exactly the processes scripts/stack/start.sh recorded in
+$STACK_DIR/pids (default /var/tmp/ecr-bsp-stack/pids), nothing else. Registry content, the
+password and the buildx builders stay in $STACK_DIR for the next start; to remove everything
+the stack put on this machine, see scripts/stack/uninstall.sh --help.
+
+Options:
+  -h, --help   print this and exit
+EOF
+}
+for arg in "$@"; do
+  case $arg in
+    -h | --help) usage; exit 0 ;;
+    *) echo "stop.sh: unknown argument '$arg' (it takes none; try --help)" >&2; exit 2 ;;
+  esac
+done
+
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
