@@ -33,10 +33,13 @@ lock_hash=$(sha256sum package-lock.json | cut -c1-64)
 # describe nothing a user can act on; they are counted and left out, and one line says why.
 # Every other line of npm's output is kept.
 echo "[npm] npm ci (package-lock.json changed since the last install)"
-npm ci --no-audit --no-fund 2>&1 | awk -v node="$(node --version 2> /dev/null || echo '?')" '
+if ! npm ci --no-audit --no-fund 2>&1 | awk -v node="$(node --version 2> /dev/null || echo '?')" '
   /^npm (warn|WARN) EBADENGINE/ { if (/package:/) n++; next }
   { print; fflush() }
   END {
     if (n) printf "[npm] %d package%s ask%s for a newer Node than %s, which only runs npm here: every npm script and the action run on the Node 24 in node_modules/.bin (npm\047s EBADENGINE warnings left out)\n", n, n == 1 ? "" : "s", n == 1 ? "s" : "", node
-  }'
+  }'; then
+  echo "[npm] npm ci failed (its output is above)" >&2
+  exit 1
+fi
 echo "$lock_hash" > node_modules/.ecr-bsp-lock
