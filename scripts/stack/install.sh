@@ -9,7 +9,8 @@ usage() {
 Usage: bash scripts/stack/install.sh
 
 Installs what the local stack needs when it is missing (scripts/stack/start.sh runs it first):
-  - Debian packages: docker.io, runc, docker-registry, apache2-utils, busybox-static, tinyproxy
+  - Debian packages: docker.io, runc, docker-registry, apache2-utils, busybox-static, tinyproxy,
+    mmdebstrap
     (apt-get's output goes to $STACK_DIR/logs/install-apt.log);
   - buildx, built from the Go module proxy, as /usr/local/lib/docker/cli-plugins/docker-buildx,
     and buildkitd as /usr/local/lib/ecr-build-scan-push/bin/buildkitd (the first time:
