@@ -28382,7 +28382,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEB
     await runPost();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(334), __nccwpck_require__.e(849)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8849));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(334), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1379));
     await run();
 }
 

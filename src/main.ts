@@ -3,6 +3,7 @@
 // → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
 import * as core from '@actions/core';
 import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -26,6 +27,7 @@ import { utcDay } from './scan/ignore.js';
 import { decideVerdict, type ScanVerdict } from './scan/verdict.js';
 import type { PlatformScan } from './scan/finding.js';
 import { readBaseFindings, type BaseFindings } from './scan/base.js';
+import { applyRisk, type RiskStep } from './inspector/risk-step.js';
 import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/assemble.js';
 import type { Report } from './report/model.js';
@@ -47,6 +49,8 @@ export interface Dependencies {
   clock: { now(): number };
   sleep: WaitOptions['sleep'];
   random(): number;
+  /** Amazon Inspector's client (epss-threshold); by default built on first use. */
+  createInspectorClient?: () => Promise<Pick<Inspector2Client, 'send'>>;
 }
 
 const REAL: Dependencies = {
@@ -172,10 +176,13 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       await publish(report, outputs, context, progress);
       return;
     }
-    const { scans, verdict } = scanned;
+    const { scans, verdict, risk } = scanned;
     const { decision } = verdict;
     const report = buildReport({
       ...reportFacts,
+      // What the gate applied: the risk inputs only where they could apply.
+      gate: gateSettings({ ...inputs, epssThreshold: risk.gate.epssThreshold, failOnExploitable: risk.gate.failOnExploitable }),
+      riskNotes: risk.notes,
       tags: outputs.tags,
       heldBack: promoted.heldBack,
       scans,
@@ -209,7 +216,7 @@ async function scanAndDecide(
   },
   deps: Dependencies,
   progress: Progress,
-): Promise<{ scans: PlatformScan[]; verdict: ScanVerdict }> {
+): Promise<{ scans: PlatformScan[]; verdict: ScanVerdict; risk: RiskStep }> {
   const { client, ref, inputs, facts, platforms, plan } = image;
   progress.phase = "waiting for ECR's scan";
   const waitOptions = {
@@ -221,13 +228,25 @@ async function scanAndDecide(
     random: deps.random,
     log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
   };
-  // The base image (compare: base) is read while this image's scan runs, within the same timeout.
-  const [scans, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
+  // The base image (compare: base) is read while this image's scan runs, within the same timeout;
+  // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
+  const [risk, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
     Promise.all([
-      waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }),
+      waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) =>
+        applyRisk(scanned, {
+          epssThreshold: inputs.epssThreshold,
+          failOnExploitable: inputs.failOnExploitable,
+          region: inputs.awsRegion,
+          repositoryName: ref.repositoryName,
+          registryId: inputs.registryId,
+          client: deps.createInspectorClient,
+        }),
+      ),
       readBase(inputs, facts, waitOptions, platforms),
     ]),
   );
+  const { scans } = risk;
+  for (const note of risk.notes) core.warning(note);
   const verdict = decideVerdict({
     scans,
     base,
@@ -237,7 +256,7 @@ async function scanAndDecide(
       ignoreUnfixed: inputs.ignoreUnfixed,
       today: utcDay(new Date()),
     },
-    gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete },
+    gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
     promotions: plan.promotions,
   });
   for (const expired of verdict.expired) {
@@ -246,7 +265,7 @@ async function scanAndDecide(
     );
   }
   if (verdict.comparison?.note) core.info(verdict.comparison.note);
-  return { scans, verdict };
+  return { scans, verdict, risk };
 }
 
 interface Progress {
@@ -316,6 +335,7 @@ async function publish(report: Report, outputs: ActionOutputs, context: PublishC
   if (report.verdict !== 'skipped') {
     outputs.counts = report.counts;
     outputs.ignored = report.ignoredCount;
+    outputs.exploitable = report.exploitableCount;
   }
   if (report.comparison?.available) {
     outputs.new = report.comparison.newCount;

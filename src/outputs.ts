@@ -14,6 +14,7 @@ export interface ActionOutputs {
   scanStatus?: string;
   counts?: SeverityCounts;
   ignored?: number;
+  exploitable?: number;
   new?: number;
   fixed?: number;
   report?: string;
@@ -37,6 +38,7 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['informational', outputs.counts && String(outputs.counts.INFORMATIONAL)],
     ['undefined', outputs.counts && String(outputs.counts.UNDEFINED)],
     ['ignored', outputs.ignored?.toString()],
+    ['exploitable', outputs.exploitable?.toString()],
     ['new', outputs.new?.toString()],
     ['fixed', outputs.fixed?.toString()],
     ['report', outputs.report],

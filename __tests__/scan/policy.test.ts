@@ -232,3 +232,64 @@ describe('counting', () => {
     ]);
   });
 });
+
+describe('decideGate: risk (epss-threshold, fail-on-exploitable)', () => {
+  const risk: GateSettings = { ...settings, epssThreshold: 0.1, failOnExploitable: true };
+
+  test('a CRITICAL under the EPSS threshold is held back and said so; the pass names the threshold', () => {
+    const decision = decideGate([f('CVE-C', 'CRITICAL', { epss: 0.02 }), f('CVE-H', 'HIGH')], AMD, { ...settings, epssThreshold: 0.1 });
+    expect(decision.verdict).toBe('passed');
+    expect(decision.findings.map((x) => [x.id, x.blocking, x.heldBack])).toEqual([
+      ['CVE-C', false, 'epss'],
+      ['CVE-H', false, undefined],
+    ]);
+    expect(decision.reason).toBe('No findings at or above CRITICAL with EPSS ≥ 10 % (1 held back by EPSS below 10 %, 1 below it).');
+    expect(decision.heldBackByEpss.map((x) => x.id)).toEqual(['CVE-C']);
+  });
+
+  test('a CRITICAL at or over it fails; the reason says what the gate used', () => {
+    const decision = decideGate([f('CVE-C', 'CRITICAL', { epss: 0.5 }), f('CVE-D', 'CRITICAL', { package: 'zlib' })], AMD, {
+      ...settings,
+      epssThreshold: 0.1,
+    });
+    expect(decision.blocking.map((x) => x.id)).toEqual(['CVE-C', 'CVE-D']);
+    expect(decision.reason).toBe(
+      '2 findings at or above CRITICAL with EPSS ≥ 10 % (or no score): CVE-C (openssl 3.0.1, linux/amd64), CVE-D (zlib 3.0.1, linux/amd64).',
+    );
+  });
+
+  test('a LOW with a known exploit fails only with fail-on-exploitable, marked as such', () => {
+    const low = f('CVE-L', 'LOW', { exploitAvailable: 'YES' });
+    expect(decideGate([low], AMD, settings).verdict).toBe('passed');
+    const decision = decideGate([low], AMD, risk);
+    expect(decision.blocking).toEqual([{ ...low, blocking: true, blockedBy: 'exploit' }]);
+    expect(decision.reason).toBe('1 finding with a known exploit: CVE-L (openssl 3.0.1, linux/amd64).');
+  });
+
+  test('both kinds together', () => {
+    const decision = decideGate([f('CVE-C', 'CRITICAL'), f('CVE-L', 'LOW', { exploitAvailable: 'YES' })], AMD, risk);
+    expect(decision.reason).toMatch(/^2 findings at or above CRITICAL with EPSS ≥ 10 % \(or no score\) or with a known exploit: /);
+  });
+
+  test('a pass under fail-on-exploitable says no exploit was found either', () => {
+    expect(decideGate([f('CVE-H', 'HIGH', { exploitAvailable: 'NO' })], AMD, risk).reason).toBe(
+      'No findings at or above CRITICAL with EPSS ≥ 10 % and none with a known exploit (1 below it).',
+    );
+  });
+
+  test('a re-evaluation drops an earlier mark', () => {
+    const earlier = f('CVE-C', 'CRITICAL', { epss: 0.02, heldBack: 'epss' });
+    expect(decideGate([earlier], AMD, settings).findings[0]).not.toHaveProperty('heldBack');
+  });
+
+  test('gate: new — a held-back new finding and one in the base are told apart', () => {
+    const decision = decideGate(
+      [f('CVE-N', 'CRITICAL', { comparison: 'new', epss: 0.01 }), f('CVE-B', 'CRITICAL', { comparison: 'in-base' })],
+      AMD,
+      { ...settings, mode: 'new', baseAvailable: true, epssThreshold: 0.1 },
+    );
+    expect(decision.reason).toBe(
+      'No new findings at or above CRITICAL with EPSS ≥ 10 % against the base image (1 held back by EPSS below 10 %, 1 already in the base).',
+    );
+  });
+});

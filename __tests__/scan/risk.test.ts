@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
-import { describeGate, failsGate, formatPercent, gateOutcome, type GateOutcome, type RiskSettings } from '../../src/scan/risk.js';
+import { describeGate, outcomeFails, formatPercent, gateOutcome, type GateOutcome, type RiskSettings } from '../../src/scan/risk.js';
 import type { Severity, Threshold } from '../../src/scan/severity.js';
 
 type Row = [
@@ -121,7 +121,7 @@ describe('gateOutcome', () => {
     ['ignored', false],
     ['in-base', false],
   ] as Array<[GateOutcome, boolean]>)('%s fails the step: %s', (outcome, fails) => {
-    expect(failsGate(outcome)).toBe(fails);
+    expect(outcomeFails(outcome)).toBe(fails);
   });
 });
 

@@ -114,3 +114,39 @@ describe('decideVerdict: the comparison with the base image', () => {
     expect(decideVerdict(input({})).comparison).toBeUndefined();
   });
 });
+
+describe('decideVerdict: risk (epss-threshold, fail-on-exploitable)', () => {
+  const risky = [
+    { ...f('CVE-LOWEPSS', 'CRITICAL'), epss: 0.02 },
+    { ...f('CVE-HIGHEPSS', 'CRITICAL', 'zlib'), epss: 0.5 },
+    { ...f('CVE-EXPLOIT', 'LOW', 'bash'), exploitAvailable: 'YES' as const },
+  ];
+
+  test('the held-back finding is listed as such, the others fail, promotion is held', () => {
+    const verdict = decideVerdict(
+      input({
+        scans: [scan(risky)],
+        gate: { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail', epssThreshold: 0.1, failOnExploitable: true },
+      }),
+    );
+    expect(verdict.decision.blocking.map((x) => [x.id, x.blockedBy])).toEqual([
+      ['CVE-HIGHEPSS', undefined],
+      ['CVE-EXPLOIT', 'exploit'],
+    ]);
+    expect(verdict.decision.heldBackByEpss.map((x) => x.id)).toEqual(['CVE-LOWEPSS']);
+    expect(verdict.mayPromote).toBe(false);
+  });
+
+  test('an ignored exploit does not fail, and the rest passes: promotion goes ahead', () => {
+    const verdict = decideVerdict(
+      input({
+        scans: [scan(risky.filter((x) => x.id !== 'CVE-HIGHEPSS'))],
+        ignores: { ids: ['CVE-EXPLOIT'], entries: [], ignoreUnfixed: false, today: '2026-12-01' },
+        gate: { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail', epssThreshold: 0.1, failOnExploitable: true },
+      }),
+    );
+    expect(verdict.decision.fails).toBe(false);
+    expect(verdict.mayPromote).toBe(true);
+    expect(verdict.decision.heldBackByEpss.map((x) => x.id)).toEqual(['CVE-LOWEPSS']);
+  });
+});

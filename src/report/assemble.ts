@@ -3,7 +3,7 @@ import type { PlatformManifest } from '../ecr/manifest.js';
 import type { Inputs } from '../inputs.js';
 import type { ExpiredIgnore } from '../scan/evaluated.js';
 import { FINDINGS_READY, type PlatformScan } from '../scan/finding.js';
-import { countByPlatform, countFindings, countIgnored, worstFirst, type GateDecision } from '../scan/policy.js';
+import { countByPlatform, countExploitable, countFindings, countIgnored, worstFirst, type GateDecision } from '../scan/policy.js';
 import { emptyCounts } from '../scan/severity.js';
 import type { Comparison, PlatformReport, Report } from './model.js';
 
@@ -28,15 +28,22 @@ export interface ReportParts extends ImageParts {
   decision: GateDecision;
   ignores: { expired: ExpiredIgnore[] };
   comparison?: Comparison;
+  /** Warnings about epss-threshold / fail-on-exploitable not applying, for the report to repeat. */
+  riskNotes?: string[];
 }
 
 /** The gate's settings as the report shows them. */
-export function gateSettings(inputs: Pick<Inputs, 'severityThreshold' | 'gate' | 'onScanIncomplete' | 'ignoreUnfixed'>): Report['gate'] {
+export function gateSettings(
+  inputs: Pick<Inputs, 'severityThreshold' | 'gate' | 'onScanIncomplete' | 'ignoreUnfixed'> &
+    Partial<Pick<Inputs, 'epssThreshold' | 'failOnExploitable'>>,
+): Report['gate'] {
   return {
     threshold: inputs.severityThreshold,
     mode: inputs.gate,
     onIncomplete: inputs.onScanIncomplete,
     ignoreUnfixed: inputs.ignoreUnfixed,
+    ...(inputs.epssThreshold !== undefined ? { epssThreshold: inputs.epssThreshold } : {}),
+    ...(inputs.failOnExploitable ? { failOnExploitable: true } : {}),
   };
 }
 
@@ -62,6 +69,8 @@ export function buildReport(parts: ReportParts): Report {
     findings: [...decision.findings].sort(worstFirst),
     counts: countFindings(decision.findings),
     ignoredCount: countIgnored(decision.findings),
+    ...(scanType === 'ENHANCED' ? { exploitableCount: countExploitable(decision.findings) } : {}),
+    ...(parts.riskNotes && parts.riskNotes.length > 0 ? { riskNotes: parts.riskNotes } : {}),
     expiredIgnores: parts.ignores.expired,
     ...(parts.comparison ? { comparison: parts.comparison } : {}),
     ...optionalFields(parts),

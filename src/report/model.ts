@@ -41,6 +41,10 @@ export interface Report {
     mode: 'all' | 'new';
     onIncomplete: 'fail' | 'warn';
     ignoreUnfixed: boolean;
+    /** epss-threshold as the gate applied it: absent when unset or when it could not apply. */
+    epssThreshold?: number;
+    /** fail-on-exploitable as the gate applied it (enhanced scanning only). */
+    failOnExploitable?: boolean;
   };
   verdict: Verdict;
   /** One sentence a user can act on: why it passed or failed. */
@@ -52,6 +56,10 @@ export interface Report {
   /** Not ignored, each vulnerability in each package counted once across platforms. */
   counts: SeverityCounts;
   ignoredCount: number;
+  /** With enhanced scanning: findings not ignored with a known exploit, counted as `counts` counts. */
+  exploitableCount?: number;
+  /** Why epss-threshold or fail-on-exploitable did not apply (basic scanning, Amazon Inspector refused), as warned. */
+  riskNotes?: string[];
   expiredIgnores: ExpiredIgnore[];
   comparison?: Comparison;
   runUrl?: string;

@@ -15,6 +15,10 @@ export interface EvaluatedFinding extends Finding {
   comparison?: 'new' | 'in-base';
   /** This finding fails the gate. */
   blocking: boolean;
+  /** Failing for a known exploit (fail-on-exploitable), not for its severity. */
+  blockedBy?: 'exploit';
+  /** At or above severity-threshold, but its EPSS score is below epss-threshold: not failing, and said so. */
+  heldBack?: 'epss';
 }
 
 /** An ignore-file entry whose date has passed: it ignores nothing any more, and says so. */

@@ -2,6 +2,7 @@
 import type { EvaluatedFinding } from './evaluated.js';
 import type { PlatformScan } from './finding.js';
 import { vulnerabilityKey } from './normalize.js';
+import { formatPercent, gateOutcome, outcomeFails, type GateOutcome } from './risk.js';
 import { emptyCounts, meetsThreshold, severityRank, type SeverityCounts, type Threshold } from './severity.js';
 
 export interface GateSettings {
@@ -10,6 +11,10 @@ export interface GateSettings {
   onIncomplete: 'fail' | 'warn';
   /** The base image was found and read, so findings carry `comparison`. */
   baseAvailable: boolean;
+  /** epss-threshold, when it applies (enhanced scanning, and Amazon Inspector answered). */
+  epssThreshold?: number;
+  /** fail-on-exploitable, when it applies (enhanced scanning). */
+  failOnExploitable?: boolean;
 }
 
 export interface GateDecision {
@@ -22,6 +27,8 @@ export interface GateDecision {
   reason: string;
   /** The blocking findings, worst first. */
   blocking: EvaluatedFinding[];
+  /** At or above severity-threshold but below epss-threshold (`heldBack: 'epss'`), worst first: not failing, and listed. */
+  heldBackByEpss: EvaluatedFinding[];
 }
 
 /** How many blocking findings the reason names before "and N more". */
@@ -30,8 +37,19 @@ const NAMED = 5;
 export function decideGate(findings: readonly EvaluatedFinding[], scans: readonly PlatformScan[], settings: GateSettings): GateDecision {
   const onlyNew = settings.mode === 'new' && settings.baseAvailable;
   const fallback = settings.mode === 'new' && !settings.baseAvailable;
-  const decided = findings.map((finding) => ({ ...finding, blocking: failsGate(finding, settings) }));
+  const decided = findings.map((finding): EvaluatedFinding => {
+    // A previous decision (a re-evaluation) is dropped: this decides afresh.
+    const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
+    const outcome = outcomeOf(finding, settings);
+    return {
+      ...rest,
+      blocking: outcomeFails(outcome),
+      ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' as const } : {}),
+      ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' as const } : {}),
+    };
+  });
   const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
+  const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);
   const incomplete = scans.filter((scan) => !scan.complete);
 
   if (blocking.length > 0) {
@@ -39,30 +57,49 @@ export function decideGate(findings: readonly EvaluatedFinding[], scans: readonl
       findings: decided,
       verdict: 'failed',
       fails: true,
-      reason: failureReason(blocking, settings.threshold, onlyNew, fallback, incomplete),
+      reason: failureReason(blocking, settings, onlyNew, fallback, incomplete),
       blocking,
+      heldBackByEpss,
     };
   }
   if (incomplete.length > 0 || scans.length === 0) {
     const fails = settings.onIncomplete === 'fail';
-    return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking };
+    return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking, heldBackByEpss };
   }
-  return { findings: decided, verdict: 'passed', fails: false, reason: passReason(decided, settings, onlyNew, fallback), blocking };
+  return {
+    findings: decided,
+    verdict: 'passed',
+    fails: false,
+    reason: passReason(decided, settings, onlyNew, fallback),
+    blocking,
+    heldBackByEpss,
+  };
 }
 
 /**
- * The one place that says whether a single finding fails the gate: not ignored, at or above the
- * threshold, and (gate: new with a base to compare with) new in this image. A new condition of
- * the gate goes here, so every caller of decideGate (and so of decideVerdict) gets it.
+ * The one place that says whether a single finding fails the gate: not ignored; at or above the
+ * threshold (and its EPSS, when epss-threshold applies, at or above that or unknown), or with a
+ * known exploit under fail-on-exploitable; and (gate: new with a base to compare with) new in
+ * this image. The condition itself is risk.ts's gateOutcome, table-tested there; a new condition
+ * of the gate goes there, so every caller of decideGate (and so of decideVerdict) gets it.
  */
 export function failsGate(
-  finding: Pick<EvaluatedFinding, 'ignored' | 'severity' | 'comparison'>,
-  settings: Pick<GateSettings, 'threshold' | 'mode' | 'baseAvailable'>,
+  finding: Pick<EvaluatedFinding, 'ignored' | 'severity' | 'comparison' | 'epss' | 'exploitAvailable'>,
+  settings: Pick<GateSettings, 'threshold' | 'mode' | 'baseAvailable' | 'epssThreshold' | 'failOnExploitable'>,
 ): boolean {
-  if (finding.ignored !== undefined) return false;
-  if (!meetsThreshold(finding.severity, settings.threshold)) return false;
-  const onlyNew = settings.mode === 'new' && settings.baseAvailable;
-  return !onlyNew || finding.comparison === 'new';
+  return outcomeFails(outcomeOf(finding, settings));
+}
+
+function outcomeOf(
+  finding: Pick<EvaluatedFinding, 'ignored' | 'severity' | 'comparison' | 'epss' | 'exploitAvailable'>,
+  settings: Pick<GateSettings, 'threshold' | 'mode' | 'baseAvailable' | 'epssThreshold' | 'failOnExploitable'>,
+): GateOutcome {
+  return gateOutcome(finding, {
+    threshold: settings.threshold,
+    epssThreshold: settings.epssThreshold,
+    failOnExploitable: settings.failOnExploitable === true,
+    onlyNew: settings.mode === 'new' && settings.baseAvailable,
+  });
 }
 
 /** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
@@ -94,6 +131,11 @@ export function countIgnored(findings: readonly EvaluatedFinding[]): number {
   return new Set(findings.filter((finding) => finding.ignored).map(vulnerabilityKey)).size;
 }
 
+/** Findings not ignored with a known exploit (exploitAvailable: YES), counted as countFindings counts. */
+export function countExploitable(findings: readonly EvaluatedFinding[]): number {
+  return new Set(findings.filter((finding) => !finding.ignored && finding.exploitAvailable === 'YES').map(vulnerabilityKey)).size;
+}
+
 /** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
 export function countByPlatform(findings: readonly EvaluatedFinding[]): Record<string, SeverityCounts> {
   const byPlatform = new Map<string, EvaluatedFinding[]>();
@@ -111,7 +153,7 @@ export function totalOf(counts: SeverityCounts): number {
 
 function failureReason(
   blocking: EvaluatedFinding[],
-  threshold: Threshold,
+  settings: GateSettings,
   onlyNew: boolean,
   fallback: boolean,
   incomplete: PlatformScan[],
@@ -129,7 +171,17 @@ function failureReason(
   const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   const alsoIncomplete =
     incomplete.length > 0 ? `; the scan of ${incomplete.map((s) => `${s.platform} (${s.status})`).join(', ')} also did not complete` : '';
-  return `${noun} at or above ${threshold}${qualifier}: ${list}${alsoIncomplete}.`;
+  return `${noun} ${whatFails(settings, blocking)}${qualifier}: ${list}${alsoIncomplete}.`;
+}
+
+/** "at or above CRITICAL", with what the risk settings add when they played a part. */
+function whatFails(settings: GateSettings, blocking: readonly EvaluatedFinding[]): string {
+  const bySeverity = blocking.some((finding) => finding.blockedBy === undefined);
+  const byExploit = blocking.some((finding) => finding.blockedBy === 'exploit');
+  const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)} (or no score)`;
+  const severity = `at or above ${settings.threshold}${epss}`;
+  if (!byExploit) return severity;
+  return bySeverity ? `${severity} or with a known exploit` : 'with a known exploit';
 }
 
 function describeGroup(group: EvaluatedFinding[]): string {
@@ -159,14 +211,20 @@ function passReason(findings: EvaluatedFinding[], settings: GateSettings, onlyNe
   }
   const atOrAbove = new Set(findings.filter((f) => !f.ignored && meetsThreshold(f.severity, settings.threshold)).map(vulnerabilityKey))
     .size;
+  const heldBack = new Set(findings.filter((f) => f.heldBack === 'epss').map(vulnerabilityKey)).size;
   const notes = [
-    onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
-    !onlyNew && total > 0 ? `${total} below it` : '',
+    heldBack > 0 && settings.epssThreshold !== undefined
+      ? `${heldBack} held back by EPSS below ${formatPercent(settings.epssThreshold)}`
+      : '',
+    onlyNew && atOrAbove - heldBack > 0 ? `${atOrAbove - heldBack} already in the base` : '',
+    !onlyNew && total - heldBack > 0 ? `${total - heldBack} below it` : '',
     ignored > 0 ? `${ignored} ignored` : '',
   ].filter(Boolean);
+  const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
+  const exploits = settings.failOnExploitable ? ' and none with a known exploit' : '';
   const subject = onlyNew
-    ? `No new findings at or above ${settings.threshold} against the base image`
-    : `No findings at or above ${settings.threshold}`;
+    ? `No new findings at or above ${settings.threshold}${epss}${exploits} against the base image`
+    : `No findings at or above ${settings.threshold}${epss}${exploits}`;
   const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
   return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
 }

@@ -47,7 +47,7 @@ export function gateOutcome(finding: Judged, settings: RiskSettings): GateOutcom
 }
 
 /** The outcomes that fail the step. */
-export function failsGate(outcome: GateOutcome): boolean {
+export function outcomeFails(outcome: GateOutcome): boolean {
   return outcome === 'fails-severity' || outcome === 'fails-exploit';
 }
 

@@ -1,6 +1,63 @@
-export const id = 849;
-export const ids = [849];
+export const id = 379;
+export const ids = [379];
 export const modules = {
+
+/***/ 5421:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n1: () => (/* binding */ requestHandlerFor),
+/* harmony export */   vO: () => (/* binding */ nameOperationInErrors)
+/* harmony export */ });
+/* unused harmony exports CONNECTION_TIMEOUT_MS, REQUEST_TIMEOUT_MS */
+/* harmony import */ var _actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9783);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1279);
+// What every AWS client of the action shares: bounded timeouts, the runner's proxy settings, and
+// errors that name the operation. The SDK does not read HTTPS_PROXY / NO_PROXY, so the proxy (as
+// self-hosted runners need) is set here, with the same rules @actions/http-client applies to the
+// GitHub API calls.
+
+
+/** A hung endpoint is bounded by these, not by the job's six hours. */
+const CONNECTION_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The request handler for calls to this endpoint: timeouts, and the proxy when one applies. */
+async function requestHandlerFor(endpoint) {
+    const proxy = (0,_actions_http_client_lib_proxy__WEBPACK_IMPORTED_MODULE_0__/* .getProxyUrl */ .s)(endpoint);
+    // The proxy agents are loaded only when a proxy applies: most runs do not need them.
+    const agent = proxy ? await proxyAgents(proxy) : {};
+    // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+        ...agent,
+    });
+}
+/**
+ * A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
+ * prefix the service and operation, so the one error line is actionable.
+ */
+function nameOperationInErrors(client, service) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (error) {
+            const operation = (context.commandName ?? '').replace(/Command$/, '');
+            if (error instanceof Error && operation && !error.message.includes(operation))
+                error.message = `${service} ${operation}: ${error.message}`;
+            throw error;
+        }
+    }, { step: 'initialize', name: 'nameOperationInErrors' });
+}
+async function proxyAgents(proxy) {
+    const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(970)]).then(__webpack_require__.t.bind(__webpack_require__, 1970, 23)), Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(669)]).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))]);
+    return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
+}
+
+
+/***/ }),
 
 /***/ 5484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -39,7 +96,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 8849:
+/***/ 1379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -622,6 +679,7 @@ function outputPairs(outputs) {
         ['informational', outputs.counts && String(outputs.counts.INFORMATIONAL)],
         ['undefined', outputs.counts && String(outputs.counts.UNDEFINED)],
         ['ignored', outputs.ignored?.toString()],
+        ['exploitable', outputs.exploitable?.toString()],
         ['new', outputs.new?.toString()],
         ['fixed', outputs.fixed?.toString()],
         ['report', outputs.report],
@@ -834,55 +892,8 @@ function moveFloatingTags(plan, existingTags, latestMode) {
     return { write, held };
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var lib_proxy = __webpack_require__(9783);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __webpack_require__(1279);
-;// CONCATENATED MODULE: ./src/aws/http.ts
-// What every AWS client of the action shares: bounded timeouts, the runner's proxy settings, and
-// errors that name the operation. The SDK does not read HTTPS_PROXY / NO_PROXY, so the proxy (as
-// self-hosted runners need) is set here, with the same rules @actions/http-client applies to the
-// GitHub API calls.
-
-
-/** A hung endpoint is bounded by these, not by the job's six hours. */
-const CONNECTION_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
-/** The request handler for calls to this endpoint: timeouts, and the proxy when one applies. */
-async function requestHandlerFor(endpoint) {
-    const proxy = (0,lib_proxy/* getProxyUrl */.s)(endpoint);
-    // The proxy agents are loaded only when a proxy applies: most runs do not need them.
-    const agent = proxy ? await proxyAgents(proxy) : {};
-    // throwOnRequestTimeout: without it requestTimeout only warns, and a hung call hangs the step.
-    return new node_http_handler_dist_cjs.NodeHttpHandler({
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-        ...agent,
-    });
-}
-/**
- * A network error or timeout says nothing of which call failed ("connect ECONNREFUSED …"):
- * prefix the service and operation, so the one error line is actionable.
- */
-function nameOperationInErrors(client, service) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (error) {
-            const operation = (context.commandName ?? '').replace(/Command$/, '');
-            if (error instanceof Error && operation && !error.message.includes(operation))
-                error.message = `${service} ${operation}: ${error.message}`;
-            throw error;
-        }
-    }, { step: 'initialize', name: 'nameOperationInErrors' });
-}
-async function proxyAgents(proxy) {
-    const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(970)]).then(__webpack_require__.t.bind(__webpack_require__, 1970, 23)), Promise.all(/* import() */[__webpack_require__.e(171), __webpack_require__.e(669)]).then(__webpack_require__.t.bind(__webpack_require__, 3669, 23))]);
-    return { httpAgent: new HttpProxyAgent(proxy), httpsAgent: new HttpsProxyAgent(proxy) };
-}
-
+// EXTERNAL MODULE: ./src/aws/http.ts
+var http = __webpack_require__(5421);
 ;// CONCATENATED MODULE: ./src/ecr/client.ts
 // The one place the ECR client is built. Credentials come from the SDK's default chain;
 // AWS_ENDPOINT_URL_ECR / AWS_ENDPOINT_URL are honoured by the SDK itself; the proxy and the
@@ -900,9 +911,9 @@ async function createEcrClient(region, env = process.env) {
     const client = new dist_cjs/* ECRClient */.S70({
         region,
         customUserAgent: 'ecr-build-scan-push',
-        requestHandler: await requestHandlerFor(ecrEndpoint(region, env)),
+        requestHandler: await (0,http/* requestHandlerFor */.n1)(ecrEndpoint(region, env)),
     });
-    nameOperationInErrors(client, 'ECR');
+    (0,http/* nameOperationInErrors */.vO)(client, 'ECR');
     return client;
 }
 
@@ -1938,7 +1949,51 @@ function positiveCounts(counts) {
 var ignore = __webpack_require__(1795);
 // EXTERNAL MODULE: ./src/scan/compare.ts
 var compare = __webpack_require__(5198);
+;// CONCATENATED MODULE: ./src/scan/risk.ts
+
+/** What the gate makes of one finding. */
+function gateOutcome(finding, settings) {
+    if (finding.ignored !== undefined)
+        return 'ignored';
+    if (settings.onlyNew && finding.comparison !== 'new')
+        return 'in-base';
+    const atSeverity = (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold);
+    const heldBack = atSeverity && belowEpss(finding.epss, settings.epssThreshold);
+    if (atSeverity && !heldBack)
+        return 'fails-severity';
+    if (settings.failOnExploitable && finding.exploitAvailable === 'YES')
+        return 'fails-exploit';
+    return heldBack ? 'held-back-by-epss' : 'passes';
+}
+/** The outcomes that fail the step. */
+function risk_outcomeFails(outcome) {
+    return outcome === 'fails-severity' || outcome === 'fails-exploit';
+}
+/** A known score under the threshold; an unknown score (or no threshold) is never below it. */
+function belowEpss(epss, threshold) {
+    return threshold !== undefined && epss !== undefined && epss < threshold;
+}
+/** One line saying what the gate used, e.g. "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit". */
+function describeGate(settings) {
+    const severity = settings.threshold === 'NONE' ? undefined : `${settings.threshold}${settings.threshold === 'CRITICAL' ? '' : ' or above'}`;
+    const withEpss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
+    const parts = [
+        severity ? `on ${severity}${withEpss}` : undefined,
+        settings.failOnExploitable ? 'on any finding with a known exploit' : undefined,
+    ].filter((part) => part !== undefined);
+    return parts.length === 0 ? 'never fails (severity-threshold: NONE)' : `fails ${parts.join(', and ')}`;
+}
+/** An EPSS score (0 to 1) as a percentage for people: 0.1 → "10 %", 0.00044 → "0.044 %", 0.97314 → "97.3 %". */
+function formatPercent(score) {
+    const percent = score * 100;
+    if (percent > 0 && percent < 0.001)
+        return '< 0.001 %';
+    const rounded = percent >= 10 ? percent.toFixed(1) : percent >= 1 ? percent.toFixed(2) : percent.toPrecision(2);
+    return `${Number(rounded).toString()} %`;
+}
+
 ;// CONCATENATED MODULE: ./src/scan/policy.ts
+
 
 
 /** How many blocking findings the reason names before "and N more". */
@@ -1946,36 +2001,60 @@ const NAMED = 5;
 function decideGate(findings, scans, settings) {
     const onlyNew = settings.mode === 'new' && settings.baseAvailable;
     const fallback = settings.mode === 'new' && !settings.baseAvailable;
-    const decided = findings.map((finding) => ({ ...finding, blocking: failsGate(finding, settings) }));
+    const decided = findings.map((finding) => {
+        // A previous decision (a re-evaluation) is dropped: this decides afresh.
+        const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
+        const outcome = outcomeOf(finding, settings);
+        return {
+            ...rest,
+            blocking: risk_outcomeFails(outcome),
+            ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' } : {}),
+            ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' } : {}),
+        };
+    });
     const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
+    const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);
     const incomplete = scans.filter((scan) => !scan.complete);
     if (blocking.length > 0) {
         return {
             findings: decided,
             verdict: 'failed',
             fails: true,
-            reason: failureReason(blocking, settings.threshold, onlyNew, fallback, incomplete),
+            reason: failureReason(blocking, settings, onlyNew, fallback, incomplete),
             blocking,
+            heldBackByEpss,
         };
     }
     if (incomplete.length > 0 || scans.length === 0) {
         const fails = settings.onIncomplete === 'fail';
-        return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking };
+        return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking, heldBackByEpss };
     }
-    return { findings: decided, verdict: 'passed', fails: false, reason: passReason(decided, settings, onlyNew, fallback), blocking };
+    return {
+        findings: decided,
+        verdict: 'passed',
+        fails: false,
+        reason: passReason(decided, settings, onlyNew, fallback),
+        blocking,
+        heldBackByEpss,
+    };
 }
 /**
- * The one place that says whether a single finding fails the gate: not ignored, at or above the
- * threshold, and (gate: new with a base to compare with) new in this image. A new condition of
- * the gate goes here, so every caller of decideGate (and so of decideVerdict) gets it.
+ * The one place that says whether a single finding fails the gate: not ignored; at or above the
+ * threshold (and its EPSS, when epss-threshold applies, at or above that or unknown), or with a
+ * known exploit under fail-on-exploitable; and (gate: new with a base to compare with) new in
+ * this image. The condition itself is risk.ts's gateOutcome, table-tested there; a new condition
+ * of the gate goes there, so every caller of decideGate (and so of decideVerdict) gets it.
  */
 function failsGate(finding, settings) {
-    if (finding.ignored !== undefined)
-        return false;
-    if (!(0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold))
-        return false;
-    const onlyNew = settings.mode === 'new' && settings.baseAvailable;
-    return !onlyNew || finding.comparison === 'new';
+    return outcomeFails(outcomeOf(finding, settings));
+}
+function outcomeOf(finding, settings) {
+    return gateOutcome(finding, {
+        threshold: settings.threshold,
+        epssThreshold: settings.epssThreshold,
+        failOnExploitable: settings.failOnExploitable === true,
+        onlyNew: settings.mode === 'new' && settings.baseAvailable,
+    });
 }
 /** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
 function worstFirst(a, b) {
@@ -2003,6 +2082,10 @@ function countFindings(findings) {
 function countIgnored(findings) {
     return new Set(findings.filter((finding) => finding.ignored).map(normalize/* vulnerabilityKey */.yW)).size;
 }
+/** Findings not ignored with a known exploit (exploitAvailable: YES), counted as countFindings counts. */
+function countExploitable(findings) {
+    return new Set(findings.filter((finding) => !finding.ignored && finding.exploitAvailable === 'YES').map(normalize/* vulnerabilityKey */.yW)).size;
+}
 /** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
 function countByPlatform(findings) {
     const byPlatform = new Map();
@@ -2018,7 +2101,7 @@ function countByPlatform(findings) {
 function totalOf(counts) {
     return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
-function failureReason(blocking, threshold, onlyNew, fallback, incomplete) {
+function failureReason(blocking, settings, onlyNew, fallback, incomplete) {
     // One entry per vulnerability in a package, naming every platform that carries it.
     const groups = new Map();
     for (const finding of blocking) {
@@ -2031,7 +2114,17 @@ function failureReason(blocking, threshold, onlyNew, fallback, incomplete) {
     const qualifier = fallback ? ' (gate: new found no base image to compare with, so every finding counts)' : '';
     const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
     const alsoIncomplete = incomplete.length > 0 ? `; the scan of ${incomplete.map((s) => `${s.platform} (${s.status})`).join(', ')} also did not complete` : '';
-    return `${noun} at or above ${threshold}${qualifier}: ${list}${alsoIncomplete}.`;
+    return `${noun} ${whatFails(settings, blocking)}${qualifier}: ${list}${alsoIncomplete}.`;
+}
+/** "at or above CRITICAL", with what the risk settings add when they played a part. */
+function whatFails(settings, blocking) {
+    const bySeverity = blocking.some((finding) => finding.blockedBy === undefined);
+    const byExploit = blocking.some((finding) => finding.blockedBy === 'exploit');
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)} (or no score)`;
+    const severity = `at or above ${settings.threshold}${epss}`;
+    if (!byExploit)
+        return severity;
+    return bySeverity ? `${severity} or with a known exploit` : 'with a known exploit';
 }
 function describeGroup(group) {
     const [first] = group;
@@ -2059,14 +2152,20 @@ function passReason(findings, settings, onlyNew, fallback) {
     }
     const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW))
         .size;
+    const heldBack = new Set(findings.filter((f) => f.heldBack === 'epss').map(normalize/* vulnerabilityKey */.yW)).size;
     const notes = [
-        onlyNew && atOrAbove > 0 ? `${atOrAbove} already in the base` : '',
-        !onlyNew && total > 0 ? `${total} below it` : '',
+        heldBack > 0 && settings.epssThreshold !== undefined
+            ? `${heldBack} held back by EPSS below ${formatPercent(settings.epssThreshold)}`
+            : '',
+        onlyNew && atOrAbove - heldBack > 0 ? `${atOrAbove - heldBack} already in the base` : '',
+        !onlyNew && total - heldBack > 0 ? `${total - heldBack} below it` : '',
         ignored > 0 ? `${ignored} ignored` : '',
     ].filter(Boolean);
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
+    const exploits = settings.failOnExploitable ? ' and none with a known exploit' : '';
     const subject = onlyNew
-        ? `No new findings at or above ${settings.threshold} against the base image`
-        : `No findings at or above ${settings.threshold}`;
+        ? `No new findings at or above ${settings.threshold}${epss}${exploits} against the base image`
+        : `No findings at or above ${settings.threshold}${epss}${exploits}`;
     const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
     return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
 }
@@ -2187,6 +2286,50 @@ async function readBaseFindings(options) {
     return { available: true, baseSha: commit, baseDigest: image.digest, tag, platforms, scans };
 }
 
+// EXTERNAL MODULE: ./src/scan/inspector-scores.ts
+var inspector_scores = __webpack_require__(2782);
+;// CONCATENATED MODULE: ./src/inspector/risk-step.ts
+
+async function applyRisk(scans, options) {
+    const asked = options.epssThreshold !== undefined || options.failOnExploitable;
+    const scanned = scans.filter((scan) => scan.complete);
+    const enhanced = scanned.some((scan) => scan.scanType === 'ENHANCED');
+    if (!asked)
+        return { scans, gate: { failOnExploitable: false }, notes: [] };
+    if (!enhanced) {
+        // Nothing scanned (a timeout, an index) is the gate's own "incomplete"; basic scanning is ours to say.
+        const notes = scanned.length > 0 ? [basicScanningNote(options)] : [];
+        return { scans, gate: { failOnExploitable: false }, notes };
+    }
+    if (options.epssThreshold === undefined)
+        return { scans, gate: { failOnExploitable: options.failOnExploitable }, notes: [] };
+    const { readRiskScores } = await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(590)]).then(__webpack_require__.bind(__webpack_require__, 3590));
+    const result = await readRiskScores({
+        client: options.client ?? (async () => (await Promise.all(/* import() */[__webpack_require__.e(222), __webpack_require__.e(10)]).then(__webpack_require__.bind(__webpack_require__, 9010))).createInspectorClient(options.region)),
+        repositoryName: options.repositoryName,
+        registryId: options.registryId,
+        scans,
+        epssThreshold: options.epssThreshold,
+    });
+    const { scores } = result;
+    if (!scores)
+        return { scans, gate: { failOnExploitable: options.failOnExploitable }, notes: result.warning ? [result.warning] : [] };
+    return {
+        scans: scans.map((scan) => ({ ...scan, findings: (0,inspector_scores/* withRiskScores */.z)(scan.findings, scores) })),
+        gate: { epssThreshold: options.epssThreshold, failOnExploitable: options.failOnExploitable },
+        notes: [],
+    };
+}
+/** One warning for both inputs: which were set, why they cannot apply, what the gate does. */
+function basicScanningNote(options) {
+    const names = [
+        options.epssThreshold !== undefined ? 'epss-threshold' : '',
+        options.failOnExploitable ? 'fail-on-exploitable' : '',
+    ].filter(Boolean);
+    const subject = names.length === 2 ? `${names[0]} and ${names[1]} need` : `${names[0]} needs`;
+    return `${subject} enhanced scanning (Amazon Inspector), and this repository's registry uses basic scanning: ${names.length === 2 ? 'they do' : 'it does'} not apply, and the gate uses severity alone.`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/assemble.ts
 
 
@@ -2198,6 +2341,8 @@ function gateSettings(inputs) {
         mode: inputs.gate,
         onIncomplete: inputs.onScanIncomplete,
         ignoreUnfixed: inputs.ignoreUnfixed,
+        ...(inputs.epssThreshold !== undefined ? { epssThreshold: inputs.epssThreshold } : {}),
+        ...(inputs.failOnExploitable ? { failOnExploitable: true } : {}),
     };
 }
 function buildReport(parts) {
@@ -2222,6 +2367,8 @@ function buildReport(parts) {
         findings: [...decision.findings].sort(worstFirst),
         counts: countFindings(decision.findings),
         ignoredCount: countIgnored(decision.findings),
+        ...(scanType === 'ENHANCED' ? { exploitableCount: countExploitable(decision.findings) } : {}),
+        ...(parts.riskNotes && parts.riskNotes.length > 0 ? { riskNotes: parts.riskNotes } : {}),
         expiredIgnores: parts.ignores.expired,
         ...(parts.comparison ? { comparison: parts.comparison } : {}),
         ...optionalFields(parts),
@@ -2358,6 +2505,7 @@ manifest) {
 
 
 
+
 const REAL = {
     createClient: createEcrClient,
     run: exec/* runCommand */.d,
@@ -2454,10 +2602,13 @@ async function run(overrides = {}) {
             await publish(report, outputs, context, progress);
             return;
         }
-        const { scans, verdict } = scanned;
+        const { scans, verdict, risk } = scanned;
         const { decision } = verdict;
         const report = buildReport({
             ...reportFacts,
+            // What the gate applied: the risk inputs only where they could apply.
+            gate: gateSettings({ ...inputs, epssThreshold: risk.gate.epssThreshold, failOnExploitable: risk.gate.failOnExploitable }),
+            riskNotes: risk.notes,
             tags: outputs.tags,
             heldBack: promoted.heldBack,
             scans,
@@ -2496,11 +2647,22 @@ async function scanAndDecide(image, deps, progress) {
         random: deps.random,
         log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
     };
-    // The base image (compare: base) is read while this image's scan runs, within the same timeout.
-    const [scans, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
-        waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }),
+    // The base image (compare: base) is read while this image's scan runs, within the same timeout;
+    // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
+    const [risk, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
+        waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) => applyRisk(scanned, {
+            epssThreshold: inputs.epssThreshold,
+            failOnExploitable: inputs.failOnExploitable,
+            region: inputs.awsRegion,
+            repositoryName: ref.repositoryName,
+            registryId: inputs.registryId,
+            client: deps.createInspectorClient,
+        })),
         readBase(inputs, facts, waitOptions, platforms),
     ]));
+    const { scans } = risk;
+    for (const note of risk.notes)
+        core/* warning */.$e(note);
     const verdict = decideVerdict({
         scans,
         base,
@@ -2510,7 +2672,7 @@ async function scanAndDecide(image, deps, progress) {
             ignoreUnfixed: inputs.ignoreUnfixed,
             today: (0,ignore/* utcDay */.dA)(new Date()),
         },
-        gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete },
+        gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
         promotions: plan.promotions,
     });
     for (const expired of verdict.expired) {
@@ -2518,7 +2680,7 @@ async function scanAndDecide(image, deps, progress) {
     }
     if (verdict.comparison?.note)
         core/* info */.pq(verdict.comparison.note);
-    return { scans, verdict };
+    return { scans, verdict, risk };
 }
 /** When the step fails before its report: what failed, and what is known so far. */
 async function writeFailureSummary(phase, message, outputs) {
@@ -2576,6 +2738,7 @@ async function publish(report, outputs, context, progress) {
     if (report.verdict !== 'skipped') {
         outputs.counts = report.counts;
         outputs.ignored = report.ignoredCount;
+        outputs.exploitable = report.exploitableCount;
     }
     if (report.comparison?.available) {
         outputs.new = report.comparison.newCount;
@@ -2772,14 +2935,109 @@ function normalizeId(id) {
 
 /***/ }),
 
+/***/ 2782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ riskScores),
+/* harmony export */   z: () => (/* binding */ withRiskScores)
+/* harmony export */ });
+/* harmony import */ var _normalize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(378);
+
+/** One entry per vulnerable package of each finding (one without a package when none is listed). */
+function riskScores(findings) {
+    return findings.flatMap((finding) => {
+        const id = text(finding.packageVulnerabilityDetails?.vulnerabilityId);
+        if (id === undefined)
+            return [];
+        const common = { id };
+        const epss = probability(finding.epss?.score);
+        if (epss !== undefined)
+            common.epss = epss;
+        const exploit = (0,_normalize_js__WEBPACK_IMPORTED_MODULE_0__/* .toExploitAvailable */ .SF)(finding.exploitAvailable);
+        if (exploit !== undefined)
+            common.exploitAvailable = exploit;
+        const lastSeen = isoTime(finding.exploitabilityDetails?.lastKnownExploitAt);
+        if (lastSeen !== undefined)
+            common.lastKnownExploitAt = lastSeen;
+        const packages = (finding.packageVulnerabilityDetails?.vulnerablePackages ?? []).map((pkg) => text(pkg.name));
+        const named = packages.filter((name) => name !== undefined);
+        return named.length === 0 ? [common] : [...new Set(named)].map((name) => ({ ...common, package: name }));
+    });
+}
+/**
+ * ECR's findings with Inspector's scores added. A finding takes the score of the same
+ * vulnerability in the same package; failing that, of the same vulnerability in any package
+ * (EPSS and known exploits belong to the vulnerability, not the package). ECR's own
+ * exploitAvailable wins when it says YES or NO. A finding Inspector does not know is unchanged.
+ */
+function withRiskScores(findings, scores) {
+    const byPackage = new Map();
+    const byId = new Map();
+    for (const score of scores) {
+        const id = normalizeId(score.id);
+        const key = `${id}\u0000${score.package ?? ''}`;
+        byPackage.set(key, merge(byPackage.get(key), score));
+        byId.set(id, merge(byId.get(id), score));
+    }
+    return findings.map((finding) => {
+        const id = normalizeId(finding.id);
+        const score = byPackage.get(`${id}\u0000${finding.package ?? ''}`) ?? byId.get(id);
+        if (!score)
+            return finding;
+        const joined = { ...finding };
+        if (score.epss !== undefined)
+            joined.epss = score.epss;
+        if (joined.exploitAvailable === undefined && score.exploitAvailable !== undefined)
+            joined.exploitAvailable = score.exploitAvailable;
+        if (score.lastKnownExploitAt !== undefined)
+            joined.lastKnownExploitAt = score.lastKnownExploitAt;
+        return joined;
+    });
+}
+/** Two entries for one key (two platforms, two copies): what either knows, the higher EPSS, YES over NO. */
+function merge(a, b) {
+    if (!a)
+        return b;
+    const merged = { ...a };
+    if (b.epss !== undefined && (a.epss === undefined || b.epss > a.epss))
+        merged.epss = b.epss;
+    if (b.exploitAvailable === 'YES' || a.exploitAvailable === undefined)
+        merged.exploitAvailable = b.exploitAvailable ?? a.exploitAvailable;
+    if (b.lastKnownExploitAt !== undefined && (a.lastKnownExploitAt === undefined || b.lastKnownExploitAt > a.lastKnownExploitAt)) {
+        merged.lastKnownExploitAt = b.lastKnownExploitAt;
+    }
+    return merged;
+}
+function probability(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? value : undefined;
+}
+function isoTime(value) {
+    const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+    return date && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+function text(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+}
+function normalizeId(id) {
+    return id.trim().toUpperCase();
+}
+
+
+/***/ }),
+
 /***/ 378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SF: () => (/* binding */ toExploitAvailable),
 /* harmony export */   Sn: () => (/* binding */ normalizeFindings),
 /* harmony export */   yW: () => (/* binding */ vulnerabilityKey)
 /* harmony export */ });
-/* unused harmony exports normalizeBasicFinding, normalizeEnhancedFinding, packageVersion, newestCvss, toExploitAvailable */
+/* unused harmony exports normalizeBasicFinding, normalizeEnhancedFinding, packageVersion, newestCvss */
 /* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
 
 /** Inspector's fixedInVersion when there is no fix. */
@@ -3267,4 +3525,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=849.index.js.map
+//# sourceMappingURL=379.index.js.map
