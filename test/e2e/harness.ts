@@ -37,6 +37,8 @@ export interface RunSpec {
   /** Kill main with this signal after the given ms (job cancellation). */
   killAfterMs?: { ms: number; signal: NodeJS.Signals };
   timeoutMs?: number;
+  /** A Docker config directory whose buildx builders are added to the stack's (e.g. a fresh BuildKit). */
+  buildersFrom?: string;
 }
 
 export interface PhaseResult {
@@ -153,6 +155,10 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
   // The runner's Docker config: empty, but with the stack's buildx builders known.
   const builders = path.join(stack.STACK_DOCKER_CONFIG, 'buildx');
   if (existsSync(builders)) cpSync(builders, path.join(dockerConfig, 'buildx'), { recursive: true });
+  if (spec.buildersFrom) {
+    const instances = path.join(spec.buildersFrom, 'buildx', 'instances');
+    cpSync(instances, path.join(dockerConfig, 'buildx', 'instances'), { recursive: true });
+  }
   writeFileSync(path.join(dockerConfig, 'config.json'), '{}\n');
   for (const [file, content] of Object.entries(spec.files)) {
     const full = path.join(workspace, file);
@@ -245,7 +251,7 @@ export function pushEvent(sha = commitSha()): EventSpec {
     name: 'push',
     sha,
     ref: 'refs/heads/main',
-    payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/retail' } },
+    payload: { ref: 'refs/heads/main', after: sha, repository: { full_name: 'acme/retail', default_branch: 'main' } },
   };
 }
 
@@ -265,7 +271,7 @@ export function pullRequestEvent(opts: { head?: string; base?: string; number?: 
         head: { sha: head, ref: 'feature', repo: { full_name: opts.fork ? 'someone/retail' : 'acme/retail' } },
         base: { sha: opts.base ?? commitSha(), ref: 'main', repo: { full_name: 'acme/retail' } },
       },
-      repository: { full_name: 'acme/retail' },
+      repository: { full_name: 'acme/retail', default_branch: 'main' },
     },
   };
 }
@@ -279,7 +285,7 @@ export function releaseEvent(tag: string, opts: { prerelease?: boolean; sha?: st
     payload: {
       action: 'published',
       release: { tag_name: tag, prerelease: opts.prerelease ?? false, draft: false },
-      repository: { full_name: 'acme/retail' },
+      repository: { full_name: 'acme/retail', default_branch: 'main' },
     },
   };
 }
