@@ -700,6 +700,12 @@ var state = __webpack_require__(2462);
 // (for comments and the base comparison), and the release (for release tags). Parsed from
 // the runner's environment and the event payload file; no octokit is loaded for this.
 
+/** The page of the commit the image is of, when the repository is known. */
+function commitUrl(facts) {
+    if (!facts.owner || !facts.repo || !/^[0-9a-f]{7,64}$/i.test(facts.sha))
+        return undefined;
+    return `${facts.serverUrl}/${facts.owner}/${facts.repo}/commit/${facts.sha}`;
+}
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function object(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
@@ -1752,7 +1758,7 @@ class Wait {
         this.crossCheck(state, read);
         const { readCounts: _readCounts, ...rest } = read;
         const scan = this.result(state, { ...rest, complete: true });
-        this.options.log.info(`${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} calls${state.retries > 0 ? `, ${state.retries} retried` : ''}).`);
+        this.options.log.info(`${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} call${state.calls === 1 ? '' : 's'}${state.retries > 0 ? `, ${state.retries} retried` : ''}).`);
         return scan;
     }
     /** The deadline came while enhanced findings were still being compared: report the last read. */
@@ -2422,6 +2428,7 @@ function imageFields(parts) {
         heldBack: parts.heldBack ?? [],
         build: parts.build,
         ...(parts.commit ? { commit: parts.commit } : {}),
+        ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
     };
 }
 function optionalFields(parts) {
@@ -2727,6 +2734,7 @@ function reportBase(inputs, facts, image) {
     return {
         image,
         commit: facts.sha || undefined,
+        commitUrl: commitUrl(facts),
         gate: gateSettings(inputs),
         runUrl: facts.runUrl,
         generatedAt: new Date().toISOString(),
@@ -2817,14 +2825,14 @@ function ignoredBy(options) {
 }
 /**
  * The change in a few words, counting each vulnerability in each package once per severity,
- * worst first: "adds 2 CRITICAL, fixes 5 HIGH", "adds nothing, fixes 1 MEDIUM",
- * "no change in findings". Ignored findings (when marked) are left out.
+ * worst first, as the predicate of "this image …": "adds 2 CRITICAL, fixes 5 HIGH", "adds
+ * nothing, fixes 1 MEDIUM", "has the same findings". Ignored findings (when marked) are left out.
  */
 function describeDifference(newFindings, fixed) {
     const added = severityPhrase(newFindings);
     const gone = severityPhrase(fixed);
     if (added === '' && gone === '')
-        return 'no change in findings';
+        return 'has the same findings';
     return `adds ${added || 'nothing'}, fixes ${gone || 'nothing'}`;
 }
 /** "1 CRITICAL and 2 HIGH"; empty when there is nothing. */

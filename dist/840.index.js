@@ -45,7 +45,10 @@ function renderComment(report, key, options = {}) {
 }
 function buildComment(report, key, maxRows) {
     const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
-    const image = [`**Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`];
+    // The commit first: the comment is edited on every push, and the SHA tells a current comment
+    // from a stale one (ACTION-SPEC: "A PR comment names the commit it describes").
+    const image = report.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];
+    image.push(`**Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`);
     if (report.digest)
         image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
     lines.push(image.join(' · '), '');
@@ -74,6 +77,12 @@ function buildComment(report, key, maxRows) {
     if (report.runUrl)
         lines.push(`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
     return `${lines.join('\n')}\n`;
+}
+/** The short SHA (7 hex, as GitHub shows it), linked to the commit when its page is known. */
+function commitLink(sha, url) {
+    const short = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(sha.slice(0, 7), 40);
+    const href = (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url);
+    return href ? `[${short}](${href})` : short;
 }
 function runPointer(report) {
     return report.runUrl ? `See the ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl)} for the full list.` : 'The full list is in the job summary.';

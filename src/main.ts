@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { readInputs, type Inputs } from './inputs.js';
 import { writeOutputs, type ActionOutputs } from './outputs.js';
 import { STATE } from './state.js';
-import { readEventFacts, type EventFacts } from './github/event.js';
+import { commitUrl, readEventFacts, type EventFacts } from './github/event.js';
 import { computeTagPlan, type TagPlan } from './tags.js';
 import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
@@ -323,6 +323,7 @@ function reportBase(inputs: Inputs, facts: EventFacts, image: string) {
   return {
     image,
     commit: facts.sha || undefined,
+    commitUrl: commitUrl(facts),
     gate: gateSettings(inputs),
     runUrl: facts.runUrl,
     generatedAt: new Date().toISOString(),

@@ -68,6 +68,7 @@ export function sampleReport(
     heldBack: [],
     build: 'built',
     commit: SHA,
+    commitUrl: `https://github.com/acme/retail/commit/${SHA}`,
     scan: { status, scanType: platforms.length > 0 ? (options.scanType ?? 'BASIC') : undefined, platforms },
     gate: { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: false },
     verdict: 'passed',

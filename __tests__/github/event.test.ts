@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventPath, eventPayload, type EventFixture } from '../../__fixtures__/events/index.js';
-import { parseEventFacts, readEventFacts, type EventFacts } from '../../src/github/event.js';
+import { commitUrl, parseEventFacts, readEventFacts, type EventFacts } from '../../src/github/event.js';
 
 const MERGE_SHA = '9999999999999999999999999999999999999999';
 const PUSH_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -268,5 +268,24 @@ describe('readEventFacts', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('commitUrl', () => {
+  test.each([
+    ['a known repository', { owner: 'acme', repo: 'retail', sha: PUSH_SHA }, `https://github.com/acme/retail/commit/${PUSH_SHA}`],
+    ['no repository', { owner: undefined, repo: undefined, sha: PUSH_SHA }, undefined],
+    ['no commit', { owner: 'acme', repo: 'retail', sha: '' }, undefined],
+    ['not a SHA', { owner: 'acme', repo: 'retail', sha: '../../settings' }, undefined],
+  ])('%s', (_name, facts, expected) => {
+    expect(commitUrl({ serverUrl: 'https://github.com', ...facts })).toBe(expected);
+  });
+
+  test('on a pull request it is the head commit, not the merge commit', () => {
+    const facts = parseEventFacts(
+      { ...RUNNER, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: MERGE_SHA },
+      { pull_request: { number: 7, head: { sha: PUSH_SHA }, base: { sha: BASE_TIP } } },
+    );
+    expect(commitUrl(facts)).toBe(`https://github.com/octo-org/retail-api/commit/${PUSH_SHA}`);
   });
 });

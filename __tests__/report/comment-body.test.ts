@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { COMMENT_BUDGET_CHARS, COMMENT_LIMIT_CHARS, commentMarker, renderComment } from '../../src/report/comment-body.js';
-import { SAMPLE_REPORTS, comparedReport, failedReport, hostileReport, largeReport } from '../../__fixtures__/reports/index.js';
+import { SAMPLE_REPORTS, cleanReport, comparedReport, failedReport, hostileReport, largeReport } from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 
 const KEY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -26,6 +26,27 @@ describe('commentMarker', () => {
 });
 
 describe('renderComment', () => {
+  test('names the commit it describes beside the image and digest: a new push, a new SHA', () => {
+    const at = (sha: string) =>
+      renderComment({ ...cleanReport, commit: sha, commitUrl: `https://github.com/acme/retail/commit/${sha}` }, KEY);
+    const first = 'a'.repeat(40);
+    const next = 'b'.repeat(40);
+    expect(at(first)).toContain(`**Commit:** [\`aaaaaaa\`](https://github.com/acme/retail/commit/${first}) · **Image:** `);
+    expect(at(next)).toContain(`**Commit:** [\`bbbbbbb\`](https://github.com/acme/retail/commit/${next}) · **Image:** `);
+    expect(at(next)).not.toContain('aaaaaaa');
+  });
+
+  test('without a link the short SHA stands alone; without a commit the line starts with the image', () => {
+    const { commitUrl: _url, ...unlinked } = cleanReport;
+    expect(renderComment(unlinked, KEY)).toContain('**Commit:** `0123456` · **Image:** ');
+    const { commit: _commit, ...noCommit } = unlinked;
+    expect(renderComment(noCommit, KEY)).toMatch(/^\*\*Image:\*\* /m);
+  });
+
+  test('a link that is not http(s) is dropped, the SHA kept', () => {
+    expect(renderComment({ ...cleanReport, commitUrl: 'javascript:alert(1)' }, KEY)).toContain('**Commit:** `0123456` · ');
+  });
+
   test('the marker is the first line', () => {
     expect(renderComment(failedReport, KEY).split('\n')[0]).toBe(commentMarker(KEY));
   });

@@ -1,11 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { findingRow, ignoredRow, renderSection } from '../../src/report/markdown-parts.js';
+import { comparisonSentence, findingRow, ignoredRow, renderSection } from '../../src/report/markdown-parts.js';
 import { renderComment } from '../../src/report/comment-body.js';
 import { renderSummary } from '../../src/report/summary.js';
 import type { Report } from '../../src/report/model.js';
 import type { FindingRow, ViewSection } from '../../src/report/view.js';
 import { finding } from '../../__fixtures__/reports/base.js';
 import { largeReport } from '../../__fixtures__/reports/index.js';
+import { comparedReport } from '../../__fixtures__/reports/samples.js';
 
 const leftOut = (count: number) => `…and ${count} more`;
 const rows = (n: number): FindingRow[] =>
@@ -67,5 +68,24 @@ describe('rendering 10,000 findings', () => {
     render({ ...report, findings });
     expect(rowsRendered).toBeGreaterThan(0);
     expect(rowsRendered).toBeLessThanOrEqual(maxRows);
+  });
+});
+
+describe('comparisonSentence', () => {
+  test("an image with the base image's findings says so in a whole sentence", () => {
+    const comparison = comparedReport.comparison;
+    if (!comparison) throw new Error('comparedReport has no comparison');
+    const same: Report = {
+      ...comparedReport,
+      findings: comparedReport.findings.map((f) => ({ ...f, comparison: 'in-base' as const })),
+      comparison: { ...comparison, fixed: [], newCount: 0 },
+    };
+    expect(comparisonSentence(same)).toBe('Against the base image (`fedcba987654`) this image **has the same findings**.');
+  });
+
+  test('an image that differs says what it adds and fixes', () => {
+    expect(comparisonSentence(comparedReport)).toBe(
+      'Against the base image (`fedcba987654`) this image **adds 1 CRITICAL and 1 MEDIUM, fixes 2 HIGH and 1 LOW**.',
+    );
   });
 });

@@ -105,7 +105,7 @@ describe('readBaseFindings: found', () => {
     // Base log lines are told apart from this image's, and none is a warning.
     expect(logs.info).toEqual([
       'Base image fedcba9, linux/amd64: scan COMPLETE.',
-      'Base image fedcba9, linux/amd64: COMPLETE, 2 findings (basic scanning, 1 calls).',
+      'Base image fedcba9, linux/amd64: COMPLETE, 2 findings (basic scanning, 1 call).',
       `Base image fedcba9: ${IMAGE_DIGEST}, 1 platform (linux/amd64).`,
     ]);
     expect(logs.warning).toEqual([]);

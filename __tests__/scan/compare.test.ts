@@ -269,7 +269,7 @@ describe('describeDifference', () => {
   const sev = (severity: Finding['severity'], id: string, pkg = 'openssl', platform = AMD): Finding => f(id, pkg, { severity, platform });
 
   test.each<[string, Finding[], Finding[], string]>([
-    ['nothing either way', [], [], 'no change in findings'],
+    ['nothing either way', [], [], 'has the same findings'],
     ['adds only', [sev('CRITICAL', 'CVE-1'), sev('CRITICAL', 'CVE-2')], [], 'adds 2 CRITICAL, fixes nothing'],
     ['fixes only', [], [sev('MEDIUM', 'CVE-1')], 'adds nothing, fixes 1 MEDIUM'],
     [
@@ -307,7 +307,7 @@ describe('describeDifference', () => {
       comparison: 'new',
       ignored: { by: 'input', reason: 'listed in the ignore input' },
     };
-    expect(describeDifference([ignored], [])).toBe('no change in findings');
+    expect(describeDifference([ignored], [])).toBe('has the same findings');
   });
 
   test('works on compareWithBase output', () => {

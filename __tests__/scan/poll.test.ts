@@ -57,6 +57,19 @@ function setup(script: Record<string, DigestScript>, overrides: Partial<WaitOpti
 }
 
 describe('waitForFindings', () => {
+  test.each([
+    [
+      'one call',
+      (): DigestScript => ({ describe: [basicSinglePage()] }),
+      /^linux\/amd64: COMPLETE, \d+ findings \(basic scanning, 1 call\)\.$/,
+    ],
+    ['two calls', basicComplete, /^linux\/amd64: COMPLETE, 6 findings \(basic scanning, 2 calls\)\.$/],
+  ])('the log line of a finished scan counts its calls in words (%s)', async (_name, script, line) => {
+    const { wait, logs } = setup({ [AMD]: script() });
+    await wait();
+    expect(logs.info).toContainEqual(expect.stringMatching(line));
+  });
+
   test('a scan already complete is read at once, every page, by platform digest', async () => {
     const { wait, ecr, time, logs } = setup({ [AMD]: basicComplete() });
     const [scan] = await wait();

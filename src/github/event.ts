@@ -40,6 +40,12 @@ export interface EventFacts {
   defaultBranch?: string;
 }
 
+/** The page of the commit the image is of, when the repository is known. */
+export function commitUrl(facts: Pick<EventFacts, 'serverUrl' | 'owner' | 'repo' | 'sha'>): string | undefined {
+  if (!facts.owner || !facts.repo || !/^[0-9a-f]{7,64}$/i.test(facts.sha)) return undefined;
+  return `${facts.serverUrl}/${facts.owner}/${facts.repo}/commit/${facts.sha}`;
+}
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 type Json = Record<string, unknown>;

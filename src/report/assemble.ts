@@ -16,6 +16,7 @@ interface ImageParts {
   heldBack?: Report['heldBack'];
   build: Report['build'];
   commit?: string;
+  commitUrl?: string;
   gate: Report['gate'];
   runUrl?: string;
   reportPath?: string;
@@ -125,7 +126,9 @@ export function overallStatus(scans: readonly PlatformScan[]): string {
   return scans.find((scan) => (FINDINGS_READY as readonly string[]).includes(scan.status))?.status ?? scans[0].status;
 }
 
-function imageFields(parts: ImageParts): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'commit'> {
+function imageFields(
+  parts: ImageParts,
+): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'commit' | 'commitUrl'> {
   return {
     image: parts.image,
     ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
@@ -133,6 +136,7 @@ function imageFields(parts: ImageParts): Pick<Report, 'image' | 'digest' | 'imag
     heldBack: parts.heldBack ?? [],
     build: parts.build,
     ...(parts.commit ? { commit: parts.commit } : {}),
+    ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
   };
 }
 

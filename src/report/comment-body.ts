@@ -2,7 +2,7 @@
 //
 // GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as JavaScript
 // counts `length`), so rows are cut by design and the body is held to COMMENT_BUDGET_CHARS.
-import { code, escapeCommentKey, escapeText, link, plural } from './escape.js';
+import { code, escapeCommentKey, escapeText, link, plural, safeUrl } from './escape.js';
 import { UTF16_UNITS, fitToLimit } from './fit.js';
 import { comparisonSentence, countsTable, heading, platformNotes, renderSection } from './markdown-parts.js';
 import type { Report } from './model.js';
@@ -37,7 +37,10 @@ export function renderComment(report: Report, key: string, options: CommentOptio
 
 function buildComment(report: Report, key: string, maxRows: number): string {
   const lines = [commentMarker(key), heading(3, report), '', `**${escapeText(report.reason, 500)}**`, ''];
-  const image = [`**Image:** ${code(report.image, 300)}`];
+  // The commit first: the comment is edited on every push, and the SHA tells a current comment
+  // from a stale one (ACTION-SPEC: "A PR comment names the commit it describes").
+  const image = report.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];
+  image.push(`**Image:** ${code(report.image, 300)}`);
   if (report.digest) image.push(`**Digest:** ${code(report.digest, 100)}`);
   lines.push(image.join(' · '), '');
   if (report.heldBack.length > 0) {
@@ -67,6 +70,13 @@ function buildComment(report: Report, key: string, maxRows: number): string {
   for (const section of viewSections(report, 'comment', maxRows)) lines.push(...renderSection(section, leftOut));
   if (report.runUrl) lines.push(`${link('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The short SHA (7 hex, as GitHub shows it), linked to the commit when its page is known. */
+function commitLink(sha: string, url: string | undefined): string {
+  const short = code(sha.slice(0, 7), 40);
+  const href = safeUrl(url);
+  return href ? `[${short}](${href})` : short;
 }
 
 function runPointer(report: Report): string {

@@ -30,6 +30,8 @@ export interface Report {
   heldBack: Array<{ tag: string; reason: string }>;
   build: 'built' | 'reused' | 'not-pushed';
   commit?: string;
+  /** The commit's page on GitHub (`…/owner/repo/commit/<sha>`), for the link in the PR comment. */
+  commitUrl?: string;
   scan: {
     /** Overall status: the worst platform status (COMPLETE/ACTIVE when all are), TIMEOUT or SKIPPED. */
     status: string;

@@ -94,13 +94,13 @@ export function ignoredBy(options: IgnoreOptions): (finding: Finding) => boolean
 
 /**
  * The change in a few words, counting each vulnerability in each package once per severity,
- * worst first: "adds 2 CRITICAL, fixes 5 HIGH", "adds nothing, fixes 1 MEDIUM",
- * "no change in findings". Ignored findings (when marked) are left out.
+ * worst first, as the predicate of "this image …": "adds 2 CRITICAL, fixes 5 HIGH", "adds
+ * nothing, fixes 1 MEDIUM", "has the same findings". Ignored findings (when marked) are left out.
  */
 export function describeDifference(newFindings: readonly HeadFinding[], fixed: readonly HeadFinding[]): string {
   const added = severityPhrase(newFindings);
   const gone = severityPhrase(fixed);
-  if (added === '' && gone === '') return 'no change in findings';
+  if (added === '' && gone === '') return 'has the same findings';
   return `adds ${added || 'nothing'}, fixes ${gone || 'nothing'}`;
 }
 

@@ -379,7 +379,7 @@ class Wait {
     const { readCounts: _readCounts, ...rest } = read;
     const scan = this.result(state, { ...rest, complete: true });
     this.options.log.info(
-      `${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} calls${state.retries > 0 ? `, ${state.retries} retried` : ''}).`,
+      `${state.platform}: ${read.status}, ${read.findings.length} finding${read.findings.length === 1 ? '' : 's'} (${read.scanType.toLowerCase()} scanning, ${state.calls} call${state.calls === 1 ? '' : 's'}${state.retries > 0 ? `, ${state.retries} retried` : ''}).`,
     );
     return scan;
   }

@@ -1,6 +1,6 @@
 // Issue 4: one PR comment per comment-key, kept current; a comment that cannot be written is a warning.
 import { describe, expect, test } from '@jest/globals';
-import { pullRequestEvent, runAction, workflowCommands } from './harness.js';
+import { commitSha, pullRequestEvent, runAction, workflowCommands } from './harness.js';
 import { CRITICAL, HIGH, findingsWorkspace } from './fixtures.js';
 import { prComments, putRepository, putToken, stackEnv, uniquePr, uniqueRepository } from './stack.js';
 
@@ -9,9 +9,10 @@ describe('PR comment', () => {
     const repository = uniqueRepository('comment');
     await putRepository(repository, { scenario: { scanDelayMs: 200 } });
     const number = uniquePr();
+    const firstHead = commitSha();
     const first = await runAction({
       inputs: { repository, 'build-args': `FINDINGS=${HIGH}`, compare: 'none' },
-      event: pullRequestEvent({ number }),
+      event: pullRequestEvent({ number, head: firstHead }),
       files: findingsWorkspace(),
     });
     expect(first.main.exitCode).toBe(0);
@@ -20,10 +21,14 @@ describe('PR comment', () => {
     expect(comments[0].body).toContain(`<!-- ecr-build-scan-push:`);
     expect(comments[0].body).toContain('CVE-2024-0002');
     expect(first.outputs['comment-url']).toBe(comments[0].html_url);
+    // The comment names the PR head commit (not the merge commit), linked, so a reader tells a
+    // current comment from a stale one.
+    expect(comments[0].body).toContain(`**Commit:** [\`${firstHead.slice(0, 7)}\`](https://github.com/acme/retail/commit/${firstHead})`);
 
+    const secondHead = commitSha();
     const second = await runAction({
       inputs: { repository, 'build-args': `FINDINGS=${CRITICAL}`, compare: 'none' },
-      event: pullRequestEvent({ number }),
+      event: pullRequestEvent({ number, head: secondHead }),
       files: findingsWorkspace(),
     });
     expect(second.main.exitCode).toBe(1);
@@ -31,6 +36,8 @@ describe('PR comment', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toContain('CVE-2024-0001');
     expect(comments[0].body).not.toContain('CVE-2024-0002');
+    expect(comments[0].body).toContain(`**Commit:** [\`${secondHead.slice(0, 7)}\`](https://github.com/acme/retail/commit/${secondHead})`);
+    expect(comments[0].body).not.toContain(firstHead.slice(0, 7));
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url']);
 
     const otherLeg = await runAction({
