@@ -1,8 +1,8 @@
-// Typed stubs for the parts of @actions/core that src/ modules call directly. Used with
-// jest.unstable_mockModule('@actions/core', () => core) before `await import(...)` of the
+// Typed stubs for the parts of @actions/core (through src/util/actions-core.ts) that src/ modules call directly. Used with
+// jest.unstable_mockModule('../src/util/actions-core.js', () => core) before `await import(...)` of the
 // module under test; everything else takes its I/O as arguments and needs no mock.
 import { jest } from '@jest/globals';
-import type * as core from '@actions/core';
+import type * as core from '../src/util/actions-core.js';
 
 export const debug = jest.fn<typeof core.debug>();
 export const info = jest.fn<typeof core.info>();

@@ -8,7 +8,7 @@ import * as core from '../__fixtures__/core.js';
 import { WORKSPACE, fakeEnvironment, inputSource, type Workspace } from '../__fixtures__/inputs.js';
 
 // readInputs registers the token with core.setSecret; parseInputs needs no mock.
-jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { parseInputs, readInputs } = await import('../src/inputs.js');
 const { InputError } = await import('../src/util/errors.js');
 

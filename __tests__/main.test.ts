@@ -22,7 +22,7 @@ import { FakeEcrClient } from '../__fixtures__/ecr-client.js';
 import { fakeRunner } from '../__fixtures__/runner.js';
 import { FakeTime } from './scan/fakes.js';
 
-jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { run } = await import('../src/main.js');
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';

@@ -3,7 +3,7 @@ import type { ActionOutputs } from '../src/outputs.js';
 import * as core from '../__fixtures__/core.js';
 
 // writeOutputs is the one caller of core.setOutput.
-jest.unstable_mockModule('@actions/core', () => core);
+jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { outputPairs, writeOutputs } = await import('../src/outputs.js');
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';

@@ -105,8 +105,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(9469);
+// EXTERNAL MODULE: ./src/util/actions-core.ts + 5 modules
+var actions_core = __webpack_require__(397);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -647,7 +647,7 @@ function truncate(text) {
 }
 /** The action's inputs, from the runner. */
 function readInputs() {
-    const inputs = parseInputs((name) => core/* getInput */.V4(name), {
+    const inputs = parseInputs((name) => actions_core/* getInput */.V4(name), {
         env: process.env,
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
         readText: (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'),
@@ -655,7 +655,7 @@ function readInputs() {
         isDirectory: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory(),
     });
     if (inputs.githubToken !== '')
-        core/* setSecret */.Pq(inputs.githubToken);
+        actions_core/* setSecret */.Pq(inputs.githubToken);
     return inputs;
 }
 
@@ -690,7 +690,7 @@ function outputPairs(outputs) {
 }
 function writeOutputs(outputs) {
     for (const [name, value] of outputPairs(outputs))
-        core/* setOutput */.uH(name, value);
+        actions_core/* setOutput */.uH(name, value);
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -1283,7 +1283,7 @@ cache = NO_CACHE, run = exec/* runCommand */.d) {
     if (plan.candidate) {
         const existing = await findImageByTag(client, ref, plan.candidate);
         if (existing && inputs.skipExisting) {
-            core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
+            actions_core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
             return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
         }
         if (existing && !canMoveTag(repository, plan.candidate)) {
@@ -1297,7 +1297,7 @@ cache = NO_CACHE, run = exec/* runCommand */.d) {
     const result = await build(inputs, facts, output, tempDir, cache, run);
     if (!result)
         throw new Error('buildx pushed nothing.');
-    core/* info */.pq(`Pushed ${image}@${result.digest}.`);
+    actions_core/* info */.pq(`Pushed ${image}@${result.digest}.`);
     return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
 async function build(inputs, facts, output, tempDir, cache = NO_CACHE, run = exec/* runCommand */.d) {
@@ -1363,11 +1363,11 @@ async function ecrCache(inputs, facts, image, repository, builder) {
         driver: (await builder).driver,
     });
     for (const note of plan.notes)
-        core/* info */.pq(note);
+        actions_core/* info */.pq(note);
     for (const warning of plan.warnings)
-        core/* warning */.$e(warning);
+        actions_core/* warning */.$e(warning);
     const read = plan.from.map((spec) => spec.replace(/^.*:/, '')).join(', ');
-    core/* info */.pq(`cache: ecr: reading ${read || 'no cache'}${plan.writeTag ? `; writing ${plan.writeTag}` : ''}.`);
+    actions_core/* info */.pq(`cache: ecr: reading ${read || 'no cache'}${plan.writeTag ? `; writing ${plan.writeTag}` : ''}.`);
     return { from: plan.from, to: plan.to };
 }
 
@@ -2522,7 +2522,7 @@ const REAL = {
 };
 async function run(overrides = {}) {
     const deps = { ...REAL, ...overrides };
-    core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
+    actions_core/* saveState */.LZ(state/* STATE */.c.isPost, 'true');
     const outputs = {};
     const progress = { phase: 'reading inputs', published: false };
     try {
@@ -2532,14 +2532,14 @@ async function run(overrides = {}) {
         // input stops the step before any AWS or Docker call; it is computed again after login.
         computeTagPlan(facts, inputs, undefined);
         const tempDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'ecr-build-scan-push-'));
-        core/* saveState */.LZ(state/* STATE */.c.tempDir, tempDir);
+        actions_core/* saveState */.LZ(state/* STATE */.c.tempDir, tempDir);
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         if (!inputs.push) {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
             // Without a login the registry is unknown, and so is the cache's reference.
             if (inputs.cache === 'ecr')
-                core/* info */.pq('cache: ecr is not used with push: false (no registry login).');
-            await core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
+                actions_core/* info */.pq('cache: ecr is not used with push: false (no registry login).');
+            await actions_core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
             const report = skippedReport({
                 ...reportBase(inputs, facts, inputs.repository),
                 build: 'not-pushed',
@@ -2552,37 +2552,37 @@ async function run(overrides = {}) {
         const client = await deps.createClient(inputs.awsRegion);
         let builder = Promise.resolve({ platform: 'linux/amd64' });
         progress.phase = 'logging in to Amazon ECR';
-        const login = await core/* group */.Os('Log in to Amazon ECR', async () => {
-            const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core/* setSecret */.Pq(secret));
+        const login = await actions_core/* group */.Os('Log in to Amazon ECR', async () => {
+            const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => actions_core/* setSecret */.Pq(secret));
             // Asked now, so it overlaps docker login and the repository calls, not the first API call.
             builder = startBuilderInspect(inputs, deps.run);
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
-            core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
-            core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
+            actions_core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
+            actions_core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
             await (0,docker_login/* dockerLogin */.a)(credentials, deps.run);
-            core/* info */.pq(`Logged in to ${credentials.registry}.`);
+            actions_core/* info */.pq(`Logged in to ${credentials.registry}.`);
             return credentials;
         });
         const image = `${login.registry}/${inputs.repository}`;
         outputs.registry = login.registry;
         outputs.image = image;
         progress.phase = `looking up repository ${inputs.repository}`;
-        const repository = await core/* group */.Os(`Repository ${inputs.repository}`, async () => {
+        const repository = await actions_core/* group */.Os(`Repository ${inputs.repository}`, async () => {
             const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
             const info = await ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, login.registry);
             if (info.created && creation?.note)
-                core/* info */.pq(creation.note);
-            core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
+                actions_core/* info */.pq(creation.note);
+            actions_core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
             if (inputs.lifecyclePolicy) {
                 await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
-                core/* info */.pq(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
+                actions_core/* info */.pq(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
             }
             return info;
         });
         const ref = { repositoryName: repository.name, registryId: inputs.registryId };
         const plan = computeTagPlan(facts, inputs, image);
         progress.phase = 'building and pushing';
-        const candidate = await core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder), deps.run));
+        const candidate = await actions_core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder), deps.run));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
@@ -2627,13 +2627,13 @@ async function run(overrides = {}) {
         if (decision.fails)
             throw new Error(decision.reason);
         if (decision.verdict === 'incomplete')
-            core/* warning */.$e(decision.reason);
+            actions_core/* warning */.$e(decision.reason);
         else
-            core/* info */.pq(decision.reason);
+            actions_core/* info */.pq(decision.reason);
     }
     catch (error) {
         const message = (0,errors/* toMessage */.R9)(error);
-        core/* setFailed */.C1(message);
+        actions_core/* setFailed */.C1(message);
         if (!progress.published)
             await writeFailureSummary(progress.phase, message, outputs);
     }
@@ -2652,11 +2652,11 @@ async function scanAndDecide(image, deps, progress) {
         clock: deps.clock,
         sleep: deps.sleep,
         random: deps.random,
-        log: { info: (m) => core/* info */.pq(m), warning: (m) => core/* warning */.$e(m) },
+        log: { info: (m) => actions_core/* info */.pq(m), warning: (m) => actions_core/* warning */.$e(m) },
     };
     // The base image (compare: base) is read while this image's scan runs, within the same timeout;
     // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
-    const [risk, base] = await core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
+    const [risk, base] = await actions_core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
         waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) => applyRisk(scanned, {
             epssThreshold: inputs.epssThreshold,
             failOnExploitable: inputs.failOnExploitable,
@@ -2669,7 +2669,7 @@ async function scanAndDecide(image, deps, progress) {
     ]));
     const { scans } = risk;
     for (const note of risk.notes)
-        core/* warning */.$e(note);
+        actions_core/* warning */.$e(note);
     const verdict = decideVerdict({
         scans,
         base,
@@ -2683,21 +2683,21 @@ async function scanAndDecide(image, deps, progress) {
         promotions: plan.promotions,
     });
     for (const expired of verdict.expired) {
-        core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
+        actions_core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
     }
     if (verdict.comparison?.note)
-        core/* info */.pq(verdict.comparison.note);
+        actions_core/* info */.pq(verdict.comparison.note);
     return { scans, verdict, risk };
 }
 /** When the step fails before its report: what failed, and what is known so far. */
 async function writeFailureSummary(phase, message, outputs) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 6412));
+    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 4031));
     const known = [outputs.image && `- Image: \`${outputs.image}\``, outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`].filter(Boolean);
     const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
     try {
-        await core/* summary */.z.addRaw(lines.join('\n'), true).write();
+        await actions_core/* summary */.z.addRaw(lines.join('\n'), true).write();
     }
     catch {
         // The failure itself is already reported; a summary that cannot be written adds nothing.
@@ -2754,7 +2754,7 @@ async function publish(report, outputs, context, progress) {
     }
     // The renderers load here, not at start-up: the first API call does not wait for them.
     const { publishReport } = await __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381));
-    const published = await core/* group */.Os('Report', async () => publishReport(report, context));
+    const published = await actions_core/* group */.Os('Report', async () => publishReport(report, context));
     progress.published = true;
     outputs.report = published.reportPath;
     outputs.sarif = published.sarifPath;
@@ -2763,14 +2763,14 @@ async function publish(report, outputs, context, progress) {
 async function promote(client, ref, repository, plan, inputs, manifest) {
     if (plan.promotions.length === 0)
         return { written: [], heldBack: [] };
-    return core/* group */.Os('Promote tags', async () => {
+    return actions_core/* group */.Os('Promote tags', async () => {
         const result = await promoteTags(client, ref, repository, plan, inputs.latest, manifest);
         for (const warning of result.warnings)
-            core/* warning */.$e(warning);
+            actions_core/* warning */.$e(warning);
         if (result.written.length > 0)
-            core/* info */.pq(`Tagged ${result.written.join(', ')}.`);
+            actions_core/* info */.pq(`Tagged ${result.written.join(', ')}.`);
         for (const held of result.heldBack)
-            core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
+            actions_core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
         return result;
     });
 }
@@ -3324,7 +3324,7 @@ function isCredentialError(error) {
 /* harmony export */   Q: () => (/* binding */ CommandError),
 /* harmony export */   d: () => (/* binding */ runCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.
 
 const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
@@ -3353,13 +3353,13 @@ class CommandError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ actionRetrySeams)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9469);
+/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(397);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
 // The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
 // use unless a test passes its own (src/util/retry.ts).
 
 
-const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
+const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
 
 
 /***/ }),

@@ -2,7 +2,7 @@ export const id = 381;
 export const ids = [381,31];
 export const modules = {
 
-/***/ 6412:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -219,7 +219,7 @@ function closeDetails(cut) {
 /* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
 /* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
 /* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6412);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4031);
 /* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
 // a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
@@ -349,8 +349,8 @@ __webpack_require__.d(__webpack_exports__, {
   publishReport: () => (/* binding */ publishReport)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(9469);
+// EXTERNAL MODULE: ./src/util/actions-core.ts + 5 modules
+var actions_core = __webpack_require__(397);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -562,7 +562,7 @@ function expiredIgnore(e) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
 //
@@ -961,10 +961,10 @@ async function publishReport(report, context) {
         });
     }
     try {
-        await writeJobSummary(report, core/* summary */.z, { overwrite: true });
+        await writeJobSummary(report, actions_core/* summary */.z, { overwrite: true });
     }
     catch (error) {
-        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* toMessage */.R9)(error)}`);
+        actions_core/* warning */.$e(`The job summary could not be written: ${(0,errors/* toMessage */.R9)(error)}`);
     }
     const pr = facts.pullRequest;
     if (inputs.comment && pr && facts.owner && facts.repo) {
@@ -975,7 +975,7 @@ async function publishReport(report, context) {
 async function comment(report, context, issueNumber, owner, repo) {
     const token = context.inputs.githubToken;
     if (token === '') {
-        core/* warning */.$e('No github-token: the PR comment was not written.');
+        actions_core/* warning */.$e('No github-token: the PR comment was not written.');
         return undefined;
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
@@ -991,13 +991,13 @@ async function comment(report, context, issueNumber, owner, repo) {
         issueNumber,
         key,
         body: renderComment(report, key),
-        log: (message) => core/* info */.pq(message),
-        warn: (message) => core/* warning */.$e(message),
+        log: (message) => actions_core/* info */.pq(message),
+        warn: (message) => actions_core/* warning */.$e(message),
     });
     if (result.warning)
-        core/* warning */.$e(result.warning);
+        actions_core/* warning */.$e(result.warning);
     else
-        core/* info */.pq(`PR comment ${result.action}: ${result.url ?? ''}`);
+        actions_core/* info */.pq(`PR comment ${result.action}: ${result.url ?? ''}`);
     return result.url;
 }
 

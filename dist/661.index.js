@@ -45,7 +45,7 @@ async function dockerLogout(registry, run) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9469);
+/* harmony import */ var _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(397);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2462);
@@ -63,19 +63,19 @@ async function dockerLogout(registry, run) {
 async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .readPostState */ .L)(), run = _util_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .runCommand */ .d) {
     if (state.skipLogout) {
         if (state.registries.length > 0)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
+            _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
     }
     else {
         for (const registry of state.registries) {
             try {
                 const result = await (0,_ecr_docker_login_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerLogout */ .t)(registry, run);
                 if (result.ok)
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logged out of ${registry}.`);
+                    _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Logged out of ${registry}.`);
                 else
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${result.message}`);
+                    _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${result.message}`);
             }
             catch (error) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
+                _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`docker logout ${registry} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
             }
         }
     }
@@ -84,7 +84,7 @@ async function runPost(state = (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .read
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(state.tempDir, { recursive: true, force: true });
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove ${state.tempDir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
+            _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not remove ${state.tempDir}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .toMessage */ .R9)(error)}`);
         }
     }
 }
@@ -169,7 +169,7 @@ function isCredentialError(error) {
 /* harmony export */   Q: () => (/* binding */ CommandError),
 /* harmony export */   d: () => (/* binding */ runCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.
 
 const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
@@ -198,13 +198,13 @@ class CommandError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ actionRetrySeams)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9469);
+/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(397);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
 // The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
 // use unless a test passes its own (src/util/retry.ts).
 
 
-const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
+const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
 
 
 /***/ }),

@@ -1,6 +1,6 @@
 // The candidate image: the SHA tag's existing image reused (skip-existing), or a fresh build
 // pushed by buildx; then its platform manifests, read back from the registry.
-import * as core from '@actions/core';
+import * as core from './util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import * as path from 'node:path';
 import type { EventFacts } from './github/event.js';

@@ -1,6 +1,6 @@
 // The only caller of core.getInput. Every input is read and validated here, up front, so a
 // bad value stops the step with one line naming the input before any AWS or Docker call.
-import * as core from '@actions/core';
+import * as core from './util/actions-core.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, oneLine, quoted, toMessage } from './util/errors.js';

@@ -1,7 +1,7 @@
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
 // → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
-import * as core from '@actions/core';
+import * as core from './util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { mkdtemp } from 'node:fs/promises';

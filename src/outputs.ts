@@ -1,6 +1,6 @@
 // The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
 // report file.
-import * as core from '@actions/core';
+import * as core from './util/actions-core.js';
 import type { SeverityCounts } from './scan/severity.js';
 
 export interface ActionOutputs {

@@ -1,7 +1,7 @@
 // Writes the one Report everywhere people read it: the JSON report file, the SARIF file, the
 // job summary and the PR comment. Each writer is thin; a comment that cannot be written is a
 // warning, never a failure: the job's result is decided by the scan alone.
-import * as core from '@actions/core';
+import * as core from '../util/actions-core.js';
 import * as path from 'node:path';
 import type { EventFacts } from '../github/event.js';
 import type { Inputs } from '../inputs.js';
