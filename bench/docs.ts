@@ -13,6 +13,7 @@ export interface DocsInput {
   phases?: string;
   commands?: string;
   stages?: string;
+  cold?: string;
   env: Environment;
 }
 
@@ -22,7 +23,7 @@ function block(input: DocsInput): string {
     BEGIN,
     '',
     `Last run: ${env.date.slice(0, 16).replace('T', ' ')} UTC, commit ${env.commit}; ${env.node}, ${env.cpus}, ${env.memory}; ` +
-      `BENCH_REPEATS=${env.repeats}, BENCH_SCAN_REPEATS=${env.scanRepeats}, builder \`${env.builder || '(none)'}\`; took ${env.seconds} s.`,
+      `BENCH_REPEATS=${env.repeats}, BENCH_SCAN_REPEATS=${env.scanRepeats}, BENCH_COLD_REPEATS=${env.coldRepeats}, builder \`${env.builder || '(none)'}\`; took ${env.seconds} s.`,
     '',
     '```sh',
     env.command,
@@ -33,6 +34,7 @@ function block(input: DocsInput): string {
   ];
   if (input.phases) lines.push('Where the time goes (parts 2 and 5), medians:', '', input.phases, '');
   if (input.commands) lines.push('Commands run and ECR API calls made per run, medians:', '', input.commands, '');
+  if (input.cold) lines.push('Cold runner, examples/retail-api (parts 6 and 7), medians:', '', input.cold, '');
   if (input.stages)
     lines.push('Big reports (part 4): CPU time per stage and peak memory once each stage was done, medians:', '', input.stages, '');
   lines.push(END);

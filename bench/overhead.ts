@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { commitSha, pushEvent, runAction, type RunResult } from '../test/e2e/harness.js';
+import { commitSha, pushEvent, runAction, type EventSpec, type RunResult } from '../test/e2e/harness.js';
 import { putRepository, uniqueRepository } from '../test/e2e/stack.js';
 import { floorRun, freshFiles, type FloorRun } from './floor.js';
 import { ROOT } from './lib/env.js';
@@ -45,6 +45,7 @@ export async function timedAction(
   sha: string,
   files: Record<string, string>,
   what: string,
+  options: { event?: EventSpec; env?: Record<string, string> } = {},
 ): Promise<ActionRun & { log: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-trace-'));
   const trace = path.join(dir, 'trace');
@@ -52,9 +53,9 @@ export async function timedAction(
     const since = Date.now();
     const run = await runAction({
       inputs,
-      event: pushEvent(sha),
+      event: options.event ?? pushEvent(sha),
       files,
-      env: { NODE_OPTIONS: `--require ${TRACE_HOOK}`, BENCH_TRACE_FILE: trace },
+      env: { ...options.env, NODE_OPTIONS: `--require ${TRACE_HOOK}`, BENCH_TRACE_FILE: trace },
     });
     const until = Date.now();
     // The harness's run directory (workspace, runner temp, docker config): not needed any more.

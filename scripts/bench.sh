@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (docs/performance.md): installs npm packages if node_modules is missing, starts
 # the local stack, then runs bench/run.ts on Node 24. Arguments go to bench/run.ts:
-#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan] [--profile]
-#   BENCH_REPEATS=5 BENCH_SCAN_REPEATS=3 bash scripts/bench.sh
+#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold] [--profile]
+#   BENCH_REPEATS=5 BENCH_SCAN_REPEATS=3 BENCH_COLD_REPEATS=3 bash scripts/bench.sh
 set -euo pipefail
 
 usage() {

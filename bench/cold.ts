@@ -1,0 +1,197 @@
+// Parts 6 and 7: examples/retail-api (FastAPI + scikit-learn, multi-stage, pip from PyPI in a
+// RUN step) on a cold runner. Every build runs on a FRESH BuildKit (a new buildkitd with an
+// empty state, as a GitHub-hosted runner starts every job), after a one-line change to the
+// app's code (SERVICE_VERSION in app/main.py, copied by the runtime stage's last step):
+//   (a) the action with `cache: none`;
+//   (b) the action with `cache: ecr`, warm from the run before (its own branch's cache tag);
+//   (f) the floor by hand for (b): docker login, `docker buildx build --push` with the same
+//       cache flags (built by src/build/cache.ts, as the action builds them), one
+//       DescribeImageScanFindings;
+//   (e) the action with `cache: ecr` on a branch with no cache yet: (e) − (a) is what exporting
+//       the cache adds to a build.
+// All in one repository, scan on push completing at once. (b) and (f) alternate which goes first.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { registryCacheFrom, registryCacheTo, cacheTag } from '../src/build/cache.js';
+import { commitSha, type EventSpec } from '../test/e2e/harness.js';
+import { exampleFiles } from '../test/e2e/retail-api.js';
+import { putRepository, registryPassword, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
+import { describeUntilComplete } from './floor.js';
+import { startFreshBuilder, type FreshBuilder } from './lib/buildkitd.js';
+import { runProcess } from './lib/proc.js';
+import { timedAction, type ActionRun } from './overhead.js';
+
+export interface Steps {
+  /** Build steps buildx reported (`#N [stage i/n] …`, FROM lines excluded). */
+  total: number;
+  /** Of those, the ones it reported CACHED. */
+  cached: number;
+}
+
+export interface ColdActionRun extends ActionRun {
+  steps: Steps;
+}
+
+export interface ColdFloorRun {
+  login: number;
+  buildPush: number;
+  describe: number;
+  total: number;
+  steps: Steps;
+}
+
+export interface ColdResult {
+  noCache: ColdActionRun[];
+  cached: ColdActionRun[];
+  floor: ColdFloorRun[];
+  firstExport: ColdActionRun[];
+}
+
+/** Steps and cached steps in buildx's plain progress output. */
+export function countSteps(log: string): Steps {
+  const steps = new Map<string, string>();
+  const cached = new Set<string>();
+  for (const line of log.split('\n')) {
+    const step = /^#(\d+) \[[\w.-]+ +\d+\/\d+\] (.*)$/.exec(line.trim());
+    if (step && !steps.has(step[1])) steps.set(step[1], step[2]);
+    const hit = /^#(\d+) CACHED$/.exec(line.trim());
+    if (hit) cached.add(hit[1]);
+  }
+  const counted = [...steps].filter(([, what]) => !what.startsWith('FROM '));
+  return { total: counted.length, cached: counted.filter(([id]) => cached.has(id)).length };
+}
+
+/** The example with its one-line change: a new SERVICE_VERSION. */
+function changedApp(version: number): Record<string, string> {
+  const files = exampleFiles();
+  const main = files['app/main.py'];
+  const next = main.replace(/^SERVICE_VERSION = ".*"$/m, `SERVICE_VERSION = "1.0.${version}"`);
+  if (next === main) throw new Error('examples/retail-api/app/main.py has no SERVICE_VERSION line to change');
+  return { ...files, 'app/main.py': next };
+}
+
+function branchPush(branch: string, sha = commitSha()): EventSpec {
+  const ref = `refs/heads/${branch}`;
+  return { name: 'push', sha, ref, payload: { ref, after: sha, repository: { full_name: 'acme/retail', default_branch: branch } } };
+}
+
+async function onFreshBuilder<T>(work: (builder: FreshBuilder) => Promise<T>): Promise<T> {
+  const builder = await startFreshBuilder();
+  try {
+    return await work(builder);
+  } finally {
+    await builder.stop();
+  }
+}
+
+async function actionRun(
+  repository: string,
+  files: Record<string, string>,
+  cache: 'none' | 'ecr',
+  branch: string,
+  what: string,
+): Promise<ColdActionRun> {
+  return onFreshBuilder(async (builder) => {
+    const event = branchPush(branch);
+    const run = await timedAction(
+      { repository, builder: builder.name, cache, 'build-args': `BASE_IMAGE=${stackEnv().PYTHON_BASE_IMAGE}` },
+      event.sha,
+      files,
+      what,
+      { event, env: { BUILDX_CONFIG: builder.buildxConfig } },
+    );
+    const { log, ...timing } = run;
+    return { ...timing, steps: countSteps(log) };
+  });
+}
+
+/** The floor for (b): what the action does for this build, by hand, with the same cache flags. */
+async function floorRun(repository: string, files: Record<string, string>, branch: string): Promise<ColdFloorRun> {
+  const stack = stackEnv();
+  return onFreshBuilder(async (builder) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-floor-'));
+    try {
+      const config = path.join(dir, 'docker-config');
+      const context = path.join(dir, 'context');
+      mkdirSync(config);
+      writeFileSync(path.join(config, 'config.json'), '{}\n');
+      for (const [file, content] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(context, file)), { recursive: true });
+        writeFileSync(path.join(context, file), content);
+      }
+      const env = { ...process.env, DOCKER_CONFIG: config, BUILDX_CONFIG: builder.buildxConfig };
+      const image = `${stack.REGISTRY}/${repository}`;
+      const tag = randomUUID().replace(/-/g, '');
+      const t0 = performance.now();
+      await runProcess('docker', ['login', '--username', 'AWS', '--password-stdin', stack.REGISTRY], { env, input: registryPassword() });
+      const t1 = performance.now();
+      const built = await runProcess(
+        'docker',
+        [
+          'buildx',
+          'build',
+          '--builder',
+          builder.name,
+          '--progress',
+          'plain',
+          '--file',
+          path.join(context, 'Dockerfile'),
+          '--build-arg',
+          `BASE_IMAGE=${stack.PYTHON_BASE_IMAGE}`,
+          '--cache-from',
+          registryCacheFrom(image, cacheTag(branch)),
+          '--cache-to',
+          registryCacheTo(image, cacheTag(branch)),
+          '--provenance=false',
+          '--tag',
+          `${image}:${tag}`,
+          '--push',
+          context,
+        ],
+        { env },
+      );
+      const t2 = performance.now();
+      await describeUntilComplete(repository, tag, 20);
+      const t3 = performance.now();
+      return { login: t1 - t0, buildPush: t2 - t1, describe: t3 - t2, total: t3 - t0, steps: countSteps(built.stderr) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+export async function measureColdRunner(repeats: number, log: (m: string) => void): Promise<ColdResult> {
+  if (!stackEnv().PYTHON_BASE_IMAGE) throw new Error('the stack env has no PYTHON_BASE_IMAGE: run bash scripts/stack/start.sh');
+  const repository = uniqueRepository('bench-retail');
+  await putRepository(repository, { scanOnPush: true, scenario: { scanDelayMs: 0 } });
+  let version = 0;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+  log('part 6/7: warm-up: the action with cache: ecr on a fresh builder (seeds buildcache-main)');
+  const seed = await actionRun(repository, changedApp((version += 1)), 'ecr', 'main', 'cold warm-up');
+  log(`part 6/7: warm-up took ${s(seed.total)}`);
+
+  const result: ColdResult = { noCache: [], cached: [], floor: [], firstExport: [] };
+  for (let i = 0; i < repeats; i += 1) {
+    const files = changedApp((version += 1));
+    const a = await actionRun(repository, files, 'none', 'main', '(a) cold, no cache');
+    result.noCache.push(a);
+    const e = await actionRun(repository, files, 'ecr', `bench-export-${randomUUID().slice(0, 8)}`, '(e) cold, first export');
+    result.firstExport.push(e);
+    // (b) and (f) read the cache the run before wrote; each writes it again for the next.
+    const floorFirst = i % 2 === 1;
+    if (floorFirst) result.floor.push(await floorRun(repository, changedApp((version += 1)), 'main'));
+    const b = await actionRun(repository, changedApp((version += 1)), 'ecr', 'main', '(b) cold, cache: ecr');
+    result.cached.push(b);
+    if (!floorFirst) result.floor.push(await floorRun(repository, changedApp((version += 1)), 'main'));
+    const f = result.floor[result.floor.length - 1];
+    log(
+      `part 6/7: ${i + 1}/${repeats}: (a) no cache ${s(a.total)}, (e) first export ${s(e.total)}, ` +
+        `(b) cache: ecr ${s(b.total)} (${b.steps.cached}/${b.steps.total} steps cached), floor ${s(f.total)}`,
+    );
+  }
+  return result;
+}
