@@ -12,7 +12,8 @@ describe('examples/retail-api', () => {
     await putRepository(repository, { scanOnPush: true, scenario: { scanDelayMs: 0 } });
     const event = pushEvent();
     const run = await runAction({ inputs: { repository, ...retailApiInputs() }, event, files: exampleFiles() });
-    expect(run.main.log).toMatch(/trained demand-rf-1/);
+    // Built (or taken from the shared builder's cache) with its builder stage's pip install from PyPI.
+    expect(run.main.log).toMatch(/\[builder \d\/\d\] RUN \/opt\/venv\/bin\/pip install -r \/tmp\/requirements.txt/);
     expect(run.main.exitCode).toBe(0);
     expect(run.outputs['scan-status']).toBe('COMPLETE');
     const served = await registryManifest(repository, event.sha);
