@@ -209,21 +209,25 @@ function closeDetails(cut) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B3: () => (/* binding */ riskGateLine),
 /* harmony export */   Po: () => (/* binding */ countsTable),
 /* harmony export */   R_: () => (/* binding */ heading),
 /* harmony export */   YN: () => (/* binding */ renderSection),
 /* harmony export */   dt: () => (/* binding */ platformNotes),
 /* harmony export */   nX: () => (/* binding */ comparisonSentence),
-/* harmony export */   o1: () => (/* binding */ gateDescription)
+/* harmony export */   o1: () => (/* binding */ gateDescription),
+/* harmony export */   rY: () => (/* binding */ riskNotes)
 /* harmony export */ });
-/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
+/* unused harmony exports VERDICT_TITLES, repositoryName, severityCell, FINDING_HEADER, RISK_FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
 /* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4031);
-/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
+/* harmony import */ var _scan_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5810);
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4902);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4031);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
 // a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
 // through escape.ts.
+
 
 
 
@@ -248,7 +252,7 @@ function repositoryName(image) {
     return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
 }
 function heading(level, report) {
-    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(repositoryName(report.image), 120)}`;
+    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(repositoryName(report.image), 120)}`;
 }
 function severityCell(severity) {
     return `${SEVERITY_ICONS[severity]} ${severity}`;
@@ -261,26 +265,44 @@ function countsTable(report) {
     const platforms = report.scan.platforms;
     if (platforms.length === 0)
         return [];
-    const lines = [`| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
+    const lines = [`| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
     for (const platform of platforms)
-        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
+        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
     if (platforms.length > 1)
         lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
     return lines;
 }
 function countsRow(label, status, counts, ignored) {
-    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(ignored)} |`;
+    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(ignored)} |`;
 }
 /** Why a platform's scan gave no findings, for statuses that are not final. */
 function platformNotes(platforms) {
     return platforms
         .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
-        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p.description, 300)}` : ''}`);
+        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.description, 300)}` : ''}`);
 }
 const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
-function findingRow(row) {
+/** With enhanced scanning: EPSS (as a percentage) and whether an exploit is known. */
+const RISK_FINDING_HEADER = [
+    '| Severity | ID | Package | Installed | Fixed in | EPSS | Exploit | Platform |',
+    '|---|---|---|---|---|--:|---|---|',
+];
+function findingRow(row, risk = false) {
     const f = row.finding;
-    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
+    const riskCells = risk ? ` ${epssCell(f)} | ${exploitCell(f)} |` : '';
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} |${riskCells} ${platformsCell(row.platforms)} |`;
+}
+/** EPSS as a percentage; "—" when unknown (never 0); marked when it held the finding back. */
+function epssCell(f) {
+    if (f.epss === undefined)
+        return '—';
+    return `${(0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(f.epss)}${f.heldBack === 'epss' ? ' ⏸ held back' : ''}`;
+}
+/** ⚠️ for a known exploit (with the day it was last seen, when Inspector says); "—" when unknown. */
+function exploitCell(f) {
+    if (f.exploitAvailable === 'YES')
+        return `⚠️ known${f.lastKnownExploitAt ? ` (seen ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(f.lastKnownExploitAt.slice(0, 10), 10)})` : ''}`;
+    return f.exploitAvailable === 'NO' ? 'none known' : '—';
 }
 const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
 const IGNORED_BY = {
@@ -291,15 +313,15 @@ const IGNORED_BY = {
 function ignoredRow(row) {
     const f = row.finding;
     const ignored = f.ignored;
-    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(ignored?.expires, 40)} |`;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ignored?.expires, 40)} |`;
 }
 function fixedIn(f) {
     if (f.fixedIn)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(f.fixedIn, 80);
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.fixedIn, 80);
     return f.fixAvailable === 'NO' ? 'no fix' : '—';
 }
 function platformsCell(platforms) {
-    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(p, 40));
+    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p, 40));
     if (platforms.length > shown.length)
         shown.push(`+${platforms.length - shown.length}`);
     return shown.join(', ');
@@ -311,14 +333,25 @@ function comparisonSentence(report) {
         return undefined;
     // The note is a whole sentence ("No image for the base commit …: comparison skipped (gate: all).").
     if (!comparison.available)
-        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
-    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
-    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__.escapeText)(comparison.note, 300)}` : '';
-    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
+    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
+    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note, 300)}` : '';
+    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_4__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
+}
+/**
+ * What the gate used, in one line, when epss-threshold or fail-on-exploitable applied:
+ * "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit".
+ */
+function riskGateLine(report) {
+    const gate = report.gate;
+    if (gate.epssThreshold === undefined && !gate.failOnExploitable)
+        return undefined;
+    return (0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGate */ .l7)({ threshold: gate.threshold, epssThreshold: gate.epssThreshold, failOnExploitable: gate.failOnExploitable === true });
 }
 function gateDescription(report) {
     const gate = report.gate;
-    const threshold = gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`;
+    const threshold = riskGateLine(report) ??
+        (gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`);
     const parts = [threshold, gate.mode === 'new' ? 'new findings only' : 'all findings'];
     if (gate.ignoreUnfixed)
         parts.push('findings without a fix ignored');
@@ -330,11 +363,15 @@ function gateDescription(report) {
  * rows were left out; folded into `<details>` when the view says so.
  */
 function renderSection(section, leftOut) {
-    const shown = section.shown.map(section.columns === 'ignored' ? ignoredRow : findingRow);
-    const header = section.columns === 'ignored' ? IGNORED_HEADER : FINDING_HEADER;
-    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .formatCount */ .B4)(section.count)})`;
+    const shown = section.shown.map((row) => (section.columns === 'ignored' ? ignoredRow(row) : findingRow(row, section.risk)));
+    const header = section.columns === 'ignored' ? IGNORED_HEADER : section.risk ? RISK_FINDING_HEADER : FINDING_HEADER;
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(section.count)})`;
     const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
     return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
+}
+/** Why epss-threshold or fail-on-exploitable did not apply, as the step warned. */
+function riskNotes(report, prefix) {
+    return (report.riskNotes ?? []).slice(0, 5).map((note) => `${prefix}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(note, 500)}`);
 }
 
 
@@ -495,12 +532,16 @@ function toJsonReport(report) {
             mode: report.gate.mode,
             onIncomplete: report.gate.onIncomplete,
             ignoreUnfixed: report.gate.ignoreUnfixed,
+            epssThreshold: report.gate.epssThreshold,
+            failOnExploitable: report.gate.failOnExploitable,
         },
+        riskNotes: report.riskNotes,
         verdict: report.verdict,
         reason: report.reason,
         fails: report.fails,
         counts: counts(report.counts),
         ignored: report.ignoredCount,
+        exploitable: report.exploitableCount,
         findings: streamedArray(() => mapped(report.findings, evaluatedFinding)),
         expiredIgnores: report.expiredIgnores.map(expiredIgnore),
         comparison: comparison && {
@@ -540,7 +581,12 @@ function finding(f) {
         version: f.version,
         fixedIn: f.fixedIn,
         fixAvailable: f.fixAvailable,
+        exploitAvailable: f.exploitAvailable,
+        lastKnownExploitAt: f.lastKnownExploitAt,
+        epss: f.epss,
         score: f.score,
+        scoreVector: f.scoreVector,
+        cvss: f.cvss && { baseScore: f.cvss.baseScore, vector: f.cvss.vector, version: f.cvss.version, source: f.cvss.source },
         title: f.title,
         description: f.description,
         uri: f.uri,
@@ -553,6 +599,8 @@ function evaluatedFinding(f) {
         ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
         comparison: f.comparison,
         blocking: f.blocking,
+        blockedBy: f.blockedBy,
+        heldBack: f.heldBack,
     };
 }
 function expiredIgnore(e) {
@@ -592,8 +640,14 @@ const LEVELS = {
     INFORMATIONAL: 'note',
     UNDEFINED: 'note',
 };
-/** Code scanning's number for a finding: fixed per severity, the finding's own score below LOW. */
+/**
+ * Code scanning's number for a finding: the CVSS base score when enhanced scanning gives one
+ * (what code scanning ranks by); otherwise fixed per severity, the finding's own score below LOW.
+ */
 function securitySeverity(finding) {
+    const base = finding.cvss?.baseScore;
+    if (base !== undefined && Number.isFinite(base))
+        return Math.min(10, Math.max(0, base)).toFixed(1);
     const fixed = SECURITY_SEVERITY[finding.severity];
     if (fixed !== undefined)
         return fixed.toFixed(1);
@@ -730,6 +784,11 @@ function result(f, ruleIndex, locations) {
             platform: f.platform,
             comparison: f.comparison,
             blocking: f.blocking,
+            'security-severity': securitySeverity(f),
+            ...(f.cvss?.vector ? { cvssVector: f.cvss.vector } : {}),
+            ...(f.epss !== undefined ? { epss: f.epss } : {}),
+            ...(f.exploitAvailable ? { exploitAvailable: f.exploitAvailable } : {}),
+            ...(f.heldBack ? { heldBack: f.heldBack } : {}),
         },
     };
 }
@@ -850,6 +909,9 @@ function renderSummary(report, options = {}) {
 }
 function buildSummary(report, maxRows) {
     const lines = [(0,markdown_parts/* heading */.R_)(2, report), '', `**${(0,report_escape.escapeText)(report.reason, 500)}**`, ''];
+    const notes = (0,markdown_parts/* riskNotes */.rY)(report, '> ');
+    if (notes.length > 0)
+        lines.push('> [!WARNING]', ...notes.flatMap((note, i) => (i === 0 ? [note] : ['>', note])), '');
     lines.push(...expiredIgnores(report), ...facts(report));
     const sentence = (0,markdown_parts/* comparisonSentence */.nX)(report);
     if (sentence)
@@ -857,9 +919,9 @@ function buildSummary(report, maxRows) {
     const table = (0,markdown_parts/* countsTable */.Po)(report);
     if (table.length > 0)
         lines.push('### Findings by platform', '', ...table, '');
-    const notes = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
-    if (notes.length > 0)
-        lines.push(...notes, '');
+    const platformLines = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
+    if (platformLines.length > 0)
+        lines.push(...platformLines, '');
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
     for (const section of (0,view/* viewSections */.yo)(report, 'summary', maxRows))
         lines.push(...(0,markdown_parts/* renderSection */.YN)(section, leftOut));
@@ -1020,12 +1082,14 @@ async function comment(report, context, issueNumber, owner, repo) {
 function viewSections(report, audience, maxRows) {
     let remaining = Math.max(0, maxRows);
     const view = [];
+    // Enhanced findings say exploitAvailable (and EPSS, from Amazon Inspector); basic ones say neither.
+    const risk = report.findings.some((f) => f.epss !== undefined || f.exploitAvailable !== undefined);
     for (const table of tables(report, audience)) {
         if (table.rows.length === 0)
             continue;
         const { shown, leftOut } = take(table.rows, remaining);
         remaining -= shown.length;
-        view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded });
+        view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded, risk });
     }
     return view;
 }
@@ -1058,12 +1122,15 @@ function tables(report, audience) {
         ];
     }
     const blocking = findings.filter((f) => f.blocking);
-    const others = findings.filter((f) => !f.blocking && !f.ignored);
+    // At or above the severity but under epss-threshold: listed as such, never hidden among the others.
+    const heldBack = findings.filter((f) => f.heldBack === 'epss');
+    const others = findings.filter((f) => !f.blocking && !f.ignored && f.heldBack === undefined);
     // Whatever did not decide the gate, folded away when something did; a passing PR's comment
     // still shows what it carries, folded.
     const othersOpen = audience === 'summary' && blocking.length === 0;
     return [
         table('Findings that failed the gate', blocking, false),
+        table('Held back by the EPSS threshold', heldBack, false),
         table(othersOpen ? 'Findings' : 'Other findings', others, !othersOpen),
         ...ignored,
     ];

@@ -52,6 +52,12 @@ function buildComment(report, key, maxRows) {
     if (report.digest)
         image.push(`**Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
     lines.push(image.join(' · '), '');
+    const gateLine = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .riskGateLine */ .B3)(report);
+    if (gateLine)
+        lines.push(`**Gate:** ${gateLine}`, '');
+    const warnings = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .riskNotes */ .rY)(report, '⚠️ ');
+    if (warnings.length > 0)
+        lines.push(...warnings, '');
     if (report.heldBack.length > 0) {
         lines.push(`**Held back:** ${report.heldBack
             .slice(0, 10)

@@ -15,7 +15,7 @@ if (_util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state
     await runPost();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(334), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1379));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(334), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68));
     await run();
 }
 

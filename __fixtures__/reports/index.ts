@@ -2,6 +2,7 @@
 import type { Report } from '../../src/report/model.js';
 import { hostileReport } from './hostile.js';
 import { largeComparedReport, largeReport } from './large.js';
+import { riskRefusedReport, riskReportSample } from './risk.js';
 import {
   cleanReport,
   comparedReport,
@@ -23,6 +24,8 @@ export const SAMPLE_REPORTS: Record<string, Report> = {
   'no-base': noBaseReport,
   skipped: skippedReport,
   hostile: hostileReport,
+  risk: riskReportSample,
+  'risk-refused': riskRefusedReport,
   truncated: largeReport(3000),
   'truncated-compared': largeComparedReport(2000),
 };
@@ -39,3 +42,4 @@ export {
   skippedReport,
 };
 export { largeComparedReport, largeReport, manyFindings } from './large.js';
+export { RISK_FINDINGS, riskRefusedReport, riskReportSample } from './risk.js';

@@ -1,6 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { jsonReportChunks, renderJsonReport, toJsonReport } from '../../src/report/json.js';
-import { comparedReport, failedReport, ignoredReport, multiPlatformReport, largeReport } from '../../__fixtures__/reports/index.js';
+import {
+  comparedReport,
+  failedReport,
+  ignoredReport,
+  multiPlatformReport,
+  largeReport,
+  riskRefusedReport,
+  riskReportSample,
+} from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 
 describe('renderJsonReport goldens', () => {
@@ -9,6 +17,8 @@ describe('renderJsonReport goldens', () => {
     ['ignored', ignoredReport],
     ['multi-platform', multiPlatformReport],
     ['compared', comparedReport],
+    ['risk', riskReportSample],
+    ['risk-refused', riskRefusedReport],
   ])('%s', (name, report) => {
     expectGolden(`json/${name}.json`, renderJsonReport(report));
   });

@@ -14,15 +14,15 @@ const rows = (n: number): FindingRow[] =>
 
 /** A section of `count` rows of which `shown` are shown. */
 function section(count: number, shown: number, folded = false, columns: ViewSection['columns'] = 'finding'): ViewSection {
-  return { title: 'Rows', columns, count, shown: rows(shown), leftOut: count - shown, folded };
+  return { title: 'Rows', columns, count, shown: rows(shown), leftOut: count - shown, folded, risk: false };
 }
 
 const HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
 
 describe('renderSection', () => {
   test.each([
-    [3, 3, ['### Rows (3)', '', ...HEADER, ...rows(3).map(findingRow), '']],
-    [3, 2, ['### Rows (3)', '', ...HEADER, ...rows(2).map(findingRow), '', '…and 1 more', '']],
+    [3, 3, ['### Rows (3)', '', ...HEADER, ...rows(3).map((row) => findingRow(row)), '']],
+    [3, 2, ['### Rows (3)', '', ...HEADER, ...rows(2).map((row) => findingRow(row)), '', '…and 1 more', '']],
     [3, 0, ['### Rows (3)', '', '…and 3 more', '']],
   ])('%d rows, %d shown', (count, shown, lines) => {
     expect(renderSection(section(count, shown), leftOut)).toEqual(lines);
@@ -34,7 +34,7 @@ describe('renderSection', () => {
       '<summary>Rows (1)</summary>',
       '',
       ...HEADER,
-      ...rows(1).map(findingRow),
+      ...rows(1).map((row) => findingRow(row)),
       '',
       '</details>',
       '',

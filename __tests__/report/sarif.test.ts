@@ -17,6 +17,7 @@ import {
   ignoredReport,
   largeReport,
   multiPlatformReport,
+  riskReportSample,
 } from '../../__fixtures__/reports/index.js';
 import { expectGolden } from './golden.js';
 
@@ -63,6 +64,7 @@ describe('renderSarif goldens (pretty-printed for review)', () => {
     ['multi-platform', multiPlatformReport],
     ['compared', comparedReport],
     ['hostile', hostileReport],
+    ['risk', riskReportSample],
   ])('%s', (name, report) => {
     const text = renderSarif(report, OPTIONS);
     expectGolden(`sarif/${name}.sarif.json`, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);

@@ -4,7 +4,7 @@
 // counts `length`), so rows are cut by design and the body is held to COMMENT_BUDGET_CHARS.
 import { code, escapeCommentKey, escapeText, link, plural, safeUrl } from './escape.js';
 import { UTF16_UNITS, fitToLimit } from './fit.js';
-import { comparisonSentence, countsTable, heading, platformNotes, renderSection } from './markdown-parts.js';
+import { comparisonSentence, countsTable, heading, platformNotes, renderSection, riskGateLine, riskNotes } from './markdown-parts.js';
 import type { Report } from './model.js';
 import { viewSections } from './view.js';
 
@@ -43,6 +43,10 @@ function buildComment(report: Report, key: string, maxRows: number): string {
   image.push(`**Image:** ${code(report.image, 300)}`);
   if (report.digest) image.push(`**Digest:** ${code(report.digest, 100)}`);
   lines.push(image.join(' · '), '');
+  const gateLine = riskGateLine(report);
+  if (gateLine) lines.push(`**Gate:** ${gateLine}`, '');
+  const warnings = riskNotes(report, '⚠️ ');
+  if (warnings.length > 0) lines.push(...warnings, '');
   if (report.heldBack.length > 0) {
     lines.push(
       `**Held back:** ${report.heldBack

@@ -45,12 +45,16 @@ export function toJsonReport(report: Report): Record<string, unknown> {
       mode: report.gate.mode,
       onIncomplete: report.gate.onIncomplete,
       ignoreUnfixed: report.gate.ignoreUnfixed,
+      epssThreshold: report.gate.epssThreshold,
+      failOnExploitable: report.gate.failOnExploitable,
     },
+    riskNotes: report.riskNotes,
     verdict: report.verdict,
     reason: report.reason,
     fails: report.fails,
     counts: counts(report.counts),
     ignored: report.ignoredCount,
+    exploitable: report.exploitableCount,
     findings: streamedArray(() => mapped(report.findings, evaluatedFinding)),
     expiredIgnores: report.expiredIgnores.map(expiredIgnore),
     comparison: comparison && {
@@ -93,7 +97,12 @@ function finding(f: Finding): Record<string, unknown> {
     version: f.version,
     fixedIn: f.fixedIn,
     fixAvailable: f.fixAvailable,
+    exploitAvailable: f.exploitAvailable,
+    lastKnownExploitAt: f.lastKnownExploitAt,
+    epss: f.epss,
     score: f.score,
+    scoreVector: f.scoreVector,
+    cvss: f.cvss && { baseScore: f.cvss.baseScore, vector: f.cvss.vector, version: f.cvss.version, source: f.cvss.source },
     title: f.title,
     description: f.description,
     uri: f.uri,
@@ -107,6 +116,8 @@ function evaluatedFinding(f: EvaluatedFinding): Record<string, unknown> {
     ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
     comparison: f.comparison,
     blocking: f.blocking,
+    blockedBy: f.blockedBy,
+    heldBack: f.heldBack,
   };
 }
 

@@ -3,7 +3,9 @@
 // through escape.ts.
 import { describeDifference } from '../scan/compare.js';
 import type { Ignored } from '../scan/evaluated.js';
+import type { EvaluatedFinding } from '../scan/evaluated.js';
 import type { Finding } from '../scan/finding.js';
+import { describeGate, formatPercent } from '../scan/risk.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../scan/severity.js';
 import { code, escapeText, formatCount, link } from './escape.js';
 import type { PlatformReport, Report, Verdict } from './model.js';
@@ -67,10 +69,29 @@ export function platformNotes(platforms: PlatformReport[]): string[] {
 }
 
 export const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
+/** With enhanced scanning: EPSS (as a percentage) and whether an exploit is known. */
+export const RISK_FINDING_HEADER = [
+  '| Severity | ID | Package | Installed | Fixed in | EPSS | Exploit | Platform |',
+  '|---|---|---|---|---|--:|---|---|',
+];
 
-export function findingRow(row: FindingRow<Finding>): string {
+export function findingRow(row: FindingRow<Finding>, risk = false): string {
   const f = row.finding;
-  return `| ${severityCell(f.severity)} | ${link(f.id, f.uri, 80)} | ${code(f.package, 80)} | ${code(f.version, 60)} | ${fixedIn(f)} | ${platformsCell(row.platforms)} |`;
+  const riskCells = risk ? ` ${epssCell(f)} | ${exploitCell(f)} |` : '';
+  return `| ${severityCell(f.severity)} | ${link(f.id, f.uri, 80)} | ${code(f.package, 80)} | ${code(f.version, 60)} | ${fixedIn(f)} |${riskCells} ${platformsCell(row.platforms)} |`;
+}
+
+/** EPSS as a percentage; "—" when unknown (never 0); marked when it held the finding back. */
+function epssCell(f: Finding & Partial<Pick<EvaluatedFinding, 'heldBack'>>): string {
+  if (f.epss === undefined) return '—';
+  return `${formatPercent(f.epss)}${f.heldBack === 'epss' ? ' ⏸ held back' : ''}`;
+}
+
+/** ⚠️ for a known exploit (with the day it was last seen, when Inspector says); "—" when unknown. */
+function exploitCell(f: Finding): string {
+  if (f.exploitAvailable === 'YES')
+    return `⚠️ known${f.lastKnownExploitAt ? ` (seen ${escapeText(f.lastKnownExploitAt.slice(0, 10), 10)})` : ''}`;
+  return f.exploitAvailable === 'NO' ? 'none known' : '—';
 }
 
 export const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
@@ -109,9 +130,21 @@ export function comparisonSentence(report: Report): string | undefined {
   return `Against the base image${base} this image **${describeDifference(newFindings(report), comparison.fixed)}**.${note}`;
 }
 
+/**
+ * What the gate used, in one line, when epss-threshold or fail-on-exploitable applied:
+ * "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit".
+ */
+export function riskGateLine(report: Report): string | undefined {
+  const gate = report.gate;
+  if (gate.epssThreshold === undefined && !gate.failOnExploitable) return undefined;
+  return describeGate({ threshold: gate.threshold, epssThreshold: gate.epssThreshold, failOnExploitable: gate.failOnExploitable === true });
+}
+
 export function gateDescription(report: Report): string {
   const gate = report.gate;
-  const threshold = gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`;
+  const threshold =
+    riskGateLine(report) ??
+    (gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`);
   const parts = [threshold, gate.mode === 'new' ? 'new findings only' : 'all findings'];
   if (gate.ignoreUnfixed) parts.push('findings without a fix ignored');
   parts.push(`an incomplete scan ${gate.onIncomplete === 'fail' ? 'fails' : 'warns'}`);
@@ -123,9 +156,14 @@ export function gateDescription(report: Report): string {
  * rows were left out; folded into `<details>` when the view says so.
  */
 export function renderSection(section: ViewSection, leftOut: (count: number) => string): string[] {
-  const shown = section.shown.map(section.columns === 'ignored' ? ignoredRow : findingRow);
-  const header = section.columns === 'ignored' ? IGNORED_HEADER : FINDING_HEADER;
+  const shown = section.shown.map((row) => (section.columns === 'ignored' ? ignoredRow(row) : findingRow(row, section.risk)));
+  const header = section.columns === 'ignored' ? IGNORED_HEADER : section.risk ? RISK_FINDING_HEADER : FINDING_HEADER;
   const title = `${section.title} (${formatCount(section.count)})`;
   const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
   return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
+}
+
+/** Why epss-threshold or fail-on-exploitable did not apply, as the step warned. */
+export function riskNotes(report: Report, prefix: string): string[] {
+  return (report.riskNotes ?? []).slice(0, 5).map((note) => `${prefix}${escapeText(note, 500)}`);
 }

@@ -41,8 +41,13 @@ const LEVELS: Record<Severity, Sarif.Result.level> = {
   UNDEFINED: 'note',
 };
 
-/** Code scanning's number for a finding: fixed per severity, the finding's own score below LOW. */
-export function securitySeverity(finding: Pick<EvaluatedFinding, 'severity' | 'score'>): string {
+/**
+ * Code scanning's number for a finding: the CVSS base score when enhanced scanning gives one
+ * (what code scanning ranks by); otherwise fixed per severity, the finding's own score below LOW.
+ */
+export function securitySeverity(finding: Pick<EvaluatedFinding, 'severity' | 'score' | 'cvss'>): string {
+  const base = finding.cvss?.baseScore;
+  if (base !== undefined && Number.isFinite(base)) return Math.min(10, Math.max(0, base)).toFixed(1);
   const fixed = SECURITY_SEVERITY[finding.severity];
   if (fixed !== undefined) return fixed.toFixed(1);
   const score = finding.score;
@@ -197,6 +202,11 @@ function result(f: EvaluatedFinding, ruleIndex: number, locations: Sarif.Locatio
       platform: f.platform,
       comparison: f.comparison,
       blocking: f.blocking,
+      'security-severity': securitySeverity(f),
+      ...(f.cvss?.vector ? { cvssVector: f.cvss.vector } : {}),
+      ...(f.epss !== undefined ? { epss: f.epss } : {}),
+      ...(f.exploitAvailable ? { exploitAvailable: f.exploitAvailable } : {}),
+      ...(f.heldBack ? { heldBack: f.heldBack } : {}),
     },
   };
 }

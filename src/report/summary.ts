@@ -7,7 +7,7 @@
 // well under the limit; the full list is in the JSON report file.
 import { code, escapeText, formatCount, link, plural } from './escape.js';
 import { UTF8_BYTES, fitToLimit } from './fit.js';
-import { comparisonSentence, countsTable, gateDescription, heading, platformNotes, renderSection } from './markdown-parts.js';
+import { comparisonSentence, countsTable, gateDescription, heading, platformNotes, renderSection, riskNotes } from './markdown-parts.js';
 import type { Report } from './model.js';
 import { take, viewSections } from './view.js';
 
@@ -34,6 +34,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
 function buildSummary(report: Report, maxRows: number): string {
   const lines = [heading(2, report), '', `**${escapeText(report.reason, 500)}**`, ''];
+  const notes = riskNotes(report, '> ');
+  if (notes.length > 0) lines.push('> [!WARNING]', ...notes.flatMap((note, i) => (i === 0 ? [note] : ['>', note])), '');
   lines.push(...expiredIgnores(report), ...facts(report));
 
   const sentence = comparisonSentence(report);
@@ -41,8 +43,8 @@ function buildSummary(report: Report, maxRows: number): string {
 
   const table = countsTable(report);
   if (table.length > 0) lines.push('### Findings by platform', '', ...table, '');
-  const notes = platformNotes(report.scan.platforms);
-  if (notes.length > 0) lines.push(...notes, '');
+  const platformLines = platformNotes(report.scan.platforms);
+  if (platformLines.length > 0) lines.push(...platformLines, '');
 
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
   for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut));

@@ -30,6 +30,8 @@ export interface ViewSection {
   leftOut: number;
   /** Folded into `<details>`. */
   folded: boolean;
+  /** Enhanced findings: the finding columns include EPSS and a known-exploit mark. */
+  risk: boolean;
 }
 
 /**
@@ -39,11 +41,13 @@ export interface ViewSection {
 export function viewSections(report: Report, audience: Audience, maxRows: number): ViewSection[] {
   let remaining = Math.max(0, maxRows);
   const view: ViewSection[] = [];
+  // Enhanced findings say exploitAvailable (and EPSS, from Amazon Inspector); basic ones say neither.
+  const risk = report.findings.some((f) => f.epss !== undefined || f.exploitAvailable !== undefined);
   for (const table of tables(report, audience)) {
     if (table.rows.length === 0) continue;
     const { shown, leftOut } = take(table.rows, remaining);
     remaining -= shown.length;
-    view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded });
+    view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded, risk });
   }
   return view;
 }
@@ -97,12 +101,15 @@ function tables(report: Report, audience: Audience): Table[] {
     ];
   }
   const blocking = findings.filter((f) => f.blocking);
-  const others = findings.filter((f) => !f.blocking && !f.ignored);
+  // At or above the severity but under epss-threshold: listed as such, never hidden among the others.
+  const heldBack = findings.filter((f) => f.heldBack === 'epss');
+  const others = findings.filter((f) => !f.blocking && !f.ignored && f.heldBack === undefined);
   // Whatever did not decide the gate, folded away when something did; a passing PR's comment
   // still shows what it carries, folded.
   const othersOpen = audience === 'summary' && blocking.length === 0;
   return [
     table('Findings that failed the gate', blocking, false),
+    table('Held back by the EPSS threshold', heldBack, false),
     table(othersOpen ? 'Findings' : 'Other findings', others, !othersOpen),
     ...ignored,
   ];

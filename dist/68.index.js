@@ -1,5 +1,5 @@
-export const id = 379;
-export const ids = [379];
+export const id = 68;
+export const ids = [68];
 export const modules = {
 
 /***/ 5421:
@@ -96,7 +96,7 @@ async function dockerLogout(registry, run) {
 
 /***/ }),
 
-/***/ 1379:
+/***/ 68:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1955,49 +1955,8 @@ function positiveCounts(counts) {
 var ignore = __webpack_require__(1795);
 // EXTERNAL MODULE: ./src/scan/compare.ts
 var compare = __webpack_require__(5198);
-;// CONCATENATED MODULE: ./src/scan/risk.ts
-
-/** What the gate makes of one finding. */
-function gateOutcome(finding, settings) {
-    if (finding.ignored !== undefined)
-        return 'ignored';
-    if (settings.onlyNew && finding.comparison !== 'new')
-        return 'in-base';
-    const atSeverity = (0,severity/* meetsThreshold */.M0)(finding.severity, settings.threshold);
-    const heldBack = atSeverity && belowEpss(finding.epss, settings.epssThreshold);
-    if (atSeverity && !heldBack)
-        return 'fails-severity';
-    if (settings.failOnExploitable && finding.exploitAvailable === 'YES')
-        return 'fails-exploit';
-    return heldBack ? 'held-back-by-epss' : 'passes';
-}
-/** The outcomes that fail the step. */
-function risk_outcomeFails(outcome) {
-    return outcome === 'fails-severity' || outcome === 'fails-exploit';
-}
-/** A known score under the threshold; an unknown score (or no threshold) is never below it. */
-function belowEpss(epss, threshold) {
-    return threshold !== undefined && epss !== undefined && epss < threshold;
-}
-/** One line saying what the gate used, e.g. "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit". */
-function describeGate(settings) {
-    const severity = settings.threshold === 'NONE' ? undefined : `${settings.threshold}${settings.threshold === 'CRITICAL' ? '' : ' or above'}`;
-    const withEpss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
-    const parts = [
-        severity ? `on ${severity}${withEpss}` : undefined,
-        settings.failOnExploitable ? 'on any finding with a known exploit' : undefined,
-    ].filter((part) => part !== undefined);
-    return parts.length === 0 ? 'never fails (severity-threshold: NONE)' : `fails ${parts.join(', and ')}`;
-}
-/** An EPSS score (0 to 1) as a percentage for people: 0.1 → "10 %", 0.00044 → "0.044 %", 0.97314 → "97.3 %". */
-function formatPercent(score) {
-    const percent = score * 100;
-    if (percent > 0 && percent < 0.001)
-        return '< 0.001 %';
-    const rounded = percent >= 10 ? percent.toFixed(1) : percent >= 1 ? percent.toFixed(2) : percent.toPrecision(2);
-    return `${Number(rounded).toString()} %`;
-}
-
+// EXTERNAL MODULE: ./src/scan/risk.ts
+var risk = __webpack_require__(5810);
 ;// CONCATENATED MODULE: ./src/scan/policy.ts
 
 
@@ -2013,7 +1972,7 @@ function decideGate(findings, scans, settings) {
         const outcome = outcomeOf(finding, settings);
         return {
             ...rest,
-            blocking: risk_outcomeFails(outcome),
+            blocking: (0,risk/* outcomeFails */.Un)(outcome),
             ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' } : {}),
             ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' } : {}),
         };
@@ -2055,7 +2014,7 @@ function failsGate(finding, settings) {
     return outcomeFails(outcomeOf(finding, settings));
 }
 function outcomeOf(finding, settings) {
-    return gateOutcome(finding, {
+    return (0,risk/* gateOutcome */.SH)(finding, {
         threshold: settings.threshold,
         epssThreshold: settings.epssThreshold,
         failOnExploitable: settings.failOnExploitable === true,
@@ -2126,7 +2085,7 @@ function failureReason(blocking, settings, onlyNew, fallback, incomplete) {
 function whatFails(settings, blocking) {
     const bySeverity = blocking.some((finding) => finding.blockedBy === undefined);
     const byExploit = blocking.some((finding) => finding.blockedBy === 'exploit');
-    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)} (or no score)`;
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)} (or no score)`;
     const severity = `at or above ${settings.threshold}${epss}`;
     if (!byExploit)
         return severity;
@@ -2161,13 +2120,13 @@ function passReason(findings, settings, onlyNew, fallback) {
     const heldBack = new Set(findings.filter((f) => f.heldBack === 'epss').map(normalize/* vulnerabilityKey */.yW)).size;
     const notes = [
         heldBack > 0 && settings.epssThreshold !== undefined
-            ? `${heldBack} held back by EPSS below ${formatPercent(settings.epssThreshold)}`
+            ? `${heldBack} held back by EPSS below ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`
             : '',
         onlyNew && atOrAbove - heldBack > 0 ? `${atOrAbove - heldBack} already in the base` : '',
         !onlyNew && total - heldBack > 0 ? `${total - heldBack} below it` : '',
         ignored > 0 ? `${ignored} ignored` : '',
     ].filter(Boolean);
-    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`;
     const exploits = settings.failOnExploitable ? ' and none with a known exploit' : '';
     const subject = onlyNew
         ? `No new findings at or above ${settings.threshold}${epss}${exploits} against the base image`
@@ -3203,6 +3162,61 @@ function compact(finding) {
 
 /***/ }),
 
+/***/ 5810:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SH: () => (/* binding */ gateOutcome),
+/* harmony export */   Un: () => (/* binding */ outcomeFails),
+/* harmony export */   l7: () => (/* binding */ describeGate),
+/* harmony export */   l9: () => (/* binding */ formatPercent)
+/* harmony export */ });
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
+
+/** What the gate makes of one finding. */
+function gateOutcome(finding, settings) {
+    if (finding.ignored !== undefined)
+        return 'ignored';
+    if (settings.onlyNew && finding.comparison !== 'new')
+        return 'in-base';
+    const atSeverity = (0,_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .meetsThreshold */ .M0)(finding.severity, settings.threshold);
+    const heldBack = atSeverity && belowEpss(finding.epss, settings.epssThreshold);
+    if (atSeverity && !heldBack)
+        return 'fails-severity';
+    if (settings.failOnExploitable && finding.exploitAvailable === 'YES')
+        return 'fails-exploit';
+    return heldBack ? 'held-back-by-epss' : 'passes';
+}
+/** The outcomes that fail the step. */
+function outcomeFails(outcome) {
+    return outcome === 'fails-severity' || outcome === 'fails-exploit';
+}
+/** A known score under the threshold; an unknown score (or no threshold) is never below it. */
+function belowEpss(epss, threshold) {
+    return threshold !== undefined && epss !== undefined && epss < threshold;
+}
+/** One line saying what the gate used, e.g. "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit". */
+function describeGate(settings) {
+    const severity = settings.threshold === 'NONE' ? undefined : `${settings.threshold}${settings.threshold === 'CRITICAL' ? '' : ' or above'}`;
+    const withEpss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${formatPercent(settings.epssThreshold)}`;
+    const parts = [
+        severity ? `on ${severity}${withEpss}` : undefined,
+        settings.failOnExploitable ? 'on any finding with a known exploit' : undefined,
+    ].filter((part) => part !== undefined);
+    return parts.length === 0 ? 'never fails (severity-threshold: NONE)' : `fails ${parts.join(', and ')}`;
+}
+/** An EPSS score (0 to 1) as a percentage for people: 0.1 → "10 %", 0.00044 → "0.044 %", 0.97314 → "97.3 %". */
+function formatPercent(score) {
+    const percent = score * 100;
+    if (percent > 0 && percent < 0.001)
+        return '< 0.001 %';
+    const rounded = percent >= 10 ? percent.toFixed(1) : percent >= 1 ? percent.toFixed(2) : percent.toPrecision(2);
+    return `${Number(rounded).toString()} %`;
+}
+
+
+/***/ }),
+
 /***/ 4902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3533,4 +3547,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=379.index.js.map
+//# sourceMappingURL=68.index.js.map
