@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the README's pictures (docs/summary.png, docs/comment.png, docs/compare-comment.png)
+# Renders the README's pictures (docs/summary.png, docs/comment.png, docs/compare-comment.png,
+# docs/risk-summary.png)
 # from the sample reports: installs Debian's chromium and the fonts it needs if missing, then
 # runs scripts/screenshots.ts. Run as root on Debian (apt-get), or with chromium already there.
 set -euo pipefail
@@ -8,8 +9,8 @@ usage() {
   cat << 'EOF'
 Usage: npm run screenshots        (bash scripts/screenshots.sh)
 
-Renders the README's pictures (docs/summary.png, docs/comment.png, docs/compare-comment.png)
-from the sample reports with headless Chromium, and the HTML they were taken from
+Renders the README's pictures (docs/summary.png, docs/comment.png, docs/compare-comment.png,
+docs/risk-summary.png) from the sample reports with headless Chromium, and the HTML they were taken from
 (docs/screenshots/). Installs Debian's chromium and fonts when missing (as root).
 
 Options:

@@ -19,6 +19,7 @@ import type { Finding, PlatformScan } from '../src/scan/finding.js';
 import { decideVerdict } from '../src/scan/verdict.js';
 import { AMD64_DIGEST, ARM64_DIGEST, DIGEST, GENERATED_AT, IMAGE, RUN_URL, SHA, finding } from '../__fixtures__/reports/base.js';
 import { comparedReport } from '../__fixtures__/reports/samples.js';
+import { RISK_FINDINGS } from '../__fixtures__/reports/risk.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = path.join(ROOT, 'docs');
@@ -110,6 +111,38 @@ function failingRelease(): Report {
     tags: [`${IMAGE}:${SHA}`],
     heldBack: verdict.heldBack,
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: true },
+    scans,
+    decision: verdict.decision,
+    ignores: { expired: verdict.expired },
+  });
+}
+
+/**
+ * Risk-based gating (epss-threshold: 0.1, fail-on-exploitable: true) on an enhanced scan whose
+ * findings carry Amazon Inspector's EPSS scores: a CRITICAL with EPSS 0.32 % is held back, the
+ * CRITICAL with EPSS 45 % and the findings with a known exploit fail.
+ */
+function riskRelease(): Report {
+  const scans = [platformScan('linux/amd64', AMD64_DIGEST, RISK_FINDINGS)];
+  const gate = {
+    threshold: 'CRITICAL' as const,
+    mode: 'all' as const,
+    onIncomplete: 'fail' as const,
+    epssThreshold: 0.1,
+    failOnExploitable: true,
+  };
+  const verdict = decideVerdict({
+    scans,
+    ignores: { ids: [], entries: [], ignoreUnfixed: false, today: GENERATED_AT.slice(0, 10) },
+    gate,
+    promotions: ['1.4.0', '1.4', 'latest'].map((tag) => ({ tag })),
+  });
+  return buildReport({
+    ...reportBase,
+    digest: AMD64_DIGEST,
+    tags: [`${IMAGE}:${SHA}`],
+    heldBack: verdict.heldBack,
+    gate: { ...gate, ignoreUnfixed: false },
     scans,
     decision: verdict.decision,
     ignores: { expired: verdict.expired },
@@ -332,7 +365,7 @@ function screenshot(name: string, html: string): void {
 
 const USAGE = `Usage: npm run screenshots        (tsx scripts/screenshots.ts; scripts/screenshots.sh installs Chromium first)
 
-Renders docs/summary.png, docs/comment.png and docs/compare-comment.png from the sample reports
+Renders docs/summary.png, docs/comment.png, docs/compare-comment.png and docs/risk-summary.png from the sample reports
 with headless Chromium ($CHROMIUM, default chromium), and the HTML they were taken from.
 
 Options:
@@ -353,3 +386,4 @@ const pullRequest = comparedPullRequest();
 screenshot('summary', summaryPage(renderSummary(release)));
 screenshot('comment', commentPage(renderComment(release, IMAGE)));
 screenshot('compare-comment', commentPage(renderComment(pullRequest, IMAGE)));
+screenshot('risk-summary', summaryPage(renderSummary(riskRelease())));

@@ -84,14 +84,14 @@ export function findingRow(row: FindingRow<Finding>, risk = false): string {
 /** EPSS as a percentage; "—" when unknown (never 0); marked when it held the finding back. */
 function epssCell(f: Finding & Partial<Pick<EvaluatedFinding, 'heldBack'>>): string {
   if (f.epss === undefined) return '—';
-  return `${formatPercent(f.epss)}${f.heldBack === 'epss' ? ' ⏸ held back' : ''}`;
+  // A no-break space keeps "45.2 %" on one line in a narrow column.
+  return `${formatPercent(f.epss).replace(' ', '\u00a0')}${f.heldBack === 'epss' ? ' (held back)' : ''}`;
 }
 
-/** ⚠️ for a known exploit (with the day it was last seen, when Inspector says); "—" when unknown. */
+/** ⚠️ for a known exploit (when it was last seen is in the JSON report); "—" when unknown. */
 function exploitCell(f: Finding): string {
-  if (f.exploitAvailable === 'YES')
-    return `⚠️ known${f.lastKnownExploitAt ? ` (seen ${escapeText(f.lastKnownExploitAt.slice(0, 10), 10)})` : ''}`;
-  return f.exploitAvailable === 'NO' ? 'none known' : '—';
+  if (f.exploitAvailable === 'YES') return '⚠️\u00a0yes';
+  return f.exploitAvailable === 'NO' ? 'no' : '—';
 }
 
 export const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
