@@ -130,6 +130,37 @@ describe('parseEventFacts', () => {
     expect(parseEventFacts({ ...RUNNER, ...env }, eventPayload(fixture))).toEqual(expected);
   });
 
+  // cache: ecr keys its cache on these (src/build/cache.ts).
+  test.each<[string, Record<string, string>, unknown, Pick<EventFacts, 'branch' | 'defaultBranch'>]>([
+    [
+      'a pushed branch with slashes',
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature/login' },
+      { repository: { default_branch: 'trunk' } },
+      { branch: 'feature/login', defaultBranch: 'trunk' },
+    ],
+    [
+      'a PR without head.ref: GITHUB_HEAD_REF',
+      { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'fix/x' },
+      { pull_request: { number: 7, head: { sha: 'h'.repeat(40) } } },
+      { branch: 'fix/x', defaultBranch: undefined },
+    ],
+    [
+      'a tag: no branch',
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0' },
+      { repository: { default_branch: 'main' } },
+      { branch: undefined, defaultBranch: 'main' },
+    ],
+    [
+      'default_branch not a string',
+      { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' },
+      { repository: { default_branch: 7 } },
+      { branch: 'main', defaultBranch: undefined },
+    ],
+  ])('branch facts: %s', (_name, env, payload, expected) => {
+    const facts = parseEventFacts({ ...RUNNER, ...env }, payload);
+    expect({ branch: facts.branch, defaultBranch: facts.defaultBranch }).toEqual(expected);
+  });
+
   const PR_ENV = { ...RUNNER, GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: MERGE_SHA, GITHUB_REF: 'refs/pull/7/merge' };
   test.each<[string, unknown, Pick<EventFacts, 'sha' | 'pullRequest'>]>([
     ['no payload', undefined, { sha: MERGE_SHA, pullRequest: undefined }],
