@@ -11,11 +11,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 if (_util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_state_js__WEBPACK_IMPORTED_MODULE_1__/* .STATE */ .c.isPost) === 'true') {
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(422)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3422));
     await runPost();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(267), __nccwpck_require__.e(334), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 68));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(835), __nccwpck_require__.e(140)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9140));
     await run();
 }
 

@@ -3,7 +3,7 @@
 import * as core from './util/actions-core.js';
 import { rm } from 'node:fs/promises';
 import { readPostState, type PostState } from './state.js';
-import { dockerLogout } from './ecr/docker-login.js';
+import { dockerLogout } from './ecr/docker-logout.js';
 import { runCommand, type Runner } from './util/exec.js';
 import { toMessage } from './util/errors.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
-import { dockerLogin, dockerLogout } from '../../src/ecr/docker-login.js';
+import { dockerLogin } from '../../src/ecr/docker-login.js';
+import { dockerLogout } from '../../src/ecr/docker-logout.js';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const PASSWORD = 'eyJwYXlsb2FkIjoiQ1R4c2VjcmV0In0=';

@@ -20,8 +20,3 @@ export async function dockerLogin(login: RegistryLogin, run: Runner, seams: Retr
     }
   });
 }
-
-export async function dockerLogout(registry: string, run: Runner): Promise<{ ok: boolean; message: string }> {
-  const result = await run('docker', ['logout', registry], { silent: true, ignoreReturnCode: true });
-  return { ok: result.exitCode === 0, message: (result.stderr || result.stdout).trim() };
-}

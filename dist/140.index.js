@@ -1,5 +1,5 @@
-export const id = 68;
-export const ids = [68];
+export const id = 140;
+export const ids = [140];
 export const modules = {
 
 /***/ 5421:
@@ -59,44 +59,7 @@ async function proxyAgents(proxy) {
 
 /***/ }),
 
-/***/ 5484:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ dockerLogin),
-/* harmony export */   t: () => (/* binding */ dockerLogout)
-/* harmony export */ });
-/* harmony import */ var _util_exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7895);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2477);
-/* harmony import */ var _util_transient_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4606);
-
-
-
-
-async function dockerLogin(login, run, seams = _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .actionRetrySeams */ .i) {
-    const what = `docker login to ${login.registry}`;
-    await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)({ ...seams, what, transient: _util_transient_js__WEBPACK_IMPORTED_MODULE_3__/* .commandTransientCause */ .Rl }, async () => {
-        const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
-            input: Buffer.from(login.password),
-            silent: true,
-            ignoreReturnCode: true,
-        });
-        if (result.exitCode !== 0) {
-            const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
-            throw new _util_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandError */ .Q(`${what} failed: ${reason}`, reason);
-        }
-    });
-}
-async function dockerLogout(registry, run) {
-    const result = await run('docker', ['logout', registry], { silent: true, ignoreReturnCode: true });
-    return { ok: result.exitCode === 0, message: (result.stderr || result.stdout).trim() };
-}
-
-
-/***/ }),
-
-/***/ 68:
+/***/ 9140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -963,8 +926,116 @@ async function getRegistryLogin(client, registryId, mask) {
     };
 }
 
-// EXTERNAL MODULE: ./src/ecr/docker-login.ts
-var docker_login = __webpack_require__(5484);
+// EXTERNAL MODULE: ./src/util/exec.ts
+var exec = __webpack_require__(7895);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/util/retry-defaults.ts
+// The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
+// use unless a test passes its own (src/util/retry.ts).
+
+
+const actionRetrySeams = { ...retry/* realTime */.M9, warn: (message) => actions_core/* warning */.$e(message) };
+
+// EXTERNAL MODULE: ./node_modules/@smithy/service-error-classification/dist-cjs/index.js
+var service_error_classification_dist_cjs = __webpack_require__(2058);
+;// CONCATENATED MODULE: ./src/util/transient.ts
+// Which failures are worth another attempt, read from what each tool really says. The docker
+// CLI and buildx report a registry fault only as text (their exit code is 1 either way), so
+// their last error line is matched against the messages collected from the local stack by
+// making each fault happen (__fixtures__/faults/docker-messages.json, docs/reliability.md).
+// The AWS SDK's errors are classified by the SDK's own rules.
+//
+// Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
+// Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
+// 4xx included): a retry that cannot help only delays the failure.
+
+
+
+const PERMANENT = [
+    /\b40[13]\b|unauthorized|forbidden|no basic auth credentials|\bdenied\b|token has expired|expired token/i,
+    /\bTAG_INVALID\b|\btag invalid\b|cannot be overwritten because the repository is immutable/i,
+    /\bNAME_UNKNOWN\b|\bname unknown\b|repository with name .* does not exist/i,
+    /\bMANIFEST_INVALID\b|\bmanifest invalid\b|\bBLOB_UNKNOWN\b|invalid reference format/i,
+    // A build step, not the registry: `process "/bin/sh -c …" did not complete successfully`,
+    // `executor failed running [...]`, a Dockerfile that does not parse, a COPY of a missing file.
+    /did not complete successfully|executor failed running|dockerfile parse error|failed to compute cache key|failed to read dockerfile/i,
+];
+/** [pattern, the cause as a warning says it]; the first match wins. */
+const TRANSIENT = [
+    [/connection refused/i, 'connection refused'],
+    [/connection reset/i, 'connection reset'],
+    [/broken pipe/i, 'broken pipe'],
+    [/i\/o timeout/i, 'i/o timeout'],
+    [/TLS handshake timeout|timeout awaiting response headers|Client\.Timeout exceeded|context deadline exceeded/i, 'timeout'],
+    [/no such host|temporary failure in name resolution|server misbehaving/i, 'name resolution failed'],
+    [/network is unreachable|no route to host/i, 'network unreachable'],
+    [/\b(5\d\d) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i, (m) => `${m[1]} ${m[2]}`],
+    [/\b429\b|toomanyrequests|too many requests/i, '429 Too Many Requests'],
+    [/\bunexpected EOF\b/, 'unexpected EOF'],
+    // `Get "http://…/v2/": EOF`, `failed to build: EOF`: the connection closed unanswered.
+    [/(?:":|:) EOF\s*$/, 'connection closed (EOF)'],
+    // BuildKit after its own retries of a 5xx: `failed to push …: unavailable`.
+    [/: unavailable\s*$|code = Unavailable/i, 'registry unavailable'],
+];
+/** The transient cause in a docker or buildx error line, or undefined when it is permanent. */
+function dockerTransientCause(text) {
+    if (PERMANENT.some((pattern) => pattern.test(text)))
+        return undefined;
+    for (const [pattern, cause] of TRANSIENT) {
+        const match = pattern.exec(text);
+        if (match)
+            return typeof cause === 'string' ? cause : cause(match);
+    }
+    return undefined;
+}
+/** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
+function commandTransientCause(error) {
+    return error instanceof exec/* CommandError */.Q ? dockerTransientCause(error.reason) : undefined;
+}
+/**
+ * The transient cause of an AWS SDK error (throttling, 5xx, timeouts, connection errors, by the
+ * SDK's own classification), or undefined. Credential errors are permanent even where the SDK
+ * would retry them after correcting the clock.
+ */
+function awsTransientCause(error) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
+    const sdk = error;
+    const name = (0,errors/* errorName */.Is)(error) ?? 'Error';
+    const status = error.$metadata?.httpStatusCode;
+    const code = error.code;
+    const label = [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
+        .filter(Boolean)
+        .join(', ');
+    if (name === 'LimitExceededException')
+        return undefined; // ECR: a service quota, not a rate
+    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
+        return label;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/ecr/docker-login.ts
+
+
+
+
+async function dockerLogin(login, run, seams = actionRetrySeams) {
+    const what = `docker login to ${login.registry}`;
+    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
+        const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
+            input: Buffer.from(login.password),
+            silent: true,
+            ignoreReturnCode: true,
+        });
+        if (result.exitCode !== 0) {
+            const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
+            throw new exec/* CommandError */.Q(`${what} failed: ${reason}`, reason);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/manifest.ts
 // Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
 // Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
@@ -1027,12 +1098,6 @@ function platformDigestsObject(manifests) {
     return Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));
 }
 
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: ./src/util/retry-defaults.ts
-var retry_defaults = __webpack_require__(2477);
-// EXTERNAL MODULE: ./src/util/transient.ts
-var util_transient = __webpack_require__(4606);
 ;// CONCATENATED MODULE: ./src/ecr/images.ts
 // Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
 // list tags. Thin wrappers: the client is passed in.
@@ -1075,10 +1140,10 @@ async function getManifest(client, ref, digest) {
  * PutImage of the same manifest under the same tag is idempotent, and an attempt whose answer was
  * lost shows on the next one as ImageAlreadyExistsException.
  */
-async function putTag(client, ref, manifest, tag, seams = retry_defaults/* actionRetrySeams */.i) {
+async function putTag(client, ref, manifest, tag, seams = actionRetrySeams) {
     const what = `ECR PutImage ${ref.repositoryName}:${tag}`;
     try {
-        await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* awsTransientCause */.rO }, () => client.send(new dist_cjs/* PutImageCommand */.SUU({
+        await (0,retry/* withRetry */.bD)({ ...seams, what, transient: awsTransientCause }, () => client.send(new dist_cjs/* PutImageCommand */.SUU({
             ...ref,
             imageManifest: manifest.text,
             imageManifestMediaType: manifest.mediaType,
@@ -1189,8 +1254,6 @@ function parseBuildMetadata(text) {
     return { digest, mediaType, platform: platformName };
 }
 
-// EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
 ;// CONCATENATED MODULE: ./src/build/buildx.ts
 // Runs docker buildx build and reads back what it pushed.
 
@@ -1205,10 +1268,10 @@ var exec = __webpack_require__(7895);
  * same argument list, so the builder's cache makes the next attempt an upload (its steps
  * CACHED) and the same image, digest and tag.
  */
-async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams */.i) {
+async function runBuild(request, run, seams = actionRetrySeams) {
     const args = buildxArgs(request);
     const what = `docker buildx build${describeOutput(request)}`;
-    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
+    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
         const result = await run('docker', args, { ignoreReturnCode: true });
         if (result.exitCode === 0)
             return;
@@ -2518,7 +2581,7 @@ async function run(overrides = {}) {
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             actions_core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             actions_core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
-            await (0,docker_login/* dockerLogin */.a)(credentials, deps.run);
+            await dockerLogin(credentials, deps.run);
             actions_core/* info */.pq(`Logged in to ${credentials.registry}.`);
             return credentials;
         });
@@ -3361,23 +3424,6 @@ class CommandError extends Error {
 
 /***/ }),
 
-/***/ 2477:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ actionRetrySeams)
-/* harmony export */ });
-/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(397);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-// The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
-// use unless a test passes its own (src/util/retry.ts).
-
-
-const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
-
-
-/***/ }),
-
 /***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3453,98 +3499,8 @@ const realTime = {
 };
 
 
-/***/ }),
-
-/***/ 4606:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rl: () => (/* binding */ commandTransientCause),
-/* harmony export */   rO: () => (/* binding */ awsTransientCause)
-/* harmony export */ });
-/* unused harmony export dockerTransientCause */
-/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2058);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7895);
-// Which failures are worth another attempt, read from what each tool really says. The docker
-// CLI and buildx report a registry fault only as text (their exit code is 1 either way), so
-// their last error line is matched against the messages collected from the local stack by
-// making each fault happen (__fixtures__/faults/docker-messages.json, docs/reliability.md).
-// The AWS SDK's errors are classified by the SDK's own rules.
-//
-// Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
-// Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
-// 4xx included): a retry that cannot help only delays the failure.
-
-
-
-const PERMANENT = [
-    /\b40[13]\b|unauthorized|forbidden|no basic auth credentials|\bdenied\b|token has expired|expired token/i,
-    /\bTAG_INVALID\b|\btag invalid\b|cannot be overwritten because the repository is immutable/i,
-    /\bNAME_UNKNOWN\b|\bname unknown\b|repository with name .* does not exist/i,
-    /\bMANIFEST_INVALID\b|\bmanifest invalid\b|\bBLOB_UNKNOWN\b|invalid reference format/i,
-    // A build step, not the registry: `process "/bin/sh -c …" did not complete successfully`,
-    // `executor failed running [...]`, a Dockerfile that does not parse, a COPY of a missing file.
-    /did not complete successfully|executor failed running|dockerfile parse error|failed to compute cache key|failed to read dockerfile/i,
-];
-/** [pattern, the cause as a warning says it]; the first match wins. */
-const TRANSIENT = [
-    [/connection refused/i, 'connection refused'],
-    [/connection reset/i, 'connection reset'],
-    [/broken pipe/i, 'broken pipe'],
-    [/i\/o timeout/i, 'i/o timeout'],
-    [/TLS handshake timeout|timeout awaiting response headers|Client\.Timeout exceeded|context deadline exceeded/i, 'timeout'],
-    [/no such host|temporary failure in name resolution|server misbehaving/i, 'name resolution failed'],
-    [/network is unreachable|no route to host/i, 'network unreachable'],
-    [/\b(5\d\d) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i, (m) => `${m[1]} ${m[2]}`],
-    [/\b429\b|toomanyrequests|too many requests/i, '429 Too Many Requests'],
-    [/\bunexpected EOF\b/, 'unexpected EOF'],
-    // `Get "http://…/v2/": EOF`, `failed to build: EOF`: the connection closed unanswered.
-    [/(?:":|:) EOF\s*$/, 'connection closed (EOF)'],
-    // BuildKit after its own retries of a 5xx: `failed to push …: unavailable`.
-    [/: unavailable\s*$|code = Unavailable/i, 'registry unavailable'],
-];
-/** The transient cause in a docker or buildx error line, or undefined when it is permanent. */
-function dockerTransientCause(text) {
-    if (PERMANENT.some((pattern) => pattern.test(text)))
-        return undefined;
-    for (const [pattern, cause] of TRANSIENT) {
-        const match = pattern.exec(text);
-        if (match)
-            return typeof cause === 'string' ? cause : cause(match);
-    }
-    return undefined;
-}
-/** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
-function commandTransientCause(error) {
-    return error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandError */ .Q ? dockerTransientCause(error.reason) : undefined;
-}
-/**
- * The transient cause of an AWS SDK error (throttling, 5xx, timeouts, connection errors, by the
- * SDK's own classification), or undefined. Credential errors are permanent even where the SDK
- * would retry them after correcting the clock.
- */
-function awsTransientCause(error) {
-    if (typeof error !== 'object' || error === null)
-        return undefined;
-    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
-    const sdk = error;
-    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) ?? 'Error';
-    const status = error.$metadata?.httpStatusCode;
-    const code = error.code;
-    const label = [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
-        .filter(Boolean)
-        .join(', ');
-    if (name === 'LimitExceededException')
-        return undefined; // ECR: a service quota, not a rate
-    if ((0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_2__/* .isThrottlingError */ .Qb)(sdk) || (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_2__/* .isTransientError */ .bV)(sdk) || (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_2__/* .isServerError */ .GQ)(sdk))
-        return label;
-    return undefined;
-}
-
-
 /***/ })
 
 };
 
-//# sourceMappingURL=68.index.js.map
+//# sourceMappingURL=140.index.js.map
