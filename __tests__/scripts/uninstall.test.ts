@@ -126,3 +126,11 @@ test('a second run finds nothing to do and succeeds', () => {
   expect(again.status).toBe(0);
   expect(again.stdout).not.toContain('removed');
 });
+
+test('--packages without a record (an install older than it) removes no package and names the candidates', () => {
+  rmSync(path.join(libDir, 'installed-packages'));
+  const result = uninstall('--packages');
+  expect(result.status).toBe(0);
+  expect(existsSync(calls)).toBe(false);
+  expect(result.stdout).toContain('no record of the Debian packages the stack installed: none removed');
+});

@@ -85,7 +85,8 @@ if [ "$PACKAGES" = 1 ]; then
     log "apt-get remove ${packages[*]}"
     DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 apt-get remove -y -q "${packages[@]}"
   else
-    log "no record of Debian packages installed by the stack: none removed"
+    # An install older than the record: name the candidates, remove none (some may be the machine's own).
+    log "no record of the Debian packages the stack installed: none removed (it installs those missing of docker.io runc docker-registry apache2-utils busybox-static tinyproxy mmdebstrap)"
   fi
   # The engine's identity key, written by the first dockerd start; no package owns it.
   if printf '%s\n' "${packages[@]}" | grep -qx docker.io; then rm -f /etc/docker/key.json; fi
