@@ -36,48 +36,105 @@ function ecr(existing: Record<string, string>, immutable: boolean): FakeEcrClien
     });
 }
 
+interface Row {
+  /** Tags already in the repository → digest. */
+  existing: Record<string, string>;
+  mutability: RepositoryInfo['tagMutability'];
+  release: string;
+  prerelease?: boolean;
+  /** What promoteTags returns: tags now on this image, tags held back, a warning. */
+  written?: string[];
+  heldBack?: string[];
+  warning?: string;
+  /** PutImage calls, by tag (refused ones too). */
+  put?: string[];
+  /** Or: it throws this. */
+  error?: string;
+}
+
 describe('promoteTags', () => {
-  test('copies the manifest it is given under each tag, without reading it again', async () => {
-    const fake = ecr({}, false);
+  test.each<[string, Row]>([
+    [
+      'a release in an empty repository: every tag written',
+      {
+        existing: {},
+        mutability: 'MUTABLE',
+        release: 'v1.2.3',
+        written: ['1.2.3', '1.2', '1', 'latest'],
+        heldBack: [],
+        put: ['1.2.3', '1.2', '1', 'latest'],
+      },
+    ],
+    [
+      'an older patch release moves neither 1 nor latest',
+      {
+        existing: { '1.3.0': OLD, '1': OLD, latest: OLD },
+        mutability: 'MUTABLE',
+        release: 'v1.2.9',
+        written: ['1.2.9', '1.2'],
+        heldBack: ['1', 'latest'],
+        put: ['1.2.9', '1.2'],
+      },
+    ],
+    [
+      'an immutable repository: a floating tag that would move is a warning naming the exclusion filter',
+      {
+        existing: { '1.2.3': OLD, '1.2': OLD, '1': OLD, latest: OLD },
+        mutability: 'IMMUTABLE',
+        release: 'v1.2.4',
+        written: ['1.2.4'],
+        heldBack: ['1.2', '1', 'latest'],
+        warning: 'exclusion filter "1.2"',
+        put: ['1.2.4', '1.2', '1', 'latest'],
+      },
+    ],
+    [
+      'an immutable repository: a release tag already on another image is an error',
+      {
+        existing: { '1.2.3': OLD },
+        mutability: 'IMMUTABLE',
+        release: 'v1.2.3',
+        prerelease: true,
+        error: `Tag "1.2.3" already exists in mlops/retail-api on ${OLD}`,
+      },
+    ],
+    [
+      'a re-run: tags already on this image are written again by nobody',
+      {
+        existing: { '1.2.3': DIGEST, '1.2': DIGEST, '1': DIGEST, latest: DIGEST },
+        mutability: 'IMMUTABLE',
+        release: 'v1.2.3',
+        written: ['1.2.3', '1.2', '1', 'latest'],
+        heldBack: [],
+        put: [],
+      },
+    ],
+  ])('%s', async (_name, row) => {
+    const fake = ecr(row.existing, row.mutability !== 'MUTABLE');
+    const plan = computeTagPlan({ sha: SHA, release: { tag: row.release, prerelease: row.prerelease ?? false } }, inputs, IMAGE);
+    const promoting = promoteTags(fake.client, ref, repository(row.mutability), plan, 'auto', MANIFEST);
+    if (row.error !== undefined) {
+      await expect(promoting).rejects.toThrow(row.error);
+      return;
+    }
+    const result = await promoting;
+    expect(result.written).toEqual(row.written);
+    expect(result.heldBack.map((h) => h.tag)).toEqual(row.heldBack);
+    if (row.warning === undefined) expect(result.warnings).toEqual([]);
+    else expect(result.warnings[0]).toContain(row.warning);
+    expect(fake.inputsOf(PutImageCommand).map((i) => i.imageTag)).toEqual(row.put);
+  });
+
+  test('copies the manifest it is given under each tag, and never reads it again', async () => {
+    // BatchGetImage answers here (with another manifest), so a read would be seen, not only fail.
+    const fake = ecr({}, false).on(BatchGetImageCommand, () => ({
+      images: [{ imageId: { imageDigest: OLD }, imageManifest: '{"schemaVersion":2,"read":"again"}' }],
+    }));
     const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, inputs, IMAGE);
-    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan, 'auto', MANIFEST);
-    expect(result.written).toEqual(['1.2.3', '1.2', '1', 'latest']);
-    expect(fake.inputsOf(BatchGetImageCommand)).toEqual([]);
+    await promoteTags(fake.client, ref, repository('MUTABLE'), plan, 'auto', MANIFEST);
+    expect(fake.commandNames().filter((name) => name !== 'ListImagesCommand' && name !== 'PutImageCommand')).toEqual([]);
     expect(fake.inputsOf(PutImageCommand).map((i) => [i.imageTag, i.imageDigest, i.imageManifest, i.imageManifestMediaType])).toEqual(
       ['1.2.3', '1.2', '1', 'latest'].map((tag) => [tag, DIGEST, MANIFEST.text, MANIFEST.mediaType]),
     );
-  });
-
-  test('an older patch release moves neither 1 nor latest', async () => {
-    const fake = ecr({ '1.3.0': OLD, '1': OLD, latest: OLD }, false);
-    const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.9', prerelease: false } }, inputs, IMAGE);
-    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan, 'auto', MANIFEST);
-    expect(result.written).toEqual(['1.2.9', '1.2']);
-    expect(result.heldBack.map((h) => h.tag)).toEqual(['1', 'latest']);
-  });
-
-  test('an immutable repository: a floating tag that would move is a warning naming the exclusion filter', async () => {
-    const fake = ecr({ '1.2.3': OLD, '1.2': OLD, '1': OLD, latest: OLD }, true);
-    const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.4', prerelease: false } }, inputs, IMAGE);
-    const result = await promoteTags(fake.client, ref, repository('IMMUTABLE'), plan, 'auto', MANIFEST);
-    expect(result.written).toEqual(['1.2.4']);
-    expect(result.heldBack.map((h) => h.tag)).toEqual(['1.2', '1', 'latest']);
-    expect(result.warnings[0]).toContain('exclusion filter "1.2"');
-  });
-
-  test('an immutable repository: a release tag already on another image is an error', async () => {
-    const fake = ecr({ '1.2.3': OLD }, true);
-    const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.3', prerelease: true } }, inputs, IMAGE);
-    await expect(promoteTags(fake.client, ref, repository('IMMUTABLE'), plan, 'auto', MANIFEST)).rejects.toThrow(
-      `Tag "1.2.3" already exists in mlops/retail-api on ${OLD}`,
-    );
-  });
-
-  test('a re-run: tags already on this image are written again by nobody', async () => {
-    const fake = ecr({ '1.2.3': DIGEST, '1.2': DIGEST, '1': DIGEST, latest: DIGEST }, true);
-    const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, inputs, IMAGE);
-    const result = await promoteTags(fake.client, ref, repository('IMMUTABLE'), plan, 'auto', MANIFEST);
-    expect(result.written).toEqual(['1.2.3', '1.2', '1', 'latest']);
-    expect(fake.inputsOf(PutImageCommand)).toEqual([]);
   });
 });
