@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildAndPush } from '../src/image.js';
-import { NO_CACHE } from '../src/build/cache.js';
 import { parseInputs, type Inputs } from '../src/inputs.js';
 import { computeTagPlan } from '../src/tags.js';
 import type { RepositoryInfo } from '../src/ecr/repository.js';
@@ -54,18 +53,17 @@ describe('buildAndPush', () => {
   test('the SHA tag exists and skip-existing is on: reused, nothing built', async () => {
     const run = buildx();
     const values = inputs();
-    const result = await buildAndPush(
-      ecr(true).client,
+    const result = await buildAndPush({
+      client: ecr(true).client,
       ref,
-      repository('IMMUTABLE'),
-      values,
+      repository: repository('IMMUTABLE'),
+      inputs: values,
       facts,
-      computeTagPlan(facts, values, IMAGE),
-      IMAGE,
+      plan: computeTagPlan(facts, values, IMAGE),
+      image: IMAGE,
       tempDir,
-      NO_CACHE,
       run,
-    );
+    });
     expect(result).toEqual({ digest: EXISTING, mediaType: undefined, reused: true });
     expect(run).not.toHaveBeenCalled();
   });
@@ -74,18 +72,17 @@ describe('buildAndPush', () => {
     const run = buildx();
     const values = inputs({ 'skip-existing': 'false' });
     await expect(
-      buildAndPush(
-        ecr(true).client,
+      buildAndPush({
+        client: ecr(true).client,
         ref,
-        repository('IMMUTABLE'),
-        values,
+        repository: repository('IMMUTABLE'),
+        inputs: values,
         facts,
-        computeTagPlan(facts, values, IMAGE),
-        IMAGE,
+        plan: computeTagPlan(facts, values, IMAGE),
+        image: IMAGE,
         tempDir,
-        NO_CACHE,
         run,
-      ),
+      }),
     ).rejects.toThrow(new RegExp(`Tag ${SHA} already exists in mlops/retail-api on ${EXISTING}.*skip-existing: true`));
     expect(run).not.toHaveBeenCalled();
   });
@@ -93,18 +90,17 @@ describe('buildAndPush', () => {
   test('skip-existing off in a mutable repository: builds again over the tag', async () => {
     const run = buildx();
     const values = inputs({ 'skip-existing': 'false' });
-    const result = await buildAndPush(
-      ecr(true).client,
+    const result = await buildAndPush({
+      client: ecr(true).client,
       ref,
-      repository('MUTABLE'),
-      values,
+      repository: repository('MUTABLE'),
+      inputs: values,
       facts,
-      computeTagPlan(facts, values, IMAGE),
-      IMAGE,
+      plan: computeTagPlan(facts, values, IMAGE),
+      image: IMAGE,
       tempDir,
-      NO_CACHE,
       run,
-    );
+    });
     expect(result.digest).toBe(PUSHED);
     expect(result.reused).toBe(false);
   });
@@ -116,18 +112,17 @@ describe('buildAndPush', () => {
   ])('a new commit with sha-tag %s is built and pushed as the candidate', async (shaTag, expected) => {
     const run = buildx();
     const values = inputs({ 'sha-tag': shaTag });
-    const result = await buildAndPush(
-      ecr(false).client,
+    const result = await buildAndPush({
+      client: ecr(false).client,
       ref,
-      repository('IMMUTABLE'),
-      values,
+      repository: repository('IMMUTABLE'),
+      inputs: values,
       facts,
-      computeTagPlan(facts, values, IMAGE),
-      IMAGE,
+      plan: computeTagPlan(facts, values, IMAGE),
+      image: IMAGE,
       tempDir,
-      NO_CACHE,
       run,
-    );
+    });
     expect(result).toEqual({ digest: PUSHED, mediaType: undefined, platform: undefined, reused: false });
     const args = run.mock.calls[0][1];
     expect(args.join(' ')).toContain(expected.join(' '));

@@ -1042,17 +1042,18 @@ async function comment(report, context, issueNumber, owner, repo) {
         return undefined;
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
-    const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
+    const [{ createCommentOctokit }, { upsertComment }, { commentMarker, renderComment }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
         __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 2327)),
         __webpack_require__.e(/* import() */ 840).then(__webpack_require__.bind(__webpack_require__, 7840)),
     ]);
     const key = context.inputs.commentKey ?? context.image;
     const result = await upsertComment({
-        octokit: await loadCommentOctokit(token),
+        octokit: createCommentOctokit(token),
         owner,
         repo,
         issueNumber,
-        key,
+        marker: commentMarker(key),
         body: renderComment(report, key),
         log: (message) => actions_core/* info */.pq(message),
         warn: (message) => actions_core/* warning */.$e(message),

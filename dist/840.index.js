@@ -2,21 +2,46 @@ export const id = 840;
 export const ids = [840];
 export const modules = {
 
+/***/ 1691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NV: () => (/* binding */ GET_USER),
+/* harmony export */   Ub: () => (/* binding */ LIST_COMMENTS),
+/* harmony export */   iW: () => (/* binding */ COMMENT_LIMIT_CHARS),
+/* harmony export */   nU: () => (/* binding */ CREATE_COMMENT),
+/* harmony export */   uB: () => (/* binding */ UPDATE_COMMENT)
+/* harmony export */ });
+// What this action uses of GitHub's REST API for its PR comment: the routes, the narrow octokit
+// type the real client must fit, and GitHub's size limit. No imports, so the comment writer
+// (upsert-comment.ts), the real client (octokit.ts) and the renderer (report/comment-body.ts)
+// all take these from here and none of them imports another.
+/** GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as `length` counts). */
+const COMMENT_LIMIT_CHARS = 65_536;
+const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const GET_USER = 'GET /user';
+const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
+const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
+
+
+/***/ }),
+
 /***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   COMMENT_BUDGET_CHARS: () => (/* binding */ COMMENT_BUDGET_CHARS),
-/* harmony export */   COMMENT_LIMIT_CHARS: () => (/* binding */ COMMENT_LIMIT_CHARS),
+/* harmony export */   COMMENT_LIMIT_CHARS: () => (/* reexport safe */ _github_comment_api_js__WEBPACK_IMPORTED_MODULE_3__.iW),
 /* harmony export */   COMMENT_MAX_ROWS: () => (/* binding */ COMMENT_MAX_ROWS),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
 /* harmony export */   renderComment: () => (/* binding */ renderComment)
 /* harmony export */ });
+/* harmony import */ var _github_comment_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1691);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4031);
 /* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(877);
 /* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1150);
-/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
 // The PR comment body: our hidden marker, then a compact summary. Pure.
 //
 // GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as JavaScript
@@ -25,7 +50,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const COMMENT_LIMIT_CHARS = 65_536;
+
+
 /** What we allow ourselves, a margin below the limit. */
 const COMMENT_BUDGET_CHARS = 60_000;
 /** Finding rows listed in all sections together. */
@@ -78,7 +104,7 @@ function buildComment(report, key, maxRows) {
     if (sentence)
         lines.push(sentence, '');
     const leftOut = (count) => `_…and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(count, 'more finding')} not shown. ${runPointer(report)}_`;
-    for (const section of (0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .viewSections */ .yo)(report, 'comment', maxRows))
+    for (const section of (0,_view_js__WEBPACK_IMPORTED_MODULE_4__/* .viewSections */ .yo)(report, 'comment', maxRows))
         lines.push(...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSection */ .YN)(section, leftOut));
     if (report.runUrl)
         lines.push(`${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);

@@ -26,19 +26,23 @@ export interface Candidate {
   reused: boolean;
 }
 
-export async function buildAndPush(
-  client: Client,
-  ref: ImageRef,
-  repository: RepositoryInfo,
-  inputs: Inputs,
-  facts: EventFacts,
-  plan: TagPlan,
-  image: string,
-  tempDir: string,
+export interface BuildAndPushOptions {
+  client: Client;
+  ref: ImageRef;
+  repository: RepositoryInfo;
+  inputs: Inputs;
+  facts: EventFacts;
+  plan: TagPlan;
+  /** registry/repository */
+  image: string;
+  tempDir: string;
   /** Cache specs added to the user's (cache: ecr), from ecrCache. */
-  cache: CacheSpecs = NO_CACHE,
-  run: Runner = runCommand,
-): Promise<Candidate> {
+  cache?: CacheSpecs;
+  run?: Runner;
+}
+
+export async function buildAndPush(options: BuildAndPushOptions): Promise<Candidate> {
+  const { client, ref, repository, inputs, plan, image } = options;
   if (plan.candidate) {
     const existing = await findImageByTag(client, ref, plan.candidate);
     if (existing && inputs.skipExisting) {
@@ -55,34 +59,40 @@ export async function buildAndPush(
   const output: BuildOutput = plan.candidate
     ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
     : { kind: 'push-digest', name: image };
-  const result = await build(inputs, facts, output, tempDir, cache, run);
+  const result = await build({ ...options, output });
   if (!result) throw new Error('buildx pushed nothing.');
   core.info(`Pushed ${image}@${result.digest}.`);
   return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
 
-export async function build(
-  inputs: Inputs,
-  facts: EventFacts,
-  output: BuildOutput,
-  tempDir: string,
-  cache: CacheSpecs = NO_CACHE,
-  run: Runner = runCommand,
-) {
+export interface BuildOptions {
+  inputs: Inputs;
+  facts: EventFacts;
+  output: BuildOutput;
+  /** Where buildx writes its metadata file. */
+  tempDir: string;
+  /** Cache specs added to the user's (cache: ecr), from ecrCache. */
+  cache?: CacheSpecs;
+  run?: Runner;
+}
+
+export async function build(options: BuildOptions) {
+  const { inputs, facts, output, tempDir, cache = NO_CACHE, run = runCommand } = options;
+  const { context, file, buildArgs, target, platforms, secrets, provenance, builder, noCache, pull } = inputs;
   const request: BuildRequest = {
-    context: inputs.context,
-    file: inputs.file,
-    buildArgs: inputs.buildArgs,
-    labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
-    target: inputs.target,
-    platforms: inputs.platforms,
+    context,
+    file,
+    buildArgs,
+    target,
+    platforms,
+    secrets,
+    provenance,
+    builder,
+    noCache,
+    pull,
     cacheFrom: [...inputs.cacheFrom, ...cache.from],
     cacheTo: [...inputs.cacheTo, ...cache.to],
-    secrets: inputs.secrets,
-    provenance: inputs.provenance,
-    builder: inputs.builder,
-    noCache: inputs.noCache,
-    pull: inputs.pull,
+    labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
     output,
     metadataFile: path.join(tempDir, 'build-metadata.json'),
   };

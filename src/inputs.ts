@@ -7,12 +7,12 @@ import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
 import { parseKeyValues, parseList } from './util/lists.js';
 import { THRESHOLDS, type Threshold } from './scan/severity.js';
 import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
+import { TAG_MUTABILITIES, type TagMutability } from './ecr/repository.js';
+import type { BuildSettings } from './build/argv.js';
 import { CACHE_TAG_PREFIX, isCacheTag } from './build/cache.js';
 
-export const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'] as const;
-export type TagMutability = (typeof TAG_MUTABILITIES)[number];
-
-export interface Inputs {
+/** Every input, parsed and validated; the build inputs as build/argv.ts names them. */
+export interface Inputs extends BuildSettings {
   repository: string;
   registryId?: string;
   awsRegion: string;
@@ -20,21 +20,9 @@ export interface Inputs {
   tagMutability: TagMutability;
   tagMutabilityExclusions: string[];
   lifecyclePolicy?: { path: string; text: string };
-  context: string;
-  file: string;
-  buildArgs: string[];
   labels: Array<[string, string]>;
-  target?: string;
-  platforms: string[];
-  cacheFrom: string[];
-  cacheTo: string[];
   /** `ecr`: a BuildKit registry cache in the same repository (src/build/cache.ts). */
   cache: 'none' | 'ecr';
-  secrets: string[];
-  provenance: string;
-  builder?: string;
-  noCache: boolean;
-  pull: boolean;
   push: boolean;
   tags: string[];
   shaTag: 'full' | 'short' | 'false';

@@ -17,12 +17,12 @@ import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
 import { build, buildAndPush, ecrCache, resolvePlatforms, startBuilderInspect } from './image.js';
-import { NO_CACHE } from './build/cache.js';
 import type { BuilderInfo } from './build/buildx.js';
 import { creationWithCache } from './build/cache.js';
 import type { ImageRef, Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
-import { sleepUntilAborted, waitForFindings } from './scan/poll.js';
+import { waitForFindings } from './scan/poll.js';
+import { sleepUntilAborted } from './util/sleep.js';
 import { utcDay } from './scan/ignore.js';
 import { decideVerdict, type ScanVerdict } from './scan/verdict.js';
 import type { PlatformScan } from './scan/finding.js';
@@ -80,7 +80,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       // Without a login the registry is unknown, and so is the cache's reference.
       if (inputs.cache === 'ecr') core.info('cache: ecr is not used with push: false (no registry login).');
-      await core.group('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
+      await core.group('Build (push: false)', () => build({ inputs, facts, output: { kind: 'none' }, tempDir, run: deps.run }));
       const report = skippedReport({
         ...reportBase(inputs, facts, inputs.repository),
         build: 'not-pushed',
@@ -128,7 +128,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
 
     progress.phase = 'building and pushing';
     const candidate = await core.group('Build and push', async () =>
-      buildAndPush(
+      buildAndPush({
         client,
         ref,
         repository,
@@ -137,9 +137,9 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         plan,
         image,
         tempDir,
-        await ecrCache(inputs, facts, image, repository, builder),
-        deps.run,
-      ),
+        cache: await ecrCache(inputs, facts, image, repository, builder),
+        run: deps.run,
+      }),
     );
     outputs.digest = candidate.digest;
     outputs.imageUri = `${image}@${candidate.digest}`;

@@ -152,7 +152,7 @@ describe('cache: ecr → buildx argv and warnings', () => {
     };
     const plan = inputs.cache === 'ecr' ? planEcrCache(input) : { from: [], to: [], warnings: [] };
     const run = fakeRunner(() => ({}));
-    await build(inputs, event, { kind: 'none' }, tempDir, plan, run);
+    await build({ inputs, facts: event, output: { kind: 'none' }, tempDir, cache: plan, run });
     const argv = run.mock.calls[0][1];
     expect(cacheFlags(argv)).toEqual(row.argv);
     expect(plan.warnings).toHaveLength(row.warnings.length);

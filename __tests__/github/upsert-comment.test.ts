@@ -1,14 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
+  COMMENT_LIMIT_CHARS,
   CREATE_COMMENT,
   GET_USER,
   LIST_COMMENTS,
   UPDATE_COMMENT,
-  upsertComment,
   type CommentOctokit,
-  type UpsertCommentRequest,
-} from '../../src/github/upsert-comment.js';
-import { COMMENT_LIMIT_CHARS, commentMarker } from '../../src/report/comment-body.js';
+} from '../../src/github/comment-api.js';
+import { upsertComment, type UpsertCommentRequest } from '../../src/github/upsert-comment.js';
+import { commentMarker } from '../../src/report/comment-body.js';
 
 const KEY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const MARKER = commentMarker(KEY);
@@ -85,7 +87,7 @@ function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentReques
     owner: 'acme',
     repo: 'retail',
     issueNumber: 7,
-    key: KEY,
+    marker: MARKER,
     body: BODY,
     log: (m) => logs.push(m),
     warn: (m) => warnings.push(m),
@@ -220,7 +222,7 @@ describe('upsertComment: failures are warnings', () => {
   ] as const)('%s', async (_name, route, error, warning) => {
     const github = fakeGitHub({ comments: [comment(41, `${MARKER}\nold`, BOT, 'Bot')], failures: { [route]: [error] } });
     const { req, sleeps } = request(github.octokit);
-    const result = await upsertComment(route === CREATE_COMMENT ? { ...req, key: 'new-key', body: 'x' } : req);
+    const result = await upsertComment(route === CREATE_COMMENT ? { ...req, marker: commentMarker('new-key'), body: 'x' } : req);
     expect(result.action).toBe('skipped');
     expect(result.warning).toMatch(warning);
     expect(sleeps).toEqual([]); // 4xx is not retried
@@ -315,11 +317,34 @@ describe('upsertComment: failures are warnings', () => {
   });
 });
 
-describe('loadCommentOctokit', () => {
-  test('loads @actions/github on demand and gives a client with what we use', async () => {
-    const { loadCommentOctokit } = await import('../../src/github/upsert-comment.js');
-    const octokit = await loadCommentOctokit('ghs_not_a_real_token');
-    expect(typeof octokit.request).toBe('function');
-    expect(typeof octokit.paginate).toBe('function');
+describe('createCommentOctokit', () => {
+  test('the real client sends our token to GITHUB_API_URL for the routes we use', async () => {
+    // A local GitHub API: records each request and answers an empty list of comments.
+    const seen: Array<{ method?: string; url?: string; authorization?: string }> = [];
+    const server = createServer((req, res) => {
+      seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('[]');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = { api: process.env.GITHUB_API_URL, noProxy: process.env.NO_PROXY };
+    try {
+      const { port } = server.address() as AddressInfo;
+      // @actions/github reads GITHUB_API_URL when it loads, which is here, the first time.
+      process.env.GITHUB_API_URL = `http://127.0.0.1:${port}/api/v3`;
+      process.env.NO_PROXY = '127.0.0.1';
+      const { createCommentOctokit } = await import('../../src/github/octokit.js');
+      const octokit = createCommentOctokit('ghs_not_a_real_token');
+      expect(await octokit.paginate(LIST_COMMENTS, { owner: 'acme', repo: 'retail', issue_number: 7, per_page: 100 })).toEqual([]);
+      expect(seen).toEqual([
+        { method: 'GET', url: '/api/v3/repos/acme/retail/issues/7/comments?per_page=100', authorization: 'token ghs_not_a_real_token' },
+      ]);
+    } finally {
+      process.env.GITHUB_API_URL = saved.api;
+      if (saved.api === undefined) delete process.env.GITHUB_API_URL;
+      process.env.NO_PROXY = saved.noProxy;
+      if (saved.noProxy === undefined) delete process.env.NO_PROXY;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { SCAN_ON_PUSH_GRACE_MS, SETTLE_DELAY_MS, sleepUntilAborted, waitForFindings, type WaitOptions } from '../../src/scan/poll.js';
+import { SCAN_ON_PUSH_GRACE_MS, SETTLE_DELAY_MS, waitForFindings, type WaitOptions } from '../../src/scan/poll.js';
+import { sleepUntilAborted } from '../../src/util/sleep.js';
 import {
   BASIC_TOKEN,
   ENHANCED_TOKEN,

@@ -18,7 +18,8 @@ import { writeJsonReport, writeSarifReport } from '../../src/report/files.js';
 import { writeJobSummary } from '../../src/report/summary-writer.js';
 import { parseIgnoreFile } from '../../src/scan/ignore-file.js';
 import { utcDay } from '../../src/scan/ignore.js';
-import { sleepUntilAborted, waitForFindings } from '../../src/scan/poll.js';
+import { waitForFindings } from '../../src/scan/poll.js';
+import { sleepUntilAborted } from '../../src/util/sleep.js';
 import { decideVerdict } from '../../src/scan/verdict.js';
 import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
 

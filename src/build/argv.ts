@@ -8,11 +8,11 @@ export type BuildOutput =
   /** Build only (push: false): the builder's default output. */
   | { kind: 'none' };
 
-export interface BuildRequest {
+/** What the user asks of buildx: the build inputs (the action's Inputs carry exactly these). */
+export interface BuildSettings {
   context: string;
   file: string;
   buildArgs: string[];
-  labels: Array<[string, string]>;
   target?: string;
   platforms: string[];
   cacheFrom: string[];
@@ -22,6 +22,11 @@ export interface BuildRequest {
   builder?: string;
   noCache: boolean;
   pull: boolean;
+}
+
+/** One build: the settings, the labels (the user's merged with ours), where it goes, where buildx says what it pushed. */
+export interface BuildRequest extends BuildSettings {
+  labels: Array<[string, string]>;
   output: BuildOutput;
   metadataFile: string;
 }

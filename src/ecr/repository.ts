@@ -6,8 +6,20 @@ import {
   type ECRClient,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import type { Inputs, TagMutability } from '../inputs.js';
 import { errorName } from '../util/errors.js';
+
+/** ECR's tag mutability settings (CreateRepository's imageTagMutability). */
+export const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'] as const;
+export type TagMutability = (typeof TAG_MUTABILITIES)[number];
+
+/** What the repository should be when this step creates it (the action's inputs fit it). */
+export interface RepositorySettings {
+  repository: string;
+  registryId?: string;
+  createRepository: boolean;
+  tagMutability: TagMutability;
+  tagMutabilityExclusions: string[];
+}
 
 export interface RepositoryInfo {
   name: string;
@@ -32,11 +44,7 @@ function toInfo(repository: Repository, created: boolean): RepositoryInfo {
   };
 }
 
-export async function ensureRepository(
-  client: Client,
-  inputs: Pick<Inputs, 'repository' | 'registryId' | 'createRepository' | 'tagMutability' | 'tagMutabilityExclusions'>,
-  registry: string,
-): Promise<RepositoryInfo> {
+export async function ensureRepository(client: Client, inputs: RepositorySettings, registry: string): Promise<RepositoryInfo> {
   try {
     const found = await client.send(
       new DescribeRepositoriesCommand({ repositoryNames: [inputs.repository], registryId: inputs.registryId }),

@@ -1,8 +1,8 @@
 // The only module that imports @actions/github. It reads GITHUB_API_URL and sets up the proxy
-// agent when it loads, so it is imported dynamically (upsert-comment.ts, loadCommentOctokit) and only
-// when a comment is to be written.
+// agent when it loads, so it is imported dynamically (report/publish.ts) and only when a comment
+// is to be written.
 import { getOctokit } from '@actions/github';
-import type { CommentOctokit } from './upsert-comment.js';
+import type { CommentOctokit } from './comment-api.js';
 
 export function createCommentOctokit(token: string): CommentOctokit {
   return getOctokit(token); // typed as CommentOctokit: tsc checks the real client fits it

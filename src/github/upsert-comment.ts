@@ -3,34 +3,21 @@
 // that quotes or copies the marker is never edited. A comment that cannot be written is a
 // warning in the result, never an exception: the report must not fail the step.
 //
-// The octokit is passed in, typed as narrowly as we use it, so tests pass a fake; the real one
-// (@actions/github, which reads GITHUB_API_URL when it loads) is loaded by loadCommentOctokit
-// only when a comment is to be written.
-import { commentMarker, COMMENT_LIMIT_CHARS } from '../report/comment-body.js';
+// The octokit is passed in, typed as narrowly as we use it (comment-api.ts), so tests pass a
+// fake; the real one (octokit.ts) is loaded by the caller only when a comment is to be written.
+// The marker is passed in too: the renderer owns its shape, this module only looks for it.
+import { COMMENT_LIMIT_CHARS, CREATE_COMMENT, GET_USER, LIST_COMMENTS, UPDATE_COMMENT, type CommentOctokit } from './comment-api.js';
 import { toMessage } from '../util/errors.js';
 import { RetriesExhaustedError, realTime, withRetry } from '../util/retry.js';
-
-export const LIST_COMMENTS = 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments';
-export const GET_USER = 'GET /user';
-export const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
-export const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
-
-/** What we use of `getOctokit(token)`: the real one is assignable to it (checked in octokit.ts). */
-export interface CommentOctokit {
-  request(
-    route: typeof GET_USER | typeof CREATE_COMMENT | typeof UPDATE_COMMENT,
-    params?: Record<string, unknown>,
-  ): Promise<{ status: number; data: unknown }>;
-  paginate(route: typeof LIST_COMMENTS, params: Record<string, unknown>): Promise<unknown[]>;
-}
 
 export interface UpsertCommentRequest {
   octokit: CommentOctokit;
   owner: string;
   repo: string;
   issueNumber: number;
-  key: string;
-  /** The whole body, starting with commentMarker(key) (added when missing). */
+  /** The first line that marks our comment (the renderer's commentMarker(key)). */
+  marker: string;
+  /** The whole body, starting with `marker` (added when missing). */
   body: string;
   log: (message: string) => void;
   /** Per request; listing every page gets four times this. Default 15 s. */
@@ -61,8 +48,7 @@ interface IssueComment {
 }
 
 export async function upsertComment(request: UpsertCommentRequest): Promise<UpsertCommentResult> {
-  const { octokit, owner, repo, issueNumber, key, log } = request;
-  const marker = commentMarker(key);
+  const { octokit, owner, repo, issueNumber, marker, log } = request;
   const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
   const where = `pull request #${issueNumber} in ${owner}/${repo}`;
   if (body.length > COMMENT_LIMIT_CHARS) {
@@ -113,12 +99,6 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
   } catch (error) {
     return { action: 'skipped', warning: failureWarning(phase, where, error) };
   }
-}
-
-/** Loads @actions/github (and so reads GITHUB_API_URL) only now, off the start-up path. */
-export async function loadCommentOctokit(token: string): Promise<CommentOctokit> {
-  const { createCommentOctokit } = await import('./octokit.js');
-  return createCommentOctokit(token);
 }
 
 /**

@@ -2,13 +2,14 @@
 //
 // GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as JavaScript
 // counts `length`), so rows are cut by design and the body is held to COMMENT_BUDGET_CHARS.
+import { COMMENT_LIMIT_CHARS } from '../github/comment-api.js';
 import { code, escapeCommentKey, escapeText, link, plural, safeUrl } from './escape.js';
 import { UTF16_UNITS, fitToLimit } from './fit.js';
 import { comparisonSentence, countsTable, heading, platformNotes, renderSection, riskGateLine, riskNotes } from './markdown-parts.js';
 import type { Report } from './model.js';
 import { viewSections } from './view.js';
 
-export const COMMENT_LIMIT_CHARS = 65_536;
+export { COMMENT_LIMIT_CHARS };
 /** What we allow ourselves, a margin below the limit. */
 export const COMMENT_BUDGET_CHARS = 60_000;
 /** Finding rows listed in all sections together. */

@@ -16,8 +16,11 @@ export interface Published {
   commentUrl?: string;
 }
 
+/** The inputs publishing reads: where the SARIF goes, the Dockerfile it points at, the comment's. */
+export type PublishInputs = Pick<Inputs, 'sarif' | 'file' | 'comment' | 'commentKey' | 'githubToken'>;
+
 export interface PublishContext {
-  inputs: Inputs;
+  inputs: PublishInputs;
   facts: EventFacts;
   /** The default comment key: registry/repository. */
   image: string;
@@ -64,17 +67,18 @@ async function comment(
     return undefined;
   }
   // Loaded only here: octokit stays off the start-up path of runs that write no comment.
-  const [{ loadCommentOctokit, upsertComment }, { renderComment }] = await Promise.all([
+  const [{ createCommentOctokit }, { upsertComment }, { commentMarker, renderComment }] = await Promise.all([
+    import('../github/octokit.js'),
     import('../github/upsert-comment.js'),
     import('./comment-body.js'),
   ]);
   const key = context.inputs.commentKey ?? context.image;
   const result = await upsertComment({
-    octokit: await loadCommentOctokit(token),
+    octokit: createCommentOctokit(token),
     owner,
     repo,
     issueNumber,
-    key,
+    marker: commentMarker(key),
     body: renderComment(report, key),
     log: (message) => core.info(message),
     warn: (message) => core.warning(message),

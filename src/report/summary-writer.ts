@@ -13,7 +13,7 @@ export interface SummarySink {
 export interface SummaryWriteOptions {
   /** Bytes this write may take (default SUMMARY_BUDGET_BYTES; never more than the limit). */
   maxBytes?: number;
-  /** Replace what this step wrote to its summary before (the interim summary), instead of appending. */
+  /** Replace everything this step has written to its summary so far (core.summary's overwrite), instead of appending. */
   overwrite?: boolean;
 }
 

@@ -1,5 +1,7 @@
-// Waits for ECR's scan of each platform manifest and reads its findings. The only I/O of the
-// scan: the client, clock, sleep and randomness are passed in, so tests run on fake time.
+// Waits for ECR's scan of each platform manifest (starting it when the repository does not scan
+// on push) and reads its findings. I/O with everything passed in: the client, clock, sleep and
+// randomness, so tests run on fake time. Its words are in poll-text.ts, its error
+// classification in ecr/errors.ts.
 //
 // Each platform manifest is polled BY DIGEST, never the index: ECR cannot scan an index.
 // All platforms are waited on concurrently under one deadline, which nothing outlives: a call
@@ -10,12 +12,13 @@ import {
   type DescribeImageScanFindingsCommandOutput,
   type ECRClient,
 } from '@aws-sdk/client-ecr';
-import { setTimeout as timer } from 'node:timers/promises';
+import { isRetryableAwsError } from '../ecr/errors.js';
 import type { ImageRef } from '../ecr/images.js';
 import type { PlatformManifest } from '../ecr/manifest.js';
 import { errorName, isCredentialError, toMessage } from '../util/errors.js';
 import { FINDINGS_READY, INCOMPLETE_STATUSES, PENDING_STATUSES, type Finding, type PlatformScan, type ScanType } from './finding.js';
 import { normalizeFindings } from './normalize.js';
+import { defaultDescription, describeLast, type Last } from './poll-text.js';
 import { nextDelay } from './schedule.js';
 
 export interface WaitOptions {
@@ -46,51 +49,23 @@ const PAGE_SIZE = 1000;
 /** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
 const KNOWN_STATUSES: readonly string[] = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
 
-const RETRYABLE_ERRORS = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ServerException',
-  'InternalFailure',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'TimeoutError',
-  'RequestTimeout',
-  'RequestTimeoutException',
-]);
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
-
 /** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
 export async function waitForFindings(options: WaitOptions): Promise<PlatformScan[]> {
   return new Wait(options).run();
-}
-
-/** A sleep for `WaitOptions.sleep` on real time: ends early, without error, when `signal` aborts. */
-export async function sleepUntilAborted(ms: number, signal?: AbortSignal): Promise<void> {
-  try {
-    await timer(ms, undefined, { signal });
-  } catch (error) {
-    if (!signal?.aborted) throw error;
-  }
 }
 
 /** A DescribeImageScanFindings or StartImageScan call that ran into the deadline. */
 const DEADLINE = Symbol('deadline');
 type Outcome<T> = T | typeof DEADLINE;
 
-type Last = { kind: 'status'; status: string; description?: string } | { kind: 'error'; name: string } | { kind: 'none' };
+/** Whether a scan exists or is to be started: one state at a time. */
+type Phase =
+  /** Scan-on-push: the registry's own scan is awaited; `notFoundSince`, since ECR has said ScanNotFoundException. */
+  | { kind: 'awaiting-scan'; notFoundSince?: number }
+  /** A StartImageScan is due this round (scan-on-push off, no scan after the grace period, or a retry). */
+  | { kind: 'starting' }
+  /** StartImageScan was answered. `limitExceeded`: ECR's one manual scan a day was used, so a scan must already exist or there will be none. */
+  | { kind: 'started'; limitExceeded: boolean };
 
 interface Platform {
   platform: string;
@@ -98,12 +73,7 @@ interface Platform {
   calls: number;
   retries: number;
   last: Last;
-  /** When ScanNotFoundException began (reset once a status is seen). */
-  notFoundSince?: number;
-  needsStart: boolean;
-  startAttempted: boolean;
-  /** StartImageScan said LimitExceededException: a scan must already exist, or there will be none. */
-  limitExceeded: boolean;
+  phase: Phase;
   /** Under enhanced scanning, the previous complete read, to compare with the next. */
   settling?: CompleteRead;
 }
@@ -161,9 +131,7 @@ class Wait {
       calls: 0,
       retries: 0,
       last: { kind: 'none' },
-      needsStart: !this.options.scanOnPush,
-      startAttempted: false,
-      limitExceeded: false,
+      phase: this.options.scanOnPush ? { kind: 'awaiting-scan' } : { kind: 'starting' },
     };
     try {
       for (;;) {
@@ -187,7 +155,7 @@ class Wait {
 
   /** One round: start the scan if needed, then read its status (and findings). undefined: wait on. */
   private async check(state: Platform): Promise<Outcome<PlatformScan | undefined>> {
-    if (state.needsStart) {
+    if (state.phase.kind === 'starting') {
       const started = await this.startScan(state);
       if (started !== 'polled') return started;
     }
@@ -198,7 +166,7 @@ class Wait {
       return this.describeFailed(state, error);
     }
     if (first === DEADLINE) return DEADLINE;
-    state.notFoundSince = undefined;
+    if (state.phase.kind === 'awaiting-scan') state.phase = { kind: 'awaiting-scan' };
     const status = first.imageScanStatus?.status ?? 'UNKNOWN';
     const description = first.imageScanStatus?.description;
     this.noteStatus(state, status, description);
@@ -213,22 +181,20 @@ class Wait {
 
   /** 'polled' when polling should go on in this round; otherwise a final result, DEADLINE, or undefined (try again). */
   private async startScan(state: Platform): Promise<Outcome<PlatformScan | undefined | 'polled'>> {
-    state.startAttempted = true;
     const { client, ref } = this.options;
     try {
       const done = await this.call(state, (abortSignal) =>
         client.send(new StartImageScanCommand({ ...ref, imageId: { imageDigest: state.digest } }), { abortSignal }),
       );
       if (done === DEADLINE) return DEADLINE;
-      state.needsStart = false;
+      state.phase = { kind: 'started', limitExceeded: false };
       this.options.log.info(`${state.platform}: started ECR's scan of ${state.digest} (StartImageScan).`);
       return 'polled';
     } catch (error) {
       const name = errorName(error) ?? '';
       if (name === 'LimitExceededException') {
         // ECR allows one manual scan per image per day: if there is a scan, read it.
-        state.needsStart = false;
-        state.limitExceeded = true;
+        state.phase = { kind: 'started', limitExceeded: true };
         this.options.log.info(
           `${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`,
         );
@@ -236,12 +202,12 @@ class Wait {
       }
       if (name === 'ValidationException') {
         // E.g. enhanced scanning, where Amazon Inspector scans by itself and manual scans are refused.
-        state.needsStart = false;
+        state.phase = { kind: 'started', limitExceeded: false };
         this.options.log.info(`${state.platform}: StartImageScan was refused (${toMessage(error)}); waiting for the registry's own scan.`);
         return 'polled';
       }
       if (name === 'UnsupportedImageTypeException') {
-        state.needsStart = false;
+        state.phase = { kind: 'started', limitExceeded: false };
         return this.result(state, {
           status: 'UNSUPPORTED_IMAGE',
           description: `ECR cannot scan this image: ${toMessage(error)}`,
@@ -260,7 +226,7 @@ class Wait {
   private async describeFailed(state: Platform, error: unknown): Promise<Outcome<PlatformScan | undefined>> {
     const name = errorName(error) ?? '';
     if (name === 'ScanNotFoundException') {
-      if (state.limitExceeded) {
+      if (state.phase.kind === 'started' && state.phase.limitExceeded) {
         return this.result(state, {
           status: 'LIMIT_EXCEEDED',
           description:
@@ -269,18 +235,20 @@ class Wait {
         });
       }
       const now = this.options.clock.now();
-      state.notFoundSince ??= now;
       state.last = { kind: 'error', name };
-      if (this.options.scanOnPush && !state.startAttempted && now - state.notFoundSince > SCAN_ON_PUSH_GRACE_MS) {
-        // Scan-on-push can be off at the registry level (a registry scanning configuration).
-        this.options.log.info(
-          `${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`,
-        );
-        // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
-        state.needsStart = true;
-        const started = await this.startScan(state);
-        if (started === DEADLINE) return DEADLINE;
-        if (started !== 'polled') return started;
+      if (state.phase.kind === 'awaiting-scan') {
+        const since = (state.phase.notFoundSince ??= now);
+        if (now - since > SCAN_ON_PUSH_GRACE_MS) {
+          // Scan-on-push can be off at the registry level (a registry scanning configuration).
+          this.options.log.info(
+            `${state.platform}: no scan after ${Math.round((now - since) / 1000)} s despite scan-on-push; starting one.`,
+          );
+          // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
+          state.phase = { kind: 'starting' };
+          const started = await this.startScan(state);
+          if (started === DEADLINE) return DEADLINE;
+          if (started !== 'polled') return started;
+        }
       }
       return undefined;
     }
@@ -299,7 +267,7 @@ class Wait {
         `AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${toMessage(error)}. Check that the credentials are valid and the role allows ${action}.`,
       );
     }
-    if (isRetryable(error)) {
+    if (isRetryableAwsError(error)) {
       state.retries += 1;
       state.last = { kind: 'error', name };
       return undefined;
@@ -503,51 +471,6 @@ class Wait {
 
   private remaining(): number {
     return this.deadline - this.options.clock.now();
-  }
-}
-
-export function isRetryable(error: unknown): boolean {
-  const name = errorName(error) ?? '';
-  if (RETRYABLE_ERRORS.has(name)) return true;
-  if (typeof error !== 'object' || error === null) return false;
-  const details = error as { $fault?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: unknown }; code?: unknown };
-  if (details.$fault === 'server' || details.$retryable !== undefined) return true;
-  const status = details.$metadata?.httpStatusCode;
-  if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
-  return typeof details.code === 'string' && NETWORK_CODES.has(details.code);
-}
-
-function describeLast(last: Last, retries: number): string {
-  const retried = retries > 0 ? ` (${retries} call${retries === 1 ? '' : 's'} retried)` : '';
-  switch (last.kind) {
-    case 'status':
-      if ((FINDINGS_READY as readonly string[]).includes(last.status)) {
-        return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
-      }
-      return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
-    case 'error':
-      if (last.name === 'ScanNotFoundException') return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
-      if (last.name === 'ImageNotFoundException') return `ECR still did not find this image (ImageNotFoundException)${retried}`;
-      return `the last answer was ${last.name}${retried}`;
-    case 'none':
-      return 'ECR had not answered yet (the call was cut off at the deadline)';
-  }
-}
-
-function defaultDescription(status: string): string {
-  switch (status) {
-    case 'UNSUPPORTED_IMAGE':
-      return "ECR cannot scan this image's operating system or format";
-    case 'FINDINGS_UNAVAILABLE':
-      return 'ECR has no findings for this image (it may not have been pulled or pushed recently)';
-    case 'SCAN_ELIGIBILITY_EXPIRED':
-      return "the image is past the registry's scan duration for enhanced scanning";
-    case 'LIMIT_EXCEEDED':
-      return 'ECR allows one manual scan per image per day, and this image has used it';
-    case 'IMAGE_ARCHIVED':
-      return 'the image is archived, and archived images are not scanned';
-    default:
-      return 'ECR did not say why';
   }
 }
 

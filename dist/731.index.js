@@ -1,5 +1,5 @@
-export const id = 140;
-export const ids = [140];
+export const id = 731;
+export const ids = [731];
 export const modules = {
 
 /***/ 5421:
@@ -59,7 +59,7 @@ async function proxyAgents(proxy) {
 
 /***/ }),
 
-/***/ 9140:
+/***/ 1731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -161,14 +161,14 @@ function parseEntry(item, position) {
     return { id, reason, expires };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts
 // The repository the image goes to: found, or created when asked, and its lifecycle policy.
 
 
+/** ECR's tag mutability settings (CreateRepository's imageTagMutability). */
+const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
 function toInfo(repository, created) {
     return {
         name: repository.repositoryName ?? '',
@@ -238,6 +238,8 @@ function canMoveTag(repository, tag) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/build/cache.ts
 // Pure: `cache: ecr` → the buildx cache specs for a BuildKit registry cache kept in the image's
 // own ECR repository, and the warnings that say what could not be done. ECR accepts the cache
@@ -358,7 +360,7 @@ function creationWithCache(settings) {
 
 
 
-const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'];
+
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
 const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
 // ECR's repository-name pattern (CreateRepository), 2-256 characters.
@@ -1340,9 +1342,8 @@ async function builderPlatform(builder, run) {
 
 
 
-async function buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, 
-/** Cache specs added to the user's (cache: ecr), from ecrCache. */
-cache = NO_CACHE, run = exec/* runCommand */.d) {
+async function buildAndPush(options) {
+    const { client, ref, repository, inputs, plan, image } = options;
     if (plan.candidate) {
         const existing = await findImageByTag(client, ref, plan.candidate);
         if (existing && inputs.skipExisting) {
@@ -1357,27 +1358,29 @@ cache = NO_CACHE, run = exec/* runCommand */.d) {
     const output = plan.candidate
         ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
         : { kind: 'push-digest', name: image };
-    const result = await build(inputs, facts, output, tempDir, cache, run);
+    const result = await build({ ...options, output });
     if (!result)
         throw new Error('buildx pushed nothing.');
     actions_core/* info */.pq(`Pushed ${image}@${result.digest}.`);
     return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
-async function build(inputs, facts, output, tempDir, cache = NO_CACHE, run = exec/* runCommand */.d) {
+async function build(options) {
+    const { inputs, facts, output, tempDir, cache = NO_CACHE, run = exec/* runCommand */.d } = options;
+    const { context, file, buildArgs, target, platforms, secrets, provenance, builder, noCache, pull } = inputs;
     const request = {
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
-        target: inputs.target,
-        platforms: inputs.platforms,
+        context,
+        file,
+        buildArgs,
+        target,
+        platforms,
+        secrets,
+        provenance,
+        builder,
+        noCache,
+        pull,
         cacheFrom: [...inputs.cacheFrom, ...cache.from],
         cacheTo: [...inputs.cacheTo, ...cache.to],
-        secrets: inputs.secrets,
-        provenance: inputs.provenance,
-        builder: inputs.builder,
-        noCache: inputs.noCache,
-        pull: inputs.pull,
+        labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
         output,
         metadataFile: external_node_path_.join(tempDir, 'build-metadata.json'),
     };
@@ -1434,8 +1437,34 @@ async function ecrCache(inputs, facts, image, repository, builder) {
     return { from: plan.from, to: plan.to };
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/ecr/errors.ts
+// Which AWS SDK errors from ECR are worth another call: the SDK's own classification
+// (@smithy/service-error-classification: throttling, transient, server errors), plus the few
+// names and network codes ECR or Node give that its lists leave out. Pure.
+
+
+/** 5xx names ECR uses that the SDK's lists do not carry (it goes by status there). */
+const SERVER_ERRORS = new Set(['ServerException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
+/** Connection errors beyond the SDK's timeout and network codes. */
+const NETWORK_CODES = new Set(['ECONNABORTED']);
+function isRetryableAwsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = (0,errors/* errorName */.Is)(error) ?? '';
+    // ECR's LimitExceededException is a quota (one manual scan per image per day), not a rate: the
+    // SDK counts it as throttling, but another call cannot succeed.
+    if (name === 'LimitExceededException')
+        return false;
+    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
+    const sdk = error;
+    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
+        return true;
+    if (SERVER_ERRORS.has(name))
+        return true;
+    const details = error;
+    return details.$fault === 'server' || (typeof details.code === 'string' && NETWORK_CODES.has(details.code));
+}
+
 ;// CONCATENATED MODULE: ./src/scan/finding.ts
 /** Statuses after which findings are final (basic COMPLETE; enhanced ACTIVE). */
 const FINDINGS_READY = ['COMPLETE', 'ACTIVE'];
@@ -1453,6 +1482,50 @@ const PENDING_STATUSES = ['IN_PROGRESS', 'PENDING'];
 
 // EXTERNAL MODULE: ./src/scan/normalize.ts
 var normalize = __webpack_require__(378);
+;// CONCATENATED MODULE: ./src/scan/poll-text.ts
+// The words of the scan wait: what a status that ended a wait means, and what the last answer
+// was when the deadline came. Pure; the wait itself (poll.ts) only decides which to say.
+
+/** Why a wait ended without a final status, in words for the summary. */
+function describeLast(last, retries) {
+    const retried = retries > 0 ? ` (${retries} call${retries === 1 ? '' : 's'} retried)` : '';
+    switch (last.kind) {
+        case 'status':
+            if (FINDINGS_READY.includes(last.status)) {
+                return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
+            }
+            return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
+        case 'error':
+            if (last.name === 'ScanNotFoundException')
+                return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
+            if (last.name === 'ImageNotFoundException')
+                return `ECR still did not find this image (ImageNotFoundException)${retried}`;
+            return `the last answer was ${last.name}${retried}`;
+        case 'none':
+            return 'ECR had not answered yet (the call was cut off at the deadline)';
+    }
+}
+/** What an incomplete status means, when ECR's own description says nothing. */
+function defaultDescription(status) {
+    switch (status) {
+        case 'UNSUPPORTED_IMAGE':
+            return "ECR cannot scan this image's operating system or format";
+        case 'FINDINGS_UNAVAILABLE':
+            return 'ECR has no findings for this image (it may not have been pulled or pushed recently)';
+        case 'SCAN_ELIGIBILITY_EXPIRED':
+            return "the image is past the registry's scan duration for enhanced scanning";
+        case 'LIMIT_EXCEEDED':
+            return 'ECR allows one manual scan per image per day, and this image has used it';
+        case 'IMAGE_ARCHIVED':
+            return 'the image is archived, and archived images are not scanned';
+        default:
+            return 'ECR did not say why';
+    }
+}
+function trimPeriod(text) {
+    return text.trim().replace(/\.$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/scan/schedule.ts
 // Pure: when to ask ECR about a scan again.
 //
@@ -1507,12 +1580,15 @@ function unit(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/poll.ts
-// Waits for ECR's scan of each platform manifest and reads its findings. The only I/O of the
-// scan: the client, clock, sleep and randomness are passed in, so tests run on fake time.
+// Waits for ECR's scan of each platform manifest (starting it when the repository does not scan
+// on push) and reads its findings. I/O with everything passed in: the client, clock, sleep and
+// randomness, so tests run on fake time. Its words are in poll-text.ts, its error
+// classification in ecr/errors.ts.
 //
 // Each platform manifest is polled BY DIGEST, never the index: ECR cannot scan an index.
 // All platforms are waited on concurrently under one deadline, which nothing outlives: a call
 // still pending at the deadline is aborted (and no longer awaited).
+
 
 
 
@@ -1527,44 +1603,9 @@ const SETTLE_DELAY_MS = 3_000;
 const PAGE_SIZE = 1000;
 /** Statuses this action knows; 'UNKNOWN' stands for a response without one. */
 const KNOWN_STATUSES = [...FINDINGS_READY, ...INCOMPLETE_STATUSES, ...PENDING_STATUSES, 'UNKNOWN'];
-const RETRYABLE_ERRORS = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ServerException',
-    'InternalFailure',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'TimeoutError',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-]);
 /** The waiting platform's scans, in the order of `platforms`. Throws on credential/permission errors. */
 async function waitForFindings(options) {
     return new Wait(options).run();
-}
-/** A sleep for `WaitOptions.sleep` on real time: ends early, without error, when `signal` aborts. */
-async function sleepUntilAborted(ms, signal) {
-    try {
-        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
 }
 /** A DescribeImageScanFindings or StartImageScan call that ran into the deadline. */
 const DEADLINE = Symbol('deadline');
@@ -1609,9 +1650,7 @@ class Wait {
             calls: 0,
             retries: 0,
             last: { kind: 'none' },
-            needsStart: !this.options.scanOnPush,
-            startAttempted: false,
-            limitExceeded: false,
+            phase: this.options.scanOnPush ? { kind: 'awaiting-scan' } : { kind: 'starting' },
         };
         try {
             for (;;) {
@@ -1639,7 +1678,7 @@ class Wait {
     }
     /** One round: start the scan if needed, then read its status (and findings). undefined: wait on. */
     async check(state) {
-        if (state.needsStart) {
+        if (state.phase.kind === 'starting') {
             const started = await this.startScan(state);
             if (started !== 'polled')
                 return started;
@@ -1653,7 +1692,8 @@ class Wait {
         }
         if (first === DEADLINE)
             return DEADLINE;
-        state.notFoundSince = undefined;
+        if (state.phase.kind === 'awaiting-scan')
+            state.phase = { kind: 'awaiting-scan' };
         const status = first.imageScanStatus?.status ?? 'UNKNOWN';
         const description = first.imageScanStatus?.description;
         this.noteStatus(state, status, description);
@@ -1667,13 +1707,12 @@ class Wait {
     }
     /** 'polled' when polling should go on in this round; otherwise a final result, DEADLINE, or undefined (try again). */
     async startScan(state) {
-        state.startAttempted = true;
         const { client, ref } = this.options;
         try {
             const done = await this.call(state, (abortSignal) => client.send(new dist_cjs/* StartImageScanCommand */.Qc9({ ...ref, imageId: { imageDigest: state.digest } }), { abortSignal }));
             if (done === DEADLINE)
                 return DEADLINE;
-            state.needsStart = false;
+            state.phase = { kind: 'started', limitExceeded: false };
             this.options.log.info(`${state.platform}: started ECR's scan of ${state.digest} (StartImageScan).`);
             return 'polled';
         }
@@ -1681,19 +1720,18 @@ class Wait {
             const name = (0,errors/* errorName */.Is)(error) ?? '';
             if (name === 'LimitExceededException') {
                 // ECR allows one manual scan per image per day: if there is a scan, read it.
-                state.needsStart = false;
-                state.limitExceeded = true;
+                state.phase = { kind: 'started', limitExceeded: true };
                 this.options.log.info(`${state.platform}: StartImageScan hit ECR's limit of one manual scan per image per day; reading the existing scan.`);
                 return 'polled';
             }
             if (name === 'ValidationException') {
                 // E.g. enhanced scanning, where Amazon Inspector scans by itself and manual scans are refused.
-                state.needsStart = false;
+                state.phase = { kind: 'started', limitExceeded: false };
                 this.options.log.info(`${state.platform}: StartImageScan was refused (${(0,errors/* toMessage */.R9)(error)}); waiting for the registry's own scan.`);
                 return 'polled';
             }
             if (name === 'UnsupportedImageTypeException') {
-                state.needsStart = false;
+                state.phase = { kind: 'started', limitExceeded: false };
                 return this.result(state, {
                     status: 'UNSUPPORTED_IMAGE',
                     description: `ECR cannot scan this image: ${(0,errors/* toMessage */.R9)(error)}`,
@@ -1711,7 +1749,7 @@ class Wait {
     async describeFailed(state, error) {
         const name = (0,errors/* errorName */.Is)(error) ?? '';
         if (name === 'ScanNotFoundException') {
-            if (state.limitExceeded) {
+            if (state.phase.kind === 'started' && state.phase.limitExceeded) {
                 return this.result(state, {
                     status: 'LIMIT_EXCEEDED',
                     description: 'ECR allows one manual scan (StartImageScan) per image per day; that limit is used up for this image and no scan of it exists. Turn on scan-on-push for the repository, or run again tomorrow.',
@@ -1719,18 +1757,20 @@ class Wait {
                 });
             }
             const now = this.options.clock.now();
-            state.notFoundSince ??= now;
             state.last = { kind: 'error', name };
-            if (this.options.scanOnPush && !state.startAttempted && now - state.notFoundSince > SCAN_ON_PUSH_GRACE_MS) {
-                // Scan-on-push can be off at the registry level (a registry scanning configuration).
-                this.options.log.info(`${state.platform}: no scan after ${Math.round((now - state.notFoundSince) / 1000)} s despite scan-on-push; starting one.`);
-                // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
-                state.needsStart = true;
-                const started = await this.startScan(state);
-                if (started === DEADLINE)
-                    return DEADLINE;
-                if (started !== 'polled')
-                    return started;
+            if (state.phase.kind === 'awaiting-scan') {
+                const since = (state.phase.notFoundSince ??= now);
+                if (now - since > SCAN_ON_PUSH_GRACE_MS) {
+                    // Scan-on-push can be off at the registry level (a registry scanning configuration).
+                    this.options.log.info(`${state.platform}: no scan after ${Math.round((now - since) / 1000)} s despite scan-on-push; starting one.`);
+                    // Until ECR answers for certain, the next rounds try again (e.g. after throttling).
+                    state.phase = { kind: 'starting' };
+                    const started = await this.startScan(state);
+                    if (started === DEADLINE)
+                        return DEADLINE;
+                    if (started !== 'polled')
+                        return started;
+                }
             }
             return undefined;
         }
@@ -1746,7 +1786,7 @@ class Wait {
         if ((0,errors/* isCredentialError */._j)(error)) {
             throw new Error(`AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${(0,errors/* toMessage */.R9)(error)}. Check that the credentials are valid and the role allows ${action}.`);
         }
-        if (isRetryable(error)) {
+        if (isRetryableAwsError(error)) {
             state.retries += 1;
             state.last = { kind: 'error', name };
             return undefined;
@@ -1846,7 +1886,7 @@ class Wait {
             // An unknown status is reported as ECR said it, never as a crash.
             return this.result(state, {
                 status: last.status,
-                description: `ECR's scan status ${last.status} is not one this action knows, and it did not change within ${seconds} s${last.description ? ` (${trimPeriod(last.description)})` : ''}.`,
+                description: `ECR's scan status ${last.status} is not one this action knows, and it did not change within ${seconds} s${last.description ? ` (${poll_trimPeriod(last.description)})` : ''}.`,
                 complete: false,
             });
         }
@@ -1936,54 +1976,6 @@ class Wait {
         return this.deadline - this.options.clock.now();
     }
 }
-function isRetryable(error) {
-    const name = (0,errors/* errorName */.Is)(error) ?? '';
-    if (RETRYABLE_ERRORS.has(name))
-        return true;
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const details = error;
-    if (details.$fault === 'server' || details.$retryable !== undefined)
-        return true;
-    const status = details.$metadata?.httpStatusCode;
-    if (typeof status === 'number' && (status >= 500 || status === 429))
-        return true;
-    return typeof details.code === 'string' && NETWORK_CODES.has(details.code);
-}
-function describeLast(last, retries) {
-    const retried = retries > 0 ? ` (${retries} call${retries === 1 ? '' : 's'} retried)` : '';
-    switch (last.kind) {
-        case 'status':
-            if (FINDINGS_READY.includes(last.status)) {
-                return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
-            }
-            return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
-        case 'error':
-            if (last.name === 'ScanNotFoundException')
-                return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
-            if (last.name === 'ImageNotFoundException')
-                return `ECR still did not find this image (ImageNotFoundException)${retried}`;
-            return `the last answer was ${last.name}${retried}`;
-        case 'none':
-            return 'ECR had not answered yet (the call was cut off at the deadline)';
-    }
-}
-function defaultDescription(status) {
-    switch (status) {
-        case 'UNSUPPORTED_IMAGE':
-            return "ECR cannot scan this image's operating system or format";
-        case 'FINDINGS_UNAVAILABLE':
-            return 'ECR has no findings for this image (it may not have been pulled or pushed recently)';
-        case 'SCAN_ELIGIBILITY_EXPIRED':
-            return "the image is past the registry's scan duration for enhanced scanning";
-        case 'LIMIT_EXCEEDED':
-            return 'ECR allows one manual scan per image per day, and this image has used it';
-        case 'IMAGE_ARCHIVED':
-            return 'the image is archived, and archived images are not scanned';
-        default:
-            return 'ECR did not say why';
-    }
-}
 function addSeverity(counts, finding) {
     const severity = (finding.severity ?? 'UNDEFINED').toUpperCase();
     counts[severity] = (counts[severity] ?? 0) + 1;
@@ -2006,12 +1998,29 @@ function toIso(value) {
         return value;
     return undefined;
 }
-function trimPeriod(text) {
+function poll_trimPeriod(text) {
     return text.trim().replace(/\.$/, '');
 }
 /** ECR's findingSeverityCounts without the zero and missing entries, for comparing. */
 function positiveCounts(counts) {
     return Object.fromEntries(Object.entries(counts).filter((entry) => typeof entry[1] === 'number' && entry[1] > 0));
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/util/sleep.ts
+// A sleep on real time that an AbortSignal ends early: what the scan wait's deadline, and every
+// pause inside it, wait with (WaitOptions.sleep); tests pass fake time instead.
+
+/** Resolves after `ms`, or as soon as `signal` aborts, without error. */
+async function sleepUntilAborted(ms, signal) {
+    try {
+        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
 }
 
 // EXTERNAL MODULE: ./src/scan/ignore.ts
@@ -2561,7 +2570,7 @@ async function run(overrides = {}) {
             // Without a login the registry is unknown, and so is the cache's reference.
             if (inputs.cache === 'ecr')
                 actions_core/* info */.pq('cache: ecr is not used with push: false (no registry login).');
-            await actions_core/* group */.Os('Build (push: false)', () => build(inputs, facts, { kind: 'none' }, tempDir, NO_CACHE, deps.run));
+            await actions_core/* group */.Os('Build (push: false)', () => build({ inputs, facts, output: { kind: 'none' }, tempDir, run: deps.run }));
             const report = skippedReport({
                 ...reportBase(inputs, facts, inputs.repository),
                 build: 'not-pushed',
@@ -2604,7 +2613,18 @@ async function run(overrides = {}) {
         const ref = { repositoryName: repository.name, registryId: inputs.registryId };
         const plan = computeTagPlan(facts, inputs, image);
         progress.phase = 'building and pushing';
-        const candidate = await actions_core/* group */.Os('Build and push', async () => buildAndPush(client, ref, repository, inputs, facts, plan, image, tempDir, await ecrCache(inputs, facts, image, repository, builder), deps.run));
+        const candidate = await actions_core/* group */.Os('Build and push', async () => buildAndPush({
+            client,
+            ref,
+            repository,
+            inputs,
+            facts,
+            plan,
+            image,
+            tempDir,
+            cache: await ecrCache(inputs, facts, image, repository, builder),
+            run: deps.run,
+        }));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
@@ -3503,4 +3523,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=140.index.js.map
+//# sourceMappingURL=731.index.js.map
