@@ -24,6 +24,7 @@ import { FakeTime } from './scan/fakes.js';
 
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { run } = await import('../src/main.js');
+type Dependencies = Parameters<typeof run>[0] extends Partial<infer D> | undefined ? D : never;
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const REPOSITORY = 'mlops/retail-api';
@@ -123,14 +124,19 @@ afterEach(() => {
 });
 
 /** Runs the action for one event with these inputs (on top of repository and region). */
-async function runAction(event: { name: string; ref?: string; payload: object }, inputs: Record<string, string>, ecr: FakeEcrClient) {
+async function runAction(
+  event: { name: string; ref?: string; payload: object },
+  inputs: Record<string, string>,
+  ecr: FakeEcrClient,
+  extra: Partial<Dependencies> = {},
+) {
   const eventPath = path.join(workspace, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event.payload));
   Object.assign(process.env, { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: eventPath, GITHUB_REF: event.ref ?? 'refs/heads/main' });
   const values: Record<string, string> = { repository: REPOSITORY, 'aws-region': 'us-east-1', platforms: 'linux/amd64', ...inputs };
   core.getInput.mockImplementation((name) => values[name] ?? '');
   const time = new FakeTime();
-  await run({ createClient: async () => ecr.client, run: fakeDocker(), clock: time.clock, sleep: time.sleep, random: () => 0.5 });
+  await run({ createClient: async () => ecr.client, run: fakeDocker(), clock: time.clock, sleep: time.sleep, random: () => 0.5, ...extra });
   return {
     outputs: Object.fromEntries(core.setOutput.mock.calls.map(([name, value]) => [name, String(value)])),
     putTags: ecr.inputsOf(PutImageCommand).map((input) => input.imageTag),
@@ -202,5 +208,26 @@ describe('run: a pull request compared with its base (gate: new)', () => {
 
     expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/gate: new found no base image to compare with/));
     expect(outputs.new).toBeUndefined();
+  });
+});
+
+const push = { name: 'push', ref: 'refs/heads/main', payload: { ref: 'refs/heads/main', after: SHA } };
+
+describe('run: the risk inputs with basic scanning', () => {
+  test('epss-threshold and fail-on-exploitable warn once, the gate uses severity alone, Amazon Inspector is not asked', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: { [HEAD_DIGEST]: [ecrFinding('CVE-2024-0001', 'CRITICAL', 'openssl')] } });
+    let inspectorClients = 0;
+    const { outputs } = await runAction(push, { 'epss-threshold': '0.1', 'fail-on-exploitable': 'true' }, ecr, {
+      createInspectorClient: () => {
+        inspectorClients += 1;
+        return Promise.reject(new Error('Amazon Inspector is not to be asked with basic scanning'));
+      },
+    });
+
+    const warnings = core.warning.mock.calls.map(([message]) => String(message));
+    expect(warnings.filter((w) => w.includes('need enhanced scanning'))).toHaveLength(1);
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/^1 finding at or above CRITICAL: CVE-2024-0001/));
+    expect(inspectorClients).toBe(0);
+    expect(outputs.exploitable).toBeUndefined();
   });
 });
