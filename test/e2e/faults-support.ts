@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { workflowCommands, type RunResult } from './harness.js';
+import { NODE24, ROOT, workflowCommands, type RunResult } from './harness.js';
 import { stackEnv } from './stack.js';
 
 /** A 127.0.0.1 port nothing listens on (at the moment of asking). */
@@ -44,40 +44,76 @@ export interface OwnRegistry {
   uploadStarted(repository: string): boolean;
   /** SIGKILL, as a crash would; resolves once the process is gone. */
   kill(): Promise<void>;
+  /** Starts the registry again (same port, config and storage) after kill(); resolves once it answers. */
+  restart(): Promise<void>;
 }
 
-/** Debian's docker-registry on a free 127.0.0.1 port, with the stack's htpasswd (user AWS). */
-export async function startOwnRegistry(): Promise<OwnRegistry> {
+/**
+ * Debian's docker-registry on a free 127.0.0.1 port, with the stack's htpasswd (user AWS).
+ * `shareStackStorage`: the stack registry's own storage and push notifications (its config,
+ * another port), so the ECR stand-in sees what is pushed here and a run can go on to the scan;
+ * the stack's registry process is never touched.
+ */
+export async function startOwnRegistry(options: { shareStackStorage?: boolean } = {}): Promise<OwnRegistry> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-registry-'));
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
-  const data = path.join(dir, 'data');
-  mkdirSync(data);
   const config = path.join(dir, 'config.yml');
-  writeFileSync(
-    config,
-    [
-      'version: 0.1',
-      'log: {level: info, formatter: text}',
-      `storage: {filesystem: {rootdirectory: ${data}}, maintenance: {uploadpurging: {enabled: false}}}`,
-      `http: {addr: "${host}", secret: ${randomBytes(16).toString('hex')}}`,
-      `auth: {htpasswd: {realm: e2e-own-registry, path: ${path.join(stackEnv().STACK_DIR, 'htpasswd')}}}`,
-      '',
-    ].join('\n'),
-  );
+  let data = path.join(dir, 'data');
+  if (options.shareStackStorage) {
+    const stackConfig = readFileSync(path.join(stackEnv().STACK_DIR, 'registry-config.yml'), 'utf8');
+    data = /rootdirectory:\s*(\S+)/.exec(stackConfig)?.[1] ?? '';
+    if (!data) throw new Error('no rootdirectory in the stack registry config');
+    writeFileSync(config, stackConfig.replace(/^(\s*addr:\s*).*$/m, `$1${host}`));
+  } else {
+    mkdirSync(data);
+    writeFileSync(
+      config,
+      [
+        'version: 0.1',
+        'log: {level: info, formatter: text}',
+        `storage: {filesystem: {rootdirectory: ${data}}, maintenance: {uploadpurging: {enabled: false}}}`,
+        `http: {addr: "${host}", secret: ${randomBytes(16).toString('hex')}}`,
+        `auth: {htpasswd: {realm: e2e-own-registry, path: ${path.join(stackEnv().STACK_DIR, 'htpasswd')}}}`,
+        '',
+      ].join('\n'),
+    );
+  }
   const logFile = path.join(dir, 'registry.log');
-  const fd = openSync(logFile, 'a');
-  const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('docker-registry did not start');
-  let exited = false;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  let exited = true;
+  let gone: Promise<void> = Promise.resolve();
+  let pid = 0;
+  const spawnRegistry = () => {
+    const fd = openSync(logFile, 'a');
+    const child: ChildProcess = spawn('docker-registry', ['serve', config], { stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    if (child.pid === undefined) throw new Error('docker-registry did not start');
+    pid = child.pid;
+    exited = false;
+    gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  };
+  const answers = async () => {
+    await waitUntil(
+      `docker-registry on ${host}`,
+      async () => {
+        if (exited) throw new Error(`docker-registry exited: ${registry.log()}`);
+        try {
+          return (await fetch(`http://${host}/v2/`)).status === 401;
+        } catch {
+          return false;
+        }
+      },
+      15_000,
+      100,
+    );
+  };
   const registry: OwnRegistry = {
     host,
     url: `http://${host}`,
-    pid,
-    log: () => readFileSync(logFile, 'utf8'),
+    get pid() {
+      return pid;
+    },
+    log: () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : ''),
     uploadStarted: (repository) => {
       const uploads = path.join(data, 'docker/registry/v2/repositories', repository, '_uploads');
       return existsSync(uploads) && readdirSync(uploads).length > 0;
@@ -86,26 +122,93 @@ export async function startOwnRegistry(): Promise<OwnRegistry> {
       if (!exited) process.kill(pid, 'SIGKILL');
       await gone;
     },
+    restart: async () => {
+      if (!exited) throw new Error('restart() of a registry that is running');
+      spawnRegistry();
+      await answers();
+    },
   };
+  spawnRegistry();
   try {
-    await waitUntil(
-      `docker-registry on ${host}`,
-      async () => {
-        if (exited) throw new Error(`docker-registry exited: ${registry.log()}`);
-        try {
-          return (await fetch(`${registry.url}/v2/`)).status === 401;
-        } catch {
-          return false;
-        }
-      },
-      15_000,
-      100,
-    );
+    await answers();
   } catch (error) {
     await registry.kill();
     throw error;
   }
   return registry;
+}
+
+// ── A registry fault front of the test's own (test/stack/registry-front.ts) ────────────────
+
+export interface FrontRule {
+  kind: 'ping' | 'login' | 'manifest-put' | 'blob-upload' | 'blob-head' | 'other' | 'any';
+  count?: number;
+  forMs?: number;
+  fail?: number | 'close' | 'reset';
+  code?: string;
+  message?: string;
+}
+
+export interface FrontRequest {
+  time: number;
+  method: string;
+  path: string;
+  kind: FrontRule['kind'];
+  status: number | 'closed' | 'reset' | 'upstream-error';
+  fault: boolean;
+}
+
+export interface RegistryFront {
+  /** host:port */
+  host: string;
+  url: string;
+  setRules(rules: FrontRule[]): Promise<void>;
+  requests(): Promise<FrontRequest[]>;
+  stop(): Promise<void>;
+}
+
+/** A fault front on a free 127.0.0.1 port, in front of `upstream` (the stack's registry by default). */
+export async function startRegistryFront(upstream = `http://${stackEnv().REGISTRY}`): Promise<RegistryFront> {
+  const script = path.join(ROOT, 'test', 'stack', 'registry-front.ts');
+  const child = spawn(NODE24, [script, '--upstream', upstream, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`registry-front exited (${code}) before listening`)));
+  });
+  const host = `127.0.0.1:${port}`;
+  const admin = async (method: string, pathname: string, body?: unknown) => {
+    const response = await fetch(`http://${host}/_front/${pathname}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`front ${method} ${pathname}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    host,
+    url: `http://${host}`,
+    setRules: async (rules) => void (await admin('PUT', 'rules', { rules })),
+    requests: async () => ((await admin('GET', 'log')) as { requests: FrontRequest[] }).requests,
+    stop: async () => {
+      if (!exited && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+      await gone;
+    },
+  };
+}
+
+/** The `::warning::` lines of a run that announce a retry. */
+export function retryWarnings(run: RunResult): string[] {
+  const retries = workflowCommands(run.main.log, 'warning').filter((line) => /attempt \d of \d failed/.test(line));
+  if (process.env.FAULTS_OBSERVE) console.log(`retries: ${retries.join('\n')}`);
+  return retries;
 }
 
 // ── A proxy of the test's own ───────────────────────────────────────────────────────────

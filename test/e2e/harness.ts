@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { stackEnv } from './stack.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const NODE24 = path.join(ROOT, 'node_modules', 'node', 'bin', 'node');
+export const NODE24 = path.join(ROOT, 'node_modules', 'node', 'bin', 'node');
 
 export interface EventSpec {
   name: string;

@@ -21,8 +21,11 @@ export interface FrontRule {
   count?: number;
   /** Fail matching requests for this long, counted from the first one that matches. */
   forMs?: number;
-  /** An HTTP status (default 503) in the registry's error shape; `close` drops the connection unanswered. */
-  fail?: number | 'close';
+  /**
+   * An HTTP status (default 503) in the registry's error shape; `close` ends the connection
+   * unanswered (the client reads EOF); `reset` aborts it (TCP RST: "connection reset by peer").
+   */
+  fail?: number | 'close' | 'reset';
   /** The registry error code and message to answer with (defaults per status, e.g. 429 TOOMANYREQUESTS). */
   code?: string;
   message?: string;
@@ -38,7 +41,7 @@ interface LogEntry {
   method: string;
   path: string;
   kind: RequestKind;
-  status: number | 'closed' | 'upstream-error';
+  status: number | 'closed' | 'reset' | 'upstream-error';
   fault: boolean;
 }
 
@@ -74,8 +77,8 @@ function parseRules(body: unknown): Rule[] {
     if (count !== undefined && (typeof count !== 'number' || count < 0)) throw new Error('count must be a number');
     if (forMs !== undefined && (typeof forMs !== 'number' || forMs < 0)) throw new Error('forMs must be a number');
     if (count === undefined && forMs === undefined) throw new Error('a rule needs count or forMs');
-    if (fail !== undefined && fail !== 'close' && !(typeof fail === 'number' && fail >= 400 && fail <= 599)) {
-      throw new Error('fail must be an HTTP status 400-599 or "close"');
+    if (fail !== undefined && fail !== 'close' && fail !== 'reset' && !(typeof fail === 'number' && fail >= 400 && fail <= 599)) {
+      throw new Error('fail must be an HTTP status 400-599, "close" or "reset"');
     }
     if (code !== undefined && typeof code !== 'string') throw new Error('code must be a string');
     if (message !== undefined && typeof message !== 'string') throw new Error('message must be a string');
@@ -163,7 +166,12 @@ export function startFront(upstream: string, port: number, onListening: (port: n
       req.socket.destroy();
       return;
     }
-    const status = rule.fail ?? 503;
+    if (rule.fail === 'reset') {
+      entry.status = 'reset';
+      req.socket.resetAndDestroy();
+      return;
+    }
+    const status = typeof rule.fail === 'number' ? rule.fail : 503;
     entry.status = status;
     req.resume(); // the body is not wanted, but must be read for the answer to reach the client
     const headers: Record<string, string> = { 'docker-distribution-api-version': 'registry/2.0' };
