@@ -941,6 +941,34 @@ const actionRetrySeams = { ...retry/* realTime */.M9, warn: (message) => actions
 
 // EXTERNAL MODULE: ./node_modules/@smithy/service-error-classification/dist-cjs/index.js
 var service_error_classification_dist_cjs = __webpack_require__(2058);
+;// CONCATENATED MODULE: ./src/ecr/errors.ts
+// Which AWS SDK errors from ECR are worth another call: the SDK's own classification
+// (@smithy/service-error-classification: throttling, transient, server errors), plus the few
+// names and network codes ECR or Node give that its lists leave out. Pure.
+
+
+/** 5xx names ECR uses that the SDK's lists do not carry (it goes by status there). */
+const SERVER_ERRORS = new Set(['ServerException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
+/** Connection errors beyond the SDK's timeout and network codes. */
+const NETWORK_CODES = new Set(['ECONNABORTED']);
+function isRetryableAwsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = (0,errors/* errorName */.Is)(error) ?? '';
+    // ECR's LimitExceededException is a quota (one manual scan per image per day), not a rate: the
+    // SDK counts it as throttling, but another call cannot succeed.
+    if (name === 'LimitExceededException')
+        return false;
+    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
+    const sdk = error;
+    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
+        return true;
+    if (SERVER_ERRORS.has(name))
+        return true;
+    const details = error;
+    return details.$fault === 'server' || (typeof details.code === 'string' && NETWORK_CODES.has(details.code));
+}
+
 ;// CONCATENATED MODULE: ./src/util/transient.ts
 // Which failures are worth another attempt, read from what each tool really says. The docker
 // CLI and buildx report a registry fault only as text (their exit code is 1 either way), so
@@ -1001,21 +1029,15 @@ function commandTransientCause(error) {
  * would retry them after correcting the clock.
  */
 function awsTransientCause(error) {
-    if (typeof error !== 'object' || error === null)
+    // One classification for every AWS call the action retries: the poller's (ecr/errors.ts).
+    if (!isRetryableAwsError(error))
         return undefined;
-    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
-    const sdk = error;
     const name = (0,errors/* errorName */.Is)(error) ?? 'Error';
     const status = error.$metadata?.httpStatusCode;
     const code = error.code;
-    const label = [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
+    return [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
         .filter(Boolean)
         .join(', ');
-    if (name === 'LimitExceededException')
-        return undefined; // ECR: a service quota, not a rate
-    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
-        return label;
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/docker-login.ts
@@ -1435,34 +1457,6 @@ async function ecrCache(inputs, facts, image, repository, builder) {
     const read = plan.from.map((spec) => spec.replace(/^.*:/, '')).join(', ');
     actions_core/* info */.pq(`cache: ecr: reading ${read || 'no cache'}${plan.writeTag ? `; writing ${plan.writeTag}` : ''}.`);
     return { from: plan.from, to: plan.to };
-}
-
-;// CONCATENATED MODULE: ./src/ecr/errors.ts
-// Which AWS SDK errors from ECR are worth another call: the SDK's own classification
-// (@smithy/service-error-classification: throttling, transient, server errors), plus the few
-// names and network codes ECR or Node give that its lists leave out. Pure.
-
-
-/** 5xx names ECR uses that the SDK's lists do not carry (it goes by status there). */
-const SERVER_ERRORS = new Set(['ServerException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
-/** Connection errors beyond the SDK's timeout and network codes. */
-const NETWORK_CODES = new Set(['ECONNABORTED']);
-function isRetryableAwsError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const name = (0,errors/* errorName */.Is)(error) ?? '';
-    // ECR's LimitExceededException is a quota (one manual scan per image per day), not a rate: the
-    // SDK counts it as throttling, but another call cannot succeed.
-    if (name === 'LimitExceededException')
-        return false;
-    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
-    const sdk = error;
-    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
-        return true;
-    if (SERVER_ERRORS.has(name))
-        return true;
-    const details = error;
-    return details.$fault === 'server' || (typeof details.code === 'string' && NETWORK_CODES.has(details.code));
 }
 
 ;// CONCATENATED MODULE: ./src/scan/finding.ts

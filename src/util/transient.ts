@@ -7,7 +7,7 @@
 // Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
 // Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
 // 4xx included): a retry that cannot help only delays the failure.
-import { isServerError, isThrottlingError, isTransientError } from '@smithy/service-error-classification';
+import { isRetryableAwsError } from '../ecr/errors.js';
 import { errorName } from './errors.js';
 import { CommandError } from './exec.js';
 
@@ -60,16 +60,12 @@ export function commandTransientCause(error: unknown): string | undefined {
  * would retry them after correcting the clock.
  */
 export function awsTransientCause(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
-  const sdk = error as Parameters<typeof isTransientError>[0];
+  // One classification for every AWS call the action retries: the poller's (ecr/errors.ts).
+  if (!isRetryableAwsError(error)) return undefined;
   const name = errorName(error) ?? 'Error';
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const code = (error as { code?: unknown }).code;
-  const label = [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
+  return [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
     .filter(Boolean)
     .join(', ');
-  if (name === 'LimitExceededException') return undefined; // ECR: a service quota, not a rate
-  if (isThrottlingError(sdk) || isTransientError(sdk) || isServerError(sdk)) return label;
-  return undefined;
 }
