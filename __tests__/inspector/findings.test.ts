@@ -54,7 +54,7 @@ describe('listImageFindings', () => {
     expect(error).toMatchObject({ name: 'AccessDeniedException' });
     const warning = inspectorWarning(error);
     expect(warning).toMatch(/^Amazon Inspector's ListFindings was refused \(.*not authorized to perform: inspector2:ListFindings.*\)/);
-    expect(warning).toContain('epss-threshold is not applied and the gate uses severity alone');
+    expect(warning).toContain('epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS');
     expect(warning).toContain('Allow inspector2:ListFindings');
     expect(warning).not.toContain('\n');
   });
@@ -63,7 +63,7 @@ describe('listImageFindings', () => {
     const error = Object.assign(new Error('Amazon Inspector ListFindings: connect ECONNREFUSED 127.0.0.1:9'), { name: 'Error' });
     expect(inspectorWarning(error)).toBe(
       "Amazon Inspector's ListFindings failed (connect ECONNREFUSED 127.0.0.1:9), so there are no EPSS scores: " +
-        'epss-threshold is not applied and the gate uses severity alone. Check that the role allows inspector2:ListFindings (see docs/iam-policy.json).',
+        'epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS. Check that the role allows inspector2:ListFindings (see docs/iam-policy.json).',
     );
   });
 });

@@ -60,7 +60,7 @@ export function inspectorWarning(error: unknown): string {
   const cause = name && name !== 'Error' && !message.includes(name) ? `${name}: ${message}` : message;
   return (
     `Amazon Inspector's ListFindings ${refused ? 'was refused' : 'failed'} (${cause}), so there are no EPSS scores: ` +
-    `epss-threshold is not applied and the gate uses severity alone. ` +
+    `epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS. ` +
     `${refused ? 'Allow' : 'Check that the role allows'} ${LIST_FINDINGS_PERMISSION} (see docs/iam-policy.json).`
   );
 }
