@@ -61,7 +61,7 @@ function inspectorWarning(error) {
     // aws/http.ts prefixes network errors with the operation, which this sentence names already.
     const message = (0,errors/* toMessage */.R9)(error).replace(/^Amazon Inspector ListFindings: /, '');
     const cause = name && name !== 'Error' && !message.includes(name) ? `${name}: ${message}` : message;
-    return (`Amazon Inspector's ListFindings ${refused ? 'was refused' : 'failed'} (${cause}), so there are no EPSS scores: ` +
+    return (`Amazon Inspector's ListFindings ${refused ? 'was refused' : 'failed'} (${cause}), so there are no EPSS scores and ` +
         `epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS. ` +
         `${refused ? 'Allow' : 'Check that the role allows'} ${LIST_FINDINGS_PERMISSION} (see docs/iam-policy.json).`);
 }

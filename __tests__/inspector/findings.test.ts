@@ -62,7 +62,7 @@ describe('listImageFindings', () => {
   test('a failure that is not a refusal says "failed" and still names the permission', () => {
     const error = Object.assign(new Error('Amazon Inspector ListFindings: connect ECONNREFUSED 127.0.0.1:9'), { name: 'Error' });
     expect(inspectorWarning(error)).toBe(
-      "Amazon Inspector's ListFindings failed (connect ECONNREFUSED 127.0.0.1:9), so there are no EPSS scores: " +
+      "Amazon Inspector's ListFindings failed (connect ECONNREFUSED 127.0.0.1:9), so there are no EPSS scores and " +
         'epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS. Check that the role allows inspector2:ListFindings (see docs/iam-policy.json).',
     );
   });

@@ -59,7 +59,7 @@ export function inspectorWarning(error: unknown): string {
   const message = toMessage(error).replace(/^Amazon Inspector ListFindings: /, '');
   const cause = name && name !== 'Error' && !message.includes(name) ? `${name}: ${message}` : message;
   return (
-    `Amazon Inspector's ListFindings ${refused ? 'was refused' : 'failed'} (${cause}), so there are no EPSS scores: ` +
+    `Amazon Inspector's ListFindings ${refused ? 'was refused' : 'failed'} (${cause}), so there are no EPSS scores and ` +
     `epss-threshold is not applied: every finding at or above severity-threshold counts, whatever its EPSS. ` +
     `${refused ? 'Allow' : 'Check that the role allows'} ${LIST_FINDINGS_PERMISSION} (see docs/iam-policy.json).`
   );
