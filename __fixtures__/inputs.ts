@@ -2,6 +2,7 @@
 // so parseInputs is tested without the runner, the real filesystem or process.env.
 import * as path from 'node:path';
 import type { InputEnvironment, InputSource } from '../src/inputs.js';
+import { parse } from 'yaml';
 
 export const WORKSPACE = '/home/runner/work/retail-api/retail-api';
 
@@ -28,6 +29,7 @@ export function fakeEnvironment({ files = {}, dirs = [], env = {} }: Workspace =
       return text;
     },
     isFile: (file) => contents.has(file),
+    parseYaml: parse,
     isDirectory: (file) => directories.has(file),
   };
 }

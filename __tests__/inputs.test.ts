@@ -791,7 +791,7 @@ describe('parseInputs: bad values stop with one line naming the input and what i
 });
 
 describe('readInputs: the runner wiring', () => {
-  test('reads INPUT_* from core, files from GITHUB_WORKSPACE, and masks the token', () => {
+  test('reads INPUT_* from core, files from GITHUB_WORKSPACE, and masks the token', async () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'inputs-test-'));
     const saved = { GITHUB_WORKSPACE: process.env.GITHUB_WORKSPACE, AWS_REGION: process.env.AWS_REGION };
     try {
@@ -804,7 +804,7 @@ describe('readInputs: the runner wiring', () => {
       core.getInput.mockImplementation((name) => values[name] ?? '');
       core.setSecret.mockClear();
 
-      const inputs = readInputs();
+      const inputs = await readInputs();
 
       expect(inputs).toEqual({
         ...DEFAULTS,
@@ -824,14 +824,14 @@ describe('readInputs: the runner wiring', () => {
     }
   });
 
-  test('a missing context on disk is an input error', () => {
+  test('a missing context on disk is an input error', async () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'inputs-test-'));
     const saved = process.env.GITHUB_WORKSPACE;
     try {
       process.env.GITHUB_WORKSPACE = workspace;
       const values: Record<string, string> = { repository: 'api', 'aws-region': 'us-east-1', context: 'nowhere' };
       core.getInput.mockImplementation((name) => values[name] ?? '');
-      expect(() => readInputs()).toThrow(
+      await expect(readInputs()).rejects.toThrow(
         new InputError('Input "context" is "nowhere", which is not a directory; accepted: a build context directory (or a git/https URL).'),
       );
     } finally {

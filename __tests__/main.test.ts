@@ -231,3 +231,40 @@ describe('run: the risk inputs with basic scanning', () => {
     expect(outputs.exploitable).toBeUndefined();
   });
 });
+
+describe('run: docker buildx inspect only when something needs it', () => {
+  const INSPECT = 'Name: ci\nDriver: docker-container\nNodes:\nName: ci0\nPlatforms: linux/arm64*, linux/amd64\n';
+  /** docker as fakeDocker, with buildx's descriptor (platform included) and an inspect answer. */
+  function docker(platform?: { os: string; architecture: string }) {
+    return fakeRunner((_command, args) => {
+      if (args[0] === 'buildx' && args[1] === 'build') {
+        const descriptor = {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: HEAD_DIGEST,
+          size: 1,
+          ...(platform ? { platform } : {}),
+        };
+        writeFileSync(
+          args[args.indexOf('--metadata-file') + 1],
+          JSON.stringify({ 'containerimage.digest': HEAD_DIGEST, 'containerimage.descriptor': descriptor }),
+        );
+      }
+      if (args[0] === 'buildx' && args[1] === 'inspect') return { stdout: INSPECT };
+      return {};
+    });
+  }
+  const inspects = (runner: ReturnType<typeof docker>) => runner.mock.calls.filter(([, args]) => args[1] === 'inspect').length;
+
+  test.each<[string, Record<string, string>, Record<string, string>, { os: string; architecture: string } | undefined, number, string]>([
+    ['a fresh build that buildx described: never', {}, {}, { os: 'linux', architecture: 'arm64' }, 0, 'linux/arm64'],
+    ['a fresh build buildx did not describe: once, for the default platform', {}, {}, undefined, 1, 'linux/arm64'],
+    ['a reused image (skip-existing): once, for the default platform', {}, { [SHA]: HEAD_DIGEST }, undefined, 1, 'linux/arm64'],
+    ['cache: ecr: once, for the driver', { cache: 'ecr' }, {}, { os: 'linux', architecture: 'amd64' }, 1, 'linux/amd64'],
+  ])('%s', async (_name, inputs, tags, platform, calls, named) => {
+    const runner = docker(platform);
+    const { outputs } = await runAction(push, { platforms: '', ...inputs }, fakeEcr({ tags, findings: {} }), { run: runner });
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(inspects(runner)).toBe(calls);
+    expect(JSON.parse(outputs['platform-digests'])).toEqual({ [named]: HEAD_DIGEST });
+  });
+});

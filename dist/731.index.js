@@ -110,19 +110,18 @@ function parseKeyValues(text) {
 
 // EXTERNAL MODULE: ./src/scan/severity.ts
 var severity = __webpack_require__(4902);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/scan/ignore-file.ts
 // The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
 // a malformed file stops the step before anything is built.
-
+// The YAML parser comes in from the caller: `yaml` is a large module, and the action loads it
+// only for a run that has an ignore file to read (inputs.ts, readInputs).
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Returns the entries, or throws an Error whose message says what is wrong (the caller names the input). */
-function parseIgnoreFile(text) {
+function parseIgnoreFile(text, parseYaml) {
     let data;
     try {
-        data = (0,dist/* parse */.qg)(text);
+        data = parseYaml(text);
     }
     catch (error) {
         throw new Error(`is not valid YAML (${error instanceof Error ? (0,errors/* oneLine */.TN)(error.message.split('\n')[0] ?? '') : String(error)})`, {
@@ -591,17 +590,23 @@ function readLifecyclePolicy(read, environment) {
     }
     return { path: full, text };
 }
-function readIgnoreFile(read, environment) {
+/** The ignore file a run reads: the input's (which must exist), or the default one when it exists. */
+function ignoreFileToRead(read, environment) {
     const given = read.optional('ignore-file');
     const file = given ?? DEFAULT_IGNORE_FILE;
     const full = read.path(file);
+    return given === undefined && !environment.isFile(full) ? undefined : { file, full };
+}
+function readIgnoreFile(read, environment) {
+    const target = ignoreFileToRead(read, environment);
+    if (target === undefined)
+        return undefined;
+    const { file, full } = target;
     if (!environment.isFile(full)) {
-        if (given === undefined)
-            return undefined;
-        throw new errors/* InputError */.dz(`Input "ignore-file" is ${(0,errors/* quoted */.TL)(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
+        throw new errors/* InputError */.dz(`Input "ignore-file" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`);
     }
     try {
-        return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
+        return { path: full, entries: parseIgnoreFile(environment.readText(full), (text) => environment.parseYaml(text)) };
     }
     catch (error) {
         throw new errors/* InputError */.dz(`Input "ignore-file" (${(0,errors/* oneLine */.TN)(file)}) ${(0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
@@ -611,14 +616,23 @@ function truncate(text) {
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 /** The action's inputs, from the runner. */
-function readInputs() {
-    const inputs = parseInputs((name) => actions_core/* getInput */.V4(name), {
+async function readInputs() {
+    const get = (name) => actions_core/* getInput */.V4(name);
+    const files = {
         env: process.env,
         cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
         readText: (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'),
         isFile: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile(),
         isDirectory: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory(),
-    });
+    };
+    // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
+    // ignore file to read (a missing `ignore-file` is then reported by parseInputs as usual).
+    const parseYaml = ignoreFileToRead(new Reader(get, files), files) === undefined
+        ? () => {
+            throw new Error('internal: the YAML parser was not loaded');
+        }
+        : (await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))).parse;
+    const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
     if (inputs.githubToken !== '')
         actions_core/* setSecret */.Pq(inputs.githubToken);
     return inputs;
@@ -746,12 +760,30 @@ function readEventFacts(env = process.env) {
     return parseEventFacts(env, payload);
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(2088);
+// EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
+var semver = __webpack_require__(7163);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./node_modules/semver/functions/gt.js
+var gt = __webpack_require__(6599);
+var gt_default = /*#__PURE__*/__webpack_require__.n(gt);
+// EXTERNAL MODULE: ./node_modules/semver/functions/gte.js
+var gte = __webpack_require__(1236);
+var gte_default = /*#__PURE__*/__webpack_require__.n(gte);
+// EXTERNAL MODULE: ./node_modules/semver/functions/prerelease.js
+var prerelease = __webpack_require__(5714);
+var prerelease_default = /*#__PURE__*/__webpack_require__.n(prerelease);
+// EXTERNAL MODULE: ./node_modules/semver/functions/valid.js
+var valid = __webpack_require__(8780);
+var valid_default = /*#__PURE__*/__webpack_require__.n(valid);
 ;// CONCATENATED MODULE: ./src/tags.ts
 // Pure: event facts + inputs → which tags this run writes. The build pushes only the
 // candidate (the SHA tag); everything else is a promotion written after the gate passes.
+// semver's parts, not its index: the index also loads ranges and every other function (~80 KB
+// the main phase would compile at every start).
+
+
+
+
 
 
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -762,9 +794,9 @@ function isValidDockerTag(tag) {
 /** A release tag (`v1.2.3`, `1.2.3-rc.1`, `v1.2.3+build.5`) as a semver version, or undefined. */
 function releaseVersion(tag) {
     const stripped = tag.replace(/^v/, '');
-    if (!semver_default().valid(stripped))
+    if (!valid_default()(stripped))
         return undefined;
-    return new (semver_default()).SemVer(stripped);
+    return new (semver_default())(stripped);
 }
 /**
  * `tags` entries are bare names; full references to this image (as docker/metadata-action
@@ -825,7 +857,7 @@ image) {
     }
     for (const entry of inputs.tags)
         add(reduceExtraTag(entry, image, inputs.repository), 'extra');
-    const stableRelease = plan.version !== undefined && semver_default().prerelease(plan.version) === null && release?.prerelease !== true;
+    const stableRelease = plan.version !== undefined && prerelease_default()(plan.version) === null && release?.prerelease !== true;
     if (inputs.latest === 'true' || (inputs.latest === 'auto' && stableRelease))
         add('latest', 'latest');
     return plan;
@@ -839,23 +871,21 @@ function moveFloatingTags(plan, existingTags, latestMode) {
     const write = [];
     const held = [];
     const version = plan.version;
-    const stable = existingTags
-        .map((tag) => releaseVersion(tag))
-        .filter((v) => v !== undefined && v.prerelease.length === 0);
+    const stable = existingTags.map((tag) => releaseVersion(tag)).filter((v) => v !== undefined && v.prerelease.length === 0);
     for (const promotion of plan.promotions) {
         const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
         if (!floating || version === undefined) {
             write.push(promotion);
             continue;
         }
-        const current = new (semver_default()).SemVer(version);
+        const current = new (semver_default())(version);
         const line = stable.filter((v) => promotion.kind === 'minor'
             ? v.major === current.major && v.minor === current.minor
             : promotion.kind === 'major'
                 ? v.major === current.major
                 : true);
-        const highest = line.reduce((max, v) => (max === undefined || semver_default().gt(v, max) ? v : max), undefined);
-        if (highest === undefined || semver_default().gte(current, highest))
+        const highest = line.reduce((max, v) => (max === undefined || gt_default()(v, max) ? v : max), undefined);
+        if (highest === undefined || gte_default()(current, highest))
             write.push(promotion);
         else
             held.push({ ...promotion, reason: `${highest.version} is newer` });
@@ -1412,31 +1442,56 @@ async function build(options) {
  * The candidate's manifest, read back from the registry (the digest ECR serves), and its platform
  * manifests. The manifest is kept: promotion copies it under the other tags.
  */
-async function resolvePlatforms(client, ref, inputs, candidate, 
-/** The builder's default platform, asked for early (see startBuilderPlatform). */
-builderDefault) {
+async function resolvePlatforms(client, ref, inputs, candidate, builder) {
+    // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
+    // image (skip-existing) only the builder's default can, so it is asked alongside the read.
+    const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;
+    const mayBeSingle = candidate.mediaType === undefined || !isIndex(candidate.mediaType, {});
+    const early = named === undefined && mayBeSingle ? builder.platform() : undefined;
     const manifest = await getManifest(client, ref, candidate.digest);
     const mediaType = manifest.mediaType ?? candidate.mediaType;
-    // Only a single manifest needs its platform named; ask the builder only when nothing else says.
     const single = isIndex(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
-        : ((inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault));
+        : (named ?? (await (early ?? builder.platform())));
     return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
- * What the build needs to know about the builder, from one `docker buildx inspect` (~100 ms),
- * started alongside the login rather than on the way to the build or the scan: its default
- * platform names a single-platform image that buildx did not describe (docker driver, or a
- * reused image), and its driver says whether cache: ecr can export. Not asked when neither is
- * needed.
+ * `docker buildx inspect`, run at most once and only when something needs it (a CLI plugin
+ * that also asks the builder: ~100 ms, on a 2-core runner not free even in parallel): the
+ * driver, which cache: ecr must know before the build (can it export?), and the default
+ * platform, which names a single-platform image buildx did not describe (a reused image, or a
+ * builder whose metadata has no platform). A fresh build with cache: none never asks.
  */
-function startBuilderInspect(inputs, run = exec/* runCommand */.d) {
-    const platform = inputs.platforms.length === 1 ? inputs.platforms[0] : undefined;
-    if (platform !== undefined && inputs.cache !== 'ecr')
-        return Promise.resolve({ platform });
-    return inspectBuilder(inputs.builder, run)
-        .then((info) => ({ ...info, platform: platform ?? info.platform }))
-        .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+class BuilderQuery {
+    inputs;
+    run;
+    pending;
+    constructor(inputs, run = exec/* runCommand */.d) {
+        this.inputs = inputs;
+        this.run = run;
+    }
+    /** Starts the inspect now (if not yet), so that it overlaps other work. */
+    start() {
+        void this.info();
+    }
+    /** The driver and default platform; never rejects (a failed inspect: linux/amd64, driver unknown). */
+    info() {
+        const platform = this.inputs.platforms.length === 1 ? this.inputs.platforms[0] : undefined;
+        this.pending ??= inspectBuilder(this.inputs.builder, this.run)
+            .then((info) => ({ ...info, platform: platform ?? info.platform }))
+            .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+        return this.pending;
+    }
+    /** The platform of a single-platform build: the `platforms` input's one, or the builder's default. */
+    platform() {
+        if (this.inputs.platforms.length === 1)
+            return Promise.resolve(this.inputs.platforms[0]);
+        return this.info().then((info) => info.platform);
+    }
+    /** Whether the inspect has been started (for tests). */
+    get asked() {
+        return this.pending !== undefined;
+    }
 }
 /** cache: ecr → the cache specs this build adds, its warnings and notes written to the log. */
 async function ecrCache(inputs, facts, image, repository, builder) {
@@ -1448,7 +1503,7 @@ async function ecrCache(inputs, facts, image, repository, builder) {
         defaultBranch: facts.defaultBranch,
         fromFork: facts.pullRequest?.fromFork === true,
         repository,
-        driver: (await builder).driver,
+        driver: (await builder.info()).driver,
     });
     for (const note of plan.notes)
         actions_core/* info */.pq(note);
@@ -1657,8 +1712,12 @@ class Wait {
                 const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
                 if (state.settling && delay === 0)
                     return this.unsettled(state, state.settling);
-                // The schedule runs from the start of the last check, so a call's own time does not widen the gap.
-                const gap = delay > 0 ? Math.max(1, delay - (this.options.clock.now() - checkStarted)) : 0;
+                // The schedule runs from the start of the last check, so a call's own time does not widen the
+                // gap; but the next check never starts less than MIN_DELAY_MS after this one ended, so ECR
+                // never sees two checks less than a second apart (a call reaches it later than it starts:
+                // signing, a new connection, a slow network).
+                const took = this.options.clock.now() - checkStarted;
+                const gap = delay > 0 ? Math.max(Math.min(MIN_DELAY_MS, delay), delay - took) : 0;
                 if (!(await this.pause(gap)))
                     return this.timedOut(state);
             }
@@ -2551,7 +2610,7 @@ async function run(overrides = {}) {
     const outputs = {};
     const progress = { phase: 'reading inputs', published: false };
     try {
-        const inputs = readInputs();
+        const inputs = await readInputs();
         const facts = readEventFacts();
         // Validate the tag plan now (a missing commit SHA, a reference to another image) so a bad
         // input stops the step before any AWS or Docker call; it is computed again after login.
@@ -2574,13 +2633,15 @@ async function run(overrides = {}) {
             await publish(report, outputs, { inputs, facts, image: inputs.repository, tempDir, workspace }, progress);
             return;
         }
+        const builder = new BuilderQuery(inputs, deps.run);
+        // cache: ecr needs the builder's driver before the build: asked now, it overlaps the login
+        // and the repository calls.
+        if (inputs.cache === 'ecr')
+            builder.start();
         const client = await deps.createClient(inputs.awsRegion);
-        let builder = Promise.resolve({ platform: 'linux/amd64' });
         progress.phase = 'logging in to Amazon ECR';
         const login = await actions_core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => actions_core/* setSecret */.Pq(secret));
-            // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-            builder = startBuilderInspect(inputs, deps.run);
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             actions_core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             actions_core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
@@ -2623,7 +2684,7 @@ async function run(overrides = {}) {
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
-        const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder.then((b) => b.platform));
+        const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder);
         outputs.platformDigests = platformDigestsObject(platforms);
         const reportFacts = {
             ...reportBase(inputs, facts, image),

@@ -108,34 +108,60 @@ export async function resolvePlatforms(
   ref: ImageRef,
   inputs: Inputs,
   candidate: Candidate,
-  /** The builder's default platform, asked for early (see startBuilderPlatform). */
-  builderDefault: Promise<string>,
+  builder: Pick<BuilderQuery, 'platform'>,
 ): Promise<{ manifest: Manifest; platforms: PlatformManifest[] }> {
+  // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
+  // image (skip-existing) only the builder's default can, so it is asked alongside the read.
+  const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;
+  const mayBeSingle = candidate.mediaType === undefined || !isIndex(candidate.mediaType, {});
+  const early = named === undefined && mayBeSingle ? builder.platform() : undefined;
   const manifest = await getManifest(client, ref, candidate.digest);
   const mediaType = manifest.mediaType ?? candidate.mediaType;
-  // Only a single manifest needs its platform named; ask the builder only when nothing else says.
   const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
     ? 'unknown'
-    : ((inputs.platforms.length === 1 ? inputs.platforms[0] : undefined) ?? candidate.platform ?? (await builderDefault));
+    : (named ?? (await (early ?? builder.platform())));
   return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 
 /**
- * What the build needs to know about the builder, from one `docker buildx inspect` (~100 ms),
- * started alongside the login rather than on the way to the build or the scan: its default
- * platform names a single-platform image that buildx did not describe (docker driver, or a
- * reused image), and its driver says whether cache: ecr can export. Not asked when neither is
- * needed.
+ * `docker buildx inspect`, run at most once and only when something needs it (a CLI plugin
+ * that also asks the builder: ~100 ms, on a 2-core runner not free even in parallel): the
+ * driver, which cache: ecr must know before the build (can it export?), and the default
+ * platform, which names a single-platform image buildx did not describe (a reused image, or a
+ * builder whose metadata has no platform). A fresh build with cache: none never asks.
  */
-export function startBuilderInspect(
-  inputs: Pick<Inputs, 'platforms' | 'builder' | 'cache'>,
-  run: Runner = runCommand,
-): Promise<BuilderInfo> {
-  const platform = inputs.platforms.length === 1 ? inputs.platforms[0] : undefined;
-  if (platform !== undefined && inputs.cache !== 'ecr') return Promise.resolve({ platform });
-  return inspectBuilder(inputs.builder, run)
-    .then((info) => ({ ...info, platform: platform ?? info.platform }))
-    .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+export class BuilderQuery {
+  private pending?: Promise<BuilderInfo>;
+
+  constructor(
+    private readonly inputs: Pick<Inputs, 'platforms' | 'builder'>,
+    private readonly run: Runner = runCommand,
+  ) {}
+
+  /** Starts the inspect now (if not yet), so that it overlaps other work. */
+  start(): void {
+    void this.info();
+  }
+
+  /** The driver and default platform; never rejects (a failed inspect: linux/amd64, driver unknown). */
+  info(): Promise<BuilderInfo> {
+    const platform = this.inputs.platforms.length === 1 ? this.inputs.platforms[0] : undefined;
+    this.pending ??= inspectBuilder(this.inputs.builder, this.run)
+      .then((info) => ({ ...info, platform: platform ?? info.platform }))
+      .catch(() => ({ platform: platform ?? 'linux/amd64' }));
+    return this.pending;
+  }
+
+  /** The platform of a single-platform build: the `platforms` input's one, or the builder's default. */
+  platform(): Promise<string> {
+    if (this.inputs.platforms.length === 1) return Promise.resolve(this.inputs.platforms[0]);
+    return this.info().then((info) => info.platform);
+  }
+
+  /** Whether the inspect has been started (for tests). */
+  get asked(): boolean {
+    return this.pending !== undefined;
+  }
 }
 
 /** cache: ecr → the cache specs this build adds, its warnings and notes written to the log. */
@@ -144,7 +170,7 @@ export async function ecrCache(
   facts: Pick<EventFacts, 'branch' | 'defaultBranch' | 'pullRequest'>,
   image: string,
   repository: RepositoryInfo,
-  builder: Promise<BuilderInfo>,
+  builder: Pick<BuilderQuery, 'info'>,
 ): Promise<CacheSpecs> {
   if (inputs.cache !== 'ecr') return NO_CACHE;
   const plan = planEcrCache({
@@ -153,7 +179,7 @@ export async function ecrCache(
     defaultBranch: facts.defaultBranch,
     fromFork: facts.pullRequest?.fromFork === true,
     repository,
-    driver: (await builder).driver,
+    driver: (await builder.info()).driver,
   });
   for (const note of plan.notes) core.info(note);
   for (const warning of plan.warnings) core.warning(warning);

@@ -59,6 +59,8 @@ export interface InputEnvironment {
   readText(file: string): string;
   isFile(file: string): boolean;
   isDirectory(file: string): boolean;
+  /** YAML's parse (the `yaml` package's), for the ignore file. */
+  parseYaml(text: string): unknown;
 }
 
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
@@ -76,7 +78,7 @@ const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 class Reader {
   constructor(
     private readonly get: InputSource,
-    private readonly environment: InputEnvironment,
+    private readonly environment: Pick<InputEnvironment, 'cwd'>,
   ) {}
 
   text(name: string): string {
@@ -338,18 +340,25 @@ function readLifecyclePolicy(read: Reader, environment: InputEnvironment): Input
   return { path: full, text };
 }
 
-function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ignoreFile'] {
+/** The ignore file a run reads: the input's (which must exist), or the default one when it exists. */
+function ignoreFileToRead(read: Reader, environment: Pick<InputEnvironment, 'isFile'>) {
   const given = read.optional('ignore-file');
   const file = given ?? DEFAULT_IGNORE_FILE;
   const full = read.path(file);
+  return given === undefined && !environment.isFile(full) ? undefined : { file, full };
+}
+
+function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ignoreFile'] {
+  const target = ignoreFileToRead(read, environment);
+  if (target === undefined) return undefined;
+  const { file, full } = target;
   if (!environment.isFile(full)) {
-    if (given === undefined) return undefined;
     throw new InputError(
-      `Input "ignore-file" is ${quoted(given)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`,
+      `Input "ignore-file" is ${quoted(file)}, which does not exist; accepted: the path of a YAML list of {id, reason, expires?}.`,
     );
   }
   try {
-    return { path: full, entries: parseIgnoreFile(environment.readText(full)) };
+    return { path: full, entries: parseIgnoreFile(environment.readText(full), (text) => environment.parseYaml(text)) };
   } catch (error) {
     throw new InputError(
       `Input "ignore-file" (${oneLine(file)}) ${oneLine(toMessage(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`,
@@ -362,14 +371,24 @@ function truncate(text: string): string {
 }
 
 /** The action's inputs, from the runner. */
-export function readInputs(): Inputs {
-  const inputs = parseInputs((name) => core.getInput(name), {
+export async function readInputs(): Promise<Inputs> {
+  const get: InputSource = (name) => core.getInput(name);
+  const files = {
     env: process.env,
     cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-    readText: (file) => readFileSync(file, 'utf8'),
-    isFile: (file) => existsSync(file) && statSync(file).isFile(),
-    isDirectory: (file) => existsSync(file) && statSync(file).isDirectory(),
-  });
+    readText: (file: string) => readFileSync(file, 'utf8'),
+    isFile: (file: string) => existsSync(file) && statSync(file).isFile(),
+    isDirectory: (file: string) => existsSync(file) && statSync(file).isDirectory(),
+  };
+  // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
+  // ignore file to read (a missing `ignore-file` is then reported by parseInputs as usual).
+  const parseYaml =
+    ignoreFileToRead(new Reader(get, files), files) === undefined
+      ? () => {
+          throw new Error('internal: the YAML parser was not loaded');
+        }
+      : (await import('yaml')).parse;
+  const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;
 }

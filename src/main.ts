@@ -16,8 +16,7 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { build, buildAndPush, ecrCache, resolvePlatforms, startBuilderInspect } from './image.js';
-import type { BuilderInfo } from './build/buildx.js';
+import { build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms } from './image.js';
 import { creationWithCache } from './build/cache.js';
 import type { ImageRef, Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
@@ -67,7 +66,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
   const outputs: ActionOutputs = {};
   const progress: Progress = { phase: 'reading inputs', published: false };
   try {
-    const inputs = readInputs();
+    const inputs = await readInputs();
     const facts = readEventFacts();
     // Validate the tag plan now (a missing commit SHA, a reference to another image) so a bad
     // input stops the step before any AWS or Docker call; it is computed again after login.
@@ -91,13 +90,14 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       return;
     }
 
+    const builder = new BuilderQuery(inputs, deps.run);
+    // cache: ecr needs the builder's driver before the build: asked now, it overlaps the login
+    // and the repository calls.
+    if (inputs.cache === 'ecr') builder.start();
     const client = await deps.createClient(inputs.awsRegion);
-    let builder: Promise<BuilderInfo> = Promise.resolve({ platform: 'linux/amd64' });
     progress.phase = 'logging in to Amazon ECR';
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
-      // Asked now, so it overlaps docker login and the repository calls, not the first API call.
-      builder = startBuilderInspect(inputs, deps.run);
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
@@ -146,13 +146,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     const candidateTags = plan.candidate ? [plan.candidate] : [];
     outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
 
-    const { manifest, platforms } = await resolvePlatforms(
-      client,
-      ref,
-      inputs,
-      candidate,
-      builder.then((b) => b.platform),
-    );
+    const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder);
     outputs.platformDigests = platformDigestsObject(platforms);
     const reportFacts = {
       ...reportBase(inputs, facts, image),

@@ -1,6 +1,12 @@
 // Pure: event facts + inputs → which tags this run writes. The build pushes only the
 // candidate (the SHA tag); everything else is a promotion written after the gate passes.
-import semver from 'semver';
+// semver's parts, not its index: the index also loads ranges and every other function (~80 KB
+// the main phase would compile at every start).
+import SemVer from 'semver/classes/semver.js';
+import gt from 'semver/functions/gt.js';
+import gte from 'semver/functions/gte.js';
+import prerelease from 'semver/functions/prerelease.js';
+import valid from 'semver/functions/valid.js';
 import type { EventFacts } from './github/event.js';
 import type { Inputs } from './inputs.js';
 import { InputError, oneLine, quoted } from './util/errors.js';
@@ -29,10 +35,10 @@ export function isValidDockerTag(tag: string): boolean {
 }
 
 /** A release tag (`v1.2.3`, `1.2.3-rc.1`, `v1.2.3+build.5`) as a semver version, or undefined. */
-export function releaseVersion(tag: string): semver.SemVer | undefined {
+export function releaseVersion(tag: string): SemVer | undefined {
   const stripped = tag.replace(/^v/, '');
-  if (!semver.valid(stripped)) return undefined;
-  return new semver.SemVer(stripped);
+  if (!valid(stripped)) return undefined;
+  return new SemVer(stripped);
 }
 
 /**
@@ -105,7 +111,7 @@ export function computeTagPlan(
 
   for (const entry of inputs.tags) add(reduceExtraTag(entry, image, inputs.repository), 'extra');
 
-  const stableRelease = plan.version !== undefined && semver.prerelease(plan.version) === null && release?.prerelease !== true;
+  const stableRelease = plan.version !== undefined && prerelease(plan.version) === null && release?.prerelease !== true;
   if (inputs.latest === 'true' || (inputs.latest === 'auto' && stableRelease)) add('latest', 'latest');
   return plan;
 }
@@ -123,16 +129,14 @@ export function moveFloatingTags(
   const write: Promotion[] = [];
   const held: Array<Promotion & { reason: string }> = [];
   const version = plan.version;
-  const stable = existingTags
-    .map((tag) => releaseVersion(tag))
-    .filter((v): v is semver.SemVer => v !== undefined && v.prerelease.length === 0);
+  const stable = existingTags.map((tag) => releaseVersion(tag)).filter((v): v is SemVer => v !== undefined && v.prerelease.length === 0);
   for (const promotion of plan.promotions) {
     const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
     if (!floating || version === undefined) {
       write.push(promotion);
       continue;
     }
-    const current = new semver.SemVer(version);
+    const current = new SemVer(version);
     const line = stable.filter((v) =>
       promotion.kind === 'minor'
         ? v.major === current.major && v.minor === current.minor
@@ -140,8 +144,8 @@ export function moveFloatingTags(
           ? v.major === current.major
           : true,
     );
-    const highest = line.reduce<semver.SemVer | undefined>((max, v) => (max === undefined || semver.gt(v, max) ? v : max), undefined);
-    if (highest === undefined || semver.gte(current, highest)) write.push(promotion);
+    const highest = line.reduce<SemVer | undefined>((max, v) => (max === undefined || gt(v, max) ? v : max), undefined);
+    if (highest === undefined || gte(current, highest)) write.push(promotion);
     else held.push({ ...promotion, reason: `${highest.version} is newer` });
   }
   return { write, held };

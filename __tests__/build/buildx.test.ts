@@ -6,7 +6,7 @@ import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { digestOf } from '../../__fixtures__/manifests/index.js';
 import { builderPlatform, inspectBuilder, lastErrorLine, runBuild } from '../../src/build/buildx.js';
-import { startBuilderInspect } from '../../src/image.js';
+import { BuilderQuery } from '../../src/image.js';
 import { buildxArgs, type BuildRequest } from '../../src/build/argv.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -226,21 +226,35 @@ describe('builderPlatform', () => {
     await expect(inspectBuilder('b', fakeRunner(() => ({ stdout })))).resolves.toEqual({ driver, platform: expect.any(String) });
   });
 
-  test.each<[string, { platforms: string[]; cache: 'none' | 'ecr' }, number, { driver?: string; platform: string }]>([
-    ['one platform, no cache: no call', { platforms: ['linux/arm64'], cache: 'none' }, 0, { platform: 'linux/arm64' }],
-    ['one platform, cache: ecr: asked for the driver, the platform kept', { platforms: ['linux/arm64'], cache: 'ecr' }, 1, { driver: 'docker', platform: 'linux/arm64' }],
-    ['no platform, cache: ecr: one call for both', { platforms: [], cache: 'ecr' }, 1, { driver: 'docker', platform: 'linux/amd64' }],
-    ['no platform, no cache: one call', { platforms: [], cache: 'none' }, 1, { driver: 'docker', platform: 'linux/amd64' }],
-  ])('startBuilderInspect: %s', async (_name, inputs, calls, info) => {
+  test('BuilderQuery: nothing asked, nothing run (a fresh build with cache: none)', () => {
     const run = fakeRunner(() => ({ stdout: DOCKER_DRIVER }));
-    await expect(startBuilderInspect({ ...inputs, builder: undefined }, run)).resolves.toEqual(info);
+    const builder = new BuilderQuery({ platforms: [], builder: undefined }, run);
+    expect(builder.asked).toBe(false);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  test.each<[string, string[], 'info' | 'platform' | 'both', number, unknown]>([
+    ['one platform input: its platform, no call', ['linux/arm64'], 'platform', 0, 'linux/arm64'],
+    ['one platform input, the driver asked (cache: ecr): one call, the input platform kept', ['linux/arm64'], 'info', 1, { driver: 'docker', platform: 'linux/arm64' }],
+    ['no platform input: the builder default, one call', [], 'platform', 1, 'linux/amd64'],
+    ['driver and platform both asked: still one call', [], 'both', 1, { driver: 'docker', platform: 'linux/amd64' }],
+  ])('BuilderQuery: %s', async (_name, platforms, ask, calls, expected) => {
+    const run = fakeRunner(() => ({ stdout: DOCKER_DRIVER }));
+    const builder = new BuilderQuery({ platforms, builder: undefined }, run);
+    if (ask === 'platform') await expect(builder.platform()).resolves.toEqual(expected);
+    if (ask === 'info') await expect(builder.info()).resolves.toEqual(expected);
+    if (ask === 'both') {
+      builder.start();
+      await expect(builder.platform()).resolves.toBe('linux/amd64');
+      await expect(builder.info()).resolves.toEqual(expected);
+    }
     expect(run).toHaveBeenCalledTimes(calls);
   });
 
-  test('startBuilderInspect: a failing inspect gives the fallback, never a rejection', async () => {
+  test('BuilderQuery: a failing inspect gives the fallback, never a rejection', async () => {
     const run = fakeRunner(() => {
       throw new Error('docker: not found');
     });
-    await expect(startBuilderInspect({ platforms: [], cache: 'ecr', builder: 'x' }, run)).resolves.toEqual({ platform: 'linux/amd64' });
+    await expect(new BuilderQuery({ platforms: [], builder: 'x' }, run).info()).resolves.toEqual({ platform: 'linux/amd64' });
   });
 });

@@ -171,7 +171,7 @@ describe('workflows in README.md', () => {
   test('the ignore-file example is one the action accepts', () => {
     const examples = README_BLOCKS.filter((block) => block.kind === 'ignore-file');
     expect(examples.length).toBeGreaterThanOrEqual(1);
-    for (const example of examples) expect(parseIgnoreFile(example.text).length).toBeGreaterThan(0);
+    for (const example of examples) expect(parseIgnoreFile(example.text, parse).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { parseIgnoreFile, type IgnoreEntry } from '../../src/scan/ignore-file.js';
 import { LINE_BREAK, anyText, nastyString } from './arbitraries.js';
 
@@ -19,7 +19,7 @@ afterAll(() => {
 /** Entries or the Error; any other throw (a TypeError, a string) fails the property. */
 function attempt(text: string): IgnoreEntry[] | Error {
   try {
-    return parseIgnoreFile(text);
+    return parseIgnoreFile(text, parse);
   } catch (error) {
     expect(error).toBeInstanceOf(Error);
     return error as Error;
@@ -160,7 +160,7 @@ describe('parseIgnoreFile', () => {
           maxLength: 4,
         }),
         (entries) => {
-          const parsed = parseIgnoreFile(stringify(entries));
+          const parsed = parseIgnoreFile(stringify(entries), parse);
           expect(parsed).toEqual(
             entries.map((e) => ({ id: e.id.trim(), reason: e.reason.trim(), ...(e.expires ? { expires: e.expires } : {}) })),
           );

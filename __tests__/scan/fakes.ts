@@ -72,7 +72,8 @@ export function seededRandom(seed = 1): () => number {
 }
 
 export type Step =
-  | { reply: DescribeImageScanFindingsResponse }
+  /** `tookMs`: fake time the call takes before it answers (0 by default). */
+  | { reply: DescribeImageScanFindingsResponse; tookMs?: number }
   | { error: Error }
   /** A call that never answers: `honoursAbort` rejects once the signal aborts, as the SDK does. */
   | { hang: { honoursAbort: boolean } };
@@ -141,14 +142,14 @@ export class ScriptedEcr {
       const first = digest !== undefined && this.started.has(digest) && script.afterStart ? script.afterStart : script.describe;
       const steps = nextToken === undefined ? first : script.pages?.[nextToken];
       if (!steps) throw new Error(`test script has no page ${nextToken} for ${digest}`);
-      return { $metadata: {}, ...(await play(steps, signal)) };
+      return { $metadata: {}, ...(await play(steps, signal, this.time)) };
     }
     if (command instanceof StartImageScanCommand) {
       const { imageId, repositoryName, registryId } = command.input;
       const digest = imageId?.imageDigest;
       this.calls.push({ at: this.time.clock.now(), command: 'StartImageScan', repositoryName, registryId, digest, tag: imageId?.imageTag });
       const steps = this.scriptFor(digest).start ?? [{ reply: { imageScanStatus: { status: 'IN_PROGRESS' } } }];
-      const answer = await play(steps, signal);
+      const answer = await play(steps, signal, this.time);
       if (digest !== undefined) this.started.add(digest);
       return { $metadata: {}, ...answer };
     }
@@ -162,10 +163,13 @@ export class ScriptedEcr {
   }
 }
 
-async function play(steps: Step[], signal: AbortSignal | undefined): Promise<DescribeImageScanFindingsResponse> {
+async function play(steps: Step[], signal: AbortSignal | undefined, time: FakeTime): Promise<DescribeImageScanFindingsResponse> {
   const step = steps.length > 1 ? steps.shift() : steps[0];
   if (!step) throw new Error('empty test script');
-  if ('reply' in step) return step.reply;
+  if ('reply' in step) {
+    if (step.tookMs) await time.sleep(step.tookMs);
+    return step.reply;
+  }
   if ('error' in step) throw step.error;
   return new Promise((_resolve, reject) => {
     if (!step.hang.honoursAbort) return;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseIgnoreFile, type IgnoreEntry } from '../../src/scan/ignore-file.js';
+import { parse } from 'yaml';
 
 describe('parseIgnoreFile', () => {
   test.each<[string, string, IgnoreEntry[]]>([
@@ -29,7 +30,7 @@ describe('parseIgnoreFile', () => {
     ['a numeric id', '- id: 12345\n  reason: vendor advisory\n', [{ id: '12345', reason: 'vendor advisory' }]],
     ['flow style', '[{id: CVE-2024-0001, reason: r}]', [{ id: 'CVE-2024-0001', reason: 'r' }]],
   ])('%s', (_name, text, entries) => {
-    expect(parseIgnoreFile(text)).toEqual(entries);
+    expect(parseIgnoreFile(text, parse)).toEqual(entries);
   });
 
   test.each<[string, string, string]>([
@@ -87,7 +88,7 @@ describe('parseIgnoreFile', () => {
     ],
     ['a word', '- id: CVE-1\n  reason: r\n  expires: never\n', 'entry 1 (CVE-1) has expires "never", which is not a date YYYY-MM-DD'],
   ])('%s', (_name, text, message) => {
-    expect(() => parseIgnoreFile(text)).toThrow(new Error(message));
+    expect(() => parseIgnoreFile(text, parse)).toThrow(new Error(message));
   });
 
   test.each([
@@ -95,6 +96,6 @@ describe('parseIgnoreFile', () => {
     ['a duplicate key', '- id: CVE-1\n  id: CVE-2\n  reason: r\n'],
     ['a tab indent', '- id: CVE-1\n\treason: r\n'],
   ])('%s is not valid YAML, said on one line', (_name, text) => {
-    expect(() => parseIgnoreFile(text)).toThrow(/^is not valid YAML \([^\n]+\)$/);
+    expect(() => parseIgnoreFile(text, parse)).toThrow(/^is not valid YAML \([^\n]+\)$/);
   });
 });

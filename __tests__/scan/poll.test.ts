@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import type { DescribeImageScanFindingsResponse } from '@aws-sdk/client-ecr';
 import { SCAN_ON_PUSH_GRACE_MS, SETTLE_DELAY_MS, waitForFindings, type WaitOptions } from '../../src/scan/poll.js';
 import { sleepUntilAborted } from '../../src/util/sleep.js';
 import {
@@ -139,6 +140,20 @@ describe('waitForFindings', () => {
       expect(gap).toBeGreaterThanOrEqual(900);
       expect(gap).toBeLessThanOrEqual(1000);
     }
+  });
+
+  test('a slow call pushes the next check back: never less than 1 s after the last one ended', async () => {
+    // 400 ms per call at the 1 s floor: counted from the call's start alone, ECR would see the
+    // next call 600 ms after this one's answer left it.
+    const slow = (step: Step): Step => ({ ...(step as { reply: DescribeImageScanFindingsResponse }), tookMs: 400 });
+    const inProgress = Array.from({ length: 5 }, () => slow(status('IN_PROGRESS')));
+    const { wait, ecr } = setup({
+      [AMD]: { describe: [...inProgress, slow(page('basic-complete-page-1.json', { nextToken: undefined }))] },
+    });
+    const [scan] = await wait();
+    expect(scan.complete).toBe(true);
+    const times = ecr.calls.map((call) => call.at);
+    expect(times).toEqual([0, 1_400, 2_800, 4_200, 5_600, 7_000]);
   });
 
   describe('enhanced scanning', () => {

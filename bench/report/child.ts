@@ -22,6 +22,7 @@ import { waitForFindings } from '../../src/scan/poll.js';
 import { sleepUntilAborted } from '../../src/util/sleep.js';
 import { decideVerdict } from '../../src/scan/verdict.js';
 import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
+import { parse } from 'yaml';
 
 const TIMEOUT_MS = 600_000;
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   // The verdict as main decides it: ignores, then the gate (no base image to compare with).
   const verdict = decideVerdict({
     scans,
-    ignores: { ids, entries: parseIgnoreFile(ignoreFile), ignoreUnfixed: false, today },
+    ignores: { ids, entries: parseIgnoreFile(ignoreFile, parse), ignoreUnfixed: false, today },
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
     promotions: [],
   });

@@ -1,6 +1,7 @@
 // The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
 // a malformed file stops the step before anything is built.
-import { parse } from 'yaml';
+// The YAML parser comes in from the caller: `yaml` is a large module, and the action loads it
+// only for a run that has an ignore file to read (inputs.ts, readInputs).
 import { oneLine, quoted } from '../util/errors.js';
 
 export interface IgnoreEntry {
@@ -13,10 +14,10 @@ export interface IgnoreEntry {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Returns the entries, or throws an Error whose message says what is wrong (the caller names the input). */
-export function parseIgnoreFile(text: string): IgnoreEntry[] {
+export function parseIgnoreFile(text: string, parseYaml: (text: string) => unknown): IgnoreEntry[] {
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch (error) {
     throw new Error(`is not valid YAML (${error instanceof Error ? oneLine(error.message.split('\n')[0] ?? '') : String(error)})`, {
       cause: error,

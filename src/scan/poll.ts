@@ -19,7 +19,7 @@ import { errorName, isCredentialError, toMessage } from '../util/errors.js';
 import { FINDINGS_READY, INCOMPLETE_STATUSES, PENDING_STATUSES, type Finding, type PlatformScan, type ScanType } from './finding.js';
 import { normalizeFindings } from './normalize.js';
 import { defaultDescription, describeLast, type Last } from './poll-text.js';
-import { nextDelay } from './schedule.js';
+import { MIN_DELAY_MS, nextDelay } from './schedule.js';
 
 export interface WaitOptions {
   client: Pick<ECRClient, 'send'>;
@@ -141,8 +141,12 @@ class Wait {
         if (result !== undefined) return result;
         const delay = state.settling ? this.settleDelay() : nextDelay(this.waited(), this.remaining(), () => this.options.random());
         if (state.settling && delay === 0) return this.unsettled(state, state.settling);
-        // The schedule runs from the start of the last check, so a call's own time does not widen the gap.
-        const gap = delay > 0 ? Math.max(1, delay - (this.options.clock.now() - checkStarted)) : 0;
+        // The schedule runs from the start of the last check, so a call's own time does not widen the
+        // gap; but the next check never starts less than MIN_DELAY_MS after this one ended, so ECR
+        // never sees two checks less than a second apart (a call reaches it later than it starts:
+        // signing, a new connection, a slow network).
+        const took = this.options.clock.now() - checkStarted;
+        const gap = delay > 0 ? Math.max(Math.min(MIN_DELAY_MS, delay), delay - took) : 0;
         if (!(await this.pause(gap))) return this.timedOut(state);
       }
     } catch (error) {
