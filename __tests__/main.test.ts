@@ -268,3 +268,55 @@ describe('run: docker buildx inspect only when something needs it', () => {
     expect(JSON.parse(outputs['platform-digests'])).toEqual({ [named]: HEAD_DIGEST });
   });
 });
+
+describe('run: the repository and the SHA tag are looked up alongside the login', () => {
+  const unhandled: unknown[] = [];
+  const note = (reason: unknown) => unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', note);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', note);
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  test('a failed login fails the step with its own error, and the lookups that ran beside it leave no unhandled rejection', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: {} }).on(GetAuthorizationTokenCommand, () => {
+      throw Object.assign(new Error('User is not authorized to perform ecr:GetAuthorizationToken'), { name: 'AccessDeniedException' });
+    });
+    const runner = fakeDocker();
+    await runAction(push, {}, ecr, { run: runner });
+    await settle();
+
+    expect(core.setFailed).toHaveBeenCalledTimes(1);
+    expect(core.setFailed.mock.calls[0][0]).toMatch(/ecr:GetAuthorizationToken/);
+    expect(runner).not.toHaveBeenCalled();
+    expect(unhandled).toEqual([]);
+  });
+
+  test('a missing repository names the registry the login found, after the login', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: {} }).on(DescribeRepositoriesCommand, () => {
+      throw Object.assign(new Error('no such repository'), { name: 'RepositoryNotFoundException' });
+    });
+    await runAction(push, {}, ecr);
+    await settle();
+
+    expect(core.setFailed).toHaveBeenCalledWith(
+      `Repository ${REPOSITORY} does not exist in registry ${REGISTRY}; create it, or set create-repository: true to have this step create it.`,
+    );
+    expect(ecr.inputsOf(DescribeImagesCommand)).toEqual([]);
+    expect(unhandled).toEqual([]);
+  });
+
+  test('a re-run reuses the image the early lookup found: one DescribeImages, no build', async () => {
+    const ecr = fakeEcr({ tags: { [SHA]: HEAD_DIGEST }, findings: {} });
+    const runner = fakeDocker();
+    const { outputs } = await runAction(push, {}, ecr, { run: runner });
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(outputs.digest).toBe(HEAD_DIGEST);
+    expect(ecr.inputsOf(DescribeImagesCommand)).toHaveLength(1);
+    expect(runner.mock.calls.filter(([, args]) => args[0] === 'buildx')).toEqual([]);
+  });
+});

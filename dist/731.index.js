@@ -178,6 +178,11 @@ function toInfo(repository, created) {
         created,
     };
 }
+/**
+ * The repository, created when it is missing and create-repository is set. `registry` (the
+ * host, for the message when it is missing) may still be on its way: the lookup runs alongside
+ * the login.
+ */
 async function ensureRepository(client, inputs, registry) {
     try {
         const found = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [inputs.repository], registryId: inputs.registryId }));
@@ -190,7 +195,7 @@ async function ensureRepository(client, inputs, registry) {
             throw error;
     }
     if (!inputs.createRepository) {
-        throw new Error(`Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`);
+        throw new Error(`Repository ${inputs.repository} does not exist in registry ${await registry}; create it, or set create-repository: true to have this step create it.`);
     }
     const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
     const created = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
@@ -1397,7 +1402,7 @@ async function builderPlatform(builder, run) {
 async function buildAndPush(options) {
     const { client, ref, repository, inputs, plan, image } = options;
     if (plan.candidate) {
-        const existing = await findImageByTag(client, ref, plan.candidate);
+        const existing = await (options.existing ?? findImageByTag(client, ref, plan.candidate));
         if (existing && inputs.skipExisting) {
             actions_core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
             return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
@@ -1439,21 +1444,30 @@ async function build(options) {
     return runBuild(request, run);
 }
 /**
- * The candidate's manifest, read back from the registry (the digest ECR serves), and its platform
- * manifests. The manifest is kept: promotion copies it under the other tags.
+ * The candidate's platform manifests, and its manifest (the one ECR serves under the digest) for
+ * promotion to copy under the other tags. An image index is read at once (its entries are the
+ * platforms); a single-platform image that buildx described (digest, media type, platform) is
+ * not read until a promotion needs it, which most runs (a branch push, a pull request) do not.
  */
 async function resolvePlatforms(client, ref, inputs, candidate, builder) {
     // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
     // image (skip-existing) only the builder's default can, so it is asked alongside the read.
     const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;
-    const mayBeSingle = candidate.mediaType === undefined || !isIndex(candidate.mediaType, {});
-    const early = named === undefined && mayBeSingle ? builder.platform() : undefined;
+    const known = candidate.mediaType !== undefined && !isIndex(candidate.mediaType, {});
+    if (known && named !== undefined && !candidate.reused) {
+        let read;
+        return {
+            manifest: () => (read ??= getManifest(client, ref, candidate.digest)),
+            platforms: [{ platform: named, digest: candidate.digest }],
+        };
+    }
+    const early = named === undefined && (known || candidate.mediaType === undefined) ? builder.platform() : undefined;
     const manifest = await getManifest(client, ref, candidate.digest);
     const mediaType = manifest.mediaType ?? candidate.mediaType;
     const single = isIndex(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
         : (named ?? (await (early ?? builder.platform())));
-    return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
+    return { manifest: () => Promise.resolve(manifest), platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
  * `docker buildx inspect`, run at most once and only when something needs it (a CLI plugin
@@ -2597,6 +2611,7 @@ manifest) {
 
 
 
+
 const REAL = {
     createClient: createEcrClient,
     run: exec/* runCommand */.d,
@@ -2639,9 +2654,19 @@ async function run(overrides = {}) {
         if (inputs.cache === 'ecr')
             builder.start();
         const client = await deps.createClient(inputs.awsRegion);
+        const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
+        const candidateTag = computeTagPlan(facts, inputs, undefined).candidate;
         progress.phase = 'logging in to Amazon ECR';
+        // Asked before the group opens; a retry's warning is written inside it (after a round trip).
+        const asked = background(getRegistryLogin(client, inputs.registryId, (secret) => actions_core/* setSecret */.Pq(secret)));
+        // The repository and the SHA tag's image need no docker login: they are looked up alongside
+        // it, and awaited (and logged) in their own groups below.
+        const repositoryLookup = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, background(asked.then((c) => c.registry))));
+        const existingLookup = candidateTag
+            ? background(repositoryLookup.then((info) => findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag)))
+            : undefined;
         const login = await actions_core/* group */.Os('Log in to Amazon ECR', async () => {
-            const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => actions_core/* setSecret */.Pq(secret));
+            const credentials = await asked;
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             actions_core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             actions_core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
@@ -2654,8 +2679,7 @@ async function run(overrides = {}) {
         outputs.image = image;
         progress.phase = `looking up repository ${inputs.repository}`;
         const repository = await actions_core/* group */.Os(`Repository ${inputs.repository}`, async () => {
-            const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
-            const info = await ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, login.registry);
+            const info = await repositoryLookup;
             if (info.created && creation?.note)
                 actions_core/* info */.pq(creation.note);
             actions_core/* info */.pq(`${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`);
@@ -2679,6 +2703,7 @@ async function run(overrides = {}) {
             tempDir,
             cache: await ecrCache(inputs, facts, image, repository, builder),
             run: deps.run,
+            existing: plan.candidate === candidateTag ? existingLookup : undefined,
         }));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
@@ -2861,7 +2886,7 @@ async function promote(client, ref, repository, plan, inputs, manifest) {
     if (plan.promotions.length === 0)
         return { written: [], heldBack: [] };
     return actions_core/* group */.Os('Promote tags', async () => {
-        const result = await promoteTags(client, ref, repository, plan, inputs.latest, manifest);
+        const result = await promoteTags(client, ref, repository, plan, inputs.latest, await manifest());
         for (const warning of result.warnings)
             actions_core/* warning */.$e(warning);
         if (result.written.length > 0)
@@ -2870,6 +2895,11 @@ async function promote(client, ref, repository, plan, inputs, manifest) {
             actions_core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
         return result;
     });
+}
+/** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */
+function background(promise) {
+    promise.catch(() => undefined);
+    return promise;
 }
 
 

@@ -7,7 +7,7 @@ import type { EventFacts } from './github/event.js';
 import type { Inputs } from './inputs.js';
 import type { TagPlan } from './tags.js';
 import { canMoveTag, type RepositoryInfo } from './ecr/repository.js';
-import { findImageByTag, getManifest, type ImageRef, type Manifest } from './ecr/images.js';
+import { findImageByTag, getManifest, type ExistingImage, type ImageRef, type Manifest } from './ecr/images.js';
 import { isIndex, platformManifests, type PlatformManifest } from './ecr/manifest.js';
 import { defaultLabels, mergeLabels } from './build/labels.js';
 import { inspectBuilder, runBuild, type BuilderInfo } from './build/buildx.js';
@@ -39,12 +39,14 @@ export interface BuildAndPushOptions {
   /** Cache specs added to the user's (cache: ecr), from ecrCache. */
   cache?: CacheSpecs;
   run?: Runner;
+  /** The SHA tag's image, when it was looked up already (alongside the login). */
+  existing?: Promise<ExistingImage | undefined>;
 }
 
 export async function buildAndPush(options: BuildAndPushOptions): Promise<Candidate> {
   const { client, ref, repository, inputs, plan, image } = options;
   if (plan.candidate) {
-    const existing = await findImageByTag(client, ref, plan.candidate);
+    const existing = await (options.existing ?? findImageByTag(client, ref, plan.candidate));
     if (existing && inputs.skipExisting) {
       core.info(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
       return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
@@ -100,8 +102,10 @@ export async function build(options: BuildOptions) {
 }
 
 /**
- * The candidate's manifest, read back from the registry (the digest ECR serves), and its platform
- * manifests. The manifest is kept: promotion copies it under the other tags.
+ * The candidate's platform manifests, and its manifest (the one ECR serves under the digest) for
+ * promotion to copy under the other tags. An image index is read at once (its entries are the
+ * platforms); a single-platform image that buildx described (digest, media type, platform) is
+ * not read until a promotion needs it, which most runs (a branch push, a pull request) do not.
  */
 export async function resolvePlatforms(
   client: Client,
@@ -109,18 +113,25 @@ export async function resolvePlatforms(
   inputs: Inputs,
   candidate: Candidate,
   builder: Pick<BuilderQuery, 'platform'>,
-): Promise<{ manifest: Manifest; platforms: PlatformManifest[] }> {
+): Promise<{ manifest: () => Promise<Manifest>; platforms: PlatformManifest[] }> {
   // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
   // image (skip-existing) only the builder's default can, so it is asked alongside the read.
   const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;
-  const mayBeSingle = candidate.mediaType === undefined || !isIndex(candidate.mediaType, {});
-  const early = named === undefined && mayBeSingle ? builder.platform() : undefined;
+  const known = candidate.mediaType !== undefined && !isIndex(candidate.mediaType, {});
+  if (known && named !== undefined && !candidate.reused) {
+    let read: Promise<Manifest> | undefined;
+    return {
+      manifest: () => (read ??= getManifest(client, ref, candidate.digest)),
+      platforms: [{ platform: named, digest: candidate.digest }],
+    };
+  }
+  const early = named === undefined && (known || candidate.mediaType === undefined) ? builder.platform() : undefined;
   const manifest = await getManifest(client, ref, candidate.digest);
   const mediaType = manifest.mediaType ?? candidate.mediaType;
   const single = isIndex(mediaType, JSON.parse(manifest.text) as { manifests?: unknown })
     ? 'unknown'
     : (named ?? (await (early ?? builder.platform())));
-  return { manifest, platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
+  return { manifest: () => Promise.resolve(manifest), platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
 }
 
 /**

@@ -18,7 +18,7 @@ import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
 import { build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms } from './image.js';
 import { creationWithCache } from './build/cache.js';
-import type { ImageRef, Manifest } from './ecr/images.js';
+import { findImageByTag, type ImageRef, type Manifest } from './ecr/images.js';
 import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { waitForFindings } from './scan/poll.js';
 import { sleepUntilAborted } from './util/sleep.js';
@@ -95,9 +95,25 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     // and the repository calls.
     if (inputs.cache === 'ecr') builder.start();
     const client = await deps.createClient(inputs.awsRegion);
+    const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
+    const candidateTag = computeTagPlan(facts, inputs, undefined).candidate;
     progress.phase = 'logging in to Amazon ECR';
+    // Asked before the group opens; a retry's warning is written inside it (after a round trip).
+    const asked = background(getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret)));
+    // The repository and the SHA tag's image need no docker login: they are looked up alongside
+    // it, and awaited (and logged) in their own groups below.
+    const repositoryLookup = background(
+      ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, background(asked.then((c) => c.registry))),
+    );
+    const existingLookup = candidateTag
+      ? background(
+          repositoryLookup.then((info) =>
+            findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag),
+          ),
+        )
+      : undefined;
     const login = await core.group('Log in to Amazon ECR', async () => {
-      const credentials = await getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret));
+      const credentials = await asked;
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
@@ -111,8 +127,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
 
     progress.phase = `looking up repository ${inputs.repository}`;
     const repository = await core.group(`Repository ${inputs.repository}`, async () => {
-      const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
-      const info = await ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, login.registry);
+      const info = await repositoryLookup;
       if (info.created && creation?.note) core.info(creation.note);
       core.info(
         `${info.created ? 'Created' : 'Found'} ${info.name}: scan-on-push ${info.scanOnPush ? 'on' : 'off'}, tags ${info.tagMutability}.`,
@@ -139,6 +154,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         tempDir,
         cache: await ecrCache(inputs, facts, image, repository, builder),
         run: deps.run,
+        existing: plan.candidate === candidateTag ? existingLookup : undefined,
       }),
     );
     outputs.digest = candidate.digest;
@@ -345,13 +361,26 @@ async function publish(report: Report, outputs: ActionOutputs, context: PublishC
   outputs.commentUrl = published.commentUrl;
 }
 
-async function promote(client: Client, ref: ImageRef, repository: RepositoryInfo, plan: TagPlan, inputs: Inputs, manifest: Manifest) {
+async function promote(
+  client: Client,
+  ref: ImageRef,
+  repository: RepositoryInfo,
+  plan: TagPlan,
+  inputs: Inputs,
+  manifest: () => Promise<Manifest>,
+) {
   if (plan.promotions.length === 0) return { written: [], heldBack: [] };
   return core.group('Promote tags', async () => {
-    const result = await promoteTags(client, ref, repository, plan, inputs.latest, manifest);
+    const result = await promoteTags(client, ref, repository, plan, inputs.latest, await manifest());
     for (const warning of result.warnings) core.warning(warning);
     if (result.written.length > 0) core.info(`Tagged ${result.written.join(', ')}.`);
     for (const held of result.heldBack) core.info(`Held back ${held.tag}: ${held.reason}.`);
     return result;
   });
+}
+
+/** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */
+function background<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

@@ -4,7 +4,7 @@
 // on-scan-incomplete: warn), the one ::error:: line, and that post still logged out and removed
 // the action's temp dir. docs/reliability.md lists what each case showed.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { pullRequestEvent, pushEvent, runAction, type RunResult, type RunSpec } from './harness.js';
+import { pullRequestEvent, pushEvent, releaseEvent, runAction, type RunResult, type RunSpec } from './harness.js';
 import { CRITICAL, HIGH, findingsWorkspace } from './fixtures.js';
 import { ecrCalls, githubFault, prComments, putRepository, registryPushes, stackEnv, uniquePr, uniqueRepository } from './stack.js';
 import {
@@ -219,10 +219,17 @@ describe('ECR API faults', () => {
     expectCleanedUp(run);
   }, 280_000);
 
-  test('BatchGetImage hangs (10 min) after the push: the step fails within the client timeouts', async () => {
+  test('BatchGetImage hangs (10 min) when a release promotion reads the manifest: the step fails within the client timeouts', async () => {
+    // A single-platform build that buildx described is read back only to be copied under the
+    // release tags (a branch push does not read it at all).
     const repository = uniqueRepository('hang-manifest');
     await putRepository(repository, { scenario: { hangMs: { operations: ['BatchGetImage'], ms: 600_000 } } });
-    const run = await runAction({ inputs: { repository }, event: pushEvent(), files: findingsWorkspace(), timeoutMs: 170_000 });
+    const run = await runAction({
+      inputs: { repository, 'severity-threshold': 'NONE' },
+      event: releaseEvent('v2.0.0'),
+      files: findingsWorkspace(),
+      timeoutMs: 170_000,
+    });
     expect(run.main.signal).toBeNull();
     expectFailed(run);
     const error = theError(run);
