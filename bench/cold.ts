@@ -2,14 +2,18 @@
 // RUN step) on a cold runner. Every build runs on a FRESH BuildKit (a new buildkitd with an
 // empty state, as a GitHub-hosted runner starts every job), after a one-line change to the
 // app's code (SERVICE_VERSION in app/main.py, copied by the runtime stage's last step):
-//   (a) the action with `cache: none`;
-//   (b) the action with `cache: ecr`, warm from the run before (its own branch's cache tag);
-//   (f) the floor by hand for (b): docker login, `docker buildx build --push` with the same
-//       cache flags (built by src/build/cache.ts, as the action builds them), one
-//       DescribeImageScanFindings;
+//   (a) the action with `cache: none`, and (fa) the floor by hand for it: docker login,
+//       `docker buildx build --push`, one DescribeImageScanFindings;
+//   (r) a re-run of (a)'s commit (skip-existing reuses the image), on a fresh BuildKit too;
+//   (b) the action with `cache: ecr`, warm from the run before (its own branch's cache tag),
+//       and (fb) the floor for it, with the same cache flags (built by src/build/cache.ts, as
+//       the action builds them);
+//   (c) as (b), with the example's Dockerfile without `--link` on its runtime COPY steps: what
+//       the example's `COPY --link` saves on a warm cache (its own branch and cache tag);
 //   (e) the action with `cache: ecr` on a branch with no cache yet: (e) − (a) is what exporting
 //       the cache adds to a build.
-// All in one repository, scan on push completing at once. (b) and (f) alternate which goes first.
+// All in one repository, scan on push completing at once. Each action run and its floor
+// alternate which goes first.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -44,9 +48,17 @@ export interface ColdFloorRun {
 }
 
 export interface ColdResult {
+  /** (a) and (fa). */
   noCache: ColdActionRun[];
+  noCacheFloor: ColdFloorRun[];
+  /** (r): (a)'s commit again. */
+  rerun: ColdActionRun[];
+  /** (b) and (fb). */
   cached: ColdActionRun[];
   floor: ColdFloorRun[];
+  /** (c): (b) without COPY --link. */
+  unlinked: ColdActionRun[];
+  /** (e). */
   firstExport: ColdActionRun[];
 }
 
@@ -73,6 +85,14 @@ function changedApp(version: number): Record<string, string> {
   return { ...files, 'app/main.py': next };
 }
 
+/** The same files with the Dockerfile's `COPY --link` turned into plain `COPY`. */
+export function withoutLink(files: Record<string, string>): Record<string, string> {
+  const dockerfile = files.Dockerfile;
+  const plain = dockerfile.replace(/^COPY --link /gm, 'COPY ');
+  if (plain === dockerfile) throw new Error('examples/retail-api/Dockerfile has no COPY --link step');
+  return { ...files, Dockerfile: plain };
+}
+
 function branchPush(branch: string, sha = commitSha()): EventSpec {
   const ref = `refs/heads/${branch}`;
   return { name: 'push', sha, ref, payload: { ref, after: sha, repository: { full_name: 'acme/retail', default_branch: branch } } };
@@ -93,9 +113,10 @@ async function actionRun(
   cache: 'none' | 'ecr',
   branch: string,
   what: string,
-): Promise<ColdActionRun> {
+  sha = commitSha(),
+): Promise<ColdActionRun & { sha: string }> {
   return onFreshBuilder(async (builder) => {
-    const event = branchPush(branch);
+    const event = branchPush(branch, sha);
     const run = await timedAction(
       { repository, builder: builder.name, cache, 'build-args': `BASE_IMAGE=${stackEnv().PYTHON_BASE_IMAGE}` },
       event.sha,
@@ -104,12 +125,16 @@ async function actionRun(
       { event, env: { BUILDX_CONFIG: builder.buildxConfig } },
     );
     const { log, ...timing } = run;
-    return { ...timing, steps: countSteps(log) };
+    if (what.startsWith('(r)') && !/skip-existing/.test(log)) throw new Error(`${what}: the re-run did not reuse the image`);
+    return { ...timing, steps: countSteps(log), sha };
   });
 }
 
-/** The floor for (b): what the action does for this build, by hand, with the same cache flags. */
-async function floorRun(repository: string, files: Record<string, string>, branch: string): Promise<ColdFloorRun> {
+/**
+ * The floor for (a) (no `branch`: no cache flags) or for (b) (the cache flags of `branch`): what
+ * the action does for this build, by hand.
+ */
+async function floorRun(repository: string, files: Record<string, string>, branch?: string): Promise<ColdFloorRun> {
   const stack = stackEnv();
   return onFreshBuilder(async (builder) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-floor-'));
@@ -141,10 +166,9 @@ async function floorRun(repository: string, files: Record<string, string>, branc
           path.join(context, 'Dockerfile'),
           '--build-arg',
           `BASE_IMAGE=${stack.PYTHON_BASE_IMAGE}`,
-          '--cache-from',
-          registryCacheFrom(image, cacheTag(branch)),
-          '--cache-to',
-          registryCacheTo(image, cacheTag(branch)),
+          ...(branch === undefined
+            ? []
+            : ['--cache-from', registryCacheFrom(image, cacheTag(branch)), '--cache-to', registryCacheTo(image, cacheTag(branch))]),
           '--provenance=false',
           '--tag',
           `${image}:${tag}`,
@@ -163,34 +187,60 @@ async function floorRun(repository: string, files: Record<string, string>, branc
   });
 }
 
+/** `first` and `second` one after the other, the order swapped on odd repeats. */
+async function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  if (i % 2 === 0) {
+    const a = await first();
+    return [a, await second()];
+  }
+  const b = await second();
+  return [await first(), b];
+}
+
 export async function measureColdRunner(repeats: number, log: (m: string) => void): Promise<ColdResult> {
   if (!stackEnv().PYTHON_BASE_IMAGE) throw new Error('the stack env has no PYTHON_BASE_IMAGE: run bash scripts/stack/start.sh');
   const repository = uniqueRepository('bench-retail');
   await putRepository(repository, { scanOnPush: true, scenario: { scanDelayMs: 0 } });
   let version = 0;
+  const next = () => changedApp((version += 1));
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const UNLINKED = 'bench-no-link';
 
-  log('part 6/7: warm-up: the action with cache: ecr on a fresh builder (seeds buildcache-main)');
-  const seed = await actionRun(repository, changedApp((version += 1)), 'ecr', 'main', 'cold warm-up');
-  log(`part 6/7: warm-up took ${s(seed.total)}`);
+  log(
+    'part 6/7: warm-up: the action with cache: ecr on fresh builders (seeds buildcache-main, and buildcache-bench-no-link without --link)',
+  );
+  const seed = await actionRun(repository, next(), 'ecr', 'main', 'cold warm-up');
+  const seedUnlinked = await actionRun(repository, withoutLink(next()), 'ecr', UNLINKED, 'cold warm-up without --link');
+  log(`part 6/7: warm-up took ${s(seed.total)} and ${s(seedUnlinked.total)}`);
 
-  const result: ColdResult = { noCache: [], cached: [], floor: [], firstExport: [] };
+  const result: ColdResult = { noCache: [], noCacheFloor: [], rerun: [], cached: [], floor: [], unlinked: [], firstExport: [] };
   for (let i = 0; i < repeats; i += 1) {
-    const files = changedApp((version += 1));
-    const a = await actionRun(repository, files, 'none', 'main', '(a) cold, no cache');
+    const files = next();
+    const [a, fa] = await alternate(
+      i,
+      () => actionRun(repository, files, 'none', 'main', '(a) cold, no cache'),
+      () => floorRun(repository, next()),
+    );
     result.noCache.push(a);
-    const e = await actionRun(repository, files, 'ecr', `bench-export-${randomUUID().slice(0, 8)}`, '(e) cold, first export');
+    result.noCacheFloor.push(fa);
+    const r = await actionRun(repository, files, 'none', 'main', '(r) re-run of (a)', a.sha);
+    result.rerun.push(r);
+    const e = await actionRun(repository, next(), 'ecr', `bench-export-${randomUUID().slice(0, 8)}`, '(e) cold, first export');
     result.firstExport.push(e);
-    // (b) and (f) read the cache the run before wrote; each writes it again for the next.
-    const floorFirst = i % 2 === 1;
-    if (floorFirst) result.floor.push(await floorRun(repository, changedApp((version += 1)), 'main'));
-    const b = await actionRun(repository, changedApp((version += 1)), 'ecr', 'main', '(b) cold, cache: ecr');
+    // (b), (fb) and (c) read the cache the run before wrote; each writes it again for the next.
+    const [b, fb] = await alternate(
+      i,
+      () => actionRun(repository, next(), 'ecr', 'main', '(b) cold, cache: ecr'),
+      () => floorRun(repository, next(), 'main'),
+    );
     result.cached.push(b);
-    if (!floorFirst) result.floor.push(await floorRun(repository, changedApp((version += 1)), 'main'));
-    const f = result.floor[result.floor.length - 1];
+    result.floor.push(fb);
+    const c = await actionRun(repository, withoutLink(next()), 'ecr', UNLINKED, '(c) cold, cache: ecr, no --link');
+    result.unlinked.push(c);
     log(
-      `part 6/7: ${i + 1}/${repeats}: (a) no cache ${s(a.total)}, (e) first export ${s(e.total)}, ` +
-        `(b) cache: ecr ${s(b.total)} (${b.steps.cached}/${b.steps.total} steps cached), floor ${s(f.total)}`,
+      `part 6/7: ${i + 1}/${repeats}: (a) no cache ${s(a.total)}, floor ${s(fa.total)}, (r) re-run ${s(r.total)}, ` +
+        `(e) first export ${s(e.total)}, (b) cache: ecr ${s(b.total)} (${b.steps.cached}/${b.steps.total} steps cached), floor ${s(fb.total)}, ` +
+        `(c) without --link ${s(c.total)} (${c.steps.cached}/${c.steps.total} cached)`,
     );
   }
   return result;
