@@ -2663,7 +2663,14 @@ async function run(overrides = {}) {
         // it, and awaited (and logged) in their own groups below.
         const repositoryLookup = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, background(asked.then((c) => c.registry))));
         const existingLookup = candidateTag
-            ? background(repositoryLookup.then((info) => findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag)))
+            ? background(repositoryLookup.then(async (info) => {
+                const existing = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
+                // A re-run reuses this image: if it is a single-platform one, only the builder can
+                // name its platform, so ask now, alongside the login, not after it.
+                if (existing && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(existing.mediaType, {}))
+                    builder.start();
+                return existing;
+            }))
             : undefined;
         const login = await actions_core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await asked;

@@ -13,12 +13,12 @@ The benchmark (docs/performance.md): installs npm packages if needed, starts the
 then runs bench/run.ts on Node 24, which prints one table of ratios against the targets.
 
 Options (passed to bench/run.ts):
-  --only=PART,...   only these parts: startup, report, overhead, scan
+  --only=PART,...   only these parts: startup, report, overhead, scan, cold
   --write-docs      also write the results into docs/performance.md
   --profile         also write --cpu-prof profiles (paths printed)
   -h, --help        print this and exit
 
-Environment: BENCH_REPEATS, BENCH_SCAN_REPEATS (repeats per measurement).
+Environment: BENCH_REPEATS, BENCH_SCAN_REPEATS, BENCH_COLD_REPEATS (repeats per measurement).
 EOF
 }
 for arg in "$@"; do

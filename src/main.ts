@@ -19,7 +19,7 @@ import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './e
 import { build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms } from './image.js';
 import { creationWithCache } from './build/cache.js';
 import { findImageByTag, type ImageRef, type Manifest } from './ecr/images.js';
-import { platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
+import { isIndex, platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
 import { waitForFindings } from './scan/poll.js';
 import { sleepUntilAborted } from './util/sleep.js';
 import { utcDay } from './scan/ignore.js';
@@ -107,9 +107,13 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     );
     const existingLookup = candidateTag
       ? background(
-          repositoryLookup.then((info) =>
-            findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag),
-          ),
+          repositoryLookup.then(async (info) => {
+            const existing = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
+            // A re-run reuses this image: if it is a single-platform one, only the builder can
+            // name its platform, so ask now, alongside the login, not after it.
+            if (existing && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(existing.mediaType, {})) builder.start();
+            return existing;
+          }),
         )
       : undefined;
     const login = await core.group('Log in to Amazon ECR', async () => {
