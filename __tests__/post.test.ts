@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '../__fixtures__/core.js';
@@ -16,6 +16,17 @@ beforeEach(() => {
   jest.clearAllMocks();
 });
 
+/** A Docker config directory whose config.json is `config`. */
+function dockerConfig(config: object): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'docker-config-'));
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+  return dir;
+}
+
+const LOGGED_IN = { auths: { [EAST]: { auth: 'QVdTOmE=' }, [WEST]: { auth: 'QVdTOmI=' }, 'ghcr.io': { auth: 'eDp5' } } };
+/** Where a credential helper holds the logins, so `docker logout` runs. */
+const HELPER = { auths: { [EAST]: {}, [WEST]: {} }, credsStore: 'pass' };
+
 function tempDirWithFiles(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ecr-build-scan-push-'));
   writeFileSync(path.join(dir, 'build-metadata.json'), '{}');
@@ -25,23 +36,33 @@ function tempDirWithFiles(): string {
 }
 
 describe('runPost', () => {
-  test('logs out of every registry and removes the temp dir', async () => {
+  test('logs out of every registry from the Docker config, without running docker, and removes the temp dir', async () => {
     const tempDir = tempDirWithFiles();
+    const config = dockerConfig(LOGGED_IN);
+    const run = fakeRunner();
+    await runPost({ registries: [EAST, WEST], skipLogout: false, tempDir }, run, config);
+    expect(run).not.toHaveBeenCalled();
+    expect(JSON.parse(readFileSync(path.join(config, 'config.json'), 'utf8'))).toEqual({ auths: { 'ghcr.io': { auth: 'eDp5' } } });
+    expect(core.info.mock.calls).toEqual([[`Logged out of ${EAST}.`], [`Logged out of ${WEST}.`]]);
+    expect(core.warning).not.toHaveBeenCalled();
+    expect(existsSync(tempDir)).toBe(false);
+  });
+
+  test('a credential helper: docker logout for every registry', async () => {
     const run = fakeRunner((_command, args) => ({ stdout: `Removing login credentials for ${args[1]}\n` }));
-    await runPost({ registries: [EAST, WEST], skipLogout: false, tempDir }, run);
+    await runPost({ registries: [EAST, WEST], skipLogout: false }, run, dockerConfig(HELPER));
     expect(run.mock.calls.map(([command, args]) => [command, ...args])).toEqual([
       ['docker', 'logout', EAST],
       ['docker', 'logout', WEST],
     ]);
     expect(core.info.mock.calls).toEqual([[`Logged out of ${EAST}.`], [`Logged out of ${WEST}.`]]);
     expect(core.warning).not.toHaveBeenCalled();
-    expect(existsSync(tempDir)).toBe(false);
   });
 
   test('skip-logout stays logged in and says so, and still removes the temp dir', async () => {
     const tempDir = tempDirWithFiles();
     const run = fakeRunner();
-    await runPost({ registries: [EAST], skipLogout: true, tempDir }, run);
+    await runPost({ registries: [EAST], skipLogout: true, tempDir }, run, dockerConfig(LOGGED_IN));
     expect(run).not.toHaveBeenCalled();
     expect(core.info.mock.calls).toEqual([[`skip-logout is set: staying logged in to ${EAST}.`]]);
     expect(existsSync(tempDir)).toBe(false);
@@ -68,7 +89,7 @@ describe('runPost', () => {
         ? { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' }
         : { stdout: 'Removing login credentials\n' },
     );
-    await expect(runPost({ registries: [EAST, WEST], skipLogout: false }, run)).resolves.toBeUndefined();
+    await expect(runPost({ registries: [EAST, WEST], skipLogout: false }, run, dockerConfig(HELPER))).resolves.toBeUndefined();
     expect(core.warning.mock.calls).toEqual([[`docker logout ${EAST} failed: error getting credentials - err: exit status 1`]]);
     expect(core.info.mock.calls).toEqual([[`Logged out of ${WEST}.`]]);
     expect(core.setFailed).not.toHaveBeenCalled();
@@ -77,7 +98,7 @@ describe('runPost', () => {
   test('docker that cannot be run only warns', async () => {
     const tempDir = tempDirWithFiles();
     const run = throwingRunner('Unable to locate executable file: docker');
-    await expect(runPost({ registries: [EAST], skipLogout: false, tempDir }, run)).resolves.toBeUndefined();
+    await expect(runPost({ registries: [EAST], skipLogout: false, tempDir }, run, dockerConfig(HELPER))).resolves.toBeUndefined();
     expect(core.warning.mock.calls).toEqual([[`docker logout ${EAST} failed: Unable to locate executable file: docker`]]);
     expect(core.setFailed).not.toHaveBeenCalled();
     expect(existsSync(tempDir)).toBe(false);

@@ -17,14 +17,101 @@ var actions_core = __webpack_require__(397);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/state.ts
 var src_state = __webpack_require__(2462);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/ecr/docker-logout.ts
-async function dockerLogout(registry, run) {
+// Logging out, for the post phase: the same change to the Docker config that `docker logout
+// <registry>` makes.
+//
+// Where docker keeps the login in its config file (no `credsStore`, no `credHelpers` entry for
+// the registry: how GitHub's hosted runners are set up, and how `docker login` in main stored
+// it), the entry is removed from config.json here, as the CLI's own file store does (read,
+// delete the `auths` keys, write a temporary file beside it with the same permissions, rename).
+// That spares the post phase the docker CLI (~15 ms) and @actions/exec (~10 ms of loading), a
+// tenth of the action's fixed cost (docs/performance.md). No library does this edit; the
+// Docker CLI's logic is a few lines (cli/command/registry/logout.go, cli/config/configfile).
+// Where a credential helper holds the secret, or the file is not what docker writes, `docker
+// logout` runs, so the helper erases it.
+
+
+
+/** Where the docker CLI reads its config: `DOCKER_CONFIG`, else `~/.docker`. */
+function dockerConfigDir(env = process.env) {
+    return env.DOCKER_CONFIG || external_node_path_.join(external_node_os_.homedir(), '.docker');
+}
+/** The registry as docker names it in `auths` (registry.ConvertToHostname): no scheme, no path. */
+function registryHostname(registry) {
+    return registry.replace(/^https?:\/\//, '').split('/')[0];
+}
+async function dockerLogout(registry, run, configDir = dockerConfigDir()) {
+    const edited = await removeFromConfigFile(registry, configDir);
+    if (edited)
+        return edited;
     const result = await run('docker', ['logout', registry], { silent: true, ignoreReturnCode: true });
     return { ok: result.exitCode === 0, message: (result.stderr || result.stdout).trim() };
 }
+/**
+ * Removes the registry from config.json when the file store holds it; undefined when `docker
+ * logout` must do it instead (a credential helper, or a file docker would not have written).
+ */
+async function removeFromConfigFile(registry, configDir) {
+    const host = registryHostname(registry);
+    const notLoggedIn = { ok: true, message: `Not logged in to ${host}` };
+    let file;
+    let text;
+    try {
+        // A symlinked config.json is edited where it lives, as docker does.
+        file = await (0,promises_.realpath)(external_node_path_.join(configDir, 'config.json'));
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? notLoggedIn : undefined;
+    }
+    let config;
+    try {
+        const parsed = JSON.parse(text);
+        if (!isObject(parsed) || (parsed.auths !== undefined && !isObject(parsed.auths)))
+            return undefined;
+        if (parsed.credHelpers !== undefined && !isObject(parsed.credHelpers))
+            return undefined;
+        config = parsed;
+    }
+    catch {
+        return undefined;
+    }
+    // The forms docker logout tries, for logins saved by older clients.
+    const keys = [host, `http://${host}`, `https://${host}`];
+    if (config.credsStore || keys.some((key) => config.credHelpers?.[key]))
+        return undefined;
+    const auths = config.auths ?? {};
+    const present = keys.filter((key) => Object.hasOwn(auths, key));
+    if (present.length === 0)
+        return notLoggedIn;
+    for (const key of present)
+        delete auths[key];
+    await replaceFile(file, `${JSON.stringify(config, null, '\t')}\n`);
+    return { ok: true, message: `Removing login credentials for ${host}` };
+}
+/** Writes beside the file and renames over it, keeping its permissions: never a half-written config. */
+async function replaceFile(file, text) {
+    const { mode } = await (0,promises_.stat)(file);
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await (0,promises_.writeFile)(temp, text, { mode: 0o600, flag: 'wx' });
+        await (0,promises_.chmod)(temp, mode & 0o777);
+        await (0,promises_.rename)(temp, file);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw error;
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
-// EXTERNAL MODULE: ./src/util/exec.ts
-var exec = __webpack_require__(7895);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/post.ts
@@ -35,8 +122,9 @@ var errors = __webpack_require__(17);
 
 
 
-
-async function runPost(state = (0,src_state/* readPostState */.L)(), run = exec/* runCommand */.d) {
+/** `docker logout` only where a credential helper holds the login: @actions/exec is loaded then. */
+const runWhenNeeded = async (command, args, options) => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).runCommand(command, args, options);
+async function runPost(state = (0,src_state/* readPostState */.L)(), run = runWhenNeeded, dockerConfig) {
     if (state.skipLogout) {
         if (state.registries.length > 0)
             actions_core/* info */.pq(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
@@ -44,7 +132,7 @@ async function runPost(state = (0,src_state/* readPostState */.L)(), run = exec/
     else {
         for (const registry of state.registries) {
             try {
-                const result = await dockerLogout(registry, run);
+                const result = await dockerLogout(registry, run, dockerConfig);
                 if (result.ok)
                     actions_core/* info */.pq(`Logged out of ${registry}.`);
                 else
@@ -133,36 +221,6 @@ const CREDENTIAL_ERRORS = new Set([
 function isCredentialError(error) {
     const name = errorName(error);
     return name !== undefined && CREDENTIAL_ERRORS.has(name);
-}
-
-
-/***/ }),
-
-/***/ 7895:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ CommandError),
-/* harmony export */   d: () => (/* binding */ runCommand)
-/* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
-// Running commands, behind one small type so I/O modules can be handed a fake in tests.
-
-const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
-    input: options.input,
-    silent: options.silent,
-    ignoreReturnCode: options.ignoreReturnCode,
-    env: options.env,
-    cwd: options.cwd,
-});
-/** A command that ran and failed: `reason` is the line of its output that says why. */
-class CommandError extends Error {
-    reason;
-    name = 'CommandError';
-    constructor(message, reason) {
-        super(message);
-        this.reason = reason;
-    }
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 731;
-export const ids = [731];
+export const ids = [731,895];
 export const modules = {
 
 /***/ 5421:
@@ -1056,7 +1056,7 @@ function dockerTransientCause(text) {
 }
 /** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
 function commandTransientCause(error) {
-    return error instanceof exec/* CommandError */.Q ? dockerTransientCause(error.reason) : undefined;
+    return error instanceof exec.CommandError ? dockerTransientCause(error.reason) : undefined;
 }
 /**
  * The transient cause of an AWS SDK error (throttling, 5xx, timeouts, connection errors, by the
@@ -1090,7 +1090,7 @@ async function dockerLogin(login, run, seams = actionRetrySeams) {
         });
         if (result.exitCode !== 0) {
             const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
-            throw new exec/* CommandError */.Q(`${what} failed: ${reason}`, reason);
+            throw new exec.CommandError(`${what} failed: ${reason}`, reason);
         }
     });
 }
@@ -1338,7 +1338,7 @@ async function runBuild(request, run, seams = actionRetrySeams) {
         if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
             throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
         }
-        throw new exec/* CommandError */.Q(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
+        throw new exec.CommandError(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
     });
     if (request.output.kind === 'none')
         return undefined;
@@ -1422,7 +1422,7 @@ async function buildAndPush(options) {
     return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
 async function build(options) {
-    const { inputs, facts, output, tempDir, cache = NO_CACHE, run = exec/* runCommand */.d } = options;
+    const { inputs, facts, output, tempDir, cache = NO_CACHE, run = exec.runCommand } = options;
     const { context, file, buildArgs, target, platforms, secrets, provenance, builder, noCache, pull } = inputs;
     const request = {
         context,
@@ -1480,7 +1480,7 @@ class BuilderQuery {
     inputs;
     run;
     pending;
-    constructor(inputs, run = exec/* runCommand */.d) {
+    constructor(inputs, run = exec.runCommand) {
         this.inputs = inputs;
         this.run = run;
     }
@@ -2614,7 +2614,7 @@ manifest) {
 
 const REAL = {
     createClient: createEcrClient,
-    run: exec/* runCommand */.d,
+    run: exec.runCommand,
     clock: { now: () => Date.now() },
     sleep: sleepUntilAborted,
     random: Math.random,
@@ -3509,9 +3509,10 @@ function isCredentialError(error) {
 /***/ 7895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ CommandError),
-/* harmony export */   d: () => (/* binding */ runCommand)
+/* harmony export */   CommandError: () => (/* binding */ CommandError),
+/* harmony export */   runCommand: () => (/* binding */ runCommand)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.

@@ -4,16 +4,19 @@ import * as core from './util/actions-core.js';
 import { rm } from 'node:fs/promises';
 import { readPostState, type PostState } from './state.js';
 import { dockerLogout } from './ecr/docker-logout.js';
-import { runCommand, type Runner } from './util/exec.js';
+import type { Runner } from './util/exec.js';
 import { toMessage } from './util/errors.js';
 
-export async function runPost(state: PostState = readPostState(), run: Runner = runCommand): Promise<void> {
+/** `docker logout` only where a credential helper holds the login: @actions/exec is loaded then. */
+const runWhenNeeded: Runner = async (command, args, options) => (await import('./util/exec.js')).runCommand(command, args, options);
+
+export async function runPost(state: PostState = readPostState(), run: Runner = runWhenNeeded, dockerConfig?: string): Promise<void> {
   if (state.skipLogout) {
     if (state.registries.length > 0) core.info(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
   } else {
     for (const registry of state.registries) {
       try {
-        const result = await dockerLogout(registry, run);
+        const result = await dockerLogout(registry, run, dockerConfig);
         if (result.ok) core.info(`Logged out of ${registry}.`);
         else core.warning(`docker logout ${registry} failed: ${result.message}`);
       } catch (error) {

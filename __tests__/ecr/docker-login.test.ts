@@ -2,7 +2,6 @@ import { describe, expect, test } from '@jest/globals';
 import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { dockerLogin } from '../../src/ecr/docker-login.js';
-import { dockerLogout } from '../../src/ecr/docker-logout.js';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const PASSWORD = 'eyJwYXlsb2FkIjoiQ1R4c2VjcmV0In0=';
@@ -51,26 +50,6 @@ describe('dockerLogin', () => {
     );
     expect(error).toEqual(new Error(message));
     expect(String(error)).not.toContain(PASSWORD);
-  });
-});
-
-describe('dockerLogout', () => {
-  test.each<[string, { exitCode: number; stdout?: string; stderr?: string }, { ok: boolean; message: string }]>([
-    [
-      'logged out',
-      { exitCode: 0, stdout: `Removing login credentials for ${REGISTRY}\n` },
-      { ok: true, message: `Removing login credentials for ${REGISTRY}` },
-    ],
-    ['not logged in', { exitCode: 0, stdout: `Not logged in to ${REGISTRY}\n` }, { ok: true, message: `Not logged in to ${REGISTRY}` }],
-    [
-      'failed',
-      { exitCode: 1, stderr: 'error getting credentials - err: exit status 1\n' },
-      { ok: false, message: 'error getting credentials - err: exit status 1' },
-    ],
-  ])('%s', async (_name, answer, result) => {
-    const run = fakeRunner(() => answer);
-    await expect(dockerLogout(REGISTRY, run)).resolves.toEqual(result);
-    expect(run.mock.calls).toEqual([['docker', ['logout', REGISTRY], { silent: true, ignoreReturnCode: true }]]);
   });
 });
 

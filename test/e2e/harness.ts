@@ -39,6 +39,8 @@ export interface RunSpec {
   timeoutMs?: number;
   /** A Docker config directory whose buildx builders are added to the stack's (e.g. a fresh BuildKit). */
   buildersFrom?: string;
+  /** The runner's config.json before the step (an empty object when not given). */
+  dockerConfigJson?: Record<string, unknown>;
 }
 
 export interface PhaseResult {
@@ -159,7 +161,7 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
     const instances = path.join(spec.buildersFrom, 'buildx', 'instances');
     cpSync(instances, path.join(dockerConfig, 'buildx', 'instances'), { recursive: true });
   }
-  writeFileSync(path.join(dockerConfig, 'config.json'), '{}\n');
+  writeFileSync(path.join(dockerConfig, 'config.json'), `${JSON.stringify(spec.dockerConfigJson ?? {}, null, '\t')}\n`);
   for (const [file, content] of Object.entries(spec.files)) {
     const full = path.join(workspace, file);
     mkdirSync(path.dirname(full), { recursive: true });

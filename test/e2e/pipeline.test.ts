@@ -1,6 +1,8 @@
 // Issue 2: login → buildx → SHA tag → push → outputs, against the real stack.
 import { describe, expect, test } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pullRequestEvent, pushEvent, runAction, workflowCommands } from './harness.js';
 import {
@@ -164,4 +166,86 @@ describe('pipeline: build, push, outputs', () => {
     expect(await registryPushes(repository)).toEqual([]);
     expect(run.main.log).not.toContain('buildx');
   });
+
+  test('post removes only its own login: other registries and settings in the Docker config stay, as docker logout leaves them', async () => {
+    const repository = uniqueRepository('logout');
+    await putRepository(repository);
+    const before = { auths: { 'ghcr.io': { auth: 'dXNlcjp0b2tlbg==' } }, psFormat: 'table {{.ID}}', credHelpers: { 'gcr.io': 'gcloud' } };
+    const run = await runAction({ inputs: { repository, scan: 'false' }, event: pushEvent(), files, dockerConfigJson: before });
+    expect(run.main.exitCode).toBe(0);
+    expect(run.post?.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(run.dockerConfig, 'config.json'), 'utf8'))).toEqual(before);
+    expect(run.post?.log).toContain(`Logged out of ${stackEnv().REGISTRY}`);
+    // The same config, logged in and out by the docker CLI itself, ends the same.
+    const byDocker = mkdtempSync(path.join(os.tmpdir(), 'e2e-docker-config-'));
+    writeFileSync(path.join(byDocker, 'config.json'), JSON.stringify(before));
+    const env = { ...process.env, DOCKER_CONFIG: byDocker };
+    execFileSync('docker', ['login', '--username', 'AWS', '--password-stdin', stackEnv().REGISTRY], {
+      env,
+      input: registryPassword(),
+      stdio: 'pipe',
+    });
+    expect(Object.keys(JSON.parse(readFileSync(path.join(byDocker, 'config.json'), 'utf8')).auths)).toContain(stackEnv().REGISTRY);
+    execFileSync('docker', ['logout', stackEnv().REGISTRY], { env, stdio: 'pipe' });
+    expect(JSON.parse(readFileSync(path.join(byDocker, 'config.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(path.join(run.dockerConfig, 'config.json'), 'utf8')),
+    );
+  });
+
+  test('a credential helper holds the login: the push reads it from the helper, and post has docker erase it there', async () => {
+    const repository = uniqueRepository('helper');
+    await putRepository(repository);
+    const helper = credentialHelper();
+    const run = await runAction({
+      inputs: { repository, scan: 'false' },
+      event: pushEvent(),
+      files,
+      dockerConfigJson: { credsStore: 'e2e' },
+      env: { PATH: `${helper.bin}:${process.env.PATH ?? ''}`, E2E_CREDENTIALS: helper.store },
+    });
+    if (run.main.exitCode !== 0) console.log(run.main.log);
+    expect(run.main.exitCode).toBe(0);
+    expect(run.post?.exitCode).toBe(0);
+    expect(helper.calls()).toEqual(
+      expect.arrayContaining([`store ${stackEnv().REGISTRY}`, `get ${stackEnv().REGISTRY}`, `erase ${stackEnv().REGISTRY}`]),
+    );
+    expect(JSON.parse(readFileSync(helper.store, 'utf8'))).toEqual({});
+    expect(run.post?.log).toContain(`Logged out of ${stackEnv().REGISTRY}`);
+  });
 });
+
+/**
+ * docker-credential-e2e: a Docker credential helper (the docker-credential-helpers protocol:
+ * store / get / erase / list, the server URL or JSON on stdin) that keeps secrets in one JSON
+ * file and logs each call, as `pass` or `secretservice` would on a self-hosted runner.
+ */
+function credentialHelper(): { bin: string; store: string; calls(): string[] } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-credential-helper-'));
+  const bin = path.join(dir, 'bin');
+  const store = path.join(dir, 'store.json');
+  const log = path.join(dir, 'calls.log');
+  execFileSync('mkdir', ['-p', bin]);
+  writeFileSync(store, '{}');
+  writeFileSync(log, '');
+  const script = path.join(bin, 'docker-credential-e2e');
+  writeFileSync(
+    script,
+    `#!${process.execPath}
+const fs = require('node:fs');
+const store = ${JSON.stringify(store)};
+const input = fs.readFileSync(0, 'utf8').trim();
+const saved = JSON.parse(fs.readFileSync(store, 'utf8'));
+const action = process.argv[2];
+const server = action === 'store' ? JSON.parse(input).ServerURL : input;
+fs.appendFileSync(${JSON.stringify(log)}, action + (action === 'list' ? '' : ' ' + server) + '\\n');
+if (action === 'store') saved[server] = JSON.parse(input);
+else if (action === 'list') { process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(saved).map(([k, v]) => [k, v.Username])))); process.exit(0); }
+else if (!(server in saved)) { process.stdout.write('credentials not found in native keychain'); process.exit(1); }
+else if (action === 'get') { process.stdout.write(JSON.stringify(saved[server])); process.exit(0); }
+else if (action === 'erase') delete saved[server];
+fs.writeFileSync(store, JSON.stringify(saved));
+`,
+  );
+  chmodSync(script, 0o755);
+  return { bin, store, calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}

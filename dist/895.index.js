@@ -1,0 +1,38 @@
+export const id = 895;
+export const ids = [895];
+export const modules = {
+
+/***/ 7895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CommandError: () => (/* binding */ CommandError),
+/* harmony export */   runCommand: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+// Running commands, behind one small type so I/O modules can be handed a fake in tests.
+
+const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
+    input: options.input,
+    silent: options.silent,
+    ignoreReturnCode: options.ignoreReturnCode,
+    env: options.env,
+    cwd: options.cwd,
+});
+/** A command that ran and failed: `reason` is the line of its output that says why. */
+class CommandError extends Error {
+    reason;
+    name = 'CommandError';
+    constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=895.index.js.map
