@@ -6,7 +6,7 @@ import * as core from '../__fixtures__/core.js';
 import { fakeRunner, throwingRunner } from '../__fixtures__/runner.js';
 
 // post.ts logs through @actions/core; its runner and state are passed in.
-jest.unstable_mockModule('../src/util/actions-core.js', () => core);
+jest.unstable_mockModule('../src/util/runner-commands.js', () => core);
 const { runPost } = await import('../src/post.js');
 
 const EAST = '123456789012.dkr.ecr.us-east-1.amazonaws.com';

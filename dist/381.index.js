@@ -387,8 +387,8 @@ __webpack_require__.d(__webpack_exports__, {
   publishReport: () => (/* binding */ publishReport)
 });
 
-// EXTERNAL MODULE: ./src/util/actions-core.ts + 5 modules
-var actions_core = __webpack_require__(397);
+// EXTERNAL MODULE: ./src/util/actions-core.ts
+var actions_core = __webpack_require__(155);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/util/errors.ts

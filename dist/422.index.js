@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runPost: () => (/* binding */ runPost)
 });
 
-// EXTERNAL MODULE: ./src/util/actions-core.ts + 5 modules
-var actions_core = __webpack_require__(397);
+// EXTERNAL MODULE: ./src/util/runner-commands.ts
+var runner_commands = __webpack_require__(5731);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/state.ts
@@ -127,19 +127,19 @@ const runWhenNeeded = async (command, args, options) => (await Promise.all(/* im
 async function runPost(state = (0,src_state/* readPostState */.L)(), run = runWhenNeeded, dockerConfig) {
     if (state.skipLogout) {
         if (state.registries.length > 0)
-            actions_core/* info */.pq(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
+            runner_commands/* info */.pq(`skip-logout is set: staying logged in to ${state.registries.join(', ')}.`);
     }
     else {
         for (const registry of state.registries) {
             try {
                 const result = await dockerLogout(registry, run, dockerConfig);
                 if (result.ok)
-                    actions_core/* info */.pq(`Logged out of ${registry}.`);
+                    runner_commands/* info */.pq(`Logged out of ${registry}.`);
                 else
-                    actions_core/* warning */.$e(`docker logout ${registry} failed: ${result.message}`);
+                    runner_commands/* warning */.$e(`docker logout ${registry} failed: ${result.message}`);
             }
             catch (error) {
-                actions_core/* warning */.$e(`docker logout ${registry} failed: ${(0,errors/* toMessage */.R9)(error)}`);
+                runner_commands/* warning */.$e(`docker logout ${registry} failed: ${(0,errors/* toMessage */.R9)(error)}`);
             }
         }
     }
@@ -148,7 +148,7 @@ async function runPost(state = (0,src_state/* readPostState */.L)(), run = runWh
             await (0,promises_.rm)(state.tempDir, { recursive: true, force: true });
         }
         catch (error) {
-            actions_core/* warning */.$e(`Could not remove ${state.tempDir}: ${(0,errors/* toMessage */.R9)(error)}`);
+            runner_commands/* warning */.$e(`Could not remove ${state.tempDir}: ${(0,errors/* toMessage */.R9)(error)}`);
         }
     }
 }

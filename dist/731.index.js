@@ -68,8 +68,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/util/actions-core.ts + 5 modules
-var actions_core = __webpack_require__(397);
+// EXTERNAL MODULE: ./src/util/actions-core.ts
+var actions_core = __webpack_require__(155);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -3431,6 +3431,64 @@ function meetsThreshold(severity, threshold) {
 }
 function emptyCounts() {
     return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 };
+}
+
+
+/***/ }),
+
+/***/ 155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.$e),
+/* harmony export */   C1: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.C1),
+/* harmony export */   LZ: () => (/* binding */ saveState),
+/* harmony export */   Os: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.Os),
+/* harmony export */   Pq: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.Pq),
+/* harmony export */   V4: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.V4),
+/* harmony export */   pq: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.pq),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z: () => (/* reexport safe */ _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_4__.z)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9635);
+/* harmony import */ var _node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2902);
+/* harmony import */ var _node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4679);
+/* harmony import */ var _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5731);
+/* harmony import */ var _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1170);
+// @actions/core without its OIDC client: the runner I/O every module uses (inputs, outputs,
+// state, log commands, groups, the job summary).
+//
+// Why not `import * as core from '@actions/core'`: its index imports `oidc-utils.js` →
+// `@actions/http-client` → undici, about 900 KiB of the 1 MiB start-up bundle, for
+// `getIDToken`, which this action never calls (AWS credentials come from the job's
+// environment). Parsing it cost ~20 ms of every start (docs/performance.md, part 1). The
+// package's other modules do not import it, so this file takes the building blocks from them
+// (by path: the package's `exports` lists only "."), and keeps, beside them, the few lines each
+// function of core.js adds on top; names and behaviour are @actions/core 3's, so the code and
+// its typed stubs (`__fixtures__/core.ts`) read the same. The GitHub comment (octokit) still
+// uses @actions/http-client and undici, in a chunk loaded only when a comment is written.
+
+
+
+
+
+
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT) {
+        (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueFileCommand */ .n)('OUTPUT', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareKeyValueMessage */ .v)(name, value));
+        return;
+    }
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('set-output', { name }, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_5__/* .toCommandValue */ .E)(value));
+}
+function saveState(name, value) {
+    if (process.env.GITHUB_STATE) {
+        (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .issueFileCommand */ .n)('STATE', (0,_node_modules_actions_core_lib_file_command_js__WEBPACK_IMPORTED_MODULE_2__/* .prepareKeyValueMessage */ .v)(name, value));
+        return;
+    }
+    (0,_node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__/* .issueCommand */ .L)('save-state', { name }, (0,_node_modules_actions_core_lib_utils_js__WEBPACK_IMPORTED_MODULE_5__/* .toCommandValue */ .E)(value));
 }
 
 

@@ -1,5 +1,5 @@
 // The runner calls this file for both phases; the saved state tells them apart.
-import * as core from './util/actions-core.js';
+import * as core from './util/runner-commands.js';
 import { STATE } from './state.js';
 
 if (core.getState(STATE.isPost) === 'true') {

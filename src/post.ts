@@ -1,6 +1,6 @@
 // The post phase: log out of the registry and remove the action's temporary files.
 // It warns and never fails the job: the job's result was decided in main.
-import * as core from './util/actions-core.js';
+import * as core from './util/runner-commands.js';
 import { rm } from 'node:fs/promises';
 import { readPostState, type PostState } from './state.js';
 import { dockerLogout } from './ecr/docker-logout.js';

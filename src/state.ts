@@ -1,5 +1,5 @@
 // What the main phase leaves for the post phase (GITHUB_STATE → STATE_* variables).
-import * as core from './util/actions-core.js';
+import * as core from './util/runner-commands.js';
 
 export const STATE = {
   /** Set first thing in main: its presence is how index.ts knows the post phase is running. */

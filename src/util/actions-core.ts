@@ -11,29 +11,12 @@
 // its typed stubs (`__fixtures__/core.ts`) read the same. The GitHub comment (octokit) still
 // uses @actions/http-client and undici, in a chunk loaded only when a comment is written.
 import * as os from 'node:os';
-import type { AnnotationProperties, InputOptions } from '@actions/core';
-import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js';
+import { issueCommand } from '../../node_modules/@actions/core/lib/command.js';
 import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js';
-import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js';
+import { toCommandValue } from '../../node_modules/@actions/core/lib/utils.js';
 
+export * from './runner-commands.js';
 export { summary } from '../../node_modules/@actions/core/lib/summary.js';
-export type { AnnotationProperties, InputOptions };
-
-export function getInput(name: string, options?: InputOptions): string {
-  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
-  return options?.trimWhitespace === false ? value : value.trim();
-}
-
-export function getBooleanInput(name: string, options?: InputOptions): boolean {
-  const value = getInput(name, options);
-  if (['true', 'True', 'TRUE'].includes(value)) return true;
-  if (['false', 'False', 'FALSE'].includes(value)) return false;
-  throw new TypeError(
-    `Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-      'Support boolean input list: `true | True | TRUE | false | False | FALSE`',
-  );
-}
 
 export function setOutput(name: string, value: unknown): void {
   if (process.env.GITHUB_OUTPUT) {
@@ -50,54 +33,4 @@ export function saveState(name: string, value: unknown): void {
     return;
   }
   issueCommand('save-state', { name }, toCommandValue(value));
-}
-
-export function getState(name: string): string {
-  return process.env[`STATE_${name}`] || '';
-}
-
-export function setSecret(secret: string): void {
-  issueCommand('add-mask', {}, secret);
-}
-
-export function isDebug(): boolean {
-  return process.env.RUNNER_DEBUG === '1';
-}
-
-export function debug(message: string): void {
-  issueCommand('debug', {}, message);
-}
-
-export function info(message: string): void {
-  process.stdout.write(message + os.EOL);
-}
-
-export function warning(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-
-export function error(message: string | Error, properties: AnnotationProperties = {}): void {
-  issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-
-export function setFailed(message: string | Error): void {
-  process.exitCode = 1;
-  error(message);
-}
-
-export function startGroup(name: string): void {
-  issue('group', name);
-}
-
-export function endGroup(): void {
-  issue('endgroup');
-}
-
-export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  startGroup(name);
-  try {
-    return await fn();
-  } finally {
-    endGroup();
-  }
 }
