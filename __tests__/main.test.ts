@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import {
   BatchGetImageCommand,
+  CreateRepositoryCommand,
   DescribeImageScanFindingsCommand,
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
@@ -20,6 +21,7 @@ import * as path from 'node:path';
 import * as core from '../__fixtures__/core.js';
 import { FakeEcrClient } from '../__fixtures__/ecr-client.js';
 import { fakeRunner } from '../__fixtures__/runner.js';
+import type { Runner } from '../src/util/exec.js';
 import { FakeTime } from './scan/fakes.js';
 
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
@@ -269,7 +271,7 @@ describe('run: docker buildx inspect only when something needs it', () => {
   });
 });
 
-describe('run: the repository and the SHA tag are looked up alongside the login', () => {
+describe('run: the repository and the SHA tag are looked up while docker logs in', () => {
   const unhandled: unknown[] = [];
   const note = (reason: unknown) => unhandled.push(reason);
   beforeEach(() => {
@@ -281,17 +283,56 @@ describe('run: the repository and the SHA tag are looked up alongside the login'
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-  test('a failed login fails the step with its own error, and the lookups that ran beside it leave no unhandled rejection', async () => {
+  test('a failed token request fails the step with its own error, and nothing is looked up (or created)', async () => {
     const ecr = fakeEcr({ tags: {}, findings: {} }).on(GetAuthorizationTokenCommand, () => {
       throw Object.assign(new Error('User is not authorized to perform ecr:GetAuthorizationToken'), { name: 'AccessDeniedException' });
     });
     const runner = fakeDocker();
-    await runAction(push, {}, ecr, { run: runner });
+    await runAction(push, { 'create-repository': 'true' }, ecr, { run: runner });
     await settle();
 
     expect(core.setFailed).toHaveBeenCalledTimes(1);
     expect(core.setFailed.mock.calls[0][0]).toMatch(/ecr:GetAuthorizationToken/);
     expect(runner).not.toHaveBeenCalled();
+    expect(ecr.inputsOf(DescribeRepositoriesCommand)).toEqual([]);
+    expect(ecr.inputsOf(CreateRepositoryCommand)).toEqual([]);
+    expect(unhandled).toEqual([]);
+  });
+
+  test('the lookups start once docker login has started, and run while it does', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: {} });
+    const seen: Record<string, number> = {};
+    const runner = jest.fn<Runner>(async (_command, args, options) => {
+      if (args[0] !== 'login') return fakeDocker()(_command, args, options);
+      seen.beforeStart = ecr.inputsOf(DescribeRepositoriesCommand).length;
+      options.onStart?.();
+      seen.atStart = ecr.inputsOf(DescribeRepositoriesCommand).length;
+      await settle();
+      seen.duringLogin = ecr.inputsOf(DescribeRepositoriesCommand).length + ecr.inputsOf(DescribeImagesCommand).length;
+      return { exitCode: 0, stdout: 'Login Succeeded\n', stderr: '' };
+    });
+    await runAction(push, {}, ecr, { run: runner });
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    // Not in the same synchronous step as the start (the process is spawned right after it).
+    expect(seen).toEqual({ beforeStart: 0, atStart: 0, duringLogin: 2 });
+  });
+
+  test('a failed docker login fails the step with its own error, and the lookups that ran beside it leave no unhandled rejection', async () => {
+    const ecr = fakeEcr({ tags: {}, findings: {} }).on(DescribeRepositoriesCommand, () => {
+      throw Object.assign(new Error('no such repository'), { name: 'RepositoryNotFoundException' });
+    });
+    const runner = fakeRunner((_command, args) =>
+      args[0] === 'login'
+        ? { exitCode: 1, stderr: 'Error response from daemon: Get "https://registry/v2/": unauthorized: bad token\n' }
+        : {},
+    );
+    await runAction(push, {}, ecr, { run: runner });
+    await settle();
+
+    expect(core.setFailed).toHaveBeenCalledTimes(1);
+    expect(core.setFailed.mock.calls[0][0]).toMatch(/docker login to .* failed: .*unauthorized/);
+    expect(ecr.inputsOf(DescribeRepositoriesCommand)).toHaveLength(1);
     expect(unhandled).toEqual([]);
   });
 

@@ -178,11 +178,7 @@ function toInfo(repository, created) {
         created,
     };
 }
-/**
- * The repository, created when it is missing and create-repository is set. `registry` (the
- * host, for the message when it is missing) may still be on its way: the lookup runs alongside
- * the login.
- */
+/** The repository, created when it is missing and create-repository is set. `registry` (the host) names it when it is missing. */
 async function ensureRepository(client, inputs, registry) {
     try {
         const found = await client.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [inputs.repository], registryId: inputs.registryId }));
@@ -195,7 +191,7 @@ async function ensureRepository(client, inputs, registry) {
             throw error;
     }
     if (!inputs.createRepository) {
-        throw new Error(`Repository ${inputs.repository} does not exist in registry ${await registry}; create it, or set create-repository: true to have this step create it.`);
+        throw new Error(`Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`);
     }
     const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');
     const created = await client.send(new dist_cjs/* CreateRepositoryCommand */.WTe({
@@ -1080,13 +1076,15 @@ function awsTransientCause(error) {
 
 
 
-async function dockerLogin(login, run, seams = actionRetrySeams) {
+/** `onStart`: called when docker's process is being started (on the first attempt), or when the login ends. */
+async function dockerLogin(login, run, seams = actionRetrySeams, onStart) {
     const what = `docker login to ${login.registry}`;
     await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
         const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
             input: Buffer.from(login.password),
             silent: true,
             ignoreReturnCode: true,
+            ...(onStart ? { onStart } : {}),
         });
         if (result.exitCode !== 0) {
             const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
@@ -2659,28 +2657,39 @@ async function run(overrides = {}) {
         progress.phase = 'logging in to Amazon ECR';
         // Asked before the group opens; a retry's warning is written inside it (after a round trip).
         const asked = background(getRegistryLogin(client, inputs.registryId, (secret) => actions_core/* setSecret */.Pq(secret)));
-        // The repository and the SHA tag's image need no docker login: they are looked up alongside
-        // it, and awaited (and logged) in their own groups below.
-        const repositoryLookup = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, background(asked.then((c) => c.registry))));
-        const existingLookup = candidateTag
-            ? background(repositoryLookup.then(async (info) => {
-                const existing = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
-                // A re-run reuses this image: if it is a single-platform one, only the builder can
-                // name its platform, so ask now, alongside the login, not after it.
-                if (existing && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(existing.mediaType, {}))
-                    builder.start();
-                return existing;
-            }))
-            : undefined;
+        // The repository and the SHA tag's image need no docker login: they are looked up while
+        // docker logs in (a process of its own), and awaited (and logged) in their own groups below.
+        // They start once docker login has: before it, their signing and parsing delayed the token's
+        // answer and docker's start, which the build waits on (docs/performance.md).
+        const lookUp = (registry) => {
+            const repository = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, registry));
+            const existing = candidateTag
+                ? background(repository.then(async (info) => {
+                    const found = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
+                    // A re-run reuses this image: if it is a single-platform one, only the builder can
+                    // name its platform, so ask now, alongside the login, not after it.
+                    if (found && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(found.mediaType, {}))
+                        builder.start();
+                    return found;
+                }))
+                : undefined;
+            return { repository, existing };
+        };
+        let lookups;
         const login = await actions_core/* group */.Os('Log in to Amazon ECR', async () => {
             const credentials = await asked;
             // Saved before the login, so a job cancelled in the middle of it is still logged out.
             actions_core/* saveState */.LZ(state/* STATE */.c.registries, JSON.stringify([credentials.registry]));
             actions_core/* saveState */.LZ(state/* STATE */.c.skipLogout, String(inputs.skipLogout));
-            await dockerLogin(credentials, deps.run);
+            // After the synchronous start of docker's process, not inside it.
+            const started = () => {
+                lookups ??= Promise.resolve().then(() => lookUp(credentials.registry));
+            };
+            await dockerLogin(credentials, deps.run, undefined, started);
             actions_core/* info */.pq(`Logged in to ${credentials.registry}.`);
             return credentials;
         });
+        const { repository: repositoryLookup, existing: existingLookup } = await (lookups ?? lookUp(login.registry));
         const image = `${login.registry}/${inputs.repository}`;
         outputs.registry = login.registry;
         outputs.image = image;
@@ -3575,13 +3584,29 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.
 
-const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
-    input: options.input,
-    silent: options.silent,
-    ignoreReturnCode: options.ignoreReturnCode,
-    env: options.env,
-    cwd: options.cwd,
-});
+const runCommand = async (command, args, options) => {
+    let pending = options.onStart;
+    const started = () => {
+        const callback = pending;
+        pending = undefined;
+        callback?.();
+    };
+    try {
+        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
+            input: options.input,
+            silent: options.silent,
+            ignoreReturnCode: options.ignoreReturnCode,
+            env: options.env,
+            cwd: options.cwd,
+            // @actions/exec has no spawn event; its first debug line ("exec tool: <path>") is written
+            // once the tool is found, right before it spawns.
+            ...(pending ? { listeners: { debug: started } } : {}),
+        });
+    }
+    finally {
+        started();
+    }
+};
 /** A command that ran and failed: `reason` is the line of its output that says why. */
 class CommandError extends Error {
     reason;

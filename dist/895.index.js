@@ -13,13 +13,29 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.
 
-const runCommand = (command, args, options) => (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
-    input: options.input,
-    silent: options.silent,
-    ignoreReturnCode: options.ignoreReturnCode,
-    env: options.env,
-    cwd: options.cwd,
-});
+const runCommand = async (command, args, options) => {
+    let pending = options.onStart;
+    const started = () => {
+        const callback = pending;
+        pending = undefined;
+        callback?.();
+    };
+    try {
+        return await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, args, {
+            input: options.input,
+            silent: options.silent,
+            ignoreReturnCode: options.ignoreReturnCode,
+            env: options.env,
+            cwd: options.cwd,
+            // @actions/exec has no spawn event; its first debug line ("exec tool: <path>") is written
+            // once the tool is found, right before it spawns.
+            ...(pending ? { listeners: { debug: started } } : {}),
+        });
+    }
+    finally {
+        started();
+    }
+};
 /** A command that ran and failed: `reason` is the line of its output that says why. */
 class CommandError extends Error {
     reason;

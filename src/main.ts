@@ -100,31 +100,40 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     progress.phase = 'logging in to Amazon ECR';
     // Asked before the group opens; a retry's warning is written inside it (after a round trip).
     const asked = background(getRegistryLogin(client, inputs.registryId, (secret) => core.setSecret(secret)));
-    // The repository and the SHA tag's image need no docker login: they are looked up alongside
-    // it, and awaited (and logged) in their own groups below.
-    const repositoryLookup = background(
-      ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, background(asked.then((c) => c.registry))),
-    );
-    const existingLookup = candidateTag
-      ? background(
-          repositoryLookup.then(async (info) => {
-            const existing = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
-            // A re-run reuses this image: if it is a single-platform one, only the builder can
-            // name its platform, so ask now, alongside the login, not after it.
-            if (existing && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(existing.mediaType, {})) builder.start();
-            return existing;
-          }),
-        )
-      : undefined;
+    // The repository and the SHA tag's image need no docker login: they are looked up while
+    // docker logs in (a process of its own), and awaited (and logged) in their own groups below.
+    // They start once docker login has: before it, their signing and parsing delayed the token's
+    // answer and docker's start, which the build waits on (docs/performance.md).
+    const lookUp = (registry: string) => {
+      const repository = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, registry));
+      const existing = candidateTag
+        ? background(
+            repository.then(async (info) => {
+              const found = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
+              // A re-run reuses this image: if it is a single-platform one, only the builder can
+              // name its platform, so ask now, alongside the login, not after it.
+              if (found && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(found.mediaType, {})) builder.start();
+              return found;
+            }),
+          )
+        : undefined;
+      return { repository, existing };
+    };
+    let lookups: Promise<ReturnType<typeof lookUp>> | undefined;
     const login = await core.group('Log in to Amazon ECR', async () => {
       const credentials = await asked;
       // Saved before the login, so a job cancelled in the middle of it is still logged out.
       core.saveState(STATE.registries, JSON.stringify([credentials.registry]));
       core.saveState(STATE.skipLogout, String(inputs.skipLogout));
-      await dockerLogin(credentials, deps.run);
+      // After the synchronous start of docker's process, not inside it.
+      const started = () => {
+        lookups ??= Promise.resolve().then(() => lookUp(credentials.registry));
+      };
+      await dockerLogin(credentials, deps.run, undefined, started);
       core.info(`Logged in to ${credentials.registry}.`);
       return credentials;
     });
+    const { repository: repositoryLookup, existing: existingLookup } = await (lookups ?? lookUp(login.registry));
     const image = `${login.registry}/${inputs.repository}`;
     outputs.registry = login.registry;
     outputs.image = image;

@@ -6,13 +6,20 @@ import { withRetry, type RetrySeams } from '../util/retry.js';
 import { actionRetrySeams } from '../util/retry-defaults.js';
 import { commandTransientCause } from '../util/transient.js';
 
-export async function dockerLogin(login: RegistryLogin, run: Runner, seams: RetrySeams = actionRetrySeams): Promise<void> {
+/** `onStart`: called when docker's process is being started (on the first attempt), or when the login ends. */
+export async function dockerLogin(
+  login: RegistryLogin,
+  run: Runner,
+  seams: RetrySeams = actionRetrySeams,
+  onStart?: () => void,
+): Promise<void> {
   const what = `docker login to ${login.registry}`;
   await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
     const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
       input: Buffer.from(login.password),
       silent: true,
       ignoreReturnCode: true,
+      ...(onStart ? { onStart } : {}),
     });
     if (result.exitCode !== 0) {
       const reason = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';

@@ -44,16 +44,8 @@ function toInfo(repository: Repository, created: boolean): RepositoryInfo {
   };
 }
 
-/**
- * The repository, created when it is missing and create-repository is set. `registry` (the
- * host, for the message when it is missing) may still be on its way: the lookup runs alongside
- * the login.
- */
-export async function ensureRepository(
-  client: Client,
-  inputs: RepositorySettings,
-  registry: string | Promise<string>,
-): Promise<RepositoryInfo> {
+/** The repository, created when it is missing and create-repository is set. `registry` (the host) names it when it is missing. */
+export async function ensureRepository(client: Client, inputs: RepositorySettings, registry: string): Promise<RepositoryInfo> {
   try {
     const found = await client.send(
       new DescribeRepositoriesCommand({ repositoryNames: [inputs.repository], registryId: inputs.registryId }),
@@ -65,7 +57,7 @@ export async function ensureRepository(
   }
   if (!inputs.createRepository) {
     throw new Error(
-      `Repository ${inputs.repository} does not exist in registry ${await registry}; create it, or set create-repository: true to have this step create it.`,
+      `Repository ${inputs.repository} does not exist in registry ${registry}; create it, or set create-repository: true to have this step create it.`,
     );
   }
   const withExclusions = inputs.tagMutability.endsWith('_WITH_EXCLUSION');

@@ -8,6 +8,11 @@ export interface RunOptions {
   ignoreReturnCode?: boolean;
   env?: Record<string, string>;
   cwd?: string;
+  /**
+   * Called once, when the command's process is being started (else when the run ends, so a
+   * caller waiting on it is never left waiting): work that would delay the start can follow it.
+   */
+  onStart?: () => void;
 }
 
 export interface RunResult {
@@ -18,14 +23,28 @@ export interface RunResult {
 
 export type Runner = (command: string, args: string[], options: RunOptions) => Promise<RunResult>;
 
-export const runCommand: Runner = (command, args, options) =>
-  getExecOutput(command, args, {
-    input: options.input,
-    silent: options.silent,
-    ignoreReturnCode: options.ignoreReturnCode,
-    env: options.env,
-    cwd: options.cwd,
-  });
+export const runCommand: Runner = async (command, args, options) => {
+  let pending = options.onStart;
+  const started = () => {
+    const callback = pending;
+    pending = undefined;
+    callback?.();
+  };
+  try {
+    return await getExecOutput(command, args, {
+      input: options.input,
+      silent: options.silent,
+      ignoreReturnCode: options.ignoreReturnCode,
+      env: options.env,
+      cwd: options.cwd,
+      // @actions/exec has no spawn event; its first debug line ("exec tool: <path>") is written
+      // once the tool is found, right before it spawns.
+      ...(pending ? { listeners: { debug: started } } : {}),
+    });
+  } finally {
+    started();
+  }
+};
 
 /** A command that ran and failed: `reason` is the line of its output that says why. */
 export class CommandError extends Error {
