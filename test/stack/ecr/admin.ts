@@ -294,8 +294,16 @@ export class EcrAdmin {
     for (const event of events) {
       const target = isObject(event.target) ? event.target : {};
       const mediaType = String(target.mediaType ?? '');
-      if (event.action !== 'push' || !MANIFEST_TYPES.includes(mediaType)) continue;
       const repository = String(target.repository ?? '');
+      // The tags in the registry changed now, whenever ECR's metadata learns of the image.
+      if (repository && event.action === 'push' && MANIFEST_TYPES.includes(mediaType)) {
+        if (typeof target.tag === 'string' && target.tag !== '' && typeof target.digest === 'string') {
+          this.registry.noteTag(repository, target.tag, target.digest);
+        }
+      } else if (repository && event.action !== 'pull') {
+        this.registry.forget(repository);
+      }
+      if (event.action !== 'push' || !MANIFEST_TYPES.includes(mediaType)) continue;
       const push = {
         repository,
         digest: String(target.digest ?? ''),

@@ -52,13 +52,15 @@ const describeImages: Operation = async (input, ctx) => {
   const ids = imageIdsOf(input);
   const tagStatus = tagStatusOf(input);
   if (ids) {
-    const tagsByDigest = await ctx.registry.tagsByDigest(repo.name);
-    const seen = new Set<string>();
-    const imageDetails = [];
+    // The images first: resolving a tag asks the registry, which also checks the tag index.
+    const images: ImageRecord[] = [];
     for (const id of ids) {
       const image = await resolveKnownImage(ctx, repo, id);
-      if (seen.has(image.digest)) continue;
-      seen.add(image.digest);
+      if (!images.some((seen) => seen.digest === image.digest)) images.push(image);
+    }
+    const tagsByDigest = await ctx.registry.tagsByDigest(repo.name);
+    const imageDetails = [];
+    for (const image of images) {
       const detail = await imageDetail(ctx, repo, image, tagsByDigest.get(image.digest) ?? []);
       if (detail) imageDetails.push(detail);
     }

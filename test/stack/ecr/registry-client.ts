@@ -30,6 +30,14 @@ export class RegistryClient {
   readonly passwordFile: string;
   // Content-addressed, so a manifest read by digest never changes.
   private readonly byDigest = new Map<string, Manifest>();
+  // tag → digest per repository, from one full read (tags/list, then a HEAD per tag, each a
+  // bcrypt check in the registry: 15-40 ms of the two CPUs the action shares, for what real ECR
+  // answers from its own index) and kept current by what changes tags: the registry's
+  // notifications (noteTag, forget) and this client's own writes. Any change that cannot be
+  // applied exactly drops the repository's index, and the next call reads the registry again.
+  private readonly tagIndex = new Map<string, Map<string, string>>();
+  // Bumped on every change: a full read that a change overtook is returned, not kept.
+  private readonly tagVersion = new Map<string, number>();
 
   constructor(baseUrl: string, user: string, passwordFile: string) {
     this.baseUrl = baseUrl.replace(/\/$/, '');
@@ -72,8 +80,16 @@ export class RegistryClient {
     return manifest;
   }
 
-  /** The digest a tag points to, or undefined. */
+  /** The digest a tag points to, or undefined: always asked of the registry. */
   async resolveTag(repository: string, tag: string): Promise<string | undefined> {
+    const digest = await this.headTag(repository, tag);
+    // A tag index that disagrees missed a change (a notification lost with a registry restart).
+    const index = this.tagIndex.get(repository);
+    if (index && index.get(tag) !== digest) this.forget(repository);
+    return digest;
+  }
+
+  private async headTag(repository: string, tag: string): Promise<string | undefined> {
     const res = await this.request('HEAD', `/v2/${repository}/manifests/${tag}`, { headers: { accept: ACCEPT } });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`registry HEAD manifest ${repository}:${tag}: HTTP ${res.status}`);
@@ -88,16 +104,38 @@ export class RegistryClient {
     return (body.tags ?? []).sort();
   }
 
-  /** digest → tags, for every tag in the repository. */
+  /** digest → tags (sorted), for every tag in the repository. */
   async tagsByDigest(repository: string): Promise<Map<string, string[]>> {
-    const tags = await this.listTags(repository);
-    const digests = await Promise.all(tags.map((tag) => this.resolveTag(repository, tag)));
+    let index = this.tagIndex.get(repository);
+    if (!index) {
+      const version = this.tagVersion.get(repository) ?? 0;
+      const tags = await this.listTags(repository);
+      const digests = await Promise.all(tags.map((tag) => this.headTag(repository, tag)));
+      index = new Map();
+      tags.forEach((tag, i) => {
+        const digest = digests[i];
+        if (digest) index?.set(tag, digest);
+      });
+      if ((this.tagVersion.get(repository) ?? 0) === version) this.tagIndex.set(repository, index);
+    }
     const map = new Map<string, string[]>();
-    tags.forEach((tag, i) => {
-      const digest = digests[i];
-      if (digest) map.set(digest, [...(map.get(digest) ?? []), tag]);
-    });
+    for (const tag of [...index.keys()].sort()) {
+      const digest = index.get(tag)!;
+      map.set(digest, [...(map.get(digest) ?? []), tag]);
+    }
     return map;
+  }
+
+  /** The registry says `tag` now points to `digest` (a push by tag). */
+  noteTag(repository: string, tag: string, digest: string): void {
+    this.tagVersion.set(repository, (this.tagVersion.get(repository) ?? 0) + 1);
+    this.tagIndex.get(repository)?.set(tag, digest);
+  }
+
+  /** Tags of `repository` changed in a way not known exactly: read them from the registry next time. */
+  forget(repository: string): void {
+    this.tagVersion.set(repository, (this.tagVersion.get(repository) ?? 0) + 1);
+    this.tagIndex.delete(repository);
   }
 
   async getBlob(repository: string, digest: string): Promise<Buffer | undefined> {
@@ -119,7 +157,11 @@ export class RegistryClient {
       body: bytes,
     });
     if (res.status === 201 || res.status === 200) {
-      return { ok: true, digest: res.headers.get('docker-content-digest') ?? '' };
+      const digest = res.headers.get('docker-content-digest') ?? '';
+      if (reference.startsWith('sha256:')) return { ok: true, digest };
+      if (digest) this.noteTag(repository, reference, digest);
+      else this.forget(repository);
+      return { ok: true, digest };
     }
     const text = await res.text();
     let errors: RegistryError['errors'] = [{ code: 'UNKNOWN', message: text }];
@@ -135,6 +177,7 @@ export class RegistryClient {
   async deleteManifest(repository: string, digest: string): Promise<boolean> {
     const res = await this.request('DELETE', `/v2/${repository}/manifests/${digest}`);
     this.byDigest.delete(`${repository}@${digest}`);
+    this.forget(repository);
     return res.status === 202;
   }
 
