@@ -1,7 +1,7 @@
 // The post phase: log out of the registry and remove the action's temporary files.
 // It warns and never fails the job: the job's result was decided in main.
 import * as core from './util/runner-commands.js';
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { readPostState, type PostState } from './state.js';
 import { dockerLogout } from './ecr/docker-logout.js';
 import type { Runner } from './util/exec.js';
@@ -26,7 +26,7 @@ export async function runPost(state: PostState = readPostState(), run: Runner = 
   }
   if (state.tempDir) {
     try {
-      await rm(state.tempDir, { recursive: true, force: true });
+      rmSync(state.tempDir, { recursive: true, force: true });
     } catch (error) {
       core.warning(`Could not remove ${state.tempDir}: ${toMessage(error)}`);
     }

@@ -1,5 +1,6 @@
 // The bundled post phase (dist/index.js with the runner's STATE_* variables) loads only what
-// logging out and cleaning up need: no node:crypto, no child process, no HTTP, no AWS SDK.
+// logging out and cleaning up need: no node:crypto, no child process, no HTTP, no AWS SDK, not
+// even node:fs/promises (synchronous file calls do: it pulls in readline and streams).
 // Each would add to the start of a Node process the runner spawns for every job
 // (docs/performance.md, part 2).
 import { describe, expect, test } from '@jest/globals';
@@ -17,7 +18,7 @@ const REPORT = `process.on('exit', () => require('node:fs').writeFileSync(proces
 })));`;
 
 describe('dist/index.js, post phase', () => {
-  test('logs out from the config file and removes the temp dir, loading no crypto, child_process, HTTP or SDK', () => {
+  test('logs out from the config file and removes the temp dir, loading no crypto, child_process, HTTP, SDK or fs/promises', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'post-phase-'));
     const dockerConfig = path.join(dir, 'docker');
     const tempDir = path.join(dir, 'ecr-build-scan-push-x');
@@ -45,7 +46,7 @@ describe('dist/index.js, post phase', () => {
     const { builtins } = JSON.parse(readFileSync(path.join(dir, 'loaded.json'), 'utf8')) as { builtins: string[] };
     // (node:net is loaded for stdout itself, a pipe here as on the runner.) The AWS SDK needs
     // node:crypto and node:http, so neither in the list means no SDK either.
-    const heavy = builtins.filter((name) => /^(crypto|child_process|http|https|http2|tls|zlib|dns)$/.test(name));
+    const heavy = builtins.filter((name) => /^(crypto|child_process|http|https|http2|tls|zlib|dns|fs\/promises)$/.test(name));
     expect(heavy).toEqual([]);
   });
 });
