@@ -126,7 +126,7 @@ var errors = __webpack_require__(17);
 
 
 /** `docker logout` only where a credential helper holds the login: @actions/exec is loaded then. */
-const runWhenNeeded = async (command, args, options) => (await Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).runCommand(command, args, options);
+const runWhenNeeded = async (command, args, options) => (await Promise.all(/* import() */[__webpack_require__.e(955), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 7895))).runCommand(command, args, options);
 async function runPost(state = (0,src_state/* readPostState */.L)(), run = runWhenNeeded, dockerConfig) {
     if (state.skipLogout) {
         if (state.registries.length > 0)

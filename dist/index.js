@@ -15,7 +15,7 @@ if (_util_runner_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_st
     await runPost();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(260), __nccwpck_require__.e(567), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1731));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(567), __nccwpck_require__.e(731)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1731));
     await run();
 }
 

@@ -32,7 +32,7 @@ import { buildReport, gateSettings, skippedReport } from './report/assemble.js';
 import type { Report } from './report/model.js';
 import type { PublishContext } from './report/publish.js';
 import { promoteTags } from './promote.js';
-import { runCommand, type Runner } from './util/exec.js';
+import { locate, runCommand, type Runner } from './util/exec.js';
 import { toMessage } from './util/errors.js';
 
 type Client = Pick<ECRClient, 'send'>;
@@ -90,6 +90,8 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       return;
     }
 
+    // docker's path is looked up while the SDK makes its first call, not after the token.
+    if (deps.run === runCommand) void locate('docker');
     const builder = new BuilderQuery(inputs, deps.run);
     // cache: ecr needs the builder's driver before the build: asked now, it overlaps the login
     // and the repository calls.

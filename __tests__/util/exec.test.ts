@@ -2,7 +2,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCommand } from '../../src/util/exec.js';
+import { locate, runCommand } from '../../src/util/exec.js';
 
 // runCommand runs real processes through @actions/exec (sh is on every runner).
 describe('runCommand: onStart', () => {
@@ -36,5 +36,26 @@ describe('runCommand: onStart', () => {
     const result = await runCommand('sh', ['-c', 'echo nope >&2; exit 3'], { silent: true, ignoreReturnCode: true, onStart });
     expect(result).toMatchObject({ exitCode: 3, stderr: 'nope\n' });
     expect(onStart).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('locate', () => {
+  test('finds a command on PATH once per process; a path or a missing name is kept as given', async () => {
+    const first = locate('sh');
+    expect(locate('sh')).toBe(first);
+    const found = await first;
+    expect(path.isAbsolute(found)).toBe(true);
+    expect(path.basename(found)).toBe('sh');
+    expect(await locate('/bin/sh')).toBe('/bin/sh');
+    expect(await locate('./tool')).toBe('./tool');
+    expect(await locate('no-such-command-ecr-bsp-2')).toBe('no-such-command-ecr-bsp-2');
+  });
+
+  test('runCommand runs what locate found, and a missing command still fails as @actions/exec words it', async () => {
+    const result = await runCommand('sh', ['-c', 'echo "$0"'], { silent: true });
+    expect(result.stdout.trim()).toBe(await locate('sh'));
+    await expect(runCommand('no-such-command-ecr-bsp-3', [], { silent: true })).rejects.toThrow(
+      /Unable to locate executable file: no-such-command-ecr-bsp-3/,
+    );
   });
 });

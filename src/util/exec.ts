@@ -1,5 +1,6 @@
 // Running commands, behind one small type so I/O modules can be handed a fake in tests.
 import { getExecOutput } from '@actions/exec';
+import { which } from '@actions/io';
 
 export interface RunOptions {
   input?: Buffer;
@@ -23,7 +24,29 @@ export interface RunResult {
 
 export type Runner = (command: string, args: string[], options: RunOptions) => Promise<RunResult>;
 
+const located = new Map<string, Promise<string>>();
+
+/**
+ * The command's path on PATH, looked up once per process: given a bare name, @actions/exec
+ * stats every PATH entry on every run (~1-2 ms, between docker login's token and its start).
+ * Calling it early starts the look-up. When nothing is found the name is kept, so exec reports
+ * a missing command as it always has.
+ */
+export function locate(command: string): Promise<string> {
+  if (command.includes('/') || command.includes('\\')) return Promise.resolve(command);
+  let found = located.get(command);
+  if (!found) {
+    found = which(command, false).then(
+      (file) => file || command,
+      () => command,
+    );
+    located.set(command, found);
+  }
+  return found;
+}
+
 export const runCommand: Runner = async (command, args, options) => {
+  const tool = await locate(command);
   let pending = options.onStart;
   const started = () => {
     const callback = pending;
@@ -31,7 +54,7 @@ export const runCommand: Runner = async (command, args, options) => {
     callback?.();
   };
   try {
-    return await getExecOutput(command, args, {
+    return await getExecOutput(tool, args, {
       input: options.input,
       silent: options.silent,
       ignoreReturnCode: options.ignoreReturnCode,
