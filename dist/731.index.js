@@ -2721,7 +2721,8 @@ async function run(overrides = {}) {
             image,
             tempDir,
             cache: await ecrCache(inputs, facts, image, repository, builder),
-            run: deps.run,
+            // On a later turn: an import() may read and compile the chunk at once, before the spawn.
+            run: alsoOnStart(deps.run, () => setImmediate(() => void loadRenderers().catch(() => undefined))),
             existing: plan.candidate === candidateTag ? existingLookup : undefined,
         }));
         outputs.digest = candidate.digest;
@@ -2893,8 +2894,7 @@ async function publish(report, outputs, context, progress) {
         outputs.new = report.comparison.newCount;
         outputs.fixed = report.comparison.fixed.length;
     }
-    // The renderers load here, not at start-up: the first API call does not wait for them.
-    const { publishReport } = await __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381));
+    const { publishReport } = await loadRenderers();
     const published = await actions_core/* group */.Os('Report', async () => publishReport(report, context));
     progress.published = true;
     outputs.report = published.reportPath;
@@ -2913,6 +2913,21 @@ async function promote(client, ref, repository, plan, inputs, manifest) {
         for (const held of result.heldBack)
             actions_core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
         return result;
+    });
+}
+// The renderers (report/publish.js and what it imports) are not loaded at start-up, where the
+// first API call would wait for them, but while buildx builds, when this process only waits on
+// it (else when the report is written: a re-run that reuses the image builds nothing).
+let renderers;
+const loadRenderers = () => (renderers ??= __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381)));
+/** `run`, that also calls `then` once each command's process has started. */
+function alsoOnStart(run, then) {
+    return (command, args, options) => run(command, args, {
+        ...options,
+        onStart: () => {
+            options.onStart?.();
+            then();
+        },
     });
 }
 /** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */

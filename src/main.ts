@@ -30,6 +30,7 @@ import { applyRisk, type RiskStep } from './inspector/risk-step.js';
 import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/assemble.js';
 import type { Report } from './report/model.js';
+import type * as Renderers from './report/publish.js';
 import type { PublishContext } from './report/publish.js';
 import { promoteTags } from './promote.js';
 import { locate, runCommand, type Runner } from './util/exec.js';
@@ -168,7 +169,8 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         image,
         tempDir,
         cache: await ecrCache(inputs, facts, image, repository, builder),
-        run: deps.run,
+        // On a later turn: an import() may read and compile the chunk at once, before the spawn.
+        run: alsoOnStart(deps.run, () => setImmediate(() => void loadRenderers().catch(() => undefined))),
         existing: plan.candidate === candidateTag ? existingLookup : undefined,
       }),
     );
@@ -367,8 +369,7 @@ async function publish(report: Report, outputs: ActionOutputs, context: PublishC
     outputs.new = report.comparison.newCount;
     outputs.fixed = report.comparison.fixed.length;
   }
-  // The renderers load here, not at start-up: the first API call does not wait for them.
-  const { publishReport } = await import('./report/publish.js');
+  const { publishReport } = await loadRenderers();
   const published = await core.group('Report', async () => publishReport(report, context));
   progress.published = true;
   outputs.report = published.reportPath;
@@ -392,6 +393,24 @@ async function promote(
     for (const held of result.heldBack) core.info(`Held back ${held.tag}: ${held.reason}.`);
     return result;
   });
+}
+
+// The renderers (report/publish.js and what it imports) are not loaded at start-up, where the
+// first API call would wait for them, but while buildx builds, when this process only waits on
+// it (else when the report is written: a re-run that reuses the image builds nothing).
+let renderers: Promise<typeof Renderers> | undefined;
+const loadRenderers = () => (renderers ??= import('./report/publish.js'));
+
+/** `run`, that also calls `then` once each command's process has started. */
+function alsoOnStart(run: Runner, then: () => void): Runner {
+  return (command, args, options) =>
+    run(command, args, {
+      ...options,
+      onStart: () => {
+        options.onStart?.();
+        then();
+      },
+    });
 }
 
 /** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */
