@@ -35,6 +35,9 @@ const DEFAULTS: Inputs = {
   cache: 'none',
   secrets: [],
   provenance: 'false',
+  sbom: false,
+  sbomGenerator: undefined,
+  attestations: 'referrers',
   builder: undefined,
   noCache: false,
   pull: false,
@@ -272,6 +275,26 @@ describe('parseInputs: valid inputs', () => {
     ],
     ['provenance mode=max', { ...REQUIRED, provenance: 'mode=max' }, { files: DOCKERFILE }, { provenance: 'mode=max' }],
     ['provenance true', { ...REQUIRED, provenance: 'true' }, { files: DOCKERFILE }, { provenance: 'true' }],
+    ['provenance mode=min', { ...REQUIRED, provenance: 'mode=min' }, { files: DOCKERFILE }, { provenance: 'mode=min' }],
+    ['sbom true', { ...REQUIRED, sbom: 'true' }, { files: DOCKERFILE }, { sbom: true }],
+    [
+      'sbom with a generator image in a private registry, by digest',
+      { ...REQUIRED, sbom: 'true', 'sbom-generator': `127.0.0.1:15000/docker/buildkit-syft-scanner@sha256:${'a'.repeat(64)}` },
+      { files: DOCKERFILE },
+      { sbom: true, sbomGenerator: `127.0.0.1:15000/docker/buildkit-syft-scanner@sha256:${'a'.repeat(64)}` },
+    ],
+    [
+      'sbom with the default generator named',
+      { ...REQUIRED, sbom: 'True', 'sbom-generator': 'docker/buildkit-syft-scanner:stable-1' },
+      { files: DOCKERFILE },
+      { sbom: true, sbomGenerator: 'docker/buildkit-syft-scanner:stable-1' },
+    ],
+    [
+      'attestations index, case-insensitive',
+      { ...REQUIRED, provenance: 'mode=max', attestations: 'Index' },
+      { files: DOCKERFILE },
+      { provenance: 'mode=max', attestations: 'index' },
+    ],
     [
       'YAML booleans in any accepted case',
       {
@@ -484,6 +507,31 @@ describe('parseInputs: bad values stop with one line naming the input and what i
       { ...REQUIRED, cache: 'ecr', tags: 'stable\nbuildcache-main' },
       { files: DOCKERFILE },
       'Input "tags" has "buildcache-main", but with cache: ecr tags starting buildcache- hold the build cache; accepted: tag names that do not start with buildcache-.',
+    ],
+    ['sbom maybe', { ...REQUIRED, sbom: 'maybe' }, { files: DOCKERFILE }, 'Input "sbom" is "maybe"; accepted: true, false.'],
+    [
+      'provenance mode=full',
+      { ...REQUIRED, provenance: 'mode=full' },
+      { files: DOCKERFILE },
+      'Input "provenance" is "mode=full"; accepted: false, true, mode=min or mode=max.',
+    ],
+    [
+      'attestations inside',
+      { ...REQUIRED, attestations: 'inside' },
+      { files: DOCKERFILE },
+      'Input "attestations" is "inside"; accepted: referrers, index.',
+    ],
+    [
+      'sbom-generator with a comma (would reach buildx as another option)',
+      { ...REQUIRED, sbom: 'true', 'sbom-generator': 'scanner:1,mode=x' },
+      { files: DOCKERFILE },
+      'Input "sbom-generator" is "scanner:1,mode=x"; accepted: an image reference such as docker/buildkit-syft-scanner:stable-1 or registry.example.com/team/scanner@sha256:<64 hex>.',
+    ],
+    [
+      'sbom-generator without sbom',
+      { ...REQUIRED, 'sbom-generator': 'docker/buildkit-syft-scanner:stable-1' },
+      { files: DOCKERFILE },
+      'Input "sbom-generator" is set but "sbom" is false; accepted: sbom-generator together with sbom: true.',
     ],
     [
       'provenance maybe',

@@ -2,7 +2,7 @@ export const id = 381;
 export const ids = [381,31];
 export const modules = {
 
-/***/ 4031:
+/***/ 6412:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -211,6 +211,7 @@ function closeDetails(cut) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B3: () => (/* binding */ riskGateLine),
 /* harmony export */   Po: () => (/* binding */ countsTable),
+/* harmony export */   QH: () => (/* binding */ attestationLines),
 /* harmony export */   R_: () => (/* binding */ heading),
 /* harmony export */   YN: () => (/* binding */ renderSection),
 /* harmony export */   dt: () => (/* binding */ platformNotes),
@@ -222,7 +223,7 @@ function closeDetails(cut) {
 /* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
 /* harmony import */ var _scan_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5810);
 /* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4902);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4031);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6412);
 /* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
 // a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
@@ -373,6 +374,40 @@ function renderSection(section, leftOut) {
 /** Why epss-threshold or fail-on-exploitable did not apply, as the step warned. */
 function riskNotes(report, prefix) {
     return (report.riskNotes ?? []).slice(0, 5).map((note) => `${prefix}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(note, 500)}`);
+}
+const ATTESTATION_KIND = { sbom: 'SBOM (SPDX)', provenance: 'Provenance (SLSA)' };
+const ATTESTATION_STORAGE = {
+    'referrers-api': "beside the image, found with the registry's referrers API",
+    'referrers-tag': 'beside the image, listed under the referrers tag `sha256-<platform digest>` (the registry has no referrers API)',
+    index: 'inside the image index (`attestations: index`)',
+};
+const MAX_ATTESTATION_ROWS = 40;
+/**
+ * The attestations: one line saying where they are, then a table (folded in the comment).
+ * Nothing when none was asked for.
+ */
+function attestationLines(report, folded) {
+    const attestations = report.attestations;
+    if (!attestations)
+        return [];
+    const { list, missing } = attestations;
+    const count = list.length === 1 ? '1 attestation' : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(list.length)} attestations`;
+    const where = `${count}, ${ATTESTATION_STORAGE[attestations.storage]}`;
+    const lines = [];
+    if (missing.length > 0) {
+        lines.push(`⚠️ The reused image has no ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(missing.slice(0, 10).join(', '), 400)}: it was built without ${missing.length === 1 ? 'it' : 'them'}.`, '');
+    }
+    if (list.length === 0)
+        return lines;
+    const rows = list
+        .slice(0, MAX_ATTESTATION_ROWS)
+        .map((a) => `| ${ATTESTATION_KIND[a.kind]} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(a.platform, 60)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(a.digest, 100)} |`);
+    if (list.length > MAX_ATTESTATION_ROWS)
+        rows.push(`| … | and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(list.length - MAX_ATTESTATION_ROWS)} more | in the JSON report |`);
+    const table = ['| Kind | Platform | Manifest |', '| --- | --- | --- |', ...rows];
+    if (folded)
+        return [...lines, `<details><summary>Attestations: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(where, 300)}</summary>`, '', ...table, '', '</details>', ''];
+    return [...lines, '### Attestations', '', `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(where, 300)}:`, '', ...table, ''];
 }
 
 
@@ -525,6 +560,11 @@ function toJsonReport(report) {
         build: report.build,
         tags: [...report.tags],
         heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+        attestations: report.attestations && {
+            storage: report.attestations.storage,
+            list: report.attestations.list.map((a) => ({ kind: a.kind, platform: a.platform, digest: a.digest, predicateType: a.predicateType })),
+            missing: [...report.attestations.missing],
+        },
         scan: {
             status: report.scan.status,
             scanType: report.scan.scanType,
@@ -613,7 +653,7 @@ function expiredIgnore(e) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
+var report_escape = __webpack_require__(6412);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
 //
@@ -925,6 +965,7 @@ function buildSummary(report, maxRows) {
     const platformLines = (0,markdown_parts/* platformNotes */.dt)(report.scan.platforms);
     if (platformLines.length > 0)
         lines.push(...platformLines, '');
+    lines.push(...(0,markdown_parts/* attestationLines */.QH)(report, false));
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
     for (const section of (0,view/* viewSections */.yo)(report, 'summary', maxRows))
         lines.push(...(0,markdown_parts/* renderSection */.YN)(section, leftOut));
@@ -1045,7 +1086,7 @@ async function comment(report, context, issueNumber, owner, repo) {
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
     const [{ createCommentOctokit }, { upsertComment }, { commentMarker, renderComment }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
+        Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
         __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 2327)),
         __webpack_require__.e(/* import() */ 840).then(__webpack_require__.bind(__webpack_require__, 7840)),
     ]);

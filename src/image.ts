@@ -7,7 +7,10 @@ import type { EventFacts } from './github/event.js';
 import type { Inputs } from './inputs.js';
 import type { TagPlan } from './tags.js';
 import { canMoveTag, type RepositoryInfo } from './ecr/repository.js';
-import { findImageByTag, getManifest, type ExistingImage, type ImageRef, type Manifest } from './ecr/images.js';
+import { findImageByTag, getManifest, putTag, type ExistingImage, type ImageRef, type Manifest } from './ecr/images.js';
+import type { RegistryLogin } from './ecr/auth.js';
+import type { AttestedImage } from './attest/push.js';
+import type { AttestationKind } from './attest/layout.js';
 import { isIndex, platformManifests, type PlatformManifest } from './ecr/manifest.js';
 import { defaultLabels, mergeLabels } from './build/labels.js';
 import { inspectBuilder, runBuild, type BuilderInfo } from './build/buildx.js';
@@ -24,6 +27,18 @@ export interface Candidate {
   platform?: string;
   /** The build was skipped because the SHA tag already pointed at an image. */
   reused: boolean;
+  /** attestations: referrers: the image without its attestations, and the attestations pushed beside it. */
+  attested?: AttestedImage;
+}
+
+/** The attestation kinds the inputs ask for (sbom, provenance). */
+export function attestationKinds(inputs: Pick<Inputs, 'sbom' | 'provenance'>): AttestationKind[] {
+  return [...(inputs.sbom ? (['sbom'] as const) : []), ...(inputs.provenance !== 'false' ? (['provenance'] as const) : [])];
+}
+
+/** Attestations pushed beside the image (OCI referrers) rather than inside its index. */
+export function attestsBeside(inputs: Pick<Inputs, 'sbom' | 'provenance' | 'attestations'>): boolean {
+  return inputs.attestations === 'referrers' && attestationKinds(inputs).length > 0;
 }
 
 export interface BuildAndPushOptions {
@@ -41,6 +56,8 @@ export interface BuildAndPushOptions {
   run?: Runner;
   /** The SHA tag's image, when it was looked up already (alongside the login). */
   existing?: Promise<ExistingImage | undefined>;
+  /** The registry login: attestations: referrers writes through the registry's own API. */
+  login?: RegistryLogin;
 }
 
 export async function buildAndPush(options: BuildAndPushOptions): Promise<Candidate> {
@@ -58,6 +75,7 @@ export async function buildAndPush(options: BuildAndPushOptions): Promise<Candid
       );
     }
   }
+  if (attestsBeside(inputs)) return buildWithReferrers(options);
   const output: BuildOutput = plan.candidate
     ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
     : { kind: 'push-digest', name: image };
@@ -65,6 +83,35 @@ export async function buildAndPush(options: BuildAndPushOptions): Promise<Candid
   if (!result) throw new Error('buildx pushed nothing.');
   core.info(`Pushed ${image}@${result.digest}.`);
   return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+}
+
+/**
+ * attestations: referrers: buildx pushes BuildKit's index by digest, untagged; the attestations
+ * are pushed beside the image (src/attest/push.ts); then the SHA tag is written on the image
+ * without them, the way promotion writes tags (PutImage), so a refused attestation leaves the
+ * tags as they were.
+ */
+async function buildWithReferrers(options: BuildAndPushOptions): Promise<Candidate> {
+  const { client, ref, plan, image } = options;
+  if (!options.login) throw new Error('internal: attestations: referrers needs the registry login.');
+  const result = await build({ ...options, output: { kind: 'push-digest', name: image, referrers: true } });
+  if (!result) throw new Error('buildx pushed nothing.');
+  const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([import('./attest/registry.js'), import('./attest/push.js')]);
+  const attested = await pushAttestationsBeside({
+    client,
+    ref,
+    registry: new Registry(options.login),
+    pushed: result.digest,
+    created: new Date().toISOString(),
+    log: (message) => core.info(message),
+  });
+  if (plan.candidate) await putTag(client, ref, attested.manifest, plan.candidate);
+  core.info(
+    `Pushed ${image}@${attested.manifest.digest}${plan.candidate ? ` as ${plan.candidate}` : ''}: platform manifests only ` +
+      `(BuildKit's own index, with the attestations inside, stays untagged: ${result.digest}).`,
+  );
+  const single = attested.platforms.length === 1 ? attested.platforms[0]!.platform : undefined;
+  return { digest: attested.manifest.digest, mediaType: attested.manifest.mediaType, platform: single, reused: false, attested };
 }
 
 export interface BuildOptions {
@@ -80,7 +127,8 @@ export interface BuildOptions {
 
 export async function build(options: BuildOptions) {
   const { inputs, facts, output, tempDir, cache = NO_CACHE, run = runCommand } = options;
-  const { context, file, buildArgs, target, platforms, secrets, provenance, builder, noCache, pull } = inputs;
+  const { context, file, buildArgs, target, platforms, secrets, provenance, sbom, sbomGenerator, attestations, builder, noCache, pull } =
+    inputs;
   const request: BuildRequest = {
     context,
     file,
@@ -89,6 +137,9 @@ export async function build(options: BuildOptions) {
     platforms,
     secrets,
     provenance,
+    sbom,
+    sbomGenerator,
+    attestations,
     builder,
     noCache,
     pull,
@@ -114,6 +165,10 @@ export async function resolvePlatforms(
   candidate: Candidate,
   builder: Pick<BuilderQuery, 'platform'>,
 ): Promise<{ manifest: () => Promise<Manifest>; platforms: PlatformManifest[] }> {
+  if (candidate.attested) {
+    const { manifest, platforms } = candidate.attested;
+    return { manifest: () => Promise.resolve(manifest), platforms };
+  }
   // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
   // image (skip-existing) only the builder's default can, so it is asked alongside the read.
   const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;

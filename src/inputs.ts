@@ -70,6 +70,10 @@ const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+// An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
+// part of buildx's --sbom=generator=… value).
+const IMAGE_REFERENCE =
+  /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
 const VULNERABILITY_ID = /^\S{1,128}$/;
 // A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
@@ -198,6 +202,18 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     throw new InputError(`Input "provenance" is ${quoted(provenance)}; accepted: false, true, mode=min or mode=max.`);
   }
 
+  const sbom = read.boolean('sbom', false);
+  const sbomGenerator = read.optional('sbom-generator');
+  if (sbomGenerator !== undefined && !IMAGE_REFERENCE.test(sbomGenerator)) {
+    throw new InputError(
+      `Input "sbom-generator" is ${quoted(truncate(sbomGenerator))}; accepted: an image reference such as docker/buildkit-syft-scanner:stable-1 or registry.example.com/team/scanner@sha256:<64 hex>.`,
+    );
+  }
+  if (sbomGenerator !== undefined && !sbom) {
+    throw new InputError(`Input "sbom-generator" is set but "sbom" is false; accepted: sbom-generator together with sbom: true.`);
+  }
+  const attestations = read.oneOf('attestations', ['referrers', 'index'] as const, 'referrers', (v) => v.toLowerCase());
+
   const cache = read.oneOf('cache', ['none', 'ecr'] as const, 'none', (v) => v.toLowerCase());
   const tags = read.list('tags');
   for (const tag of tags) {
@@ -250,6 +266,9 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     cache,
     secrets,
     provenance,
+    sbom,
+    sbomGenerator,
+    attestations,
     builder: read.optional('builder'),
     noCache: read.boolean('no-cache', false),
     pull: read.boolean('pull', false),

@@ -16,7 +16,7 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms } from './image.js';
+import { attestationKinds, build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms, type Candidate } from './image.js';
 import { creationWithCache } from './build/cache.js';
 import { findImageByTag, type ImageRef, type Manifest } from './ecr/images.js';
 import { isIndex, platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
@@ -35,6 +35,9 @@ import type { PublishContext } from './report/publish.js';
 import { promoteTags } from './promote.js';
 import { locate, runCommand, type Runner } from './util/exec.js';
 import { toMessage } from './util/errors.js';
+import type { RegistryLogin } from './ecr/auth.js';
+import { attestationsObject, type Attestation } from './attest/layout.js';
+import type { ReportAttestations } from './report/model.js';
 
 type Client = Pick<ECRClient, 'send'>;
 
@@ -172,6 +175,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         // On a later turn: an import() may read and compile the chunk at once, before the spawn.
         run: alsoOnStart(deps.run, () => setImmediate(() => void loadRenderers().catch(() => undefined))),
         existing: plan.candidate === candidateTag ? existingLookup : undefined,
+        login,
       }),
     );
     outputs.digest = candidate.digest;
@@ -181,10 +185,15 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
 
     const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder);
     outputs.platformDigests = platformDigestsObject(platforms);
+    const attestations = await core.group('Attestations', () =>
+      listAttestations({ client, ref, inputs, candidate, platforms, manifest, login }),
+    );
+    outputs.attestations = attestationsObject(attestations?.list ?? []);
     const reportFacts = {
       ...reportBase(inputs, facts, image),
       digest: candidate.digest,
       build: candidate.reused ? ('reused' as const) : ('built' as const),
+      attestations,
     };
     const context = { inputs, facts, image, tempDir, workspace };
 
@@ -293,6 +302,44 @@ async function scanAndDecide(
   }
   if (verdict.comparison?.note) core.info(verdict.comparison.note);
   return { scans, verdict, risk };
+}
+
+/**
+ * The image's attestations, for the report and the `attestations` output: those just pushed
+ * beside it, those a reused image already has (referrers API, or the referrers tag), or those
+ * inside its index (attestations: index). Undefined when neither sbom nor provenance is asked for.
+ */
+async function listAttestations(options: {
+  client: Client;
+  ref: ImageRef;
+  inputs: Inputs;
+  candidate: Candidate;
+  platforms: PlatformManifest[];
+  manifest: () => Promise<Manifest>;
+  login: RegistryLogin;
+}): Promise<ReportAttestations | undefined> {
+  const { client, ref, inputs, candidate, platforms } = options;
+  const kinds = attestationKinds(inputs);
+  if (kinds.length === 0) return undefined;
+  const push = await import('./attest/push.js');
+  let found: { attestations: Attestation[]; storage: ReportAttestations['storage'] };
+  if (candidate.attested) found = candidate.attested;
+  else if (inputs.attestations === 'referrers') {
+    const { Registry } = await import('./attest/registry.js');
+    found = await push.discoverAttestations(new Registry(options.login), ref.repositoryName, platforms);
+  } else {
+    const manifest = await options.manifest();
+    const index = isIndex(manifest.mediaType, JSON.parse(manifest.text) as { manifests?: unknown });
+    found = { attestations: index ? await push.attestationsOfIndex(client, ref, manifest.text) : [], storage: 'index' };
+  }
+  const missing = candidate.reused ? push.missingKinds(found.attestations, platforms, kinds) : [];
+  if (missing.length > 0) {
+    core.warning(
+      `skip-existing reused ${candidate.digest}, which has no ${missing.join(', ')}: it was built without ${missing.length === 1 ? 'it' : 'them'}. Push a new commit to get ${missing.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  for (const a of found.attestations) core.info(`${a.kind} for ${a.platform}: ${a.digest}`);
+  return { storage: found.storage, list: found.attestations, missing };
 }
 
 interface Progress {

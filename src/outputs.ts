@@ -9,6 +9,8 @@ export interface ActionOutputs {
   digest?: string;
   platformDigests?: Record<string, string>;
   imageUri?: string;
+  /** platform → attestation kind → the digest of its manifest. */
+  attestations?: Record<string, Record<string, string>>;
   /** Full references that now point at this image. */
   tags?: string[];
   scanStatus?: string;
@@ -28,6 +30,7 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['image', outputs.image],
     ['digest', outputs.digest],
     ['platform-digests', outputs.platformDigests && JSON.stringify(outputs.platformDigests)],
+    ['attestations', outputs.attestations && JSON.stringify(outputs.attestations)],
     ['image-uri', outputs.imageUri],
     ['tags', outputs.tags?.join('\n')],
     ['scan-status', outputs.scanStatus],

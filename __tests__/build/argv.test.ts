@@ -15,6 +15,8 @@ const BASE: BuildRequest = {
   cacheTo: [],
   secrets: [],
   provenance: 'false',
+  sbom: false,
+  attestations: 'referrers',
   noCache: false,
   pull: false,
   output: { kind: 'push-tag', reference: `${IMAGE}:${SHA}` },
@@ -57,6 +59,21 @@ describe('buildxArgs', () => {
       ['buildx', 'build', '--file', 'Dockerfile', '--secret', 'id=npm,env=NPM_TOKEN', '--secret', 'id=pip,src=/run/secrets/pip.conf', '--provenance=false', ...PUSH_TAG, ...TAIL],
     ],
     ['provenance mode=max', { provenance: 'mode=max' }, ['buildx', 'build', '--file', 'Dockerfile', '--provenance=mode=max', ...PUSH_TAG, ...TAIL]],
+    ['sbom with BuildKit\'s generator', { sbom: true }, ['buildx', 'build', '--file', 'Dockerfile', '--provenance=false', '--sbom=true', ...PUSH_TAG, ...TAIL]],
+    [
+      'sbom with a named generator',
+      { sbom: true, sbomGenerator: '127.0.0.1:15000/docker/buildkit-syft-scanner:stable-1' },
+      ['buildx', 'build', '--file', 'Dockerfile', '--provenance=false', '--sbom=generator=127.0.0.1:15000/docker/buildkit-syft-scanner:stable-1', ...PUSH_TAG, ...TAIL],
+    ],
+    [
+      'attestations beside the image: BuildKit pushes by digest, its attestation manifests without a subject of their own',
+      { sbom: true, provenance: 'mode=max', output: { kind: 'push-digest', name: IMAGE, referrers: true } },
+      [
+        'buildx', 'build', '--file', 'Dockerfile', '--provenance=mode=max', '--sbom=true',
+        '--output', `type=image,name=${IMAGE},push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true,oci-artifact=false`,
+        ...TAIL,
+      ],
+    ],
     ['no-cache and pull', { noCache: true, pull: true }, ['buildx', 'build', '--file', 'Dockerfile', '--provenance=false', '--no-cache', '--pull', ...PUSH_TAG, ...TAIL]],
     [
       'push by digest (sha-tag: false)',

@@ -20,25 +20,40 @@ describe('getRegistryLogin', () => {
       'ECR',
       base64(`AWS:${PASSWORD}`),
       ENDPOINT,
-      { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: PASSWORD },
+      {
+        registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        endpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        username: 'AWS',
+        password: PASSWORD,
+      },
     ],
     [
       'a password with colons',
       base64('AWS:pa:ss:word'),
       ENDPOINT,
-      { registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com', username: 'AWS', password: 'pa:ss:word' },
+      {
+        registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        endpoint: 'https://123456789012.dkr.ecr.us-east-1.amazonaws.com',
+        username: 'AWS',
+        password: 'pa:ss:word',
+      },
     ],
     [
       'an http endpoint with a port and a slash',
       base64('AWS:pw'),
       'http://localhost.localstack.cloud:4510/',
-      { registry: 'localhost.localstack.cloud:4510', username: 'AWS', password: 'pw' },
+      { registry: 'localhost.localstack.cloud:4510', endpoint: 'http://localhost.localstack.cloud:4510', username: 'AWS', password: 'pw' },
     ],
     [
       'a China region',
       base64('AWS:pw'),
       'https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
-      { registry: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', username: 'AWS', password: 'pw' },
+      {
+        registry: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
+        endpoint: 'https://123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
+        username: 'AWS',
+        password: 'pw',
+      },
     ],
   ])('%s', async (_name, authorizationToken, proxyEndpoint, login) => {
     const fake = tokenClient({ authorizationData: [{ authorizationToken, proxyEndpoint, expiresAt: new Date('2025-03-14T21:00:00Z') }] });

@@ -5,7 +5,7 @@ import { dockerLogin } from '../../src/ecr/docker-login.js';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 const PASSWORD = 'eyJwYXlsb2FkIjoiQ1R4c2VjcmV0In0=';
-const LOGIN = { registry: REGISTRY, username: 'AWS', password: PASSWORD };
+const LOGIN = { registry: REGISTRY, endpoint: `https://${REGISTRY}`, username: 'AWS', password: PASSWORD };
 
 describe('dockerLogin', () => {
   test('the password goes through standard input only', async () => {

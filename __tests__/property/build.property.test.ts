@@ -9,7 +9,7 @@ const RUNS = { numRuns: 300 };
 const value = fc.oneof(fc.constantFrom('', ' ', 'a b', 'A=1,B=2', '--push', '-'), nastyString({ maxLength: 15 }));
 const output: fc.Arbitrary<BuildOutput> = fc.oneof(
   value.map((reference) => ({ kind: 'push-tag' as const, reference })),
-  value.map((name) => ({ kind: 'push-digest' as const, name })),
+  fc.record({ kind: fc.constant('push-digest' as const), name: value, referrers: fc.boolean() }),
   fc.constant({ kind: 'none' as const }),
 );
 const request: fc.Arbitrary<BuildRequest> = fc.record(
@@ -24,6 +24,9 @@ const request: fc.Arbitrary<BuildRequest> = fc.record(
     cacheTo: fc.array(value, { maxLength: 2 }),
     secrets: fc.array(value, { maxLength: 2 }),
     provenance: value,
+    sbom: fc.boolean(),
+    sbomGenerator: value,
+    attestations: fc.constantFrom('referrers' as const, 'index' as const),
     builder: value,
     noCache: fc.boolean(),
     pull: fc.boolean(),
@@ -41,6 +44,8 @@ const request: fc.Arbitrary<BuildRequest> = fc.record(
       'cacheTo',
       'secrets',
       'provenance',
+      'sbom',
+      'attestations',
       'noCache',
       'pull',
       'output',
@@ -66,12 +71,14 @@ describe('buildxArgs', () => {
           2 * r.labels.length +
           (r.target ? 2 : 0) +
           (r.platforms.length > 0 ? 2 : 0);
-        const more = 2 * (r.cacheFrom.length + r.cacheTo.length + r.secrets.length) + 1 + (r.noCache ? 1 : 0) + (r.pull ? 1 : 0);
+        const more =
+          2 * (r.cacheFrom.length + r.cacheTo.length + r.secrets.length) + 1 + (r.noCache ? 1 : 0) + (r.pull ? 1 : 0) + (r.sbom ? 1 : 0);
         const out = r.output.kind === 'push-tag' ? 3 : r.output.kind === 'push-digest' ? 2 : 0;
         expect(args).toHaveLength(flags + more + out + 3);
         for (const a of [...r.buildArgs, ...r.cacheFrom, ...r.cacheTo, ...r.secrets, r.file]) expect(args).toContain(a);
         for (const [k, v] of r.labels) expect(args).toContain(`${k}=${v}`);
         expect(args).toContain(`--provenance=${r.provenance}`);
+        if (r.sbom) expect(args).toContain(r.sbomGenerator ? `--sbom=generator=${r.sbomGenerator}` : '--sbom=true');
         if (r.output.kind === 'push-tag') expect(args.slice(-6, -3)).toEqual(['--tag', r.output.reference, '--push']);
       }),
       RUNS,

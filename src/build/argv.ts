@@ -3,8 +3,12 @@
 export type BuildOutput =
   /** Push under a tag (the SHA candidate). */
   | { kind: 'push-tag'; reference: string }
-  /** Push by digest only (sha-tag: false): no tag is written until promotion. */
-  | { kind: 'push-digest'; name: string }
+  /**
+   * Push by digest only: no tag is written until promotion (sha-tag: false), or until the
+   * attestations are pushed beside the image (`referrers`: BuildKit keeps them in its own
+   * index, which this action then reads apart, src/attest/).
+   */
+  | { kind: 'push-digest'; name: string; referrers?: boolean }
   /** Build only (push: false): the builder's default output. */
   | { kind: 'none' };
 
@@ -19,6 +23,11 @@ export interface BuildSettings {
   cacheTo: string[];
   secrets: string[];
   provenance: string;
+  /** An SBOM attestation (BuildKit's SBOM generator, or `sbomGenerator`'s image). */
+  sbom: boolean;
+  sbomGenerator?: string;
+  /** Where attestations go: beside the image as OCI referrers, or inside BuildKit's image index. */
+  attestations: 'referrers' | 'index';
   builder?: string;
   noCache: boolean;
   pull: boolean;
@@ -43,6 +52,7 @@ export function buildxArgs(request: BuildRequest): string[] {
   for (const spec of request.cacheTo) args.push('--cache-to', spec);
   for (const secret of request.secrets) args.push('--secret', secret);
   args.push(`--provenance=${request.provenance}`);
+  if (request.sbom) args.push(request.sbomGenerator ? `--sbom=generator=${request.sbomGenerator}` : '--sbom=true');
   if (request.noCache) args.push('--no-cache');
   if (request.pull) args.push('--pull');
   switch (request.output.kind) {
@@ -50,7 +60,12 @@ export function buildxArgs(request: BuildRequest): string[] {
       args.push('--tag', request.output.reference, '--push');
       break;
     case 'push-digest':
-      args.push('--output', `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true`);
+      // With referrers, BuildKit's attestation manifests must not carry a subject of their own
+      // (oci-artifact=false): the action's per-kind manifests are the image's only referrers.
+      args.push(
+        '--output',
+        `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true${request.output.referrers ? ',oci-mediatypes=true,oci-artifact=false' : ''}`,
+      );
       break;
     case 'none':
       break;

@@ -20,6 +20,11 @@ export async function runBuild(request: BuildRequest, run: Runner, seams: RetryS
     if (result.exitCode === 0) return;
     const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
     if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+      if (request.output.referrers) {
+        throw new Error(
+          'Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).',
+        );
+      }
       throw new Error(
         'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
       );

@@ -6,6 +6,8 @@ import { errorName, isCredentialError, toMessage } from '../util/errors.js';
 export interface RegistryLogin {
   /** Host, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com */
   registry: string;
+  /** The registry's URL (https://host, or http:// for a local registry): its own API, src/attest/registry.ts. */
+  endpoint: string;
   username: string;
   password: string;
 }
@@ -48,6 +50,9 @@ export async function getRegistryLogin(
   mask(data.authorizationToken);
   return {
     registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+    endpoint: /^https?:\/\//.test(data.proxyEndpoint)
+      ? data.proxyEndpoint.replace(/\/+$/, '')
+      : `https://${data.proxyEndpoint.replace(/\/+$/, '')}`,
     username: decoded.slice(0, colon),
     password,
   };

@@ -55,7 +55,29 @@ export async function getManifest(client: Client, ref: ImageRef, digest: string)
   return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
 }
 
-/** Writes an existing manifest under another tag (PutImage): a copy, not a push. */
+/** Several manifests in one BatchGetImage call (at most 100), in the order asked; a missing one fails. */
+export async function getManifests(client: Client, ref: ImageRef, digests: string[]): Promise<Manifest[]> {
+  if (digests.length === 0) return [];
+  const response = await client.send(
+    new BatchGetImageCommand({
+      ...ref,
+      imageIds: digests.map((imageDigest) => ({ imageDigest })),
+      acceptedMediaTypes: ACCEPTED_MEDIA_TYPES,
+    }),
+  );
+  const found = new Map((response.images ?? []).map((image) => [image.imageId?.imageDigest, image]));
+  return digests.map((digest) => {
+    const image = found.get(digest);
+    if (!image?.imageManifest) {
+      const failure = response.failures?.find((f) => f.imageId?.imageDigest === digest);
+      throw new Error(
+        `BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`,
+      );
+    }
+    return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
+  });
+}
+
 /**
  * Writes `tag` on the manifest (PutImage), again after a transient error (src/util/retry.ts):
  * PutImage of the same manifest under the same tag is idempotent, and an attempt whose answer was

@@ -15,6 +15,7 @@ interface ImageParts {
   tags: string[];
   heldBack?: Report['heldBack'];
   build: Report['build'];
+  attestations?: Report['attestations'];
   commit?: string;
   commitUrl?: string;
   gate: Report['gate'];
@@ -128,13 +129,14 @@ export function overallStatus(scans: readonly PlatformScan[]): string {
 
 function imageFields(
   parts: ImageParts,
-): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'commit' | 'commitUrl'> {
+): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'commit' | 'commitUrl'> {
   return {
     image: parts.image,
     ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
     tags: parts.tags,
     heldBack: parts.heldBack ?? [],
     build: parts.build,
+    ...(parts.attestations ? { attestations: parts.attestations } : {}),
     ...(parts.commit ? { commit: parts.commit } : {}),
     ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
   };

@@ -5,7 +5,16 @@
 import { COMMENT_LIMIT_CHARS } from '../github/comment-api.js';
 import { code, escapeCommentKey, escapeText, link, plural, safeUrl } from './escape.js';
 import { UTF16_UNITS, fitToLimit } from './fit.js';
-import { comparisonSentence, countsTable, heading, platformNotes, renderSection, riskGateLine, riskNotes } from './markdown-parts.js';
+import {
+  attestationLines,
+  comparisonSentence,
+  countsTable,
+  heading,
+  platformNotes,
+  renderSection,
+  riskGateLine,
+  riskNotes,
+} from './markdown-parts.js';
 import type { Report } from './model.js';
 import { viewSections } from './view.js';
 
@@ -68,6 +77,7 @@ function buildComment(report: Report, key: string, maxRows: number): string {
   if (table.length > 0) lines.push(...table, '');
   const notes = platformNotes(report.scan.platforms);
   if (notes.length > 0) lines.push(...notes, '');
+  lines.push(...attestationLines(report, true));
   const sentence = comparisonSentence(report);
   if (sentence) lines.push(sentence, '');
 

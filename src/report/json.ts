@@ -35,6 +35,11 @@ export function toJsonReport(report: Report): Record<string, unknown> {
     build: report.build,
     tags: [...report.tags],
     heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+    attestations: report.attestations && {
+      storage: report.attestations.storage,
+      list: report.attestations.list.map((a) => ({ kind: a.kind, platform: a.platform, digest: a.digest, predicateType: a.predicateType })),
+      missing: [...report.attestations.missing],
+    },
     scan: {
       status: report.scan.status,
       scanType: report.scan.scanType,

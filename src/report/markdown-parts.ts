@@ -167,3 +167,39 @@ export function renderSection(section: ViewSection, leftOut: (count: number) => 
 export function riskNotes(report: Report, prefix: string): string[] {
   return (report.riskNotes ?? []).slice(0, 5).map((note) => `${prefix}${escapeText(note, 500)}`);
 }
+
+const ATTESTATION_KIND: Record<'sbom' | 'provenance', string> = { sbom: 'SBOM (SPDX)', provenance: 'Provenance (SLSA)' };
+const ATTESTATION_STORAGE = {
+  'referrers-api': "beside the image, found with the registry's referrers API",
+  'referrers-tag': 'beside the image, listed under the referrers tag `sha256-<platform digest>` (the registry has no referrers API)',
+  index: 'inside the image index (`attestations: index`)',
+} as const;
+const MAX_ATTESTATION_ROWS = 40;
+
+/**
+ * The attestations: one line saying where they are, then a table (folded in the comment).
+ * Nothing when none was asked for.
+ */
+export function attestationLines(report: Report, folded: boolean): string[] {
+  const attestations = report.attestations;
+  if (!attestations) return [];
+  const { list, missing } = attestations;
+  const count = list.length === 1 ? '1 attestation' : `${formatCount(list.length)} attestations`;
+  const where = `${count}, ${ATTESTATION_STORAGE[attestations.storage]}`;
+  const lines: string[] = [];
+  if (missing.length > 0) {
+    lines.push(
+      `⚠️ The reused image has no ${escapeText(missing.slice(0, 10).join(', '), 400)}: it was built without ${missing.length === 1 ? 'it' : 'them'}.`,
+      '',
+    );
+  }
+  if (list.length === 0) return lines;
+  const rows = list
+    .slice(0, MAX_ATTESTATION_ROWS)
+    .map((a) => `| ${ATTESTATION_KIND[a.kind]} | ${code(a.platform, 60)} | ${code(a.digest, 100)} |`);
+  if (list.length > MAX_ATTESTATION_ROWS)
+    rows.push(`| … | and ${formatCount(list.length - MAX_ATTESTATION_ROWS)} more | in the JSON report |`);
+  const table = ['| Kind | Platform | Manifest |', '| --- | --- | --- |', ...rows];
+  if (folded) return [...lines, `<details><summary>Attestations: ${escapeText(where, 300)}</summary>`, '', ...table, '', '</details>', ''];
+  return [...lines, '### Attestations', '', `${escapeText(where, 300)}:`, '', ...table, ''];
+}

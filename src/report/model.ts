@@ -9,6 +9,14 @@ export type { Comparison };
 
 export type Verdict = 'passed' | 'failed' | 'incomplete' | 'skipped';
 
+export interface ReportAttestations {
+  /** `referrers-api`, `referrers-tag` (a registry without the referrers API), `index` (inside the image index). */
+  storage: 'referrers-api' | 'referrers-tag' | 'index';
+  list: Array<{ kind: 'sbom' | 'provenance'; platform: string; digest: string; predicateType: string }>;
+  /** Kinds asked for that a reused image lacks (it was built without them). */
+  missing: string[];
+}
+
 export interface PlatformReport {
   platform: string;
   digest: string;
@@ -29,6 +37,11 @@ export interface Report {
   /** Tags not written, and why (a failed gate, a newer release, an immutable repository). */
   heldBack: Array<{ tag: string; reason: string }>;
   build: 'built' | 'reused' | 'not-pushed';
+  /**
+   * SBOM and provenance (sbom, provenance): each attestation's kind, platform and manifest, and
+   * how the registry finds them. Absent when neither was asked for. Never scanned, never counted.
+   */
+  attestations?: ReportAttestations;
   commit?: string;
   /** The commit's page on GitHub (`…/owner/repo/commit/<sha>`), for the link in the PR comment. */
   commitUrl?: string;

@@ -7,7 +7,16 @@
 // well under the limit; the full list is in the JSON report file.
 import { code, escapeText, formatCount, link, plural } from './escape.js';
 import { UTF8_BYTES, fitToLimit } from './fit.js';
-import { comparisonSentence, countsTable, gateDescription, heading, platformNotes, renderSection, riskNotes } from './markdown-parts.js';
+import {
+  attestationLines,
+  comparisonSentence,
+  countsTable,
+  gateDescription,
+  heading,
+  platformNotes,
+  renderSection,
+  riskNotes,
+} from './markdown-parts.js';
 import type { Report } from './model.js';
 import { take, viewSections } from './view.js';
 
@@ -45,6 +54,7 @@ function buildSummary(report: Report, maxRows: number): string {
   if (table.length > 0) lines.push('### Findings by platform', '', ...table, '');
   const platformLines = platformNotes(report.scan.platforms);
   if (platformLines.length > 0) lines.push(...platformLines, '');
+  lines.push(...attestationLines(report, false));
 
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
   for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut));

@@ -108,11 +108,11 @@ describe('pipeline: build, push, outputs', () => {
     expect(Object.keys(byPlatform).sort()).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
-  test('provenance on: attestation manifests are skipped from platform-digests', async () => {
+  test('provenance on, attestations: index: attestation manifests are skipped from platform-digests', async () => {
     const repository = uniqueRepository('attest');
     await putRepository(repository);
     const run = await runAction({
-      inputs: { repository, scan: 'false', builder: stackEnv().REMOTE_BUILDER, provenance: 'mode=min' },
+      inputs: { repository, scan: 'false', builder: stackEnv().REMOTE_BUILDER, provenance: 'mode=min', attestations: 'index' },
       event: pushEvent(),
       files,
     });

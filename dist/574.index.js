@@ -1,6 +1,225 @@
-export const id = 731;
-export const ids = [731,895];
+export const id = 574;
+export const ids = [574,895];
 export const modules = {
+
+/***/ 9651:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   GS: () => (/* binding */ attestationsInManifest),
+/* harmony export */   LN: () => (/* binding */ referrersTag),
+/* harmony export */   Pv: () => (/* binding */ attestationsObject),
+/* harmony export */   Zj: () => (/* binding */ attestationsInReferrers),
+/* harmony export */   h2: () => (/* binding */ splitIndex),
+/* harmony export */   l1: () => (/* binding */ mergeReferrersIndex),
+/* harmony export */   oL: () => (/* binding */ referrerManifests),
+/* harmony export */   pA: () => (/* binding */ EMPTY_CONFIG_BYTES)
+/* harmony export */ });
+/* unused harmony exports IN_TOTO_LAYER, PREDICATE_TYPE_ANNOTATION, CREATED_ANNOTATION, ARTIFACT_TYPES, kindOfPredicate, sha256Digest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ecr_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5069);
+// Pure: BuildKit's image index with its attestations inside → the same image without them, and
+// each attestation as its own OCI 1.1 artifact manifest whose subject is its platform manifest.
+// Tested by a table (__tests__/attest/layout.test.ts).
+//
+// BuildKit's layout (docs.docker.com/build/metadata/attestations/attestation-storage/): one
+// attestation manifest per platform in the index, annotated
+// `vnd.docker.reference.type: attestation-manifest` and `vnd.docker.reference.digest: <platform
+// manifest>`, its layers one in-toto statement each (`application/vnd.in-toto+json`, annotated
+// `in-toto.io/predicate-type`). The artifact manifests written here reuse those layers as they
+// are (the blobs BuildKit pushed) and the empty config of the OCI image spec's artifact guidance.
+
+
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const IN_TOTO_LAYER = 'application/vnd.in-toto+json';
+const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type';
+const CREATED_ANNOTATION = 'org.opencontainers.image.created';
+/** The artifactType each kind is pushed with (and filtered by, `?artifactType=`). */
+const ARTIFACT_TYPES = {
+    sbom: 'application/spdx+json',
+    provenance: 'application/vnd.in-toto+json',
+};
+/** The OCI image spec's empty descriptor: the config of an artifact that has none. */
+const EMPTY_CONFIG = {
+    mediaType: 'application/vnd.oci.empty.v1+json',
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2,
+};
+const EMPTY_CONFIG_BYTES = '{}';
+function kindOfPredicate(predicateType) {
+    if (!predicateType)
+        return undefined;
+    if (/^https:\/\/spdx\.dev\/Document(?:\/|$)/.test(predicateType))
+        return 'sbom';
+    if (/^https:\/\/slsa\.dev\/provenance\//.test(predicateType))
+        return 'provenance';
+    return undefined;
+}
+function sha256Digest(text) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex')}`;
+}
+/** The OCI 1.1 referrers tag schema's tag for a subject: `sha256:<hex>` → `sha256-<hex>`. */
+function referrersTag(subjectDigest) {
+    return subjectDigest.replace(':', '-');
+}
+/**
+ * Splits an image index into its platform manifests and its attestation manifests. The index
+ * without them keeps every other field and entry as it was, in the same order, so that it is
+ * what BuildKit writes for the same build without attestations.
+ */
+function splitIndex(text) {
+    const index = JSON.parse(text);
+    if (!Array.isArray(index.manifests))
+        throw new Error('The pushed image is not an image index: no manifests list.');
+    const images = [];
+    const attestations = [];
+    const kept = [];
+    for (const entry of index.manifests) {
+        const descriptor = asDescriptor(entry);
+        if (!descriptor) {
+            kept.push(entry);
+            continue;
+        }
+        const annotations = descriptor.annotations ?? {};
+        if (annotations['vnd.docker.reference.type'] === 'attestation-manifest') {
+            const subject = annotations['vnd.docker.reference.digest'];
+            if (subject)
+                attestations.push({ descriptor, subject });
+            continue;
+        }
+        kept.push(entry);
+        images.push({ platform: (0,_ecr_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .platformName */ .$r)(descriptor.platform), descriptor });
+    }
+    // Written as BuildKit writes it (Go's MarshalIndent, two spaces, no final newline), so that
+    // the bytes, and the digest, are those of the same build without attestations.
+    const indent = /^\{\r?\n( +)"/.exec(text)?.[1]?.length;
+    const rewritten = JSON.stringify({ ...index, manifests: kept }, null, indent);
+    return {
+        images,
+        attestations,
+        withoutAttestations: { text: rewritten, digest: sha256Digest(rewritten), mediaType: index.mediaType ?? OCI_INDEX },
+    };
+}
+/**
+ * BuildKit's attestation manifest for one platform → one artifact manifest per attestation in
+ * it (an SBOM, a provenance), each with `subject` = the platform manifest and the kind's
+ * artifactType. Statements of other predicate types are left where they are.
+ */
+function referrerManifests(attestationManifestText, subject, platform, created) {
+    const manifest = JSON.parse(attestationManifestText);
+    const result = [];
+    for (const entry of Array.isArray(manifest.layers) ? manifest.layers : []) {
+        const layer = asDescriptor(entry);
+        if (!layer || layer.mediaType !== IN_TOTO_LAYER)
+            continue;
+        const predicateType = layer.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
+        const kind = kindOfPredicate(predicateType);
+        if (!kind)
+            continue;
+        const subjectDescriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+        // Field order as the OCI image spec lists it (and as Go's encoder writes it).
+        const text = JSON.stringify({
+            schemaVersion: 2,
+            mediaType: OCI_MANIFEST,
+            artifactType: ARTIFACT_TYPES[kind],
+            config: EMPTY_CONFIG,
+            layers: [layer],
+            subject: subjectDescriptor,
+            annotations: { [CREATED_ANNOTATION]: created, [PREDICATE_TYPE_ANNOTATION]: predicateType },
+        });
+        const descriptor = {
+            mediaType: OCI_MANIFEST,
+            digest: sha256Digest(text),
+            size: Buffer.byteLength(text, 'utf8'),
+            annotations: { [CREATED_ANNOTATION]: created, [PREDICATE_TYPE_ANNOTATION]: predicateType },
+            artifactType: ARTIFACT_TYPES[kind],
+        };
+        result.push({ kind, platform, digest: descriptor.digest, predicateType, text, descriptor, subject: subjectDescriptor });
+    }
+    return result;
+}
+/**
+ * The attestations an index-layout attestation manifest holds (attestations: index): each
+ * statement's kind, listed under the attestation manifest's digest.
+ */
+function attestationsInManifest(attestationManifestText, digest, platform) {
+    const manifest = JSON.parse(attestationManifestText);
+    const result = [];
+    for (const entry of Array.isArray(manifest.layers) ? manifest.layers : []) {
+        const layer = asDescriptor(entry);
+        const predicateType = layer?.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
+        const kind = kindOfPredicate(predicateType);
+        if (layer && kind)
+            result.push({ kind, platform, digest, predicateType });
+    }
+    return result;
+}
+/**
+ * A referrers list (the referrers API's answer, or the referrers tag's index) → the attestations
+ * of this action's kinds in it. The kind is read from the predicate-type annotation, else from
+ * the artifactType.
+ */
+function attestationsInReferrers(indexText, platform) {
+    const index = JSON.parse(indexText);
+    const result = [];
+    for (const entry of Array.isArray(index.manifests) ? index.manifests : []) {
+        const descriptor = asDescriptor(entry);
+        if (!descriptor)
+            continue;
+        const predicateType = descriptor.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
+        // Without the annotation only an SBOM's artifactType says its kind (in-toto is any statement).
+        const kind = kindOfPredicate(predicateType) ?? (descriptor.artifactType === ARTIFACT_TYPES.sbom ? 'sbom' : undefined);
+        if (kind)
+            result.push({ kind, platform, digest: descriptor.digest, predicateType });
+    }
+    return result;
+}
+/**
+ * The referrers tag's index with `added` in it (OCI 1.1 distribution spec, "referrers tag
+ * schema"): the existing entries kept, the new ones appended, none twice. `changed` is false
+ * when every one was there already (a re-run: nothing to write).
+ */
+function mergeReferrersIndex(existingText, added) {
+    const existing = existingText ? JSON.parse(existingText) : undefined;
+    const manifests = Array.isArray(existing?.manifests) ? [...existing.manifests] : [];
+    const known = new Set(manifests.map((entry) => asDescriptor(entry)?.digest).filter(Boolean));
+    let changed = existing === undefined;
+    for (const descriptor of added) {
+        if (known.has(descriptor.digest))
+            continue;
+        manifests.push(descriptor);
+        known.add(descriptor.digest);
+        changed = true;
+    }
+    return { text: JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }), changed };
+}
+/** The `attestations` output: platform → kind → digest (the first of a kind, when a platform has more). */
+function attestationsObject(attestations) {
+    const result = {};
+    for (const attestation of attestations) {
+        const platform = (result[attestation.platform] ??= {});
+        platform[attestation.kind] ??= attestation.digest;
+    }
+    return result;
+}
+function asDescriptor(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return undefined;
+    const value = entry;
+    if (typeof value.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(value.digest))
+        return undefined;
+    if (typeof value.mediaType !== 'string' || typeof value.size !== 'number')
+        return undefined;
+    return value;
+}
+
+
+/***/ }),
 
 /***/ 5421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -59,7 +278,233 @@ async function proxyAgents(proxy) {
 
 /***/ }),
 
-/***/ 1731:
+/***/ 2103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ isRetryableAwsError)
+/* harmony export */ });
+/* harmony import */ var _smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2058);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+// Which AWS SDK errors from ECR are worth another call: the SDK's own classification
+// (@smithy/service-error-classification: throttling, transient, server errors), plus the few
+// names and network codes ECR or Node give that its lists leave out. Pure.
+
+
+/** 5xx names ECR uses that the SDK's lists do not carry (it goes by status there). */
+const SERVER_ERRORS = new Set(['ServerException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
+/** Connection errors beyond the SDK's timeout and network codes. */
+const NETWORK_CODES = new Set(['ECONNABORTED']);
+function isRetryableAwsError(error) {
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const name = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorName */ .Is)(error) ?? '';
+    // ECR's LimitExceededException is a quota (one manual scan per image per day), not a rate: the
+    // SDK counts it as throttling, but another call cannot succeed.
+    if (name === 'LimitExceededException')
+        return false;
+    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
+    const sdk = error;
+    if ((0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isThrottlingError */ .Qb)(sdk) || (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isTransientError */ .bV)(sdk) || (0,_smithy_service_error_classification__WEBPACK_IMPORTED_MODULE_1__/* .isServerError */ .GQ)(sdk))
+        return true;
+    if (SERVER_ERRORS.has(name))
+        return true;
+    const details = error;
+    return details.$fault === 'server' || (typeof details.code === 'string' && NETWORK_CODES.has(details.code));
+}
+
+
+/***/ }),
+
+/***/ 2298:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rv: () => (/* binding */ getManifests),
+/* harmony export */   _B: () => (/* binding */ findImageByTag),
+/* harmony export */   c2: () => (/* binding */ getManifest),
+/* harmony export */   cB: () => (/* binding */ listTags),
+/* harmony export */   go: () => (/* binding */ putTag)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8249);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5069);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* harmony import */ var _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2477);
+/* harmony import */ var _util_transient_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4606);
+// Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
+// list tags. Thin wrappers: the client is passed in.
+
+
+
+
+
+
+async function findImageByTag(client, ref, tag) {
+    try {
+        const response = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .DescribeImagesCommand */ .ji5({ ...ref, imageIds: [{ imageTag: tag }] }));
+        const detail = response.imageDetails?.[0];
+        if (!detail?.imageDigest)
+            return undefined;
+        // A build cache (cache: ecr) is never the image a tag is looked up for (skip-existing, the
+        // base image): were a tag ever on one, the image is treated as absent.
+        if ((0,_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .isCacheArtifact */ .LU)(detail.artifactMediaType))
+            return undefined;
+        return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
+    }
+    catch (error) {
+        if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) === 'ImageNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+async function getManifest(client, ref, digest) {
+    const response = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .BatchGetImageCommand */ .P8n({ ...ref, imageIds: [{ imageDigest: digest }], acceptedMediaTypes: _manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .ACCEPTED_MEDIA_TYPES */ .FG }));
+    const image = response.images?.[0];
+    if (!image?.imageManifest) {
+        const failure = response.failures?.[0];
+        throw new Error(`BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`);
+    }
+    return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
+}
+/** Several manifests in one BatchGetImage call (at most 100), in the order asked; a missing one fails. */
+async function getManifests(client, ref, digests) {
+    if (digests.length === 0)
+        return [];
+    const response = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .BatchGetImageCommand */ .P8n({
+        ...ref,
+        imageIds: digests.map((imageDigest) => ({ imageDigest })),
+        acceptedMediaTypes: _manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .ACCEPTED_MEDIA_TYPES */ .FG,
+    }));
+    const found = new Map((response.images ?? []).map((image) => [image.imageId?.imageDigest, image]));
+    return digests.map((digest) => {
+        const image = found.get(digest);
+        if (!image?.imageManifest) {
+            const failure = response.failures?.find((f) => f.imageId?.imageDigest === digest);
+            throw new Error(`BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`);
+        }
+        return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
+    });
+}
+/**
+ * Writes `tag` on the manifest (PutImage), again after a transient error (src/util/retry.ts):
+ * PutImage of the same manifest under the same tag is idempotent, and an attempt whose answer was
+ * lost shows on the next one as ImageAlreadyExistsException.
+ */
+async function putTag(client, ref, manifest, tag, seams = _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .actionRetrySeams */ .i) {
+    const what = `ECR PutImage ${ref.repositoryName}:${tag}`;
+    try {
+        await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)({ ...seams, what, transient: _util_transient_js__WEBPACK_IMPORTED_MODULE_4__/* .awsTransientCause */ .rO }, () => client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .PutImageCommand */ .SUU({
+            ...ref,
+            imageManifest: manifest.text,
+            imageManifestMediaType: manifest.mediaType,
+            imageDigest: manifest.digest,
+            imageTag: tag,
+        })));
+        return 'written';
+    }
+    catch (error) {
+        // The tag is already on this very manifest: a re-run (or a lost answer), nothing to do.
+        if ((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) === 'ImageAlreadyExistsException')
+            return 'unchanged';
+        throw error;
+    }
+}
+/** Every tag in the repository with the digest it points at (all pages). */
+async function listTags(client, ref) {
+    const tags = new Map();
+    let nextToken;
+    do {
+        const page = await client.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_5__/* .ListImagesCommand */ .W_n({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }));
+        for (const id of page.imageIds ?? []) {
+            if (id.imageTag && id.imageDigest)
+                tags.set(id.imageTag, id.imageDigest);
+        }
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return tags;
+}
+
+
+/***/ }),
+
+/***/ 5069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ platformName),
+/* harmony export */   E3: () => (/* binding */ platformDigestsObject),
+/* harmony export */   FG: () => (/* binding */ ACCEPTED_MEDIA_TYPES),
+/* harmony export */   LU: () => (/* binding */ isCacheArtifact),
+/* harmony export */   OS: () => (/* binding */ platformManifests),
+/* harmony export */   nw: () => (/* binding */ isIndex)
+/* harmony export */ });
+/* unused harmony exports MANIFEST_MEDIA_TYPES, INDEX_MEDIA_TYPES, CACHE_CONFIG_MEDIA_TYPE */
+// Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
+// Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
+const MANIFEST_MEDIA_TYPES = [
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEX_MEDIA_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
+/**
+ * The config media type of BuildKit's registry cache (cache: ecr, image-manifest=true): an OCI
+ * image manifest that is not an image. DescribeImages reports it as `artifactMediaType`.
+ */
+const CACHE_CONFIG_MEDIA_TYPE = 'application/vnd.buildkit.cacheconfig.v0';
+function isCacheArtifact(artifactMediaType) {
+    return artifactMediaType === CACHE_CONFIG_MEDIA_TYPE;
+}
+function isIndex(mediaType, manifest) {
+    if (mediaType && INDEX_MEDIA_TYPES.includes(mediaType))
+        return true;
+    return Array.isArray(manifest.manifests);
+}
+function platformName(platform) {
+    const part = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+    const os = part(platform?.os);
+    const architecture = part(platform?.architecture);
+    if (!os || !architecture)
+        return 'unknown';
+    return [os, architecture, part(platform?.variant)].filter(Boolean).join('/');
+}
+/**
+ * Platform manifests of an image. For a single manifest, `singlePlatform` names its platform
+ * (what was built); an index names its own.
+ */
+function platformManifests(digest, manifestText, mediaType, singlePlatform) {
+    const manifest = JSON.parse(manifestText);
+    if (!isIndex(mediaType ?? manifest.mediaType, manifest))
+        return [{ platform: singlePlatform, digest }];
+    const result = [];
+    // ECR returns what was pushed: skip (never crash on) entries that are not descriptors.
+    for (const entry of Array.isArray(manifest.manifests) ? manifest.manifests : []) {
+        if (typeof entry !== 'object' || entry === null)
+            continue;
+        const descriptor = entry;
+        if (typeof descriptor.digest !== 'string' || descriptor.digest === '')
+            continue;
+        if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
+            continue;
+        const platform = platformName(descriptor.platform);
+        if (platform === 'unknown' || /^unknown\/unknown(?:\/|$)/.test(platform))
+            continue;
+        result.push({ platform, digest: descriptor.digest });
+    }
+    return result;
+}
+function platformDigestsObject(manifests) {
+    return Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));
+}
+
+
+/***/ }),
+
+/***/ 574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -368,6 +813,9 @@ const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+// An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
+// part of buildx's --sbom=generator=… value).
+const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
 const VULNERABILITY_ID = /^\S{1,128}$/;
 // A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
@@ -474,6 +922,15 @@ function parseInputs(get, environment) {
     if (!/^(?:true|false|min|max|mode=(?:min|max)(?:,[a-z-]+=[^,]+)*)$/.test(provenance)) {
         throw new errors/* InputError */.dz(`Input "provenance" is ${(0,errors/* quoted */.TL)(provenance)}; accepted: false, true, mode=min or mode=max.`);
     }
+    const sbom = read.boolean('sbom', false);
+    const sbomGenerator = read.optional('sbom-generator');
+    if (sbomGenerator !== undefined && !IMAGE_REFERENCE.test(sbomGenerator)) {
+        throw new errors/* InputError */.dz(`Input "sbom-generator" is ${(0,errors/* quoted */.TL)(truncate(sbomGenerator))}; accepted: an image reference such as docker/buildkit-syft-scanner:stable-1 or registry.example.com/team/scanner@sha256:<64 hex>.`);
+    }
+    if (sbomGenerator !== undefined && !sbom) {
+        throw new errors/* InputError */.dz(`Input "sbom-generator" is set but "sbom" is false; accepted: sbom-generator together with sbom: true.`);
+    }
+    const attestations = read.oneOf('attestations', ['referrers', 'index'], 'referrers', (v) => v.toLowerCase());
     const cache = read.oneOf('cache', ['none', 'ecr'], 'none', (v) => v.toLowerCase());
     const tags = read.list('tags');
     for (const tag of tags) {
@@ -516,6 +973,9 @@ function parseInputs(get, environment) {
         cache,
         secrets,
         provenance,
+        sbom,
+        sbomGenerator,
+        attestations,
         builder: read.optional('builder'),
         noCache: read.boolean('no-cache', false),
         pull: read.boolean('pull', false),
@@ -649,6 +1109,7 @@ function outputPairs(outputs) {
         ['image', outputs.image],
         ['digest', outputs.digest],
         ['platform-digests', outputs.platformDigests && JSON.stringify(outputs.platformDigests)],
+        ['attestations', outputs.attestations && JSON.stringify(outputs.attestations)],
         ['image-uri', outputs.imageUri],
         ['tags', outputs.tags?.join('\n')],
         ['scan-status', outputs.scanStatus],
@@ -954,6 +1415,9 @@ async function getRegistryLogin(client, registryId, mask) {
     mask(data.authorizationToken);
     return {
         registry: data.proxyEndpoint.replace(/^https?:\/\//, '').replace(/\/+$/, ''),
+        endpoint: /^https?:\/\//.test(data.proxyEndpoint)
+            ? data.proxyEndpoint.replace(/\/+$/, '')
+            : `https://${data.proxyEndpoint.replace(/\/+$/, '')}`,
         username: decoded.slice(0, colon),
         password,
     };
@@ -963,123 +1427,19 @@ async function getRegistryLogin(client, registryId, mask) {
 var exec = __webpack_require__(7895);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/util/retry-defaults.ts
-// The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
-// use unless a test passes its own (src/util/retry.ts).
-
-
-const actionRetrySeams = { ...retry/* realTime */.M9, warn: (message) => actions_core/* warning */.$e(message) };
-
-// EXTERNAL MODULE: ./node_modules/@smithy/service-error-classification/dist-cjs/index.js
-var service_error_classification_dist_cjs = __webpack_require__(2058);
-;// CONCATENATED MODULE: ./src/ecr/errors.ts
-// Which AWS SDK errors from ECR are worth another call: the SDK's own classification
-// (@smithy/service-error-classification: throttling, transient, server errors), plus the few
-// names and network codes ECR or Node give that its lists leave out. Pure.
-
-
-/** 5xx names ECR uses that the SDK's lists do not carry (it goes by status there). */
-const SERVER_ERRORS = new Set(['ServerException', 'InternalFailure', 'ServiceUnavailable', 'ServiceUnavailableException']);
-/** Connection errors beyond the SDK's timeout and network codes. */
-const NETWORK_CODES = new Set(['ECONNABORTED']);
-function isRetryableAwsError(error) {
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const name = (0,errors/* errorName */.Is)(error) ?? '';
-    // ECR's LimitExceededException is a quota (one manual scan per image per day), not a rate: the
-    // SDK counts it as throttling, but another call cannot succeed.
-    if (name === 'LimitExceededException')
-        return false;
-    // The SDK's predicates read optional fields of an SdkError; any object is safe to pass.
-    const sdk = error;
-    if ((0,service_error_classification_dist_cjs/* isThrottlingError */.Qb)(sdk) || (0,service_error_classification_dist_cjs/* isTransientError */.bV)(sdk) || (0,service_error_classification_dist_cjs/* isServerError */.GQ)(sdk))
-        return true;
-    if (SERVER_ERRORS.has(name))
-        return true;
-    const details = error;
-    return details.$fault === 'server' || (typeof details.code === 'string' && NETWORK_CODES.has(details.code));
-}
-
-;// CONCATENATED MODULE: ./src/util/transient.ts
-// Which failures are worth another attempt, read from what each tool really says. The docker
-// CLI and buildx report a registry fault only as text (their exit code is 1 either way), so
-// their last error line is matched against the messages collected from the local stack by
-// making each fault happen (__fixtures__/faults/docker-messages.json, docs/reliability.md).
-// The AWS SDK's errors are classified by the SDK's own rules.
-//
-// Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
-// Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
-// 4xx included): a retry that cannot help only delays the failure.
-
-
-
-const PERMANENT = [
-    /\b40[13]\b|unauthorized|forbidden|no basic auth credentials|\bdenied\b|token has expired|expired token/i,
-    /\bTAG_INVALID\b|\btag invalid\b|cannot be overwritten because the repository is immutable/i,
-    /\bNAME_UNKNOWN\b|\bname unknown\b|repository with name .* does not exist/i,
-    /\bMANIFEST_INVALID\b|\bmanifest invalid\b|\bBLOB_UNKNOWN\b|invalid reference format/i,
-    // A build step, not the registry: `process "/bin/sh -c …" did not complete successfully`,
-    // `executor failed running [...]`, a Dockerfile that does not parse, a COPY of a missing file.
-    /did not complete successfully|executor failed running|dockerfile parse error|failed to compute cache key|failed to read dockerfile/i,
-];
-/** [pattern, the cause as a warning says it]; the first match wins. */
-const TRANSIENT = [
-    [/connection refused/i, 'connection refused'],
-    [/connection reset/i, 'connection reset'],
-    [/broken pipe/i, 'broken pipe'],
-    [/i\/o timeout/i, 'i/o timeout'],
-    [/TLS handshake timeout|timeout awaiting response headers|Client\.Timeout exceeded|context deadline exceeded/i, 'timeout'],
-    [/no such host|temporary failure in name resolution|server misbehaving/i, 'name resolution failed'],
-    [/network is unreachable|no route to host/i, 'network unreachable'],
-    [/\b(5\d\d) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i, (m) => `${m[1]} ${m[2]}`],
-    [/\b429\b|toomanyrequests|too many requests/i, '429 Too Many Requests'],
-    [/\bunexpected EOF\b/, 'unexpected EOF'],
-    // `Get "http://…/v2/": EOF`, `failed to build: EOF`: the connection closed unanswered.
-    [/(?:":|:) EOF\s*$/, 'connection closed (EOF)'],
-    // BuildKit after its own retries of a 5xx: `failed to push …: unavailable`.
-    [/: unavailable\s*$|code = Unavailable/i, 'registry unavailable'],
-];
-/** The transient cause in a docker or buildx error line, or undefined when it is permanent. */
-function dockerTransientCause(text) {
-    if (PERMANENT.some((pattern) => pattern.test(text)))
-        return undefined;
-    for (const [pattern, cause] of TRANSIENT) {
-        const match = pattern.exec(text);
-        if (match)
-            return typeof cause === 'string' ? cause : cause(match);
-    }
-    return undefined;
-}
-/** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
-function commandTransientCause(error) {
-    return error instanceof exec.CommandError ? dockerTransientCause(error.reason) : undefined;
-}
-/**
- * The transient cause of an AWS SDK error (throttling, 5xx, timeouts, connection errors, by the
- * SDK's own classification), or undefined. Credential errors are permanent even where the SDK
- * would retry them after correcting the clock.
- */
-function awsTransientCause(error) {
-    // One classification for every AWS call the action retries: the poller's (ecr/errors.ts).
-    if (!isRetryableAwsError(error))
-        return undefined;
-    const name = (0,errors/* errorName */.Is)(error) ?? 'Error';
-    const status = error.$metadata?.httpStatusCode;
-    const code = error.code;
-    return [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
-        .filter(Boolean)
-        .join(', ');
-}
-
+// EXTERNAL MODULE: ./src/util/retry-defaults.ts
+var retry_defaults = __webpack_require__(2477);
+// EXTERNAL MODULE: ./src/util/transient.ts
+var util_transient = __webpack_require__(4606);
 ;// CONCATENATED MODULE: ./src/ecr/docker-login.ts
 
 
 
 
 /** `onStart`: called when docker's process is being started (on the first attempt), or when the login ends. */
-async function dockerLogin(login, run, seams = actionRetrySeams, onStart) {
+async function dockerLogin(login, run, seams = retry_defaults/* actionRetrySeams */.i, onStart) {
     const what = `docker login to ${login.registry}`;
-    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
+    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
         const result = await run('docker', ['login', '--username', login.username, '--password-stdin', login.registry], {
             input: Buffer.from(login.password),
             silent: true,
@@ -1093,144 +1453,10 @@ async function dockerLogin(login, run, seams = actionRetrySeams, onStart) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/ecr/manifest.ts
-// Pure: a manifest or index (as BatchGetImage returns it) → its platform manifests.
-// Attestation manifests (buildx provenance/SBOM) are skipped: they are not images to scan.
-const MANIFEST_MEDIA_TYPES = [
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.v2+json',
-];
-const INDEX_MEDIA_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-];
-const ACCEPTED_MEDIA_TYPES = [...MANIFEST_MEDIA_TYPES, ...INDEX_MEDIA_TYPES];
-/**
- * The config media type of BuildKit's registry cache (cache: ecr, image-manifest=true): an OCI
- * image manifest that is not an image. DescribeImages reports it as `artifactMediaType`.
- */
-const CACHE_CONFIG_MEDIA_TYPE = 'application/vnd.buildkit.cacheconfig.v0';
-function isCacheArtifact(artifactMediaType) {
-    return artifactMediaType === CACHE_CONFIG_MEDIA_TYPE;
-}
-function isIndex(mediaType, manifest) {
-    if (mediaType && INDEX_MEDIA_TYPES.includes(mediaType))
-        return true;
-    return Array.isArray(manifest.manifests);
-}
-function platformName(platform) {
-    const part = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
-    const os = part(platform?.os);
-    const architecture = part(platform?.architecture);
-    if (!os || !architecture)
-        return 'unknown';
-    return [os, architecture, part(platform?.variant)].filter(Boolean).join('/');
-}
-/**
- * Platform manifests of an image. For a single manifest, `singlePlatform` names its platform
- * (what was built); an index names its own.
- */
-function platformManifests(digest, manifestText, mediaType, singlePlatform) {
-    const manifest = JSON.parse(manifestText);
-    if (!isIndex(mediaType ?? manifest.mediaType, manifest))
-        return [{ platform: singlePlatform, digest }];
-    const result = [];
-    // ECR returns what was pushed: skip (never crash on) entries that are not descriptors.
-    for (const entry of Array.isArray(manifest.manifests) ? manifest.manifests : []) {
-        if (typeof entry !== 'object' || entry === null)
-            continue;
-        const descriptor = entry;
-        if (typeof descriptor.digest !== 'string' || descriptor.digest === '')
-            continue;
-        if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
-            continue;
-        const platform = platformName(descriptor.platform);
-        if (platform === 'unknown' || /^unknown\/unknown(?:\/|$)/.test(platform))
-            continue;
-        result.push({ platform, digest: descriptor.digest });
-    }
-    return result;
-}
-function platformDigestsObject(manifests) {
-    return Object.fromEntries(manifests.map((m) => [m.platform, m.digest]));
-}
-
-;// CONCATENATED MODULE: ./src/ecr/images.ts
-// Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
-// list tags. Thin wrappers: the client is passed in.
-
-
-
-
-
-
-async function findImageByTag(client, ref, tag) {
-    try {
-        const response = await client.send(new dist_cjs/* DescribeImagesCommand */.ji5({ ...ref, imageIds: [{ imageTag: tag }] }));
-        const detail = response.imageDetails?.[0];
-        if (!detail?.imageDigest)
-            return undefined;
-        // A build cache (cache: ecr) is never the image a tag is looked up for (skip-existing, the
-        // base image): were a tag ever on one, the image is treated as absent.
-        if (isCacheArtifact(detail.artifactMediaType))
-            return undefined;
-        return { digest: detail.imageDigest, mediaType: detail.imageManifestMediaType, tags: detail.imageTags ?? [] };
-    }
-    catch (error) {
-        if ((0,errors/* errorName */.Is)(error) === 'ImageNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-async function getManifest(client, ref, digest) {
-    const response = await client.send(new dist_cjs/* BatchGetImageCommand */.P8n({ ...ref, imageIds: [{ imageDigest: digest }], acceptedMediaTypes: ACCEPTED_MEDIA_TYPES }));
-    const image = response.images?.[0];
-    if (!image?.imageManifest) {
-        const failure = response.failures?.[0];
-        throw new Error(`BatchGetImage found no manifest ${digest} in ${ref.repositoryName}${failure ? `: ${failure.failureCode} ${failure.failureReason ?? ''}`.trimEnd() : ''}.`);
-    }
-    return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
-}
-/** Writes an existing manifest under another tag (PutImage): a copy, not a push. */
-/**
- * Writes `tag` on the manifest (PutImage), again after a transient error (src/util/retry.ts):
- * PutImage of the same manifest under the same tag is idempotent, and an attempt whose answer was
- * lost shows on the next one as ImageAlreadyExistsException.
- */
-async function putTag(client, ref, manifest, tag, seams = actionRetrySeams) {
-    const what = `ECR PutImage ${ref.repositoryName}:${tag}`;
-    try {
-        await (0,retry/* withRetry */.bD)({ ...seams, what, transient: awsTransientCause }, () => client.send(new dist_cjs/* PutImageCommand */.SUU({
-            ...ref,
-            imageManifest: manifest.text,
-            imageManifestMediaType: manifest.mediaType,
-            imageDigest: manifest.digest,
-            imageTag: tag,
-        })));
-        return 'written';
-    }
-    catch (error) {
-        // The tag is already on this very manifest: a re-run (or a lost answer), nothing to do.
-        if ((0,errors/* errorName */.Is)(error) === 'ImageAlreadyExistsException')
-            return 'unchanged';
-        throw error;
-    }
-}
-/** Every tag in the repository with the digest it points at (all pages). */
-async function listTags(client, ref) {
-    const tags = new Map();
-    let nextToken;
-    do {
-        const page = await client.send(new dist_cjs/* ListImagesCommand */.W_n({ ...ref, filter: { tagStatus: 'TAGGED' }, maxResults: 1000, nextToken }));
-        for (const id of page.imageIds ?? []) {
-            if (id.imageTag && id.imageDigest)
-                tags.set(id.imageTag, id.imageDigest);
-        }
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return tags;
-}
-
+// EXTERNAL MODULE: ./src/ecr/images.ts
+var ecr_images = __webpack_require__(2298);
+// EXTERNAL MODULE: ./src/ecr/manifest.ts
+var ecr_manifest = __webpack_require__(5069);
 ;// CONCATENATED MODULE: ./src/build/labels.ts
 function defaultLabels(facts, now) {
     const labels = [];
@@ -1269,6 +1495,8 @@ function buildxArgs(request) {
     for (const secret of request.secrets)
         args.push('--secret', secret);
     args.push(`--provenance=${request.provenance}`);
+    if (request.sbom)
+        args.push(request.sbomGenerator ? `--sbom=generator=${request.sbomGenerator}` : '--sbom=true');
     if (request.noCache)
         args.push('--no-cache');
     if (request.pull)
@@ -1278,7 +1506,9 @@ function buildxArgs(request) {
             args.push('--tag', request.output.reference, '--push');
             break;
         case 'push-digest':
-            args.push('--output', `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true`);
+            // With referrers, BuildKit's attestation manifests must not carry a subject of their own
+            // (oci-artifact=false): the action's per-kind manifests are the image's only referrers.
+            args.push('--output', `type=image,name=${request.output.name},push-by-digest=true,name-canonical=true,push=true${request.output.referrers ? ',oci-mediatypes=true,oci-artifact=false' : ''}`);
             break;
         case 'none':
             break;
@@ -1325,15 +1555,18 @@ function parseBuildMetadata(text) {
  * same argument list, so the builder's cache makes the next attempt an upload (its steps
  * CACHED) and the same image, digest and tag.
  */
-async function runBuild(request, run, seams = actionRetrySeams) {
+async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams */.i) {
     const args = buildxArgs(request);
     const what = `docker buildx build${describeOutput(request)}`;
-    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
+    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
         const result = await run('docker', args, { ignoreReturnCode: true });
         if (result.exitCode === 0)
             return;
         const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
         if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+            if (request.output.referrers) {
+                throw new Error('Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).');
+            }
             throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
         }
         throw new exec.CommandError(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
@@ -1397,10 +1630,18 @@ async function builderPlatform(builder, run) {
 
 
 
+/** The attestation kinds the inputs ask for (sbom, provenance). */
+function attestationKinds(inputs) {
+    return [...(inputs.sbom ? ['sbom'] : []), ...(inputs.provenance !== 'false' ? ['provenance'] : [])];
+}
+/** Attestations pushed beside the image (OCI referrers) rather than inside its index. */
+function attestsBeside(inputs) {
+    return inputs.attestations === 'referrers' && attestationKinds(inputs).length > 0;
+}
 async function buildAndPush(options) {
     const { client, ref, repository, inputs, plan, image } = options;
     if (plan.candidate) {
-        const existing = await (options.existing ?? findImageByTag(client, ref, plan.candidate));
+        const existing = await (options.existing ?? (0,ecr_images/* findImageByTag */._B)(client, ref, plan.candidate));
         if (existing && inputs.skipExisting) {
             actions_core/* info */.pq(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
             return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
@@ -1410,6 +1651,8 @@ async function buildAndPush(options) {
                 'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.');
         }
     }
+    if (attestsBeside(inputs))
+        return buildWithReferrers(options);
     const output = plan.candidate
         ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
         : { kind: 'push-digest', name: image };
@@ -1419,9 +1662,38 @@ async function buildAndPush(options) {
     actions_core/* info */.pq(`Pushed ${image}@${result.digest}.`);
     return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
 }
+/**
+ * attestations: referrers: buildx pushes BuildKit's index by digest, untagged; the attestations
+ * are pushed beside the image (src/attest/push.ts); then the SHA tag is written on the image
+ * without them, the way promotion writes tags (PutImage), so a refused attestation leaves the
+ * tags as they were.
+ */
+async function buildWithReferrers(options) {
+    const { client, ref, plan, image } = options;
+    if (!options.login)
+        throw new Error('internal: attestations: referrers needs the registry login.');
+    const result = await build({ ...options, output: { kind: 'push-digest', name: image, referrers: true } });
+    if (!result)
+        throw new Error('buildx pushed nothing.');
+    const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135)), __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841))]);
+    const attested = await pushAttestationsBeside({
+        client,
+        ref,
+        registry: new Registry(options.login),
+        pushed: result.digest,
+        created: new Date().toISOString(),
+        log: (message) => actions_core/* info */.pq(message),
+    });
+    if (plan.candidate)
+        await (0,ecr_images/* putTag */.go)(client, ref, attested.manifest, plan.candidate);
+    actions_core/* info */.pq(`Pushed ${image}@${attested.manifest.digest}${plan.candidate ? ` as ${plan.candidate}` : ''}: platform manifests only ` +
+        `(BuildKit's own index, with the attestations inside, stays untagged: ${result.digest}).`);
+    const single = attested.platforms.length === 1 ? attested.platforms[0].platform : undefined;
+    return { digest: attested.manifest.digest, mediaType: attested.manifest.mediaType, platform: single, reused: false, attested };
+}
 async function build(options) {
     const { inputs, facts, output, tempDir, cache = NO_CACHE, run = exec.runCommand } = options;
-    const { context, file, buildArgs, target, platforms, secrets, provenance, builder, noCache, pull } = inputs;
+    const { context, file, buildArgs, target, platforms, secrets, provenance, sbom, sbomGenerator, attestations, builder, noCache, pull } = inputs;
     const request = {
         context,
         file,
@@ -1430,6 +1702,9 @@ async function build(options) {
         platforms,
         secrets,
         provenance,
+        sbom,
+        sbomGenerator,
+        attestations,
         builder,
         noCache,
         pull,
@@ -1448,24 +1723,28 @@ async function build(options) {
  * not read until a promotion needs it, which most runs (a branch push, a pull request) do not.
  */
 async function resolvePlatforms(client, ref, inputs, candidate, builder) {
+    if (candidate.attested) {
+        const { manifest, platforms } = candidate.attested;
+        return { manifest: () => Promise.resolve(manifest), platforms };
+    }
     // A single manifest needs its platform named. buildx says it for what it pushed; for a reused
     // image (skip-existing) only the builder's default can, so it is asked alongside the read.
     const named = inputs.platforms.length === 1 ? inputs.platforms[0] : candidate.platform;
-    const known = candidate.mediaType !== undefined && !isIndex(candidate.mediaType, {});
+    const known = candidate.mediaType !== undefined && !(0,ecr_manifest/* isIndex */.nw)(candidate.mediaType, {});
     if (known && named !== undefined && !candidate.reused) {
         let read;
         return {
-            manifest: () => (read ??= getManifest(client, ref, candidate.digest)),
+            manifest: () => (read ??= (0,ecr_images/* getManifest */.c2)(client, ref, candidate.digest)),
             platforms: [{ platform: named, digest: candidate.digest }],
         };
     }
     const early = named === undefined && (known || candidate.mediaType === undefined) ? builder.platform() : undefined;
-    const manifest = await getManifest(client, ref, candidate.digest);
+    const manifest = await (0,ecr_images/* getManifest */.c2)(client, ref, candidate.digest);
     const mediaType = manifest.mediaType ?? candidate.mediaType;
-    const single = isIndex(mediaType, JSON.parse(manifest.text))
+    const single = (0,ecr_manifest/* isIndex */.nw)(mediaType, JSON.parse(manifest.text))
         ? 'unknown'
         : (named ?? (await (early ?? builder.platform())));
-    return { manifest: () => Promise.resolve(manifest), platforms: platformManifests(candidate.digest, manifest.text, mediaType, single) };
+    return { manifest: () => Promise.resolve(manifest), platforms: (0,ecr_manifest/* platformManifests */.OS)(candidate.digest, manifest.text, mediaType, single) };
 }
 /**
  * `docker buildx inspect`, run at most once and only when something needs it (a CLI plugin
@@ -1526,6 +1805,8 @@ async function ecrCache(inputs, facts, image, repository, builder) {
     return { from: plan.from, to: plan.to };
 }
 
+// EXTERNAL MODULE: ./src/ecr/errors.ts
+var ecr_errors = __webpack_require__(2103);
 ;// CONCATENATED MODULE: ./src/scan/finding.ts
 /** Statuses after which findings are final (basic COMPLETE; enhanced ACTIVE). */
 const FINDINGS_READY = ['COMPLETE', 'ACTIVE'];
@@ -1851,7 +2132,7 @@ class Wait {
         if ((0,errors/* isCredentialError */._j)(error)) {
             throw new Error(`AWS credentials or permissions: ${action} on ${this.options.ref.repositoryName} (${state.platform}, ${state.digest}) was refused with ${name}: ${(0,errors/* toMessage */.R9)(error)}. Check that the credentials are valid and the role allows ${action}.`);
         }
-        if (isRetryableAwsError(error)) {
+        if ((0,ecr_errors/* isRetryableAwsError */.a)(error)) {
             state.retries += 1;
             state.last = { kind: 'error', name };
             return undefined;
@@ -2345,13 +2626,13 @@ async function readBaseFindings(options) {
     const short = commit.slice(0, SHORT_LENGTH);
     const tag = shaTag === 'full' ? commit : short;
     const where = `the base commit ${short} in ${ref.repositoryName}`;
-    const image = await findImageByTag(client, ref, tag);
+    const image = await (0,ecr_images/* findImageByTag */._B)(client, ref, tag);
     if (!image)
         return { available: false, note: `No image for ${where}: ${skipped}.`, baseSha: commit };
     let platforms;
     try {
-        const manifest = await getManifest(client, ref, image.digest);
-        platforms = platformManifests(image.digest, manifest.text, manifest.mediaType ?? image.mediaType, singlePlatform ?? 'linux/amd64');
+        const manifest = await (0,ecr_images/* getManifest */.c2)(client, ref, image.digest);
+        platforms = (0,ecr_manifest/* platformManifests */.OS)(image.digest, manifest.text, manifest.mediaType ?? image.mediaType, singlePlatform ?? 'linux/amd64');
     }
     catch (error) {
         // getManifest's own "no manifest" (a plain Error: the image went away after DescribeImages)
@@ -2523,6 +2804,7 @@ function imageFields(parts) {
         tags: parts.tags,
         heldBack: parts.heldBack ?? [],
         build: parts.build,
+        ...(parts.attestations ? { attestations: parts.attestations } : {}),
         ...(parts.commit ? { commit: parts.commit } : {}),
         ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
     };
@@ -2547,7 +2829,7 @@ manifest) {
     const result = { written: [], heldBack: [], warnings: [] };
     if (plan.promotions.length === 0)
         return result;
-    const existing = await listTags(client, ref);
+    const existing = await (0,ecr_images/* listTags */.cB)(client, ref);
     const { write, held } = moveFloatingTags(plan, [...existing.keys()], latestMode);
     for (const promotion of held)
         result.heldBack.push({ tag: promotion.tag, reason: `not moved: ${promotion.reason}` });
@@ -2557,7 +2839,7 @@ manifest) {
             continue;
         }
         try {
-            await putTag(client, ref, manifest, promotion.tag);
+            await (0,ecr_images/* putTag */.go)(client, ref, manifest, promotion.tag);
             result.written.push(promotion.tag);
         }
         catch (error) {
@@ -2579,10 +2861,13 @@ manifest) {
     return result;
 }
 
+// EXTERNAL MODULE: ./src/attest/layout.ts
+var layout = __webpack_require__(9651);
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
 // → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
+
 
 
 
@@ -2668,10 +2953,10 @@ async function run(overrides = {}) {
             const repository = background(ensureRepository(client, creation ? { ...inputs, ...creation } : inputs, registry));
             const existing = candidateTag
                 ? background(repository.then(async (info) => {
-                    const found = await findImageByTag(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
+                    const found = await (0,ecr_images/* findImageByTag */._B)(client, { repositoryName: info.name, registryId: inputs.registryId }, candidateTag);
                     // A re-run reuses this image: if it is a single-platform one, only the builder can
                     // name its platform, so ask now, alongside the login, not after it.
-                    if (found && inputs.skipExisting && inputs.platforms.length !== 1 && !isIndex(found.mediaType, {}))
+                    if (found && inputs.skipExisting && inputs.platforms.length !== 1 && !(0,ecr_manifest/* isIndex */.nw)(found.mediaType, {}))
                         builder.start();
                     return found;
                 }))
@@ -2724,17 +3009,21 @@ async function run(overrides = {}) {
             // On a later turn: an import() may read and compile the chunk at once, before the spawn.
             run: alsoOnStart(deps.run, () => setImmediate(() => void loadRenderers().catch(() => undefined))),
             existing: plan.candidate === candidateTag ? existingLookup : undefined,
+            login,
         }));
         outputs.digest = candidate.digest;
         outputs.imageUri = `${image}@${candidate.digest}`;
         const candidateTags = plan.candidate ? [plan.candidate] : [];
         outputs.tags = candidateTags.map((tag) => `${image}:${tag}`);
         const { manifest, platforms } = await resolvePlatforms(client, ref, inputs, candidate, builder);
-        outputs.platformDigests = platformDigestsObject(platforms);
+        outputs.platformDigests = (0,ecr_manifest/* platformDigestsObject */.E3)(platforms);
+        const attestations = await actions_core/* group */.Os('Attestations', () => listAttestations({ client, ref, inputs, candidate, platforms, manifest, login }));
+        outputs.attestations = (0,layout/* attestationsObject */.Pv)(attestations?.list ?? []);
         const reportFacts = {
             ...reportBase(inputs, facts, image),
             digest: candidate.digest,
             build: candidate.reused ? 'reused' : 'built',
+            attestations,
         };
         const context = { inputs, facts, image, tempDir, workspace };
         // The scan and the verdict: what fails, what is held back, what may be promoted (scan: false
@@ -2831,11 +3120,42 @@ async function scanAndDecide(image, deps, progress) {
         actions_core/* info */.pq(verdict.comparison.note);
     return { scans, verdict, risk };
 }
+/**
+ * The image's attestations, for the report and the `attestations` output: those just pushed
+ * beside it, those a reused image already has (referrers API, or the referrers tag), or those
+ * inside its index (attestations: index). Undefined when neither sbom nor provenance is asked for.
+ */
+async function listAttestations(options) {
+    const { client, ref, inputs, candidate, platforms } = options;
+    const kinds = attestationKinds(inputs);
+    if (kinds.length === 0)
+        return undefined;
+    const push = await __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841));
+    let found;
+    if (candidate.attested)
+        found = candidate.attested;
+    else if (inputs.attestations === 'referrers') {
+        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135));
+        found = await push.discoverAttestations(new Registry(options.login), ref.repositoryName, platforms);
+    }
+    else {
+        const manifest = await options.manifest();
+        const index = (0,ecr_manifest/* isIndex */.nw)(manifest.mediaType, JSON.parse(manifest.text));
+        found = { attestations: index ? await push.attestationsOfIndex(client, ref, manifest.text) : [], storage: 'index' };
+    }
+    const missing = candidate.reused ? push.missingKinds(found.attestations, platforms, kinds) : [];
+    if (missing.length > 0) {
+        actions_core/* warning */.$e(`skip-existing reused ${candidate.digest}, which has no ${missing.join(', ')}: it was built without ${missing.length === 1 ? 'it' : 'them'}. Push a new commit to get ${missing.length === 1 ? 'it' : 'them'}.`);
+    }
+    for (const a of found.attestations)
+        actions_core/* info */.pq(`${a.kind} for ${a.platform}: ${a.digest}`);
+    return { storage: found.storage, list: found.attestations, missing };
+}
 /** When the step fails before its report: what failed, and what is known so far. */
 async function writeFailureSummary(phase, message, outputs) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 4031));
+    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 6412));
     const known = [outputs.image && `- Image: \`${outputs.image}\``, outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`].filter(Boolean);
     const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
     try {
@@ -3589,6 +3909,23 @@ class CommandError extends Error {
 
 /***/ }),
 
+/***/ 2477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ actionRetrySeams)
+/* harmony export */ });
+/* harmony import */ var _actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(155);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+// The retry seams on real time, warning through the runner (`::warning::`): what the I/O edges
+// use unless a test passes its own (src/util/retry.ts).
+
+
+const actionRetrySeams = { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9, warn: (message) => _actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) };
+
+
+/***/ }),
+
 /***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3664,8 +4001,92 @@ const realTime = {
 };
 
 
+/***/ }),
+
+/***/ 4606:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rl: () => (/* binding */ commandTransientCause),
+/* harmony export */   rO: () => (/* binding */ awsTransientCause)
+/* harmony export */ });
+/* unused harmony export dockerTransientCause */
+/* harmony import */ var _ecr_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2103);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7895);
+// Which failures are worth another attempt, read from what each tool really says. The docker
+// CLI and buildx report a registry fault only as text (their exit code is 1 either way), so
+// their last error line is matched against the messages collected from the local stack by
+// making each fault happen (__fixtures__/faults/docker-messages.json, docs/reliability.md).
+// The AWS SDK's errors are classified by the SDK's own rules.
+//
+// Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
+// Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
+// 4xx included): a retry that cannot help only delays the failure.
+
+
+
+const PERMANENT = [
+    /\b40[13]\b|unauthorized|forbidden|no basic auth credentials|\bdenied\b|token has expired|expired token/i,
+    /\bTAG_INVALID\b|\btag invalid\b|cannot be overwritten because the repository is immutable/i,
+    /\bNAME_UNKNOWN\b|\bname unknown\b|repository with name .* does not exist/i,
+    /\bMANIFEST_INVALID\b|\bmanifest invalid\b|\bBLOB_UNKNOWN\b|invalid reference format/i,
+    // A build step, not the registry: `process "/bin/sh -c …" did not complete successfully`,
+    // `executor failed running [...]`, a Dockerfile that does not parse, a COPY of a missing file.
+    /did not complete successfully|executor failed running|dockerfile parse error|failed to compute cache key|failed to read dockerfile/i,
+];
+/** [pattern, the cause as a warning says it]; the first match wins. */
+const TRANSIENT = [
+    [/connection refused/i, 'connection refused'],
+    [/connection reset/i, 'connection reset'],
+    [/broken pipe/i, 'broken pipe'],
+    [/i\/o timeout/i, 'i/o timeout'],
+    [/TLS handshake timeout|timeout awaiting response headers|Client\.Timeout exceeded|context deadline exceeded/i, 'timeout'],
+    [/no such host|temporary failure in name resolution|server misbehaving/i, 'name resolution failed'],
+    [/network is unreachable|no route to host/i, 'network unreachable'],
+    [/\b(5\d\d) (Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b/i, (m) => `${m[1]} ${m[2]}`],
+    [/\b429\b|toomanyrequests|too many requests/i, '429 Too Many Requests'],
+    [/\bunexpected EOF\b/, 'unexpected EOF'],
+    // `Get "http://…/v2/": EOF`, `failed to build: EOF`: the connection closed unanswered.
+    [/(?:":|:) EOF\s*$/, 'connection closed (EOF)'],
+    // BuildKit after its own retries of a 5xx: `failed to push …: unavailable`.
+    [/: unavailable\s*$|code = Unavailable/i, 'registry unavailable'],
+];
+/** The transient cause in a docker or buildx error line, or undefined when it is permanent. */
+function dockerTransientCause(text) {
+    if (PERMANENT.some((pattern) => pattern.test(text)))
+        return undefined;
+    for (const [pattern, cause] of TRANSIENT) {
+        const match = pattern.exec(text);
+        if (match)
+            return typeof cause === 'string' ? cause : cause(match);
+    }
+    return undefined;
+}
+/** A docker or buildx command's failure (a CommandError), classified by the line that says why. */
+function commandTransientCause(error) {
+    return error instanceof _exec_js__WEBPACK_IMPORTED_MODULE_2__.CommandError ? dockerTransientCause(error.reason) : undefined;
+}
+/**
+ * The transient cause of an AWS SDK error (throttling, 5xx, timeouts, connection errors, by the
+ * SDK's own classification), or undefined. Credential errors are permanent even where the SDK
+ * would retry them after correcting the clock.
+ */
+function awsTransientCause(error) {
+    // One classification for every AWS call the action retries: the poller's (ecr/errors.ts).
+    if (!(0,_ecr_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryableAwsError */ .a)(error))
+        return undefined;
+    const name = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorName */ .Is)(error) ?? 'Error';
+    const status = error.$metadata?.httpStatusCode;
+    const code = error.code;
+    return [name, typeof code === 'string' && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined]
+        .filter(Boolean)
+        .join(', ');
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=731.index.js.map
+//# sourceMappingURL=574.index.js.map

@@ -1,0 +1,193 @@
+// attestations: referrers. BuildKit pushed its image index (untagged, by digest) with the
+// attestation manifests inside; this reads it apart and writes, from the blobs BuildKit pushed:
+//   - each attestation as its own artifact manifest, `subject` = its platform manifest, untagged;
+//   - the registry's referrers tag for each subject, where the registry has no referrers API;
+//   - the image the tags will point at: the index without the attestation manifests (several
+//     platforms), or the one platform manifest itself, as a build without attestations has.
+// The tags are written afterwards by the caller, so a refused attestation leaves them as they were.
+// attestations: index keeps BuildKit's layout; only listed here (attestationsOfIndex).
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import { getManifest, getManifests, type ImageRef, type Manifest } from '../ecr/images.js';
+import { isIndex, type PlatformManifest } from '../ecr/manifest.js';
+import {
+  EMPTY_CONFIG,
+  EMPTY_CONFIG_BYTES,
+  OCI_INDEX,
+  OCI_MANIFEST,
+  attestationsInManifest,
+  attestationsInReferrers,
+  mergeReferrersIndex,
+  referrerManifests,
+  referrersTag,
+  splitIndex,
+  type Attestation,
+  type AttestationKind,
+  type ReferrerManifest,
+} from './layout.js';
+import type { Registry } from './registry.js';
+
+type Client = Pick<ECRClient, 'send'>;
+
+/** How the registry finds an image's attestations. */
+export type ReferrerStorage = 'referrers-api' | 'referrers-tag' | 'index';
+
+export interface AttestedImage {
+  /** What the tags point at (attestation-free). */
+  manifest: Manifest;
+  platforms: PlatformManifest[];
+  attestations: Attestation[];
+  storage: ReferrerStorage;
+  /** BuildKit's own index, left untagged in the repository. */
+  buildkitIndex: string;
+}
+
+export interface PushOptions {
+  client: Client;
+  ref: ImageRef;
+  registry: Pick<Registry, 'putManifest' | 'getManifest' | 'referrers' | 'hasBlob' | 'putBlob'>;
+  /** The digest buildx pushed (its metadata file's containerimage.digest). */
+  pushed: string;
+  /** org.opencontainers.image.created of the artifact manifests. */
+  created: string;
+  log: (message: string) => void;
+}
+
+export async function pushAttestationsBeside(options: PushOptions): Promise<AttestedImage> {
+  const { client, ref, registry, pushed, log } = options;
+  const repository = ref.repositoryName;
+  const index = await getManifest(client, ref, pushed);
+  if (!isIndex(index.mediaType, JSON.parse(index.text) as { manifests?: unknown })) {
+    throw new Error(`buildx pushed ${pushed}, a single manifest, where an image index with attestations was expected.`);
+  }
+  const split = splitIndex(index.text);
+  if (split.images.length === 0) throw new Error(`The image index ${pushed} has no platform manifest.`);
+  const single = split.images.length === 1 ? split.images[0] : undefined;
+
+  // One BatchGetImage: every attestation manifest, and the platform manifest of a single-platform image.
+  const wanted = [...split.attestations.map((a) => a.descriptor.digest), ...(single ? [single.descriptor.digest] : [])];
+  const read = await getManifests(client, ref, wanted);
+  const byDigest = new Map(read.map((manifest) => [manifest.digest, manifest]));
+  const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image]));
+
+  const referrers: ReferrerManifest[] = [];
+  for (const attestation of split.attestations) {
+    const subject = platformOf.get(attestation.subject);
+    if (!subject) continue; // an attestation of something that is not in this index
+    const text = byDigest.get(attestation.descriptor.digest)!.text;
+    referrers.push(...referrerManifests(text, subject.descriptor, subject.platform, options.created));
+  }
+
+  let storage: ReferrerStorage = 'referrers-api';
+  if (referrers.length > 0) {
+    if (!(await registry.hasBlob(repository, EMPTY_CONFIG.digest)))
+      await registry.putBlob(repository, EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
+    let processed = true;
+    for (const referrer of referrers) {
+      const put = await registry.putManifest(repository, referrer.digest, referrer.text, OCI_MANIFEST);
+      processed &&= put.subjectProcessed;
+    }
+    // No OCI-Subject answer: ask the referrers API itself; a registry without one gets the
+    // referrers tag (OCI distribution spec 1.1, "Pushing Manifests with Subject").
+    if (!processed && !(await registry.referrers(repository, referrers[0]!.subject.digest)).supported) {
+      storage = 'referrers-tag';
+      await writeReferrersTags(registry, repository, referrers, log);
+    }
+    log(
+      `Pushed ${referrers.length} attestation${referrers.length === 1 ? '' : 's'} beside the image (${describe(referrers)}), ` +
+        (storage === 'referrers-api'
+          ? "found with the registry's referrers API."
+          : 'listed under the referrers tag sha256-<platform digest>: this registry has no referrers API.'),
+    );
+  }
+
+  let manifest: Manifest;
+  if (single) {
+    manifest = byDigest.get(single.descriptor.digest)!;
+  } else {
+    const clean = split.withoutAttestations;
+    await registry.putManifest(repository, clean.digest, clean.text, clean.mediaType);
+    manifest = { digest: clean.digest, text: clean.text, mediaType: clean.mediaType };
+  }
+  return {
+    manifest,
+    platforms: split.images.map((image) => ({ platform: image.platform, digest: image.descriptor.digest })),
+    attestations: referrers.map(({ kind, platform, digest, predicateType }) => ({ kind, platform, digest, predicateType })),
+    storage,
+    buildkitIndex: pushed,
+  };
+}
+
+async function writeReferrersTags(
+  registry: PushOptions['registry'],
+  repository: string,
+  referrers: ReferrerManifest[],
+  log: (m: string) => void,
+) {
+  const bySubject = new Map<string, ReferrerManifest[]>();
+  for (const referrer of referrers) bySubject.set(referrer.subject.digest, [...(bySubject.get(referrer.subject.digest) ?? []), referrer]);
+  for (const [subject, list] of bySubject) {
+    const tag = referrersTag(subject);
+    const existing = await registry.getManifest(repository, tag, [OCI_INDEX]);
+    const merged = mergeReferrersIndex(
+      existing,
+      list.map((r) => r.descriptor),
+    );
+    if (merged.changed) await registry.putManifest(repository, tag, merged.text, OCI_INDEX);
+    else log(`The referrers tag ${tag} already lists these attestations.`);
+  }
+}
+
+/**
+ * A reused image's attestations (skip-existing): the referrers API's list for each platform
+ * manifest, or the referrers tag's where the registry has none.
+ */
+export async function discoverAttestations(
+  registry: Pick<Registry, 'referrers' | 'getManifest'>,
+  repository: string,
+  platforms: PlatformManifest[],
+): Promise<{ attestations: Attestation[]; storage: ReferrerStorage }> {
+  const attestations: Attestation[] = [];
+  let storage: ReferrerStorage = 'referrers-api';
+  for (const platform of platforms) {
+    const answer = await registry.referrers(repository, platform.digest);
+    if (answer.supported) {
+      attestations.push(...attestationsInReferrers(answer.text, platform.platform));
+      continue;
+    }
+    storage = 'referrers-tag';
+    const tagged = await registry.getManifest(repository, referrersTag(platform.digest), [OCI_INDEX]);
+    if (tagged) attestations.push(...attestationsInReferrers(tagged, platform.platform));
+  }
+  return { attestations, storage };
+}
+
+/** attestations: index: the attestation manifests inside the image's own index, read for the report. */
+export async function attestationsOfIndex(client: Client, ref: ImageRef, indexText: string): Promise<Attestation[]> {
+  const split = splitIndex(indexText);
+  const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image.platform]));
+  const manifests = await getManifests(
+    client,
+    ref,
+    split.attestations.map((a) => a.descriptor.digest),
+  );
+  return split.attestations.flatMap((attestation, i) =>
+    attestationsInManifest(manifests[i]!.text, attestation.descriptor.digest, platformOf.get(attestation.subject) ?? 'unknown'),
+  );
+}
+
+/** The kinds asked for that a list lacks, per platform (a reused image built without them). */
+export function missingKinds(attestations: Attestation[], platforms: PlatformManifest[], wanted: AttestationKind[]): string[] {
+  const missing: string[] = [];
+  for (const platform of platforms) {
+    for (const kind of wanted) {
+      if (!attestations.some((a) => a.platform === platform.platform && a.kind === kind)) missing.push(`${kind} for ${platform.platform}`);
+    }
+  }
+  return missing;
+}
+
+function describe(referrers: ReferrerManifest[]): string {
+  const kinds = [...new Set(referrers.map((r) => r.kind))].join(' and ');
+  const platforms = [...new Set(referrers.map((r) => r.platform))];
+  return `${kinds} for ${platforms.length === 1 ? platforms[0] : `${platforms.length} platforms`}`;
+}

@@ -1,0 +1,158 @@
+// Issue 22: SBOM and provenance beside a scannable image, as OCI 1.1 referrers. The tags point at
+// platform manifests only; each attestation is its own artifact manifest whose subject is its
+// platform manifest, found by the referrers API (the stack's ECR registry front, as ECR serves
+// it) or, on a registry without one (the plain registry), by the referrers tag `sha256-<hex>`.
+import { describe, expect, test } from '@jest/globals';
+import { pushEvent, runAction, type RunResult } from './harness.js';
+import { findingsWorkspace } from './fixtures.js';
+import {
+  putRepository,
+  registryManifest,
+  registryPassword,
+  registryPushes,
+  registryTags,
+  stackEnv,
+  uniqueRepository,
+  type RegistryManifest,
+} from './stack.js';
+
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const IN_TOTO = 'application/vnd.in-toto+json';
+const MULTI = 'linux/amd64,linux/arm64';
+
+interface Referrer {
+  digest: string;
+  artifactType?: string;
+  annotations?: Record<string, string>;
+}
+
+/** The registry's own API, authenticated as docker is. */
+async function registryGet(host: string, pathname: string, accept = OCI_INDEX): Promise<Response> {
+  const auth = Buffer.from(`AWS:${registryPassword()}`).toString('base64');
+  return fetch(`http://${host}${pathname}`, { headers: { Authorization: `Basic ${auth}`, Accept: accept } });
+}
+
+async function manifestJson(host: string, repository: string, digest: string): Promise<Record<string, unknown>> {
+  const response = await registryGet(host, `/v2/${repository}/manifests/${digest}`, 'application/vnd.oci.image.manifest.v1+json');
+  expect(response.status).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function attestationsOutput(run: RunResult): Record<string, Record<string, string>> {
+  return JSON.parse(run.outputs.attestations ?? '{}') as Record<string, Record<string, string>>;
+}
+
+/** What the tag points at: platform manifests only, no attestation manifest, no unknown/unknown. */
+function expectPlatformsOnly(manifest: RegistryManifest | undefined, platforms: string[]): void {
+  expect(manifest).toBeDefined();
+  const entries = manifest!.json.manifests ?? [];
+  expect(entries.map((m) => `${m.platform?.os}/${m.platform?.architecture}`).sort()).toEqual([...platforms].sort());
+  expect(entries.some((m) => m.annotations?.['vnd.docker.reference.type'] !== undefined)).toBe(false);
+}
+
+describe('attestations: referrers', () => {
+  test("on a registry without the referrers API: the referrers tag lists each platform's provenance; the tag holds platform manifests only", async () => {
+    const repository = uniqueRepository('attest-fallback');
+    await putRepository(repository, { scenario: { scanDelayMs: 200 } });
+    const event = pushEvent();
+    const run = await runAction({
+      inputs: { repository, platforms: MULTI, provenance: 'mode=max', builder: stackEnv().REMOTE_BUILDER },
+      event,
+      files: findingsWorkspace(),
+    });
+    expect(run.main.log).not.toMatch(/::error/);
+    expect(run.main.exitCode).toBe(0);
+    const registry = stackEnv().REGISTRY;
+    const tagged = await registryManifest(repository, event.sha);
+    expect(tagged?.digest).toBe(run.outputs.digest);
+    expectPlatformsOnly(tagged, MULTI.split(','));
+    const output = attestationsOutput(run);
+    expect(Object.keys(output).sort()).toEqual(MULTI.split(','));
+    const platforms = JSON.parse(run.outputs['platform-digests']!) as Record<string, string>;
+    for (const [platform, digest] of Object.entries(platforms)) {
+      const tag = digest.replace(':', '-');
+      expect(await registryTags(repository)).toContain(tag);
+      const index = await registryManifest(repository, tag);
+      const listed = (index!.json.manifests ?? []) as Referrer[];
+      expect(listed.map((m) => m.digest)).toEqual([output[platform]!.provenance]);
+      expect(listed[0]!.artifactType).toBe(IN_TOTO);
+      const artifact = await manifestJson(registry, repository, output[platform]!.provenance!);
+      expect(artifact.artifactType).toBe(IN_TOTO);
+      expect((artifact.subject as { digest: string }).digest).toBe(digest);
+    }
+    expect(run.summary).toMatch(/Attestations/);
+    expect(run.summary).toMatch(/referrers tag/);
+  });
+
+  test('single platform: the SHA tag is the platform manifest itself, as without attestations; a re-run reuses the image and its attestations', async () => {
+    const repository = uniqueRepository('attest-single');
+    await putRepository(repository, { scenario: { scanDelayMs: 200 } });
+    const event = pushEvent();
+    const inputs = { repository, platforms: 'linux/arm64', provenance: 'mode=min', builder: stackEnv().REMOTE_BUILDER };
+    const files = findingsWorkspace();
+    const first = await runAction({ inputs, event, files });
+    expect(first.main.exitCode).toBe(0);
+    const tagged = await registryManifest(repository, event.sha);
+    expect(tagged?.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(tagged?.digest).toBe(first.outputs.digest);
+    expect(JSON.parse(first.outputs['platform-digests']!)).toEqual({ 'linux/arm64': first.outputs.digest });
+    const attested = attestationsOutput(first);
+    expect(Object.keys(attested)).toEqual(['linux/arm64']);
+    expect(attested['linux/arm64']!.provenance).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.outputs['scan-status']).toBe('COMPLETE');
+
+    const pushes = (await registryPushes(repository)).length;
+    const tags = (await registryTags(repository)).sort();
+    const second = await runAction({ inputs, event, files });
+    expect(second.main.exitCode).toBe(0);
+    expect(second.main.log).toContain('skip-existing');
+    expect(second.main.log).not.toContain('buildx build');
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+    expect(attestationsOutput(second)).toEqual(attested);
+    expect((await registryPushes(repository)).length).toBe(pushes); // no second set
+    expect((await registryTags(repository)).sort()).toEqual(tags);
+  });
+
+  test('a re-run asking for provenance the reused image was built without says so, and pushes nothing', async () => {
+    const repository = uniqueRepository('attest-missing');
+    await putRepository(repository, { scenario: { scanDelayMs: 100 } });
+    const event = pushEvent();
+    const files = findingsWorkspace();
+    const first = await runAction({ inputs: { repository, builder: stackEnv().REMOTE_BUILDER, platforms: 'linux/amd64' }, event, files });
+    expect(first.main.exitCode).toBe(0);
+    expect(attestationsOutput(first)).toEqual({});
+    const second = await runAction({
+      inputs: { repository, builder: stackEnv().REMOTE_BUILDER, platforms: 'linux/amd64', provenance: 'mode=max' },
+      event,
+      files,
+    });
+    expect(second.main.exitCode).toBe(0);
+    expect(second.main.log).toMatch(/::warning::skip-existing reused sha256:[0-9a-f]{64}, which has no provenance for linux\/amd64/);
+    expect(attestationsOutput(second)).toEqual({});
+    expect(second.summary).toMatch(/has no provenance for linux\/amd64/);
+  });
+
+  test("attestations: index keeps BuildKit's layout: the tag is its index, attestation manifests inside, listed in the report", async () => {
+    const repository = uniqueRepository('attest-index');
+    await putRepository(repository, { scenario: { scanDelayMs: 200 } });
+    const event = pushEvent();
+    const run = await runAction({
+      inputs: { repository, platforms: MULTI, provenance: 'mode=max', attestations: 'index', builder: stackEnv().REMOTE_BUILDER },
+      event,
+      files: findingsWorkspace(),
+    });
+    expect(run.main.exitCode).toBe(0);
+    const tagged = await registryManifest(repository, event.sha);
+    const inside = (tagged?.json.manifests ?? []).filter((m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest');
+    expect(inside).toHaveLength(2);
+    const platforms = JSON.parse(run.outputs['platform-digests']!) as Record<string, string>;
+    expect(Object.keys(platforms).sort()).toEqual(MULTI.split(','));
+    const output = attestationsOutput(run);
+    for (const [platform, digest] of Object.entries(platforms)) {
+      const manifest = inside.find((m) => m.annotations?.['vnd.docker.reference.digest'] === digest);
+      expect(output[platform]).toEqual({ provenance: manifest!.digest });
+    }
+    expect((await registryTags(repository)).filter((t) => t.startsWith('sha256-'))).toEqual([]);
+    expect(run.summary).toMatch(/inside the image index/);
+  });
+});
