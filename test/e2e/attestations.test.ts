@@ -155,4 +155,28 @@ describe('attestations: referrers', () => {
     expect((await registryTags(repository)).filter((t) => t.startsWith('sha256-'))).toEqual([]);
     expect(run.summary).toMatch(/inside the image index/);
   });
+
+  test('the tag holds the same manifest, byte for byte, as the same build without attestations', async () => {
+    const withEvidence = uniqueRepository('attest-same');
+    const without = uniqueRepository('attest-same-plain');
+    for (const repository of [withEvidence, without]) await putRepository(repository, { scenario: { scanDelayMs: 100 } });
+    const event = pushEvent();
+    const files = findingsWorkspace();
+    // The one label that differs from run to run, fixed: the rest is the build's own content.
+    const common = {
+      platforms: MULTI,
+      builder: stackEnv().REMOTE_BUILDER,
+      labels: 'org.opencontainers.image.created=2026-12-06T00:00:00Z',
+    };
+    const attested = await runAction({ inputs: { ...common, repository: withEvidence, provenance: 'mode=max' }, event, files });
+    const plain = await runAction({ inputs: { ...common, repository: without }, event, files });
+    expect(attested.main.exitCode).toBe(0);
+    expect(plain.main.exitCode).toBe(0);
+    expect(Object.keys(attestationsOutput(attested))).toHaveLength(2);
+    expect(attested.outputs['platform-digests']).toBe(plain.outputs['platform-digests']);
+    expect(attested.outputs.digest).toBe(plain.outputs.digest);
+    const a = await registryGet(stackEnv().REGISTRY, `/v2/${withEvidence}/manifests/${event.sha}`);
+    const b = await registryGet(stackEnv().REGISTRY, `/v2/${without}/manifests/${event.sha}`);
+    expect(await a.text()).toBe(await b.text());
+  });
 });
