@@ -77,7 +77,7 @@ export function countSteps(log: string): Steps {
 }
 
 /** The example with its one-line change: a new SERVICE_VERSION. */
-function changedApp(version: number): Record<string, string> {
+export function changedApp(version: number): Record<string, string> {
   const files = exampleFiles();
   const main = files['app/main.py'];
   const next = main.replace(/^SERVICE_VERSION = ".*"$/m, `SERVICE_VERSION = "1.0.${version}"`);
@@ -93,7 +93,7 @@ export function withoutLink(files: Record<string, string>): Record<string, strin
   return { ...files, Dockerfile: plain };
 }
 
-function branchPush(branch: string, sha = commitSha()): EventSpec {
+export function branchPush(branch: string, sha = commitSha()): EventSpec {
   const ref = `refs/heads/${branch}`;
   return { name: 'push', sha, ref, payload: { ref, after: sha, repository: { full_name: 'acme/retail', default_branch: branch } } };
 }
@@ -107,18 +107,20 @@ async function onFreshBuilder<T>(work: (builder: FreshBuilder) => Promise<T>): P
   }
 }
 
-async function actionRun(
+export async function actionRun(
   repository: string,
   files: Record<string, string>,
   cache: 'none' | 'ecr',
   branch: string,
   what: string,
   sha = commitSha(),
+  /** More inputs (part 8: sbom, provenance). */
+  extra: Record<string, string> = {},
 ): Promise<ColdActionRun & { sha: string }> {
   return onFreshBuilder(async (builder) => {
     const event = branchPush(branch, sha);
     const run = await timedAction(
-      { repository, builder: builder.name, cache, 'build-args': `BASE_IMAGE=${stackEnv().PYTHON_BASE_IMAGE}` },
+      { repository, builder: builder.name, cache, 'build-args': `BASE_IMAGE=${stackEnv().PYTHON_BASE_IMAGE}`, ...extra },
       event.sha,
       files,
       what,
@@ -134,7 +136,13 @@ async function actionRun(
  * The floor for (a) (no `branch`: no cache flags) or for (b) (the cache flags of `branch`): what
  * the action does for this build, by hand.
  */
-async function floorRun(repository: string, files: Record<string, string>, branch?: string): Promise<ColdFloorRun> {
+export async function floorRun(
+  repository: string,
+  files: Record<string, string>,
+  branch?: string,
+  /** The attestation flags (part 8), in place of --provenance=false. */
+  attestations: string[] = ['--provenance=false'],
+): Promise<ColdFloorRun> {
   const stack = stackEnv();
   return onFreshBuilder(async (builder) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-cold-floor-'));
@@ -169,7 +177,7 @@ async function floorRun(repository: string, files: Record<string, string>, branc
           ...(branch === undefined
             ? []
             : ['--cache-from', registryCacheFrom(image, cacheTag(branch)), '--cache-to', registryCacheTo(image, cacheTag(branch))]),
-          '--provenance=false',
+          ...attestations,
           '--tag',
           `${image}:${tag}`,
           '--push',

@@ -2,7 +2,7 @@
 // target, PASS/MISS for every figure; ratios from runs measured side by side), then where the
 // time goes (per phase, per report stage). `--write-docs` puts the results in docs/performance.md.
 //
-//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold] [--profile]
+//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest] [--profile]
 //   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4 and 5 (parts 1, 2 and 5 run 3× as many: they are cheap)
 //   BENCH_SCAN_REPEATS (default 3)   repeats of part 3 (each about 35 s)
 //   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 and 7 (four builds of examples/retail-api on fresh BuildKits each, 2–4 min)
@@ -32,14 +32,15 @@ import {
   type Row,
 } from './lib/table.js';
 import type { ColdResult } from './cold.js';
+import type { AttestResult } from './attest.js';
 import type { FloorRun } from './floor.js';
 import type { ActionRun, OverheadResult } from './overhead.js';
 import type { ReportRun } from './report/run.js';
 import type { LatencyResult } from './scan-latency.js';
 import type { StartupResult } from './startup.js';
 
-type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold';
-const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold'];
+type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest'];
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -82,6 +83,7 @@ export interface Results {
   overhead?: OverheadResult;
   scan?: LatencyResult;
   cold?: ColdResult;
+  attest?: AttestResult;
 }
 
 export interface Environment {
@@ -202,6 +204,7 @@ export function tableRows(r: Results): Row[] {
     rows.push(row('5 re-run', 're-run / fresh run (paired; target on part 6)', s(pairedRatios(again, fresh)), ratio));
   }
   if (r.cold) rows.push(...coldRows(r.cold));
+  if (r.attest) rows.push(...attestRows(r.attest));
   return rows;
 }
 
@@ -237,6 +240,30 @@ function coldRows(c: ColdResult): Row[] {
     row(part7, '  floor for (b)', s(fb), ms),
     row(part7, '  floor for (b): steps CACHED', s(c.floor.map((f) => f.steps.cached)), count),
   ];
+}
+
+/** Part 8: sbom + provenance mode=max on examples/retail-api (bench/attest.ts). */
+function attestRows(t: AttestResult): Row[] {
+  const total = (runs: { total: number }[]) => runs.map((r) => r.total);
+  const [sa, fs, a, sw, fsw] = [t.attested, t.attestedFloor, t.plain, t.warm, t.warmFloor].map(total);
+  const minus = (x: number[], y: number[]) => x.map((v, i) => v - (y[i] ?? Number.NaN));
+  const part = '8 attestations';
+  const rows = [
+    row(part, '(s) sbom + provenance mode=max, fresh BuildKit, no cache', s(sa), ms),
+    row(part, '  by hand, same attestations (inside the index)', s(fs), ms),
+    row(part, '(s) action / by hand (paired)', s(pairedRatios(sa, fs)), ratio, '≤ 1.10', (v) => v <= 1.1),
+    row(part, '  what they add to a cold run: (s) - (a) (paired)', s(minus(sa, a)), ms),
+    row(part, '  (a) the same run without attestations', s(a), ms),
+    row(part, '(sw) as (s), cache: ecr warm', s(sw), ms),
+    row(part, '  by hand, same attestations and cache flags', s(fsw), ms),
+    row(part, '(sw) action / by hand (paired)', s(pairedRatios(sw, fsw)), ratio, '≤ 1.10', (v) => v <= 1.1),
+    row(part, 'attestation manifests in the SHA tag (max over runs)', s([Math.max(...t.attestationsInTag)]), count, '0', (v) => v === 0),
+  ];
+  if (t.referrers.length > 0)
+    rows.push(
+      row(part, '  referrers of the first platform manifest (min over runs)', s([Math.min(...t.referrers)]), count, '≥ 2', (v) => v >= 2),
+    );
+  return rows;
 }
 
 /** Parts 6 and 7: the action's phases per kind of cold run, beside the floors' steps. */
@@ -421,7 +448,8 @@ async function main(): Promise<void> {
   const scanRepeats = positiveInt('BENCH_SCAN_REPEATS', 3);
   const coldRepeats = positiveInt('BENCH_COLD_REPEATS', 3);
   const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), 'bench-profile-')) : undefined;
-  const needsStack = args.only.includes('overhead') || args.only.includes('scan') || args.only.includes('cold');
+  const needsStack =
+    args.only.includes('overhead') || args.only.includes('scan') || args.only.includes('cold') || args.only.includes('attest');
   let builder = process.env.BENCH_BUILDER ?? '';
   if (needsStack && !builder) {
     const { stackEnv } = await import('../test/e2e/stack.js');
@@ -459,6 +487,14 @@ async function main(): Promise<void> {
     );
     const { measureColdRunner } = await import('./cold.js');
     results.cold = await measureColdRunner(coldRepeats, log);
+  }
+
+  if (args.only.includes('attest')) {
+    log(
+      `part 8: sbom + provenance on examples/retail-api, ${coldRepeats} repeats of (s) cold and its by-hand, (a) without, (sw) warm and its by-hand`,
+    );
+    const { measureAttestations } = await import('./attest.js');
+    results.attest = await measureAttestations(coldRepeats, log);
   }
 
   const rows = tableRows(results);

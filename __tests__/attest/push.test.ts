@@ -176,7 +176,7 @@ describe('discoverAttestations and missingKinds', () => {
 
     const tagOnly = {
       referrers: jest.fn(async () => ({ supported: false as const })),
-      getManifest: jest.fn(async () => list(`sha256:${'3'.repeat(64)}`)),
+      getManifest: jest.fn(async (_repo: string, _reference: string, _accept: string[]) => list(`sha256:${'3'.repeat(64)}`)),
     };
     const fallback = await discoverAttestations(tagOnly, 'repo', platforms);
     expect(fallback.storage).toBe('referrers-tag');

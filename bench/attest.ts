@@ -1,0 +1,110 @@
+// Part 8: what `sbom: true` + `provenance: mode=max` add to examples/retail-api's cold and warm
+// runs (issue 22), against buildx by hand with the same attestations. On a fresh BuildKit each:
+//   (s)  the action with both attestations, cache: none, and (fs) by hand: docker login,
+//        `docker buildx build --sbom … --provenance=mode=max --push` (BuildKit's own layout,
+//        what one gets by hand), one DescribeImageScanFindings;
+//   (a)  the action without attestations, cache: none (what they add: (s) − (a));
+//   (sw) as (s) with cache: ecr, warm from the run before, and (fsw) by hand with the same cache flags.
+// The by-hand runs push the attestations inside the index; the action's, beside it, as referrers
+// (on the stack's registry front with the referrers API when the stack has one). After each
+// action run the SHA tag's manifest is read: it must hold platform manifests only.
+import { registryManifest, putRepository, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
+import { putRegistrySettings, putRepositoryIn, uniqueRegistryId } from '../test/e2e/faults-support.js';
+import { actionRun, changedApp, floorRun, type ColdActionRun, type ColdFloorRun } from './cold.js';
+
+export interface AttestResult {
+  attested: ColdActionRun[];
+  attestedFloor: ColdFloorRun[];
+  plain: ColdActionRun[];
+  warm: ColdActionRun[];
+  warmFloor: ColdFloorRun[];
+  /** Attestation manifests found in the SHA tag's manifest, per action run with attestations (0 expected). */
+  attestationsInTag: number[];
+  /** Referrers the registry lists for the tag's first platform manifest, per action run with attestations. */
+  referrers: number[];
+}
+
+function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  if (i % 2 === 0) return first().then(async (a) => [a, await second()]);
+  return second().then(async (b) => [await first(), b]);
+}
+
+export async function measureAttestations(repeats: number, log: (m: string) => void): Promise<AttestResult> {
+  const stack = stackEnv() as ReturnType<typeof stackEnv> & { SBOM_GENERATOR?: string; REFERRERS_REGISTRY?: string };
+  if (!stack.PYTHON_BASE_IMAGE) throw new Error('the stack env has no PYTHON_BASE_IMAGE: run bash scripts/stack/start.sh');
+  const generator = stack.SBOM_GENERATOR;
+  const repository = uniqueRepository('bench-attest');
+  await putRepository(repository, { scanOnPush: true, scenario: { scanDelayMs: 0 } });
+  // The action's runs go through the registry front that serves the referrers API (as ECR does),
+  // where the stack has one: GetAuthorizationToken for this registry id answers the front.
+  let registryId: string | undefined;
+  if (stack.REFERRERS_REGISTRY) {
+    registryId = uniqueRegistryId();
+    await putRegistrySettings(registryId, { proxyEndpoint: `http://${stack.REFERRERS_REGISTRY}` });
+    await putRepositoryIn(registryId, repository, { scanDelayMs: 0 });
+  }
+  const where: Record<string, string> = registryId ? { 'registry-id': registryId } : {};
+  const evidence: Record<string, string> = {
+    sbom: 'true',
+    provenance: 'mode=max',
+    ...(generator ? { 'sbom-generator': generator } : {}),
+    ...where,
+  };
+  const byHand = [generator ? `--sbom=generator=${generator}` : '--sbom=true', '--provenance=mode=max'];
+  let version = 1000;
+  const next = () => changedApp((version += 1));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+  log('part 8: warm-up: the action with attestations and cache: ecr (seeds buildcache-main)');
+  const seed = await actionRun(repository, next(), 'ecr', 'main', 'attest warm-up', undefined, evidence);
+  log(`part 8: warm-up took ${s(seed.total)}`);
+
+  const result: AttestResult = {
+    attested: [],
+    attestedFloor: [],
+    plain: [],
+    warm: [],
+    warmFloor: [],
+    attestationsInTag: [],
+    referrers: [],
+  };
+  const checkTag = async (sha: string) => {
+    const tagged = await registryManifest(repository, sha);
+    if (!tagged) throw new Error(`part 8: no SHA tag ${sha} in ${repository}`);
+    const inside = (tagged.json.manifests ?? []).filter((m) => m.annotations?.['vnd.docker.reference.type'] !== undefined).length;
+    result.attestationsInTag.push(inside);
+    const platform = tagged.json.manifests?.[0]?.digest ?? tagged.digest;
+    if (stack.REFERRERS_REGISTRY) {
+      const auth = Buffer.from(`AWS:${(await import('../test/e2e/stack.js')).registryPassword()}`).toString('base64');
+      const answer = await fetch(`http://${stack.REFERRERS_REGISTRY}/v2/${repository}/referrers/${platform}`, {
+        headers: { Authorization: `Basic ${auth}` },
+      });
+      result.referrers.push(((await answer.json()) as { manifests: unknown[] }).manifests.length);
+    }
+  };
+  for (let i = 0; i < repeats; i += 1) {
+    const [sRun, fs] = await alternate(
+      i,
+      () => actionRun(repository, next(), 'none', 'main', '(s) cold, attestations', undefined, evidence),
+      () => floorRun(repository, next(), undefined, byHand),
+    );
+    await checkTag(sRun.sha);
+    const a = await actionRun(repository, next(), 'none', 'main', '(a) cold, no attestations', undefined, where);
+    const [sw, fsw] = await alternate(
+      i,
+      () => actionRun(repository, next(), 'ecr', 'main', '(sw) warm, attestations', undefined, evidence),
+      () => floorRun(repository, next(), 'main', byHand),
+    );
+    await checkTag(sw.sha);
+    result.attested.push(sRun);
+    result.attestedFloor.push(fs);
+    result.plain.push(a);
+    result.warm.push(sw);
+    result.warmFloor.push(fsw);
+    log(
+      `part 8: ${i + 1}/${repeats}: (s) ${s(sRun.total)}, by hand ${s(fs.total)}, (a) without ${s(a.total)}, ` +
+        `(sw) warm ${s(sw.total)}, by hand ${s(fsw.total)}`,
+    );
+  }
+  return result;
+}
