@@ -1562,7 +1562,7 @@ async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams 
         const result = await run('docker', args, { ignoreReturnCode: true });
         if (result.exitCode === 0)
             return;
-        const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
+        const reason = withGeneratorHint(request, withRegistryAnswer(lastErrorLine(result.stderr), result.stderr));
         if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
             if (request.output.referrers) {
                 throw new Error('Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).');
@@ -1595,6 +1595,19 @@ function withRegistryAnswer(reason, stderr) {
     const statuses = stderr.match(/unexpected status from \w+ request to \S+: \d{3} [A-Za-z ]+/g);
     const last = statuses?.[statuses.length - 1];
     return last ? `${reason} (the registry answered: ${last.replace(/^.*: (\d{3} [A-Za-z ]+)$/, '$1').trim()})` : reason;
+}
+/**
+ * BuildKit pulls the SBOM generator image like a base image; when it cannot, its line names the
+ * image (`failed to resolve source metadata for <image>: … not found`) but not the input.
+ */
+function withGeneratorHint(request, reason) {
+    if (!request.sbom || !reason)
+        return reason;
+    const generator = request.sbomGenerator ?? 'docker/buildkit-syft-scanner';
+    const named = reason.includes(generator) || (!request.sbomGenerator && /buildkit-syft-scanner/.test(reason));
+    if (!named || !/resolve|pull|not found|unauthorized|denied|no such host|manifest unknown/i.test(reason))
+        return reason;
+    return `${reason} (the SBOM generator image could not be pulled: set "sbom-generator" to an image reference the builder can pull, e.g. a copy in your own registry)`;
 }
 /** The line of buildx's output that says what went wrong (it ends with `ERROR: …`). */
 function lastErrorLine(stderr) {

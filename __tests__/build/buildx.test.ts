@@ -164,6 +164,45 @@ describe('runBuild: retries', () => {
   });
 });
 
+describe('runBuild: the SBOM generator', () => {
+  const base = (dir: string): BuildRequest => ({
+    context: '.',
+    file: 'Dockerfile',
+    buildArgs: [],
+    labels: [],
+    platforms: [],
+    cacheFrom: [],
+    cacheTo: [],
+    secrets: [],
+    provenance: 'false',
+    sbom: true,
+    attestations: 'referrers',
+    noCache: false,
+    pull: false,
+    output: { kind: 'push-digest', name: IMAGE, referrers: true },
+    metadataFile: path.join(dir, 'build-metadata.json'),
+  });
+  const notFound = (image: string) =>
+    `ERROR: failed to build: failed to solve: failed to resolve source metadata for ${image}: ${image}: not found`;
+
+  test.each<[string, string | undefined, string, boolean]>([
+    ['a named generator that is not there', '127.0.0.1:15000/nope/scanner:1', notFound('127.0.0.1:15000/nope/scanner:1'), true],
+    ["BuildKit's default generator out of reach", undefined, notFound('docker.io/docker/buildkit-syft-scanner:stable-1'), true],
+    ['another image not found (the base image): no hint', '127.0.0.1:15000/scanner:1', notFound('127.0.0.1:15000/base:1'), false],
+  ])('%s: buildx\'s own line, then a hint naming the input only when it is the generator, no retry', async (_name, generator, stderr, hint) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'buildx-test-'));
+    try {
+      const run = fakeRunner(() => ({ exitCode: 1, stderr }));
+      const error = await runBuild({ ...base(dir), sbomGenerator: generator }, run, fakeRetrySeams()).catch((e: unknown) => e as Error);
+      expect((error as Error).message).toContain(stderr.replace(/^ERROR: /, ''));
+      expect((error as Error).message.includes('set "sbom-generator"')).toBe(hint);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('builderPlatform', () => {
   const DOCKER_DRIVER = [
     'Name:          default',

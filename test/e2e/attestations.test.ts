@@ -179,4 +179,35 @@ describe('attestations: referrers', () => {
     const b = await registryGet(stackEnv().REGISTRY, `/v2/${without}/manifests/${event.sha}`);
     expect(await a.text()).toBe(await b.text());
   });
+
+  test("a generator image that cannot be pulled fails the build with buildx's message and a hint naming sbom-generator; no tag is written", async () => {
+    const repository = uniqueRepository('attest-generator');
+    await putRepository(repository);
+    const event = pushEvent();
+    const generator = `${stackEnv().REGISTRY}/no-such/scanner:1`;
+    const run = await runAction({
+      inputs: { repository, sbom: 'true', 'sbom-generator': generator, builder: stackEnv().REMOTE_BUILDER },
+      event,
+      files: findingsWorkspace(),
+    });
+    expect(run.main.exitCode).toBe(1);
+    const errors = run.main.log.split('\n').filter((line) => line.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(`failed to resolve source metadata for ${generator}`);
+    expect(errors[0]).toContain('set "sbom-generator" to an image reference the builder can pull');
+    expect(await registryTags(repository)).toEqual([]);
+  });
+
+  test.each<[Record<string, string>, string]>([
+    [{ sbom: 'maybe' }, 'Input "sbom" is "maybe"; accepted: true, false.'],
+    [{ provenance: 'mode=full' }, 'Input "provenance" is "mode=full"; accepted: false, true, mode=min or mode=max.'],
+    [{ attestations: 'inside' }, 'Input "attestations" is "inside"; accepted: referrers, index.'],
+  ])('bad input %j: one line, before any build or push', async (bad, line) => {
+    const repository = uniqueRepository('attest-bad');
+    const run = await runAction({ inputs: { repository, ...bad }, event: pushEvent(), files: findingsWorkspace() });
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.log.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([`::error::${line}`]);
+    expect(run.main.log).not.toContain('buildx');
+    expect(await registryTags(repository)).toEqual([]);
+  });
 });
