@@ -10,12 +10,14 @@ Usage: bash scripts/stack/install.sh
 
 Installs what the local stack needs when it is missing (scripts/stack/start.sh runs it first):
   - Debian packages: docker.io, runc, docker-registry, apache2-utils, busybox-static, tinyproxy,
-    mmdebstrap
+    mmdebstrap, skopeo
     (apt-get's output goes to $STACK_DIR/logs/install-apt.log);
   - buildx, built from the Go module proxy, as /usr/local/lib/docker/cli-plugins/docker-buildx,
     and buildkitd as /usr/local/lib/ecr-build-scan-push/bin/buildkitd (the first time:
     2-5 minutes each on 2 cores; the Go output goes to $STACK_DIR/logs/install-*.log, and the
-    Go module and build caches to $STACK_DIR/go).
+    Go module and build caches to $STACK_DIR/go);
+  - oras, and the SBOM generator (test/stack/sbom-generator, on the syft library, about 5
+    minutes the first time), in the same bin directory.
 Idempotent: a second run installs nothing. Run as root. scripts/stack/uninstall.sh undoes it.
 
 Environment: STACK_DIR (default /var/tmp/ecr-bsp-stack), STACK_BIN_DIR, DOCKER_CLI_PLUGIN_DIR.
@@ -33,6 +35,8 @@ done
 
 BUILDX_VERSION=v0.36.1
 BUILDKIT_VERSION=v0.32.2
+ORAS_VERSION=v1.3.6
+STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
 LIB_DIR=${STACK_LIB_DIR:-/usr/local/lib/ecr-build-scan-push}
 BIN_DIR=${STACK_BIN_DIR:-$LIB_DIR/bin}
@@ -58,6 +62,8 @@ dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok in
 command -v tinyproxy >/dev/null || need_apt+=(tinyproxy)
 # The Python base image (Debian bookworm + python3) is made from Debian's packages.
 command -v mmdebstrap >/dev/null || need_apt+=(mmdebstrap)
+# The attestation tests inspect tags with skopeo as well as buildx imagetools.
+command -v skopeo >/dev/null || need_apt+=(skopeo)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt_log=$LOG_DIR/install-apt.log
   log "apt-get install ${need_apt[*]} (about a minute; log: $apt_log)"
@@ -134,4 +140,22 @@ go_build buildx github.com/docker/buildx "$BUILDX_VERSION" ./cmd/buildx "$PLUGIN
   "-X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx"
 go_build buildkitd github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd "$BIN_DIR/buildkitd" \
   "-X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION"
+# oras, for the attestation tests and the README's verification job (oras discover / blob fetch).
+go_build oras oras.land/oras "$ORAS_VERSION" ./cmd/oras "$BIN_DIR/oras"
+
+# The SBOM generator (test/stack/sbom-generator: BuildKit's SBOM scanner protocol on the syft
+# library), our own module: built where it is, keyed by a hash of its sources, so a change
+# rebuilds it. start.sh pushes it as the local registry's docker/buildkit-syft-scanner:stable-1.
+generator_src=$STACK_ROOT/test/stack/sbom-generator
+generator_stamp=$(cat "$generator_src/main.go" "$generator_src/go.mod" "$generator_src/go.sum" | sha256sum | cut -c1-16)
+if [ ! -x "$BIN_DIR/sbom-generator" ] || [ "$(cat "$BIN_DIR/sbom-generator.version" 2>/dev/null)" != "$generator_stamp" ]; then
+  build_log=$LOG_DIR/install-sbom-generator.log
+  log "building the SBOM generator (syft $(awk '$1 == "github.com/anchore/syft" {print $2}' "$generator_src/go.mod")) from the Go module proxy (first time: about 5 minutes on 2 cores; log: $build_log)"
+  started=$SECONDS
+  (cd "$generator_src" && GOFLAGS="-buildvcs=false -mod=readonly" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$BIN_DIR/sbom-generator.tmp" .) \
+    > "$build_log" 2>&1 || { tail -n 30 "$build_log" >&2; log "ERROR: go build of the SBOM generator failed (log: $build_log)"; exit 1; }
+  mv "$BIN_DIR/sbom-generator.tmp" "$BIN_DIR/sbom-generator"
+  echo "$generator_stamp" > "$BIN_DIR/sbom-generator.version"
+  log "built the SBOM generator in $(elapsed $((SECONDS - started)))"
+fi
 log "ready: $(docker buildx version 2>/dev/null || echo 'buildx ?'), buildkitd $BUILDKIT_VERSION, $(dockerd --version)"
