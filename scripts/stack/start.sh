@@ -2,6 +2,7 @@
 # Starts the local test stack, on 127.0.0.1 only:
 #   15000 docker-registry (htpasswd user AWS)   15001 ECR API stand-in
 #   15002 GitHub API stand-in                   15003 standalone buildkitd
+#   15004 registry front with the OCI 1.1 referrers API (over 15000's storage)
 #   dockerd (no bridge) on /var/run/docker.sock, buildx builders in $STACK_DIR/docker-config.
 # Idempotent: what is already up and healthy is left alone, so a second run is quick.
 # State lives in $STACK_DIR (default /var/tmp/ecr-bsp-stack); the tests source $STACK_DIR/env.
@@ -18,6 +19,7 @@ proxy; the first time takes minutes, later starts take seconds):
   127.0.0.1:15000  docker-registry (user AWS, password in $STACK_DIR/registry-password)
   127.0.0.1:15001  ECR API stand-in          127.0.0.1:15002  GitHub API stand-in
   127.0.0.1:15003  standalone buildkitd      dockerd (no bridge) on /var/run/docker.sock
+  127.0.0.1:15004  the registry with the OCI 1.1 referrers API (a front over 15000's storage)
 
 Idempotent: what is already up and healthy is left alone. State lives in $STACK_DIR (default
 /var/tmp/ecr-bsp-stack); `source $STACK_DIR/env` gives a shell the stack's variables. Run as
@@ -221,6 +223,30 @@ else
 fi
 unset pid
 
+# --- the registry with the OCI 1.1 referrers API (distribution 2.8 has none) --------------------
+# registry-front.ts --storage: GET /v2/<name>/referrers/<digest> answered from the registry's
+# storage and OCI-Subject on manifest pushes, as ECR does; everything else goes to the registry,
+# which stays the one without the API. Restarted, like the stand-ins, when its sources change.
+REFERRERS_REGISTRY=$HOST:$REFERRERS_PORT
+FRONT_SCRIPT=$STANDIN_SOURCES/registry-front.ts
+referrers_up() { [ "$(http_code "http://$REFERRERS_REGISTRY/_front/health")" = 200 ]; }
+front_changed() {
+  [ -n "$(find "$FRONT_SCRIPT" "$STANDIN_SOURCES/front" "$STANDIN_SOURCES/common" -name '*.ts' \
+    -newer "$PID_DIR/referrers-front.pid" -print -quit 2> /dev/null)" ]
+}
+if pid=$(pid_of referrers-front) && referrers_up && ! front_changed; then
+  log "referrers-front: already up (pid $pid)"
+else
+  [ -n "${pid:-}" ] && stop_started referrers-front
+  referrers_up && die "something this script did not start already answers on $REFERRERS_REGISTRY"
+  spawn referrers-front "$FRONT_SCRIPT --upstream http://$REGISTRY --port $REFERRERS_PORT" \
+    "$NODE_BIN" --disable-warning=ExperimentalWarning "$FRONT_SCRIPT" \
+    --upstream "http://$REGISTRY" --port "$REFERRERS_PORT" --storage "$STACK_DIR/registry"
+  wait_for referrers-front 20 referrers_up
+  log "referrers-front: started on $REFERRERS_REGISTRY (pid $(pid_of referrers-front))"
+fi
+unset pid
+
 # --- dockerd -------------------------------------------------------------------------------------
 dockerd_up() { timeout 10 docker -H "unix://$DOCKER_SOCK" info > /dev/null 2>&1; }
 if pid=$(pid_of dockerd); then
@@ -231,6 +257,8 @@ elif dockerd_up; then
 else
   # overlay2 where the kernel and filesystem allow it; vfs (slow, but works anywhere) otherwise.
   drivers=$(cat "$STACK_DIR/docker-storage-driver" 2> /dev/null || echo "overlay2 vfs")
+  # --insecure-registry for the registry only: the engine treats 127.0.0.0/8 as insecure anyway
+  # (`docker info`), which covers $REFERRERS_REGISTRY and the tests' own registries.
   for driver in $drivers; do
     spawn dockerd "--data-root=$STACK_DIR/docker" env PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH" \
       dockerd --bridge=none --iptables=false --ip-forward=false --ip-masq=false \
@@ -265,6 +293,9 @@ root = "$STACK_DIR/buildkit"
   enabled = false
 # The local registry speaks plain HTTP.
 [registry."$REGISTRY"]
+  http = true
+  insecure = true
+[registry."$REFERRERS_REGISTRY"]
   http = true
   insecure = true
 EOF
@@ -430,6 +461,7 @@ cat > "$STACK_DIR/env" << EOF
 # Written by scripts/stack/start.sh; source it.
 export STACK_DIR=$STACK_DIR
 export REGISTRY=$REGISTRY
+export REFERRERS_REGISTRY=$REFERRERS_REGISTRY
 export AWS_ENDPOINT_URL_ECR=http://$HOST:$ECR_PORT
 # Amazon Inspector (ListFindings) is served by the ECR stand-in on the same port.
 export AWS_ENDPOINT_URL_INSPECTOR2=http://$HOST:$ECR_PORT
@@ -447,4 +479,4 @@ export PYTHON_BASE_IMAGE=$PYTHON_BASE_IMAGE
 EOF
 
 if [ ${#STARTED[@]} -gt 0 ]; then started="started: ${STARTED[*]}"; else started="nothing to start"; fi
-log "up ($started): registry $REGISTRY, ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT, dockerd $DOCKER_SOCK; source $STACK_DIR/env"
+log "up ($started): registry $REGISTRY (referrers API :$REFERRERS_PORT), ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT, dockerd $DOCKER_SOCK; source $STACK_DIR/env"

@@ -4,12 +4,20 @@
 // its own and points the action at it through the ECR stand-in's per-registry-id
 // `proxyEndpoint` (test/stack/README.md), so other tests keep the registry to themselves.
 //
-//   node test/stack/registry-front.ts --upstream http://127.0.0.1:15000 [--port 0]
+//   node test/stack/registry-front.ts --upstream http://127.0.0.1:15000 [--port 0] [--storage DIR]
 //
 // prints `{"port": N}` on its first line once it listens. Admin API on the same port (registry
-// paths all start with /v2/): PUT /_front/rules, GET /_front/log, DELETE /_front/log.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+// paths all start with /v2/): PUT /_front/rules, GET /_front/log, DELETE /_front/log,
+// GET /_front/health.
+//
+// With `--storage DIR` (the registry's filesystem root) it is also the registry *with* the OCI 1.1
+// referrers API that distribution 2.8 lacks, as Amazon ECR has it (front/referrers.ts):
+// GET /v2/<name>/referrers/<digest>[?artifactType=] answered from the storage, and an
+// `OCI-Subject` header on a successful manifest PUT whose body has a subject. start.sh runs one
+// on 127.0.0.1:15004; the registry itself stays the one without the API.
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { exitOnSignals, isObject, parseJsonBody, readBody, sendJson } from './common/http.ts';
+import { OCI_INDEX, StoredReferrers, isDigest, isRepositoryName, referrersIndex, subjectDigest } from './front/referrers.ts';
 
 /** What a request is, for rules: the registry API's calls that a login and a push make. */
 export type RequestKind = 'ping' | 'login' | 'manifest-put' | 'blob-upload' | 'blob-head' | 'other';
@@ -86,8 +94,27 @@ function parseRules(body: unknown): Rule[] {
   });
 }
 
-export function startFront(upstream: string, port: number, onListening: (port: number) => void): http.Server {
-  const target = new URL(upstream);
+const REFERRERS_PATH = /^\/v2\/(.+)\/referrers\/([^/]+)$/;
+const API_VERSION = { 'docker-distribution-api-version': 'registry/2.0' };
+/** Manifest bodies are buffered to read their subject; the spec asks registries to take 4 MB. */
+const MANIFEST_LIMIT = 16 * 1024 * 1024;
+
+export interface FrontOptions {
+  upstream: string;
+  port: number;
+  /** The registry's storage root: turns on the referrers API and `OCI-Subject`. */
+  storage?: string;
+}
+
+interface UpstreamAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export function startFront(options: FrontOptions, onListening: (port: number) => void): http.Server {
+  const target = new URL(options.upstream);
+  const referrers = options.storage === undefined ? undefined : new StoredReferrers(options.storage);
   let rules: Rule[] = [];
   const log: LogEntry[] = [];
 
@@ -119,20 +146,37 @@ export function startFront(upstream: string, port: number, onListening: (port: n
       sendJson(res, 200, { rules });
     } else if (route === 'GET /_front/rules') sendJson(res, 200, { rules });
     else if (route === 'GET /_front/log') sendJson(res, 200, { requests: log });
+    else if (route === 'GET /_front/health') sendJson(res, 200, { ok: true, upstream: options.upstream, storage: options.storage ?? null });
     else if (route === 'DELETE /_front/log') {
       log.length = 0;
       sendJson(res, 200, {});
     } else sendJson(res, 404, { error: `no admin route ${route}` });
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, entry: LogEntry): void {
+  /**
+   * Forwards the request, its body streamed (blobs) or, when `body` is given, sent as read
+   * (manifests); `extraHeaders` may add response headers once the upstream's status is known.
+   */
+  function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: LogEntry,
+    body?: Buffer,
+    extraHeaders?: (status: number) => Record<string, string>,
+  ): void {
     // The Host header stays the front's: the registry builds its upload Location URLs from it,
     // so the client's next requests come back through the front.
+    const headers = { ...req.headers };
+    if (body) {
+      delete headers['transfer-encoding'];
+      headers['content-length'] = String(body.length);
+    }
     const upstreamRequest = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers },
       (upstreamResponse) => {
+        const status = upstreamResponse.statusCode ?? 502;
         entry.status = upstreamResponse.statusCode ?? 0;
-        res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+        res.writeHead(status, { ...upstreamResponse.headers, ...extraHeaders?.(status) });
         upstreamResponse.pipe(res);
       },
     );
@@ -142,7 +186,85 @@ export function startFront(upstream: string, port: number, onListening: (port: n
       if (!res.headersSent) sendJson(res, 502, { errors: [{ code: 'UNAVAILABLE', message: 'upstream registry unreachable' }] });
       else res.destroy();
     });
-    req.pipe(upstreamRequest);
+    if (body) upstreamRequest.end(body);
+    else req.pipe(upstreamRequest);
+  }
+
+  /** A manifest PUT, buffered: a 2xx answer to one with a subject says `OCI-Subject: <digest>`. */
+  async function forwardManifestPut(req: IncomingMessage, res: ServerResponse, entry: LogEntry): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readBody(req, MANIFEST_LIMIT);
+    } catch {
+      entry.status = 413;
+      sendJson(res, 413, { errors: [{ code: 'MANIFEST_INVALID', message: `manifest over ${MANIFEST_LIMIT} bytes` }] }, API_VERSION);
+      req.resume();
+      return;
+    }
+    const subject = subjectDigest(body);
+    forward(req, res, entry, body, (status): Record<string, string> =>
+      subject !== undefined && status >= 200 && status < 300 ? { 'oci-subject': subject } : {},
+    );
+  }
+
+  /** One request of the front's own to the upstream, read in full. */
+  function askUpstream(method: string, pathname: string, authorization: string | undefined): Promise<UpstreamAnswer> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: target.hostname, port: target.port, method, path: pathname, headers: authorization ? { authorization } : {} },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  /**
+   * GET /v2/<name>/referrers/<digest>: the registry's own credential check first (GET /v2/ with
+   * the client's Authorization; its 401 and challenge passed on as they are), then the index.
+   */
+  async function serveReferrers(store: StoredReferrers, req: IncomingMessage, res: ServerResponse, entry: LogEntry): Promise<void> {
+    req.resume();
+    const url = new URL(req.url ?? '/', 'http://front');
+    const [, name = '', digest = ''] = REFERRERS_PATH.exec(url.pathname) ?? [];
+    let auth: UpstreamAnswer;
+    try {
+      auth = await askUpstream('GET', '/v2/', req.headers.authorization);
+    } catch {
+      entry.status = 'upstream-error';
+      sendJson(res, 502, { errors: [{ code: 'UNAVAILABLE', message: 'upstream registry unreachable' }] }, API_VERSION);
+      return;
+    }
+    if (auth.status !== 200) {
+      entry.status = auth.status;
+      const headers: Record<string, string> = {
+        ...API_VERSION,
+        'content-type': String(auth.headers['content-type'] ?? 'application/json'),
+      };
+      if (typeof auth.headers['www-authenticate'] === 'string') headers['www-authenticate'] = auth.headers['www-authenticate'];
+      res.writeHead(auth.status, { ...headers, 'content-length': String(auth.body.length) });
+      res.end(auth.body);
+      return;
+    }
+    const fail = (code: string, message: string) => {
+      entry.status = 400;
+      sendJson(res, 400, { errors: [{ code, message, detail: { name, digest } }] }, API_VERSION);
+    };
+    if (!isRepositoryName(name)) return fail('NAME_INVALID', 'invalid repository name');
+    if (!isDigest(digest)) return fail('DIGEST_INVALID', 'invalid digest');
+    const artifactTypes = url.searchParams.getAll('artifactType').filter((t) => t !== '');
+    const manifests = await store.list(name, digest, artifactTypes);
+    const headers: Record<string, string> = { ...API_VERSION, 'content-type': OCI_INDEX };
+    if (artifactTypes.length > 0) headers['oci-filters-applied'] = 'artifactType';
+    entry.status = 200;
+    const text = JSON.stringify(referrersIndex(manifests));
+    res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(text)) });
+    res.end(text);
   }
 
   const server = http.createServer((req, res) => {
@@ -158,7 +280,11 @@ export function startFront(upstream: string, port: number, onListening: (port: n
     const entry: LogEntry = { time: now, method, path: url.split('?')[0] ?? url, kind, status: 0, fault: rule !== undefined };
     log.push(entry);
     if (!rule) {
-      forward(req, res, entry);
+      if (referrers && method === 'GET' && REFERRERS_PATH.test(entry.path)) {
+        serveReferrers(referrers, req, res, entry).catch(() => res.destroy());
+      } else if (referrers && kind === 'manifest-put') {
+        forwardManifestPut(req, res, entry).catch(() => res.destroy());
+      } else forward(req, res, entry);
       return;
     }
     if (rule.fail === 'close') {
@@ -179,9 +305,9 @@ export function startFront(upstream: string, port: number, onListening: (port: n
     const known = ERROR_BODIES[status] ?? { code: 'UNKNOWN', message: 'error' };
     sendJson(res, status, { errors: [{ code: rule.code ?? known.code, message: rule.message ?? known.message }] }, headers);
   });
-  server.listen(port, '127.0.0.1', () => {
+  server.listen(options.port, '127.0.0.1', () => {
     const address = server.address();
-    onListening(typeof address === 'object' && address !== null ? address.port : port);
+    onListening(typeof address === 'object' && address !== null ? address.port : options.port);
   });
   return server;
 }
@@ -192,5 +318,8 @@ function argument(name: string): string | undefined {
 }
 
 const upstream = argument('upstream') ?? 'http://127.0.0.1:15000';
-const server = startFront(upstream, Number(argument('port') ?? 0), (port) => console.log(JSON.stringify({ port, upstream })));
+const storage = argument('storage');
+const server = startFront({ upstream, port: Number(argument('port') ?? 0), storage }, (port) =>
+  console.log(JSON.stringify({ port, upstream, ...(storage === undefined ? {} : { storage }) })),
+);
 exitOnSignals(() => server.close());
