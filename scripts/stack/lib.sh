@@ -20,6 +20,8 @@ GITHUB_PORT=15002
 BUILDKIT_PORT=15003
 # The registry front with the OCI 1.1 referrers API (test/stack/registry-front.ts --storage).
 REFERRERS_PORT=15004
+# Docker Hub's stand-in: a registry without auth, BuildKit's docker.io mirror (the SBOM generator).
+HUB_MIRROR_PORT=15005
 REGISTRY=$HOST:$REGISTRY_PORT
 DOCKER_SOCK=/var/run/docker.sock
 # The proxy tests reach the stand-ins by these names (see start.sh); uninstall.sh removes the line.

@@ -247,6 +247,38 @@ else
 fi
 unset pid
 
+# --- Docker Hub's stand-in: anonymous pulls, as docker.io serves public images ------------------
+# BuildKit resolves docker.io/docker/buildkit-syft-scanner (its default SBOM generator) through
+# this mirror (buildkitd.toml) without credentials, as it pulls from Docker Hub on a runner.
+HUB_MIRROR=$HOST:$HUB_MIRROR_PORT
+hub_mirror_up() { [ "$(http_code "http://$HUB_MIRROR/v2/")" = 200 ]; }
+HUB_MIRROR_CONFIG=$STACK_DIR/hub-mirror-config.yml
+cat > "$HUB_MIRROR_CONFIG" << EOF
+# Written by scripts/stack/start.sh.
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STACK_DIR/hub-mirror
+  maintenance:
+    uploadpurging:
+      enabled: false
+http:
+  addr: $HUB_MIRROR
+  secret: $(cat "$STACK_DIR/registry-http-secret")
+EOF
+if pid=$(pid_of hub-mirror) && hub_mirror_up; then
+  log "hub-mirror: already up (pid $pid)"
+else
+  [ -n "${pid:-}" ] && stop_started hub-mirror
+  hub_mirror_up && die "something this script did not start already answers on $HUB_MIRROR"
+  spawn hub-mirror "$HUB_MIRROR_CONFIG" docker-registry serve "$HUB_MIRROR_CONFIG"
+  wait_for hub-mirror 20 hub_mirror_up
+  log "hub-mirror: started on $HUB_MIRROR (pid $(pid_of hub-mirror))"
+fi
+unset pid
+
 # --- dockerd -------------------------------------------------------------------------------------
 dockerd_up() { timeout 10 docker -H "unix://$DOCKER_SOCK" info > /dev/null 2>&1; }
 if pid=$(pid_of dockerd); then
@@ -279,7 +311,8 @@ unset pid
 
 # --- buildkitd (standalone, reached by the buildx "remote" driver) ------------------------------
 BUILDKIT_CONFIG=$STACK_DIR/buildkitd.toml
-cat > "$BUILDKIT_CONFIG" << EOF
+# Written next to the running one first: a buildkitd started with another config is restarted.
+cat > "$BUILDKIT_CONFIG.new" << EOF
 # Written by scripts/stack/start.sh.
 root = "$STACK_DIR/buildkit"
 [grpc]
@@ -298,8 +331,20 @@ root = "$STACK_DIR/buildkit"
 [registry."$REFERRERS_REGISTRY"]
   http = true
   insecure = true
+# No public registry is reachable: docker.io references (BuildKit's default SBOM generator,
+# docker/buildkit-syft-scanner) resolve from Docker Hub's stand-in, where this script pushes one.
+[registry."docker.io"]
+  mirrors = ["$HUB_MIRROR"]
+[registry."$HUB_MIRROR"]
+  http = true
+  insecure = true
 EOF
 buildkit_up() { (exec 3<> "/dev/tcp/$HOST/$BUILDKIT_PORT") 2> /dev/null; }
+if ! cmp -s "$BUILDKIT_CONFIG.new" "$BUILDKIT_CONFIG" && pid_of buildkitd > /dev/null; then
+  log "buildkitd: its configuration changed; restarting it"
+  stop_started buildkitd
+fi
+mv "$BUILDKIT_CONFIG.new" "$BUILDKIT_CONFIG"
 if pid=$(pid_of buildkitd) && buildkit_up; then
   log "buildkitd: already up (pid $pid)"
 else
@@ -417,6 +462,39 @@ EOF
   log "python base image: pushed $PYTHON_BASE_IMAGE"
 fi
 
+# --- SBOM generator image (install.sh built it), as BuildKit's default generator's name ---------
+# BuildKit pulls docker/buildkit-syft-scanner:stable-1 through its docker.io mirror (buildkitd.toml),
+# anonymously; the stack's registry has a copy too, for sbom-generator with credentials.
+SBOM_GENERATOR=$REGISTRY/docker/buildkit-syft-scanner:stable-1
+HUB_GENERATOR=$HUB_MIRROR/docker/buildkit-syft-scanner:stable-1
+SBOM_GENERATOR_BIN=${BUILDKITD_BIN%/*}/sbom-generator
+[ -x "$SBOM_GENERATOR_BIN" ] || die "the SBOM generator is not at $SBOM_GENERATOR_BIN (install.sh builds it)"
+generator_stamp=$(cat "$SBOM_GENERATOR_BIN.version")
+if [ "$(manifest_code docker/buildkit-syft-scanner stable-1)" = 200 ] \
+  && [ "$(http_code -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' \
+    "http://$HUB_MIRROR/v2/docker/buildkit-syft-scanner/manifests/stable-1")" = 200 ] \
+  && [ "$(cat "$STACK_DIR/sbom-generator.pushed" 2> /dev/null)" = "$generator_stamp" ]; then
+  log "sbom generator: $SBOM_GENERATOR already in the registry"
+else
+  [ -d "$WORK/config" ] || login_copy
+  ctx=$WORK/sbom-generator
+  mkdir -p "$ctx/tmp"
+  cp "$SBOM_GENERATOR_BIN" "$ctx/sbom-generator"
+  cat > "$ctx/Dockerfile" << 'EOF'
+FROM scratch
+COPY tmp /tmp
+COPY sbom-generator /bin/syft-scanner
+ENV TMPDIR=/tmp
+ENTRYPOINT ["/bin/syft-scanner"]
+EOF
+  : > "$LOG_DIR/sbom-generator-image.log"
+  build stack-remote sbom-generator-image --platform "linux/$(dpkg --print-architecture)" --provenance=false \
+    --label "org.opencontainers.image.version=$generator_stamp" -t "$SBOM_GENERATOR" -t "$HUB_GENERATOR" --push "$ctx"
+  rm -rf "$ctx"
+  echo "$generator_stamp" > "$STACK_DIR/sbom-generator.pushed"
+  log "sbom generator: pushed $SBOM_GENERATOR and $HUB_GENERATOR"
+fi
+
 # --- self-test: both builders build and push; the remote one also multi-platform ---------------
 run_checks() {
   local ctx=$WORK/check builder tag
@@ -476,6 +554,8 @@ export REMOTE_BUILDER=stack-remote
 export BUILDKIT_ADDR=tcp://$HOST:$BUILDKIT_PORT
 export BASE_IMAGE=$BASE_IMAGE
 export PYTHON_BASE_IMAGE=$PYTHON_BASE_IMAGE
+export SBOM_GENERATOR=$SBOM_GENERATOR
+export ORAS=${BUILDKITD_BIN%/*}/oras
 EOF
 
 if [ ${#STARTED[@]} -gt 0 ]; then started="started: ${STARTED[*]}"; else started="nothing to start"; fi

@@ -35,7 +35,7 @@ flock -w 60 9 || log "WARNING: $STACK_DIR/.lock is still held after 60s; stoppin
 failed=0
 # Reverse start order: the builders' engines first, the stand-ins last (they take the
 # registry's last push events).
-for name in buildkitd dockerd referrers-front registry github-standin ecr-standin; do
+for name in buildkitd dockerd referrers-front hub-mirror registry github-standin ecr-standin; do
   [ -f "$PID_DIR/$name.pid" ] || continue
   if ! pid=$(pid_of "$name"); then
     log "$name: not running (stale pid file removed)"

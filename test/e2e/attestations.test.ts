@@ -3,8 +3,13 @@
 // platform manifest, found by the referrers API (the stack's ECR registry front, as ECR serves
 // it) or, on a registry without one (the plain registry), by the referrers tag `sha256-<hex>`.
 import { describe, expect, test } from '@jest/globals';
-import { pushEvent, runAction, type RunResult } from './harness.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pushEvent, releaseEvent, runAction, type RunResult } from './harness.js';
 import { findingsWorkspace } from './fixtures.js';
+import { putRegistrySettings, putRepositoryIn, uniqueRegistryId } from './faults-support.js';
 import {
   putRepository,
   registryManifest,
@@ -18,6 +23,7 @@ import {
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const IN_TOTO = 'application/vnd.in-toto+json';
+const SPDX = 'application/spdx+json';
 const MULTI = 'linux/amd64,linux/arm64';
 
 interface Referrer {
@@ -30,6 +36,32 @@ interface Referrer {
 async function registryGet(host: string, pathname: string, accept = OCI_INDEX): Promise<Response> {
   const auth = Buffer.from(`AWS:${registryPassword()}`).toString('base64');
   return fetch(`http://${host}${pathname}`, { headers: { Authorization: `Basic ${auth}`, Accept: accept } });
+}
+
+async function referrersOf(host: string, repository: string, digest: string, artifactType?: string): Promise<Referrer[]> {
+  const query = artifactType ? `?artifactType=${encodeURIComponent(artifactType)}` : '';
+  const response = await registryGet(host, `/v2/${repository}/referrers/${digest}${query}`);
+  expect(response.status).toBe(200);
+  if (artifactType) expect(response.headers.get('oci-filters-applied')).toBe('artifactType');
+  return ((await response.json()) as { manifests: Referrer[] }).manifests;
+}
+
+/** A registry id whose GetAuthorizationToken answers the stack's registry with the referrers API (as ECR). */
+async function referrersRegistry(repository: string): Promise<{ registryId: string; host: string }> {
+  const host = stackEnv().REFERRERS_REGISTRY;
+  if (!host) throw new Error('the stack env has no REFERRERS_REGISTRY: run bash scripts/stack/start.sh');
+  const registryId = uniqueRegistryId();
+  await putRegistrySettings(registryId, { proxyEndpoint: `http://${host}` });
+  await putRepositoryIn(registryId, repository, { scanDelayMs: 200 });
+  return { registryId, host };
+}
+
+/** oras (installed by the stack) against the stack's registries, logged in with its own config. */
+function oras(args: string[], home: string): string {
+  return execFileSync(stackEnv().ORAS ?? 'oras', [...args, '--plain-http'], {
+    encoding: 'utf8',
+    env: { ...process.env, HOME: home, DOCKER_CONFIG: path.join(home, '.docker') },
+  });
 }
 
 async function manifestJson(host: string, repository: string, digest: string): Promise<Record<string, unknown>> {
@@ -51,6 +83,102 @@ function expectPlatformsOnly(manifest: RegistryManifest | undefined, platforms: 
 }
 
 describe('attestations: referrers', () => {
+  test('ECR-like registry: SBOM and provenance per platform, found by the referrers API and by oras; every tag holds platform manifests only (imagetools, skopeo)', async () => {
+    const repository = uniqueRepository('attest-referrers');
+    const { registryId, host } = await referrersRegistry(repository);
+    const event = releaseEvent('v2.1.0');
+    const inputs = {
+      repository,
+      'registry-id': registryId,
+      platforms: MULTI,
+      sbom: 'true',
+      provenance: 'mode=max',
+      builder: stackEnv().REMOTE_BUILDER,
+    };
+    const files = findingsWorkspace();
+    const run = await runAction({ inputs, event, files });
+    expect(run.main.log).not.toMatch(/::error/);
+    expect(run.main.exitCode).toBe(0);
+    const platforms = JSON.parse(run.outputs['platform-digests']!) as Record<string, string>;
+    const output = attestationsOutput(run);
+    expect(Object.keys(output).sort()).toEqual(MULTI.split(','));
+    // Every tag written, promoted ones included, is the attestation-free index.
+    for (const tag of [event.sha, '2.1.0', '2.1', '2', 'latest']) {
+      const tagged = await registryManifest(repository, tag);
+      expect(tagged?.digest).toBe(run.outputs.digest);
+      expectPlatformsOnly(tagged, MULTI.split(','));
+    }
+    expect((await registryTags(repository)).filter((t) => t.startsWith('sha256-'))).toEqual([]);
+    for (const [platform, digest] of Object.entries(platforms)) {
+      const listed = await referrersOf(host, repository, digest);
+      expect(listed.map((r) => r.artifactType).sort()).toEqual([SPDX, IN_TOTO]);
+      expect(listed.find((r) => r.artifactType === SPDX)?.digest).toBe(output[platform]!.sbom);
+      expect(listed.find((r) => r.artifactType === IN_TOTO)?.digest).toBe(output[platform]!.provenance);
+      expect(listed.find((r) => r.artifactType === SPDX)?.annotations?.['in-toto.io/predicate-type']).toBe('https://spdx.dev/Document');
+      expect((await referrersOf(host, repository, digest, SPDX)).map((r) => r.digest)).toEqual([output[platform]!.sbom]);
+      const sbom = await manifestJson(host, repository, output[platform]!.sbom!);
+      expect(sbom).toMatchObject({ artifactType: SPDX, config: { mediaType: 'application/vnd.oci.empty.v1+json' }, subject: { digest } });
+    }
+
+    // What a user runs afterwards (README): imagetools and skopeo see platform manifests only;
+    // oras discovers the evidence and reads the SBOM's statement.
+    const image = `${host}/${repository}:${event.sha}`;
+    const home = mkdtempSync(path.join(os.tmpdir(), 'attest-tools-'));
+    execFileSync('docker', ['--config', path.join(home, '.docker'), 'login', '-u', 'AWS', '--password-stdin', host], {
+      input: registryPassword(),
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const inspected = execFileSync('docker', ['--config', path.join(home, '.docker'), 'buildx', 'imagetools', 'inspect', image], {
+      encoding: 'utf8',
+    });
+    expect(
+      inspected
+        .match(/Platform: +(\S+)/g)
+        ?.map((line) => line.replace(/Platform: +/, ''))
+        .sort(),
+    ).toEqual(MULTI.split(','));
+    expect(inspected).not.toContain('unknown/unknown');
+    const skopeo = JSON.parse(
+      execFileSync('skopeo', ['inspect', '--raw', '--tls-verify=false', '--creds', `AWS:${registryPassword()}`, `docker://${image}`], {
+        encoding: 'utf8',
+      }),
+    ) as { manifests: Array<{ platform: { architecture: string } }> };
+    expect(skopeo.manifests.map((m) => m.platform.architecture).sort()).toEqual(['amd64', 'arm64']);
+    const amd64 = platforms['linux/amd64']!;
+    const tree = oras(['discover', '--format', 'tree', `${host}/${repository}@${amd64}`], home);
+    expect(tree).toContain(SPDX);
+    expect(tree).toContain(IN_TOTO);
+    const found = JSON.parse(oras(['discover', '--artifact-type', SPDX, '--format', 'json', `${host}/${repository}@${amd64}`], home)) as {
+      referrers: Array<{ reference: string }>;
+    };
+    const layer = (JSON.parse(oras(['manifest', 'fetch', found.referrers[0]!.reference], home)) as { layers: Array<{ digest: string }> })
+      .layers[0]!.digest;
+    const statement = JSON.parse(oras(['blob', 'fetch', '--output', '-', `${host}/${repository}@${layer}`], home)) as {
+      predicateType: string;
+      subject: Array<{ digest: { sha256: string } }>;
+      predicate: { spdxVersion: string; packages?: unknown[] };
+    };
+    expect(statement.predicateType).toBe('https://spdx.dev/Document');
+    expect(statement.subject[0]!.digest.sha256).toBe(amd64.replace('sha256:', ''));
+    expect(statement.predicate.spdxVersion).toMatch(/^SPDX-2/);
+
+    expect(run.summary).toMatch(/### Attestations/);
+    expect(run.summary).toMatch(/referrers API/);
+    expect(run.summary).toContain(output['linux/arm64']!.sbom);
+    const report = JSON.parse(run.artifacts.report!) as { attestations: { storage: string; list: unknown[] } };
+    expect(report.attestations.storage).toBe('referrers-api');
+    expect(report.attestations.list).toHaveLength(4);
+
+    // A re-run: the image and its attestations are reused; nothing is pushed, no second set.
+    const pushes = (await registryPushes(repository)).length;
+    const again = await runAction({ inputs, event, files });
+    expect(again.main.exitCode).toBe(0);
+    expect(again.main.log).toContain('skip-existing');
+    expect(attestationsOutput(again)).toEqual(output);
+    expect((await registryPushes(repository)).length).toBe(pushes);
+    for (const digest of Object.values(platforms)) expect(await referrersOf(host, repository, digest)).toHaveLength(2);
+  });
+
   test("on a registry without the referrers API: the referrers tag lists each platform's provenance; the tag holds platform manifests only", async () => {
     const repository = uniqueRepository('attest-fallback');
     await putRepository(repository, { scenario: { scanDelayMs: 200 } });
