@@ -773,7 +773,7 @@ class Registry {
     /** PUT a manifest under a digest or tag. */
     async putManifest(repository, reference, text, mediaType) {
         const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        return this.retry(`registry PUT ${repository}:${reference}`, async () => {
+        return this.retry(`registry PUT manifest ${reference.startsWith('sha256:') ? `${repository}@${reference}` : `${repository}:${reference}`}`, async () => {
             const response = await this.http.request('PUT', url, text, { authorization: this.authorization, 'content-type': mediaType });
             const body = await response.readBody();
             this.check(response.message.statusCode, body, `PUT manifest ${reference}`, [201, 200]);

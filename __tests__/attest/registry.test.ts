@@ -73,7 +73,7 @@ describe('Registry', () => {
     const { registry, seams } = client();
     queue.push([503, {}, ''], [201, {}, '']);
     await registry.putManifest('r', DIGEST, '{}', 'application/vnd.oci.image.manifest.v1+json');
-    expect(seams.warnings).toEqual([`registry PUT r:${DIGEST}: attempt 1 of 3 failed (HTTP 503); retrying in 5 s.`]);
+    expect(seams.warnings).toEqual([`registry PUT manifest r@${DIGEST}: attempt 1 of 3 failed (HTTP 503); retrying in 5 s.`]);
     queue.push([400, {}, '{"errors":[{"code":"MANIFEST_INVALID","message":"manifest invalid"}]}']);
     await expect(registry.putManifest('r', DIGEST, '{}', 'application/vnd.oci.image.manifest.v1+json')).rejects.toThrow(
       `The registry refused PUT manifest ${DIGEST}: HTTP 400 (MANIFEST_INVALID: manifest invalid)`,

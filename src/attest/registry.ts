@@ -55,12 +55,15 @@ export class Registry {
   /** PUT a manifest under a digest or tag. */
   async putManifest(repository: string, reference: string, text: string, mediaType: string): Promise<ManifestPut> {
     const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-    return this.retry(`registry PUT ${repository}:${reference}`, async () => {
-      const response = await this.http.request('PUT', url, text, { authorization: this.authorization, 'content-type': mediaType });
-      const body = await response.readBody();
-      this.check(response.message.statusCode, body, `PUT manifest ${reference}`, [201, 200]);
-      return { subjectProcessed: typeof response.message.headers['oci-subject'] === 'string' };
-    });
+    return this.retry(
+      `registry PUT manifest ${reference.startsWith('sha256:') ? `${repository}@${reference}` : `${repository}:${reference}`}`,
+      async () => {
+        const response = await this.http.request('PUT', url, text, { authorization: this.authorization, 'content-type': mediaType });
+        const body = await response.readBody();
+        this.check(response.message.statusCode, body, `PUT manifest ${reference}`, [201, 200]);
+        return { subjectProcessed: typeof response.message.headers['oci-subject'] === 'string' };
+      },
+    );
   }
 
   /** A manifest's bytes by tag or digest, or undefined when there is none (404). */

@@ -9,7 +9,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pushEvent, releaseEvent, runAction, type RunResult } from './harness.js';
 import { findingsWorkspace } from './fixtures.js';
-import { putRegistrySettings, putRepositoryIn, uniqueRegistryId } from './faults-support.js';
+import {
+  deleteRegistrySettings,
+  putRegistrySettings,
+  putRepositoryIn,
+  retryWarnings,
+  startRegistryFront,
+  uniqueRegistryId,
+} from './faults-support.js';
 import {
   putRepository,
   registryManifest,
@@ -337,5 +344,62 @@ describe('attestations: referrers', () => {
     expect(run.main.log.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([`::error::${line}`]);
     expect(run.main.log).not.toContain('buildx');
     expect(await registryTags(repository)).toEqual([]);
+  });
+
+  test.each<[string, 'refused' | 'transient']>([
+    ['a registry that refuses the artifact manifests fails the step before any tag is written', 'refused'],
+    ['a 503 on an artifact manifest is retried, with one warning, and the run passes', 'transient'],
+  ])('%s', async (_title, fault) => {
+    const repository = uniqueRepository(`attest-${fault}`);
+    const front = await startRegistryFront(`http://${stackEnv().REGISTRY}`, { storage: `${stackEnv().STACK_DIR}/registry` });
+    const registryId = uniqueRegistryId();
+    try {
+      await putRegistrySettings(registryId, { proxyEndpoint: front.url });
+      await putRepositoryIn(registryId, repository, { scanDelayMs: 100 });
+      await front.setRules(
+        fault === 'refused'
+          ? [
+              {
+                kind: 'manifest-put',
+                subject: true,
+                count: 100,
+                fail: 400,
+                code: 'MANIFEST_INVALID',
+                message: 'artifact manifests are not accepted',
+              },
+            ]
+          : [{ kind: 'manifest-put', subject: true, count: 1, fail: 503 }],
+      );
+      const event = releaseEvent('v3.0.0');
+      const run = await runAction({
+        inputs: { repository, 'registry-id': registryId, platforms: MULTI, provenance: 'mode=max', builder: stackEnv().REMOTE_BUILDER },
+        event,
+        files: findingsWorkspace(),
+      });
+      const faults = (await front.requests()).filter((r) => r.fault);
+      if (fault === 'refused') {
+        expect(run.main.exitCode).toBe(1);
+        const errors = run.main.log.split('\n').filter((l) => l.startsWith('::error::'));
+        expect(errors).toEqual([expect.stringContaining('The registry refused PUT manifest sha256:') as unknown as string]);
+        expect(errors[0]).toContain('HTTP 400 (MANIFEST_INVALID: artifact manifests are not accepted)');
+        expect(faults).toHaveLength(1); // permanent: not retried
+        // Nothing tagged: not the SHA tag, not the release tags; BuildKit's untagged index only.
+        expect(await registryTags(repository)).toEqual([]);
+        expect(run.outputs.tags ?? '').toBe('');
+      } else {
+        expect(run.main.exitCode).toBe(0);
+        expect(faults).toHaveLength(1);
+        expect(retryWarnings(run)).toEqual([
+          expect.stringMatching(
+            /^::warning::registry PUT manifest e2e\/attest-transient-[0-9a-f]+@sha256:[0-9a-f]{64}: attempt 1 of 3 failed \(HTTP 503\); retrying in 5 s\.$/,
+          ) as unknown as string,
+        ]);
+        expect(Object.keys(attestationsOutput(run)).sort()).toEqual(MULTI.split(','));
+        expect((await registryTags(repository)).sort()).toEqual([event.sha, '3', '3.0', '3.0.0', 'latest'].sort());
+      }
+    } finally {
+      await deleteRegistrySettings(registryId);
+      await front.stop();
+    }
   });
 });

@@ -147,6 +147,8 @@ export interface FrontRule {
   fail?: number | 'close' | 'reset';
   code?: string;
   message?: string;
+  /** manifest-put only: PUTs whose body has (true) or lacks (false) a `subject` (an OCI 1.1 referrer). */
+  subject?: boolean;
 }
 
 export interface FrontRequest {
@@ -168,9 +170,13 @@ export interface RegistryFront {
 }
 
 /** A fault front on a free 127.0.0.1 port, in front of `upstream` (the stack's registry by default). */
-export async function startRegistryFront(upstream = `http://${stackEnv().REGISTRY}`): Promise<RegistryFront> {
+export async function startRegistryFront(
+  upstream = `http://${stackEnv().REGISTRY}`,
+  options: { storage?: string } = {},
+): Promise<RegistryFront> {
   const script = path.join(ROOT, 'test', 'stack', 'registry-front.ts');
-  const child = spawn(NODE24, [script, '--upstream', upstream, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const storage = options.storage ? ['--storage', options.storage] : [];
+  const child = spawn(NODE24, [script, '--upstream', upstream, '--port', '0', ...storage], { stdio: ['ignore', 'pipe', 'inherit'] });
   let exited = false;
   const gone = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
   const port = await new Promise<number>((resolve, reject) => {

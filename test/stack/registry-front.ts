@@ -37,6 +37,8 @@ export interface FrontRule {
   /** The registry error code and message to answer with (defaults per status, e.g. 429 TOOMANYREQUESTS). */
   code?: string;
   message?: string;
+  /** manifest-put only: match PUTs whose body has (true) or has no (false) `subject`, an OCI 1.1 referrer. */
+  subject?: boolean;
 }
 
 interface Rule extends FrontRule {
@@ -78,9 +80,12 @@ function parseRules(body: unknown): Rule[] {
   if (!list) throw new Error('body must be {"rules": [{kind, count?, forMs?, fail?}]}');
   return list.map((value: unknown) => {
     if (!isObject(value)) throw new Error('a rule must be an object');
-    const unknown = Object.keys(value).filter((k) => !['kind', 'count', 'forMs', 'fail', 'code', 'message'].includes(k));
+    const unknown = Object.keys(value).filter((k) => !['kind', 'count', 'forMs', 'fail', 'code', 'message', 'subject'].includes(k));
     if (unknown.length > 0) throw new Error(`unknown rule field(s) ${unknown.join(', ')}`);
-    const { kind, count, forMs, fail, code, message } = value;
+    const { kind, count, forMs, fail, code, message, subject } = value;
+    if (subject !== undefined && (typeof subject !== 'boolean' || kind !== 'manifest-put')) {
+      throw new Error('subject must be true or false, on a manifest-put rule');
+    }
     if (typeof kind !== 'string' || !KINDS.includes(kind)) throw new Error(`kind must be one of ${KINDS.join(', ')}`);
     if (count !== undefined && (typeof count !== 'number' || count < 0)) throw new Error('count must be a number');
     if (forMs !== undefined && (typeof forMs !== 'number' || forMs < 0)) throw new Error('forMs must be a number');
@@ -90,7 +95,7 @@ function parseRules(body: unknown): Rule[] {
     }
     if (code !== undefined && typeof code !== 'string') throw new Error('code must be a string');
     if (message !== undefined && typeof message !== 'string') throw new Error('message must be a string');
-    return { kind: kind as Rule['kind'], count, forMs, fail: fail ?? 503, code, message, uses: 0 };
+    return { kind: kind as Rule['kind'], count, forMs, fail: fail ?? 503, code, message, subject, uses: 0 };
   });
 }
 
@@ -119,10 +124,11 @@ export function startFront(options: FrontOptions, onListening: (port: number) =>
   const log: LogEntry[] = [];
 
   /** The rule that fails this request now, if any (and counts the use). */
-  function faultFor(kind: RequestKind, now: number): Rule | undefined {
+  function faultFor(kind: RequestKind, now: number, body?: Buffer): Rule | undefined {
     for (const rule of rules) {
       const matches = rule.kind === 'any' || rule.kind === kind || (rule.kind === 'ping' && kind === 'login');
       if (!matches) continue;
+      if (rule.subject !== undefined && (body === undefined || (subjectDigest(body) !== undefined) !== rule.subject)) continue;
       if (rule.count !== undefined && rule.uses >= rule.count) continue;
       if (rule.forMs !== undefined) {
         rule.firstAt ??= now;
@@ -191,16 +197,7 @@ export function startFront(options: FrontOptions, onListening: (port: number) =>
   }
 
   /** A manifest PUT, buffered: a 2xx answer to one with a subject says `OCI-Subject: <digest>`. */
-  async function forwardManifestPut(req: IncomingMessage, res: ServerResponse, entry: LogEntry): Promise<void> {
-    let body: Buffer;
-    try {
-      body = await readBody(req, MANIFEST_LIMIT);
-    } catch {
-      entry.status = 413;
-      sendJson(res, 413, { errors: [{ code: 'MANIFEST_INVALID', message: `manifest over ${MANIFEST_LIMIT} bytes` }] }, API_VERSION);
-      req.resume();
-      return;
-    }
+  function forwardManifestPut(req: IncomingMessage, res: ServerResponse, entry: LogEntry, body: Buffer): void {
     const subject = subjectDigest(body);
     forward(req, res, entry, body, (status): Record<string, string> =>
       subject !== undefined && status >= 200 && status < 300 ? { 'oci-subject': subject } : {},
@@ -275,16 +272,32 @@ export function startFront(options: FrontOptions, onListening: (port: number) =>
     }
     const method = req.method ?? 'GET';
     const kind = requestKind(method, url, req.headers.authorization !== undefined);
+    // A manifest PUT is read first (it is small) when its subject matters: for OCI-Subject, or a `subject` rule.
+    if (kind === 'manifest-put' && (referrers || rules.some((rule) => rule.subject !== undefined))) {
+      readBody(req, MANIFEST_LIMIT).then(
+        (body) => handle(req, res, kind, body),
+        () => {
+          sendJson(res, 413, { errors: [{ code: 'MANIFEST_INVALID', message: `manifest over ${MANIFEST_LIMIT} bytes` }] }, API_VERSION);
+          req.resume();
+        },
+      );
+      return;
+    }
+    handle(req, res, kind);
+  });
+
+  function handle(req: IncomingMessage, res: ServerResponse, kind: RequestKind, body?: Buffer): void {
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
     const now = Date.now();
-    const rule = faultFor(kind, now);
+    const rule = faultFor(kind, now, body);
     const entry: LogEntry = { time: now, method, path: url.split('?')[0] ?? url, kind, status: 0, fault: rule !== undefined };
     log.push(entry);
     if (!rule) {
       if (referrers && method === 'GET' && REFERRERS_PATH.test(entry.path)) {
         serveReferrers(referrers, req, res, entry).catch(() => res.destroy());
-      } else if (referrers && kind === 'manifest-put') {
-        forwardManifestPut(req, res, entry).catch(() => res.destroy());
-      } else forward(req, res, entry);
+      } else if (body && referrers) forwardManifestPut(req, res, entry, body);
+      else forward(req, res, entry, body);
       return;
     }
     if (rule.fail === 'close') {
@@ -299,12 +312,12 @@ export function startFront(options: FrontOptions, onListening: (port: number) =>
     }
     const status = typeof rule.fail === 'number' ? rule.fail : 503;
     entry.status = status;
-    req.resume(); // the body is not wanted, but must be read for the answer to reach the client
+    if (!body) req.resume(); // the body is not wanted, but must be read for the answer to reach the client
     const headers: Record<string, string> = { 'docker-distribution-api-version': 'registry/2.0' };
     if (status === 429 || status === 503) headers['retry-after'] = '1';
     const known = ERROR_BODIES[status] ?? { code: 'UNKNOWN', message: 'error' };
     sendJson(res, status, { errors: [{ code: rule.code ?? known.code, message: rule.message ?? known.message }] }, headers);
-  });
+  }
   server.listen(options.port, '127.0.0.1', () => {
     const address = server.address();
     onListening(typeof address === 'object' && address !== null ? address.port : options.port);
