@@ -3003,6 +3003,11 @@ async function run(overrides = {}) {
             if (inputs.lifecyclePolicy) {
                 await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
                 actions_core/* info */.pq(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
+                const warning = attestsBeside(inputs)
+                    ? (await __webpack_require__.e(/* import() */ 409).then(__webpack_require__.bind(__webpack_require__, 5409))).lifecycleWarning(inputs.lifecyclePolicy.text)
+                    : undefined;
+                if (warning)
+                    actions_core/* warning */.$e(warning);
             }
             return info;
         });

@@ -16,7 +16,7 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from './ecr/repository.js';
-import { attestationKinds, build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms, type Candidate } from './image.js';
+import { attestationKinds, attestsBeside, build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms, type Candidate } from './image.js';
 import { creationWithCache } from './build/cache.js';
 import { findImageByTag, type ImageRef, type Manifest } from './ecr/images.js';
 import { isIndex, platformDigestsObject, type PlatformManifest } from './ecr/manifest.js';
@@ -154,6 +154,10 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       if (inputs.lifecyclePolicy) {
         await applyLifecyclePolicy(client, info, inputs.lifecyclePolicy.text);
         core.info(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}.`);
+        const warning = attestsBeside(inputs)
+          ? (await import('./attest/lifecycle.js')).lifecycleWarning(inputs.lifecyclePolicy.text)
+          : undefined;
+        if (warning) core.warning(warning);
       }
       return info;
     });

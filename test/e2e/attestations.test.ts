@@ -223,8 +223,19 @@ describe('attestations: referrers', () => {
     const repository = uniqueRepository('attest-single');
     await putRepository(repository, { scenario: { scanDelayMs: 200 } });
     const event = pushEvent();
-    const inputs = { repository, platforms: 'linux/arm64', provenance: 'mode=min', builder: stackEnv().REMOTE_BUILDER };
-    const files = findingsWorkspace();
+    const inputs = {
+      repository,
+      platforms: 'linux/arm64',
+      provenance: 'mode=min',
+      builder: stackEnv().REMOTE_BUILDER,
+      'lifecycle-policy': 'ecr-lifecycle.json',
+    };
+    const rule = {
+      rulePriority: 1,
+      selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 7 },
+      action: { type: 'expire' },
+    };
+    const files = findingsWorkspace({ 'ecr-lifecycle.json': JSON.stringify({ rules: [rule] }) });
     const first = await runAction({ inputs, event, files });
     expect(first.main.exitCode).toBe(0);
     const tagged = await registryManifest(repository, event.sha);
@@ -235,6 +246,8 @@ describe('attestations: referrers', () => {
     expect(Object.keys(attested)).toEqual(['linux/arm64']);
     expect(attested['linux/arm64']!.provenance).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(first.outputs['scan-status']).toBe('COMPLETE');
+    // An expire-untagged rule could take the evidence: said once, naming the rule.
+    expect(first.main.log).toMatch(/::warning::lifecycle-policy has rule 1 \(tagStatus untagged\), which expires untagged images/);
 
     const pushes = (await registryPushes(repository)).length;
     const tags = (await registryTags(repository)).sort();
