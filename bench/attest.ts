@@ -9,7 +9,7 @@
 // (on the stack's registry front with the referrers API when the stack has one). After each
 // action run the SHA tag's manifest is read: it must hold platform manifests only.
 import { registryManifest, putRepository, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
-import { putRegistrySettings, putRepositoryIn, uniqueRegistryId } from '../test/e2e/faults-support.js';
+import { randomBytes } from 'node:crypto';
 import { actionRun, changedApp, floorRun, type ColdActionRun, type ColdFloorRun } from './cold.js';
 
 export interface AttestResult {
@@ -24,33 +24,53 @@ export interface AttestResult {
   referrers: number[];
 }
 
+/** The ECR stand-in's admin API (test/stack/README.md), as the e2e suite's faults-support.ts calls it (that module needs jest). */
+async function ecrAdmin(method: string, pathname: string, body: unknown): Promise<void> {
+  const response = await fetch(`${stackEnv().ECR_STANDIN_ADMIN}${pathname}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
+}
+
 function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
   if (i % 2 === 0) return first().then(async (a) => [a, await second()]);
   return second().then(async (b) => [await first(), b]);
 }
 
 export async function measureAttestations(repeats: number, log: (m: string) => void): Promise<AttestResult> {
-  const stack = stackEnv() as ReturnType<typeof stackEnv> & { SBOM_GENERATOR?: string; REFERRERS_REGISTRY?: string };
+  const stack = stackEnv();
   if (!stack.PYTHON_BASE_IMAGE) throw new Error('the stack env has no PYTHON_BASE_IMAGE: run bash scripts/stack/start.sh');
-  const generator = stack.SBOM_GENERATOR;
+  // BuildKit's default generator (docker/buildkit-syft-scanner), pulled through its docker.io
+  // mirror by every fresh BuildKit, as on a runner; by hand the same.
   const repository = uniqueRepository('bench-attest');
   await putRepository(repository, { scanOnPush: true, scenario: { scanDelayMs: 0 } });
   // The action's runs go through the registry front that serves the referrers API (as ECR does),
   // where the stack has one: GetAuthorizationToken for this registry id answers the front.
   let registryId: string | undefined;
   if (stack.REFERRERS_REGISTRY) {
-    registryId = uniqueRegistryId();
-    await putRegistrySettings(registryId, { proxyEndpoint: `http://${stack.REFERRERS_REGISTRY}` });
-    await putRepositoryIn(registryId, repository, { scanDelayMs: 0 });
+    registryId = `9${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
+    await ecrAdmin('PUT', `/registries/${registryId}`, { proxyEndpoint: `http://${stack.REFERRERS_REGISTRY}` });
+    await ecrAdmin('PUT', `/repositories/${encodeURIComponent(repository)}`, {
+      registryId,
+      scanOnPush: true,
+      scenario: { scanDelayMs: 0 },
+    });
   }
-  const where: Record<string, string> = registryId ? { 'registry-id': registryId } : {};
+  // Through the front the action logs in to it only: the base image is read from it too (same storage).
+  const where: Record<string, string> = registryId
+    ? {
+        'registry-id': registryId,
+        'build-args': `BASE_IMAGE=${stack.PYTHON_BASE_IMAGE.replace(stack.REGISTRY, stack.REFERRERS_REGISTRY!)}`,
+      }
+    : {};
   const evidence: Record<string, string> = {
     sbom: 'true',
     provenance: 'mode=max',
-    ...(generator ? { 'sbom-generator': generator } : {}),
     ...where,
   };
-  const byHand = [generator ? `--sbom=generator=${generator}` : '--sbom=true', '--provenance=mode=max'];
+  const byHand = ['--sbom=true', '--provenance=mode=max'];
   let version = 1000;
   const next = () => changedApp((version += 1));
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

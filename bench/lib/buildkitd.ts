@@ -56,6 +56,12 @@ export async function startFreshBuilder(): Promise<FreshBuilder> {
       `[registry."${stack.REGISTRY}"]`,
       '  http = true',
       '  insecure = true',
+      // The registry with the referrers API, and Docker Hub's stand-in as the docker.io mirror
+      // (BuildKit's default SBOM generator), as the stack's own buildkitd has them.
+      ...[stack.REFERRERS_REGISTRY, stack.HUB_MIRROR]
+        .filter(Boolean)
+        .flatMap((host) => [`[registry."${host}"]`, '  http = true', '  insecure = true']),
+      ...(stack.HUB_MIRROR ? ['[registry."docker.io"]', `  mirrors = ["${stack.HUB_MIRROR}"]`] : []),
       '',
     ].join('\n'),
   );
