@@ -8,9 +8,17 @@
 // The by-hand runs push the attestations inside the index; the action's, beside it, as referrers
 // (on the stack's registry front with the referrers API when the stack has one). After each
 // action run the SHA tag's manifest is read: it must hold platform manifests only.
-import { registryManifest, putRepository, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
-import { randomBytes } from 'node:crypto';
-import { actionRun, changedApp, floorRun, type ColdActionRun, type ColdFloorRun } from './cold.js';
+import {
+  putRegistrySettings,
+  putRepository,
+  putRepositoryIn,
+  registryManifest,
+  registryPassword,
+  stackEnv,
+  uniqueRegistryId,
+  uniqueRepository,
+} from '../test/e2e/stack.js';
+import { actionRun, alternate, changedApp, floorRun, type ColdActionRun, type ColdFloorRun } from './cold.js';
 
 export interface AttestResult {
   attested: ColdActionRun[];
@@ -22,21 +30,6 @@ export interface AttestResult {
   attestationsInTag: number[];
   /** Referrers the registry lists for the tag's first platform manifest, per action run with attestations. */
   referrers: number[];
-}
-
-/** The ECR stand-in's admin API (test/stack/README.md), as the e2e suite's faults-support.ts calls it (that module needs jest). */
-async function ecrAdmin(method: string, pathname: string, body: unknown): Promise<void> {
-  const response = await fetch(`${stackEnv().ECR_STANDIN_ADMIN}${pathname}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-}
-
-function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
-  if (i % 2 === 0) return first().then(async (a) => [a, await second()]);
-  return second().then(async (b) => [await first(), b]);
 }
 
 export async function measureAttestations(repeats: number, log: (m: string) => void): Promise<AttestResult> {
@@ -54,13 +47,9 @@ export async function measureAttestations(repeats: number, log: (m: string) => v
   // where the stack has one: GetAuthorizationToken for this registry id answers the front.
   let registryId: string | undefined;
   if (stack.REFERRERS_REGISTRY) {
-    registryId = `9${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
-    await ecrAdmin('PUT', `/registries/${registryId}`, { proxyEndpoint: `http://${stack.REFERRERS_REGISTRY}` });
-    await ecrAdmin('PUT', `/repositories/${encodeURIComponent(repository)}`, {
-      registryId,
-      scanOnPush: true,
-      scenario: { scanDelayMs: 0 },
-    });
+    registryId = uniqueRegistryId();
+    await putRegistrySettings(registryId, { proxyEndpoint: `http://${stack.REFERRERS_REGISTRY}` });
+    await putRepositoryIn(registryId, repository, { scanDelayMs: 0 });
   }
   // Through the front the action logs in to it only: the base image is read from it too (same storage).
   const where: Record<string, string> = registryId
@@ -101,7 +90,7 @@ export async function measureAttestations(repeats: number, log: (m: string) => v
     result.attestationsInTag.push(inside);
     const platform = tagged.json.manifests?.[0]?.digest ?? tagged.digest;
     if (stack.REFERRERS_REGISTRY) {
-      const auth = Buffer.from(`AWS:${(await import('../test/e2e/stack.js')).registryPassword()}`).toString('base64');
+      const auth = Buffer.from(`AWS:${registryPassword()}`).toString('base64');
       const answer = await fetch(`http://${stack.REFERRERS_REGISTRY}/v2/${repository}/referrers/${platform}`, {
         headers: { Authorization: `Basic ${auth}` },
       });

@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { registryCacheFrom, registryCacheTo, cacheTag } from '../src/build/cache.js';
 import { commitSha, type EventSpec } from '../test/e2e/harness.js';
 import { exampleFiles } from '../test/e2e/retail-api.js';
-import { putRepository, registryPassword, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
+import { putRepository, registryManifest, registryPassword, stackEnv, uniqueRepository } from '../test/e2e/stack.js';
 import { describeUntilComplete } from './floor.js';
 import { startFreshBuilder, type FreshBuilder } from './lib/buildkitd.js';
 import { runProcess } from './lib/proc.js';
@@ -136,6 +136,20 @@ export async function actionRun(
  * The floor for (a) (no `branch`: no cache flags) or for (b) (the cache flags of `branch`): what
  * the action does for this build, by hand.
  */
+/**
+ * What one describes by hand: the tag, unless it names an index with attestations inside
+ * (BuildKit's layout with --sbom/--provenance), which ECR refuses to scan (UNSUPPORTED_IMAGE):
+ * then its first platform manifest, as `docker buildx imagetools inspect` shows it.
+ */
+async function scannableReference(repository: string, tag: string): Promise<string> {
+  const tagged = await registryManifest(repository, tag);
+  const manifests = tagged?.json.manifests ?? [];
+  if (!manifests.some((m) => m.annotations?.['vnd.docker.reference.type'] !== undefined)) return tag;
+  const platform = manifests.find((m) => m.annotations?.['vnd.docker.reference.type'] === undefined);
+  if (!platform) throw new Error(`${repository}:${tag} holds attestations only`);
+  return platform.digest;
+}
+
 export async function floorRun(
   repository: string,
   files: Record<string, string>,
@@ -186,7 +200,7 @@ export async function floorRun(
         { env },
       );
       const t2 = performance.now();
-      await describeUntilComplete(repository, tag, 20);
+      await describeUntilComplete(repository, await scannableReference(repository, tag), 20);
       const t3 = performance.now();
       return { login: t1 - t0, buildPush: t2 - t1, describe: t3 - t2, total: t3 - t0, steps: countSteps(built.stderr) };
     } finally {
@@ -196,7 +210,7 @@ export async function floorRun(
 }
 
 /** `first` and `second` one after the other, the order swapped on odd repeats. */
-async function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+export async function alternate<A, B>(i: number, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
   if (i % 2 === 0) {
     const a = await first();
     return [a, await second()];

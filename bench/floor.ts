@@ -70,21 +70,23 @@ const NOT_YET = new Set(['ScanNotFoundException', 'ImageNotFoundException']);
  * DescribeImageScanFindings by tag until COMPLETE, `periodMs` apart (the floor asks again at
  * once: 20 ms, only if the stand-in has not yet heard of the push). Returns the calls made.
  */
-export async function describeUntilComplete(repository: string, tag: string, periodMs: number, timeoutMs = 120_000): Promise<number> {
+/** `reference` is a tag or a `sha256:` digest. */
+export async function describeUntilComplete(repository: string, reference: string, periodMs: number, timeoutMs = 120_000): Promise<number> {
+  const imageId = reference.startsWith('sha256:') ? { imageDigest: reference } : { imageTag: reference };
   const client = standInClient();
   const deadline = performance.now() + timeoutMs;
   for (let calls = 1; ; calls += 1) {
     let status: string | undefined;
     try {
-      const out = await client.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId: { imageTag: tag } }));
+      const out = await client.send(new DescribeImageScanFindingsCommand({ repositoryName: repository, imageId }));
       status = out.imageScanStatus?.status;
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       if (!NOT_YET.has(name)) throw error;
     }
     if (status === 'COMPLETE' || status === 'ACTIVE') return calls;
-    if (status && status !== 'IN_PROGRESS' && status !== 'PENDING') throw new Error(`scan of ${repository}:${tag} ended ${status}`);
-    if (performance.now() > deadline) throw new Error(`scan of ${repository}:${tag} not complete after ${timeoutMs} ms`);
+    if (status && status !== 'IN_PROGRESS' && status !== 'PENDING') throw new Error(`scan of ${repository} ${reference} ended ${status}`);
+    if (performance.now() > deadline) throw new Error(`scan of ${repository} ${reference} not complete after ${timeoutMs} ms`);
     await sleep(periodMs);
   }
 }

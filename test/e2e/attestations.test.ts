@@ -9,21 +9,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pushEvent, releaseEvent, runAction, type RunResult } from './harness.js';
 import { findingsWorkspace } from './fixtures.js';
+import { retryWarnings, startRegistryFront } from './faults-support.js';
 import {
   deleteRegistrySettings,
   putRegistrySettings,
-  putRepositoryIn,
-  retryWarnings,
-  startRegistryFront,
-  uniqueRegistryId,
-} from './faults-support.js';
-import {
   putRepository,
+  putRepositoryIn,
   registryManifest,
   registryPassword,
   registryPushes,
   registryTags,
   stackEnv,
+  uniqueRegistryId,
   uniqueRepository,
   type RegistryManifest,
 } from './stack.js';

@@ -280,39 +280,6 @@ async function canConnect(port: number): Promise<boolean> {
   });
 }
 
-// ── Per-registry-id settings in the ECR stand-in (test/stack/README.md) ────────────────────
-
-/** A registry id (12 digits) no other case uses: calls naming it are this case's alone. */
-export function uniqueRegistryId(): string {
-  return `9${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
-}
-
-async function ecrAdmin(method: string, pathname: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${stackEnv().ECR_STANDIN_ADMIN}${pathname}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-}
-
-/** GetAuthorizationToken for this registry id answers `proxyEndpoint`; `scenario` rules apply to calls naming it. */
-export async function putRegistrySettings(
-  registryId: string,
-  settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> },
-): Promise<void> {
-  await ecrAdmin('PUT', `/registries/${registryId}`, settings);
-}
-
-export async function deleteRegistrySettings(registryId: string): Promise<void> {
-  await ecrAdmin('DELETE', `/registries/${registryId}`);
-}
-
-/** A repository in the given registry id (the stand-in's putRepository is for the default account). */
-export async function putRepositoryIn(registryId: string, name: string, scenario: Record<string, unknown> = {}): Promise<void> {
-  await ecrAdmin('PUT', `/repositories/${encodeURIComponent(name)}`, { registryId, scanOnPush: true, scenario });
-}
-
 // ── Processes of one run ──────────────────────────────────────────────────────────────────
 
 function readProc(pid: string, file: string): string {

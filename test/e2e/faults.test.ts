@@ -6,22 +6,31 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { pullRequestEvent, pushEvent, releaseEvent, runAction, type RunResult, type RunSpec } from './harness.js';
 import { CRITICAL, HIGH, findingsWorkspace } from './fixtures.js';
-import { ecrCalls, githubFault, prComments, putRepository, registryPushes, stackEnv, uniquePr, uniqueRepository } from './stack.js';
 import {
   deleteRegistrySettings,
+  ecrCalls,
+  githubFault,
+  prComments,
+  putRegistrySettings,
+  putRepository,
+  putRepositoryIn,
+  registryPushes,
+  stackEnv,
+  uniquePr,
+  uniqueRegistryId,
+  uniqueRepository,
+} from './stack.js';
+import {
   expectCleanedUp,
   freePort,
   killLeftovers,
   largeWorkspace,
   mainPhasePid,
   pidsWithArgs,
-  putRegistrySettings,
-  putRepositoryIn,
   retryWarnings,
   signalMainPhase,
   startOwnRegistry,
   theError,
-  uniqueRegistryId,
   waitUntil,
   warnings,
   type OwnRegistry,

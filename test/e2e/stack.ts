@@ -126,6 +126,28 @@ export async function putRepository(name: string, settings: RepositorySettings =
   await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, { scanOnPush: true, ...settings });
 }
 
+/** A registry id (12 digits) no other case uses: calls naming it are this case's alone. */
+export function uniqueRegistryId(): string {
+  return `9${Array.from(randomBytes(11), (b) => String(b % 10)).join('')}`;
+}
+
+/** GetAuthorizationToken for this registry id answers `proxyEndpoint`; `scenario` rules apply to calls naming it. */
+export async function putRegistrySettings(
+  registryId: string,
+  settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> },
+): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/registries/${registryId}`, settings);
+}
+
+export async function deleteRegistrySettings(registryId: string): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'DELETE', `/registries/${registryId}`);
+}
+
+/** A repository in the given registry id (putRepository's is the default account's): a repository is one registry id's. */
+export async function putRepositoryIn(registryId: string, name: string, scenario: Record<string, unknown> = {}): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, { registryId, scanOnPush: true, scenario });
+}
+
 export interface EcrCall {
   operation: string;
   repository?: string;

@@ -7,18 +7,26 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { pullRequestEvent, pushEvent, runAction, workflowCommands, type RunResult } from './harness.js';
 import { HIGH, findingsWorkspace } from './fixtures.js';
-import { githubFault, prComments, registryManifest, registryPushes, stackEnv, uniquePr, uniqueRepository } from './stack.js';
 import {
   deleteRegistrySettings,
-  expectCleanedUp,
-  largeWorkspace,
+  githubFault,
+  prComments,
   putRegistrySettings,
   putRepositoryIn,
+  registryManifest,
+  registryPushes,
+  stackEnv,
+  uniquePr,
+  uniqueRegistryId,
+  uniqueRepository,
+} from './stack.js';
+import {
+  expectCleanedUp,
+  largeWorkspace,
   retryWarnings,
   startOwnRegistry,
   startRegistryFront,
   theError,
-  uniqueRegistryId,
   waitUntil,
   type FrontRule,
   type RegistryFront,
