@@ -101,8 +101,9 @@ async function discoverAttestations(registry, repository, platforms) {
     const attestations = [];
     let storage = 'referrers-api';
     for (const platform of platforms) {
-        const answer = await registry.referrers(repository, platform.digest);
-        if (answer.supported) {
+        // A registry without the referrers API says so once: the other platforms go to their tags.
+        const answer = storage === 'referrers-api' ? await registry.referrers(repository, platform.digest) : undefined;
+        if (answer?.supported) {
             attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .attestationsInReferrers */ .Zj)(answer.text, platform.platform));
             continue;
         }

@@ -181,6 +181,9 @@ describe('discoverAttestations and missingKinds', () => {
     const fallback = await discoverAttestations(tagOnly, 'repo', platforms);
     expect(fallback.storage).toBe('referrers-tag');
     expect(tagOnly.getManifest).toHaveBeenCalledWith('repo', AMD64.replace(':', '-'), ['application/vnd.oci.image.index.v1+json']);
+    expect(tagOnly.getManifest).toHaveBeenCalledWith('repo', ARM64.replace(':', '-'), ['application/vnd.oci.image.index.v1+json']);
+    // The registry said once that it has no referrers API: not asked again for the second platform.
+    expect(tagOnly.referrers).toHaveBeenCalledTimes(1);
     expect(missingKinds(fallback.attestations, platforms, ['sbom', 'provenance'])).toEqual([
       'provenance for linux/amd64',
       'provenance for linux/arm64',

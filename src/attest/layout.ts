@@ -131,15 +131,9 @@ export function referrerManifests(
   platform: string,
   created: string,
 ): ReferrerManifest[] {
-  const manifest = JSON.parse(attestationManifestText) as { layers?: unknown };
-  const result: ReferrerManifest[] = [];
-  for (const entry of Array.isArray(manifest.layers) ? (manifest.layers as unknown[]) : []) {
-    const layer = asDescriptor(entry);
-    if (!layer || layer.mediaType !== IN_TOTO_LAYER) continue;
-    const predicateType = layer.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
-    const kind = kindOfPredicate(predicateType);
-    if (!kind) continue;
-    const subjectDescriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+  const subjectDescriptor = { mediaType: subject.mediaType, digest: subject.digest, size: subject.size };
+  return statements(attestationManifestText).map(({ layer, kind, predicateType }) => {
+    const annotations = { [CREATED_ANNOTATION]: created, [PREDICATE_TYPE_ANNOTATION]: predicateType };
     // Field order as the OCI image spec lists it (and as Go's encoder writes it).
     const text = JSON.stringify({
       schemaVersion: 2,
@@ -148,18 +142,18 @@ export function referrerManifests(
       config: EMPTY_CONFIG,
       layers: [layer],
       subject: subjectDescriptor,
-      annotations: { [CREATED_ANNOTATION]: created, [PREDICATE_TYPE_ANNOTATION]: predicateType },
+      annotations,
     });
+    const digest = sha256Digest(text);
     const descriptor: Descriptor = {
       mediaType: OCI_MANIFEST,
-      digest: sha256Digest(text),
+      digest,
       size: Buffer.byteLength(text, 'utf8'),
-      annotations: { [CREATED_ANNOTATION]: created, [PREDICATE_TYPE_ANNOTATION]: predicateType },
+      annotations,
       artifactType: ARTIFACT_TYPES[kind],
     };
-    result.push({ kind, platform, digest: descriptor.digest, predicateType, text, descriptor, subject: subjectDescriptor });
-  }
-  return result;
+    return { kind, platform, digest, predicateType, text, descriptor, subject: subjectDescriptor };
+  });
 }
 
 /**
@@ -167,13 +161,19 @@ export function referrerManifests(
  * statement's kind, listed under the attestation manifest's digest.
  */
 export function attestationsInManifest(attestationManifestText: string, digest: string, platform: string): Attestation[] {
+  return statements(attestationManifestText).map(({ kind, predicateType }) => ({ kind, platform, digest, predicateType }));
+}
+
+/** The in-toto statement layers of an attestation manifest whose predicate is one of this action's kinds. */
+function statements(attestationManifestText: string): Array<{ layer: Descriptor; kind: AttestationKind; predicateType: string }> {
   const manifest = JSON.parse(attestationManifestText) as { layers?: unknown };
-  const result: Attestation[] = [];
+  const result: Array<{ layer: Descriptor; kind: AttestationKind; predicateType: string }> = [];
   for (const entry of Array.isArray(manifest.layers) ? (manifest.layers as unknown[]) : []) {
     const layer = asDescriptor(entry);
-    const predicateType = layer?.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
+    if (!layer || layer.mediaType !== IN_TOTO_LAYER) continue;
+    const predicateType = layer.annotations?.[PREDICATE_TYPE_ANNOTATION] ?? '';
     const kind = kindOfPredicate(predicateType);
-    if (layer && kind) result.push({ kind, platform, digest, predicateType });
+    if (kind) result.push({ layer, kind, predicateType });
   }
   return result;
 }

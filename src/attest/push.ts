@@ -149,8 +149,9 @@ export async function discoverAttestations(
   const attestations: Attestation[] = [];
   let storage: ReferrerStorage = 'referrers-api';
   for (const platform of platforms) {
-    const answer = await registry.referrers(repository, platform.digest);
-    if (answer.supported) {
+    // A registry without the referrers API says so once: the other platforms go to their tags.
+    const answer = storage === 'referrers-api' ? await registry.referrers(repository, platform.digest) : undefined;
+    if (answer?.supported) {
       attestations.push(...attestationsInReferrers(answer.text, platform.platform));
       continue;
     }
