@@ -1518,6 +1518,7 @@ function buildxArgs(request) {
 
 ;// CONCATENATED MODULE: ./src/build/metadata.ts
 // Pure: buildx's --metadata-file → the pushed digest and media type.
+
 function parseBuildMetadata(text) {
     let data;
     try {
@@ -1537,6 +1538,33 @@ function parseBuildMetadata(text) {
         ? [platform.os, platform.architecture, typeof platform.variant === 'string' ? platform.variant : undefined].filter(Boolean).join('/')
         : undefined;
     return { digest, mediaType, platform: platformName };
+}
+/**
+ * `docker buildx bake`'s --metadata-file: one build's metadata per target, keyed by the target's
+ * name → each target's result, read as a single build's is.
+ */
+function parseBakeMetadata(text, targets) {
+    let data;
+    try {
+        data = (JSON.parse(text) ?? {});
+    }
+    catch {
+        throw new Error('buildx bake wrote a metadata file that is not JSON.');
+    }
+    const results = new Map();
+    for (const target of targets) {
+        const entry = data[target];
+        if (entry === undefined || entry === null || typeof entry !== 'object') {
+            throw new Error(`buildx bake wrote no metadata for the image "${target}".`);
+        }
+        try {
+            results.set(target, parseBuildMetadata(JSON.stringify(entry)));
+        }
+        catch (error) {
+            throw new Error(`${toMessage(error).replace(/\.$/, '')} for the image "${target}".`, { cause: error });
+        }
+    }
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/build/buildx.ts
