@@ -2,7 +2,7 @@ export const id = 31;
 export const ids = [31];
 export const modules = {
 
-/***/ 6412:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

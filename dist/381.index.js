@@ -2,7 +2,7 @@ export const id = 381;
 export const ids = [381,31];
 export const modules = {
 
-/***/ 6412:
+/***/ 4031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -223,7 +223,7 @@ function closeDetails(cut) {
 /* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
 /* harmony import */ var _scan_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5810);
 /* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4902);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6412);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4031);
 /* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
 // a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
@@ -653,7 +653,7 @@ function expiredIgnore(e) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(6412);
+var report_escape = __webpack_require__(4031);
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 // SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
 //

@@ -1,5 +1,5 @@
-export const id = 574;
-export const ids = [574,895];
+export const id = 633;
+export const ids = [633,895];
 export const modules = {
 
 /***/ 9651:
@@ -502,7 +502,7 @@ function platformDigestsObject(manifests) {
 
 /***/ }),
 
-/***/ 574:
+/***/ 4633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1844,8 +1844,23 @@ async function ecrCache(inputs, facts, image, repository, builder) {
     return { from: plan.from, to: plan.to };
 }
 
-// EXTERNAL MODULE: ./src/ecr/errors.ts
-var ecr_errors = __webpack_require__(2103);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/util/sleep.ts
+// A sleep on real time that an AbortSignal ends early: what the scan wait's deadline, and every
+// pause inside it, wait with (WaitOptions.sleep); tests pass fake time instead.
+
+/** Resolves after `ms`, or as soon as `signal` aborts, without error. */
+async function sleepUntilAborted(ms, signal) {
+    try {
+        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
+    }
+    catch (error) {
+        if (!signal?.aborted)
+            throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scan/finding.ts
 /** Statuses after which findings are final (basic COMPLETE; enhanced ACTIVE). */
 const FINDINGS_READY = ['COMPLETE', 'ACTIVE'];
@@ -1863,6 +1878,303 @@ const PENDING_STATUSES = ['IN_PROGRESS', 'PENDING'];
 
 // EXTERNAL MODULE: ./src/scan/normalize.ts
 var normalize = __webpack_require__(378);
+// EXTERNAL MODULE: ./src/scan/risk.ts
+var risk = __webpack_require__(5810);
+;// CONCATENATED MODULE: ./src/scan/policy.ts
+
+
+
+/** How many blocking findings the reason names before "and N more". */
+const NAMED = 5;
+function decideGate(findings, scans, settings) {
+    const onlyNew = settings.mode === 'new' && settings.baseAvailable;
+    const fallback = settings.mode === 'new' && !settings.baseAvailable;
+    const decided = findings.map((finding) => {
+        // A previous decision (a re-evaluation) is dropped: this decides afresh.
+        const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
+        const outcome = outcomeOf(finding, settings);
+        return {
+            ...rest,
+            blocking: (0,risk/* outcomeFails */.Un)(outcome),
+            ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' } : {}),
+            ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' } : {}),
+        };
+    });
+    const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
+    const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);
+    const incomplete = scans.filter((scan) => !scan.complete);
+    if (blocking.length > 0) {
+        return {
+            findings: decided,
+            verdict: 'failed',
+            fails: true,
+            reason: failureReason(blocking, settings, onlyNew, fallback, incomplete),
+            blocking,
+            heldBackByEpss,
+        };
+    }
+    if (incomplete.length > 0 || scans.length === 0) {
+        const fails = settings.onIncomplete === 'fail';
+        return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking, heldBackByEpss };
+    }
+    return {
+        findings: decided,
+        verdict: 'passed',
+        fails: false,
+        reason: passReason(decided, settings, onlyNew, fallback),
+        blocking,
+        heldBackByEpss,
+    };
+}
+/**
+ * The one place that says whether a single finding fails the gate: not ignored; at or above the
+ * threshold (and its EPSS, when epss-threshold applies, at or above that or unknown), or with a
+ * known exploit under fail-on-exploitable; and (gate: new with a base to compare with) new in
+ * this image. The condition itself is risk.ts's gateOutcome, table-tested there; a new condition
+ * of the gate goes there, so every caller of decideGate (and so of decideVerdict) gets it.
+ */
+function failsGate(finding, settings) {
+    return outcomeFails(outcomeOf(finding, settings));
+}
+function outcomeOf(finding, settings) {
+    return (0,risk/* gateOutcome */.SH)(finding, {
+        threshold: settings.threshold,
+        epssThreshold: settings.epssThreshold,
+        failOnExploitable: settings.failOnExploitable === true,
+        onlyNew: settings.mode === 'new' && settings.baseAvailable,
+    });
+}
+/** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
+function worstFirst(a, b) {
+    return ((0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity) ||
+        compareText(a.id, b.id) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.platform, b.platform));
+}
+/** Findings not ignored, each vulnerability in each package counted once however many platforms carry it. */
+function countFindings(findings) {
+    const counts = (0,severity/* emptyCounts */.W1)();
+    const seen = new Set();
+    for (const finding of findings) {
+        if (finding.ignored)
+            continue;
+        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        counts[finding.severity] += 1;
+    }
+    return counts;
+}
+/** Ignored findings, counted as countFindings counts. */
+function countIgnored(findings) {
+    return new Set(findings.filter((finding) => finding.ignored).map(normalize/* vulnerabilityKey */.yW)).size;
+}
+/** Findings not ignored with a known exploit (exploitAvailable: YES), counted as countFindings counts. */
+function countExploitable(findings) {
+    return new Set(findings.filter((finding) => !finding.ignored && finding.exploitAvailable === 'YES').map(normalize/* vulnerabilityKey */.yW)).size;
+}
+/** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
+function countByPlatform(findings) {
+    const byPlatform = new Map();
+    for (const finding of findings) {
+        const list = byPlatform.get(finding.platform);
+        if (list)
+            list.push(finding);
+        else
+            byPlatform.set(finding.platform, [finding]);
+    }
+    return Object.fromEntries([...byPlatform].map(([platform, list]) => [platform, countFindings(list)]));
+}
+function totalOf(counts) {
+    return Object.values(counts).reduce((sum, n) => sum + n, 0);
+}
+function failureReason(blocking, settings, onlyNew, fallback, incomplete) {
+    // One entry per vulnerability in a package, naming every platform that carries it.
+    const groups = new Map();
+    for (const finding of blocking) {
+        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
+        groups.set(key, [...(groups.get(key) ?? []), finding]);
+    }
+    const named = [...groups.values()].slice(0, NAMED).map(describeGroup);
+    const more = groups.size - named.length;
+    const noun = `${groups.size}${onlyNew ? ' new' : ''} finding${groups.size === 1 ? '' : 's'}`;
+    const qualifier = fallback ? ' (gate: new found no base image to compare with, so every finding counts)' : '';
+    const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    const alsoIncomplete = incomplete.length > 0 ? `; the scan of ${incomplete.map((s) => `${s.platform} (${s.status})`).join(', ')} also did not complete` : '';
+    return `${noun} ${whatFails(settings, blocking)}${qualifier}: ${list}${alsoIncomplete}.`;
+}
+/** "at or above CRITICAL", with what the risk settings add when they played a part. */
+function whatFails(settings, blocking) {
+    const bySeverity = blocking.some((finding) => finding.blockedBy === undefined);
+    const byExploit = blocking.some((finding) => finding.blockedBy === 'exploit');
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)} (or no score)`;
+    const severity = `at or above ${settings.threshold}${epss}`;
+    if (!byExploit)
+        return severity;
+    return bySeverity ? `${severity} or with a known exploit` : 'with a known exploit';
+}
+function describeGroup(group) {
+    const [first] = group;
+    const pkg = [first.package, first.version].filter(Boolean).join(' ');
+    const platforms = [...new Set(group.map((finding) => finding.platform))];
+    return `${first.id} (${[pkg, ...platforms].filter(Boolean).join(', ')})`;
+}
+function incompleteReason(incomplete, fails) {
+    if (incomplete.length === 0)
+        return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
+    const which = incomplete
+        .map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${trimPeriod(scan.description)}` : ''})`)
+        .join('; ');
+    const what = `The scan of ${which} did not complete, so the gate cannot decide`;
+    if (!fails)
+        return `${what}; on-scan-incomplete is warn, so the step does not fail.`;
+    const timedOut = incomplete.some((scan) => scan.status === 'TIMEOUT');
+    return `${what}; ${timedOut ? 'raise scan-timeout, or ' : ''}set on-scan-incomplete: warn to accept an incomplete scan.`;
+}
+function passReason(findings, settings, onlyNew, fallback) {
+    const total = totalOf(countFindings(findings));
+    const ignored = countIgnored(findings);
+    if (settings.threshold === 'NONE') {
+        return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
+    }
+    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW))
+        .size;
+    const heldBack = new Set(findings.filter((f) => f.heldBack === 'epss').map(normalize/* vulnerabilityKey */.yW)).size;
+    const notes = [
+        heldBack > 0 && settings.epssThreshold !== undefined
+            ? `${heldBack} held back by EPSS below ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`
+            : '',
+        onlyNew && atOrAbove - heldBack > 0 ? `${atOrAbove - heldBack} already in the base` : '',
+        !onlyNew && total - heldBack > 0 ? `${total - heldBack} below it` : '',
+        ignored > 0 ? `${ignored} ignored` : '',
+    ].filter(Boolean);
+    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`;
+    const exploits = settings.failOnExploitable ? ' and none with a known exploit' : '';
+    const subject = onlyNew
+        ? `No new findings at or above ${settings.threshold}${epss}${exploits} against the base image`
+        : `No findings at or above ${settings.threshold}${epss}${exploits}`;
+    const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
+    return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+function trimPeriod(text) {
+    return text.trim().replace(/\.$/, '');
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/assemble.ts
+
+
+
+/** The gate's settings as the report shows them. */
+function gateSettings(inputs) {
+    return {
+        threshold: inputs.severityThreshold,
+        mode: inputs.gate,
+        onIncomplete: inputs.onScanIncomplete,
+        ignoreUnfixed: inputs.ignoreUnfixed,
+        ...(inputs.epssThreshold !== undefined ? { epssThreshold: inputs.epssThreshold } : {}),
+        ...(inputs.failOnExploitable ? { failOnExploitable: true } : {}),
+    };
+}
+function buildReport(parts) {
+    const { decision, scans } = parts;
+    const perPlatform = countByPlatform(decision.findings);
+    const platforms = scans.map((scan) => ({
+        platform: scan.platform,
+        digest: scan.digest,
+        status: scan.status,
+        ...(scan.description !== undefined ? { description: scan.description } : {}),
+        counts: perPlatform[scan.platform] ?? (0,severity/* emptyCounts */.W1)(),
+        ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
+    }));
+    const scanType = scans.find((scan) => scan.scanType !== undefined)?.scanType;
+    return {
+        ...imageFields(parts),
+        scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
+        gate: parts.gate,
+        verdict: decision.verdict,
+        reason: decision.reason,
+        fails: decision.fails,
+        findings: [...decision.findings].sort(worstFirst),
+        counts: countFindings(decision.findings),
+        ignoredCount: countIgnored(decision.findings),
+        ...(scanType === 'ENHANCED' ? { exploitableCount: countExploitable(decision.findings) } : {}),
+        ...(parts.riskNotes && parts.riskNotes.length > 0 ? { riskNotes: parts.riskNotes } : {}),
+        expiredIgnores: parts.ignores.expired,
+        ...(parts.comparison ? { comparison: parts.comparison } : {}),
+        ...optionalFields(parts),
+    };
+}
+/** The report when nothing was scanned: status SKIPPED, verdict skipped, the step does not fail. */
+function skippedReport(parts) {
+    const reason = parts.skipped === 'not-pushed'
+        ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
+        : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+    return {
+        ...imageFields(parts),
+        scan: {
+            status: 'SKIPPED',
+            platforms: (parts.platforms ?? []).map((manifest) => ({
+                platform: manifest.platform,
+                digest: manifest.digest,
+                status: 'SKIPPED',
+                counts: (0,severity/* emptyCounts */.W1)(),
+                ignored: 0,
+            })),
+        },
+        gate: parts.gate,
+        verdict: 'skipped',
+        reason,
+        fails: false,
+        findings: [],
+        counts: (0,severity/* emptyCounts */.W1)(),
+        ignoredCount: 0,
+        expiredIgnores: [],
+        ...optionalFields(parts),
+    };
+}
+/**
+ * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
+ * (TIMEOUT, FAILED, …). No platform at all means there was nothing ECR could scan.
+ */
+function overallStatus(scans) {
+    if (scans.length === 0)
+        return 'UNSUPPORTED_IMAGE';
+    const notComplete = scans.find((scan) => !scan.complete);
+    if (notComplete)
+        return notComplete.status;
+    return scans.find((scan) => FINDINGS_READY.includes(scan.status))?.status ?? scans[0].status;
+}
+function imageFields(parts) {
+    return {
+        image: parts.image,
+        ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
+        tags: parts.tags,
+        heldBack: parts.heldBack ?? [],
+        build: parts.build,
+        ...(parts.attestations ? { attestations: parts.attestations } : {}),
+        ...(parts.commit ? { commit: parts.commit } : {}),
+        ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
+    };
+}
+function optionalFields(parts) {
+    return {
+        ...(parts.runUrl ? { runUrl: parts.runUrl } : {}),
+        ...(parts.reportPath ? { reportPath: parts.reportPath } : {}),
+        generatedAt: parts.generatedAt,
+    };
+}
+
+// EXTERNAL MODULE: ./src/attest/layout.ts
+var layout = __webpack_require__(9651);
+// EXTERNAL MODULE: ./src/ecr/errors.ts
+var ecr_errors = __webpack_require__(2103);
 ;// CONCATENATED MODULE: ./src/scan/poll-text.ts
 // The words of the scan wait: what a status that ended a wait means, and what the last answer
 // was when the deadline came. Pure; the wait itself (poll.ts) only decides which to say.
@@ -1875,7 +2187,7 @@ function describeLast(last, retries) {
             if (FINDINGS_READY.includes(last.status)) {
                 return `the scan was ${last.status} but its findings could not all be read in time${retried}`;
             }
-            return `the last status was ${last.status}${last.description ? ` (${trimPeriod(last.description)})` : ''}${retried}`;
+            return `the last status was ${last.status}${last.description ? ` (${poll_text_trimPeriod(last.description)})` : ''}${retried}`;
         case 'error':
             if (last.name === 'ScanNotFoundException')
                 return `ECR still had no scan of this image (ScanNotFoundException)${retried}`;
@@ -1903,7 +2215,7 @@ function defaultDescription(status) {
             return 'ECR did not say why';
     }
 }
-function trimPeriod(text) {
+function poll_text_trimPeriod(text) {
     return text.trim().replace(/\.$/, '');
 }
 
@@ -2391,216 +2703,10 @@ function positiveCounts(counts) {
     return Object.fromEntries(Object.entries(counts).filter((entry) => typeof entry[1] === 'number' && entry[1] > 0));
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
-;// CONCATENATED MODULE: ./src/util/sleep.ts
-// A sleep on real time that an AbortSignal ends early: what the scan wait's deadline, and every
-// pause inside it, wait with (WaitOptions.sleep); tests pass fake time instead.
-
-/** Resolves after `ms`, or as soon as `signal` aborts, without error. */
-async function sleepUntilAborted(ms, signal) {
-    try {
-        await (0,external_node_timers_promises_.setTimeout)(ms, undefined, { signal });
-    }
-    catch (error) {
-        if (!signal?.aborted)
-            throw error;
-    }
-}
-
 // EXTERNAL MODULE: ./src/scan/ignore.ts
 var ignore = __webpack_require__(1795);
 // EXTERNAL MODULE: ./src/scan/compare.ts
 var compare = __webpack_require__(5198);
-// EXTERNAL MODULE: ./src/scan/risk.ts
-var risk = __webpack_require__(5810);
-;// CONCATENATED MODULE: ./src/scan/policy.ts
-
-
-
-/** How many blocking findings the reason names before "and N more". */
-const NAMED = 5;
-function decideGate(findings, scans, settings) {
-    const onlyNew = settings.mode === 'new' && settings.baseAvailable;
-    const fallback = settings.mode === 'new' && !settings.baseAvailable;
-    const decided = findings.map((finding) => {
-        // A previous decision (a re-evaluation) is dropped: this decides afresh.
-        const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
-        const outcome = outcomeOf(finding, settings);
-        return {
-            ...rest,
-            blocking: (0,risk/* outcomeFails */.Un)(outcome),
-            ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' } : {}),
-            ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' } : {}),
-        };
-    });
-    const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
-    const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);
-    const incomplete = scans.filter((scan) => !scan.complete);
-    if (blocking.length > 0) {
-        return {
-            findings: decided,
-            verdict: 'failed',
-            fails: true,
-            reason: failureReason(blocking, settings, onlyNew, fallback, incomplete),
-            blocking,
-            heldBackByEpss,
-        };
-    }
-    if (incomplete.length > 0 || scans.length === 0) {
-        const fails = settings.onIncomplete === 'fail';
-        return { findings: decided, verdict: 'incomplete', fails, reason: incompleteReason(incomplete, fails), blocking, heldBackByEpss };
-    }
-    return {
-        findings: decided,
-        verdict: 'passed',
-        fails: false,
-        reason: passReason(decided, settings, onlyNew, fallback),
-        blocking,
-        heldBackByEpss,
-    };
-}
-/**
- * The one place that says whether a single finding fails the gate: not ignored; at or above the
- * threshold (and its EPSS, when epss-threshold applies, at or above that or unknown), or with a
- * known exploit under fail-on-exploitable; and (gate: new with a base to compare with) new in
- * this image. The condition itself is risk.ts's gateOutcome, table-tested there; a new condition
- * of the gate goes there, so every caller of decideGate (and so of decideVerdict) gets it.
- */
-function failsGate(finding, settings) {
-    return outcomeFails(outcomeOf(finding, settings));
-}
-function outcomeOf(finding, settings) {
-    return (0,risk/* gateOutcome */.SH)(finding, {
-        threshold: settings.threshold,
-        epssThreshold: settings.epssThreshold,
-        failOnExploitable: settings.failOnExploitable === true,
-        onlyNew: settings.mode === 'new' && settings.baseAvailable,
-    });
-}
-/** Worst first: severity, then id, package and platform (a stable order for reports and golden files). */
-function worstFirst(a, b) {
-    return ((0,severity/* severityRank */.qs)(b.severity) - (0,severity/* severityRank */.qs)(a.severity) ||
-        compareText(a.id, b.id) ||
-        compareText(a.package ?? '', b.package ?? '') ||
-        compareText(a.platform, b.platform));
-}
-/** Findings not ignored, each vulnerability in each package counted once however many platforms carry it. */
-function countFindings(findings) {
-    const counts = (0,severity/* emptyCounts */.W1)();
-    const seen = new Set();
-    for (const finding of findings) {
-        if (finding.ignored)
-            continue;
-        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        counts[finding.severity] += 1;
-    }
-    return counts;
-}
-/** Ignored findings, counted as countFindings counts. */
-function countIgnored(findings) {
-    return new Set(findings.filter((finding) => finding.ignored).map(normalize/* vulnerabilityKey */.yW)).size;
-}
-/** Findings not ignored with a known exploit (exploitAvailable: YES), counted as countFindings counts. */
-function countExploitable(findings) {
-    return new Set(findings.filter((finding) => !finding.ignored && finding.exploitAvailable === 'YES').map(normalize/* vulnerabilityKey */.yW)).size;
-}
-/** Per platform, counts within that platform (findings not ignored). Platforms without findings are absent. */
-function countByPlatform(findings) {
-    const byPlatform = new Map();
-    for (const finding of findings) {
-        const list = byPlatform.get(finding.platform);
-        if (list)
-            list.push(finding);
-        else
-            byPlatform.set(finding.platform, [finding]);
-    }
-    return Object.fromEntries([...byPlatform].map(([platform, list]) => [platform, countFindings(list)]));
-}
-function totalOf(counts) {
-    return Object.values(counts).reduce((sum, n) => sum + n, 0);
-}
-function failureReason(blocking, settings, onlyNew, fallback, incomplete) {
-    // One entry per vulnerability in a package, naming every platform that carries it.
-    const groups = new Map();
-    for (const finding of blocking) {
-        const key = (0,normalize/* vulnerabilityKey */.yW)(finding);
-        groups.set(key, [...(groups.get(key) ?? []), finding]);
-    }
-    const named = [...groups.values()].slice(0, NAMED).map(describeGroup);
-    const more = groups.size - named.length;
-    const noun = `${groups.size}${onlyNew ? ' new' : ''} finding${groups.size === 1 ? '' : 's'}`;
-    const qualifier = fallback ? ' (gate: new found no base image to compare with, so every finding counts)' : '';
-    const list = `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-    const alsoIncomplete = incomplete.length > 0 ? `; the scan of ${incomplete.map((s) => `${s.platform} (${s.status})`).join(', ')} also did not complete` : '';
-    return `${noun} ${whatFails(settings, blocking)}${qualifier}: ${list}${alsoIncomplete}.`;
-}
-/** "at or above CRITICAL", with what the risk settings add when they played a part. */
-function whatFails(settings, blocking) {
-    const bySeverity = blocking.some((finding) => finding.blockedBy === undefined);
-    const byExploit = blocking.some((finding) => finding.blockedBy === 'exploit');
-    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)} (or no score)`;
-    const severity = `at or above ${settings.threshold}${epss}`;
-    if (!byExploit)
-        return severity;
-    return bySeverity ? `${severity} or with a known exploit` : 'with a known exploit';
-}
-function describeGroup(group) {
-    const [first] = group;
-    const pkg = [first.package, first.version].filter(Boolean).join(' ');
-    const platforms = [...new Set(group.map((finding) => finding.platform))];
-    return `${first.id} (${[pkg, ...platforms].filter(Boolean).join(', ')})`;
-}
-function incompleteReason(incomplete, fails) {
-    if (incomplete.length === 0)
-        return `No platform manifest was scanned, so the gate cannot decide${fails ? '; set on-scan-incomplete: warn to accept that' : ''}.`;
-    const which = incomplete
-        .map((scan) => `${scan.platform} (${scan.status}${scan.description ? `: ${policy_trimPeriod(scan.description)}` : ''})`)
-        .join('; ');
-    const what = `The scan of ${which} did not complete, so the gate cannot decide`;
-    if (!fails)
-        return `${what}; on-scan-incomplete is warn, so the step does not fail.`;
-    const timedOut = incomplete.some((scan) => scan.status === 'TIMEOUT');
-    return `${what}; ${timedOut ? 'raise scan-timeout, or ' : ''}set on-scan-incomplete: warn to accept an incomplete scan.`;
-}
-function passReason(findings, settings, onlyNew, fallback) {
-    const total = totalOf(countFindings(findings));
-    const ignored = countIgnored(findings);
-    if (settings.threshold === 'NONE') {
-        return `severity-threshold is NONE: ${plural(total, 'finding')} reported${ignored > 0 ? ` (${ignored} ignored)` : ''}, none fails the gate.`;
-    }
-    const atOrAbove = new Set(findings.filter((f) => !f.ignored && (0,severity/* meetsThreshold */.M0)(f.severity, settings.threshold)).map(normalize/* vulnerabilityKey */.yW))
-        .size;
-    const heldBack = new Set(findings.filter((f) => f.heldBack === 'epss').map(normalize/* vulnerabilityKey */.yW)).size;
-    const notes = [
-        heldBack > 0 && settings.epssThreshold !== undefined
-            ? `${heldBack} held back by EPSS below ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`
-            : '',
-        onlyNew && atOrAbove - heldBack > 0 ? `${atOrAbove - heldBack} already in the base` : '',
-        !onlyNew && total - heldBack > 0 ? `${total - heldBack} below it` : '',
-        ignored > 0 ? `${ignored} ignored` : '',
-    ].filter(Boolean);
-    const epss = settings.epssThreshold === undefined ? '' : ` with EPSS ≥ ${(0,risk/* formatPercent */.l9)(settings.epssThreshold)}`;
-    const exploits = settings.failOnExploitable ? ' and none with a known exploit' : '';
-    const subject = onlyNew
-        ? `No new findings at or above ${settings.threshold}${epss}${exploits} against the base image`
-        : `No findings at or above ${settings.threshold}${epss}${exploits}`;
-    const qualifier = fallback ? '; gate: new found no base image to compare with, so every finding counted' : '';
-    return `${subject}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${qualifier}.`;
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-function policy_trimPeriod(text) {
-    return text.trim().replace(/\.$/, '');
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/scan/verdict.ts
 
 
@@ -2752,110 +2858,6 @@ function basicScanningNote(options) {
     return `${subject} enhanced scanning (Amazon Inspector), and this repository's registry uses basic scanning: ${names.length === 2 ? 'they do' : 'it does'} not apply, and the gate uses severity alone.`;
 }
 
-;// CONCATENATED MODULE: ./src/report/assemble.ts
-
-
-
-/** The gate's settings as the report shows them. */
-function gateSettings(inputs) {
-    return {
-        threshold: inputs.severityThreshold,
-        mode: inputs.gate,
-        onIncomplete: inputs.onScanIncomplete,
-        ignoreUnfixed: inputs.ignoreUnfixed,
-        ...(inputs.epssThreshold !== undefined ? { epssThreshold: inputs.epssThreshold } : {}),
-        ...(inputs.failOnExploitable ? { failOnExploitable: true } : {}),
-    };
-}
-function buildReport(parts) {
-    const { decision, scans } = parts;
-    const perPlatform = countByPlatform(decision.findings);
-    const platforms = scans.map((scan) => ({
-        platform: scan.platform,
-        digest: scan.digest,
-        status: scan.status,
-        ...(scan.description !== undefined ? { description: scan.description } : {}),
-        counts: perPlatform[scan.platform] ?? (0,severity/* emptyCounts */.W1)(),
-        ignored: countIgnored(decision.findings.filter((finding) => finding.platform === scan.platform)),
-    }));
-    const scanType = scans.find((scan) => scan.scanType !== undefined)?.scanType;
-    return {
-        ...imageFields(parts),
-        scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
-        gate: parts.gate,
-        verdict: decision.verdict,
-        reason: decision.reason,
-        fails: decision.fails,
-        findings: [...decision.findings].sort(worstFirst),
-        counts: countFindings(decision.findings),
-        ignoredCount: countIgnored(decision.findings),
-        ...(scanType === 'ENHANCED' ? { exploitableCount: countExploitable(decision.findings) } : {}),
-        ...(parts.riskNotes && parts.riskNotes.length > 0 ? { riskNotes: parts.riskNotes } : {}),
-        expiredIgnores: parts.ignores.expired,
-        ...(parts.comparison ? { comparison: parts.comparison } : {}),
-        ...optionalFields(parts),
-    };
-}
-/** The report when nothing was scanned: status SKIPPED, verdict skipped, the step does not fail. */
-function skippedReport(parts) {
-    const reason = parts.skipped === 'not-pushed'
-        ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
-        : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
-    return {
-        ...imageFields(parts),
-        scan: {
-            status: 'SKIPPED',
-            platforms: (parts.platforms ?? []).map((manifest) => ({
-                platform: manifest.platform,
-                digest: manifest.digest,
-                status: 'SKIPPED',
-                counts: (0,severity/* emptyCounts */.W1)(),
-                ignored: 0,
-            })),
-        },
-        gate: parts.gate,
-        verdict: 'skipped',
-        reason,
-        fails: false,
-        findings: [],
-        counts: (0,severity/* emptyCounts */.W1)(),
-        ignoredCount: 0,
-        expiredIgnores: [],
-        ...optionalFields(parts),
-    };
-}
-/**
- * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
- * (TIMEOUT, FAILED, …). No platform at all means there was nothing ECR could scan.
- */
-function overallStatus(scans) {
-    if (scans.length === 0)
-        return 'UNSUPPORTED_IMAGE';
-    const notComplete = scans.find((scan) => !scan.complete);
-    if (notComplete)
-        return notComplete.status;
-    return scans.find((scan) => FINDINGS_READY.includes(scan.status))?.status ?? scans[0].status;
-}
-function imageFields(parts) {
-    return {
-        image: parts.image,
-        ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
-        tags: parts.tags,
-        heldBack: parts.heldBack ?? [],
-        build: parts.build,
-        ...(parts.attestations ? { attestations: parts.attestations } : {}),
-        ...(parts.commit ? { commit: parts.commit } : {}),
-        ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
-    };
-}
-function optionalFields(parts) {
-    return {
-        ...(parts.runUrl ? { runUrl: parts.runUrl } : {}),
-        ...(parts.reportPath ? { reportPath: parts.reportPath } : {}),
-        generatedAt: parts.generatedAt,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/promote.ts
 
 
@@ -2900,17 +2902,177 @@ manifest) {
     return result;
 }
 
-// EXTERNAL MODULE: ./src/attest/layout.ts
-var layout = __webpack_require__(9651);
+;// CONCATENATED MODULE: ./src/phases.ts
+// The phases of one image's run that main.ts puts in order (and, for a multi-image step,
+// src/multi/pipeline.ts does per image): the scan and its verdict, the attestations listed,
+// promotion, the report's common facts; and the small promise helpers both use.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Waits for ECR's scan (and the base image's, compare: base), then decides the verdict. */
+async function scanAndDecide(image, deps, progress) {
+    const { client, ref, inputs, facts, platforms, plan } = image;
+    progress.phase = "waiting for ECR's scan";
+    const waitOptions = {
+        client,
+        ref,
+        timeoutMs: inputs.scanTimeoutSeconds * 1000,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        log: { info: (m) => actions_core/* info */.pq(m), warning: (m) => actions_core/* warning */.$e(m) },
+    };
+    // The base image (compare: base) is read while this image's scan runs, within the same timeout;
+    // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
+    const [risk, base] = await actions_core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
+        waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) => applyRisk(scanned, {
+            epssThreshold: inputs.epssThreshold,
+            failOnExploitable: inputs.failOnExploitable,
+            region: inputs.awsRegion,
+            repositoryName: ref.repositoryName,
+            registryId: inputs.registryId,
+            client: deps.createInspectorClient,
+        })),
+        readBase(inputs, facts, waitOptions, platforms),
+    ]));
+    const { scans } = risk;
+    for (const note of risk.notes)
+        actions_core/* warning */.$e(note);
+    const verdict = decideVerdict({
+        scans,
+        base,
+        ignores: {
+            ids: inputs.ignore,
+            entries: inputs.ignoreFile?.entries ?? [],
+            ignoreUnfixed: inputs.ignoreUnfixed,
+            today: (0,ignore/* utcDay */.dA)(new Date()),
+        },
+        gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
+        promotions: plan.promotions,
+    });
+    for (const expired of verdict.expired) {
+        actions_core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
+    }
+    if (verdict.comparison?.note)
+        actions_core/* info */.pq(verdict.comparison.note);
+    return { scans, verdict, risk };
+}
+/**
+ * The image's attestations, for the report and the `attestations` output: those just pushed
+ * beside it, those a reused image already has (referrers API, or the referrers tag), or those
+ * inside its index (attestations: index). Undefined when neither sbom nor provenance is asked for.
+ */
+async function listAttestations(options) {
+    const { client, ref, inputs, candidate, platforms } = options;
+    const kinds = attestationKinds(inputs);
+    if (kinds.length === 0)
+        return undefined;
+    const push = await __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841));
+    let found;
+    if (candidate.attested)
+        found = candidate.attested;
+    else if (inputs.attestations === 'referrers') {
+        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135));
+        found = await push.discoverAttestations(new Registry(options.login), ref.repositoryName, platforms);
+    }
+    else {
+        const manifest = await options.manifest();
+        const index = (0,ecr_manifest/* isIndex */.nw)(manifest.mediaType, JSON.parse(manifest.text));
+        found = { attestations: index ? await push.attestationsOfIndex(client, ref, manifest.text) : [], storage: 'index' };
+    }
+    const missing = candidate.reused ? push.missingKinds(found.attestations, platforms, kinds) : [];
+    if (missing.length > 0) {
+        actions_core/* warning */.$e(`skip-existing reused ${candidate.digest}, which has no ${missing.join(', ')}: it was built without ${missing.length === 1 ? 'it' : 'them'}. Push a new commit to get ${missing.length === 1 ? 'it' : 'them'}.`);
+    }
+    for (const a of found.attestations)
+        actions_core/* info */.pq(`${a.kind} for ${a.platform}: ${a.digest}`);
+    return { storage: found.storage, list: found.attestations, missing };
+}
+/**
+ * The base image's findings, on pull_request events with compare: base. A base that cannot be
+ * read is a note, never a failure: without it, gate: new falls back to the stricter gate: all.
+ */
+async function readBase(inputs, facts, waitOptions, platforms) {
+    const pr = facts.pullRequest;
+    if (inputs.compare !== 'base' || !pr)
+        return undefined;
+    try {
+        return await readBaseFindings({
+            ...waitOptions,
+            // Never spend the base image's once-a-day manual scan: it was scanned when it was pushed.
+            scanOnPush: true,
+            baseSha: pr.baseSha,
+            shaTag: inputs.shaTag,
+            singlePlatform: platforms.length === 1 ? platforms[0].platform : undefined,
+            gate: inputs.gate,
+        });
+    }
+    catch (error) {
+        return {
+            available: false,
+            baseSha: pr.baseSha,
+            note: `The base image could not be read (${(0,errors/* toMessage */.R9)(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.`,
+        };
+    }
+}
+function reportBase(inputs, facts, image) {
+    return {
+        image,
+        commit: facts.sha || undefined,
+        commitUrl: commitUrl(facts),
+        gate: gateSettings(inputs),
+        runUrl: facts.runUrl,
+        generatedAt: new Date().toISOString(),
+    };
+}
+async function promote(client, ref, repository, plan, inputs, manifest) {
+    if (plan.promotions.length === 0)
+        return { written: [], heldBack: [] };
+    return actions_core/* group */.Os('Promote tags', async () => {
+        const result = await promoteTags(client, ref, repository, plan, inputs.latest, await manifest());
+        for (const warning of result.warnings)
+            actions_core/* warning */.$e(warning);
+        if (result.written.length > 0)
+            actions_core/* info */.pq(`Tagged ${result.written.join(', ')}.`);
+        for (const held of result.heldBack)
+            actions_core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
+        return result;
+    });
+}
+// The renderers (report/publish.js and what it imports) are not loaded at start-up, where the
+// first API call would wait for them, but while buildx builds, when this process only waits on
+// it (else when the report is written: a re-run that reuses the image builds nothing).
+let renderers;
+const loadRenderers = () => (renderers ??= __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381)));
+/** `run`, that also calls `then` once each command's process has started. */
+function alsoOnStart(run, then) {
+    return (command, args, options) => run(command, args, {
+        ...options,
+        onStart: () => {
+            options.onStart?.();
+            then();
+        },
+    });
+}
+/** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */
+function background(promise) {
+    promise.catch(() => undefined);
+    return promise;
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
 // → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
-
-
-
-
-
 
 
 
@@ -3116,90 +3278,11 @@ async function run(overrides = {}) {
         writeOutputs(outputs);
     }
 }
-/** Waits for ECR's scan (and the base image's, compare: base), then decides the verdict. */
-async function scanAndDecide(image, deps, progress) {
-    const { client, ref, inputs, facts, platforms, plan } = image;
-    progress.phase = "waiting for ECR's scan";
-    const waitOptions = {
-        client,
-        ref,
-        timeoutMs: inputs.scanTimeoutSeconds * 1000,
-        clock: deps.clock,
-        sleep: deps.sleep,
-        random: deps.random,
-        log: { info: (m) => actions_core/* info */.pq(m), warning: (m) => actions_core/* warning */.$e(m) },
-    };
-    // The base image (compare: base) is read while this image's scan runs, within the same timeout;
-    // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
-    const [risk, base] = await actions_core/* group */.Os(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () => Promise.all([
-        waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) => applyRisk(scanned, {
-            epssThreshold: inputs.epssThreshold,
-            failOnExploitable: inputs.failOnExploitable,
-            region: inputs.awsRegion,
-            repositoryName: ref.repositoryName,
-            registryId: inputs.registryId,
-            client: deps.createInspectorClient,
-        })),
-        readBase(inputs, facts, waitOptions, platforms),
-    ]));
-    const { scans } = risk;
-    for (const note of risk.notes)
-        actions_core/* warning */.$e(note);
-    const verdict = decideVerdict({
-        scans,
-        base,
-        ignores: {
-            ids: inputs.ignore,
-            entries: inputs.ignoreFile?.entries ?? [],
-            ignoreUnfixed: inputs.ignoreUnfixed,
-            today: (0,ignore/* utcDay */.dA)(new Date()),
-        },
-        gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
-        promotions: plan.promotions,
-    });
-    for (const expired of verdict.expired) {
-        actions_core/* warning */.$e(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
-    }
-    if (verdict.comparison?.note)
-        actions_core/* info */.pq(verdict.comparison.note);
-    return { scans, verdict, risk };
-}
-/**
- * The image's attestations, for the report and the `attestations` output: those just pushed
- * beside it, those a reused image already has (referrers API, or the referrers tag), or those
- * inside its index (attestations: index). Undefined when neither sbom nor provenance is asked for.
- */
-async function listAttestations(options) {
-    const { client, ref, inputs, candidate, platforms } = options;
-    const kinds = attestationKinds(inputs);
-    if (kinds.length === 0)
-        return undefined;
-    const push = await __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841));
-    let found;
-    if (candidate.attested)
-        found = candidate.attested;
-    else if (inputs.attestations === 'referrers') {
-        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135));
-        found = await push.discoverAttestations(new Registry(options.login), ref.repositoryName, platforms);
-    }
-    else {
-        const manifest = await options.manifest();
-        const index = (0,ecr_manifest/* isIndex */.nw)(manifest.mediaType, JSON.parse(manifest.text));
-        found = { attestations: index ? await push.attestationsOfIndex(client, ref, manifest.text) : [], storage: 'index' };
-    }
-    const missing = candidate.reused ? push.missingKinds(found.attestations, platforms, kinds) : [];
-    if (missing.length > 0) {
-        actions_core/* warning */.$e(`skip-existing reused ${candidate.digest}, which has no ${missing.join(', ')}: it was built without ${missing.length === 1 ? 'it' : 'them'}. Push a new commit to get ${missing.length === 1 ? 'it' : 'them'}.`);
-    }
-    for (const a of found.attestations)
-        actions_core/* info */.pq(`${a.kind} for ${a.platform}: ${a.digest}`);
-    return { storage: found.storage, list: found.attestations, missing };
-}
 /** When the step fails before its report: what failed, and what is known so far. */
 async function writeFailureSummary(phase, message, outputs) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 6412));
+    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 4031));
     const known = [outputs.image && `- Image: \`${outputs.image}\``, outputs.digest && `- Digest: \`${outputs.digest}\` (pushed)`].filter(Boolean);
     const lines = [`## ❌ ecr-build-scan-push failed while ${phase}`, '', escapeText(message, 2000), '', ...known];
     try {
@@ -3208,43 +3291,6 @@ async function writeFailureSummary(phase, message, outputs) {
     catch {
         // The failure itself is already reported; a summary that cannot be written adds nothing.
     }
-}
-/**
- * The base image's findings, on pull_request events with compare: base. A base that cannot be
- * read is a note, never a failure: without it, gate: new falls back to the stricter gate: all.
- */
-async function readBase(inputs, facts, waitOptions, platforms) {
-    const pr = facts.pullRequest;
-    if (inputs.compare !== 'base' || !pr)
-        return undefined;
-    try {
-        return await readBaseFindings({
-            ...waitOptions,
-            // Never spend the base image's once-a-day manual scan: it was scanned when it was pushed.
-            scanOnPush: true,
-            baseSha: pr.baseSha,
-            shaTag: inputs.shaTag,
-            singlePlatform: platforms.length === 1 ? platforms[0].platform : undefined,
-            gate: inputs.gate,
-        });
-    }
-    catch (error) {
-        return {
-            available: false,
-            baseSha: pr.baseSha,
-            note: `The base image could not be read (${(0,errors/* toMessage */.R9)(error)}): comparison skipped${inputs.gate === 'new' ? ' (gate: new falls back to all)' : ''}.`,
-        };
-    }
-}
-function reportBase(inputs, facts, image) {
-    return {
-        image,
-        commit: facts.sha || undefined,
-        commitUrl: commitUrl(facts),
-        gate: gateSettings(inputs),
-        runUrl: facts.runUrl,
-        generatedAt: new Date().toISOString(),
-    };
 }
 /** Writes the report everywhere and sets the outputs that come from it. */
 async function publish(report, outputs, context, progress) {
@@ -3264,40 +3310,6 @@ async function publish(report, outputs, context, progress) {
     outputs.report = published.reportPath;
     outputs.sarif = published.sarifPath;
     outputs.commentUrl = published.commentUrl;
-}
-async function promote(client, ref, repository, plan, inputs, manifest) {
-    if (plan.promotions.length === 0)
-        return { written: [], heldBack: [] };
-    return actions_core/* group */.Os('Promote tags', async () => {
-        const result = await promoteTags(client, ref, repository, plan, inputs.latest, await manifest());
-        for (const warning of result.warnings)
-            actions_core/* warning */.$e(warning);
-        if (result.written.length > 0)
-            actions_core/* info */.pq(`Tagged ${result.written.join(', ')}.`);
-        for (const held of result.heldBack)
-            actions_core/* info */.pq(`Held back ${held.tag}: ${held.reason}.`);
-        return result;
-    });
-}
-// The renderers (report/publish.js and what it imports) are not loaded at start-up, where the
-// first API call would wait for them, but while buildx builds, when this process only waits on
-// it (else when the report is written: a re-run that reuses the image builds nothing).
-let renderers;
-const loadRenderers = () => (renderers ??= __webpack_require__.e(/* import() */ 381).then(__webpack_require__.bind(__webpack_require__, 6381)));
-/** `run`, that also calls `then` once each command's process has started. */
-function alsoOnStart(run, then) {
-    return (command, args, options) => run(command, args, {
-        ...options,
-        onStart: () => {
-            options.onStart?.();
-            then();
-        },
-    });
-}
-/** A promise awaited later: until then its rejection is not "unhandled" (it is thrown where awaited). */
-function background(promise) {
-    promise.catch(() => undefined);
-    return promise;
 }
 
 
@@ -4133,4 +4145,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=574.index.js.map
+//# sourceMappingURL=633.index.js.map
