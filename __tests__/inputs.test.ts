@@ -838,6 +838,87 @@ describe('parseInputs: bad values stop with one line naming the input and what i
   });
 });
 
+describe('parseInputs: images (several images in one step)', () => {
+  const REGION = { 'aws-region': 'us-east-1' };
+  const MONOREPO = { files: { 'services/api/Dockerfile': 'FROM scratch\n', 'services/worker/Dockerfile': 'FROM scratch\n' } };
+  const LIST =
+    '- {name: api, repository: shop/api, context: services/api}\n- {name: worker, repository: shop/worker, context: services/worker}\n';
+
+  test('images: no repository of the step, each image with its own, the step inputs inherited', () => {
+    const inputs = parseWith({ ...REGION, images: LIST, 'build-args': 'COMMON=1', platforms: 'linux/arm64' }, MONOREPO);
+    expect(inputs.repository).toBe('');
+    expect(inputs.images).toEqual([
+      {
+        name: 'api',
+        repository: 'shop/api',
+        context: 'services/api',
+        file: 'services/api/Dockerfile',
+        target: undefined,
+        buildArgs: ['COMMON=1'],
+        platforms: ['linux/arm64'],
+      },
+      {
+        name: 'worker',
+        repository: 'shop/worker',
+        context: 'services/worker',
+        file: 'services/worker/Dockerfile',
+        target: undefined,
+        buildArgs: ['COMMON=1'],
+        platforms: ['linux/arm64'],
+      },
+    ]);
+  });
+
+  test('images-file: the same list read from the workspace', () => {
+    const inputs = parseWith({ ...REGION, 'images-file': 'images.yml' }, { files: { ...MONOREPO.files, 'images.yml': LIST } });
+    expect(inputs.images?.map((i) => i.name)).toEqual(['api', 'worker']);
+  });
+
+  test('without images the single-image inputs are as before', () => {
+    expect(parseWith(REQUIRED).images).toBeUndefined();
+  });
+
+  test.each<[string, Record<string, string>, Workspace, string]>([
+    ['neither repository nor images', { ...REGION }, MONOREPO, 'Input "repository" is required and was empty.'],
+    [
+      'images with repository',
+      { ...REQUIRED, images: LIST },
+      MONOREPO,
+      'Input "images" is set together with "repository"; accepted: repository for one image, or images (each image names its own repository).',
+    ],
+    [
+      'images and images-file',
+      { ...REGION, images: LIST, 'images-file': 'images.yml' },
+      MONOREPO,
+      'Input "images-file" is set together with "images"; accepted: one of them.',
+    ],
+    [
+      'an images-file that is not there',
+      { ...REGION, 'images-file': 'images.yml' },
+      MONOREPO,
+      'Input "images-file" is "images.yml", which does not exist; accepted: the path of a YAML list of images.',
+    ],
+    ['images that are not YAML', { ...REGION, images: '- {name: api' }, MONOREPO, 'Input "images" is not valid YAML: '],
+    [
+      'an image whose context is missing',
+      { ...REGION, images: '- {name: api, repository: shop/api, context: services/nope}' },
+      MONOREPO,
+      'Input "images", image "api": context "services/nope" is not a directory',
+    ],
+    [
+      'an image with a bad platform',
+      { ...REGION, images: '- {name: api, repository: shop/api, context: services/api, platforms: x86}' },
+      MONOREPO,
+      'Input "images", image "api": platforms has "x86"',
+    ],
+  ])('%s', (_name, values, workspace, message) => {
+    const error = failureOf(values, workspace);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message.startsWith(message)).toBe(true);
+    expect(error.message).not.toMatch(/\n/);
+  });
+});
+
 describe('readInputs: the runner wiring', () => {
   test('reads INPUT_* from core, files from GITHUB_WORKSPACE, and masks the token', async () => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'inputs-test-'));

@@ -29,6 +29,9 @@ const FULL: ActionOutputs = {
   report: '/home/runner/work/_temp/ecr-build-scan-push-x1/report.json',
   sarif: 'results/ecr.sarif',
   commentUrl: 'https://github.com/octo-org/retail-api/pull/42#issuecomment-2001',
+  digests: { api: INDEX, worker: AMD64 },
+  imageUris: { api: `${IMAGE}@${INDEX}`, worker: `${IMAGE}-worker@${AMD64}` },
+  findings: { api: { CRITICAL: 1, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 } },
 };
 
 describe('outputPairs', () => {
@@ -55,6 +58,9 @@ describe('outputPairs', () => {
       ['report', '/home/runner/work/_temp/ecr-build-scan-push-x1/report.json'],
       ['sarif', 'results/ecr.sarif'],
       ['comment-url', 'https://github.com/octo-org/retail-api/pull/42#issuecomment-2001'],
+      ['digests', `{"api":"${INDEX}","worker":"${AMD64}"}`],
+      ['image-uris', `{"api":"${IMAGE}@${INDEX}","worker":"${IMAGE}-worker@${AMD64}"}`],
+      ['findings', '{"api":{"CRITICAL":1,"HIGH":0,"MEDIUM":0,"LOW":0,"INFORMATIONAL":0,"UNDEFINED":0}}'],
     ]);
   });
 

@@ -35,6 +35,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   COMMENT_LIMIT_CHARS: () => (/* reexport safe */ _github_comment_api_js__WEBPACK_IMPORTED_MODULE_3__.iW),
 /* harmony export */   COMMENT_MAX_ROWS: () => (/* binding */ COMMENT_MAX_ROWS),
 /* harmony export */   commentMarker: () => (/* binding */ commentMarker),
+/* harmony export */   commentSection: () => (/* binding */ commentSection),
 /* harmony export */   renderComment: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* harmony import */ var _github_comment_api_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1691);
@@ -70,7 +71,11 @@ function renderComment(report, key, options = {}) {
     });
 }
 function buildComment(report, key, maxRows) {
-    const lines = [commentMarker(key), (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .heading */ .R_)(3, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
+    return `${commentMarker(key)}\n${commentSection(report, maxRows)}`;
+}
+/** One image's comment without the marker, at most `maxRows` finding rows (a multi-image comment's section, at `level`). */
+function commentSection(report, maxRows, level = 3) {
+    const lines = [(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .heading */ .R_)(level, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
     // The commit first: the comment is edited on every push, and the SHA tells a current comment
     // from a stale one (ACTION-SPEC: "A PR comment names the commit it describes").
     const image = report.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];

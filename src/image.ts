@@ -61,28 +61,45 @@ export interface BuildAndPushOptions {
 }
 
 export async function buildAndPush(options: BuildAndPushOptions): Promise<Candidate> {
-  const { client, ref, repository, inputs, plan, image } = options;
+  const { client, ref, inputs, plan, image } = options;
   if (plan.candidate) {
-    const existing = await (options.existing ?? findImageByTag(client, ref, plan.candidate));
-    if (existing && inputs.skipExisting) {
-      core.info(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
-      return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
-    }
-    if (existing && !canMoveTag(repository, plan.candidate)) {
-      throw new Error(
-        `Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
-          'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.',
-      );
-    }
+    const reused = reuseExisting(await (options.existing ?? findImageByTag(client, ref, plan.candidate)), options);
+    if (reused) return reused;
   }
   if (attestsBeside(inputs)) return buildWithReferrers(options);
-  const output: BuildOutput = plan.candidate
-    ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` }
-    : { kind: 'push-digest', name: image };
-  const result = await build({ ...options, output });
+  const result = await build({ ...options, output: pushOutput(inputs, plan, image) });
   if (!result) throw new Error('buildx pushed nothing.');
   core.info(`Pushed ${image}@${result.digest}.`);
   return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+}
+
+/** Where buildx pushes: under the SHA tag, or by digest (sha-tag: false, or the attestations' index to read apart). */
+export function pushOutput(inputs: Pick<Inputs, 'sbom' | 'provenance' | 'attestations'>, plan: TagPlan, image: string): BuildOutput {
+  if (attestsBeside(inputs)) return { kind: 'push-digest', name: image, referrers: true };
+  return plan.candidate ? { kind: 'push-tag', reference: `${image}:${plan.candidate}` } : { kind: 'push-digest', name: image };
+}
+
+/**
+ * The SHA tag's image, when there is one: reused with skip-existing; otherwise an error now when
+ * the repository's tags cannot be moved (the push would fail); undefined: build.
+ */
+export function reuseExisting(
+  existing: ExistingImage | undefined,
+  options: Pick<BuildAndPushOptions, 'inputs' | 'repository' | 'plan' | 'image'>,
+): Candidate | undefined {
+  const { repository, inputs, plan, image } = options;
+  if (!existing || !plan.candidate) return undefined;
+  if (inputs.skipExisting) {
+    core.info(`${image}:${plan.candidate} already exists (${existing.digest}): skipping build and push (skip-existing).`);
+    return { digest: existing.digest, mediaType: existing.mediaType, reused: true };
+  }
+  if (!canMoveTag(repository, plan.candidate)) {
+    throw new Error(
+      `Tag ${plan.candidate} already exists in ${repository.name} on ${existing.digest}, and the repository's tags are ${repository.tagMutability}: ` +
+        'pushing would fail. Set skip-existing: true to reuse that image, or push under another tag.',
+    );
+  }
+  return undefined;
 }
 
 /**
@@ -92,23 +109,36 @@ export async function buildAndPush(options: BuildAndPushOptions): Promise<Candid
  * tags as they were.
  */
 async function buildWithReferrers(options: BuildAndPushOptions): Promise<Candidate> {
+  const { image } = options;
+  if (!options.login) throw new Error('internal: attestations: referrers needs the registry login.');
+  const result = await build({ ...options, output: pushOutput(options.inputs, options.plan, image) });
+  if (!result) throw new Error('buildx pushed nothing.');
+  return attestBeside(options, result.digest);
+}
+
+/**
+ * BuildKit's index (pushed by digest, attestations inside) → the attestations pushed beside the
+ * image, then the SHA tag written on the image without them.
+ */
+export async function attestBeside(
+  options: Pick<BuildAndPushOptions, 'client' | 'ref' | 'plan' | 'image' | 'login'>,
+  pushed: string,
+): Promise<Candidate> {
   const { client, ref, plan, image } = options;
   if (!options.login) throw new Error('internal: attestations: referrers needs the registry login.');
-  const result = await build({ ...options, output: { kind: 'push-digest', name: image, referrers: true } });
-  if (!result) throw new Error('buildx pushed nothing.');
   const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([import('./attest/registry.js'), import('./attest/push.js')]);
   const attested = await pushAttestationsBeside({
     client,
     ref,
     registry: new Registry(options.login),
-    pushed: result.digest,
+    pushed,
     created: new Date().toISOString(),
     log: (message) => core.info(message),
   });
   if (plan.candidate) await putTag(client, ref, attested.manifest, plan.candidate);
   core.info(
     `Pushed ${image}@${attested.manifest.digest}${plan.candidate ? ` as ${plan.candidate}` : ''}: platform manifests only ` +
-      `(BuildKit's own index, with the attestations inside, stays untagged: ${result.digest}).`,
+      `(BuildKit's own index, with the attestations inside, stays untagged: ${pushed}).`,
   );
   const single = attested.platforms.length === 1 ? attested.platforms[0]!.platform : undefined;
   return { digest: attested.manifest.digest, mediaType: attested.manifest.mediaType, platform: single, reused: false, attested };
@@ -126,10 +156,15 @@ export interface BuildOptions {
 }
 
 export async function build(options: BuildOptions) {
-  const { inputs, facts, output, tempDir, cache = NO_CACHE, run = runCommand } = options;
+  return runBuild(buildRequest(options), options.run ?? runCommand);
+}
+
+/** What buildx is asked for one image: the inputs' build settings, our labels, the caches, the output. */
+export function buildRequest(options: Omit<BuildOptions, 'run'>): BuildRequest {
+  const { inputs, facts, output, tempDir, cache = NO_CACHE } = options;
   const { context, file, buildArgs, target, platforms, secrets, provenance, sbom, sbomGenerator, attestations, builder, noCache, pull } =
     inputs;
-  const request: BuildRequest = {
+  return {
     context,
     file,
     buildArgs,
@@ -149,7 +184,6 @@ export async function build(options: BuildOptions) {
     output,
     metadataFile: path.join(tempDir, 'build-metadata.json'),
   };
-  return runBuild(request, run);
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
 import { TAG_MUTABILITIES, type TagMutability } from './ecr/repository.js';
 import type { BuildSettings } from './build/argv.js';
 import { CACHE_TAG_PREFIX, isCacheTag } from './build/cache.js';
+import { parseImages, type ImageSpec } from './multi/images.js';
 
 /** Every input, parsed and validated; the build inputs as build/argv.ts names them. */
 export interface Inputs extends BuildSettings {
@@ -47,6 +48,8 @@ export interface Inputs extends BuildSettings {
   githubToken: string;
   sarif?: string;
   skipLogout: boolean;
+  /** Several images in one step (`images` or `images-file`); then `repository` is empty. */
+  images?: ImageSpec[];
 }
 
 /** Where inputs come from: `core.getInput` in the action, a map in tests. */
@@ -135,8 +138,15 @@ class Reader {
 export function parseInputs(get: InputSource, environment: InputEnvironment): Inputs {
   const read = new Reader(get, environment);
 
-  const repository = read.required('repository');
-  if (!REPOSITORY.test(repository)) {
+  // Several images (issue 23): each entry names its repository; the step's `repository` is empty.
+  const imagesSource = readImagesSource(read, environment);
+  if (imagesSource && read.optional('repository') !== undefined) {
+    throw new InputError(
+      `Input "${imagesSource.input}" is set together with "repository"; accepted: repository for one image, or ${imagesSource.input} (each image names its own repository).`,
+    );
+  }
+  const repository = imagesSource ? '' : read.required('repository');
+  if (!imagesSource && !REPOSITORY.test(repository)) {
     throw new InputError(
       `Input "repository" is ${quoted(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
     );
@@ -296,7 +306,20 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     skipLogout: read.boolean('skip-logout', false),
   };
 
-  if (!remoteContext) {
+  if (imagesSource) {
+    inputs.images = parseImages(
+      imagesSource.parse(),
+      imagesSource.where,
+      { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms },
+      {
+        repository: (value) => REPOSITORY.test(value),
+        platform: (value) => PLATFORM.test(value),
+        isDirectory: (file) => environment.isDirectory(file),
+        isFile: (file) => environment.isFile(file),
+        resolve: (file) => read.path(file),
+      },
+    );
+  } else if (!remoteContext) {
     if (!environment.isDirectory(read.path(context))) {
       throw new InputError(
         `Input "context" is ${quoted(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`,
@@ -309,6 +332,33 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     }
   }
   return inputs;
+}
+
+/** The `images` input, or the file `images-file` names: where it comes from, and its YAML parsed. */
+function readImagesSource(
+  read: Reader,
+  environment: InputEnvironment,
+): { input: 'images' | 'images-file'; where: string; parse: () => unknown } | undefined {
+  const inline = read.optional('images');
+  const file = read.optional('images-file');
+  if (inline !== undefined && file !== undefined) {
+    throw new InputError('Input "images-file" is set together with "images"; accepted: one of them.');
+  }
+  const yaml = (text: string, where: string) => {
+    try {
+      return environment.parseYaml(text);
+    } catch (error) {
+      throw new InputError(`${where} is not valid YAML: ${oneLine(toMessage(error))}; accepted: a YAML list of images.`);
+    }
+  };
+  if (inline !== undefined) return { input: 'images', where: 'Input "images"', parse: () => yaml(inline, 'Input "images"') };
+  if (file === undefined) return undefined;
+  const where = `Input "images-file" (${oneLine(file)})`;
+  const full = read.path(file);
+  if (!environment.isFile(full)) {
+    throw new InputError(`Input "images-file" is ${quoted(file)}, which does not exist; accepted: the path of a YAML list of images.`);
+  }
+  return { input: 'images-file', where, parse: () => yaml(environment.readText(full), where) };
 }
 
 function keyValueLines(read: Reader, name: string): Array<[string, string]> {
@@ -400,13 +450,17 @@ export async function readInputs(): Promise<Inputs> {
     isDirectory: (file: string) => existsSync(file) && statSync(file).isDirectory(),
   };
   // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
-  // ignore file to read (a missing `ignore-file` is then reported by parseInputs as usual).
-  const parseYaml =
-    ignoreFileToRead(new Reader(get, files), files) === undefined
-      ? () => {
-          throw new Error('internal: the YAML parser was not loaded');
-        }
-      : (await import('yaml')).parse;
+  // ignore file or an images list to read (a missing file is then reported by parseInputs as usual).
+  const reader = new Reader(get, files);
+  const needsYaml =
+    ignoreFileToRead(reader, files) !== undefined ||
+    reader.optional('images') !== undefined ||
+    reader.optional('images-file') !== undefined;
+  const parseYaml = !needsYaml
+    ? () => {
+        throw new Error('internal: the YAML parser was not loaded');
+      }
+    : (await import('yaml')).parse;
   const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;

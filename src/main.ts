@@ -70,6 +70,12 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     core.saveState(STATE.tempDir, tempDir);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
 
+    if (inputs.images) {
+      const { runImages } = await import('./multi/pipeline.js');
+      await runImages({ inputs, facts, deps, outputs, progress, tempDir, workspace });
+      return;
+    }
+
     if (!inputs.push) {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
       // Without a login the registry is unknown, and so is the cache's reference.

@@ -22,6 +22,10 @@ export interface ActionOutputs {
   report?: string;
   sarif?: string;
   commentUrl?: string;
+  /** With images: each image's digest, reference and counts, by name. */
+  digests?: Record<string, string>;
+  imageUris?: Record<string, string>;
+  findings?: Record<string, SeverityCounts>;
 }
 
 export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
@@ -47,6 +51,9 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['report', outputs.report],
     ['sarif', outputs.sarif],
     ['comment-url', outputs.commentUrl],
+    ['digests', outputs.digests && JSON.stringify(outputs.digests)],
+    ['image-uris', outputs.imageUris && JSON.stringify(outputs.imageUris)],
+    ['findings', outputs.findings && JSON.stringify(outputs.findings)],
   ];
   return pairs.filter((pair): pair is [string, string] => pair[1] !== undefined);
 }

@@ -41,9 +41,15 @@ export async function scanAndDecide(
   },
   deps: Dependencies,
   progress: Progress,
+  /** One of several images waited for at once: no group of its own, its lines start with the label. */
+  label?: string,
 ): Promise<{ scans: PlatformScan[]; verdict: ScanVerdict; risk: RiskStep }> {
   const { client, ref, inputs, facts, platforms, plan } = image;
   progress.phase = "waiting for ECR's scan";
+  const say = (m: string) => (label ? `${label}: ${m}` : m);
+  const info = (m: string) => core.info(say(m));
+  const warning = (m: string) => core.warning(say(m));
+  const group = <T>(title: string, fn: () => Promise<T>): Promise<T> => (label ? fn() : core.group(title, fn));
   const waitOptions = {
     client,
     ref,
@@ -51,11 +57,11 @@ export async function scanAndDecide(
     clock: deps.clock,
     sleep: deps.sleep,
     random: deps.random,
-    log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
+    log: { info, warning },
   };
   // The base image (compare: base) is read while this image's scan runs, within the same timeout;
   // Amazon Inspector's scores (epss-threshold) once this image's findings are in, while the base may still be read.
-  const [risk, base] = await core.group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
+  const [risk, base] = await group(`Wait for ECR's scan (${platforms.length} platform${platforms.length === 1 ? '' : 's'})`, () =>
     Promise.all([
       waitForFindings({ ...waitOptions, platforms, scanOnPush: image.scanOnPush }).then((scanned) =>
         applyRisk(scanned, {
@@ -71,7 +77,7 @@ export async function scanAndDecide(
     ]),
   );
   const { scans } = risk;
-  for (const note of risk.notes) core.warning(note);
+  for (const note of risk.notes) warning(note);
   const verdict = decideVerdict({
     scans,
     base,
@@ -85,11 +91,11 @@ export async function scanAndDecide(
     promotions: plan.promotions,
   });
   for (const expired of verdict.expired) {
-    core.warning(
+    warning(
       `The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`,
     );
   }
-  if (verdict.comparison?.note) core.info(verdict.comparison.note);
+  if (verdict.comparison?.note) info(verdict.comparison.note);
   return { scans, verdict, risk };
 }
 

@@ -76,6 +76,8 @@ function wrapSteps(text: string): string {
   });
 }
 
+const IMAGE_INPUTS = ['repository', 'images', 'images-file'];
+
 /** Problems actionlint cannot see: inputs and outputs of this action (it does not read action.yml). */
 function checkThisAction(text: string, file: string): string[] {
   const workflow = parse(text) as Workflow;
@@ -89,6 +91,9 @@ function checkThisAction(text: string, file: string): string[] {
       for (const name of given.filter((n) => !INPUTS.has(n))) problems.push(`${file}: job ${jobName}: unknown input "${name}"`);
       for (const name of REQUIRED.filter((n) => !given.includes(n)))
         problems.push(`${file}: job ${jobName}: required input "${name}" is missing`);
+      // One image (repository) or several (images, images-file): the step needs one of them.
+      if (!IMAGE_INPUTS.some((n) => given.includes(n)))
+        problems.push(`${file}: job ${jobName}: none of the inputs ${IMAGE_INPUTS.map((n) => `"${n}"`).join(', ')} is given`);
     }
   }
   for (const match of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
@@ -205,7 +210,11 @@ describe('the checks catch broken workflows', () => {
       GOOD.replace('repository: mlops/retail-api', 'repository: x\n          severity: HIGH'),
       /unknown input "severity"/,
     ],
-    ['a missing required input', GOOD.replace('repository: mlops/retail-api', 'sha-tag: short'), /required input "repository" is missing/],
+    [
+      'no repository and no images',
+      GOOD.replace('repository: mlops/retail-api', 'sha-tag: short'),
+      /none of the inputs "repository", "images", "images-file" is given/,
+    ],
     ['an unknown output of this action', GOOD.replace('outputs.image-uri', 'outputs.image-url'), /unknown output "image-url"/],
   ])('%s fails', async (_what, broken, expected) => {
     const problems = await lintWorkflow(broken, 'broken.yml');

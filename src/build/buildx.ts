@@ -1,7 +1,8 @@
 // Runs docker buildx build and reads back what it pushed.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { buildxArgs, type BuildRequest } from './argv.js';
-import { parseBuildMetadata, type BuildResult } from './metadata.js';
+import { bakeArgs, bakeDefinition, type BakeTarget } from './bake.js';
+import { parseBakeMetadata, parseBuildMetadata, type BuildResult } from './metadata.js';
 import { CommandError, type Runner } from '../util/exec.js';
 import { withRetry, type RetrySeams } from '../util/retry.js';
 import { actionRetrySeams } from '../util/retry-defaults.js';
@@ -33,6 +34,34 @@ export async function runBuild(request: BuildRequest, run: Runner, seams: RetryS
   });
   if (request.output.kind === 'none') return undefined;
   return parseBuildMetadata(await readFile(request.metadataFile, 'utf8'));
+}
+
+/**
+ * Several images in one `docker buildx bake` (one BuildKit session: stages they share are built
+ * once), again on a transient registry fault as runBuild; each target's result by its name.
+ */
+export async function runBake(
+  targets: BakeTarget[],
+  options: { file: string; metadataFile: string; builder?: string; absolute: (file: string) => string },
+  run: Runner,
+  seams: RetrySeams = actionRetrySeams,
+): Promise<Map<string, BuildResult>> {
+  await writeFile(options.file, `${JSON.stringify(bakeDefinition(targets, options.absolute), null, 2)}\n`, 'utf8');
+  const args = bakeArgs(options);
+  const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
+  await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
+    const result = await run('docker', args, { ignoreReturnCode: true });
+    if (result.exitCode === 0) return;
+    const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
+    if (/push-by-digest is currently not implemented/.test(result.stderr)) {
+      throw new Error(
+        'Inputs "sha-tag" false or "attestations" referrers push by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).',
+      );
+    }
+    throw new CommandError(`docker buildx bake failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
+  });
+  const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
+  return parseBakeMetadata(await readFile(options.metadataFile, 'utf8'), pushed);
 }
 
 function describeOutput(request: BuildRequest): string {

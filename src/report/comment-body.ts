@@ -46,7 +46,12 @@ export function renderComment(report: Report, key: string, options: CommentOptio
 }
 
 function buildComment(report: Report, key: string, maxRows: number): string {
-  const lines = [commentMarker(key), heading(3, report), '', `**${escapeText(report.reason, 500)}**`, ''];
+  return `${commentMarker(key)}\n${commentSection(report, maxRows)}`;
+}
+
+/** One image's comment without the marker, at most `maxRows` finding rows (a multi-image comment's section, at `level`). */
+export function commentSection(report: Report, maxRows: number, level: 3 | 4 = 3): string {
+  const lines = [heading(level, report), '', `**${escapeText(report.reason, 500)}**`, ''];
   // The commit first: the comment is edited on every push, and the SHA tells a current comment
   // from a stale one (ACTION-SPEC: "A PR comment names the commit it describes").
   const image = report.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];

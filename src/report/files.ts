@@ -30,7 +30,8 @@ export async function writeSarifReport(report: Report, file: string, options: Sa
   return writeText(file, sarifChunks(report, options), writer);
 }
 
-async function writeText(file: string, pieces: Iterable<string>, writer: FileWriter): Promise<string> {
+/** Writes text given in pieces to `file` (creating its directory), a batch at a time; returns the path. */
+export async function writeText(file: string, pieces: Iterable<string>, writer: FileWriter = fs): Promise<string> {
   try {
     await writer.mkdir(path.dirname(file), { recursive: true });
     await writer.writeFile(file, batched(pieces, WRITE_BATCH_CHARS), 'utf8');

@@ -33,7 +33,7 @@ export function repositoryName(image: string): string {
   return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
 }
 
-export function heading(level: 2 | 3, report: Report): string {
+export function heading(level: 2 | 3 | 4, report: Report): string {
   return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${escapeText(repositoryName(report.image), 120)}`;
 }
 

@@ -7,8 +7,9 @@ import type { EventFacts } from '../github/event.js';
 import type { Inputs } from '../inputs.js';
 import { toMessage } from '../util/errors.js';
 import type { Report } from './model.js';
-import { writeJsonReport, writeSarifReport } from './files.js';
-import { writeJobSummary } from './summary-writer.js';
+import { writeJsonReport, writeSarifReport, writeText } from './files.js';
+import type { StepReport } from './multi.js';
+import { writeJobSummary, writeSummaryText } from './summary-writer.js';
 
 export interface Published {
   reportPath: string;
@@ -34,9 +35,8 @@ export async function publishReport(report: Report, context: PublishContext): Pr
   const published: Published = { reportPath };
 
   if (inputs.sarif) {
-    const dockerfile = path.relative(workspace, path.resolve(workspace, inputs.file)).split(path.sep).join('/');
     published.sarifPath = await writeSarifReport(report, path.resolve(workspace, inputs.sarif), {
-      dockerfile,
+      dockerfile: relativeDockerfile(workspace, inputs.file),
       informationUri: `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`,
     });
   }
@@ -46,17 +46,54 @@ export async function publishReport(report: Report, context: PublishContext): Pr
   } catch (error) {
     core.warning(`The job summary could not be written: ${toMessage(error)}`);
   }
-
-  const pr = facts.pullRequest;
-  if (inputs.comment && pr && facts.owner && facts.repo) {
-    published.commentUrl = await comment(report, context, pr.number, facts.owner, facts.repo);
-  }
+  published.commentUrl = await comment(context, async (key) => (await import('./comment-body.js')).renderComment(report, key));
   return published;
 }
 
-async function comment(
-  report: Report,
+/**
+ * A multi-image step's report (issue 23), written where one image's is: one JSON report, one
+ * SARIF file with a run per image, one job summary, one PR comment (its key: `comment-key`, else
+ * the registry and the images' names).
+ */
+export async function publishStepReport(step: StepReport, context: PublishContext & { files: Record<string, string> }): Promise<Published> {
+  const { inputs, facts, workspace } = context;
+  const { renderStepComment, renderStepSummary, stepJsonChunks } = await import('./multi.js');
+  const reportPath = await writeText(path.join(context.tempDir, 'report.json'), stepJsonChunks(step));
+  const published: Published = { reportPath };
+  if (inputs.sarif) {
+    const { stepSarifChunks } = await import('./sarif.js');
+    const informationUri = `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`;
+    const runs = step.images.map(({ name, report }) => ({
+      name,
+      report,
+      options: { dockerfile: relativeDockerfile(workspace, context.files[name] ?? inputs.file), informationUri },
+    }));
+    published.sarifPath = await writeText(path.resolve(workspace, inputs.sarif), stepSarifChunks(runs));
+  }
+  try {
+    await writeSummaryText(renderStepSummary(step), core.summary, { overwrite: true });
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${toMessage(error)}`);
+  }
+  published.commentUrl = await comment(context, (key) => Promise.resolve(renderStepComment(step, key)));
+  return published;
+}
+
+function relativeDockerfile(workspace: string, file: string): string {
+  return path.relative(workspace, path.resolve(workspace, file)).split(path.sep).join('/');
+}
+
+/** The PR comment, on a pull request with `comment` on: written or edited; its URL. */
+async function comment(context: PublishContext, render: (key: string) => Promise<string>): Promise<string | undefined> {
+  const { inputs, facts } = context;
+  const pr = facts.pullRequest;
+  if (!inputs.comment || !pr || !facts.owner || !facts.repo) return undefined;
+  return upsert(context, render, pr.number, facts.owner, facts.repo);
+}
+
+async function upsert(
   context: PublishContext,
+  render: (key: string) => Promise<string>,
   issueNumber: number,
   owner: string,
   repo: string,
@@ -67,7 +104,7 @@ async function comment(
     return undefined;
   }
   // Loaded only here: octokit stays off the start-up path of runs that write no comment.
-  const [{ createCommentOctokit }, { upsertComment }, { commentMarker, renderComment }] = await Promise.all([
+  const [{ createCommentOctokit }, { upsertComment }, { commentMarker }] = await Promise.all([
     import('../github/octokit.js'),
     import('../github/upsert-comment.js'),
     import('./comment-body.js'),
@@ -79,7 +116,7 @@ async function comment(
     repo,
     issueNumber,
     marker: commentMarker(key),
-    body: renderComment(report, key),
+    body: await render(key),
     log: (message) => core.info(message),
     warn: (message) => core.warning(message),
   });

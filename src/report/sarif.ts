@@ -91,18 +91,38 @@ export function renderSarif(report: Report, options: SarifOptions): string {
  * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
  */
 export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
-  const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+  return logText(fittingLog(report, options, options.maxBytes ?? SARIF_BUDGET_BYTES));
+}
+
+/**
+ * A multi-image step's SARIF file (issue 23): one run per image, each its image's log at the most
+ * detail that fits an even share of the cap, each with its own category
+ * (`automationDetails.id`), which code scanning needs to tell runs of one tool apart.
+ */
+export function stepSarifChunks(
+  images: ReadonlyArray<{ name: string; report: Report; options: SarifOptions }>,
+  maxBytes = SARIF_BUDGET_BYTES,
+): Iterable<string> {
+  const share = Math.floor(maxBytes / Math.max(1, images.length));
+  const runs = images.flatMap(({ name, report, options }) =>
+    fittingLog(report, options, share).runs.map((run) => ({ ...run, automationDetails: { id: `${SARIF_TOOL_NAME}/${name}/` } })),
+  );
+  return logText({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs });
+}
+
+/** The log at the most detail whose text fits `maxBytes`. */
+function fittingLog(report: Report, options: SarifOptions, maxBytes: number): StreamedLog {
   // Worst first (a stable sort: the report's own order within a severity).
   const results = report.findings.filter((f) => !f.ignored).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const at = (detail: Detail) => logText(sarifLog(report, results, options, detail));
+  const at = (detail: Detail) => sarifLog(report, results, options, detail);
   for (const description of [1000, 200, 0]) {
-    const text = at({ description, results: results.length });
-    if (fitsIn(text, maxBytes)) return text;
+    const log = at({ description, results: results.length });
+    if (fitsIn(logText(log), maxBytes)) return log;
   }
   // Still too big: keep the worst results.
   for (let kept = Math.floor(results.length / 2); ; kept = Math.floor(kept / 2)) {
-    const text = at({ description: 0, results: kept });
-    if (kept === 0 || fitsIn(text, maxBytes)) return text;
+    const log = at({ description: 0, results: kept });
+    if (kept === 0 || fitsIn(logText(log), maxBytes)) return log;
   }
 }
 

@@ -41,8 +41,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   });
 }
 
-function buildSummary(report: Report, maxRows: number): string {
-  const lines = [heading(2, report), '', `**${escapeText(report.reason, 500)}**`, ''];
+/** One image's summary with at most `maxRows` finding rows (a multi-image step's section, at `level`). */
+export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2): string {
+  const lines = [heading(level, report), '', `**${escapeText(report.reason, 500)}**`, ''];
   const notes = riskNotes(report, '> ');
   if (notes.length > 0) lines.push('> [!WARNING]', ...notes.flatMap((note, i) => (i === 0 ? [note] : ['>', note])), '');
   lines.push(...expiredIgnores(report), ...facts(report));
@@ -51,7 +52,7 @@ function buildSummary(report: Report, maxRows: number): string {
   if (sentence) lines.push(sentence, '');
 
   const table = countsTable(report);
-  if (table.length > 0) lines.push('### Findings by platform', '', ...table, '');
+  if (table.length > 0) lines.push(`${'#'.repeat(level + 1)} Findings by platform`, '', ...table, '');
   const platformLines = platformNotes(report.scan.platforms);
   if (platformLines.length > 0) lines.push(...platformLines, '');
   lines.push(...attestationLines(report, false));
