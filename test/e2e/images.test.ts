@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { pullRequestEvent, releaseEvent, runAction, workflowCommands, type RunResult } from './harness.js';
 import { CRITICAL, HIGH } from './fixtures.js';
-import { prComments, putRepository, registryTags, uniquePr, uniqueRepository } from './stack.js';
+import { ecrCalls, prComments, putRepository, registryTags, uniquePr, uniqueRepository } from './stack.js';
 
 // Three services of one repository, their Dockerfiles sharing a first stage (the same files, the
 // same steps: BuildKit builds it once in the one bake session).
@@ -161,6 +161,28 @@ describe('images: several images in one step', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('ECR scan passed: 3 images');
     expect(second.outputs['comment-url']).toBe(comments[0]!.html_url);
+  });
+
+  test('push: false (a fork): every image built in one bake, nothing pushed, no AWS call, one summary', async () => {
+    const run = await runAction({
+      inputs: {
+        images: imagesInput([
+          { name: 'api', repository: 'e2e/never-api' },
+          { name: 'worker', repository: 'e2e/never-worker' },
+        ]),
+        push: 'false',
+      },
+      event: pullRequestEvent({ fork: true }),
+      files: monorepo(['api', 'worker']),
+    });
+    expect(run.main.exitCode).toBe(0);
+    expect(run.main.log).toContain('docker buildx bake');
+    expect(run.state.registries).toBeUndefined();
+    expect(run.outputs.digests).toBeUndefined();
+    expect(run.summary).toContain('ECR scan skipped: 2 images');
+    expect(run.summary).toContain('push is false: 2 images built, none pushed or scanned.');
+    expect(await registryTags('e2e/never-api')).toEqual([]);
+    expect(await ecrCalls('e2e/never-api')).toEqual([]);
   });
 
   test.each([
