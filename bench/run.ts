@@ -2,10 +2,10 @@
 // target, PASS/MISS for every figure; ratios from runs measured side by side), then where the
 // time goes (per phase, per report stage). `--write-docs` puts the results in docs/performance.md.
 //
-//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest] [--profile]
+//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images] [--profile]
 //   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4 and 5 (parts 1, 2 and 5 run 3× as many: they are cheap)
 //   BENCH_SCAN_REPEATS (default 3)   repeats of part 3 (each about 35 s)
-//   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 and 7 (four builds of examples/retail-api on fresh BuildKits each, 2–4 min)
+//   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 to 9 (builds of examples/retail-api on fresh BuildKits, 2–5 min each)
 //   BENCH_BUILDER                    buildx builder for the action and the floor (default: the stack's remote BuildKit)
 //   --profile                        also writes --cpu-prof profiles of start-up and the big reports (paths printed)
 import { execFileSync } from 'node:child_process';
@@ -33,14 +33,15 @@ import {
 } from './lib/table.js';
 import type { ColdResult } from './cold.js';
 import type { AttestResult } from './attest.js';
+import type { ImagesResult } from './images.js';
 import type { FloorRun } from './floor.js';
 import type { ActionRun, OverheadResult } from './overhead.js';
 import type { ReportRun } from './report/run.js';
 import type { LatencyResult } from './scan-latency.js';
 import type { StartupResult } from './startup.js';
 
-type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest';
-const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest'];
+type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images'];
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -84,6 +85,7 @@ export interface Results {
   scan?: LatencyResult;
   cold?: ColdResult;
   attest?: AttestResult;
+  images?: ImagesResult;
 }
 
 export interface Environment {
@@ -205,6 +207,7 @@ export function tableRows(r: Results): Row[] {
   }
   if (r.cold) rows.push(...coldRows(r.cold));
   if (r.attest) rows.push(...attestRows(r.attest));
+  if (r.images) rows.push(...imagesRows(r.images));
   return rows;
 }
 
@@ -264,6 +267,16 @@ function attestRows(t: AttestResult): Row[] {
       row(part, '  referrers of the first platform manifest (min over runs)', s([Math.min(...t.referrers)]), count, '≥ 2', (v) => v >= 2),
     );
   return rows;
+}
+
+/** Part 9: three services in one step against three single-image steps (bench/images.ts). */
+function imagesRows(t: ImagesResult): Row[] {
+  const part = '9 images';
+  return [
+    row(part, '(m) one step, three images (images), fresh BuildKit, no cache', s(t.multi), ms),
+    row(part, '(s) three single-image steps, each on a fresh BuildKit: total', s(t.singles), ms),
+    row(part, '(m) / (s) (paired)', s(pairedRatios(t.multi, t.singles)), ratio, '≤ 0.50', (v) => v <= 0.5),
+  ];
 }
 
 /** Parts 6 and 7: the action's phases per kind of cold run, beside the floors' steps. */
@@ -449,7 +462,11 @@ async function main(): Promise<void> {
   const coldRepeats = positiveInt('BENCH_COLD_REPEATS', 3);
   const profileDir = args.profile ? mkdtempSync(path.join(os.tmpdir(), 'bench-profile-')) : undefined;
   const needsStack =
-    args.only.includes('overhead') || args.only.includes('scan') || args.only.includes('cold') || args.only.includes('attest');
+    args.only.includes('overhead') ||
+    args.only.includes('scan') ||
+    args.only.includes('cold') ||
+    args.only.includes('attest') ||
+    args.only.includes('images');
   let builder = process.env.BENCH_BUILDER ?? '';
   if (needsStack && !builder) {
     const { stackEnv } = await import('../test/e2e/stack.js');
@@ -495,6 +512,12 @@ async function main(): Promise<void> {
     );
     const { measureAttestations } = await import('./attest.js');
     results.attest = await measureAttestations(coldRepeats, log);
+  }
+
+  if (args.only.includes('images')) {
+    log(`part 9: three services of one repository, ${coldRepeats} repeats of (m) one step with images and (s) three single-image steps`);
+    const { measureImages } = await import('./images.js');
+    results.images = await measureImages(coldRepeats, log);
   }
 
   const rows = tableRows(results);
