@@ -482,21 +482,7 @@ var util_transient = __webpack_require__(4606);
  * CACHED) and the same image, digest and tag.
  */
 async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams */.i) {
-    const args = buildxArgs(request);
-    const what = `docker buildx build${describeOutput(request)}`;
-    await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
-        const result = await run('docker', args, { ignoreReturnCode: true });
-        if (result.exitCode === 0)
-            return;
-        const reason = withGeneratorHint(request, withRegistryAnswer(lastErrorLine(result.stderr), result.stderr));
-        if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
-            if (request.output.referrers) {
-                throw new Error('Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).');
-            }
-            throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
-        }
-        throw new exec.CommandError(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
-    });
+    await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, 'docker buildx build', [request], run, seams);
     if (request.output.kind === 'none')
         return undefined;
     return parseBuildMetadata(await (0,promises_.readFile)(request.metadataFile, 'utf8'));
@@ -507,20 +493,29 @@ async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams 
  */
 async function runBake(targets, options, run, seams = retry_defaults/* actionRetrySeams */.i) {
     await (0,promises_.writeFile)(options.file, `${JSON.stringify(bakeDefinition(targets, options.absolute), null, 2)}\n`, 'utf8');
-    const args = bakeArgs(options);
     const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
+    await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
+    const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
+    return parseBakeMetadata(await (0,promises_.readFile)(options.metadataFile, 'utf8'), pushed);
+}
+/** Runs buildx (build or bake) with the retry helper; a failure says why, in the inputs' words where it can. */
+async function runBuildx(args, what, command, requests, run, seams) {
     await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
         const result = await run('docker', args, { ignoreReturnCode: true });
         if (result.exitCode === 0)
             return;
-        const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
-        if (/push-by-digest is currently not implemented/.test(result.stderr)) {
-            throw new Error('Inputs "sha-tag" false or "attestations" referrers push by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).');
+        const generator = requests.find((r) => r.sbom);
+        const answered = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
+        const reason = generator ? withGeneratorHint(generator, answered) : answered;
+        const byDigest = requests.find((r) => r.output.kind === 'push-digest')?.output;
+        if (byDigest?.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+            if (byDigest.referrers) {
+                throw new Error('Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).');
+            }
+            throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
         }
-        throw new exec.CommandError(`docker buildx bake failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
+        throw new exec.CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
     });
-    const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
-    return parseBakeMetadata(await (0,promises_.readFile)(options.metadataFile, 'utf8'), pushed);
 }
 function describeOutput(request) {
     switch (request.output.kind) {
@@ -3335,7 +3330,7 @@ async function promote(client, ref, repository, plan, inputs, manifest) {
 // first API call would wait for them, but while buildx builds, when this process only waits on
 // it (else when the report is written: a re-run that reuses the image builds nothing).
 let renderers;
-const loadRenderers = () => (renderers ??= Promise.all(/* import() */[__webpack_require__.e(500), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 7669)));
+const loadRenderers = () => (renderers ??= __webpack_require__.e(/* import() */ 50).then(__webpack_require__.bind(__webpack_require__, 7669)));
 /** `run`, that also calls `then` once each command's process has started. */
 function alsoOnStart(run, then) {
     return (command, args, options) => run(command, args, {

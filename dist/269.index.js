@@ -290,8 +290,8 @@ async function bake(targets, context) {
 }
 async function publish(reports, step, context, registry) {
     const { inputs, facts, outputs, progress } = context;
-    const [{ publishStepReport }, { stepVerdict }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(500), __webpack_require__.e(50)]).then(__webpack_require__.bind(__webpack_require__, 7669)), Promise.all(/* import() */[__webpack_require__.e(500), __webpack_require__.e(667)]).then(__webpack_require__.bind(__webpack_require__, 2667))]);
-    const stepReport = { verdict: stepVerdict(reports), fails: step.fails, reason: step.reason, images: reports, runUrl: facts.runUrl };
+    const { publishStepReport } = await __webpack_require__.e(/* import() */ 50).then(__webpack_require__.bind(__webpack_require__, 7669));
+    const stepReport = { fails: step.fails, reason: step.reason, images: reports, runUrl: facts.runUrl };
     outputs.scanStatus = worstStatus(reports.map(({ report }) => report.scan.status));
     const published = await actions_core/* group */.Os('Report', () => publishStepReport(stepReport, {
         // One comment per PR for the step, kept when images are added or removed (two multi-image

@@ -1,6 +1,656 @@
 export const id = 50;
-export const ids = [50];
+export const ids = [50,31];
 export const modules = {
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   escapeText: () => (/* binding */ escapeText),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
+// ECR (and, through it, from whoever published a package), tags and reasons from users.
+// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
+// link, open HTML or end our hidden marker. Pure.
+
+// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
+// from what it is: https://trojansource.codes), and the line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Whitespace made single spaces, control characters removed, trimmed. */
+function cleanText(value) {
+    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
+function shorten(value, max) {
+    // Code points are at most as many as UTF-16 units: short strings need no splitting.
+    if (value.length <= max)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= max)
+        return value;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const MARKDOWN_ESCAPES = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
+    // notifying people or cross-referencing issues from our comment.
+    '@': '@&#8203;',
+    '#': '#&#8203;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/**
+ * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
+ * `max` is in characters before escaping (escaping never cuts an escape in half).
+ */
+function escapeText(value, max = 200) {
+    if (value === undefined)
+        return '';
+    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
+}
+// Values that read best as code (digests, tags, image references, versions) and that can be
+// put between backticks as they are.
+const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
+/** `value` as inline code when that is safe, otherwise as escaped text. */
+function code(value, max = 200) {
+    if (value === undefined || value === '')
+        return '';
+    const short = shorten(value, max);
+    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
+}
+const MAX_URL = 1000;
+/**
+ * The URL when it is http(s) and short enough to link, with everything that could end a markdown
+ * link destination or a table cell percent-encoded; otherwise undefined.
+ */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    const text = cleanText(value);
+    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined; // never link a URL that carries credentials
+    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
+function link(text, url, max = 200) {
+    const href = safeUrl(url);
+    const label = escapeText(text, max);
+    return href && label ? `[${label}](${href})` : label;
+}
+/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
+function escapeHtml(value, max = 200) {
+    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const MAX_KEY = 200;
+/**
+ * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
+ * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
+ * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
+ * is replaced by its prefix and a hash.
+ */
+function escapeCommentKey(key) {
+    let out = '';
+    for (const char of key) {
+        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
+        out += plain ? char : encodeChar(char);
+    }
+    if (out.length <= MAX_KEY)
+        return out;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
+    return `${head}.sha256.${hash}`;
+}
+function encodeChar(char) {
+    return Array.from(Buffer.from(char, 'utf8'))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/** 12,345 — the same on every runner, whatever its locale. */
+function formatCount(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "1 finding", "2 findings". */
+function plural(count, one, many = `${one}s`) {
+    return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+
+/***/ }),
+
+/***/ 877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qt: () => (/* binding */ fitToLimit),
+/* harmony export */   Rk: () => (/* binding */ UTF16_UNITS),
+/* harmony export */   XL: () => (/* binding */ cutToFit),
+/* harmony export */   o8: () => (/* binding */ UTF8_BYTES)
+/* harmony export */ });
+/* unused harmony export closeDetails */
+/** GitHub's job summary limit is in bytes of UTF-8. */
+const UTF8_BYTES = {
+    size: (text) => Buffer.byteLength(text, 'utf8'),
+    prefix: (text, size) => Buffer.from(text, 'utf8').subarray(0, size).toString('utf8'),
+};
+/** GitHub's comment limit is in characters as JavaScript counts `length` (UTF-16 code units). */
+const UTF16_UNITS = {
+    size: (text) => text.length,
+    prefix: (text, size) => text.slice(0, size),
+};
+/** At most this many `<details>` are closed after a cut (what the renderers open, and then some). */
+const MAX_OPEN_DETAILS = 8;
+const CLOSING = '\n\n</details>'.repeat(MAX_OPEN_DETAILS);
+/**
+ * Renders with `maxRows` rows, then half as many, … until the text fits the limit; with no rows
+ * left, it is cut (cutToFit). Rows are bounded in length, so this rarely loops; it makes the
+ * limit hold whatever the data.
+ */
+function fitToLimit(render, options) {
+    for (let rows = Math.max(0, options.maxRows);; rows = Math.floor(rows / 2)) {
+        const text = render(rows);
+        if (rows === 0 || options.measure.size(text) <= options.limit)
+            return cutToFit(text, options.limit, options.measure, options.note);
+    }
+}
+/**
+ * Text of at most `limit`: as it is when it fits; otherwise cut at a line break, any `<details>`
+ * the cut left open closed, and `note` added on its own paragraph.
+ */
+function cutToFit(text, limit, measure, note) {
+    if (measure.size(text) <= limit)
+        return text;
+    const room = Math.max(0, limit - measure.size(`${CLOSING}\n\n${note}\n`));
+    const cut = measure.prefix(text, room);
+    const line = cut.lastIndexOf('\n');
+    return `${closeDetails(line > 0 ? cut.slice(0, line) : '')}\n\n${note}\n`;
+}
+/** Text cut short, with the `<details>` it left open closed (at most MAX_OPEN_DETAILS). */
+function closeDetails(cut) {
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return open > 0 ? `${cut}${'\n\n</details>'.repeat(Math.min(open, MAX_OPEN_DETAILS))}` : cut;
+}
+
+
+/***/ }),
+
+/***/ 9669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ jsonChunks),
+/* harmony export */   v: () => (/* binding */ streamedArray)
+/* harmony export */ });
+// JSON text in pieces, for files too big to hold whole: the JSON report and SARIF of 10,000
+// findings are megabytes of text, and one string of it (plus its UTF-8 copy, plus the object
+// graph it came from) is most of the action's peak memory. Arrays marked with streamedArray are
+// rendered one item at a time; joined, the pieces are byte for byte what JSON.stringify gives.
+// Pure.
+const ITEMS = Symbol('streamed array items');
+/**
+ * An array for jsonChunks to render item by item. `items` is called once per rendering, so a
+ * value holding it can be rendered (or measured, then written) more than once.
+ */
+function streamedArray(items) {
+    return { [ITEMS]: items, toJSON: () => Array.from(items()) };
+}
+/**
+ * `JSON.stringify(value, null, indent)` as pieces of text. Plain objects and arrays that hold a
+ * streamedArray are walked; the items of a streamedArray, and every other value, are rendered
+ * by JSON.stringify itself, one piece each.
+ */
+function* jsonChunks(value, indent = 0) {
+    const gap = ' '.repeat(Math.min(10, Math.max(0, Math.floor(indent))));
+    if (isWalked(value))
+        yield* render(value, gap, '');
+    else {
+        const text = stringify(value, gap, '');
+        if (text !== undefined)
+            yield text;
+    }
+}
+/** A value for which isWalked is true. */
+function* render(value, gap, margin) {
+    if (isStreamed(value))
+        yield* renderItems(value[ITEMS](), false, gap, margin);
+    else if (Array.isArray(value))
+        yield* renderItems(value, true, gap, margin);
+    else
+        yield* renderObject(value, gap, margin);
+}
+function* renderItems(items, walk, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    let first = true;
+    for (const item of items) {
+        const lead = first ? (gap ? `[\n${inner}` : '[') : separator;
+        first = false;
+        if (walk && isWalked(item)) {
+            yield lead;
+            yield* render(item, gap, inner);
+        }
+        else {
+            // An array holds undefined, functions and symbols as null.
+            yield lead + (stringify(item, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '[]' : gap ? `\n${margin}]` : ']';
+}
+function* renderObject(value, gap, margin) {
+    const inner = margin + gap;
+    const separator = gap ? `,\n${inner}` : ',';
+    const colon = gap ? ': ' : ':';
+    let first = true;
+    for (const [key, member] of Object.entries(value)) {
+        // An object leaves out undefined, functions and symbols, as JSON.stringify does.
+        if (member === undefined || typeof member === 'function' || typeof member === 'symbol')
+            continue;
+        const lead = `${first ? (gap ? `{\n${inner}` : '{') : separator}${JSON.stringify(key)}${colon}`;
+        first = false;
+        if (isWalked(member)) {
+            yield lead;
+            yield* render(member, gap, inner);
+        }
+        else {
+            yield lead + (stringify(member, gap, inner) ?? 'null');
+        }
+    }
+    yield first ? '{}' : gap ? `\n${margin}}` : '}';
+}
+/** Values walked here rather than handed to JSON.stringify whole: those holding a streamed array. */
+function isWalked(value) {
+    if (isStreamed(value))
+        return true;
+    if (Array.isArray(value))
+        return value.some(isWalked);
+    return isPlainObject(value) && Object.values(value).some(isWalked);
+}
+/** JSON.stringify at a depth: its line breaks (never inside a string) indented by `margin`. */
+function stringify(value, gap, margin) {
+    const text = JSON.stringify(value, null, gap);
+    return text !== undefined && gap && margin ? text.replace(/\n/g, `\n${margin}`) : text;
+}
+function isStreamed(value) {
+    return typeof value === 'object' && value !== null && ITEMS in value;
+}
+function isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return (proto === Object.prototype || proto === null) && typeof value.toJSON !== 'function';
+}
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ow: () => (/* binding */ toJsonReport),
+/* harmony export */   Xn: () => (/* binding */ JSON_REPORT_VERSION),
+/* harmony export */   x$: () => (/* binding */ jsonReportChunks)
+/* harmony export */ });
+/* unused harmony export renderJsonReport */
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
+/* harmony import */ var _json_chunks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9669);
+
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+const JSON_REPORT_VERSION = 1;
+function renderJsonReport(report) {
+    return Array.from(jsonReportChunks(report)).join('');
+}
+/** The report file as pieces of text, in order: joined, renderJsonReport's text. */
+function* jsonReportChunks(report) {
+    yield* (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonChunks */ .V)(toJsonReport(report), 2);
+    yield '\n';
+}
+/** The report as a value; its lists of findings are streamed arrays (JSON.stringify takes them as arrays). */
+function toJsonReport(report) {
+    const comparison = report.comparison;
+    return {
+        version: JSON_REPORT_VERSION,
+        generatedAt: report.generatedAt,
+        image: report.image,
+        digest: report.digest,
+        imageUri: report.imageUri,
+        commit: report.commit,
+        build: report.build,
+        tags: [...report.tags],
+        heldBack: report.heldBack.map((h) => ({ tag: h.tag, reason: h.reason })),
+        attestations: report.attestations && {
+            storage: report.attestations.storage,
+            list: report.attestations.list.map((a) => ({ kind: a.kind, platform: a.platform, digest: a.digest, predicateType: a.predicateType })),
+            missing: [...report.attestations.missing],
+        },
+        scan: {
+            status: report.scan.status,
+            scanType: report.scan.scanType,
+            platforms: report.scan.platforms.map(platform),
+        },
+        gate: {
+            threshold: report.gate.threshold,
+            mode: report.gate.mode,
+            onIncomplete: report.gate.onIncomplete,
+            ignoreUnfixed: report.gate.ignoreUnfixed,
+            epssThreshold: report.gate.epssThreshold,
+            failOnExploitable: report.gate.failOnExploitable,
+        },
+        riskNotes: report.riskNotes,
+        verdict: report.verdict,
+        reason: report.reason,
+        fails: report.fails,
+        counts: counts(report.counts),
+        ignored: report.ignoredCount,
+        exploitable: report.exploitableCount,
+        findings: (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_1__/* .streamedArray */ .v)(() => mapped(report.findings, evaluatedFinding)),
+        expiredIgnores: report.expiredIgnores.map(expiredIgnore),
+        comparison: comparison && {
+            available: comparison.available,
+            baseSha: comparison.baseSha,
+            baseDigest: comparison.baseDigest,
+            note: comparison.note,
+            new: comparison.newCount,
+            fixedCount: comparison.fixed.length,
+            fixed: (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_1__/* .streamedArray */ .v)(() => mapped(comparison.fixed, finding)),
+        },
+        runUrl: report.runUrl,
+    };
+}
+function* mapped(items, f) {
+    for (const item of items)
+        yield f(item);
+}
+function platform(p) {
+    return {
+        platform: p.platform,
+        digest: p.digest,
+        status: p.status,
+        description: p.description,
+        counts: counts(p.counts),
+        ignored: p.ignored,
+    };
+}
+function counts(c) {
+    return Object.fromEntries(_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => [s, c[s]]));
+}
+function finding(f) {
+    return {
+        id: f.id,
+        severity: f.severity,
+        package: f.package,
+        version: f.version,
+        fixedIn: f.fixedIn,
+        fixAvailable: f.fixAvailable,
+        exploitAvailable: f.exploitAvailable,
+        lastKnownExploitAt: f.lastKnownExploitAt,
+        epss: f.epss,
+        score: f.score,
+        scoreVector: f.scoreVector,
+        cvss: f.cvss && { baseScore: f.cvss.baseScore, vector: f.cvss.vector, version: f.cvss.version, source: f.cvss.source },
+        title: f.title,
+        description: f.description,
+        uri: f.uri,
+        platform: f.platform,
+    };
+}
+function evaluatedFinding(f) {
+    return {
+        ...finding(f),
+        ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
+        comparison: f.comparison,
+        blocking: f.blocking,
+        blockedBy: f.blockedBy,
+        heldBack: f.heldBack,
+    };
+}
+function expiredIgnore(e) {
+    return { id: e.id, reason: e.reason, expires: e.expires, matched: e.matched };
+}
+
+
+/***/ }),
+
+/***/ 1150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ VERDICT_TITLES),
+/* harmony export */   B3: () => (/* binding */ riskGateLine),
+/* harmony export */   Po: () => (/* binding */ countsTable),
+/* harmony export */   QH: () => (/* binding */ attestationLines),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   YN: () => (/* binding */ renderSection),
+/* harmony export */   dt: () => (/* binding */ platformNotes),
+/* harmony export */   nX: () => (/* binding */ comparisonSentence),
+/* harmony export */   o1: () => (/* binding */ gateDescription),
+/* harmony export */   rY: () => (/* binding */ riskNotes)
+/* harmony export */ });
+/* unused harmony exports repositoryName, severityCell, FINDING_HEADER, RISK_FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
+/* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
+/* harmony import */ var _scan_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5810);
+/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4902);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4031);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
+// The markdown the job summary and the PR comment share: the verdict heading, the counts table,
+// a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
+// through escape.ts.
+
+
+
+
+
+const VERDICT_TITLES = {
+    passed: '✅ ECR scan passed',
+    failed: '❌ ECR scan failed',
+    incomplete: '⚠️ ECR scan incomplete',
+    skipped: '⏭ ECR scan skipped',
+};
+const SEVERITY_ICONS = {
+    CRITICAL: '🔴',
+    HIGH: '🟠',
+    MEDIUM: '🟡',
+    LOW: '🔵',
+    INFORMATIONAL: '⚪',
+    UNDEFINED: '⚫',
+};
+/** The repository part of registry/repository (the whole reference when there is no registry). */
+function repositoryName(image) {
+    const slash = image.indexOf('/');
+    return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
+}
+function heading(level, report) {
+    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(repositoryName(report.image), 120)}`;
+}
+function severityCell(severity) {
+    return `${SEVERITY_ICONS[severity]} ${severity}`;
+}
+/**
+ * One table row per platform (each counts within its platform), and a total row counting each
+ * vulnerability in each package once when there is more than one platform.
+ */
+function countsTable(report) {
+    const platforms = report.scan.platforms;
+    if (platforms.length === 0)
+        return [];
+    const lines = [`| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
+    for (const platform of platforms)
+        lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
+    if (platforms.length > 1)
+        lines.push(countsRow('**All platforms**', '', report.counts, report.ignoredCount));
+    return lines;
+}
+function countsRow(label, status, counts, ignored) {
+    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(ignored)} |`;
+}
+/** Why a platform's scan gave no findings, for statuses that are not final. */
+function platformNotes(platforms) {
+    return platforms
+        .filter((p) => p.status !== 'COMPLETE' && p.status !== 'ACTIVE')
+        .map((p) => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.platform, 60)}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.status, 40)}${p.description ? ` — ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p.description, 300)}` : ''}`);
+}
+const FINDING_HEADER = ['| Severity | ID | Package | Installed | Fixed in | Platform |', '|---|---|---|---|---|---|'];
+/** With enhanced scanning: EPSS (as a percentage) and whether an exploit is known. */
+const RISK_FINDING_HEADER = [
+    '| Severity | ID | Package | Installed | Fixed in | EPSS | Exploit | Platform |',
+    '|---|---|---|---|---|--:|---|---|',
+];
+function findingRow(row, risk = false) {
+    const f = row.finding;
+    const riskCells = risk ? ` ${epssCell(f)} | ${exploitCell(f)} |` : '';
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.package, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.version, 60)} | ${fixedIn(f)} |${riskCells} ${platformsCell(row.platforms)} |`;
+}
+/** EPSS as a percentage; "—" when unknown (never 0); marked when it held the finding back. */
+function epssCell(f) {
+    if (f.epss === undefined)
+        return '—';
+    // A no-break space keeps "45.2 %" on one line in a narrow column.
+    return `${(0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(f.epss).replace(' ', '\u00a0')}${f.heldBack === 'epss' ? ' (held back)' : ''}`;
+}
+/** ⚠️ for a known exploit (when it was last seen is in the JSON report); "—" when unknown. */
+function exploitCell(f) {
+    if (f.exploitAvailable === 'YES')
+        return '⚠️\u00a0yes';
+    return f.exploitAvailable === 'NO' ? 'no' : '—';
+}
+const IGNORED_HEADER = ['| Severity | ID | Package | Platform | Ignored by | Reason | Expires |', '|---|---|---|---|---|---|---|'];
+const IGNORED_BY = {
+    input: '`ignore` input',
+    file: 'ignore file',
+    unfixed: '`ignore-unfixed`',
+};
+function ignoredRow(row) {
+    const f = row.finding;
+    const ignored = f.ignored;
+    return `| ${severityCell(f.severity)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .link */ .nf)(f.id, f.uri, 80)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.package, 80)} | ${platformsCell(row.platforms)} | ${ignored ? IGNORED_BY[ignored.by] : ''} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(ignored?.reason, 200)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(ignored?.expires, 40)} |`;
+}
+function fixedIn(f) {
+    if (f.fixedIn)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(f.fixedIn, 80);
+    return f.fixAvailable === 'NO' ? 'no fix' : '—';
+}
+function platformsCell(platforms) {
+    const shown = platforms.slice(0, 4).map((p) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(p, 40));
+    if (platforms.length > shown.length)
+        shown.push(`+${platforms.length - shown.length}`);
+    return shown.join(', ');
+}
+/** The comparison in one sentence: "Against the base image this adds 2 CRITICAL and fixes 5 HIGH." */
+function comparisonSentence(report) {
+    const comparison = report.comparison;
+    if (!comparison)
+        return undefined;
+    // The note is a whole sentence ("No image for the base commit …: comparison skipped (gate: all).").
+    if (!comparison.available)
+        return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
+    const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
+    const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note, 300)}` : '';
+    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_4__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
+}
+/**
+ * What the gate used, in one line, when epss-threshold or fail-on-exploitable applied:
+ * "fails on CRITICAL with EPSS ≥ 10 %, and on any finding with a known exploit".
+ */
+function riskGateLine(report) {
+    const gate = report.gate;
+    if (gate.epssThreshold === undefined && !gate.failOnExploitable)
+        return undefined;
+    return (0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGate */ .l7)({ threshold: gate.threshold, epssThreshold: gate.epssThreshold, failOnExploitable: gate.failOnExploitable === true });
+}
+function gateDescription(report) {
+    const gate = report.gate;
+    const threshold = riskGateLine(report) ??
+        (gate.threshold === 'NONE' ? 'never fails on findings (threshold NONE)' : `fails on ${gate.threshold} or above`);
+    const parts = [threshold, gate.mode === 'new' ? 'new findings only' : 'all findings'];
+    if (gate.ignoreUnfixed)
+        parts.push('findings without a fix ignored');
+    parts.push(`an incomplete scan ${gate.onIncomplete === 'fail' ? 'fails' : 'warns'}`);
+    return parts.join(', ');
+}
+/**
+ * A section of the view as markdown: a titled table of the rows it shows, then `leftOut(n)` when
+ * rows were left out; folded into `<details>` when the view says so.
+ */
+function renderSection(section, leftOut) {
+    const shown = section.shown.map((row) => (section.columns === 'ignored' ? ignoredRow(row) : findingRow(row, section.risk)));
+    const header = section.columns === 'ignored' ? IGNORED_HEADER : section.risk ? RISK_FINDING_HEADER : FINDING_HEADER;
+    const title = `${section.title} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(section.count)})`;
+    const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
+    return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
+}
+/** Why epss-threshold or fail-on-exploitable did not apply, as the step warned. */
+function riskNotes(report, prefix) {
+    return (report.riskNotes ?? []).slice(0, 5).map((note) => `${prefix}${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(note, 500)}`);
+}
+const ATTESTATION_KIND = { sbom: 'SBOM (SPDX)', provenance: 'Provenance (SLSA)' };
+const ATTESTATION_STORAGE = {
+    'referrers-api': "beside the image, found with the registry's referrers API",
+    'referrers-tag': 'beside the image, listed under the referrers tag `sha256-<platform digest>` (the registry has no referrers API)',
+    index: 'inside the image index (`attestations: index`)',
+};
+const MAX_ATTESTATION_ROWS = 40;
+/**
+ * The attestations: one line saying where they are, then a table (folded in the comment).
+ * Nothing when none was asked for.
+ */
+function attestationLines(report, folded) {
+    const attestations = report.attestations;
+    if (!attestations)
+        return [];
+    const { list, missing } = attestations;
+    const count = list.length === 1 ? '1 attestation' : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(list.length)} attestations`;
+    const where = `${count}, ${ATTESTATION_STORAGE[attestations.storage]}`;
+    const lines = [];
+    if (missing.length > 0) {
+        lines.push(`⚠️ The reused image has no ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(missing.slice(0, 10).join(', '), 400)}: it was built without ${missing.length === 1 ? 'it' : 'them'}.`, '');
+    }
+    if (list.length === 0)
+        return lines;
+    const rows = list
+        .slice(0, MAX_ATTESTATION_ROWS)
+        .map((a) => `| ${ATTESTATION_KIND[a.kind]} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(a.platform, 60)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(a.digest, 100)} |`);
+    if (list.length > MAX_ATTESTATION_ROWS)
+        rows.push(`| … | and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(list.length - MAX_ATTESTATION_ROWS)} more | in the JSON report |`);
+    const table = ['| Kind | Platform | Manifest |', '| --- | --- | --- |', ...rows];
+    if (folded)
+        return [...lines, `<details><summary>Attestations: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(where, 300)}</summary>`, '', ...table, '', '</details>', ''];
+    return [...lines, '### Attestations', '', `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(where, 300)}:`, '', ...table, ''];
+}
+
+
+/***/ }),
 
 /***/ 7669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -130,9 +780,10 @@ async function publishReport(report, context) {
  * SARIF file with a run per image, one job summary, one PR comment (its key: `comment-key`, else
  * the registry and the images' names).
  */
-async function publishStepReport(step, context) {
+async function publishStepReport(parts, context) {
     const { inputs, facts, workspace } = context;
-    const { renderStepComment, renderStepSummary, stepJsonChunks } = await __webpack_require__.e(/* import() */ 48).then(__webpack_require__.bind(__webpack_require__, 2667));
+    const { renderStepComment, renderStepSummary, stepJsonChunks, stepVerdict } = await __webpack_require__.e(/* import() */ 667).then(__webpack_require__.bind(__webpack_require__, 2667));
+    const step = { ...parts, verdict: stepVerdict(parts.images) };
     const reportPath = await writeText(external_node_path_.join(context.tempDir, 'report.json'), stepJsonChunks(step));
     const published = { reportPath };
     if (inputs.sarif) {
@@ -439,6 +1090,231 @@ function sarifText(value, max) {
 /** Repository-relative, forward slashes, no leading `./`. */
 function artifactUri(dockerfile) {
     return dockerfile.replace(/\\/g, '/').replace(/^(\.\/)+/, '') || 'Dockerfile';
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ak: () => (/* binding */ SUMMARY_MAX_ROWS),
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+/* harmony export */   Xb: () => (/* binding */ SUMMARY_BUDGET_BYTES),
+/* harmony export */   fR: () => (/* binding */ buildSummary)
+/* harmony export */ });
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4031);
+/* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(877);
+/* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1150);
+/* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4153);
+// The job summary: the verdict and why, what was pushed, counts per platform, then the
+// findings that decided the gate, the others, and the ignored ones. Pure.
+//
+// The runner drops a step summary larger than 1 MiB whole
+// (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
+// so the list is cut by design (SUMMARY_MAX_ROWS) and the result is held to a byte budget
+// well under the limit; the full list is in the JSON report file.
+
+
+
+
+/** GitHub's limit for one step's summary. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** What we allow ourselves: half the limit, so other writes in the same step still fit. */
+const SUMMARY_BUDGET_BYTES = 512 * 1024;
+/** Finding rows listed in all sections together. */
+const SUMMARY_MAX_ROWS = 250;
+function renderSummary(report, options = {}) {
+    return (0,_fit_js__WEBPACK_IMPORTED_MODULE_1__/* .fitToLimit */ .Qt)((rows) => buildSummary(report, rows), {
+        maxRows: options.maxRows ?? SUMMARY_MAX_ROWS,
+        limit: options.maxBytes ?? SUMMARY_BUDGET_BYTES,
+        measure: _fit_js__WEBPACK_IMPORTED_MODULE_1__/* .UTF8_BYTES */ .o8,
+        note: `_The summary was cut to fit GitHub's size limit. ${fullListPointer(report)}_`,
+    });
+}
+/** One image's summary with at most `maxRows` finding rows (a multi-image step's section, at `level`). */
+function buildSummary(report, maxRows, level = 2) {
+    const lines = [(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .heading */ .R_)(level, report), '', `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.reason, 500)}**`, ''];
+    const notes = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .riskNotes */ .rY)(report, '> ');
+    if (notes.length > 0)
+        lines.push('> [!WARNING]', ...notes.flatMap((note, i) => (i === 0 ? [note] : ['>', note])), '');
+    lines.push(...expiredIgnores(report), ...facts(report));
+    const sentence = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .comparisonSentence */ .nX)(report);
+    if (sentence)
+        lines.push(sentence, '');
+    const table = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .countsTable */ .Po)(report);
+    if (table.length > 0)
+        lines.push(`${'#'.repeat(level + 1)} Findings by platform`, '', ...table, '');
+    const platformLines = (0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .platformNotes */ .dt)(report.scan.platforms);
+    if (platformLines.length > 0)
+        lines.push(...platformLines, '');
+    lines.push(...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .attestationLines */ .QH)(report, false));
+    const leftOut = (count) => `_…and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
+    for (const section of (0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .viewSections */ .yo)(report, 'summary', maxRows))
+        lines.push(...(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .renderSection */ .YN)(section, leftOut));
+    lines.push(footer(report));
+    return `${lines.join('\n')}\n`;
+}
+const MAX_LISTED = 20;
+function facts(report) {
+    const lines = [`- **Image:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.image, 300)}`];
+    if (report.digest)
+        lines.push(`- **Digest:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.digest, 100)}`);
+    if (report.commit)
+        lines.push(`- **Commit:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.commit, 64)}`);
+    if (report.build === 'reused')
+        lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
+    if (report.build === 'not-pushed')
+        lines.push('- **Build:** built, not pushed (`push: false`)');
+    lines.push(`- **Tags:** ${listed(report.tags.map((t) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(t, 300)), 'none')}`);
+    if (report.heldBack.length > 0) {
+        lines.push(`- **Held back:** ${listed(report.heldBack.map((h) => `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(h.tag, 300)} (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(h.reason, 200)})`), '', '; ')}`);
+    }
+    const scanType = report.scan.scanType ? ` (${report.scan.scanType.toLowerCase()} scanning)` : '';
+    lines.push(`- **Scan:** ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.scan.status, 40)}${scanType}`);
+    lines.push(`- **Gate:** ${(0,_markdown_parts_js__WEBPACK_IMPORTED_MODULE_2__/* .gateDescription */ .o1)(report)}`);
+    return [...lines, ''];
+}
+function listed(items, none, separator = ', ') {
+    if (items.length === 0)
+        return none;
+    const { shown, leftOut } = (0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .take */ .s)(items, MAX_LISTED);
+    return shown.join(separator) + (leftOut > 0 ? `${separator}and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(leftOut)} more` : '');
+}
+function expiredIgnores(report) {
+    const expired = report.expiredIgnores;
+    if (expired.length === 0)
+        return [];
+    const { shown, leftOut } = (0,_view_js__WEBPACK_IMPORTED_MODULE_3__/* .take */ .s)(expired, MAX_LISTED);
+    return [
+        `> [!WARNING]`,
+        `> ${expired.length === 1 ? 'An entry' : `${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(expired.length)} entries`} in the ignore file expired and no longer ${expired.length === 1 ? 'ignores' : 'ignore'} anything. Renew or remove ${expired.length === 1 ? 'it' : 'them'}:`,
+        ...shown.map((e) => `> - ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.id, 80)}, expired ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.expires, 40)}, matches ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(e.matched, 'finding')}: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(e.reason, 200)}`),
+        ...(leftOut > 0 ? [`> - …and ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .formatCount */ .B4)(leftOut)} more`] : []),
+        '',
+    ];
+}
+function fullListPointer(report) {
+    return report.reportPath
+        ? `The full list is in the report file ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.reportPath, 300)}.`
+        : 'The full list is in the file named by the `report` output.';
+}
+function footer(report) {
+    const parts = [];
+    if (report.reportPath)
+        parts.push(`Full report: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(report.reportPath, 300)}`);
+    if (report.runUrl)
+        parts.push((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)('workflow run', report.runUrl));
+    parts.push(`generated ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__.escapeText)(report.generatedAt, 40)} by ecr-build-scan-push`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+
+/***/ }),
+
+/***/ 4153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FN: () => (/* binding */ newFindings),
+/* harmony export */   s: () => (/* binding */ take),
+/* harmony export */   yo: () => (/* binding */ viewSections)
+/* harmony export */ });
+/* unused harmony export groupFindings */
+/**
+ * The tables of the report, in order, each with the rows it shows: `maxRows` rows in all,
+ * given to the tables in order. Empty tables are not in the view.
+ */
+function viewSections(report, audience, maxRows) {
+    let remaining = Math.max(0, maxRows);
+    const view = [];
+    // Enhanced findings say exploitAvailable (and EPSS, from Amazon Inspector); basic ones say neither.
+    const risk = report.findings.some((f) => f.epss !== undefined || f.exploitAvailable !== undefined);
+    for (const table of tables(report, audience)) {
+        if (table.rows.length === 0)
+            continue;
+        const { shown, leftOut } = take(table.rows, remaining);
+        remaining -= shown.length;
+        view.push({ title: table.title, columns: table.columns, count: table.rows.length, shown, leftOut, folded: table.folded, risk });
+    }
+    return view;
+}
+function tables(report, audience) {
+    const findings = report.findings;
+    const table = (title, list, folded) => ({
+        title,
+        columns: 'finding',
+        rows: groupFindings(list),
+        folded,
+    });
+    // The summary lists the ignored findings too; the comment leaves them to the summary.
+    const ignored = audience === 'summary'
+        ? [
+            {
+                title: 'Ignored findings',
+                columns: 'ignored',
+                rows: groupFindings(findings.filter((f) => f.ignored), (f) => f.ignored),
+                folded: true,
+            },
+        ]
+        : [];
+    if (report.comparison?.available) {
+        return [
+            table('New findings', newFindings(report), false),
+            table('Failing the gate, already in the base image', findings.filter((f) => f.blocking && f.comparison !== 'new'), false),
+            table('Fixed since the base image', report.comparison.fixed, true),
+            table(audience === 'summary' ? 'Other findings, already in the base image' : 'Other findings', findings.filter((f) => !f.blocking && !f.ignored && f.comparison !== 'new'), true),
+            ...ignored,
+        ];
+    }
+    const blocking = findings.filter((f) => f.blocking);
+    // At or above the severity but under epss-threshold: listed as such, never hidden among the others.
+    const heldBack = findings.filter((f) => f.heldBack === 'epss');
+    const others = findings.filter((f) => !f.blocking && !f.ignored && f.heldBack === undefined);
+    // Whatever did not decide the gate, folded away when something did; a passing PR's comment
+    // still shows what it carries, folded.
+    const othersOpen = audience === 'summary' && blocking.length === 0;
+    return [
+        table('Findings that failed the gate', blocking, false),
+        table('Held back by the EPSS threshold', heldBack, false),
+        table(othersOpen ? 'Findings' : 'Other findings', others, !othersOpen),
+        ...ignored,
+    ];
+}
+function groupFindings(findings, ignoredOf = () => undefined) {
+    const rows = new Map();
+    for (const finding of findings) {
+        const ignored = ignoredOf(finding);
+        const key = JSON.stringify([
+            finding.id,
+            finding.package,
+            finding.version,
+            finding.fixedIn,
+            finding.severity,
+            ignored?.by,
+            ignored?.reason,
+        ]);
+        const row = rows.get(key);
+        if (row) {
+            if (!row.platforms.includes(finding.platform))
+                row.platforms.push(finding.platform);
+        }
+        else {
+            rows.set(key, { finding, platforms: [finding.platform] });
+        }
+    }
+    return [...rows.values()];
+}
+/** The first `limit` rows, and how many were left out. */
+function take(rows, limit) {
+    const shown = rows.slice(0, Math.max(0, limit));
+    return { shown, leftOut: rows.length - shown.length };
+}
+/** Findings new against the base image that are not ignored. */
+function newFindings(report) {
+    return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
 }
 
 

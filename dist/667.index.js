@@ -1,5 +1,5 @@
 export const id = 667;
-export const ids = [667,840,48];
+export const ids = [667,840];
 export const modules = {
 
 /***/ 1691:
@@ -132,14 +132,13 @@ function runPointer(report) {
 /***/ 2667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   renderStepComment: () => (/* binding */ renderStepComment),
 /* harmony export */   renderStepSummary: () => (/* binding */ renderStepSummary),
-/* harmony export */   shareRows: () => (/* binding */ shareRows),
 /* harmony export */   stepJsonChunks: () => (/* binding */ stepJsonChunks),
 /* harmony export */   stepVerdict: () => (/* binding */ stepVerdict)
 /* harmony export */ });
+/* unused harmony export shareRows */
 /* harmony import */ var _comment_body_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7840);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4031);
 /* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(877);

@@ -14,24 +14,7 @@ import { commandTransientCause } from '../util/transient.js';
  * CACHED) and the same image, digest and tag.
  */
 export async function runBuild(request: BuildRequest, run: Runner, seams: RetrySeams = actionRetrySeams): Promise<BuildResult | undefined> {
-  const args = buildxArgs(request);
-  const what = `docker buildx build${describeOutput(request)}`;
-  await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
-    const result = await run('docker', args, { ignoreReturnCode: true });
-    if (result.exitCode === 0) return;
-    const reason = withGeneratorHint(request, withRegistryAnswer(lastErrorLine(result.stderr), result.stderr));
-    if (request.output.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
-      if (request.output.referrers) {
-        throw new Error(
-          'Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).',
-        );
-      }
-      throw new Error(
-        'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
-      );
-    }
-    throw new CommandError(`docker buildx build failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
-  });
+  await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, 'docker buildx build', [request], run, seams);
   if (request.output.kind === 'none') return undefined;
   return parseBuildMetadata(await readFile(request.metadataFile, 'utf8'));
 }
@@ -47,21 +30,40 @@ export async function runBake(
   seams: RetrySeams = actionRetrySeams,
 ): Promise<Map<string, BuildResult>> {
   await writeFile(options.file, `${JSON.stringify(bakeDefinition(targets, options.absolute), null, 2)}\n`, 'utf8');
-  const args = bakeArgs(options);
   const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
+  await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
+  const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
+  return parseBakeMetadata(await readFile(options.metadataFile, 'utf8'), pushed);
+}
+
+/** Runs buildx (build or bake) with the retry helper; a failure says why, in the inputs' words where it can. */
+async function runBuildx(
+  args: string[],
+  what: string,
+  command: string,
+  requests: Array<Pick<BuildRequest, 'sbom' | 'sbomGenerator' | 'output'>>,
+  run: Runner,
+  seams: RetrySeams,
+): Promise<void> {
   await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
     const result = await run('docker', args, { ignoreReturnCode: true });
     if (result.exitCode === 0) return;
-    const reason = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
-    if (/push-by-digest is currently not implemented/.test(result.stderr)) {
+    const generator = requests.find((r) => r.sbom);
+    const answered = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
+    const reason = generator ? withGeneratorHint(generator, answered) : answered;
+    const byDigest = requests.find((r) => r.output.kind === 'push-digest')?.output;
+    if (byDigest?.kind === 'push-digest' && /push-by-digest is currently not implemented/.test(result.stderr)) {
+      if (byDigest.referrers) {
+        throw new Error(
+          'Input "attestations" is referrers (sbom or provenance is on), which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).',
+        );
+      }
       throw new Error(
-        'Inputs "sha-tag" false or "attestations" referrers push by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action).',
+        'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
       );
     }
-    throw new CommandError(`docker buildx bake failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
+    throw new CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
   });
-  const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
-  return parseBakeMetadata(await readFile(options.metadataFile, 'utf8'), pushed);
 }
 
 function describeOutput(request: BuildRequest): string {
@@ -90,7 +92,7 @@ function withRegistryAnswer(reason: string | undefined, stderr: string): string 
  * BuildKit pulls the SBOM generator image like a base image; when it cannot, its line names the
  * image (`failed to resolve source metadata for <image>: … not found`) but not the input.
  */
-function withGeneratorHint(request: BuildRequest, reason: string | undefined): string | undefined {
+function withGeneratorHint(request: Pick<BuildRequest, 'sbom' | 'sbomGenerator'>, reason: string | undefined): string | undefined {
   if (!request.sbom || !reason) return reason;
   const generator = request.sbomGenerator ?? 'docker/buildkit-syft-scanner';
   const named = reason.includes(generator) || (!request.sbomGenerator && /buildkit-syft-scanner/.test(reason));

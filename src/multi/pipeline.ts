@@ -300,8 +300,8 @@ async function publish(
   registry: string,
 ): Promise<void> {
   const { inputs, facts, outputs, progress } = context;
-  const [{ publishStepReport }, { stepVerdict }] = await Promise.all([import('../report/publish.js'), import('../report/multi.js')]);
-  const stepReport = { verdict: stepVerdict(reports), fails: step.fails, reason: step.reason, images: reports, runUrl: facts.runUrl };
+  const { publishStepReport } = await import('../report/publish.js');
+  const stepReport = { fails: step.fails, reason: step.reason, images: reports, runUrl: facts.runUrl };
   outputs.scanStatus = worstStatus(reports.map(({ report }) => report.scan.status));
   const published = await core.group('Report', () =>
     publishStepReport(stepReport, {

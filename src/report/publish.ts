@@ -55,9 +55,13 @@ export async function publishReport(report: Report, context: PublishContext): Pr
  * SARIF file with a run per image, one job summary, one PR comment (its key: `comment-key`, else
  * the registry and the images' names).
  */
-export async function publishStepReport(step: StepReport, context: PublishContext & { files: Record<string, string> }): Promise<Published> {
+export async function publishStepReport(
+  parts: Omit<StepReport, 'verdict'>,
+  context: PublishContext & { files: Record<string, string> },
+): Promise<Published> {
   const { inputs, facts, workspace } = context;
-  const { renderStepComment, renderStepSummary, stepJsonChunks } = await import('./multi.js');
+  const { renderStepComment, renderStepSummary, stepJsonChunks, stepVerdict } = await import('./multi.js');
+  const step: StepReport = { ...parts, verdict: stepVerdict(parts.images) };
   const reportPath = await writeText(path.join(context.tempDir, 'report.json'), stepJsonChunks(step));
   const published: Published = { reportPath };
   if (inputs.sarif) {
