@@ -12,9 +12,11 @@ export interface Workspace {
   /** Extra directories, relative to the workspace. */
   dirs?: string[];
   env?: Record<string, string | undefined>;
+  /** `docker buildx bake <args>` for bake-file (InputEnvironment.bake). */
+  bake?: (args: string[]) => string;
 }
 
-export function fakeEnvironment({ files = {}, dirs = [], env = {} }: Workspace = {}): InputEnvironment {
+export function fakeEnvironment({ files = {}, dirs = [], env = {}, bake }: Workspace = {}): InputEnvironment {
   const contents = new Map(Object.entries(files).map(([file, text]) => [path.resolve(WORKSPACE, file), text]));
   const directories = new Set<string>([WORKSPACE, ...dirs.map((dir) => path.resolve(WORKSPACE, dir))]);
   for (const file of contents.keys()) {
@@ -31,6 +33,7 @@ export function fakeEnvironment({ files = {}, dirs = [], env = {} }: Workspace =
     isFile: (file) => contents.has(file),
     parseYaml: parse,
     isDirectory: (file) => directories.has(file),
+    ...(bake ? { bake } : {}),
   };
 }
 

@@ -970,3 +970,105 @@ describe('readInputs: the runner wiring', () => {
     }
   });
 });
+
+describe('parseInputs: bake-file and bake-targets (the images from a bake file)', () => {
+  const REGION = { 'aws-region': 'us-east-1' };
+  const FILES = { 'docker-bake.hcl': 'target "api" {}\n', 'services/api/Dockerfile': 'FROM scratch\n' };
+  const PRINTED = JSON.stringify({
+    group: { default: { targets: ['api'] } },
+    target: {
+      api: { context: 'services/api', dockerfile: 'Dockerfile', tags: ['shop/api'], contexts: { base: 'target:base' } },
+      base: { context: 'services/api', dockerfile: 'Dockerfile' },
+    },
+  });
+  const LISTED = JSON.stringify([{ name: 'api' }, { name: 'base' }, { name: 'default', group: true }]);
+
+  function bakeOf(calls: string[][], answer: (args: string[]) => string = () => PRINTED) {
+    return (args: string[]) => {
+      calls.push(args);
+      return answer(args);
+    };
+  }
+
+  test('bake --print reads the files for the targets asked; its targets become the images', () => {
+    const calls: string[][] = [];
+    const inputs = parseWith(
+      { ...REGION, 'bake-file': 'docker-bake.hcl', 'bake-targets': 'api', 'build-args': 'COMMON=1' },
+      { files: FILES, bake: bakeOf(calls) },
+    );
+    expect(calls).toEqual([['--print', '--file', 'docker-bake.hcl', 'api']]);
+    expect(inputs.repository).toBe('');
+    expect(inputs.images).toEqual([
+      {
+        name: 'api',
+        repository: 'shop/api',
+        context: 'services/api',
+        file: 'services/api/Dockerfile',
+        buildArgs: ['COMMON=1'],
+        platforms: [],
+        bake: { contexts: { base: 'target:base' } },
+      },
+    ]);
+    expect(Object.keys(inputs.bakeHelpers ?? {})).toEqual(['base']);
+  });
+
+  test('bake-targets alone: bake finds its default file', () => {
+    const calls: string[][] = [];
+    parseWith({ ...REGION, 'bake-targets': 'api' }, { files: FILES, bake: bakeOf(calls) });
+    expect(calls).toEqual([['--print', 'api']]);
+  });
+
+  test('an unknown target: one line that lists what the file defines', () => {
+    const calls: string[][] = [];
+    const bake = bakeOf(calls, (args) => {
+      if (args[0] === '--print')
+        throw new Error('#1 [internal] load local bake definitions\n#1 DONE 0.0s\nERROR: failed to find target nope\n');
+      return LISTED;
+    });
+    const error = failureOf({ ...REGION, 'bake-file': 'docker-bake.hcl', 'bake-targets': 'api,nope' }, { files: FILES, bake });
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(
+      'Input "bake-targets" has "nope", which docker-bake.hcl does not define; accepted: its targets and groups (api, base, default).',
+    );
+    expect(calls[1]).toEqual(['--list=type=targets,format=json', '--file', 'docker-bake.hcl']);
+  });
+
+  test('a bake file buildx cannot read: its ERROR line, in one line', () => {
+    const bake = () => {
+      throw new Error('docker-bake.hcl:3\n--------\nERROR: docker-bake.hcl:3,1-2: Argument or block definition required\n');
+    };
+    const error = failureOf({ ...REGION, 'bake-file': 'docker-bake.hcl' }, { files: FILES, bake });
+    expect(error.message).toBe(
+      'Input "bake-file" (docker-bake.hcl) could not be read by docker buildx bake --print: docker-bake.hcl:3,1-2: Argument or block definition required; accepted: a bake file buildx reads.',
+    );
+  });
+
+  test.each<[string, Record<string, string>, string]>([
+    [
+      'bake-file with images',
+      { ...REGION, 'bake-file': 'docker-bake.hcl', images: '- {name: api, repository: shop/api}' },
+      'Input "bake-file" is set together with "images"; accepted: one way to list the images, an images list or a bake file.',
+    ],
+    [
+      'bake-file with repository',
+      { ...REQUIRED, 'bake-file': 'docker-bake.hcl' },
+      'Input "bake-file" is set together with "repository"; accepted: repository for one image, or bake-file (each image names its own repository).',
+    ],
+    [
+      'a bake file that is not there',
+      { ...REGION, 'bake-file': 'nope.hcl' },
+      'Input "bake-file" has "nope.hcl", which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.',
+    ],
+    [
+      'a target name bake would take for a flag',
+      { ...REGION, 'bake-targets': '--push' },
+      'Input "bake-targets" has "--push"; accepted: names of the bake file\'s targets or groups.',
+    ],
+  ])('%s: one line before bake runs', (_name, values, message) => {
+    const calls: string[][] = [];
+    const error = failureOf(values, { files: FILES, bake: bakeOf(calls) });
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe(message);
+    expect(calls).toEqual([]);
+  });
+});

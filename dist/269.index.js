@@ -90,7 +90,7 @@ function names(list) {
 /** The step's inputs for one image: its repository and build fields in place of the step's. */
 function imageInputs(inputs, spec) {
     const { repository, context, file, target, buildArgs, platforms } = spec;
-    return { ...inputs, repository, context, file, target, buildArgs, platforms, images: undefined };
+    return { ...inputs, repository, context, file, target, buildArgs, platforms, images: undefined, bakeHelpers: undefined };
 }
 async function runImages(context) {
     const { inputs, facts, deps, outputs, progress, tempDir } = context;
@@ -104,6 +104,7 @@ async function runImages(context) {
         const targets = specs.map((spec) => ({
             name: spec.name,
             request: (0,src_image/* buildRequest */.mK)({ inputs: imageInputs(inputs, spec), facts, output: { kind: 'none' }, tempDir }),
+            base: spec.bake,
         }));
         progress.phase = 'building';
         await actions_core/* group */.Os(`Build ${names.join(', ')} (push: false)`, () => bake(targets, context));
@@ -173,7 +174,11 @@ async function runImages(context) {
         for (const image of toBuild) {
             const cache = await (0,src_image/* ecrCache */.NQ)(image.inputs, facts, image.image, image.repository, builder);
             const output = (0,src_image/* pushOutput */.Yt)(image.inputs, image.plan, image.image);
-            targets.push({ name: image.spec.name, request: (0,src_image/* buildRequest */.mK)({ inputs: image.inputs, facts, output, tempDir, cache }) });
+            targets.push({
+                name: image.spec.name,
+                request: (0,src_image/* buildRequest */.mK)({ inputs: image.inputs, facts, output, tempDir, cache }),
+                base: image.spec.bake,
+            });
         }
         actions_core/* info */.pq(`Building ${toBuild.map((i) => i.spec.name).join(', ')} in one docker buildx bake.`);
         const results = await bake(targets, context);
@@ -286,6 +291,7 @@ async function bake(targets, context) {
         metadataFile: external_node_path_.join(context.tempDir, 'bake-metadata.json'),
         builder: context.inputs.builder,
         absolute: (file) => external_node_path_.resolve(context.workspace, file),
+        helpers: context.inputs.bakeHelpers,
     }, context.deps.run);
 }
 async function publish(reports, step, context, registry) {

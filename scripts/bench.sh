@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (docs/performance.md): installs npm packages if node_modules is missing, starts
 # the local stack, then runs bench/run.ts on Node 24. Arguments go to bench/run.ts:
-#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest] [--profile]
+#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images] [--profile]
 #   BENCH_REPEATS=5 BENCH_SCAN_REPEATS=3 BENCH_COLD_REPEATS=3 bash scripts/bench.sh
 set -euo pipefail
 
@@ -13,7 +13,7 @@ The benchmark (docs/performance.md): installs npm packages if needed, starts the
 then runs bench/run.ts on Node 24, which prints one table of ratios against the targets.
 
 Options (passed to bench/run.ts):
-  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest
+  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest, images
   --write-docs      also write the results into docs/performance.md
   --profile         also write --cpu-prof profiles (paths printed)
   -h, --help        print this and exit

@@ -1,6 +1,7 @@
 // The only caller of core.getInput. Every input is read and validated here, up front, so a
 // bad value stops the step with one line naming the input before any AWS or Docker call.
 import * as core from './util/actions-core.js';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
@@ -11,6 +12,7 @@ import { TAG_MUTABILITIES, type TagMutability } from './ecr/repository.js';
 import type { BuildSettings } from './build/argv.js';
 import { CACHE_TAG_PREFIX, isCacheTag } from './build/cache.js';
 import { parseImages, type ImageSpec } from './multi/images.js';
+import { imagesFromBake } from './multi/bake-images.js';
 
 /** Every input, parsed and validated; the build inputs as build/argv.ts names them. */
 export interface Inputs extends BuildSettings {
@@ -50,6 +52,8 @@ export interface Inputs extends BuildSettings {
   skipLogout: boolean;
   /** Several images in one step (`images` or `images-file`); then `repository` is empty. */
   images?: ImageSpec[];
+  /** With bake-file: the targets the images use (contexts target:<name>) that are not images. */
+  bakeHelpers?: Record<string, Record<string, unknown>>;
 }
 
 /** Where inputs come from: `core.getInput` in the action, a map in tests. */
@@ -64,6 +68,11 @@ export interface InputEnvironment {
   isDirectory(file: string): boolean;
   /** YAML's parse (the `yaml` package's), for the ignore file. */
   parseYaml(text: string): unknown;
+  /**
+   * Runs `docker buildx bake <args>` in `cwd` and gives its standard output (bake-file: --print
+   * and --list); throws an Error whose message is bake's standard error.
+   */
+  bake?(args: string[]): string;
 }
 
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
@@ -140,13 +149,20 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
 
   // Several images (issue 23): each entry names its repository; the step's `repository` is empty.
   const imagesSource = readImagesSource(read, environment);
-  if (imagesSource && read.optional('repository') !== undefined) {
+  const bakeSource = readBakeSource(read, environment);
+  if (imagesSource && bakeSource) {
     throw new InputError(
-      `Input "${imagesSource.input}" is set together with "repository"; accepted: repository for one image, or ${imagesSource.input} (each image names its own repository).`,
+      `Input "${bakeSource.input}" is set together with "${imagesSource.input}"; accepted: one way to list the images, an images list or a bake file.`,
     );
   }
-  const repository = imagesSource ? '' : read.required('repository');
-  if (!imagesSource && !REPOSITORY.test(repository)) {
+  const several = imagesSource?.input ?? bakeSource?.input;
+  if (several && read.optional('repository') !== undefined) {
+    throw new InputError(
+      `Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`,
+    );
+  }
+  const repository = several ? '' : read.required('repository');
+  if (!several && !REPOSITORY.test(repository)) {
     throw new InputError(
       `Input "repository" is ${quoted(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
     );
@@ -306,19 +322,24 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     skipLogout: read.boolean('skip-logout', false),
   };
 
+  const checks = {
+    repository: (value: string) => REPOSITORY.test(value),
+    platform: (value: string) => PLATFORM.test(value),
+    isDirectory: (file: string) => environment.isDirectory(file),
+    isFile: (file: string) => environment.isFile(file),
+    resolve: (file: string) => read.path(file),
+  };
   if (imagesSource) {
     inputs.images = parseImages(
       imagesSource.parse(),
       imagesSource.where,
       { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms },
-      {
-        repository: (value) => REPOSITORY.test(value),
-        platform: (value) => PLATFORM.test(value),
-        isDirectory: (file) => environment.isDirectory(file),
-        isFile: (file) => environment.isFile(file),
-        resolve: (file) => read.path(file),
-      },
+      checks,
     );
+  } else if (bakeSource) {
+    const { images, helpers } = imagesFromBake(bakeSource.print(), bakeSource.where, { buildArgs, platforms }, checks);
+    inputs.images = images;
+    inputs.bakeHelpers = helpers;
   } else if (!remoteContext) {
     if (!environment.isDirectory(read.path(context))) {
       throw new InputError(
@@ -359,6 +380,83 @@ function readImagesSource(
     throw new InputError(`Input "images-file" is ${quoted(file)}, which does not exist; accepted: the path of a YAML list of images.`);
   }
   return { input: 'images-file', where, parse: () => yaml(environment.readText(full), where) };
+}
+
+/**
+ * `bake-file` + `bake-targets`: the bake file(s), read by `docker buildx bake --print` (so HCL,
+ * compose and JSON, variables and inherits are buildx's to resolve), its JSON parsed.
+ */
+function readBakeSource(
+  read: Reader,
+  environment: InputEnvironment,
+): { input: 'bake-file' | 'bake-targets'; where: string; print: () => unknown } | undefined {
+  const files = read.list('bake-file');
+  const targets = read.list('bake-targets');
+  if (files.length === 0 && targets.length === 0) return undefined;
+  for (const file of files) {
+    if (!environment.isFile(read.path(file))) {
+      throw new InputError(
+        `Input "bake-file" has ${quoted(file)}, which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.`,
+      );
+    }
+  }
+  for (const target of targets) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(target)) {
+      throw new InputError(`Input "bake-targets" has ${quoted(target)}; accepted: names of the bake file's targets or groups.`);
+    }
+  }
+  const named = files.length > 0 ? oneLine(files.join(', ')) : 'the default bake file';
+  const where = files.length > 0 ? `Input "bake-file" (${named})` : `Input "bake-targets" (${named})`;
+  const fileArgs = files.flatMap((file) => ['--file', file]);
+  const bake = (args: string[]): string => {
+    if (!environment.bake) throw new Error('internal: docker buildx bake is not available to read the bake file');
+    return environment.bake(args);
+  };
+  const print = (): unknown => {
+    let printed: string;
+    try {
+      printed = bake(['--print', ...fileArgs, ...targets]);
+    } catch (error) {
+      const message = toMessage(error);
+      const unknown = /failed to find target (\S+)/.exec(message);
+      if (unknown) {
+        throw new InputError(
+          `Input "bake-targets" has ${quoted(unknown[1]!)}, which ${named} does not define; accepted: ${definedTargets(bake, fileArgs)}.`,
+        );
+      }
+      throw new InputError(
+        `${where} could not be read by docker buildx bake --print: ${bakeError(message)}; accepted: a bake file buildx reads.`,
+      );
+    }
+    try {
+      return JSON.parse(printed) as unknown;
+    } catch {
+      throw new InputError(`${where}: docker buildx bake --print did not print JSON; accepted: a bake file buildx reads.`);
+    }
+  };
+  return { input: files.length > 0 ? 'bake-file' : 'bake-targets', where, print };
+}
+
+/** The bake file's targets and groups, for a message: `its targets and groups (api, worker, ...)`. */
+function definedTargets(bake: (args: string[]) => string, fileArgs: string[]): string {
+  try {
+    const listed = JSON.parse(bake(['--list=type=targets,format=json', ...fileArgs])) as Array<{ name?: unknown }>;
+    const names = listed.map((entry) => entry.name).filter((name): name is string => typeof name === 'string');
+    if (names.length > 0) return `its targets and groups (${truncate(names.join(', '))})`;
+  } catch {
+    // The listing is a courtesy: the message stands without it.
+  }
+  return 'names of its targets and groups';
+}
+
+/** bake's standard error, in one line: its last ERROR line, or its last line. */
+function bakeError(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const error = [...lines].reverse().find((line) => line.startsWith('ERROR:'));
+  return truncate(oneLine((error ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '')));
 }
 
 function keyValueLines(read: Reader, name: string): Array<[string, string]> {
@@ -461,7 +559,25 @@ export async function readInputs(): Promise<Inputs> {
         throw new Error('internal: the YAML parser was not loaded');
       }
     : (await import('yaml')).parse;
-  const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
+  const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text), bake: (args) => dockerBake(args, files.cwd) });
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;
+}
+
+/** `docker buildx bake <args>` (bake-file's --print and --list), before anything is built: its output. */
+function dockerBake(args: string[], cwd: string): string {
+  try {
+    return execFileSync('docker', ['buildx', 'bake', ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const failed = error as { stderr?: unknown; code?: unknown; message?: string };
+    if (failed.code === 'ENOENT') throw new Error('docker is not installed (not on PATH)', { cause: error });
+    const stderr = typeof failed.stderr === 'string' ? failed.stderr : '';
+    throw new Error(stderr.trim() !== '' ? stderr : (failed.message ?? String(error)), { cause: error });
+  }
 }

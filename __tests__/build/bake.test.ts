@@ -121,3 +121,54 @@ describe('parseBakeMetadata', () => {
     expect(() => parseBakeMetadata(text, targets)).toThrow(message);
   });
 });
+
+describe('bakeDefinition: a bake file\'s target (bake-file) under the step\'s', () => {
+  const FROM_FILE = {
+    contexts: { base: 'target:base' },
+    labels: { team: 'shop', title: 'from the bake file' },
+    secret: [{ id: 'npm', env: 'NPM_TOKEN' }],
+    'cache-from': [{ type: 'registry', ref: 'elsewhere:cache' }],
+    ssh: ['default'],
+    'no-cache': true,
+  };
+
+  test('the step decides tags, output, attest and dockerfile; the file keeps its contexts, ssh, labels, secrets, cache-from', () => {
+    const definition = bakeDefinition(
+      [
+        {
+          ...target({
+            file: 'services/api/Dockerfile',
+            labels: [['title', 'step'], ['org.opencontainers.image.revision', SHA]],
+            secrets: ['id=token,env=TOKEN'],
+            cacheFrom: ['type=registry,ref=r:buildcache-main'],
+          }),
+          base: FROM_FILE,
+        },
+      ],
+      absolute,
+      { base: { context: 'base', dockerfile: 'Dockerfile', output: [{ type: 'cacheonly' }] } },
+    );
+    expect(definition.group.default.targets).toEqual(['api']);
+    expect(definition.target.base).toEqual({ context: 'base', dockerfile: 'Dockerfile', output: [{ type: 'cacheonly' }] });
+    expect(definition.target.api).toEqual({
+      context: '.',
+      dockerfile: '/ws/services/api/Dockerfile',
+      args: {},
+      contexts: { base: 'target:base' },
+      labels: { title: 'from the bake file', 'org.opencontainers.image.revision': SHA, team: 'shop' },
+      secret: [{ id: 'npm', env: 'NPM_TOKEN' }, 'id=token,env=TOKEN'],
+      'cache-from': ['type=registry,ref=r:buildcache-main', { type: 'registry', ref: 'elsewhere:cache' }],
+      ssh: ['default'],
+      'no-cache': true,
+      attest: ['type=provenance,disabled=true'],
+      tags: [`${REGISTRY}/shop/api:${SHA}`],
+      output: ['type=registry'],
+    });
+  });
+
+  test('dockerfile-inline: no dockerfile path beside it', () => {
+    const definition = bakeDefinition([{ ...target({}), base: { 'dockerfile-inline': 'FROM scratch\n' } }], absolute);
+    expect(definition.target.api).toMatchObject({ 'dockerfile-inline': 'FROM scratch\n' });
+    expect(definition.target.api).not.toHaveProperty('dockerfile');
+  });
+});

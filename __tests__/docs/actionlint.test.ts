@@ -76,7 +76,7 @@ function wrapSteps(text: string): string {
   });
 }
 
-const IMAGE_INPUTS = ['repository', 'images', 'images-file'];
+const IMAGE_INPUTS = ['repository', 'images', 'images-file', 'bake-file', 'bake-targets'];
 
 /** Problems actionlint cannot see: inputs and outputs of this action (it does not read action.yml). */
 function checkThisAction(text: string, file: string): string[] {
@@ -91,7 +91,7 @@ function checkThisAction(text: string, file: string): string[] {
       for (const name of given.filter((n) => !INPUTS.has(n))) problems.push(`${file}: job ${jobName}: unknown input "${name}"`);
       for (const name of REQUIRED.filter((n) => !given.includes(n)))
         problems.push(`${file}: job ${jobName}: required input "${name}" is missing`);
-      // One image (repository) or several (images, images-file): the step needs one of them.
+      // One image (repository) or several (images, images-file, bake-file, bake-targets): the step needs one of them.
       if (!IMAGE_INPUTS.some((n) => given.includes(n)))
         problems.push(`${file}: job ${jobName}: none of the inputs ${IMAGE_INPUTS.map((n) => `"${n}"`).join(', ')} is given`);
     }
@@ -213,7 +213,7 @@ describe('the checks catch broken workflows', () => {
     [
       'no repository and no images',
       GOOD.replace('repository: mlops/retail-api', 'sha-tag: short'),
-      /none of the inputs "repository", "images", "images-file" is given/,
+      /none of the inputs "repository", "images", "images-file", "bake-file", "bake-targets" is given/,
     ],
     ['an unknown output of this action', GOOD.replace('outputs.image-uri', 'outputs.image-url'), /unknown output "image-url"/],
   ])('%s fails', async (_what, broken, expected) => {

@@ -8,6 +8,11 @@ import type { BuildRequest } from './argv.js';
 export interface BakeTarget {
   name: string;
   request: Omit<BuildRequest, 'metadataFile' | 'builder'>;
+  /**
+   * From a bake file: its target, less what the step decides (ImageSpec.bake). The step's fields
+   * are written over it; its labels, secrets and cache-from are kept beside the step's.
+   */
+  base?: Record<string, unknown>;
 }
 
 export interface BakeTargetDefinition {
@@ -29,7 +34,7 @@ export interface BakeTargetDefinition {
 
 export interface BakeDefinition {
   group: { default: { targets: string[] } };
-  target: Record<string, BakeTargetDefinition>;
+  target: Record<string, BakeTargetDefinition | Record<string, unknown>>;
 }
 
 /**
@@ -37,9 +42,15 @@ export interface BakeDefinition {
  * or absolute): bake would read a relative one against the target's context, so the caller
  * passes absolute paths (`absolute`).
  */
-export function bakeDefinition(targets: BakeTarget[], absolute: (file: string) => string): BakeDefinition {
-  const target: Record<string, BakeTargetDefinition> = {};
-  for (const { name, request } of targets) {
+export function bakeDefinition(
+  targets: BakeTarget[],
+  absolute: (file: string) => string,
+  helpers: Record<string, Record<string, unknown>> = {},
+): BakeDefinition {
+  // Helpers (targets an image names in contexts, target:<name>) as the bake file has them: bake
+  // builds them when an image needs them, in the same session.
+  const target: BakeDefinition['target'] = { ...helpers };
+  for (const { name, request, base } of targets) {
     const definition: BakeTargetDefinition = {
       context: request.context,
       dockerfile: absolute(request.file),
@@ -63,9 +74,25 @@ export function bakeDefinition(targets: BakeTarget[], absolute: (file: string) =
         `type=image,name=${output.name},push-by-digest=true,name-canonical=true,push=true${output.referrers ? ',oci-mediatypes=true,oci-artifact=false' : ''}`,
       ];
     }
-    target[name] = definition;
+    target[name] = base ? over(base, definition) : definition;
   }
   return { group: { default: { targets: targets.map((t) => t.name) } }, target };
+}
+
+/** The step's target over the bake file's: lists and maps the two both have are joined. */
+function over(base: Record<string, unknown>, ours: BakeTargetDefinition): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base, ...ours };
+  const list = (key: string) => (Array.isArray(base[key]) ? (base[key] as unknown[]) : []);
+  // The bake file's labels are the more specific: they win over the step's.
+  if (base.labels && typeof base.labels === 'object') merged.labels = { ...ours.labels, ...(base.labels as object) };
+  const cacheFrom = [...(ours['cache-from'] ?? []), ...list('cache-from')];
+  if (cacheFrom.length > 0) merged['cache-from'] = cacheFrom;
+  const secret = [...list('secret'), ...(ours.secret ?? [])];
+  if (secret.length > 0) merged.secret = secret;
+  if (base['no-cache'] === true) merged['no-cache'] = true;
+  if (base.pull === true) merged.pull = true;
+  if (typeof base['dockerfile-inline'] === 'string') delete merged.dockerfile;
+  return merged;
 }
 
 /** `--provenance=<value>` and `--sbom=…` of buildx build, as bake's `attest` entries. */

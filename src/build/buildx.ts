@@ -25,11 +25,19 @@ export async function runBuild(request: BuildRequest, run: Runner, seams: RetryS
  */
 export async function runBake(
   targets: BakeTarget[],
-  options: { file: string; metadataFile: string; builder?: string; absolute: (file: string) => string },
+  options: {
+    file: string;
+    metadataFile: string;
+    builder?: string;
+    absolute: (file: string) => string;
+    /** From a bake file: the targets the images use that are not images (Inputs.bakeHelpers). */
+    helpers?: Record<string, Record<string, unknown>>;
+  },
   run: Runner,
   seams: RetrySeams = actionRetrySeams,
 ): Promise<Map<string, BuildResult>> {
-  await writeFile(options.file, `${JSON.stringify(bakeDefinition(targets, options.absolute), null, 2)}\n`, 'utf8');
+  const definition = bakeDefinition(targets, options.absolute, options.helpers);
+  await writeFile(options.file, `${JSON.stringify(definition, null, 2)}\n`, 'utf8');
   const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
   await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
   const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);

@@ -25,6 +25,12 @@ export interface ImageSpec {
   target?: string;
   buildArgs: string[];
   platforms: string[];
+  /**
+   * From a bake file (bake-file): the target as `docker buildx bake --print` resolved it, less
+   * what the step decides (tags, output, attest, cache-to); the bake this step runs keeps the rest
+   * (contexts, secrets, ssh, labels, ...).
+   */
+  bake?: Record<string, unknown>;
 }
 
 /** What an entry inherits from the step's own inputs. */
@@ -49,8 +55,8 @@ export interface ImageChecks {
 
 const FIELDS = ['name', 'repository', 'context', 'file', 'target', 'build-args', 'platforms'] as const;
 // A bake target's name (buildx: letters, digits, _ and -), kept lowercase-insensitive unique.
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|github\.com\/)/;
+export const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|github\.com\/)/;
 
 /**
  * `source` names where the list came from in messages: `Input "images"` or
@@ -63,6 +69,12 @@ export function parseImages(value: unknown, source: string, defaults: ImageDefau
     );
   }
   const images = value.map((entry, i) => parseEntry(entry, i, source, defaults, checks));
+  checkDistinct(images, source);
+  return images;
+}
+
+/** Two images of one name, or two in one repository (they would push to the same tags): one line. */
+export function checkDistinct(images: ImageSpec[], source: string): void {
   const byName = new Map<string, string>();
   const byRepository = new Map<string, string>();
   for (const image of images) {
@@ -81,7 +93,6 @@ export function parseImages(value: unknown, source: string, defaults: ImageDefau
     }
     byRepository.set(image.repository, image.name);
   }
-  return images;
 }
 
 function parseEntry(entry: unknown, i: number, source: string, defaults: ImageDefaults, checks: ImageChecks): ImageSpec {
@@ -173,7 +184,7 @@ function listOf(value: unknown, what: string, commas = true): string[] {
 }
 
 /** The step's KEY=VALUE build-args with the entry's (a mapping or KEY=VALUE lines) over them, key by key. */
-function mergeBuildArgs(step: string[], value: unknown, named: string): string[] {
+export function mergeBuildArgs(step: string[], value: unknown, named: string): string[] {
   const merged = new Map(step.map((arg) => [arg.slice(0, arg.indexOf('=')), arg] as const));
   if (value === undefined || value === null) return [...merged.values()];
   let pairs: Array<[string, string]>;

@@ -66,7 +66,7 @@ export interface StepContext {
 /** The step's inputs for one image: its repository and build fields in place of the step's. */
 export function imageInputs(inputs: Inputs, spec: ImageSpec): Inputs {
   const { repository, context, file, target, buildArgs, platforms } = spec;
-  return { ...inputs, repository, context, file, target, buildArgs, platforms, images: undefined };
+  return { ...inputs, repository, context, file, target, buildArgs, platforms, images: undefined, bakeHelpers: undefined };
 }
 
 export async function runImages(context: StepContext): Promise<void> {
@@ -80,6 +80,7 @@ export async function runImages(context: StepContext): Promise<void> {
     const targets = specs.map((spec) => ({
       name: spec.name,
       request: buildRequest({ inputs: imageInputs(inputs, spec), facts, output: { kind: 'none' }, tempDir }),
+      base: spec.bake,
     }));
     progress.phase = 'building';
     await core.group(`Build ${names.join(', ')} (push: false)`, () => bake(targets, context));
@@ -156,7 +157,11 @@ export async function runImages(context: StepContext): Promise<void> {
     for (const image of toBuild) {
       const cache = await ecrCache(image.inputs, facts, image.image, image.repository, builder);
       const output = pushOutput(image.inputs, image.plan, image.image);
-      targets.push({ name: image.spec.name, request: buildRequest({ inputs: image.inputs, facts, output, tempDir, cache }) });
+      targets.push({
+        name: image.spec.name,
+        request: buildRequest({ inputs: image.inputs, facts, output, tempDir, cache }),
+        base: image.spec.bake,
+      });
     }
     core.info(`Building ${toBuild.map((i) => i.spec.name).join(', ')} in one docker buildx bake.`);
     const results = await bake(targets, context);
@@ -288,6 +293,7 @@ async function bake(targets: BakeTarget[], context: StepContext) {
       metadataFile: path.join(context.tempDir, 'bake-metadata.json'),
       builder: context.inputs.builder,
       absolute: (file) => path.resolve(context.workspace, file),
+      helpers: context.inputs.bakeHelpers,
     },
     context.deps.run,
   );

@@ -1,9 +1,9 @@
 // Issue 23: several images in one step: one login, one buildx bake, one verdict (promotion all or
 // nothing), one comment, outputs keyed by name.
 import { describe, expect, test } from '@jest/globals';
-import { pullRequestEvent, releaseEvent, runAction, workflowCommands, type RunResult } from './harness.js';
+import { pullRequestEvent, pushEvent, releaseEvent, runAction, workflowCommands, type RunResult } from './harness.js';
 import { CRITICAL, HIGH } from './fixtures.js';
-import { ecrCalls, prComments, putRepository, registryTags, uniquePr, uniqueRepository } from './stack.js';
+import { ecrCalls, prComments, putRepository, registryTags, stackEnv, uniquePr, uniqueRepository } from './stack.js';
 
 // Three services of one repository, their Dockerfiles sharing a first stage (the same files, the
 // same steps: BuildKit builds it once in the one bake session).
@@ -212,6 +212,122 @@ describe('images: several images in one step', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(message);
     expect(run.main.log).not.toContain('docker buildx bake');
+    expect(run.state.registries).toBeUndefined();
+  });
+});
+
+// A bake file (HCL) of two services that both take the shared files from a third target, "base",
+// as a named context: buildx resolves the file (variables from the environment, inherits), the
+// step builds "base" once for both. The worker's findings come from an HCL variable.
+function bakeWorkspace(repos: Record<string, string>): Record<string, string> {
+  const files: Record<string, string> = { 'shared/lib.txt': `shared ${Math.random()}\n` };
+  for (const name of ['api', 'worker']) {
+    files[`services/${name}/Dockerfile`] = [
+      'FROM base',
+      'ARG FINDINGS=',
+      'COPY app.txt /app.txt',
+      'LABEL ecr-standin.findings="${FINDINGS}"',
+      '',
+    ].join('\n');
+    files[`services/${name}/app.txt`] = `${name} ${Math.random()}\n`;
+  }
+  files['docker-bake.hcl'] = `variable "WORKER_FINDINGS" { default = "" }
+
+group "services" {
+  targets = ["api", "worker"]
+}
+
+target "base" {
+  context = "shared"
+  dockerfile-inline = "FROM scratch\\nCOPY . /shared/\\n"
+}
+
+target "_service" {
+  contexts = { base = "target:base" }
+  labels = { "team" = "shop" }
+}
+
+target "api" {
+  inherits = ["_service"]
+  context = "services/api"
+  tags = ["${repos.api}:dev"]
+}
+
+target "worker" {
+  inherits = ["_service"]
+  context = "services/worker"
+  tags = ["123456789012.dkr.ecr.us-east-1.amazonaws.com/${repos.worker}"]
+  args = { FINDINGS = "\${WORKER_FINDINGS}" }
+}
+`;
+  return files;
+}
+
+describe('bake-file: the images from a bake file', () => {
+  test('HCL read by buildx (variables, inherits, a shared target:base context), cache: ecr and SBOM + provenance per image, in one bake', async () => {
+    const repos = await repositories(['api', 'worker']);
+    const event = pushEvent();
+    const run = await runAction({
+      inputs: {
+        'bake-file': 'docker-bake.hcl',
+        'bake-targets': 'services',
+        cache: 'ecr',
+        sbom: 'true',
+        provenance: 'mode=max',
+        builder: stackEnv().REMOTE_BUILDER!,
+      },
+      event,
+      env: { WORKER_FINDINGS: HIGH },
+      files: bakeWorkspace(repos),
+    });
+    expect(run.main.log).not.toMatch(/::error/);
+    expect(run.main.exitCode).toBe(0);
+    expect(bakes(run)).toBe(1);
+    expect(run.main.log).toContain('Building api, worker in one docker buildx bake.');
+
+    const digests = JSON.parse(run.outputs.digests ?? '{}') as Record<string, string>;
+    expect(Object.keys(digests)).toEqual(['api', 'worker']);
+    const findings = JSON.parse(run.outputs.findings ?? '{}') as Record<string, Record<string, number>>;
+    // The HCL variable, from the step's environment, reached the worker's build.
+    expect(findings.worker?.HIGH).toBe(1);
+    expect(findings.api?.HIGH).toBe(0);
+
+    for (const name of ['api', 'worker']) {
+      const tags = await registryTags(repos[name]!);
+      // The image under the SHA (the bake file's own tags are the step's to decide), the cache
+      // beside it in its own repository, the attestations in a referrers tag (this registry has no
+      // referrers API).
+      expect(tags).toContain(event.sha);
+      expect(tags).not.toContain('dev');
+      expect(tags).toContain('buildcache-main');
+      expect(tags.filter((t) => t.startsWith('sha256-'))).toHaveLength(1);
+    }
+    const report = JSON.parse(run.artifacts.report ?? '{}') as {
+      images: Record<string, { attestations?: { list: Array<{ kind: string }> } }>;
+    };
+    for (const name of ['api', 'worker']) {
+      expect(report.images[name]?.attestations?.list.map((a) => a.kind).sort()).toEqual(['provenance', 'sbom']);
+    }
+  });
+
+  test.each([
+    [
+      'an unknown bake target',
+      'api,nope',
+      'Input "bake-targets" has "nope", which docker-bake.hcl does not define; accepted: its targets and groups (',
+    ],
+    ['a target with no tags', 'base', 'Input "bake-file" (docker-bake.hcl), target "base" has no tags to name its repository'],
+  ])('bad input: %s is one line, before any build', async (_name, targets, message) => {
+    const run = await runAction({
+      inputs: { 'bake-file': 'docker-bake.hcl', 'bake-targets': targets },
+      event: releaseEvent('v1.0.0'),
+      files: bakeWorkspace({ api: 'e2e/never-api', worker: 'e2e/never-worker' }),
+    });
+    expect(run.main.exitCode).toBe(1);
+    const errors = workflowCommands(run.main.log, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(message);
+    expect(run.main.log).not.toContain('in one docker buildx bake');
     expect(run.state.registries).toBeUndefined();
   });
 });

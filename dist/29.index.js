@@ -1,5 +1,5 @@
-export const id = 190;
-export const ids = [190,895];
+export const id = 29;
+export const ids = [29,895];
 export const modules = {
 
 /***/ 9651:
@@ -342,9 +342,11 @@ function buildxArgs(request) {
  * or absolute): bake would read a relative one against the target's context, so the caller
  * passes absolute paths (`absolute`).
  */
-function bakeDefinition(targets, absolute) {
-    const target = {};
-    for (const { name, request } of targets) {
+function bakeDefinition(targets, absolute, helpers = {}) {
+    // Helpers (targets an image names in contexts, target:<name>) as the bake file has them: bake
+    // builds them when an image needs them, in the same session.
+    const target = { ...helpers };
+    for (const { name, request, base } of targets) {
         const definition = {
             context: request.context,
             dockerfile: absolute(request.file),
@@ -376,9 +378,30 @@ function bakeDefinition(targets, absolute) {
                 `type=image,name=${output.name},push-by-digest=true,name-canonical=true,push=true${output.referrers ? ',oci-mediatypes=true,oci-artifact=false' : ''}`,
             ];
         }
-        target[name] = definition;
+        target[name] = base ? over(base, definition) : definition;
     }
     return { group: { default: { targets: targets.map((t) => t.name) } }, target };
+}
+/** The step's target over the bake file's: lists and maps the two both have are joined. */
+function over(base, ours) {
+    const merged = { ...base, ...ours };
+    const list = (key) => (Array.isArray(base[key]) ? base[key] : []);
+    // The bake file's labels are the more specific: they win over the step's.
+    if (base.labels && typeof base.labels === 'object')
+        merged.labels = { ...ours.labels, ...base.labels };
+    const cacheFrom = [...(ours['cache-from'] ?? []), ...list('cache-from')];
+    if (cacheFrom.length > 0)
+        merged['cache-from'] = cacheFrom;
+    const secret = [...list('secret'), ...(ours.secret ?? [])];
+    if (secret.length > 0)
+        merged.secret = secret;
+    if (base['no-cache'] === true)
+        merged['no-cache'] = true;
+    if (base.pull === true)
+        merged.pull = true;
+    if (typeof base['dockerfile-inline'] === 'string')
+        delete merged.dockerfile;
+    return merged;
 }
 /** `--provenance=<value>` and `--sbom=…` of buildx build, as bake's `attest` entries. */
 function attestations(request) {
@@ -492,7 +515,8 @@ async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams 
  * once), again on a transient registry fault as runBuild; each target's result by its name.
  */
 async function runBake(targets, options, run, seams = retry_defaults/* actionRetrySeams */.i) {
-    await (0,promises_.writeFile)(options.file, `${JSON.stringify(bakeDefinition(targets, options.absolute), null, 2)}\n`, 'utf8');
+    const definition = bakeDefinition(targets, options.absolute, options.helpers);
+    await (0,promises_.writeFile)(options.file, `${JSON.stringify(definition, null, 2)}\n`, 'utf8');
     const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
     await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
     const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
@@ -1471,7 +1495,7 @@ async function ecrCache(inputs, facts, image, repository, builder) {
 
 /***/ }),
 
-/***/ 1190:
+/***/ 3029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1488,6 +1512,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -1606,6 +1632,11 @@ function parseImages(value, source, defaults, checks) {
         throw new errors/* InputError */.dz(`${source} is not a YAML list of images; accepted: a list of {name, repository, context?, file?, target?, build-args?, platforms?}.`);
     }
     const images = value.map((entry, i) => images_parseEntry(entry, i, source, defaults, checks));
+    checkDistinct(images, source);
+    return images;
+}
+/** Two images of one name, or two in one repository (they would push to the same tags): one line. */
+function checkDistinct(images, source) {
     const byName = new Map();
     const byRepository = new Map();
     for (const image of images) {
@@ -1622,7 +1653,6 @@ function parseImages(value, source, defaults, checks) {
         }
         byRepository.set(image.repository, image.name);
     }
-    return images;
 }
 function images_parseEntry(entry, i, source, defaults, checks) {
     const where = `${source}, image ${i + 1}`;
@@ -1733,9 +1763,132 @@ function mergeBuildArgs(step, value, named) {
     return [...merged.values()];
 }
 
+;// CONCATENATED MODULE: ./src/multi/bake-images.ts
+// Pure: a bake file's targets (`bake-file` + `bake-targets`), as `docker buildx bake --print`
+// resolved them, → one ImageSpec per image target (issue 23). The bake file's own syntax (HCL,
+// compose, JSON; variables, inherits, matrices) is buildx's business: this reads only its JSON.
+//
+//   target "api" {
+//     context  = "services/api"
+//     tags     = ["shop/api"]                  # the ECR repository (a registry host is dropped)
+//     contexts = { base = "target:base" }      # kept: the bake this step runs has "base" too
+//   }
+//
+// Each requested target (groups expanded) is an image; any other target in the print (one an
+// image names in `contexts`, as target:<name>) is a helper, written into the step's bake as is.
+
+
+
+/** What the step decides for each image, whatever the bake file says: dropped from `ImageSpec.bake`. */
+const OWNED = ['context', 'dockerfile', 'args', 'platforms', 'target', 'tags', 'output', 'attest', 'cache-to', 'call', 'description'];
+/** `source` names the bake file in messages: `Input "bake-file" (docker-bake.hcl)`. */
+function imagesFromBake(printed, source, defaults, checks) {
+    const definition = printed;
+    if (definition === null || typeof definition !== 'object' || typeof definition.target !== 'object' || definition.target === null) {
+        throw new errors/* InputError */.dz(`${source}: docker buildx bake --print gave no targets; accepted: a bake file that defines the images' targets.`);
+    }
+    const targets = definition.target;
+    const groups = definition.group ?? {};
+    const names = [];
+    const expand = (name, seen) => {
+        if (seen.has(name))
+            return;
+        seen.add(name);
+        const group = groups[name];
+        if (group && Array.isArray(group.targets)) {
+            for (const t of group.targets)
+                if (typeof t === 'string')
+                    expand(t, seen);
+        }
+        else if (targets[name] !== undefined) {
+            names.push(name);
+        }
+    };
+    expand('default', new Set());
+    if (names.length === 0) {
+        throw new errors/* InputError */.dz(`${source} names no target to build; accepted: bake-targets naming its targets or groups, or a "default" group.`);
+    }
+    const images = names.map((name) => imageOf(name, targets[name], source, defaults, checks));
+    checkDistinct(images, source);
+    const helpers = Object.fromEntries(Object.entries(targets).filter(([name]) => !names.includes(name)));
+    return { images, helpers };
+}
+function imageOf(name, target, source, defaults, checks) {
+    const named = `${source}, target ${(0,errors/* quoted */.TL)(name)}`;
+    if (!NAME.test(name)) {
+        throw new errors/* InputError */.dz(`${named}: the name is not accepted as an image's name; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`);
+    }
+    const repository = repositoryOf(target.tags, named, name, checks);
+    const context = typeof target.context === 'string' && target.context !== '' ? target.context : '.';
+    const remote = REMOTE_CONTEXT.test(context) || context === '-';
+    const dockerfile = typeof target.dockerfile === 'string' && target.dockerfile !== '' ? target.dockerfile : 'Dockerfile';
+    // bake reads a relative dockerfile against the target's context; the step, against the workspace.
+    const file = remote || external_node_path_.isAbsolute(dockerfile) ? dockerfile : external_node_path_.join(context, dockerfile);
+    if (!remote) {
+        if (!checks.isDirectory(checks.resolve(context))) {
+            throw new errors/* InputError */.dz(`${named}: context ${(0,errors/* quoted */.TL)(context)} is not a directory; accepted: a build context directory (or a git/https URL).`);
+        }
+        if (typeof target['dockerfile-inline'] !== 'string' && !checks.isFile(checks.resolve(file))) {
+            throw new errors/* InputError */.dz(`${named}: dockerfile ${(0,errors/* quoted */.TL)(file)} does not exist; accepted: the path of a Dockerfile, relative to the target's context.`);
+        }
+    }
+    const platforms = Array.isArray(target.platforms) ? target.platforms.filter((p) => typeof p === 'string') : [];
+    for (const platform of platforms) {
+        if (!checks.platform(platform)) {
+            throw new errors/* InputError */.dz(`${named}: platforms has ${(0,errors/* quoted */.TL)(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+        }
+    }
+    const args = target.args && typeof target.args === 'object' ? target.args : undefined;
+    const bake = Object.fromEntries(Object.entries(target).filter(([key]) => !OWNED.includes(key)));
+    return {
+        name,
+        repository,
+        context,
+        file,
+        ...(typeof target.target === 'string' && target.target !== '' ? { target: target.target } : {}),
+        // The bake file's args over the step's build-args, key by key, as an images entry's are.
+        buildArgs: mergeBuildArgs(defaults.buildArgs, args && Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null)), named),
+        platforms: platforms.length > 0 ? platforms : defaults.platforms,
+        bake,
+    };
+}
+/** The ECR repository a target's tags name: each tag less its registry host, tag and digest. */
+function repositoryOf(tags, named, name, checks) {
+    const list = Array.isArray(tags) ? tags.filter((t) => typeof t === 'string' && t.trim() !== '') : [];
+    if (list.length === 0) {
+        throw new errors/* InputError */.dz(`${named} has no tags to name its repository; accepted: tags = ["<ECR repository>"] in the target, e.g. tags = ["shop/${name.toLowerCase()}"].`);
+    }
+    const repositories = [...new Set(list.map(repositoryOfTag))];
+    if (repositories.length > 1) {
+        throw new errors/* InputError */.dz(`${named}: tags name ${repositories.length} repositories (${repositories.join(', ')}); accepted: tags of one ECR repository (the step pushes each image to one).`);
+    }
+    const repository = repositories[0];
+    if (!checks.repository(repository)) {
+        throw new errors/* InputError */.dz(`${named}: tags name the repository ${(0,errors/* quoted */.TL)(repository)}, which is not accepted; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators.`);
+    }
+    return repository;
+}
+/** `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:1.2@sha256:…` → `shop/api`. */
+function repositoryOfTag(tag) {
+    let rest = tag.trim();
+    const at = rest.indexOf('@');
+    if (at >= 0)
+        rest = rest.slice(0, at);
+    const parts = rest.split('/');
+    if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost'))
+        parts.shift();
+    const last = parts.length - 1;
+    const colon = parts[last].indexOf(':');
+    if (colon >= 0)
+        parts[last] = parts[last].slice(0, colon);
+    return parts.join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // The only caller of core.getInput. Every input is read and validated here, up front, so a
 // bad value stops the step with one line naming the input before any AWS or Docker call.
+
+
 
 
 
@@ -1815,11 +1968,16 @@ function parseInputs(get, environment) {
     const read = new Reader(get, environment);
     // Several images (issue 23): each entry names its repository; the step's `repository` is empty.
     const imagesSource = readImagesSource(read, environment);
-    if (imagesSource && read.optional('repository') !== undefined) {
-        throw new errors/* InputError */.dz(`Input "${imagesSource.input}" is set together with "repository"; accepted: repository for one image, or ${imagesSource.input} (each image names its own repository).`);
+    const bakeSource = readBakeSource(read, environment);
+    if (imagesSource && bakeSource) {
+        throw new errors/* InputError */.dz(`Input "${bakeSource.input}" is set together with "${imagesSource.input}"; accepted: one way to list the images, an images list or a bake file.`);
     }
-    const repository = imagesSource ? '' : read.required('repository');
-    if (!imagesSource && !REPOSITORY.test(repository)) {
+    const several = imagesSource?.input ?? bakeSource?.input;
+    if (several && read.optional('repository') !== undefined) {
+        throw new errors/* InputError */.dz(`Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`);
+    }
+    const repository = several ? '' : read.required('repository');
+    if (!several && !REPOSITORY.test(repository)) {
         throw new errors/* InputError */.dz(`Input "repository" is ${(0,errors/* quoted */.TL)(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`);
     }
     const registryId = read.optional('registry-id');
@@ -1947,14 +2105,20 @@ function parseInputs(get, environment) {
         sarif: read.optional('sarif'),
         skipLogout: read.boolean('skip-logout', false),
     };
+    const checks = {
+        repository: (value) => REPOSITORY.test(value),
+        platform: (value) => PLATFORM.test(value),
+        isDirectory: (file) => environment.isDirectory(file),
+        isFile: (file) => environment.isFile(file),
+        resolve: (file) => read.path(file),
+    };
     if (imagesSource) {
-        inputs.images = parseImages(imagesSource.parse(), imagesSource.where, { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms }, {
-            repository: (value) => REPOSITORY.test(value),
-            platform: (value) => PLATFORM.test(value),
-            isDirectory: (file) => environment.isDirectory(file),
-            isFile: (file) => environment.isFile(file),
-            resolve: (file) => read.path(file),
-        });
+        inputs.images = parseImages(imagesSource.parse(), imagesSource.where, { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms }, checks);
+    }
+    else if (bakeSource) {
+        const { images, helpers } = imagesFromBake(bakeSource.print(), bakeSource.where, { buildArgs, platforms }, checks);
+        inputs.images = images;
+        inputs.bakeHelpers = helpers;
     }
     else if (!remoteContext) {
         if (!environment.isDirectory(read.path(context))) {
@@ -1991,6 +2155,77 @@ function readImagesSource(read, environment) {
         throw new errors/* InputError */.dz(`Input "images-file" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a YAML list of images.`);
     }
     return { input: 'images-file', where, parse: () => yaml(environment.readText(full), where) };
+}
+/**
+ * `bake-file` + `bake-targets`: the bake file(s), read by `docker buildx bake --print` (so HCL,
+ * compose and JSON, variables and inherits are buildx's to resolve), its JSON parsed.
+ */
+function readBakeSource(read, environment) {
+    const files = read.list('bake-file');
+    const targets = read.list('bake-targets');
+    if (files.length === 0 && targets.length === 0)
+        return undefined;
+    for (const file of files) {
+        if (!environment.isFile(read.path(file))) {
+            throw new errors/* InputError */.dz(`Input "bake-file" has ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.`);
+        }
+    }
+    for (const target of targets) {
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(target)) {
+            throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(target)}; accepted: names of the bake file's targets or groups.`);
+        }
+    }
+    const named = files.length > 0 ? (0,errors/* oneLine */.TN)(files.join(', ')) : 'the default bake file';
+    const where = files.length > 0 ? `Input "bake-file" (${named})` : `Input "bake-targets" (${named})`;
+    const fileArgs = files.flatMap((file) => ['--file', file]);
+    const bake = (args) => {
+        if (!environment.bake)
+            throw new Error('internal: docker buildx bake is not available to read the bake file');
+        return environment.bake(args);
+    };
+    const print = () => {
+        let printed;
+        try {
+            printed = bake(['--print', ...fileArgs, ...targets]);
+        }
+        catch (error) {
+            const message = (0,errors/* toMessage */.R9)(error);
+            const unknown = /failed to find target (\S+)/.exec(message);
+            if (unknown) {
+                throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(unknown[1])}, which ${named} does not define; accepted: ${definedTargets(bake, fileArgs)}.`);
+            }
+            throw new errors/* InputError */.dz(`${where} could not be read by docker buildx bake --print: ${bakeError(message)}; accepted: a bake file buildx reads.`);
+        }
+        try {
+            return JSON.parse(printed);
+        }
+        catch {
+            throw new errors/* InputError */.dz(`${where}: docker buildx bake --print did not print JSON; accepted: a bake file buildx reads.`);
+        }
+    };
+    return { input: files.length > 0 ? 'bake-file' : 'bake-targets', where, print };
+}
+/** The bake file's targets and groups, for a message: `its targets and groups (api, worker, ...)`. */
+function definedTargets(bake, fileArgs) {
+    try {
+        const listed = JSON.parse(bake(['--list=type=targets,format=json', ...fileArgs]));
+        const names = listed.map((entry) => entry.name).filter((name) => typeof name === 'string');
+        if (names.length > 0)
+            return `its targets and groups (${truncate(names.join(', '))})`;
+    }
+    catch {
+        // The listing is a courtesy: the message stands without it.
+    }
+    return 'names of its targets and groups';
+}
+/** bake's standard error, in one line: its last ERROR line, or its last line. */
+function bakeError(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const error = [...lines].reverse().find((line) => line.startsWith('ERROR:'));
+    return truncate((0,errors/* oneLine */.TN)((error ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '')));
 }
 function keyValueLines(read, name) {
     const parsed = parseKeyValues(read.raw(name));
@@ -2077,10 +2312,29 @@ async function readInputs() {
             throw new Error('internal: the YAML parser was not loaded');
         }
         : (await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))).parse;
-    const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
+    const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text), bake: (args) => dockerBake(args, files.cwd) });
     if (inputs.githubToken !== '')
         actions_core/* setSecret */.Pq(inputs.githubToken);
     return inputs;
+}
+/** `docker buildx bake <args>` (bake-file's --print and --list), before anything is built: its output. */
+function dockerBake(args, cwd) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('docker', ['buildx', 'bake', ...args], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            timeout: 120_000,
+            maxBuffer: 64 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.code === 'ENOENT')
+            throw new Error('docker is not installed (not on PATH)', { cause: error });
+        const stderr = typeof failed.stderr === 'string' ? failed.stderr : '';
+        throw new Error(stderr.trim() !== '' ? stderr : (failed.message ?? String(error)), { cause: error });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -4712,4 +4966,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=190.index.js.map
+//# sourceMappingURL=29.index.js.map
