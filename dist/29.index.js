@@ -382,7 +382,10 @@ function bakeDefinition(targets, absolute, helpers = {}) {
     }
     return { group: { default: { targets: targets.map((t) => t.name) } }, target };
 }
-/** The step's target over the bake file's: lists and maps the two both have are joined. */
+/**
+ * The step's target over the bake file's: lists and maps the two both have are joined (no-cache
+ * and pull the step sets only when true, so the file's stay otherwise).
+ */
 function over(base, ours) {
     const merged = { ...base, ...ours };
     const list = (key) => (Array.isArray(base[key]) ? base[key] : []);
@@ -395,10 +398,6 @@ function over(base, ours) {
     const secret = [...list('secret'), ...(ours.secret ?? [])];
     if (secret.length > 0)
         merged.secret = secret;
-    if (base['no-cache'] === true)
-        merged['no-cache'] = true;
-    if (base.pull === true)
-        merged.pull = true;
     if (typeof base['dockerfile-inline'] === 'string')
         delete merged.dockerfile;
     return merged;
@@ -505,7 +504,7 @@ var util_transient = __webpack_require__(4606);
  * CACHED) and the same image, digest and tag.
  */
 async function runBuild(request, run, seams = retry_defaults/* actionRetrySeams */.i) {
-    await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, 'docker buildx build', [request], run, seams);
+    await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, [request], run, seams);
     if (request.output.kind === 'none')
         return undefined;
     return parseBuildMetadata(await (0,promises_.readFile)(request.metadataFile, 'utf8'));
@@ -518,12 +517,12 @@ async function runBake(targets, options, run, seams = retry_defaults/* actionRet
     const definition = bakeDefinition(targets, options.absolute, options.helpers);
     await (0,promises_.writeFile)(options.file, `${JSON.stringify(definition, null, 2)}\n`, 'utf8');
     const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
-    await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
+    await runBuildx(bakeArgs(options), what, targets.map((t) => t.request), run, seams);
     const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
     return parseBakeMetadata(await (0,promises_.readFile)(options.metadataFile, 'utf8'), pushed);
 }
 /** Runs buildx (build or bake) with the retry helper; a failure says why, in the inputs' words where it can. */
-async function runBuildx(args, what, command, requests, run, seams) {
+async function runBuildx(args, what, requests, run, seams) {
     await (0,retry/* withRetry */.bD)({ ...seams, what, transient: util_transient/* commandTransientCause */.Rl }, async () => {
         const result = await run('docker', args, { ignoreReturnCode: true });
         if (result.exitCode === 0)
@@ -538,6 +537,7 @@ async function runBuildx(args, what, command, requests, run, seams) {
             }
             throw new Error('Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.');
         }
+        const command = `docker ${args[0]} ${args[1]}`; // docker buildx build | bake
         throw new exec.CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
     });
 }
@@ -1699,19 +1699,13 @@ function images_parseEntry(entry, i, source, defaults, checks) {
                 ? 'Dockerfile'
                 : external_node_path_.join(context, 'Dockerfile'));
     if (!remote) {
-        if (!checks.isDirectory(checks.resolve(context))) {
-            throw new errors/* InputError */.dz(`${named}: context ${(0,errors/* quoted */.TL)(context)} is not a directory; accepted: a build context directory (or a git/https URL).`);
-        }
+        checkContext(context, named, checks);
         if (!checks.isFile(checks.resolve(file))) {
             throw new errors/* InputError */.dz(`${named}: file ${(0,errors/* quoted */.TL)(file)} does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
         }
     }
     const platforms = fields.platforms === undefined || fields.platforms === null ? defaults.platforms : listOf(fields.platforms, `${named}: platforms`);
-    for (const platform of platforms) {
-        if (!checks.platform(platform)) {
-            throw new errors/* InputError */.dz(`${named}: platforms has ${(0,errors/* quoted */.TL)(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-        }
-    }
+    checkPlatforms(platforms, named, checks);
     return {
         name,
         repository,
@@ -1721,6 +1715,20 @@ function images_parseEntry(entry, i, source, defaults, checks) {
         buildArgs: mergeBuildArgs(defaults.buildArgs, fields['build-args'], named),
         platforms,
     };
+}
+/** A local build context that is not a directory: one line naming the image. */
+function checkContext(context, named, checks) {
+    if (!checks.isDirectory(checks.resolve(context))) {
+        throw new errors/* InputError */.dz(`${named}: context ${(0,errors/* quoted */.TL)(context)} is not a directory; accepted: a build context directory (or a git/https URL).`);
+    }
+}
+/** A platform that is not os/arch[/variant]: one line naming the image. */
+function checkPlatforms(platforms, named, checks) {
+    for (const platform of platforms) {
+        if (!checks.platform(platform)) {
+            throw new errors/* InputError */.dz(`${named}: platforms has ${(0,errors/* quoted */.TL)(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+        }
+    }
 }
 /** A newline- (and, unless told, comma-) separated string, or a YAML list of strings. */
 function listOf(value, what, commas = true) {
@@ -1825,19 +1833,13 @@ function imageOf(name, target, source, defaults, checks) {
     // bake reads a relative dockerfile against the target's context; the step, against the workspace.
     const file = remote || external_node_path_.isAbsolute(dockerfile) ? dockerfile : external_node_path_.join(context, dockerfile);
     if (!remote) {
-        if (!checks.isDirectory(checks.resolve(context))) {
-            throw new errors/* InputError */.dz(`${named}: context ${(0,errors/* quoted */.TL)(context)} is not a directory; accepted: a build context directory (or a git/https URL).`);
-        }
+        checkContext(context, named, checks);
         if (typeof target['dockerfile-inline'] !== 'string' && !checks.isFile(checks.resolve(file))) {
             throw new errors/* InputError */.dz(`${named}: dockerfile ${(0,errors/* quoted */.TL)(file)} does not exist; accepted: the path of a Dockerfile, relative to the target's context.`);
         }
     }
     const platforms = Array.isArray(target.platforms) ? target.platforms.filter((p) => typeof p === 'string') : [];
-    for (const platform of platforms) {
-        if (!checks.platform(platform)) {
-            throw new errors/* InputError */.dz(`${named}: platforms has ${(0,errors/* quoted */.TL)(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-        }
-    }
+    checkPlatforms(platforms, named, checks);
     const args = target.args && typeof target.args === 'object' ? target.args : undefined;
     const bake = Object.fromEntries(Object.entries(target).filter(([key]) => !OWNED.includes(key)));
     return {

@@ -79,7 +79,10 @@ export function bakeDefinition(
   return { group: { default: { targets: targets.map((t) => t.name) } }, target };
 }
 
-/** The step's target over the bake file's: lists and maps the two both have are joined. */
+/**
+ * The step's target over the bake file's: lists and maps the two both have are joined (no-cache
+ * and pull the step sets only when true, so the file's stay otherwise).
+ */
 function over(base: Record<string, unknown>, ours: BakeTargetDefinition): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base, ...ours };
   const list = (key: string) => (Array.isArray(base[key]) ? (base[key] as unknown[]) : []);
@@ -89,8 +92,6 @@ function over(base: Record<string, unknown>, ours: BakeTargetDefinition): Record
   if (cacheFrom.length > 0) merged['cache-from'] = cacheFrom;
   const secret = [...list('secret'), ...(ours.secret ?? [])];
   if (secret.length > 0) merged.secret = secret;
-  if (base['no-cache'] === true) merged['no-cache'] = true;
-  if (base.pull === true) merged.pull = true;
   if (typeof base['dockerfile-inline'] === 'string') delete merged.dockerfile;
   return merged;
 }

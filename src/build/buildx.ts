@@ -14,7 +14,7 @@ import { commandTransientCause } from '../util/transient.js';
  * CACHED) and the same image, digest and tag.
  */
 export async function runBuild(request: BuildRequest, run: Runner, seams: RetrySeams = actionRetrySeams): Promise<BuildResult | undefined> {
-  await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, 'docker buildx build', [request], run, seams);
+  await runBuildx(buildxArgs(request), `docker buildx build${describeOutput(request)}`, [request], run, seams);
   if (request.output.kind === 'none') return undefined;
   return parseBuildMetadata(await readFile(request.metadataFile, 'utf8'));
 }
@@ -39,7 +39,7 @@ export async function runBake(
   const definition = bakeDefinition(targets, options.absolute, options.helpers);
   await writeFile(options.file, `${JSON.stringify(definition, null, 2)}\n`, 'utf8');
   const what = `docker buildx bake of ${targets.map((t) => t.name).join(', ')}`;
-  await runBuildx(bakeArgs(options), what, 'docker buildx bake', targets.map((t) => t.request), run, seams);
+  await runBuildx(bakeArgs(options), what, targets.map((t) => t.request), run, seams);
   const pushed = targets.filter((t) => t.request.output.kind !== 'none').map((t) => t.name);
   return parseBakeMetadata(await readFile(options.metadataFile, 'utf8'), pushed);
 }
@@ -48,7 +48,6 @@ export async function runBake(
 async function runBuildx(
   args: string[],
   what: string,
-  command: string,
   requests: Array<Pick<BuildRequest, 'sbom' | 'sbomGenerator' | 'output'>>,
   run: Runner,
   seams: RetrySeams,
@@ -70,6 +69,7 @@ async function runBuildx(
         'Input "sha-tag" is false, which pushes by digest, and the docker driver cannot do that: set "builder" to a docker-container or remote builder (e.g. from docker/setup-buildx-action), or use sha-tag full or short.',
       );
     }
+    const command = `docker ${args[0]} ${args[1]}`; // docker buildx build | bake
     throw new CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
   });
 }

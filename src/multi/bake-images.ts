@@ -12,7 +12,17 @@
 // image names in `contexts`, as target:<name>) is a helper, written into the step's bake as is.
 import * as path from 'node:path';
 import { InputError, quoted } from '../util/errors.js';
-import { checkDistinct, mergeBuildArgs, NAME, REMOTE_CONTEXT, type ImageChecks, type ImageDefaults, type ImageSpec } from './images.js';
+import {
+  checkContext,
+  checkDistinct,
+  checkPlatforms,
+  mergeBuildArgs,
+  NAME,
+  REMOTE_CONTEXT,
+  type ImageChecks,
+  type ImageDefaults,
+  type ImageSpec,
+} from './images.js';
 
 export interface BakeImages {
   images: ImageSpec[];
@@ -79,11 +89,7 @@ function imageOf(
   // bake reads a relative dockerfile against the target's context; the step, against the workspace.
   const file = remote || path.isAbsolute(dockerfile) ? dockerfile : path.join(context, dockerfile);
   if (!remote) {
-    if (!checks.isDirectory(checks.resolve(context))) {
-      throw new InputError(
-        `${named}: context ${quoted(context)} is not a directory; accepted: a build context directory (or a git/https URL).`,
-      );
-    }
+    checkContext(context, named, checks);
     if (typeof target['dockerfile-inline'] !== 'string' && !checks.isFile(checks.resolve(file))) {
       throw new InputError(
         `${named}: dockerfile ${quoted(file)} does not exist; accepted: the path of a Dockerfile, relative to the target's context.`,
@@ -92,11 +98,7 @@ function imageOf(
   }
 
   const platforms = Array.isArray(target.platforms) ? target.platforms.filter((p): p is string => typeof p === 'string') : [];
-  for (const platform of platforms) {
-    if (!checks.platform(platform)) {
-      throw new InputError(`${named}: platforms has ${quoted(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-    }
-  }
+  checkPlatforms(platforms, named, checks);
   const args = target.args && typeof target.args === 'object' ? (target.args as Record<string, unknown>) : undefined;
   const bake = Object.fromEntries(Object.entries(target).filter(([key]) => !OWNED.includes(key)));
 

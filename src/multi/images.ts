@@ -145,11 +145,7 @@ function parseEntry(entry: unknown, i: number, source: string, defaults: ImageDe
         ? 'Dockerfile'
         : path.join(context, 'Dockerfile'));
   if (!remote) {
-    if (!checks.isDirectory(checks.resolve(context))) {
-      throw new InputError(
-        `${named}: context ${quoted(context)} is not a directory; accepted: a build context directory (or a git/https URL).`,
-      );
-    }
+    checkContext(context, named, checks);
     if (!checks.isFile(checks.resolve(file))) {
       throw new InputError(
         `${named}: file ${quoted(file)} does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`,
@@ -159,11 +155,7 @@ function parseEntry(entry: unknown, i: number, source: string, defaults: ImageDe
 
   const platforms =
     fields.platforms === undefined || fields.platforms === null ? defaults.platforms : listOf(fields.platforms, `${named}: platforms`);
-  for (const platform of platforms) {
-    if (!checks.platform(platform)) {
-      throw new InputError(`${named}: platforms has ${quoted(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-    }
-  }
+  checkPlatforms(platforms, named, checks);
 
   return {
     name,
@@ -174,6 +166,24 @@ function parseEntry(entry: unknown, i: number, source: string, defaults: ImageDe
     buildArgs: mergeBuildArgs(defaults.buildArgs, fields['build-args'], named),
     platforms,
   };
+}
+
+/** A local build context that is not a directory: one line naming the image. */
+export function checkContext(context: string, named: string, checks: ImageChecks): void {
+  if (!checks.isDirectory(checks.resolve(context))) {
+    throw new InputError(
+      `${named}: context ${quoted(context)} is not a directory; accepted: a build context directory (or a git/https URL).`,
+    );
+  }
+}
+
+/** A platform that is not os/arch[/variant]: one line naming the image. */
+export function checkPlatforms(platforms: string[], named: string, checks: ImageChecks): void {
+  for (const platform of platforms) {
+    if (!checks.platform(platform)) {
+      throw new InputError(`${named}: platforms has ${quoted(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+    }
+  }
 }
 
 /** A newline- (and, unless told, comma-) separated string, or a YAML list of strings. */
