@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildAndPush } from '../src/image.js';
 import { parseInputs, type Inputs } from '../src/inputs.js';
-import { computeTagPlan } from '../src/tags.js';
+import { computeTagPlan } from '../src/tags/plan.js';
 import type { RepositoryInfo } from '../src/ecr/repository.js';
 import { parseEventFacts } from '../src/github/event.js';
 import { FakeEcrClient } from '../__fixtures__/ecr-client.js';

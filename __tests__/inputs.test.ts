@@ -329,7 +329,7 @@ describe('parseInputs: valid inputs', () => {
       { tags: ['edge', 'main', 'stable_2024.06'] },
     ],
     [
-      'a full reference in tags is kept for tags.ts to reduce',
+      'a full reference in tags is kept for tags/plan.ts to reduce',
       { ...REQUIRED, tags: '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api:main' },
       { files: DOCKERFILE },
       { tags: ['123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api:main'] },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { BatchGetImageCommand, ImageTagAlreadyExistsException, ListImagesCommand, PutImageCommand } from '@aws-sdk/client-ecr';
 import { promoteTags } from '../src/promote.js';
-import { computeTagPlan } from '../src/tags.js';
+import { computeTagPlan } from '../src/tags/plan.js';
 import type { RepositoryInfo } from '../src/ecr/repository.js';
 import type { Manifest } from '../src/ecr/images.js';
 import { FakeEcrClient } from '../__fixtures__/ecr-client.js';

@@ -6,7 +6,7 @@
 //       `docker buildx build --push`, one DescribeImageScanFindings;
 //   (r) a re-run of (a)'s commit (skip-existing reuses the image), on a fresh BuildKit too;
 //   (b) the action with `cache: ecr`, warm from the run before (its own branch's cache tag),
-//       and (fb) the floor for it, with the same cache flags (built by src/build/cache.ts, as
+//       and (fb) the floor for it, with the same cache flags (built by src/buildx/cache.ts, as
 //       the action builds them);
 //   (c) as (b), with the example's Dockerfile without `--link` on its runtime COPY steps: what
 //       the example's `COPY --link` saves on a warm cache (its own branch and cache tag);
@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { registryCacheFrom, registryCacheTo, cacheTag } from '../src/build/cache.js';
+import { registryCacheFrom, registryCacheTo, cacheTag } from '../src/buildx/cache.js';
 import { commitSha, type EventSpec } from '../test/e2e/harness.js';
 import { exampleFiles } from '../test/e2e/retail-api.js';
 import { putRepository, registryManifest, registryPassword, stackEnv, uniqueRepository } from '../test/e2e/stack.js';

@@ -19,8 +19,8 @@ var actions_core = __webpack_require__(155);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/state.ts
 var state = __webpack_require__(2462);
-// EXTERNAL MODULE: ./src/tags.ts
-var tags = __webpack_require__(9506);
+// EXTERNAL MODULE: ./src/tags/plan.ts
+var plan = __webpack_require__(5798);
 // EXTERNAL MODULE: ./src/ecr/auth.ts
 var auth = __webpack_require__(7454);
 // EXTERNAL MODULE: ./src/ecr/docker-login.ts
@@ -29,21 +29,21 @@ var docker_login = __webpack_require__(5484);
 var ecr_repository = __webpack_require__(8692);
 // EXTERNAL MODULE: ./src/ecr/images.ts
 var ecr_images = __webpack_require__(2298);
-// EXTERNAL MODULE: ./src/build/cache.ts
-var cache = __webpack_require__(8474);
-// EXTERNAL MODULE: ./src/build/buildx.ts + 3 modules
-var buildx = __webpack_require__(3453);
+// EXTERNAL MODULE: ./src/buildx/cache.ts
+var cache = __webpack_require__(4601);
+// EXTERNAL MODULE: ./src/buildx/run.ts + 3 modules
+var run = __webpack_require__(1332);
 // EXTERNAL MODULE: ./src/image.ts + 1 modules
-var src_image = __webpack_require__(9889);
-// EXTERNAL MODULE: ./src/phases.ts + 6 modules
-var phases = __webpack_require__(9929);
+var src_image = __webpack_require__(9002);
+// EXTERNAL MODULE: ./src/phases.ts + 7 modules
+var phases = __webpack_require__(3498);
 // EXTERNAL MODULE: ./src/report/assemble.ts
 var assemble = __webpack_require__(2424);
-// EXTERNAL MODULE: ./src/scan/verdict.ts
-var verdict = __webpack_require__(6776);
+// EXTERNAL MODULE: ./src/gate/verdict.ts
+var verdict = __webpack_require__(5950);
 ;// CONCATENATED MODULE: ./src/multi/verdict.ts
 // Pure: one verdict over the images of a multi-image step (issue 23). Each image's own verdict
-// (src/scan/verdict.ts) decides its findings; this decides the step: it fails when any image
+// (src/gate/verdict.ts) decides its findings; this decides the step: it fails when any image
 // fails, and promotion is all or nothing: no image gets its release tags or `latest` while
 // another one failed (a release is the set of images, not one of them), and each held-back
 // tag says which image held it.
@@ -96,7 +96,7 @@ async function runImages(context) {
     const { inputs, facts, deps, outputs, progress, tempDir } = context;
     const specs = inputs.images ?? [];
     for (const spec of specs)
-        (0,tags/* computeTagPlan */.l4)(facts, imageInputs(inputs, spec), undefined);
+        (0,plan/* computeTagPlan */.l4)(facts, imageInputs(inputs, spec), undefined);
     const names = specs.map((s) => s.name);
     if (!inputs.push) {
         if (inputs.cache === 'ecr')
@@ -133,12 +133,12 @@ async function runImages(context) {
     progress.phase = 'looking up the repositories';
     const images = await actions_core/* group */.Os(`Repositories (${specs.length})`, () => Promise.all(specs.map(async (spec) => {
         const own = imageInputs(inputs, spec);
-        const repository = await (0,ecr_repository/* ensureRepository */.z0)(client, creation ? { ...own, ...creation } : own, login.registry);
+        const repository = await (0,ecr_repository/* ensureRepository */.z)(client, creation ? { ...own, ...creation } : own, login.registry);
         actions_core/* info */.pq(`${spec.name}: ${repository.created ? 'created' : 'found'} ${repository.name}: scan-on-push ${repository.scanOnPush ? 'on' : 'off'}, tags ${repository.tagMutability}.`);
         if (repository.created && creation?.note)
             actions_core/* info */.pq(`${spec.name}: ${creation.note}`);
         if (inputs.lifecyclePolicy)
-            await (0,ecr_repository/* applyLifecyclePolicy */.V5)(client, repository, inputs.lifecyclePolicy.text);
+            await (0,ecr_repository/* applyLifecyclePolicy */.V)(client, repository, inputs.lifecyclePolicy.text);
         const image = `${login.registry}/${spec.repository}`;
         return {
             spec,
@@ -146,7 +146,7 @@ async function runImages(context) {
             image,
             ref: { repositoryName: repository.name, registryId: inputs.registryId },
             repository,
-            plan: (0,tags/* computeTagPlan */.l4)(facts, own, image),
+            plan: (0,plan/* computeTagPlan */.l4)(facts, own, image),
         };
     })));
     if (inputs.lifecyclePolicy) {
@@ -286,7 +286,7 @@ async function runImages(context) {
         actions_core/* info */.pq(step.reason);
 }
 async function bake(targets, context) {
-    return (0,buildx/* runBake */.LS)(targets, {
+    return (0,run/* runBake */.LS)(targets, {
         file: external_node_path_.join(context.tempDir, 'bake.json'),
         metadataFile: external_node_path_.join(context.tempDir, 'bake-metadata.json'),
         builder: context.inputs.builder,

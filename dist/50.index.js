@@ -323,7 +323,7 @@ function isPlainObject(value) {
 /* harmony export */   x$: () => (/* binding */ jsonReportChunks)
 /* harmony export */ });
 /* unused harmony export renderJsonReport */
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4902);
+/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5078);
 /* harmony import */ var _json_chunks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9669);
 
 
@@ -404,7 +404,7 @@ function platform(p) {
     };
 }
 function counts(c) {
-    return Object.fromEntries(_scan_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => [s, c[s]]));
+    return Object.fromEntries(_shared_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.map((s) => [s, c[s]]));
 }
 function finding(f) {
     return {
@@ -459,9 +459,9 @@ function expiredIgnore(e) {
 /* harmony export */   rY: () => (/* binding */ riskNotes)
 /* harmony export */ });
 /* unused harmony exports repositoryName, severityCell, FINDING_HEADER, RISK_FINDING_HEADER, findingRow, IGNORED_HEADER, ignoredRow */
-/* harmony import */ var _scan_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5198);
-/* harmony import */ var _scan_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5810);
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4902);
+/* harmony import */ var _gate_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5764);
+/* harmony import */ var _gate_risk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5492);
+/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5078);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4031);
 /* harmony import */ var _view_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4153);
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
@@ -505,7 +505,7 @@ function countsTable(report) {
     const platforms = report.scan.platforms;
     if (platforms.length === 0)
         return [];
-    const lines = [`| Platform | Scan | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
+    const lines = [`| Platform | Scan | ${_shared_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.join(' | ')} | Ignored |`, `|---|---|${_shared_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}--:|`];
     for (const platform of platforms)
         lines.push(countsRow((0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.platform, 60), (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(platform.status, 40), platform.counts, platform.ignored));
     if (platforms.length > 1)
@@ -513,7 +513,7 @@ function countsTable(report) {
     return lines;
 }
 function countsRow(label, status, counts, ignored) {
-    return `| ${label} | ${status} | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(ignored)} |`;
+    return `| ${label} | ${status} | ${_shared_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.map((s) => (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(counts[s])).join(' | ')} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .formatCount */ .B4)(ignored)} |`;
 }
 /** Why a platform's scan gave no findings, for statuses that are not final. */
 function platformNotes(platforms) {
@@ -537,7 +537,7 @@ function epssCell(f) {
     if (f.epss === undefined)
         return '—';
     // A no-break space keeps "45.2 %" on one line in a narrow column.
-    return `${(0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(f.epss).replace(' ', '\u00a0')}${f.heldBack === 'epss' ? ' (held back)' : ''}`;
+    return `${(0,_gate_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .formatPercent */ .l9)(f.epss).replace(' ', '\u00a0')}${f.heldBack === 'epss' ? ' (held back)' : ''}`;
 }
 /** ⚠️ for a known exploit (when it was last seen is in the JSON report); "—" when unknown. */
 function exploitCell(f) {
@@ -577,7 +577,7 @@ function comparisonSentence(report) {
         return (0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note ?? 'No comparison with the base image.', 300);
     const base = comparison.baseSha ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .code */ .aY)(comparison.baseSha.slice(0, 12))})` : '';
     const note = comparison.note ? ` ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_3__.escapeText)(comparison.note, 300)}` : '';
-    return `Against the base image${base} this image **${(0,_scan_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_4__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
+    return `Against the base image${base} this image **${(0,_gate_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)((0,_view_js__WEBPACK_IMPORTED_MODULE_4__/* .newFindings */ .FN)(report), comparison.fixed)}**.${note}`;
 }
 /**
  * What the gate used, in one line, when epss-threshold or fail-on-exploitable applied:
@@ -587,7 +587,7 @@ function riskGateLine(report) {
     const gate = report.gate;
     if (gate.epssThreshold === undefined && !gate.failOnExploitable)
         return undefined;
-    return (0,_scan_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGate */ .l7)({ threshold: gate.threshold, epssThreshold: gate.epssThreshold, failOnExploitable: gate.failOnExploitable === true });
+    return (0,_gate_risk_js__WEBPACK_IMPORTED_MODULE_1__/* .describeGate */ .l7)({ threshold: gate.threshold, epssThreshold: gate.epssThreshold, failOnExploitable: gate.failOnExploitable === true });
 }
 function gateDescription(report) {
     const gate = report.gate;
@@ -859,7 +859,7 @@ async function upsert(context, render, issueNumber, owner, repo) {
 /* unused harmony exports SARIF_TOOL_NAME, DEFAULT_INFORMATION_URI, SARIF_BUDGET_BYTES, securitySeverity, sarifLevel, fingerprint, renderSarif, artifactUri */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4902);
+/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5078);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4031);
 /* harmony import */ var _json_chunks_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9669);
 // SARIF 2.1.0 for github/codeql-action/upload-sarif. Pure.
@@ -936,7 +936,7 @@ function stepSarifChunks(images, maxBytes = SARIF_BUDGET_BYTES) {
 /** The log at the most detail whose text fits `maxBytes`. */
 function fittingLog(report, options, maxBytes) {
     // Worst first (a stable sort: the report's own order within a severity).
-    const results = report.findings.filter((f) => !f.ignored).sort((a, b) => (0,_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity));
+    const results = report.findings.filter((f) => !f.ignored).sort((a, b) => (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity));
     const at = (detail) => sarifLog(report, results, options, detail);
     for (const description of [1000, 200, 0]) {
         const log = at({ description, results: results.length });
@@ -1056,7 +1056,7 @@ function result(f, ruleIndex, locations) {
     };
 }
 function worse(a, b) {
-    const rank = (0,_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) - (0,_scan_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity);
+    const rank = (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity);
     return rank > 0 || (rank === 0 && (a.score ?? -1) > (b.score ?? -1));
 }
 function rule(f, detail) {

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   readRiskScores: () => (/* binding */ readRiskScores)
 });
 
-// EXTERNAL MODULE: ./src/scan/inspector-scores.ts
-var inspector_scores = __webpack_require__(2782);
+// EXTERNAL MODULE: ./src/inspector/risk-scores.ts
+var risk_scores = __webpack_require__(5708);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-inspector2/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3222);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -20,7 +20,7 @@ var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/inspector/findings.ts
 // Amazon Inspector's findings for one image: ListFindings filtered by repository and image
 // digest (every platform's), every page. Thin I/O: the client comes in as an argument, and
-// what the findings mean is decided in scan/inspector-scores.ts.
+// what the findings mean is decided in inspector/risk-scores.ts.
 // https://docs.aws.amazon.com/inspector/v2/APIReference/API_ListFindings.html
 
 
@@ -80,7 +80,7 @@ async function readRiskScores(request) {
             digests: enhanced.map((scan) => scan.digest),
             registryId: request.registryId,
         });
-        return { scores: (0,inspector_scores/* riskScores */.$)(findings), asked: true };
+        return { scores: (0,risk_scores/* riskScores */.$)(findings), asked: true };
     }
     catch (error) {
         return { warning: inspectorWarning(error), asked: true };

@@ -146,7 +146,7 @@ function runPointer(report) {
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2794);
 /* harmony import */ var _markdown_parts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1150);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7994);
-/* harmony import */ var _scan_severity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4902);
+/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5078);
 // Pure: a multi-image step's one report (issue 23): the step's verdict, an overview row per image,
 // then each image's own section as the single-image renderers write it, folded when the image is
 // clean. One fit loop per rendering, as for one image: the finding rows are shared out among the
@@ -197,9 +197,9 @@ function title(level, step) {
     return `${'#'.repeat(level)} ${_markdown_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .VERDICT_TITLES */ .A1[step.verdict]}: ${step.images.length} images`;
 }
 function overview(step) {
-    const lines = [`| Image | Verdict | ${_scan_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.join(' | ')} | Digest |`, `|---|---|${_scan_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}---|`];
+    const lines = [`| Image | Verdict | ${_shared_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.join(' | ')} | Digest |`, `|---|---|${_shared_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.map(() => '--:|').join('')}---|`];
     for (const { name, report } of step.images) {
-        const counts = _scan_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.map((s) => String(report.verdict === 'skipped' ? '–' : report.counts[s]));
+        const counts = _shared_severity_js__WEBPACK_IMPORTED_MODULE_7__/* .SEVERITIES */ .oC.map((s) => String(report.verdict === 'skipped' ? '–' : report.counts[s]));
         lines.push(`| ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(name, 80)} | ${_markdown_parts_js__WEBPACK_IMPORTED_MODULE_5__/* .VERDICT_TITLES */ .A1[report.verdict].split(' ')[0]} ${report.verdict} | ${counts.join(' | ')} | ${report.digest ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .code */ .aY)(report.digest.slice(0, 19), 40) : '–'} |`);
     }
     return [...lines, ''];

@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   pushAttestationsBeside: () => (/* binding */ pushAttestationsBeside)
 /* harmony export */ });
 /* harmony import */ var _ecr_images_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2298);
-/* harmony import */ var _ecr_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5069);
+/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7684);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9651);
 
 
@@ -22,7 +22,7 @@ async function pushAttestationsBeside(options) {
     const { client, ref, registry, pushed, log } = options;
     const repository = ref.repositoryName;
     const index = await (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .getManifest */ .c2)(client, ref, pushed);
-    if (!(0,_ecr_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(index.mediaType, JSON.parse(index.text))) {
+    if (!(0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(index.mediaType, JSON.parse(index.text))) {
         throw new Error(`buildx pushed ${pushed}, a single manifest, where an image index with attestations was expected.`);
     }
     const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .splitIndex */ .h2)(index.text);

@@ -6,15 +6,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
 import { parseKeyValues, parseList } from './util/lists.js';
-import { THRESHOLDS, type Threshold } from './scan/severity.js';
-import { parseIgnoreFile, type IgnoreEntry } from './scan/ignore-file.js';
-import { TAG_MUTABILITIES, type TagMutability } from './ecr/repository.js';
-import type { BuildSettings } from './build/argv.js';
-import { CACHE_TAG_PREFIX, isCacheTag } from './build/cache.js';
+import { THRESHOLDS, type Threshold } from './shared/severity.js';
+import { parseIgnoreFile, type IgnoreEntry } from './gate/ignore-file.js';
+import { TAG_MUTABILITIES, type TagMutability } from './shared/tag-mutability.js';
+import type { BuildSettings } from './buildx/argv.js';
+import { CACHE_TAG_PREFIX, isCacheTag } from './buildx/cache.js';
 import { parseImages, type ImageSpec } from './multi/images.js';
 import { imagesFromBake } from './multi/bake-images.js';
 
-/** Every input, parsed and validated; the build inputs as build/argv.ts names them. */
+/** Every input, parsed and validated; the build inputs as buildx/argv.ts names them. */
 export interface Inputs extends BuildSettings {
   repository: string;
   registryId?: string;
@@ -24,7 +24,7 @@ export interface Inputs extends BuildSettings {
   tagMutabilityExclusions: string[];
   lifecyclePolicy?: { path: string; text: string };
   labels: Array<[string, string]>;
-  /** `ecr`: a BuildKit registry cache in the same repository (src/build/cache.ts). */
+  /** `ecr`: a BuildKit registry cache in the same repository (src/buildx/cache.ts). */
   cache: 'none' | 'ecr';
   push: boolean;
   tags: string[];
@@ -469,7 +469,7 @@ function keyValueLines(read: Reader, name: string): Array<[string, string]> {
 
 /**
  * Bare tag names only. A full reference (as docker/metadata-action prints) is accepted here and
- * reduced to its tag later, once the registry is known (see tags.ts).
+ * reduced to its tag later, once the registry is known (see tags/plan.ts).
  */
 function validateTagShape(tag: string): void {
   const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;

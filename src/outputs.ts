@@ -1,7 +1,7 @@
 // The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
 // report file.
 import * as core from './util/actions-core.js';
-import type { SeverityCounts } from './scan/severity.js';
+import type { SeverityCounts } from './shared/severity.js';
 
 export interface ActionOutputs {
   registry?: string;

@@ -4,7 +4,7 @@ import type { ECRClient } from '@aws-sdk/client-ecr';
 import { listTags, putTag, type ImageRef, type Manifest } from './ecr/images.js';
 import type { RepositoryInfo } from './ecr/repository.js';
 import type { Inputs } from './inputs.js';
-import { moveFloatingTags, type Promotion, type TagPlan } from './tags.js';
+import { moveFloatingTags, type Promotion, type TagPlan } from './tags/plan.js';
 import { errorName } from './util/errors.js';
 
 export interface PromotionResult {

@@ -2,8 +2,8 @@
 // are derived from its findings the way the model documents them (so samples cannot disagree
 // with themselves).
 import type { Comparison, PlatformReport, Report } from '../../src/report/model.js';
-import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
-import { emptyCounts, type SeverityCounts } from '../../src/scan/severity.js';
+import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
+import { emptyCounts, type SeverityCounts } from '../../src/shared/severity.js';
 
 export const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 export const IMAGE = `${REGISTRY}/mlops/retail-api`;

@@ -1,8 +1,8 @@
 // Reports with thousands of findings, generated: for the size limits (summary 1 MiB, comment
 // 65,536 characters, SARIF 10 MB) and the truncated goldens. Deterministic.
 import type { Report } from '../../src/report/model.js';
-import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
-import { SEVERITIES } from '../../src/scan/severity.js';
+import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
+import { SEVERITIES } from '../../src/shared/severity.js';
 import { AMD64_DIGEST, ARM64_DIGEST, finding, sampleReport } from './base.js';
 
 export interface ManyOptions {

@@ -3,9 +3,9 @@
 // show what a run with epss-threshold: 0.1 and fail-on-exploitable: true writes.
 import { buildReport } from '../../src/report/assemble.js';
 import type { Report } from '../../src/report/model.js';
-import type { Finding, PlatformScan } from '../../src/scan/finding.js';
+import type { Finding, PlatformScan } from '../../src/shared/finding.js';
 import { inspectorWarning } from '../../src/inspector/findings.js';
-import { decideGate } from '../../src/scan/policy.js';
+import { decideGate } from '../../src/gate/policy.js';
 import { AMD64_DIGEST, GENERATED_AT, IMAGE, RUN_URL, SHA } from './base.js';
 
 const nvd = (id: string) => `https://nvd.nist.gov/vuln/detail/${id}`;

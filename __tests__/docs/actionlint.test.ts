@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { parseIgnoreFile } from '../../src/scan/ignore-file.js';
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js';
 import { codeBlocks, readRepoFile, ROOT } from './markdown.js';
 
 // The package's ESM build calls require() and __dirname, which ESM does not have; its CommonJS

@@ -13,7 +13,7 @@ import { FakeEcrClient, awsError } from '../../__fixtures__/ecr-client.js';
 import { digestOf, manifestText } from '../../__fixtures__/manifests/index.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { findImageByTag, getManifest, listTags, putTag, type Manifest } from '../../src/ecr/images.js';
-import { ACCEPTED_MEDIA_TYPES } from '../../src/ecr/manifest.js';
+import { ACCEPTED_MEDIA_TYPES } from '../../src/shared/manifest.js';
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 const REF = { repositoryName: 'mlops/retail-api', registryId: '123456789012' };

@@ -130,7 +130,7 @@ describe('parseEventFacts', () => {
     expect(parseEventFacts({ ...RUNNER, ...env }, eventPayload(fixture))).toEqual(expected);
   });
 
-  // cache: ecr keys its cache on these (src/build/cache.ts).
+  // cache: ecr keys its cache on these (src/buildx/cache.ts).
   test.each<[string, Record<string, string>, unknown, Pick<EventFacts, 'branch' | 'defaultBranch'>]>([
     [
       'a pushed branch with slashes',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { recordedInspectorClient } from '../../__fixtures__/inspector-client.js';
 import { findingsFilter, inspectorWarning, listImageFindings } from '../../src/inspector/findings.js';
-import { riskScores } from '../../src/scan/inspector-scores.js';
+import { riskScores } from '../../src/inspector/risk-scores.js';
 
 const QUERY = {
   repositoryName: 'mlops/retail-api',

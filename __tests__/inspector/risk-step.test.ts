@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { recordedInspectorClient } from '../../__fixtures__/inspector-client.js';
 import { applyRisk, basicScanningNote } from '../../src/inspector/risk-step.js';
-import type { Finding, PlatformScan } from '../../src/scan/finding.js';
+import type { Finding, PlatformScan } from '../../src/shared/finding.js';
 
 const finding = (id: string, pkg: string): Finding => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { recordedInspectorClient } from '../../__fixtures__/inspector-client.js';
-import type { PlatformScan } from '../../src/scan/finding.js';
+import type { PlatformScan } from '../../src/shared/finding.js';
 import { readRiskScores } from '../../src/inspector/scores.js';
 
 const scan = (platform: string, digest: string, scanType: 'BASIC' | 'ENHANCED', complete = true): PlatformScan => ({

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { decideStep, type ImageVerdict } from '../../src/multi/verdict.js';
-import type { ScanVerdict } from '../../src/scan/verdict.js';
+import type { ScanVerdict } from '../../src/gate/verdict.js';
 
 function verdict(outcome: 'passed' | 'failed' | 'incomplete-warn' | 'incomplete-fail', tags: string[] = []): ScanVerdict {
   const fails = outcome === 'failed' || outcome === 'incomplete-fail';

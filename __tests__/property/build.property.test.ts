@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { buildxArgs, type BuildOutput, type BuildRequest } from '../../src/build/argv.js';
-import { parseBuildMetadata, type BuildResult } from '../../src/build/metadata.js';
+import { buildxArgs, type BuildOutput, type BuildRequest } from '../../src/buildx/argv.js';
+import { parseBuildMetadata, type BuildResult } from '../../src/buildx/metadata.js';
 import { LINE_BREAK, anyText, hex, nastyString } from './arbitraries.js';
 
 const RUNS = { numRuns: 300 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { parseIgnoreFile, type IgnoreEntry } from '../../src/scan/ignore-file.js';
+import { parseIgnoreFile, type IgnoreEntry } from '../../src/gate/ignore-file.js';
 import { LINE_BREAK, anyText, nastyString } from './arbitraries.js';
 
 const RUNS = { numRuns: 300 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, platformManifests } from '../../src/ecr/manifest.js';
+import { INDEX_MEDIA_TYPES, MANIFEST_MEDIA_TYPES, platformManifests } from '../../src/shared/manifest.js';
 import { anyText, hex } from './arbitraries.js';
 
 const RUNS = { numRuns: 300 };

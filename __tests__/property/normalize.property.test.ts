@@ -1,9 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import type { EnhancedImageScanFinding, ImageScanFinding, ImageScanFindings } from '@aws-sdk/client-ecr';
 import fc from 'fast-check';
-import type { Finding } from '../../src/scan/finding.js';
+import type { Finding } from '../../src/shared/finding.js';
 import { normalizeBasicFinding, normalizeEnhancedFinding, normalizeFindings } from '../../src/scan/normalize.js';
-import { SEVERITIES } from '../../src/scan/severity.js';
+import { SEVERITIES } from '../../src/shared/severity.js';
 import { anyText, nastyString } from './arbitraries.js';
 
 const RUNS = { numRuns: 300 };

@@ -5,8 +5,8 @@ import { COMMENT_BUDGET_CHARS, COMMENT_LIMIT_CHARS, renderComment } from '../../
 import { cleanText, escapeCommentKey, escapeText } from '../../src/report/escape.js';
 import { SUMMARY_BUDGET_BYTES, renderSummary } from '../../src/report/summary.js';
 import type { Report, Verdict } from '../../src/report/model.js';
-import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
-import { SEVERITIES } from '../../src/scan/severity.js';
+import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
+import { SEVERITIES } from '../../src/shared/severity.js';
 import { anyText, hex, nastyString } from './arbitraries.js';
 
 const RUNS = { numRuns: 300 };

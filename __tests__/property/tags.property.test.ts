@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import semver from 'semver';
 import type { EventFacts } from '../../src/github/event.js';
-import { computeTagPlan, isValidDockerTag, moveFloatingTags, releaseVersion, type TagPlan } from '../../src/tags.js';
+import { computeTagPlan, isValidDockerTag, moveFloatingTags, releaseVersion, type TagPlan } from '../../src/tags/plan.js';
 import { InputError } from '../../src/util/errors.js';
 import { LINE_BREAK, anyText, hex, nastyString } from './arbitraries.js';
 

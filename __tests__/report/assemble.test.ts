@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildReport, gateSettings, overallStatus, skippedReport, type ReportParts } from '../../src/report/assemble.js';
-import type { EvaluatedFinding } from '../../src/scan/evaluated.js';
-import type { PlatformScan } from '../../src/scan/finding.js';
-import { decideGate } from '../../src/scan/policy.js';
+import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
+import type { PlatformScan } from '../../src/shared/finding.js';
+import { decideGate } from '../../src/gate/policy.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const DIGEST = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';

@@ -9,7 +9,7 @@ import {
   sarifLevel,
   SARIF_TOOL_NAME,
 } from '../../src/report/sarif.js';
-import type { Severity } from '../../src/scan/severity.js';
+import type { Severity } from '../../src/shared/severity.js';
 import {
   comparedReport,
   failedReport,

@@ -1,12 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { EnhancedImageScanFinding, ImageScanFinding, ImageScanFindings } from '@aws-sdk/client-ecr';
-import {
-  normalizeBasicFinding,
-  normalizeEnhancedFinding,
-  normalizeFindings,
-  packageVersion,
-  vulnerabilityKey,
-} from '../../src/scan/normalize.js';
+import { normalizeBasicFinding, normalizeEnhancedFinding, normalizeFindings, packageVersion } from '../../src/scan/normalize.js';
+import { vulnerabilityKey } from '../../src/shared/finding.js';
 import { loadFixture } from './fakes.js';
 
 const findingsOf = (name: string): ImageScanFindings => {

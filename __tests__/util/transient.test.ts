@@ -3,7 +3,7 @@
 // against the ECR stand-in). docs/reliability.md lists how they were made.
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { lastErrorLine } from '../../src/build/buildx.js';
+import { lastErrorLine } from '../../src/buildx/run.js';
 import { awsTransientCause, dockerTransientCause } from '../../src/util/transient.js';
 
 interface DockerMessage {

@@ -16,11 +16,11 @@ import { buildReport } from '../../src/report/assemble.js';
 import { renderComment } from '../../src/report/comment-body.js';
 import { writeJsonReport, writeSarifReport } from '../../src/report/files.js';
 import { writeJobSummary } from '../../src/report/summary-writer.js';
-import { parseIgnoreFile } from '../../src/scan/ignore-file.js';
-import { utcDay } from '../../src/scan/ignore.js';
+import { parseIgnoreFile } from '../../src/gate/ignore-file.js';
+import { utcDay } from '../../src/gate/ignore.js';
 import { waitForFindings } from '../../src/scan/poll.js';
 import { sleepUntilAborted } from '../../src/util/sleep.js';
-import { decideVerdict } from '../../src/scan/verdict.js';
+import { decideVerdict } from '../../src/gate/verdict.js';
 import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
 import { parse } from 'yaml';
 

@@ -9,7 +9,7 @@
 // `in-toto.io/predicate-type`). The artifact manifests written here reuse those layers as they
 // are (the blobs BuildKit pushed) and the empty config of the OCI image spec's artifact guidance.
 import { createHash } from 'node:crypto';
-import { platformName } from '../ecr/manifest.js';
+import { platformName } from '../shared/manifest.js';
 
 export type AttestationKind = 'sbom' | 'provenance';
 

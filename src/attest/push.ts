@@ -8,7 +8,7 @@
 // attestations: index keeps BuildKit's layout; only listed here (attestationsOfIndex).
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { getManifest, getManifests, type ImageRef, type Manifest } from '../ecr/images.js';
-import { isIndex, type PlatformManifest } from '../ecr/manifest.js';
+import { isIndex, type PlatformManifest } from '../shared/manifest.js';
 import {
   EMPTY_CONFIG,
   EMPTY_CONFIG_BYTES,

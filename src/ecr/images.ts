@@ -1,7 +1,7 @@
 // Images in the repository: look up a tag, read a manifest, copy a manifest under a new tag,
 // list tags. Thin wrappers: the client is passed in.
 import { BatchGetImageCommand, DescribeImagesCommand, ListImagesCommand, PutImageCommand, type ECRClient } from '@aws-sdk/client-ecr';
-import { ACCEPTED_MEDIA_TYPES, isCacheArtifact } from './manifest.js';
+import { ACCEPTED_MEDIA_TYPES, isCacheArtifact } from '../shared/manifest.js';
 import { errorName } from '../util/errors.js';
 import { withRetry, type RetrySeams } from '../util/retry.js';
 import { actionRetrySeams } from '../util/retry-defaults.js';

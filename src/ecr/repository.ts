@@ -7,10 +7,9 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import { errorName } from '../util/errors.js';
+import type { RepositoryInfo, TagMutability } from '../shared/tag-mutability.js';
 
-/** ECR's tag mutability settings (CreateRepository's imageTagMutability). */
-export const TAG_MUTABILITIES = ['MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'] as const;
-export type TagMutability = (typeof TAG_MUTABILITIES)[number];
+export type { RepositoryInfo, TagMutability };
 
 /** What the repository should be when this step creates it (the action's inputs fit it). */
 export interface RepositorySettings {
@@ -19,16 +18,6 @@ export interface RepositorySettings {
   createRepository: boolean;
   tagMutability: TagMutability;
   tagMutabilityExclusions: string[];
-}
-
-export interface RepositoryInfo {
-  name: string;
-  registryId: string;
-  scanOnPush: boolean;
-  tagMutability: TagMutability;
-  /** Wildcard filters exempted from the repository's tag mutability setting. */
-  exclusions: string[];
-  created: boolean;
 }
 
 type Client = Pick<ECRClient, 'send'>;
@@ -85,28 +74,4 @@ export async function applyLifecyclePolicy(client: Client, repository: Repositor
       lifecyclePolicyText: policyText,
     }),
   );
-}
-
-/** ECR's wildcard filters: `*` matches any run of characters, everything else itself. */
-export function matchesFilter(tag: string, filter: string): boolean {
-  const pattern = filter
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${pattern}$`).test(tag);
-}
-
-/** Whether an existing tag may be moved to another image in this repository. */
-export function canMoveTag(repository: Pick<RepositoryInfo, 'tagMutability' | 'exclusions'>, tag: string): boolean {
-  const excluded = repository.exclusions.some((filter) => matchesFilter(tag, filter));
-  switch (repository.tagMutability) {
-    case 'MUTABLE':
-      return true;
-    case 'IMMUTABLE':
-      return false;
-    case 'IMMUTABLE_WITH_EXCLUSION':
-      return excluded;
-    case 'MUTABLE_WITH_EXCLUSION':
-      return !excluded;
-  }
 }

@@ -1,6 +1,6 @@
 // Amazon Inspector's findings for one image: ListFindings filtered by repository and image
 // digest (every platform's), every page. Thin I/O: the client comes in as an argument, and
-// what the findings mean is decided in scan/inspector-scores.ts.
+// what the findings mean is decided in inspector/risk-scores.ts.
 // https://docs.aws.amazon.com/inspector/v2/APIReference/API_ListFindings.html
 import {
   ListFindingsCommand,

@@ -3,8 +3,8 @@
 // fail-on-exploitable need enhanced scanning, EPSS needs Inspector's answer). Inspector's client
 // and SDK load only when epss-threshold is set, so other runs start no slower.
 import type { Inspector2Client } from '@aws-sdk/client-inspector2';
-import type { PlatformScan } from '../scan/finding.js';
-import { withRiskScores } from '../scan/inspector-scores.js';
+import type { PlatformScan } from '../shared/finding.js';
+import { withRiskScores } from './risk-scores.js';
 
 export interface RiskOptions {
   epssThreshold?: number;

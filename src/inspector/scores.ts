@@ -2,8 +2,8 @@
 // platform manifests. Never fails the step: a refused or failing call is one warning naming
 // inspector2:ListFindings, and the gate then uses severity alone (every score unknown).
 import type { Inspector2Client } from '@aws-sdk/client-inspector2';
-import type { PlatformScan } from '../scan/finding.js';
-import { riskScores, type RiskScore } from '../scan/inspector-scores.js';
+import type { PlatformScan } from '../shared/finding.js';
+import { riskScores, type RiskScore } from './risk-scores.js';
 import { inspectorWarning, listImageFindings } from './findings.js';
 
 export interface ScoreRequest {

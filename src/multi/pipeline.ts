@@ -9,15 +9,15 @@ import type { Inputs } from '../inputs.js';
 import type { ActionOutputs } from '../outputs.js';
 import { STATE } from '../state.js';
 import type { EventFacts } from '../github/event.js';
-import { computeTagPlan, type TagPlan } from '../tags.js';
+import { computeTagPlan, type TagPlan } from '../tags/plan.js';
 import { getRegistryLogin, type RegistryLogin } from '../ecr/auth.js';
 import { dockerLogin } from '../ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from '../ecr/repository.js';
 import { findImageByTag, type ImageRef, type Manifest } from '../ecr/images.js';
-import type { PlatformManifest } from '../ecr/manifest.js';
-import { creationWithCache } from '../build/cache.js';
-import { runBake } from '../build/buildx.js';
-import type { BakeTarget } from '../build/bake.js';
+import type { PlatformManifest } from '../shared/manifest.js';
+import { creationWithCache } from '../buildx/cache.js';
+import { runBake } from '../buildx/run.js';
+import type { BakeTarget } from '../buildx/bake.js';
 import {
   attestBeside,
   attestsBeside,
@@ -35,8 +35,8 @@ import type { Report } from '../report/model.js';
 import { decideStep, type ImageVerdict } from './verdict.js';
 import type { ImageSpec } from './images.js';
 import type { Dependencies } from '../main.js';
-import type { ScanVerdict } from '../scan/verdict.js';
-import type { PlatformScan } from '../scan/finding.js';
+import type { ScanVerdict } from '../gate/verdict.js';
+import type { PlatformScan } from '../shared/finding.js';
 import type { RiskStep } from '../inspector/risk-step.js';
 
 /** One image of the step: its spec, the step's inputs with its own build and repository in them. */

@@ -1,9 +1,9 @@
 // Pure: one verdict over the images of a multi-image step (issue 23). Each image's own verdict
-// (src/scan/verdict.ts) decides its findings; this decides the step: it fails when any image
+// (src/gate/verdict.ts) decides its findings; this decides the step: it fails when any image
 // fails, and promotion is all or nothing: no image gets its release tags or `latest` while
 // another one failed (a release is the set of images, not one of them), and each held-back
 // tag says which image held it.
-import { HELD_BY_GATE, type ScanVerdict } from '../scan/verdict.js';
+import { HELD_BY_GATE, type ScanVerdict } from '../gate/verdict.js';
 
 export interface ImageVerdict {
   name: string;

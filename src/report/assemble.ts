@@ -1,10 +1,10 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
-import type { PlatformManifest } from '../ecr/manifest.js';
+import type { PlatformManifest } from '../shared/manifest.js';
 import type { Inputs } from '../inputs.js';
-import type { ExpiredIgnore } from '../scan/evaluated.js';
-import { FINDINGS_READY, type PlatformScan } from '../scan/finding.js';
-import { countByPlatform, countExploitable, countFindings, countIgnored, worstFirst, type GateDecision } from '../scan/policy.js';
-import { emptyCounts } from '../scan/severity.js';
+import type { ExpiredIgnore } from '../gate/evaluated.js';
+import { FINDINGS_READY, type PlatformScan } from '../shared/finding.js';
+import { countByPlatform, countExploitable, countFindings, countIgnored, worstFirst, type GateDecision } from '../gate/policy.js';
+import { emptyCounts } from '../shared/severity.js';
 import type { Comparison, PlatformReport, Report } from './model.js';
 
 interface ImageParts {

@@ -3,9 +3,9 @@
 // tested) whatever order the model's fields were set in; absent values are left out. The lists
 // of findings are made one finding at a time as the text is read (jsonReportChunks), so a report
 // of 10,000 findings is written without holding its megabytes of text.
-import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
-import type { Finding } from '../scan/finding.js';
-import { SEVERITIES, type SeverityCounts } from '../scan/severity.js';
+import type { EvaluatedFinding, ExpiredIgnore } from '../gate/evaluated.js';
+import type { Finding } from '../shared/finding.js';
+import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
 import type { PlatformReport, Report } from './model.js';
 

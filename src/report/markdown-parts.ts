@@ -1,12 +1,12 @@
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
 // a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
 // through escape.ts.
-import { describeDifference } from '../scan/compare.js';
-import type { Ignored } from '../scan/evaluated.js';
-import type { EvaluatedFinding } from '../scan/evaluated.js';
-import type { Finding } from '../scan/finding.js';
-import { describeGate, formatPercent } from '../scan/risk.js';
-import { SEVERITIES, type Severity, type SeverityCounts } from '../scan/severity.js';
+import { describeDifference } from '../gate/compare.js';
+import type { Ignored } from '../gate/evaluated.js';
+import type { EvaluatedFinding } from '../gate/evaluated.js';
+import type { Finding } from '../shared/finding.js';
+import { describeGate, formatPercent } from '../gate/risk.js';
+import { SEVERITIES, type Severity, type SeverityCounts } from '../shared/severity.js';
 import { code, escapeText, formatCount, link } from './escape.js';
 import type { PlatformReport, Report, Verdict } from './model.js';
 import { newFindings, type FindingRow, type ViewSection } from './view.js';

@@ -1,9 +1,9 @@
 // The one Report model. Built once after the gate; every renderer (job summary, PR comment,
 // JSON, SARIF) and the outputs read it, none of them recompute anything.
-import type { EvaluatedFinding, ExpiredIgnore } from '../scan/evaluated.js';
-import type { Comparison } from '../scan/compare.js';
-import type { ScanType } from '../scan/finding.js';
-import type { SeverityCounts, Threshold } from '../scan/severity.js';
+import type { EvaluatedFinding, ExpiredIgnore } from '../gate/evaluated.js';
+import type { Comparison } from '../gate/compare.js';
+import type { ScanType } from '../shared/finding.js';
+import type { SeverityCounts, Threshold } from '../shared/severity.js';
 
 export type { Comparison };
 

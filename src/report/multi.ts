@@ -10,7 +10,7 @@ import { JSON_REPORT_VERSION, toJsonReport } from './json.js';
 import { VERDICT_TITLES } from './markdown-parts.js';
 import type { Report, Verdict } from './model.js';
 import { SUMMARY_BUDGET_BYTES, SUMMARY_MAX_ROWS, buildSummary } from './summary.js';
-import { SEVERITIES } from '../scan/severity.js';
+import { SEVERITIES } from '../shared/severity.js';
 
 export interface ImageReport {
   name: string;

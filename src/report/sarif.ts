@@ -10,8 +10,8 @@
 // whole: 10,000 results are megabytes of text.
 import { hash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import type { EvaluatedFinding } from '../scan/evaluated.js';
-import { severityRank, type Severity } from '../scan/severity.js';
+import type { EvaluatedFinding } from '../gate/evaluated.js';
+import { severityRank, type Severity } from '../shared/severity.js';
 import { cleanText, safeUrl, shorten } from './escape.js';
 import { jsonChunks, streamedArray, type StreamedArray } from './json-chunks.js';
 import type { Report } from './model.js';

@@ -1,8 +1,8 @@
 // Pure: what the job summary and the PR comment show of a Report, decided once: which tables,
 // in which order, which are folded, how many rows each shows within the row budget and how
 // many it leaves out. The renderers (summary.ts, comment-body.ts) only format this view.
-import type { Ignored } from '../scan/evaluated.js';
-import type { Finding } from '../scan/finding.js';
+import type { Ignored } from '../gate/evaluated.js';
+import type { Finding } from '../shared/finding.js';
 import type { Report } from './model.js';
 
 /** Where the view is shown: the summary has room for everything; the comment is compact. */

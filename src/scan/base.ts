@@ -6,9 +6,9 @@
 // not complete) is not an error: the result says why, in words for the job log and summary.
 // Credential and permission errors still throw, as everywhere else.
 import { findImageByTag, getManifest } from '../ecr/images.js';
-import { platformManifests, type PlatformManifest } from '../ecr/manifest.js';
+import { platformManifests, type PlatformManifest } from '../shared/manifest.js';
 import { errorName, toMessage } from '../util/errors.js';
-import type { PlatformScan } from './finding.js';
+import type { PlatformScan } from '../shared/finding.js';
 import { waitForFindings, type WaitOptions } from './poll.js';
 
 export interface BaseLookupOptions extends Omit<WaitOptions, 'platforms'> {

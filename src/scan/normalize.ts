@@ -11,8 +11,8 @@ import type {
   ImageScanFindings,
   VulnerablePackage,
 } from '@aws-sdk/client-ecr';
-import type { Cvss, ExploitAvailable, Finding, FixAvailable } from './finding.js';
-import { toSeverity } from './severity.js';
+import { toExploitAvailable, type Cvss, type Finding, type FixAvailable } from '../shared/finding.js';
+import { toSeverity } from '../shared/severity.js';
 
 /** Inspector's fixedInVersion when there is no fix. */
 const NO_FIX = 'NotAvailable';
@@ -85,14 +85,6 @@ export function packageVersion(pkg: VulnerablePackage): string | undefined {
   return `${epoch}${version}${release && !version.endsWith(`-${release}`) ? `-${release}` : ''}`;
 }
 
-/**
- * What identifies one vulnerability in one package, however many platforms carry it: the
- * counts and the gate's reason count each such pair once.
- */
-export function vulnerabilityKey(finding: Pick<Finding, 'id' | 'package'>): string {
-  return `${finding.id}\u0000${finding.package ?? ''}`;
-}
-
 function uniquePackages(packages: VulnerablePackage[]): VulnerablePackage[] {
   const seen = new Set<string>();
   return packages.filter((pkg) => {
@@ -129,12 +121,6 @@ export function newestCvss(scores: readonly CvssScore[] | undefined): Cvss | und
     best = { cvss, version: rank };
   }
   return best?.cvss;
-}
-
-/** YES / NO, in any case; anything else (absent, empty, unexpected) is unknown. */
-export function toExploitAvailable(value: unknown): ExploitAvailable | undefined {
-  const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
-  return upper === 'YES' || upper === 'NO' ? upper : undefined;
 }
 
 function toFixAvailable(value: string | undefined): FixAvailable {

@@ -1,6 +1,6 @@
 // The words of the scan wait: what a status that ended a wait means, and what the last answer
 // was when the deadline came. Pure; the wait itself (poll.ts) only decides which to say.
-import { FINDINGS_READY } from './finding.js';
+import { FINDINGS_READY } from '../shared/finding.js';
 
 /** The last thing ECR said about a platform's scan. */
 export type Last = { kind: 'status'; status: string; description?: string } | { kind: 'error'; name: string } | { kind: 'none' };

@@ -1,7 +1,7 @@
 // Waits for ECR's scan of each platform manifest (starting it when the repository does not scan
 // on push) and reads its findings. I/O with everything passed in: the client, clock, sleep and
 // randomness, so tests run on fake time. Its words are in poll-text.ts, its error
-// classification in ecr/errors.ts.
+// classification in aws/errors.ts.
 //
 // Each platform manifest is polled BY DIGEST, never the index: ECR cannot scan an index.
 // All platforms are waited on concurrently under one deadline, which nothing outlives: a call
@@ -12,11 +12,18 @@ import {
   type DescribeImageScanFindingsCommandOutput,
   type ECRClient,
 } from '@aws-sdk/client-ecr';
-import { isRetryableAwsError } from '../ecr/errors.js';
+import { isRetryableAwsError } from '../aws/errors.js';
 import type { ImageRef } from '../ecr/images.js';
-import type { PlatformManifest } from '../ecr/manifest.js';
+import type { PlatformManifest } from '../shared/manifest.js';
 import { errorName, isCredentialError, toMessage } from '../util/errors.js';
-import { FINDINGS_READY, INCOMPLETE_STATUSES, PENDING_STATUSES, type Finding, type PlatformScan, type ScanType } from './finding.js';
+import {
+  FINDINGS_READY,
+  INCOMPLETE_STATUSES,
+  PENDING_STATUSES,
+  type Finding,
+  type PlatformScan,
+  type ScanType,
+} from '../shared/finding.js';
 import { normalizeFindings } from './normalize.js';
 import { defaultDescription, describeLast, type Last } from './poll-text.js';
 import { MIN_DELAY_MS, nextDelay } from './schedule.js';

@@ -7,7 +7,7 @@
 // Permanent wins: denied or expired credentials, an immutable tag, an unknown repository, a
 // Dockerfile or RUN step error. Anything not known to be transient is permanent (any other
 // 4xx included): a retry that cannot help only delays the failure.
-import { isRetryableAwsError } from '../ecr/errors.js';
+import { isRetryableAwsError } from '../aws/errors.js';
 import { errorName } from './errors.js';
 import { CommandError } from './exec.js';
 
@@ -60,7 +60,7 @@ export function commandTransientCause(error: unknown): string | undefined {
  * would retry them after correcting the clock.
  */
 export function awsTransientCause(error: unknown): string | undefined {
-  // One classification for every AWS call the action retries: the poller's (ecr/errors.ts).
+  // One classification for every AWS call the action retries: the poller's (aws/errors.ts).
   if (!isRetryableAwsError(error)) return undefined;
   const name = errorName(error) ?? 'Error';
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

@@ -1,0 +1,152 @@
+// Pure: event facts + inputs → which tags this run writes. The build pushes only the
+// candidate (the SHA tag); everything else is a promotion written after the gate passes.
+// semver's parts, not its index: the index also loads ranges and every other function (~80 KB
+// the main phase would compile at every start).
+import SemVer from 'semver/classes/semver.js';
+import gt from 'semver/functions/gt.js';
+import gte from 'semver/functions/gte.js';
+import prerelease from 'semver/functions/prerelease.js';
+import valid from 'semver/functions/valid.js';
+import type { EventFacts } from '../github/event.js';
+import type { Inputs } from '../inputs.js';
+import { InputError, oneLine, quoted } from '../util/errors.js';
+
+export type PromotionKind = 'extra' | 'release' | 'minor' | 'major' | 'latest';
+
+export interface Promotion {
+  tag: string;
+  kind: PromotionKind;
+}
+
+export interface TagPlan {
+  /** The SHA tag the build pushes; undefined when `sha-tag` is false (pushed by digest). */
+  candidate?: string;
+  /** The release's version when the release is semver (build metadata dropped). */
+  version?: string;
+  /** Tags written after the gate, in this order. Floating ones are still subject to `moveFloatingTags`. */
+  promotions: Promotion[];
+}
+
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const HEX40 = /^[0-9a-f]{40}$/;
+
+export function isValidDockerTag(tag: string): boolean {
+  return DOCKER_TAG.test(tag);
+}
+
+/** A release tag (`v1.2.3`, `1.2.3-rc.1`, `v1.2.3+build.5`) as a semver version, or undefined. */
+export function releaseVersion(tag: string): SemVer | undefined {
+  const stripped = tag.replace(/^v/, '');
+  if (!valid(stripped)) return undefined;
+  return new SemVer(stripped);
+}
+
+/**
+ * `tags` entries are bare names; full references to this image (as docker/metadata-action
+ * prints them) are reduced to their tag. A reference to another image is an error.
+ */
+export function reduceExtraTag(entry: string, image: string | undefined, repository: string): string {
+  const slash = entry.lastIndexOf('/');
+  const colon = entry.lastIndexOf(':');
+  if (colon <= slash) {
+    if (entry.includes('/')) {
+      throw new InputError(
+        `Input "tags" has ${quoted(entry)}, a reference without a tag; accepted: tag names, or image:tag references to ${image ?? repository}.`,
+      );
+    }
+    return entry;
+  }
+  const name = entry.slice(0, colon);
+  const tag = entry.slice(colon + 1);
+  // Before login the registry host is not known yet: accept any registry, check it after.
+  const sameImage = image === undefined ? name === repository || name.endsWith(`/${repository}`) : name === image || name === repository;
+  if (!sameImage) {
+    throw new InputError(
+      `Input "tags" has ${quoted(entry)}, which names another image (${oneLine(name)}); accepted: tag names, or references to ${image ?? repository} (the tags of other images are written by their own step).`,
+    );
+  }
+  return tag;
+}
+
+export function computeTagPlan(
+  facts: Pick<EventFacts, 'sha' | 'release'>,
+  inputs: Pick<Inputs, 'shaTag' | 'releaseTags' | 'latest' | 'tags' | 'repository'>,
+  /** registry/repository; undefined before login. */
+  image: string | undefined,
+): TagPlan {
+  const plan: TagPlan = { promotions: [] };
+  if (inputs.shaTag !== 'false') {
+    const sha = facts.sha.toLowerCase();
+    if (!HEX40.test(sha)) {
+      throw new InputError(
+        `Input "sha-tag" is "${inputs.shaTag}" but the commit SHA is ${sha === '' ? 'not set (GITHUB_SHA is empty)' : `${quoted(sha)}, not 40 hex digits`}; accepted: sha-tag false, or a run with a commit.`,
+      );
+    }
+    plan.candidate = inputs.shaTag === 'full' ? sha : sha.slice(0, 7);
+  }
+
+  const seen = new Set<string>(plan.candidate ? [plan.candidate] : []);
+  const add = (tag: string, kind: PromotionKind): void => {
+    // A semver prerelease can be longer than the 128 characters Docker allows in a tag.
+    if (seen.has(tag) || !isValidDockerTag(tag)) return;
+    seen.add(tag);
+    plan.promotions.push({ tag, kind });
+  };
+
+  const release = facts.release;
+  if (release && inputs.releaseTags === 'auto') {
+    const version = releaseVersion(release.tag);
+    if (version) {
+      plan.version = version.version;
+      const prerelease = release.prerelease || version.prerelease.length > 0;
+      add(version.version, 'release');
+      if (!prerelease) {
+        add(`${version.major}.${version.minor}`, 'minor');
+        add(`${version.major}`, 'major');
+      }
+    } else if (isValidDockerTag(release.tag)) {
+      add(release.tag, 'release'); // a non-semver tag is pushed as it is
+    }
+  }
+
+  for (const entry of inputs.tags) add(reduceExtraTag(entry, image, inputs.repository), 'extra');
+
+  const stableRelease = plan.version !== undefined && prerelease(plan.version) === null && release?.prerelease !== true;
+  if (inputs.latest === 'true' || (inputs.latest === 'auto' && stableRelease)) add('latest', 'latest');
+  return plan;
+}
+
+/**
+ * Floating tags move only forward: `1.2`, `1` and `latest` (auto) are written only when this
+ * release is the highest stable version in their line among the tags already in the repository.
+ * Returns the promotions to write and the ones held back, each with the reason.
+ */
+export function moveFloatingTags(
+  plan: TagPlan,
+  existingTags: readonly string[],
+  latestMode: Inputs['latest'],
+): { write: Promotion[]; held: Array<Promotion & { reason: string }> } {
+  const write: Promotion[] = [];
+  const held: Array<Promotion & { reason: string }> = [];
+  const version = plan.version;
+  const stable = existingTags.map((tag) => releaseVersion(tag)).filter((v): v is SemVer => v !== undefined && v.prerelease.length === 0);
+  for (const promotion of plan.promotions) {
+    const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
+    if (!floating || version === undefined) {
+      write.push(promotion);
+      continue;
+    }
+    const current = new SemVer(version);
+    const line = stable.filter((v) =>
+      promotion.kind === 'minor'
+        ? v.major === current.major && v.minor === current.minor
+        : promotion.kind === 'major'
+          ? v.major === current.major
+          : true,
+    );
+    const highest = line.reduce<SemVer | undefined>((max, v) => (max === undefined || gt(v, max) ? v : max), undefined);
+    if (highest === undefined || gte(current, highest)) write.push(promotion);
+    else held.push({ ...promotion, reason: `${highest.version} is newer` });
+  }
+  return { write, held };
+}
