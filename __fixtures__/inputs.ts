@@ -1,7 +1,7 @@
 // A fake InputEnvironment (a workspace of files held in memory) and an InputSource over a map,
-// so parseInputs is tested without the runner, the real filesystem or process.env.
+// so the inputs are parsed without the runner, the real filesystem or process.env.
 import * as path from 'node:path';
-import type { InputEnvironment, InputSource } from '../src/inputs.js';
+import type { InputEnvironment, InputSource } from '../src/inputs/types.js';
 import { parse } from 'yaml';
 
 export const WORKSPACE = '/home/runner/work/retail-api/retail-api';
@@ -12,11 +12,11 @@ export interface Workspace {
   /** Extra directories, relative to the workspace. */
   dirs?: string[];
   env?: Record<string, string | undefined>;
-  /** `docker buildx bake <args>` for bake-file (InputEnvironment.bake). */
+  /** `docker buildx bake <args>` for bake-file (loadInputs' BakeCommand): its output, or a throw with its standard error. */
   bake?: (args: string[]) => string;
 }
 
-export function fakeEnvironment({ files = {}, dirs = [], env = {}, bake }: Workspace = {}): InputEnvironment {
+export function fakeEnvironment({ files = {}, dirs = [], env = {} }: Workspace = {}): InputEnvironment {
   const contents = new Map(Object.entries(files).map(([file, text]) => [path.resolve(WORKSPACE, file), text]));
   const directories = new Set<string>([WORKSPACE, ...dirs.map((dir) => path.resolve(WORKSPACE, dir))]);
   for (const file of contents.keys()) {
@@ -33,7 +33,6 @@ export function fakeEnvironment({ files = {}, dirs = [], env = {}, bake }: Works
     isFile: (file) => contents.has(file),
     parseYaml: parse,
     isDirectory: (file) => directories.has(file),
-    ...(bake ? { bake } : {}),
   };
 }
 

@@ -3,8 +3,8 @@ import { DescribeImagesCommand, ImageNotFoundException } from '@aws-sdk/client-e
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildAndPush } from '../src/image.js';
-import { parseInputs, type Inputs } from '../src/inputs.js';
+import { buildAndPush, imageInputs, type Inputs } from '../src/image.js';
+import { parseInputs } from '../src/inputs/parse.js';
 import { computeTagPlan } from '../src/tags/plan.js';
 import type { RepositoryInfo } from '../src/ecr/repository.js';
 import { parseEventFacts } from '../src/github/event.js';
@@ -20,10 +20,11 @@ const facts = parseEventFacts({ GITHUB_SHA: SHA, GITHUB_EVENT_NAME: 'push', GITH
 const ref = { repositoryName: 'mlops/retail-api' };
 
 function inputs(values: Record<string, string> = {}): Inputs {
-  return parseInputs(
+  const step = parseInputs(
     inputSource({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', ...values }),
     fakeEnvironment({ files: { Dockerfile: 'FROM scratch\n' } }),
   );
+  return imageInputs(step, step.images[0]!);
 }
 
 function repository(tagMutability: RepositoryInfo['tagMutability']): RepositoryInfo {

@@ -3,7 +3,7 @@
 // screenshotted with headless Chromium. Run through scripts/screenshots.sh, which installs
 // Chromium and the fonts. Writes docs/*.png and the HTML they were taken from, docs/screenshots/.
 //
-// The reports are built the way src/main.ts builds them (decideVerdict → buildReport), so the
+// The reports are built the way src/main.ts builds them (decideImage → decideStep → buildReport), so the
 // verdict sentence in each picture is the one the action writes, not a fixture's stand-in.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { renderSummary } from '../src/report/summary.js';
 import { buildReport } from '../src/report/assemble.js';
 import type { Report } from '../src/report/model.js';
 import type { Finding, PlatformScan } from '../src/shared/finding.js';
-import { decideVerdict } from '../src/gate/verdict.js';
+import { decideImage, decideStep, type ImageVerdict } from '../src/gate/verdict.js';
 import { AMD64_DIGEST, ARM64_DIGEST, DIGEST, GENERATED_AT, IMAGE, RUN_URL, SHA, finding } from '../__fixtures__/reports/base.js';
 import { comparedReport } from '../__fixtures__/reports/samples.js';
 import { RISK_FINDINGS } from '../__fixtures__/reports/risk.js';
@@ -28,6 +28,15 @@ const CHROMIUM = process.env.CHROMIUM ?? 'chromium';
 const WINDOW_WIDTH = 1000;
 
 // ─── The sample scans ────────────────────────────────────────────────────────────────────────
+
+/** The tags a step of this one image holds back, as the action decides it. */
+function heldBack(verdict: ImageVerdict, scans: PlatformScan[], promotions: string[]) {
+  const step = decideStep(
+    [{ name: IMAGE, decision: verdict.decision, statuses: scans.map((s) => s.status), promotions: promotions.map((tag) => ({ tag })) }],
+    { layout: 'one', scanTimeoutSeconds: 600 },
+  );
+  return step.heldBack.get(IMAGE) ?? [];
+}
 
 /** A finding as a scan reports it: no ignore, gate or comparison decided yet. */
 function scanned(overrides: Partial<Finding> & Pick<Finding, 'id' | 'severity'>): Finding {
@@ -93,7 +102,7 @@ function failingRelease(): Report {
       scanned({ id: 'CVE-2024-2511', severity: 'MEDIUM', fixedIn: '3.0.2-0ubuntu1.16', fixAvailable: 'YES', platform: 'linux/arm64' }),
     ]),
   ];
-  const verdict = decideVerdict({
+  const verdict = decideImage({
     scans,
     ignores: {
       ids: ['CVE-2023-29491'],
@@ -104,12 +113,11 @@ function failingRelease(): Report {
       today: GENERATED_AT.slice(0, 10),
     },
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
-    promotions: ['1.4.0', '1.4', 'latest'].map((tag) => ({ tag })),
   });
   return buildReport({
     ...reportBase,
     tags: [`${IMAGE}:${SHA}`],
-    heldBack: verdict.heldBack,
+    heldBack: heldBack(verdict, scans, ['1.4.0', '1.4', 'latest']),
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail', ignoreUnfixed: true },
     scans,
     decision: verdict.decision,
@@ -131,17 +139,16 @@ function riskRelease(): Report {
     epssThreshold: 0.1,
     failOnExploitable: true,
   };
-  const verdict = decideVerdict({
+  const verdict = decideImage({
     scans,
     ignores: { ids: [], entries: [], ignoreUnfixed: false, today: GENERATED_AT.slice(0, 10) },
     gate,
-    promotions: ['1.4.0', '1.4', 'latest'].map((tag) => ({ tag })),
   });
   return buildReport({
     ...reportBase,
     digest: AMD64_DIGEST,
     tags: [`${IMAGE}:${SHA}`],
-    heldBack: verdict.heldBack,
+    heldBack: heldBack(verdict, scans, ['1.4.0', '1.4', 'latest']),
     gate: { ...gate, ignoreUnfixed: false },
     scans,
     decision: verdict.decision,
@@ -165,7 +172,7 @@ function comparedPullRequest(): Report {
   const head = scan(DIGEST, sample.findings.map(scanned));
   const inBase = sample.findings.filter((f) => f.comparison === 'in-base');
   const base = scan(comparison.baseDigest, [...inBase, ...comparison.fixed].map(scanned));
-  const verdict = decideVerdict({
+  const verdict = decideImage({
     scans: [head],
     base: {
       available: true,
@@ -182,7 +189,6 @@ function comparedPullRequest(): Report {
       today: GENERATED_AT.slice(0, 10),
     },
     gate: { threshold: sample.gate.threshold, mode: 'new', onIncomplete: 'fail' },
-    promotions: [],
   });
   return buildReport({
     ...reportBase,

@@ -4,7 +4,7 @@ import * as core from './util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import * as path from 'node:path';
 import type { EventFacts } from './github/event.js';
-import type { Inputs } from './inputs.js';
+import type { ImageSpec, Inputs as StepInputs } from './inputs/types.js';
 import type { TagPlan } from './tags/plan.js';
 import { canMoveTag, type RepositoryInfo } from './shared/tag-mutability.js';
 import { findImageByTag, getManifest, putTag, type ExistingImage, type ImageRef, type Manifest } from './ecr/images.js';
@@ -19,6 +19,17 @@ import { NO_CACHE, planEcrCache, type CacheSpecs } from './buildx/cache.js';
 import { runCommand, type Runner } from './util/exec.js';
 
 type Client = Pick<ECRClient, 'send'>;
+
+/**
+ * One image's inputs: the step's, with the image's repository and build in place. Transitional,
+ * while one image and several still run through two orchestrators.
+ */
+export type Inputs = StepInputs & Omit<ImageSpec, 'name' | 'bake'>;
+
+export function imageInputs(inputs: StepInputs, spec: ImageSpec): Inputs {
+  const { repository, context, file, target, buildArgs, platforms } = spec;
+  return { ...inputs, repository, context, file, target, buildArgs, platforms };
+}
 
 export interface Candidate {
   digest: string;

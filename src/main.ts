@@ -7,7 +7,7 @@ import type { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readInputs } from './inputs.js';
+import { readInputs } from './inputs/read.js';
 import { writeOutputs, type ActionOutputs } from './outputs.js';
 import { STATE } from './state.js';
 import { readEventFacts } from './github/event.js';
@@ -16,13 +16,14 @@ import { createEcrClient } from './ecr/client.js';
 import { getRegistryLogin } from './ecr/auth.js';
 import { dockerLogin } from './ecr/docker-login.js';
 import { applyLifecyclePolicy, ensureRepository } from './ecr/repository.js';
-import { attestsBeside, build, buildAndPush, BuilderQuery, ecrCache, resolvePlatforms } from './image.js';
+import { attestsBeside, build, buildAndPush, BuilderQuery, ecrCache, imageInputs, resolvePlatforms } from './image.js';
 import { creationWithCache } from './buildx/cache.js';
 import { findImageByTag, type ImageRef } from './ecr/images.js';
 import { isIndex, platformDigestsObject } from './shared/manifest.js';
 import { sleepUntilAborted } from './util/sleep.js';
 import type { WaitOptions } from './scan/poll.js';
 import { buildReport, gateSettings, skippedReport } from './report/assemble.js';
+import { decideStep } from './gate/verdict.js';
 import type { Report } from './report/model.js';
 import type { PublishContext } from './report/publish.js';
 import { locate, runCommand, type Runner } from './util/exec.js';
@@ -61,20 +62,21 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
   const outputs: ActionOutputs = {};
   const progress: Progress = { phase: 'reading inputs', published: false };
   try {
-    const inputs = await readInputs();
+    const stepInputs = await readInputs();
     const facts = readEventFacts();
     // Validate the tag plan now (a missing commit SHA, a reference to another image) so a bad
     // input stops the step before any AWS or Docker call; it is computed again after login.
-    computeTagPlan(facts, inputs, undefined);
+    for (const spec of stepInputs.images) computeTagPlan(facts, imageInputs(stepInputs, spec), undefined);
     const tempDir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'ecr-build-scan-push-'));
     core.saveState(STATE.tempDir, tempDir);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
 
-    if (inputs.images) {
+    if (stepInputs.source !== 'repository') {
       const { runImages } = await import('./multi/pipeline.js');
-      await runImages({ inputs, facts, deps, outputs, progress, tempDir, workspace });
+      await runImages({ inputs: stepInputs, facts, deps, outputs, progress, tempDir, workspace });
       return;
     }
+    const inputs = imageInputs(stepInputs, stepInputs.images[0]!);
 
     if (!inputs.push) {
       // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
@@ -201,11 +203,26 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     // The scan and the verdict: what fails, what is held back, what may be promoted (scan: false
     // decides nothing, so its tags are promoted as a pass's are).
     const scanned = inputs.scan
-      ? await scanAndDecide({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms, plan }, deps, progress)
+      ? await scanAndDecide({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms }, deps, progress)
       : undefined;
+    const step = decideStep(
+      [
+        {
+          name: inputs.repository,
+          decision: scanned?.verdict.decision,
+          statuses: scanned?.scans.map((scan) => scan.status) ?? [],
+          ...(scanned ? {} : { skipped: 'scan-off' as const }),
+          promotions: plan.promotions,
+        },
+      ],
+      { layout: 'one', scanTimeoutSeconds: inputs.scanTimeoutSeconds },
+    );
 
-    let promoted: { written: string[]; heldBack: Report['heldBack'] } = { written: [], heldBack: scanned?.verdict.heldBack ?? [] };
-    if (!scanned || scanned.verdict.mayPromote) promoted = await promote(client, ref, repository, plan, inputs, manifest);
+    let promoted: { written: string[]; heldBack: Report['heldBack'] } = {
+      written: [],
+      heldBack: step.heldBack.get(inputs.repository) ?? [],
+    };
+    if (step.mayPromote) promoted = await promote(client, ref, repository, plan, inputs, manifest);
     outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
 
     if (!scanned) {
@@ -228,9 +245,9 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       comparison: verdict.comparison,
     });
     await publish(report, outputs, context, progress);
-    if (decision.fails) throw new Error(decision.reason);
-    if (decision.verdict === 'incomplete') core.warning(decision.reason);
-    else core.info(decision.reason);
+    if (step.fails) throw new Error(step.reason);
+    if (step.warns) core.warning(step.reason);
+    else core.info(step.reason);
   } catch (error) {
     const message = toMessage(error);
     core.setFailed(message);

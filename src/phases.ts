@@ -3,18 +3,17 @@
 // promotion, the report's common facts; and the small promise helpers both use.
 import * as core from './util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import type { Inputs } from './inputs.js';
 import { commitUrl, type EventFacts } from './github/event.js';
 import type { TagPlan } from './tags/plan.js';
 import type { RepositoryInfo } from './ecr/repository.js';
-import { attestationKinds, type Candidate } from './image.js';
+import { attestationKinds, type Candidate, type Inputs } from './image.js';
 import type { ImageRef, Manifest } from './ecr/images.js';
 import { isIndex, type PlatformManifest } from './shared/manifest.js';
 import { waitForFindings, type WaitOptions } from './scan/poll.js';
 import { utcDay } from './gate/ignore.js';
-import { decideVerdict, type ScanVerdict } from './gate/verdict.js';
+import { decideImage, type BaseFindings, type ImageVerdict } from './gate/verdict.js';
 import type { PlatformScan } from './shared/finding.js';
-import { readBaseFindings, type BaseFindings } from './scan/base.js';
+import { readBaseFindings } from './scan/base.js';
 import { applyRisk, type RiskStep } from './inspector/risk-step.js';
 import { gateSettings } from './report/assemble.js';
 import type * as Renderers from './report/publish.js';
@@ -37,14 +36,13 @@ export async function scanAndDecide(
     inputs: Inputs;
     facts: EventFacts;
     platforms: PlatformManifest[];
-    plan: TagPlan;
   },
   deps: Dependencies,
   progress: Progress,
   /** One of several images waited for at once: no group of its own, its lines start with the label. */
   label?: string,
-): Promise<{ scans: PlatformScan[]; verdict: ScanVerdict; risk: RiskStep }> {
-  const { client, ref, inputs, facts, platforms, plan } = image;
+): Promise<{ scans: PlatformScan[]; verdict: ImageVerdict; risk: RiskStep }> {
+  const { client, ref, inputs, facts, platforms } = image;
   progress.phase = "waiting for ECR's scan";
   const say = (m: string) => (label ? `${label}: ${m}` : m);
   const info = (m: string) => core.info(say(m));
@@ -78,7 +76,7 @@ export async function scanAndDecide(
   );
   const { scans } = risk;
   for (const note of risk.notes) warning(note);
-  const verdict = decideVerdict({
+  const verdict = decideImage({
     scans,
     base,
     ignores: {
@@ -88,7 +86,6 @@ export async function scanAndDecide(
       today: utcDay(new Date()),
     },
     gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
-    promotions: plan.promotions,
   });
   for (const expired of verdict.expired) {
     warning(

@@ -3,8 +3,7 @@
 import type { ECRClient } from '@aws-sdk/client-ecr';
 import { listTags, putTag, type ImageRef, type Manifest } from './ecr/images.js';
 import type { RepositoryInfo } from './ecr/repository.js';
-import type { Inputs } from './inputs.js';
-import { moveFloatingTags, type Promotion, type TagPlan } from './tags/plan.js';
+import { moveFloatingTags, type LatestMode, type Promotion, type TagPlan } from './tags/plan.js';
 import { errorName } from './util/errors.js';
 
 export interface PromotionResult {
@@ -21,7 +20,7 @@ export async function promoteTags(
   ref: ImageRef,
   repository: RepositoryInfo,
   plan: TagPlan,
-  latestMode: Inputs['latest'],
+  latestMode: LatestMode,
   /** The candidate's manifest, as read after the push: copied, never fetched again. */
   manifest: Manifest,
 ): Promise<PromotionResult> {

@@ -13,7 +13,8 @@ import {
 import { build } from '../../src/image.js';
 import { isCacheArtifact } from '../../src/shared/manifest.js';
 import { computeTagPlan, moveFloatingTags } from '../../src/tags/plan.js';
-import { parseInputs } from '../../src/inputs.js';
+import { parseInputs } from '../../src/inputs/parse.js';
+import { imageInputs } from '../../src/image.js';
 import { parseEventFacts } from '../../src/github/event.js';
 import type { RepositoryInfo } from '../../src/ecr/repository.js';
 import { fakeRunner } from '../../__fixtures__/runner.js';
@@ -269,10 +270,11 @@ describe('cache: ecr → buildx argv and warnings', () => {
       },
     ],
   ])('%s', async (_name, row) => {
-    const inputs = parseInputs(
+    const step = parseInputs(
       inputSource({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', cache: 'ecr', ...row.inputs }),
       fakeEnvironment({ files: { Dockerfile: 'FROM scratch\n' } }),
     );
+    const inputs = imageInputs(step, step.images[0]!);
     const event = facts(row.event);
     const input: CachePlanInput = {
       image: IMAGE,

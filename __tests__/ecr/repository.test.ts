@@ -7,11 +7,10 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import { FakeEcrClient, awsError } from '../../__fixtures__/ecr-client.js';
-import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo } from '../../src/ecr/repository.js';
-import type { Inputs } from '../../src/inputs.js';
+import { applyLifecyclePolicy, ensureRepository, type RepositoryInfo, type RepositorySettings } from '../../src/ecr/repository.js';
 
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
-type RepositoryInputs = Pick<Inputs, 'repository' | 'registryId' | 'createRepository' | 'tagMutability' | 'tagMutabilityExclusions'>;
+type RepositoryInputs = RepositorySettings;
 const INPUTS: RepositoryInputs = {
   repository: 'mlops/retail-api',
   registryId: undefined,

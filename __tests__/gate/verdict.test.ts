@@ -1,7 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
-import type { BaseFindings } from '../../src/scan/base.js';
 import type { Finding, PlatformScan } from '../../src/shared/finding.js';
-import { decideVerdict, HELD_BY_GATE, type VerdictInput } from '../../src/gate/verdict.js';
+import {
+  decideImage,
+  decideStep,
+  HELD_BY_GATE,
+  type BaseFindings,
+  type ImageInput,
+  type StepImage,
+  type StepOptions,
+} from '../../src/gate/verdict.js';
 
 const f = (id: string, severity: Finding['severity'], pkg = 'openssl'): Finding => ({
   id,
@@ -29,69 +36,67 @@ const base = (findings: Finding[]): BaseFindings => ({
   scans: [scan(findings, `sha256:${'b'.repeat(64)}`)],
 });
 
-function input(overrides: Partial<VerdictInput>): VerdictInput {
+function input(overrides: Partial<ImageInput>): ImageInput {
   return {
     scans: [scan([])],
     ignores: { ids: [], entries: [], ignoreUnfixed: false, today: '2026-12-01' },
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
-    promotions: [{ tag: '1.4.0' }, { tag: 'latest' }],
     ...overrides,
   };
 }
 
-describe('decideVerdict: what may be promoted', () => {
+describe('decideImage: what fails', () => {
   test.each([
     ['a blocking finding', [f('CVE-1', 'CRITICAL')], true],
     ['findings below the threshold only', [f('CVE-1', 'MEDIUM')], false],
     ['no findings', [], false],
   ])('%s', (_name, findings, fails) => {
-    const verdict = decideVerdict(input({ scans: [scan(findings)] }));
+    const verdict = decideImage(input({ scans: [scan(findings)] }));
     expect(verdict.decision.fails).toBe(fails);
-    expect(verdict.mayPromote).toBe(!fails);
-    expect(verdict.heldBack).toEqual(fails ? ['1.4.0', 'latest'].map((tag) => ({ tag, reason: HELD_BY_GATE })) : []);
+    expect(verdict.decision.verdict).toBe(fails ? 'failed' : 'passed');
   });
 
-  test('an incomplete scan with on-scan-incomplete: fail holds the tags back; with warn it promotes', () => {
+  test('an incomplete scan fails with on-scan-incomplete: fail, and only warns with warn', () => {
     const timedOut = { ...scan([]), status: 'TIMEOUT', complete: false };
-    expect(decideVerdict(input({ scans: [timedOut] })).mayPromote).toBe(false);
-    expect(decideVerdict(input({ scans: [timedOut], gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'warn' } })).mayPromote).toBe(
-      true,
-    );
+    expect(decideImage(input({ scans: [timedOut] })).decision).toMatchObject({ verdict: 'incomplete', fails: true });
+    expect(
+      decideImage(input({ scans: [timedOut], gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'warn' } })).decision,
+    ).toMatchObject({ verdict: 'incomplete', fails: false });
   });
 
   test('an ignored finding does not block', () => {
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({
         scans: [scan([f('CVE-1', 'CRITICAL')])],
         ignores: { ids: ['cve-1'], entries: [], ignoreUnfixed: false, today: '2026-12-01' },
       }),
     );
-    expect(verdict.mayPromote).toBe(true);
+    expect(verdict.decision.fails).toBe(false);
     expect(verdict.decision.findings[0].ignored?.by).toBe('input');
   });
 });
 
-describe('decideVerdict: the comparison with the base image', () => {
+describe('decideImage: the comparison with the base image', () => {
   const newGate = { threshold: 'HIGH', mode: 'new', onIncomplete: 'fail' } as const;
 
   test('a finding already in the base does not fail gate: new; what the base had and this image has not is fixed', () => {
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({ scans: [scan([f('CVE-1', 'HIGH')])], base: base([f('CVE-1', 'HIGH'), f('CVE-2', 'HIGH', 'zlib')]), gate: newGate }),
     );
-    expect(verdict.mayPromote).toBe(true);
+    expect(verdict.decision.fails).toBe(false);
     expect(verdict.comparison).toMatchObject({ available: true, baseSha: 'b'.repeat(40), newCount: 0 });
     expect(verdict.comparison?.fixed.map((x) => x.id)).toEqual(['CVE-2']);
     expect(verdict.decision.findings[0].comparison).toBe('in-base');
   });
 
   test('a new finding fails gate: new and is counted', () => {
-    const verdict = decideVerdict(input({ scans: [scan([f('CVE-3', 'HIGH')])], base: base([f('CVE-1', 'HIGH')]), gate: newGate }));
-    expect(verdict.mayPromote).toBe(false);
+    const verdict = decideImage(input({ scans: [scan([f('CVE-3', 'HIGH')])], base: base([f('CVE-1', 'HIGH')]), gate: newGate }));
+    expect(verdict.decision.fails).toBe(true);
     expect(verdict.comparison).toMatchObject({ newCount: 1 });
   });
 
   test('a base ignored by the same ignores is not called fixed', () => {
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({
         base: base([f('CVE-9', 'HIGH')]),
         gate: newGate,
@@ -103,19 +108,19 @@ describe('decideVerdict: the comparison with the base image', () => {
 
   test('no base to compare with: gate: new counts every finding, and the note is kept', () => {
     const note = 'No image for the base commit bbbbbbb in mlops/retail-api: comparison skipped (gate: new falls back to all).';
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({ scans: [scan([f('CVE-1', 'HIGH')])], base: { available: false, baseSha: 'b'.repeat(40), note }, gate: newGate }),
     );
-    expect(verdict.mayPromote).toBe(false);
+    expect(verdict.decision.fails).toBe(true);
     expect(verdict.comparison).toEqual({ available: false, baseSha: 'b'.repeat(40), note, fixed: [], newCount: 0 });
   });
 
   test('no comparison asked for: none in the verdict', () => {
-    expect(decideVerdict(input({})).comparison).toBeUndefined();
+    expect(decideImage(input({})).comparison).toBeUndefined();
   });
 });
 
-describe('decideVerdict: risk (epss-threshold, fail-on-exploitable)', () => {
+describe('decideImage: risk (epss-threshold, fail-on-exploitable)', () => {
   const risky = [
     { ...f('CVE-LOWEPSS', 'CRITICAL'), epss: 0.02 },
     { ...f('CVE-HIGHEPSS', 'CRITICAL', 'zlib'), epss: 0.5 },
@@ -123,7 +128,7 @@ describe('decideVerdict: risk (epss-threshold, fail-on-exploitable)', () => {
   ];
 
   test('the held-back finding is listed as such, the others fail, promotion is held', () => {
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({
         scans: [scan(risky)],
         gate: { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail', epssThreshold: 0.1, failOnExploitable: true },
@@ -134,11 +139,11 @@ describe('decideVerdict: risk (epss-threshold, fail-on-exploitable)', () => {
       ['CVE-EXPLOIT', 'exploit'],
     ]);
     expect(verdict.decision.heldBackByEpss.map((x) => x.id)).toEqual(['CVE-LOWEPSS']);
-    expect(verdict.mayPromote).toBe(false);
+    expect(verdict.decision.fails).toBe(true);
   });
 
   test('an ignored exploit does not fail, and the rest passes: promotion goes ahead', () => {
-    const verdict = decideVerdict(
+    const verdict = decideImage(
       input({
         scans: [scan(risky.filter((x) => x.id !== 'CVE-HIGHEPSS'))],
         ignores: { ids: ['CVE-EXPLOIT'], entries: [], ignoreUnfixed: false, today: '2026-12-01' },
@@ -146,7 +151,173 @@ describe('decideVerdict: risk (epss-threshold, fail-on-exploitable)', () => {
       }),
     );
     expect(verdict.decision.fails).toBe(false);
-    expect(verdict.mayPromote).toBe(true);
+    expect(verdict.decision.fails).toBe(false);
     expect(verdict.decision.heldBackByEpss.map((x) => x.id)).toEqual(['CVE-LOWEPSS']);
+  });
+});
+
+// The step's verdict, pinned by tables: every row is a step of one or of three images, and what
+// the row expects is what a user relies on. Changing one operator in decideStep (all or nothing
+// → each image on its own; TIMEOUT counted as a pass; fails read as warns) fails a row.
+type Outcome = 'passed' | 'failed' | 'timeout-fail' | 'timeout-warn' | 'scan-failed' | 'scan-off' | 'not-pushed';
+
+function stepImage(name: string, outcome: Outcome, promotions = ['1.2.0', 'latest']): StepImage {
+  const decision = (verdict: 'passed' | 'failed' | 'incomplete', fails: boolean) => ({ verdict, fails, reason: `${name}: ${outcome}` });
+  const common = { name, promotions: promotions.map((tag) => ({ tag })) };
+  switch (outcome) {
+    case 'passed':
+      return { ...common, decision: decision('passed', false), statuses: ['COMPLETE', 'COMPLETE'] };
+    case 'failed':
+      return { ...common, decision: decision('failed', true), statuses: ['COMPLETE'] };
+    case 'timeout-fail':
+      return { ...common, decision: decision('incomplete', true), statuses: ['COMPLETE', 'TIMEOUT'] };
+    case 'timeout-warn':
+      return { ...common, decision: decision('incomplete', false), statuses: ['TIMEOUT'] };
+    case 'scan-failed':
+      return { ...common, decision: decision('incomplete', true), statuses: ['FAILED'] };
+    case 'scan-off':
+      return { ...common, statuses: [], skipped: 'scan-off' };
+    case 'not-pushed':
+      return { ...common, promotions: [], statuses: [], skipped: 'not-pushed' };
+  }
+}
+
+const ONE: StepOptions = { layout: 'one', scanTimeoutSeconds: 600 };
+const SEVERAL: StepOptions = { layout: 'several', scanTimeoutSeconds: 600 };
+
+describe('decideStep: one image (from repository) is a step of one', () => {
+  test.each<[Outcome, { verdict: string; fails: boolean; warns: boolean; mayPromote: boolean; scanStatus: string }]>([
+    ['passed', { verdict: 'passed', fails: false, warns: false, mayPromote: true, scanStatus: 'COMPLETE' }],
+    ['failed', { verdict: 'failed', fails: true, warns: false, mayPromote: false, scanStatus: 'COMPLETE' }],
+    ['timeout-fail', { verdict: 'incomplete', fails: true, warns: false, mayPromote: false, scanStatus: 'TIMEOUT' }],
+    ['timeout-warn', { verdict: 'incomplete', fails: false, warns: true, mayPromote: true, scanStatus: 'TIMEOUT' }],
+    ['scan-failed', { verdict: 'incomplete', fails: true, warns: false, mayPromote: false, scanStatus: 'FAILED' }],
+    ['scan-off', { verdict: 'skipped', fails: false, warns: false, mayPromote: true, scanStatus: 'SKIPPED' }],
+    ['not-pushed', { verdict: 'skipped', fails: false, warns: false, mayPromote: true, scanStatus: 'SKIPPED' }],
+  ])('%s', (outcome, expected) => {
+    const step = decideStep([stepImage('mlops/api', outcome)], ONE);
+    expect(step).toMatchObject(expected);
+    const held = step.heldBack.get('mlops/api');
+    expect(held).toEqual(expected.mayPromote ? [] : ['1.2.0', 'latest'].map((tag) => ({ tag, reason: HELD_BY_GATE })));
+    expect(step.failed).toEqual(expected.fails ? ['mlops/api'] : []);
+  });
+
+  test("the step's reason is the image's own", () => {
+    expect(decideStep([stepImage('mlops/api', 'failed')], ONE).reason).toBe('mlops/api: failed');
+    expect(decideStep([stepImage('mlops/api', 'scan-off')], ONE).reason).toBe(
+      "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.",
+    );
+  });
+});
+
+describe('decideStep: three images, one verdict, promotion all or nothing', () => {
+  test.each<
+    [string, Outcome[], { verdict: string; fails: boolean; warns: boolean; mayPromote: boolean; failed: string[]; reason: string }]
+  >([
+    [
+      'all pass',
+      ['passed', 'passed', 'passed'],
+      { verdict: 'passed', fails: false, warns: false, mayPromote: true, failed: [], reason: 'All 3 images passed the gate.' },
+    ],
+    [
+      'one fails the gate',
+      ['passed', 'failed', 'passed'],
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        failed: ['worker'],
+        reason: '1 of 3 images failed the gate ("worker"): no image was promoted.',
+      },
+    ],
+    [
+      'every scan times out (on-scan-incomplete: fail): failed, and the reason says it timed out',
+      ['timeout-fail', 'timeout-fail', 'timeout-fail'],
+      {
+        verdict: 'incomplete',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        failed: ['api', 'worker', 'model'],
+        reason:
+          '3 of 3 images failed: ECR\'s scan of "api", "worker", "model" timed out (no final status within scan-timeout: 600 s) (on-scan-incomplete: fail): no image was promoted.',
+      },
+    ],
+    [
+      'one fails the gate, one scan ends FAILED',
+      ['failed', 'scan-failed', 'passed'],
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        failed: ['api', 'worker'],
+        reason:
+          '2 of 3 images failed: the gate failed on "api"; ECR\'s scan of "worker" ended FAILED (on-scan-incomplete: fail): no image was promoted.',
+      },
+    ],
+    [
+      'a timeout with on-scan-incomplete: warn warns, and promotes',
+      ['passed', 'timeout-warn', 'passed'],
+      {
+        verdict: 'incomplete',
+        fails: false,
+        warns: true,
+        mayPromote: true,
+        failed: [],
+        reason:
+          '2 of 3 images passed the gate; ECR\'s scan of "worker" timed out (no final status within scan-timeout: 600 s), which on-scan-incomplete: warn accepts.',
+      },
+    ],
+    [
+      'scan: false decides nothing: promoted',
+      ['scan-off', 'scan-off', 'scan-off'],
+      {
+        verdict: 'skipped',
+        fails: false,
+        warns: false,
+        mayPromote: true,
+        failed: [],
+        reason: 'scan is false: 3 images pushed, none scanned, so the gate did not run.',
+      },
+    ],
+    [
+      'push: false',
+      ['not-pushed', 'not-pushed', 'not-pushed'],
+      {
+        verdict: 'skipped',
+        fails: false,
+        warns: false,
+        mayPromote: true,
+        failed: [],
+        reason: 'push is false: 3 images built, none pushed or scanned.',
+      },
+    ],
+  ])('%s', (_name, outcomes, expected) => {
+    const names = ['api', 'worker', 'model'];
+    const step = decideStep(
+      outcomes.map((outcome, i) => stepImage(names[i]!, outcome)),
+      SEVERAL,
+    );
+    expect(step).toMatchObject(expected);
+  });
+
+  test('one image fails: every image keeps its release tags back, each saying which image held it', () => {
+    const step = decideStep([stepImage('api', 'passed'), stepImage('worker', 'failed'), stepImage('model', 'timeout-warn')], SEVERAL);
+    expect(step.heldBack.get('worker')).toEqual(['1.2.0', 'latest'].map((tag) => ({ tag, reason: HELD_BY_GATE })));
+    for (const name of ['api', 'model']) {
+      expect(step.heldBack.get(name)).toEqual(['1.2.0', 'latest'].map((tag) => ({ tag, reason: 'the gate failed on "worker"' })));
+    }
+  });
+
+  test('nothing to promote (a push): no promotion to speak of', () => {
+    const step = decideStep([stepImage('api', 'failed', []), stepImage('worker', 'failed', []), stepImage('model', 'passed', [])], SEVERAL);
+    expect(step.reason).toBe('2 of 3 images failed the gate ("api", "worker").');
+  });
+
+  test('scan-status: the first status that is not final, whichever image has it', () => {
+    expect(decideStep([stepImage('api', 'passed'), stepImage('worker', 'timeout-warn')], SEVERAL).scanStatus).toBe('TIMEOUT');
+    expect(decideStep([stepImage('api', 'passed'), stepImage('worker', 'passed')], SEVERAL).scanStatus).toBe('COMPLETE');
   });
 });

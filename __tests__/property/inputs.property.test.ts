@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { fakeEnvironment, inputSource } from '../../__fixtures__/inputs.js';
-import { parseInputs, type Inputs } from '../../src/inputs.js';
+import { loadInputs } from '../../src/inputs/read.js';
+import type { Inputs } from '../../src/inputs/types.js';
 import { InputError } from '../../src/util/errors.js';
 import { LINE_BREAK, anyText, hex, nastyString } from './arbitraries.js';
 
@@ -109,7 +110,9 @@ function environmentOf(w: { lifecycle?: string; ignoreFile?: string; defaultIgno
 /** Runs parseInputs; returns the Inputs or the InputError, and fails on any other throw. */
 function attempt(values: Record<string, string>, environment: ReturnType<typeof fakeEnvironment>): Inputs | InputError {
   try {
-    return parseInputs(inputSource(values), environment);
+    return loadInputs(inputSource(values), environment, () => {
+      throw new Error('ERROR: no bake file here');
+    });
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;

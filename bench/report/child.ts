@@ -20,7 +20,7 @@ import { parseIgnoreFile } from '../../src/gate/ignore-file.js';
 import { utcDay } from '../../src/gate/ignore.js';
 import { waitForFindings } from '../../src/scan/poll.js';
 import { sleepUntilAborted } from '../../src/util/sleep.js';
-import { decideVerdict } from '../../src/gate/verdict.js';
+import { decideImage } from '../../src/gate/verdict.js';
 import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
 import { parse } from 'yaml';
 
@@ -105,11 +105,10 @@ async function main(): Promise<void> {
 
   const today = utcDay(new Date());
   // The verdict as main decides it: ignores, then the gate (no base image to compare with).
-  const verdict = decideVerdict({
+  const verdict = decideImage({
     scans,
     ignores: { ids, entries: parseIgnoreFile(ignoreFile, parse), ignoreUnfixed: false, today },
     gate: { threshold: 'HIGH', mode: 'all', onIncomplete: 'fail' },
-    promotions: [],
   });
   stage('ignore + gate');
   const report = buildReport({

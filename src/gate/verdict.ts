@@ -1,17 +1,34 @@
-// Pure: the verdict. This image's scans, the base image's findings (compare: base), the ignores
-// and the gate's settings → what fails, what is held back, what may be promoted. The one place
-// the pipeline decides: src/main.ts, the screenshots and the benchmark all call it.
+// Pure: the verdict, decided once for the step, whatever the number of images. Each image's
+// findings are judged on their own (decideImage: ignores → comparison with the base → gate),
+// then the step's verdict is decided over all of them (decideStep): what fails, why, whether the
+// step warns, what may be promoted and what is held back. One image named by `repository` is a
+// step of one: its reason is the image's own. main.ts, the screenshots and the benchmark all
+// call these, and nothing else decides.
 //
-// Order: ignores → comparison with the base → gate, so `new` leaves out what is ignored and
-// base findings the user ignores are never called fixed.
-import type { BaseFindings } from '../scan/base.js';
+// Promotion is all or nothing: no image gets its release tags or `latest` while another one of
+// the step failed (a release is the set of images, not one of them).
+import type { PlatformManifest } from '../shared/manifest.js';
+import type { PlatformScan } from '../shared/finding.js';
 import { compareWithBase, ignoredBy, type Comparison } from './compare.js';
 import type { ExpiredIgnore } from './evaluated.js';
-import type { PlatformScan } from '../shared/finding.js';
 import { applyIgnores, type IgnoreOptions } from './ignore.js';
 import { decideGate, type GateDecision, type GateSettings } from './policy.js';
 
-export interface VerdictInput {
+/** The base image's findings (compare: base), or why there are none: what the comparison reads. */
+export type BaseFindings =
+  | { available: false; note: string; baseSha?: string }
+  | {
+      available: true;
+      baseSha: string;
+      /** The manifest (or index) under the base commit's tag. */
+      baseDigest: string;
+      tag: string;
+      platforms: PlatformManifest[];
+      /** One complete scan per platform, in the order of `platforms`. */
+      scans: PlatformScan[];
+    };
+
+export interface ImageInput {
   /** This image's scans, one per platform manifest. */
   scans: readonly PlatformScan[];
   /** The base image's findings, or why there are none; undefined when no comparison was asked for. */
@@ -19,27 +36,22 @@ export interface VerdictInput {
   ignores: IgnoreOptions;
   /** The gate's settings; whether a base is available is the verdict's to say. */
   gate: Omit<GateSettings, 'baseAvailable'>;
-  /** The tags promotion would write after a pass (release, floating and extra tags). */
-  promotions: ReadonlyArray<{ tag: string }>;
 }
 
-export interface ScanVerdict {
+export interface ImageVerdict {
   /** The gate: every finding (ignores and comparison applied, `blocking` set), pass or fail, why. */
   decision: GateDecision;
   /** Ignore-file entries past their date: they ignore nothing, and the caller warns. */
   expired: ExpiredIgnore[];
   /** Against the base image; undefined when no comparison was asked for. */
   comparison?: Comparison;
-  /** The gate lets the release tags be written. */
-  mayPromote: boolean;
-  /** Tags the gate holds back: every promotion when it fails, none otherwise. */
-  heldBack: Array<{ tag: string; reason: string }>;
 }
 
-/** Why a tag is held back when the gate fails. */
+/** Why a tag of the image that failed is held back. */
 export const HELD_BY_GATE = 'the gate failed';
 
-export function decideVerdict(input: VerdictInput): ScanVerdict {
+/** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
+export function decideImage(input: ImageInput): ImageVerdict {
   const ignores = applyIgnores(
     input.scans.flatMap((scan) => scan.findings),
     input.ignores,
@@ -65,11 +77,141 @@ export function decideVerdict(input: VerdictInput): ScanVerdict {
     ...input.gate,
     baseAvailable: comparison?.available === true,
   });
-  return {
-    decision,
-    expired: ignores.expired,
-    ...(comparison ? { comparison } : {}),
-    mayPromote: !decision.fails,
-    heldBack: decision.fails ? input.promotions.map((p) => ({ tag: p.tag, reason: HELD_BY_GATE })) : [],
-  };
+  return { decision, expired: ignores.expired, ...(comparison ? { comparison } : {}) };
+}
+
+/** One image of the step, as the step's verdict sees it. */
+export interface StepImage {
+  name: string;
+  /** The image's gate; undefined when nothing was scanned (`skipped` says why). */
+  decision?: Pick<GateDecision, 'verdict' | 'fails' | 'reason'>;
+  /** Each platform's scan status (TIMEOUT, COMPLETE, FAILED, ...); empty when nothing was scanned. */
+  statuses: readonly string[];
+  /** Nothing was scanned: `push` false (built only) or `scan` false (pushed, not scanned). */
+  skipped?: 'not-pushed' | 'scan-off';
+  /** The tags promotion would write for this image after a pass. */
+  promotions: ReadonlyArray<{ tag: string }>;
+}
+
+export type StepVerdictLabel = 'passed' | 'failed' | 'incomplete' | 'skipped';
+
+export interface StepVerdict {
+  /** failed over incomplete over passed; skipped when no image was scanned. */
+  verdict: StepVerdictLabel;
+  /** The step fails: an image's gate failed, or a scan was incomplete with on-scan-incomplete: fail. */
+  fails: boolean;
+  /** The step ends with a warning: a scan was incomplete with on-scan-incomplete: warn. */
+  warns: boolean;
+  /** One sentence: why the step failed, warned or passed. For one image from `repository`, the image's own. */
+  reason: string;
+  /** Every image's release tags may be written: no image failed. */
+  mayPromote: boolean;
+  /** Per image (by name), the tags held back and why; empty lists when nothing is held. */
+  heldBack: Map<string, Array<{ tag: string; reason: string }>>;
+  /** The images that failed, in the step's order. */
+  failed: string[];
+  /** The `scan-status` output: the first image's status that is not final (TIMEOUT, FAILED, ...), else the first's. */
+  scanStatus: string;
+}
+
+export interface StepOptions {
+  /** One image named by `repository`: the step's words are the image's. Several: the step's own. */
+  layout: 'one' | 'several';
+  /** scan-timeout, for the sentence that says a scan timed out. */
+  scanTimeoutSeconds: number;
+}
+
+const FINAL = new Set(['COMPLETE', 'ACTIVE']);
+
+export function decideStep(images: readonly StepImage[], options: StepOptions): StepVerdict {
+  const failed = images.filter((image) => image.decision?.fails === true);
+  const mayPromote = failed.length === 0;
+  const failedNames = failed.map((image) => image.name);
+  const heldBack = new Map<string, Array<{ tag: string; reason: string }>>();
+  for (const image of images) {
+    const reason = image.decision?.fails === true || options.layout === 'one' ? HELD_BY_GATE : `the gate failed on ${names(failedNames)}`;
+    heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
+  }
+  const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete');
+  const warns = failed.length === 0 && incomplete.length > 0;
+  const labels = images.map((image) => image.decision?.verdict ?? 'skipped');
+  const verdict: StepVerdictLabel = labels.includes('failed')
+    ? 'failed'
+    : labels.includes('incomplete')
+      ? 'incomplete'
+      : labels.every((label) => label === 'skipped')
+        ? 'skipped'
+        : 'passed';
+  const statuses = images.map(imageStatus);
+  const scanStatus = statuses.find((status) => !FINAL.has(status)) ?? statuses[0] ?? 'SKIPPED';
+  const held = [...heldBack.values()].some((tags) => tags.length > 0);
+  const reason =
+    options.layout === 'one' && images.length === 1
+      ? (images[0]!.decision?.reason ?? skippedReason(images, options.layout))
+      : severalReason(images, { failed, incomplete, held, verdict, timeout: options.scanTimeoutSeconds });
+  return { verdict, fails: failed.length > 0, warns, reason, mayPromote, heldBack, failed: failedNames, scanStatus };
+}
+
+/** An image's scan status: its first platform's that is not final, else its first's; SKIPPED when nothing was scanned. */
+function imageStatus(image: StepImage): string {
+  if (image.statuses.length === 0) return 'SKIPPED';
+  return image.statuses.find((status) => !FINAL.has(status)) ?? image.statuses[0]!;
+}
+
+function severalReason(
+  images: readonly StepImage[],
+  step: { failed: StepImage[]; incomplete: StepImage[]; held: boolean; verdict: StepVerdictLabel; timeout: number },
+): string {
+  const total = images.length;
+  const promoted = step.held ? ': no image was promoted' : '';
+  if (step.failed.length > 0) {
+    const byGate = step.failed.filter((image) => image.decision?.verdict === 'failed');
+    const byScan = step.failed.filter((image) => image.decision?.verdict !== 'failed');
+    if (byScan.length === 0)
+      return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
+    const parts = [
+      ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
+      ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
+    ];
+    return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;
+  }
+  if (step.incomplete.length > 0) {
+    const passed = total - step.incomplete.length;
+    return `${passed} of ${total} images passed the gate; ${scanProblems(step.incomplete, step.timeout).join('; ')}, which on-scan-incomplete: warn accepts.`;
+  }
+  if (step.verdict === 'skipped') return skippedReason(images, 'several');
+  return `All ${total} images passed the gate.`;
+}
+
+/** What went wrong with the scans of these images: `ECR's scan of "api" timed out (scan-timeout: 600 s)`, grouped by status. */
+function scanProblems(images: readonly StepImage[], timeout: number): string[] {
+  const byStatus = new Map<string, string[]>();
+  for (const image of images) {
+    const status = imageStatus(image);
+    const key = image.statuses.length === 0 ? 'NONE' : status;
+    byStatus.set(key, [...(byStatus.get(key) ?? []), image.name]);
+  }
+  return [...byStatus].map(([status, list]) => {
+    const which = `ECR's scan of ${names(list)}`;
+    if (status === 'TIMEOUT') return `${which} timed out (no final status within scan-timeout: ${timeout} s)`;
+    if (status === 'NONE')
+      return `${list.length === 1 ? 'no platform manifest' : 'no platform manifests'} of ${names(list)} could be scanned`;
+    return `${which} ended ${status}`;
+  });
+}
+
+function skippedReason(images: readonly StepImage[], layout: StepOptions['layout']): string {
+  const notPushed = images.some((image) => image.skipped === 'not-pushed');
+  if (layout === 'one') {
+    return notPushed
+      ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
+      : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+  }
+  return notPushed
+    ? `push is false: ${images.length} images built, none pushed or scanned.`
+    : `scan is false: ${images.length} images pushed, none scanned, so the gate did not run.`;
+}
+
+function names(list: readonly string[]): string {
+  return list.map((name) => `"${name}"`).join(', ');
 }

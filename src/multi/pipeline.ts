@@ -5,7 +5,7 @@
 // promotion all or nothing); one report; outputs keyed by image name.
 import * as core from '../util/actions-core.js';
 import * as path from 'node:path';
-import type { Inputs } from '../inputs.js';
+import type { ImageSpec, Inputs } from '../inputs/types.js';
 import type { ActionOutputs } from '../outputs.js';
 import { STATE } from '../state.js';
 import type { EventFacts } from '../github/event.js';
@@ -24,25 +24,25 @@ import {
   buildRequest,
   BuilderQuery,
   ecrCache,
+  imageInputs,
   pushOutput,
   resolvePlatforms,
   reuseExisting,
   type Candidate,
+  type Inputs as ImageInputs,
 } from '../image.js';
 import { listAttestations, promote, reportBase, scanAndDecide, type Progress } from '../phases.js';
 import { buildReport, gateSettings, skippedReport } from '../report/assemble.js';
 import type { Report } from '../report/model.js';
-import { decideStep, type ImageVerdict } from './verdict.js';
-import type { ImageSpec } from './images.js';
+import { decideStep, type ImageVerdict, type StepImage } from '../gate/verdict.js';
 import type { Dependencies } from '../main.js';
-import type { ScanVerdict } from '../gate/verdict.js';
 import type { PlatformScan } from '../shared/finding.js';
 import type { RiskStep } from '../inspector/risk-step.js';
 
 /** One image of the step: its spec, the step's inputs with its own build and repository in them. */
 interface Image {
   spec: ImageSpec;
-  inputs: Inputs;
+  inputs: ImageInputs;
   image: string;
   ref: ImageRef;
   repository: RepositoryInfo;
@@ -50,7 +50,7 @@ interface Image {
   candidate?: Candidate;
   manifest?: () => Promise<Manifest>;
   platforms?: PlatformManifest[];
-  scanned?: { scans: PlatformScan[]; verdict: ScanVerdict; risk: RiskStep };
+  scanned?: { scans: PlatformScan[]; verdict: ImageVerdict; risk: RiskStep };
 }
 
 export interface StepContext {
@@ -63,15 +63,9 @@ export interface StepContext {
   workspace: string;
 }
 
-/** The step's inputs for one image: its repository and build fields in place of the step's. */
-export function imageInputs(inputs: Inputs, spec: ImageSpec): Inputs {
-  const { repository, context, file, target, buildArgs, platforms } = spec;
-  return { ...inputs, repository, context, file, target, buildArgs, platforms, images: undefined, bakeHelpers: undefined };
-}
-
 export async function runImages(context: StepContext): Promise<void> {
   const { inputs, facts, deps, outputs, progress, tempDir } = context;
-  const specs = inputs.images ?? [];
+  const specs = inputs.images;
   for (const spec of specs) computeTagPlan(facts, imageInputs(inputs, spec), undefined);
   const names = specs.map((s) => s.name);
 
@@ -86,13 +80,18 @@ export async function runImages(context: StepContext): Promise<void> {
     await core.group(`Build ${names.join(', ')} (push: false)`, () => bake(targets, context));
     const reports = specs.map((spec) => ({
       name: spec.name,
-      report: skippedReport({ ...reportBase(inputs, facts, spec.repository), build: 'not-pushed', skipped: 'not-pushed', tags: [] }),
+      report: skippedReport({
+        ...reportBase(imageInputs(inputs, spec), facts, spec.repository),
+        build: 'not-pushed',
+        skipped: 'not-pushed',
+        tags: [],
+      }),
     }));
     await publish(reports, { fails: false, reason: `push is false: ${specs.length} images built, none pushed or scanned.` }, context, '');
     return;
   }
 
-  const builder = new BuilderQuery(inputs, deps.run);
+  const builder = new BuilderQuery({ builder: inputs.builder, platforms: [] }, deps.run);
   if (inputs.cache === 'ecr') builder.start();
   const client = await deps.createClient(inputs.awsRegion);
   const creation = inputs.cache === 'ecr' ? creationWithCache(inputs) : undefined;
@@ -217,7 +216,6 @@ export async function runImages(context: StepContext): Promise<void> {
               inputs: image.inputs,
               facts,
               platforms: image.platforms!,
-              plan: image.plan,
             },
             deps,
             progress,
@@ -228,7 +226,14 @@ export async function runImages(context: StepContext): Promise<void> {
     );
   }
   const step = decideStep(
-    images.map((image): ImageVerdict => ({ name: image.spec.name, verdict: image.scanned?.verdict, promotions: image.plan.promotions })),
+    images.map((image): StepImage => ({
+      name: image.spec.name,
+      decision: image.scanned?.verdict.decision,
+      statuses: image.scanned?.scans.map((scan) => scan.status) ?? [],
+      ...(image.scanned ? {} : { skipped: 'scan-off' as const }),
+      promotions: image.plan.promotions,
+    })),
+    { layout: 'several', scanTimeoutSeconds: inputs.scanTimeoutSeconds },
   );
 
   // All or nothing: no image is promoted while another one failed.
@@ -281,7 +286,7 @@ export async function runImages(context: StepContext): Promise<void> {
   await publish(reports, step, context, login.registry);
 
   if (step.fails) throw new Error(step.reason);
-  if (step.incomplete) core.warning(`${step.reason} A scan was incomplete (on-scan-incomplete: warn).`);
+  if (step.warns) core.warning(step.reason);
   else core.info(step.reason);
 }
 
@@ -313,12 +318,12 @@ async function publish(
     publishStepReport(stepReport, {
       // One comment per PR for the step, kept when images are added or removed (two multi-image
       // steps on one PR set comment-key apart, as a matrix of single-image steps does).
-      inputs: { ...inputs, commentKey: inputs.commentKey ?? `${registry ? `${registry}/` : ''}images` },
+      inputs: { ...inputs, file: inputs.images[0]!.file, commentKey: inputs.commentKey ?? `${registry ? `${registry}/` : ''}images` },
       facts,
       image: '',
       tempDir: context.tempDir,
       workspace: context.workspace,
-      files: Object.fromEntries((inputs.images ?? []).map((spec) => [spec.name, spec.file])),
+      files: Object.fromEntries(inputs.images.map((spec) => [spec.name, spec.file])),
     }),
   );
   progress.published = true;

@@ -1,6 +1,6 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
 import type { PlatformManifest } from '../shared/manifest.js';
-import type { Inputs } from '../inputs.js';
+import type { Threshold } from '../shared/severity.js';
 import type { ExpiredIgnore } from '../gate/evaluated.js';
 import { FINDINGS_READY, type PlatformScan } from '../shared/finding.js';
 import { countByPlatform, countExploitable, countFindings, countIgnored, worstFirst, type GateDecision } from '../gate/policy.js';
@@ -35,10 +35,14 @@ export interface ReportParts extends ImageParts {
 }
 
 /** The gate's settings as the report shows them. */
-export function gateSettings(
-  inputs: Pick<Inputs, 'severityThreshold' | 'gate' | 'onScanIncomplete' | 'ignoreUnfixed'> &
-    Partial<Pick<Inputs, 'epssThreshold' | 'failOnExploitable'>>,
-): Report['gate'] {
+export function gateSettings(inputs: {
+  severityThreshold: Threshold;
+  gate: 'all' | 'new';
+  onScanIncomplete: 'fail' | 'warn';
+  ignoreUnfixed: boolean;
+  epssThreshold?: number;
+  failOnExploitable?: boolean;
+}): Report['gate'] {
   return {
     threshold: inputs.severityThreshold,
     mode: inputs.gate,

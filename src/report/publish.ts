@@ -4,7 +4,6 @@
 import * as core from '../util/actions-core.js';
 import * as path from 'node:path';
 import type { EventFacts } from '../github/event.js';
-import type { Inputs } from '../inputs.js';
 import { toMessage } from '../util/errors.js';
 import type { Report } from './model.js';
 import { writeJsonReport, writeSarifReport, writeText } from './files.js';
@@ -18,7 +17,15 @@ export interface Published {
 }
 
 /** The inputs publishing reads: where the SARIF goes, the Dockerfile it points at, the comment's. */
-export type PublishInputs = Pick<Inputs, 'sarif' | 'file' | 'comment' | 'commentKey' | 'githubToken'>;
+export interface PublishInputs {
+  /** Where the SARIF file goes (the `sarif` input), when asked for. */
+  sarif?: string;
+  /** The Dockerfile the SARIF results point at. */
+  file: string;
+  comment: boolean;
+  commentKey?: string;
+  githubToken: string;
+}
 
 export interface PublishContext {
   inputs: PublishInputs;

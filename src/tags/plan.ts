@@ -7,9 +7,27 @@ import gt from 'semver/functions/gt.js';
 import gte from 'semver/functions/gte.js';
 import prerelease from 'semver/functions/prerelease.js';
 import valid from 'semver/functions/valid.js';
-import type { EventFacts } from '../github/event.js';
-import type { Inputs } from '../inputs.js';
 import { InputError, oneLine, quoted } from '../util/errors.js';
+
+/** The event as the tags see it: the commit, and the release when the event is one. */
+export interface TagEvent {
+  sha: string;
+  release?: { tag: string; prerelease: boolean };
+}
+
+/** `latest`: auto (a stable release that is the highest), true (every run), false (never). */
+export type LatestMode = 'auto' | 'true' | 'false';
+
+/** The inputs that decide the tags of one image. */
+export interface TagInputs {
+  shaTag: 'full' | 'short' | 'false';
+  releaseTags: 'auto' | 'none';
+  latest: LatestMode;
+  /** Extra tags: bare names, or full references to this image. */
+  tags: string[];
+  /** The image's repository, which a full reference in `tags` must name. */
+  repository: string;
+}
 
 export type PromotionKind = 'extra' | 'release' | 'minor' | 'major' | 'latest';
 
@@ -69,8 +87,8 @@ export function reduceExtraTag(entry: string, image: string | undefined, reposit
 }
 
 export function computeTagPlan(
-  facts: Pick<EventFacts, 'sha' | 'release'>,
-  inputs: Pick<Inputs, 'shaTag' | 'releaseTags' | 'latest' | 'tags' | 'repository'>,
+  facts: TagEvent,
+  inputs: TagInputs,
   /** registry/repository; undefined before login. */
   image: string | undefined,
 ): TagPlan {
@@ -124,7 +142,7 @@ export function computeTagPlan(
 export function moveFloatingTags(
   plan: TagPlan,
   existingTags: readonly string[],
-  latestMode: Inputs['latest'],
+  latestMode: LatestMode,
 ): { write: Promotion[]; held: Array<Promotion & { reason: string }> } {
   const write: Promotion[] = [];
   const held: Array<Promotion & { reason: string }> = [];

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { parseImages, type ImageChecks, type ImageDefaults } from '../../src/multi/images.js';
+import type { ImageChecks } from '../../src/inputs/image-spec.js';
+import { parseImages, type ImageDefaults } from '../../src/inputs/images-list.js';
 import { InputError } from '../../src/util/errors.js';
 
 const WORKSPACE = '/ws';
@@ -16,8 +17,6 @@ const FILES = new Set([
 const DIRS = new Set(['.', 'services/api', 'services/worker', 'build']);
 const rel = (file: string) => path.relative(WORKSPACE, file) || '.';
 const CHECKS: ImageChecks = {
-  repository: (v) => /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/.test(v) && v.length >= 2,
-  platform: (v) => /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(v),
   isDirectory: (file) => DIRS.has(rel(file)),
   isFile: (file) => FILES.has(rel(file)),
   resolve: (file) => path.resolve(WORKSPACE, file),
@@ -120,7 +119,11 @@ describe('parseImages: one line for each bad input, naming the image', () => {
       '- {name: api}',
       'Input "images", image "api" has no repository; accepted: an ECR repository name for each image, e.g. shop/api.',
     ],
-    ['a bad repository', '- {name: api, repository: Shop/API}', 'Input "images", image "api": repository "Shop/API" is not accepted'],
+    [
+      'a bad repository',
+      '- {name: api, repository: Shop/API}',
+      'Input "images", image "api": repository is "Shop/API"; accepted: an ECR repository name',
+    ],
     [
       'duplicate names',
       '- {name: api, repository: shop/a}\n- {name: API, repository: shop/b}',
@@ -134,12 +137,12 @@ describe('parseImages: one line for each bad input, naming the image', () => {
     [
       'a context that is not there',
       '- {name: api, repository: shop/a, context: services/nope}',
-      'Input "images", image "api": context "services/nope" is not a directory',
+      'Input "images", image "api": context is "services/nope", which is not a directory',
     ],
     [
       'a Dockerfile that is not there',
       '- {name: api, repository: shop/a, context: build, file: build/Nope}',
-      'Input "images", image "api": file "build/Nope" does not exist',
+      'Input "images", image "api": file is "build/Nope", which does not exist',
     ],
     [
       'a bad platform',

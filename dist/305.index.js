@@ -1,5 +1,5 @@
-export const id = 975;
-export const ids = [975,895];
+export const id = 305;
+export const ids = [305,895];
 export const modules = {
 
 /***/ 9651:
@@ -1460,18 +1460,20 @@ function formatPercent(score) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ decideVerdict),
-/* harmony export */   u: () => (/* binding */ HELD_BY_GATE)
+/* harmony export */   lH: () => (/* binding */ decideStep),
+/* harmony export */   oM: () => (/* binding */ decideImage)
 /* harmony export */ });
+/* unused harmony export HELD_BY_GATE */
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5764);
 /* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2889);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2601);
 
 
 
-/** Why a tag is held back when the gate fails. */
+/** Why a tag of the image that failed is held back. */
 const HELD_BY_GATE = 'the gate failed';
-function decideVerdict(input) {
+/** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
+function decideImage(input) {
     const ignores = (0,_ignore_js__WEBPACK_IMPORTED_MODULE_2__/* .applyIgnores */ .wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
     const { base } = input;
     const compared = base?.available
@@ -1490,13 +1492,94 @@ function decideVerdict(input) {
         ...input.gate,
         baseAvailable: comparison?.available === true,
     });
-    return {
-        decision,
-        expired: ignores.expired,
-        ...(comparison ? { comparison } : {}),
-        mayPromote: !decision.fails,
-        heldBack: decision.fails ? input.promotions.map((p) => ({ tag: p.tag, reason: HELD_BY_GATE })) : [],
-    };
+    return { decision, expired: ignores.expired, ...(comparison ? { comparison } : {}) };
+}
+const FINAL = new Set(['COMPLETE', 'ACTIVE']);
+function decideStep(images, options) {
+    const failed = images.filter((image) => image.decision?.fails === true);
+    const mayPromote = failed.length === 0;
+    const failedNames = failed.map((image) => image.name);
+    const heldBack = new Map();
+    for (const image of images) {
+        const reason = image.decision?.fails === true || options.layout === 'one' ? HELD_BY_GATE : `the gate failed on ${names(failedNames)}`;
+        heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
+    }
+    const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete');
+    const warns = failed.length === 0 && incomplete.length > 0;
+    const labels = images.map((image) => image.decision?.verdict ?? 'skipped');
+    const verdict = labels.includes('failed')
+        ? 'failed'
+        : labels.includes('incomplete')
+            ? 'incomplete'
+            : labels.every((label) => label === 'skipped')
+                ? 'skipped'
+                : 'passed';
+    const statuses = images.map(imageStatus);
+    const scanStatus = statuses.find((status) => !FINAL.has(status)) ?? statuses[0] ?? 'SKIPPED';
+    const held = [...heldBack.values()].some((tags) => tags.length > 0);
+    const reason = options.layout === 'one' && images.length === 1
+        ? (images[0].decision?.reason ?? skippedReason(images, options.layout))
+        : severalReason(images, { failed, incomplete, held, verdict, timeout: options.scanTimeoutSeconds });
+    return { verdict, fails: failed.length > 0, warns, reason, mayPromote, heldBack, failed: failedNames, scanStatus };
+}
+/** An image's scan status: its first platform's that is not final, else its first's; SKIPPED when nothing was scanned. */
+function imageStatus(image) {
+    if (image.statuses.length === 0)
+        return 'SKIPPED';
+    return image.statuses.find((status) => !FINAL.has(status)) ?? image.statuses[0];
+}
+function severalReason(images, step) {
+    const total = images.length;
+    const promoted = step.held ? ': no image was promoted' : '';
+    if (step.failed.length > 0) {
+        const byGate = step.failed.filter((image) => image.decision?.verdict === 'failed');
+        const byScan = step.failed.filter((image) => image.decision?.verdict !== 'failed');
+        if (byScan.length === 0)
+            return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
+        const parts = [
+            ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
+            ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
+        ];
+        return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;
+    }
+    if (step.incomplete.length > 0) {
+        const passed = total - step.incomplete.length;
+        return `${passed} of ${total} images passed the gate; ${scanProblems(step.incomplete, step.timeout).join('; ')}, which on-scan-incomplete: warn accepts.`;
+    }
+    if (step.verdict === 'skipped')
+        return skippedReason(images, 'several');
+    return `All ${total} images passed the gate.`;
+}
+/** What went wrong with the scans of these images: `ECR's scan of "api" timed out (scan-timeout: 600 s)`, grouped by status. */
+function scanProblems(images, timeout) {
+    const byStatus = new Map();
+    for (const image of images) {
+        const status = imageStatus(image);
+        const key = image.statuses.length === 0 ? 'NONE' : status;
+        byStatus.set(key, [...(byStatus.get(key) ?? []), image.name]);
+    }
+    return [...byStatus].map(([status, list]) => {
+        const which = `ECR's scan of ${names(list)}`;
+        if (status === 'TIMEOUT')
+            return `${which} timed out (no final status within scan-timeout: ${timeout} s)`;
+        if (status === 'NONE')
+            return `${list.length === 1 ? 'no platform manifest' : 'no platform manifests'} of ${names(list)} could be scanned`;
+        return `${which} ended ${status}`;
+    });
+}
+function skippedReason(images, layout) {
+    const notPushed = images.some((image) => image.skipped === 'not-pushed');
+    if (layout === 'one') {
+        return notPushed
+            ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
+            : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+    }
+    return notPushed
+        ? `push is false: ${images.length} images built, none pushed or scanned.`
+        : `scan is false: ${images.length} images pushed, none scanned, so the gate did not run.`;
+}
+function names(list) {
+    return list.map((name) => `"${name}"`).join(', ');
 }
 
 
@@ -1614,6 +1697,7 @@ __webpack_require__.d(__webpack_exports__, {
   sf: () => (/* binding */ buildAndPush),
   mK: () => (/* binding */ buildRequest),
   NQ: () => (/* binding */ ecrCache),
+  bE: () => (/* binding */ imageInputs),
   Yt: () => (/* binding */ pushOutput),
   zT: () => (/* binding */ resolvePlatforms),
   MM: () => (/* binding */ reuseExisting)
@@ -1663,6 +1747,10 @@ var exec = __webpack_require__(7895);
 
 
 
+function imageInputs(inputs, spec) {
+    const { repository, context, file, target, buildArgs, platforms } = spec;
+    return { ...inputs, repository, context, file, target, buildArgs, platforms };
+}
 /** The attestation kinds the inputs ask for (sbom, provenance). */
 function attestationKinds(inputs) {
     return [...(inputs.sbom ? ['sbom'] : []), ...(inputs.provenance !== 'false' ? ['provenance'] : [])];
@@ -1963,7 +2051,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 2975:
+/***/ 305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1980,10 +2068,55 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/inputs/bake-print.ts
+// I/O: a bake file read the way buildx reads it, `docker buildx bake --print`, before anything is
+// built; when bake refuses, also `--list` of its targets, for the message. What the answer means
+// is src/inputs/bake-file.ts's (pure).
+
+function printBake(request, cwd, bake = dockerBake) {
+    const fileArgs = request.files.flatMap((file) => ['--file', file]);
+    try {
+        return { printed: bake(['--print', ...fileArgs, ...request.targets], cwd) };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { error: message, ...(/failed to find target/.test(message) ? { defined: definedTargets(bake, fileArgs, cwd) } : {}) };
+    }
+}
+/** The bake file's targets and groups (a courtesy for the message: none when bake cannot list them). */
+function definedTargets(bake, fileArgs, cwd) {
+    try {
+        const listed = JSON.parse(bake(['--list=type=targets,format=json', ...fileArgs], cwd));
+        return listed.map((entry) => entry.name).filter((name) => typeof name === 'string');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `docker buildx bake <args>`, synchronously: the inputs are read before anything else runs. */
+function dockerBake(args, cwd) {
+    try {
+        return (0,external_node_child_process_.execFileSync)('docker', ['buildx', 'bake', ...args], {
+            cwd,
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+            timeout: 120_000,
+            maxBuffer: 64 * 1024 * 1024,
+        });
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.code === 'ENOENT')
+            throw new Error('docker is not installed (not on PATH)', { cause: error });
+        const stderr = typeof failed.stderr === 'string' ? failed.stderr : '';
+        throw new Error(stderr.trim() !== '' ? stderr : (failed.message ?? String(error)), { cause: error });
+    }
+}
+
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/util/lists.ts
@@ -2016,6 +2149,8 @@ function parseKeyValues(text) {
 
 // EXTERNAL MODULE: ./src/shared/severity.ts
 var severity = __webpack_require__(5078);
+// EXTERNAL MODULE: ./src/shared/tag-mutability.ts
+var tag_mutability = __webpack_require__(6530);
 ;// CONCATENATED MODULE: ./src/gate/ignore-file.ts
 // The ignore file: a YAML list of {id, reason, expires?}. Parsed and validated up front, so
 // a malformed file stops the step before anything is built.
@@ -2066,42 +2201,68 @@ function parseEntry(item, position) {
     return { id, reason, expires };
 }
 
-// EXTERNAL MODULE: ./src/shared/tag-mutability.ts
-var tag_mutability = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/buildx/cache.ts
 var buildx_cache = __webpack_require__(4601);
-;// CONCATENATED MODULE: ./src/multi/images.ts
-// Pure: the `images` input (or the `images-file` it names) → one build per image, each with the
-// step's build inputs where the entry leaves a field unset. Every problem is one InputError
-// naming the entry, before anything is built or pushed (issue 23).
-//
-//   images: |
-//     - name: api
-//       repository: shop/api
-//       context: services/api          # file: <context>/Dockerfile unless given
-//       build-args: { VERSION: "2" }   # merged over the step's build-args, key by key
-//     - name: worker
-//       repository: shop/worker
-//       target: worker
-//       platforms: linux/amd64,linux/arm64
+;// CONCATENATED MODULE: ./src/inputs/image-spec.ts
+// Pure: the one checker of an image spec, whichever way the image was listed (`repository` and
+// the build inputs, an `images` entry, a bake target): its repository, context, Dockerfile and
+// platforms. Each problem is one InputError naming where the value came from, before anything
+// is built or pushed. Also what the lists share: names, build-args merged by key, and the rule
+// that no two images share a name or a repository.
 
 
 
-const FIELDS = ['name', 'repository', 'context', 'file', 'target', 'build-args', 'platforms'];
-// A bake target's name (buildx: letters, digits, _ and -), kept lowercase-insensitive unique.
+// ECR's repository-name pattern (CreateRepository), 2-256 characters.
+const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+/** An image's name in a list (a bake target's: letters, digits, _ and -), unique whatever the case. */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** A build context that is not a directory of the workspace: a URL, a git remote, or standard input. */
 const REMOTE_CONTEXT = /^(?:https?:\/\/|git@|github\.com\/)/;
+function isRemoteContext(context) {
+    return REMOTE_CONTEXT.test(context) || context === '-';
+}
+/** `<context>/Dockerfile`, or `Dockerfile` for a remote context (buildx reads it from there). */
+function defaultDockerfile(context) {
+    return isRemoteContext(context) ? 'Dockerfile' : external_node_path_.join(context, 'Dockerfile');
+}
 /**
- * `source` names where the list came from in messages: `Input "images"` or
- * `Input "images-file" (path)`.
+ * Checks one image spec; throws the first problem as one InputError. `dockerfileInline`: the
+ * Dockerfile is given inline (a bake target's dockerfile-inline), so no file is looked for.
  */
-function parseImages(value, source, defaults, checks) {
-    if (!Array.isArray(value) || value.length === 0) {
-        throw new errors/* InputError */.dz(`${source} is not a YAML list of images; accepted: a list of {name, repository, context?, file?, target?, build-args?, platforms?}.`);
+function checkImageSpec(spec, where, checks, options = {}) {
+    if (!REPOSITORY.test(spec.repository)) {
+        throw new errors/* InputError */.dz(`${subject(where, 'repository', spec.repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. ${example(spec)}.`);
     }
-    const images = value.map((entry, i) => images_parseEntry(entry, i, source, defaults, checks));
-    checkDistinct(images, source);
-    return images;
+    if (!isRemoteContext(spec.context)) {
+        if (!checks.isDirectory(checks.resolve(spec.context))) {
+            throw new errors/* InputError */.dz(`${subject(where, 'context', spec.context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`);
+        }
+        if (!options.dockerfileInline && !checks.isFile(checks.resolve(spec.file))) {
+            throw new errors/* InputError */.dz(`${subject(where, 'file', spec.file)}, which does not exist; accepted: ${where.fileAccepted ?? 'the path of a Dockerfile (default <context>/Dockerfile)'}.`);
+        }
+    }
+    for (const platform of spec.platforms) {
+        if (!PLATFORM.test(platform)) {
+            throw new errors/* InputError */.dz(`${subject(where, 'platforms', platform, 'has')}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
+        }
+    }
+}
+/** `Input "context" is "x"`, or `Input "images", image "api": context is "x"`. */
+function subject(where, field, value, verb = 'is') {
+    if (where.entry === undefined)
+        return `Input "${field}" ${verb} ${(0,errors/* quoted */.TL)(value)}`;
+    const named = field === 'repository' || field === 'file' ? (where.fields?.[field] ?? field) : field;
+    return `${where.entry}: ${named} ${verb} ${(0,errors/* quoted */.TL)(value)}`;
+}
+function example(spec) {
+    return spec.name !== spec.repository && NAME.test(spec.name) ? `shop/${spec.name.toLowerCase()}` : 'mlops/retail-api';
+}
+/** An image's name in a list: one line naming the entry when it is not accepted. */
+function checkName(name, entry, what = 'name') {
+    if (!NAME.test(name)) {
+        throw new errors/* InputError */.dz(`${entry}: ${what} ${(0,errors/* quoted */.TL)(name)} is not accepted; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`);
+    }
 }
 /** Two images of one name, or two in one repository (they would push to the same tags): one line. */
 function checkDistinct(images, source) {
@@ -2120,82 +2281,6 @@ function checkDistinct(images, source) {
             throw new errors/* InputError */.dz(`${source}: images ${(0,errors/* quoted */.TL)(same)} and ${(0,errors/* quoted */.TL)(image.name)} both push to ${image.repository}, under the same tags; accepted: one repository per image.`);
         }
         byRepository.set(image.repository, image.name);
-    }
-}
-function images_parseEntry(entry, i, source, defaults, checks) {
-    const where = `${source}, image ${i + 1}`;
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-        throw new errors/* InputError */.dz(`${where} is not a mapping; accepted: {name, repository, context?, file?, target?, build-args?, platforms?}.`);
-    }
-    const fields = entry;
-    for (const key of Object.keys(fields)) {
-        if (!FIELDS.includes(key)) {
-            throw new errors/* InputError */.dz(`${where} has the field ${(0,errors/* quoted */.TL)(key)}; accepted: ${FIELDS.join(', ')}.`);
-        }
-    }
-    const text = (key) => {
-        const v = fields[key];
-        if (v === undefined || v === null)
-            return undefined;
-        if (typeof v !== 'string' && typeof v !== 'number')
-            throw new errors/* InputError */.dz(`${where}: ${key} is not a string; accepted: a string.`);
-        const s = String(v).trim();
-        return s === '' ? undefined : s;
-    };
-    const name = text('name');
-    if (name === undefined)
-        throw new errors/* InputError */.dz(`${where} has no name; accepted: a name of letters, digits, _ and - (the image's key in the outputs).`);
-    if (!NAME.test(name)) {
-        throw new errors/* InputError */.dz(`${where}: name ${(0,errors/* quoted */.TL)(name)} is not accepted; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`);
-    }
-    const named = `${source}, image ${(0,errors/* quoted */.TL)(name)}`;
-    const repository = text('repository');
-    if (repository === undefined) {
-        throw new errors/* InputError */.dz(`${named} has no repository; accepted: an ECR repository name for each image, e.g. shop/${name.toLowerCase()}.`);
-    }
-    if (!checks.repository(repository)) {
-        throw new errors/* InputError */.dz(`${named}: repository ${(0,errors/* quoted */.TL)(repository)} is not accepted; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators.`);
-    }
-    const context = text('context') ?? defaults.context;
-    const remote = REMOTE_CONTEXT.test(context) || context === '-';
-    // The step's `file` applies to an image that keeps the step's context; one with its own context
-    // gets its own <context>/Dockerfile, as the single-image default has it.
-    const file = text('file') ??
-        (text('context') === undefined && defaults.file !== undefined
-            ? defaults.file
-            : remote
-                ? 'Dockerfile'
-                : external_node_path_.join(context, 'Dockerfile'));
-    if (!remote) {
-        checkContext(context, named, checks);
-        if (!checks.isFile(checks.resolve(file))) {
-            throw new errors/* InputError */.dz(`${named}: file ${(0,errors/* quoted */.TL)(file)} does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
-        }
-    }
-    const platforms = fields.platforms === undefined || fields.platforms === null ? defaults.platforms : listOf(fields.platforms, `${named}: platforms`);
-    checkPlatforms(platforms, named, checks);
-    return {
-        name,
-        repository,
-        context,
-        file,
-        target: text('target') ?? defaults.target,
-        buildArgs: mergeBuildArgs(defaults.buildArgs, fields['build-args'], named),
-        platforms,
-    };
-}
-/** A local build context that is not a directory: one line naming the image. */
-function checkContext(context, named, checks) {
-    if (!checks.isDirectory(checks.resolve(context))) {
-        throw new errors/* InputError */.dz(`${named}: context ${(0,errors/* quoted */.TL)(context)} is not a directory; accepted: a build context directory (or a git/https URL).`);
-    }
-}
-/** A platform that is not os/arch[/variant]: one line naming the image. */
-function checkPlatforms(platforms, named, checks) {
-    for (const platform of platforms) {
-        if (!checks.platform(platform)) {
-            throw new errors/* InputError */.dz(`${named}: platforms has ${(0,errors/* quoted */.TL)(platform)}; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-        }
     }
 }
 /** A newline- (and, unless told, comma-) separated string, or a YAML list of strings. */
@@ -2239,10 +2324,11 @@ function mergeBuildArgs(step, value, named) {
     return [...merged.values()];
 }
 
-;// CONCATENATED MODULE: ./src/multi/bake-images.ts
-// Pure: a bake file's targets (`bake-file` + `bake-targets`), as `docker buildx bake --print`
-// resolved them, → one ImageSpec per image target (issue 23). The bake file's own syntax (HCL,
-// compose, JSON; variables, inherits, matrices) is buildx's business: this reads only its JSON.
+;// CONCATENATED MODULE: ./src/inputs/bake-file.ts
+// Pure: `bake-file` + `bake-targets` → one ImageSpec per image target, from what
+// `docker buildx bake --print` printed (read by src/inputs/bake-print.ts: that is I/O, kept
+// apart). The bake file's own syntax (HCL, compose, JSON; variables, inherits, matrices) is
+// buildx's business: this reads only its JSON.
 //
 //   target "api" {
 //     context  = "services/api"
@@ -2257,9 +2343,44 @@ function mergeBuildArgs(step, value, named) {
 
 /** What the step decides for each image, whatever the bake file says: dropped from `ImageSpec.bake`. */
 const OWNED = ['context', 'dockerfile', 'args', 'platforms', 'target', 'tags', 'output', 'attest', 'cache-to', 'call', 'description'];
-/** `source` names the bake file in messages: `Input "bake-file" (docker-bake.hcl)`. */
-function imagesFromBake(printed, source, defaults, checks) {
-    const definition = printed;
+/** The inputs checked before bake runs (a missing file, a target bake would take for a flag); undefined when neither is set. */
+function bakeRequest(files, targets, checks) {
+    if (files.length === 0 && targets.length === 0)
+        return undefined;
+    for (const file of files) {
+        if (!checks.isFile(checks.resolve(file))) {
+            throw new errors/* InputError */.dz(`Input "bake-file" has ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.`);
+        }
+    }
+    for (const target of targets) {
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(target)) {
+            throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(target)}; accepted: names of the bake file's targets or groups.`);
+        }
+    }
+    const named = files.length > 0 ? (0,errors/* oneLine */.TN)(files.join(', ')) : 'the default bake file';
+    const input = files.length > 0 ? 'bake-file' : 'bake-targets';
+    return { input, files, targets, where: `Input "${input}" (${named})`, named };
+}
+/** The images of the bake file, from bake's answer; bake's errors as one line naming the input. */
+function imagesFromBake(request, print, defaults, checks) {
+    const source = request.where;
+    if ('error' in print) {
+        const unknown = /failed to find target (\S+)/.exec(print.error);
+        if (unknown) {
+            const names = print.defined && print.defined.length > 0
+                ? `its targets and groups (${truncate(print.defined.join(', '))})`
+                : 'names of its targets and groups';
+            throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(unknown[1])}, which ${request.named} does not define; accepted: ${names}.`);
+        }
+        throw new errors/* InputError */.dz(`${source} could not be read by docker buildx bake --print: ${bakeError(print.error)}; accepted: a bake file buildx reads.`);
+    }
+    let definition;
+    try {
+        definition = JSON.parse(print.printed);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`${source}: docker buildx bake --print did not print JSON; accepted: a bake file buildx reads.`);
+    }
     if (definition === null || typeof definition !== 'object' || typeof definition.target !== 'object' || definition.target === null) {
         throw new errors/* InputError */.dz(`${source}: docker buildx bake --print gave no targets; accepted: a bake file that defines the images' targets.`);
     }
@@ -2291,26 +2412,16 @@ function imagesFromBake(printed, source, defaults, checks) {
 }
 function imageOf(name, target, source, defaults, checks) {
     const named = `${source}, target ${(0,errors/* quoted */.TL)(name)}`;
-    if (!NAME.test(name)) {
-        throw new errors/* InputError */.dz(`${named}: the name is not accepted as an image's name; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`);
-    }
-    const repository = repositoryOf(target.tags, named, name, checks);
+    checkName(name, named, 'the name');
+    const repository = repositoryOf(target.tags, named, name);
     const context = typeof target.context === 'string' && target.context !== '' ? target.context : '.';
-    const remote = REMOTE_CONTEXT.test(context) || context === '-';
     const dockerfile = typeof target.dockerfile === 'string' && target.dockerfile !== '' ? target.dockerfile : 'Dockerfile';
     // bake reads a relative dockerfile against the target's context; the step, against the workspace.
-    const file = remote || external_node_path_.isAbsolute(dockerfile) ? dockerfile : external_node_path_.join(context, dockerfile);
-    if (!remote) {
-        checkContext(context, named, checks);
-        if (typeof target['dockerfile-inline'] !== 'string' && !checks.isFile(checks.resolve(file))) {
-            throw new errors/* InputError */.dz(`${named}: dockerfile ${(0,errors/* quoted */.TL)(file)} does not exist; accepted: the path of a Dockerfile, relative to the target's context.`);
-        }
-    }
+    const file = isRemoteContext(context) || external_node_path_.isAbsolute(dockerfile) ? dockerfile : external_node_path_.join(context, dockerfile);
     const platforms = Array.isArray(target.platforms) ? target.platforms.filter((p) => typeof p === 'string') : [];
-    checkPlatforms(platforms, named, checks);
     const args = target.args && typeof target.args === 'object' ? target.args : undefined;
     const bake = Object.fromEntries(Object.entries(target).filter(([key]) => !OWNED.includes(key)));
-    return {
+    const spec = {
         name,
         repository,
         context,
@@ -2321,9 +2432,15 @@ function imageOf(name, target, source, defaults, checks) {
         platforms: platforms.length > 0 ? platforms : defaults.platforms,
         bake,
     };
+    checkImageSpec(spec, {
+        entry: named,
+        fields: { repository: 'the repository its tags name', file: 'dockerfile' },
+        fileAccepted: "the path of a Dockerfile, relative to the target's context",
+    }, checks, { dockerfileInline: typeof target['dockerfile-inline'] === 'string' });
+    return spec;
 }
 /** The ECR repository a target's tags name: each tag less its registry host, tag and digest. */
-function repositoryOf(tags, named, name, checks) {
+function repositoryOf(tags, named, name) {
     const list = Array.isArray(tags) ? tags.filter((t) => typeof t === 'string' && t.trim() !== '') : [];
     if (list.length === 0) {
         throw new errors/* InputError */.dz(`${named} has no tags to name its repository; accepted: tags = ["<ECR repository>"] in the target, e.g. tags = ["shop/${name.toLowerCase()}"].`);
@@ -2332,11 +2449,7 @@ function repositoryOf(tags, named, name, checks) {
     if (repositories.length > 1) {
         throw new errors/* InputError */.dz(`${named}: tags name ${repositories.length} repositories (${repositories.join(', ')}); accepted: tags of one ECR repository (the step pushes each image to one).`);
     }
-    const repository = repositories[0];
-    if (!checks.repository(repository)) {
-        throw new errors/* InputError */.dz(`${named}: tags name the repository ${(0,errors/* quoted */.TL)(repository)}, which is not accepted; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators.`);
-    }
-    return repository;
+    return repositories[0];
 }
 /** `123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/api:1.2@sha256:…` → `shop/api`. */
 function repositoryOfTag(tag) {
@@ -2353,12 +2466,99 @@ function repositoryOfTag(tag) {
         parts[last] = parts[last].slice(0, colon);
     return parts.join('/');
 }
+/** bake's standard error, in one line: its last ERROR line, or its last line. */
+function bakeError(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const error = [...lines].reverse().find((line) => line.startsWith('ERROR:'));
+    return truncate((0,errors/* oneLine */.TN)((error ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '')));
+}
+function truncate(text) {
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
 
-;// CONCATENATED MODULE: ./src/inputs.ts
-// The only caller of core.getInput. Every input is read and validated here, up front, so a
-// bad value stops the step with one line naming the input before any AWS or Docker call.
+;// CONCATENATED MODULE: ./src/inputs/images-list.ts
+// Pure: the `images` input (or the `images-file` it names), its YAML parsed → one ImageSpec per
+// entry, each with the step's build inputs where the entry leaves a field unset. Every problem
+// is one InputError naming the entry, before anything is built or pushed.
+//
+//   images: |
+//     - name: api
+//       repository: shop/api
+//       context: services/api          # file: <context>/Dockerfile unless given
+//       build-args: { VERSION: "2" }   # merged over the step's build-args, key by key
+//     - name: worker
+//       repository: shop/worker
+//       target: worker
+//       platforms: linux/amd64,linux/arm64
 
 
+const FIELDS = ['name', 'repository', 'context', 'file', 'target', 'build-args', 'platforms'];
+/** `source` names where the list came from in messages: `Input "images"` or `Input "images-file" (path)`. */
+function parseImages(value, source, defaults, checks) {
+    if (!Array.isArray(value) || value.length === 0) {
+        throw new errors/* InputError */.dz(`${source} is not a YAML list of images; accepted: a list of {name, repository, context?, file?, target?, build-args?, platforms?}.`);
+    }
+    const images = value.map((entry, i) => images_list_parseEntry(entry, i, source, defaults, checks));
+    checkDistinct(images, source);
+    return images;
+}
+function images_list_parseEntry(entry, i, source, defaults, checks) {
+    const where = `${source}, image ${i + 1}`;
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+        throw new errors/* InputError */.dz(`${where} is not a mapping; accepted: {name, repository, context?, file?, target?, build-args?, platforms?}.`);
+    }
+    const fields = entry;
+    for (const key of Object.keys(fields)) {
+        if (!FIELDS.includes(key)) {
+            throw new errors/* InputError */.dz(`${where} has the field ${(0,errors/* quoted */.TL)(key)}; accepted: ${FIELDS.join(', ')}.`);
+        }
+    }
+    const text = (key) => {
+        const v = fields[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (typeof v !== 'string' && typeof v !== 'number')
+            throw new errors/* InputError */.dz(`${where}: ${key} is not a string; accepted: a string.`);
+        const s = String(v).trim();
+        return s === '' ? undefined : s;
+    };
+    const name = text('name');
+    if (name === undefined)
+        throw new errors/* InputError */.dz(`${where} has no name; accepted: a name of letters, digits, _ and - (the image's key in the outputs).`);
+    checkName(name, where);
+    const named = `${source}, image ${(0,errors/* quoted */.TL)(name)}`;
+    const repository = text('repository');
+    if (repository === undefined) {
+        throw new errors/* InputError */.dz(`${named} has no repository; accepted: an ECR repository name for each image, e.g. shop/${name.toLowerCase()}.`);
+    }
+    const context = text('context') ?? defaults.context;
+    // The step's `file` applies to an image that keeps the step's context; one with its own context
+    // gets its own <context>/Dockerfile, as the single-image default has it.
+    const file = text('file') ?? (text('context') === undefined && defaults.file !== undefined ? defaults.file : defaultDockerfile(context));
+    const platforms = fields.platforms === undefined || fields.platforms === null ? defaults.platforms : listOf(fields.platforms, `${named}: platforms`);
+    const spec = {
+        name,
+        repository,
+        context,
+        file,
+        target: text('target') ?? defaults.target,
+        buildArgs: mergeBuildArgs(defaults.buildArgs, fields['build-args'], named),
+        platforms,
+    };
+    checkImageSpec(spec, { entry: named }, checks);
+    return spec;
+}
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Pure: the step's inputs → its settings and its images, whichever way the user listed them
+// (`repository` and the build inputs: a list of one; `images` / `images-file`; `bake-file` +
+// `bake-targets`). Every input is validated here, up front, so a bad value stops the step with
+// one line naming the input before any AWS or Docker call; each image spec goes through the one
+// checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
+// file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
 
 
 
@@ -2371,11 +2571,8 @@ function repositoryOfTag(tag) {
 
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
 const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
-// ECR's repository-name pattern (CreateRepository), 2-256 characters.
-const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 // An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
 // part of buildx's --sbom=generator=… value).
 const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
@@ -2434,22 +2631,11 @@ class Reader {
         return external_node_path_.resolve(this.environment.cwd, file);
     }
 }
-function parseInputs(get, environment) {
+function parseInputs(get, environment, bake) {
     const read = new Reader(get, environment);
-    // Several images (issue 23): each entry names its repository; the step's `repository` is empty.
-    const imagesSource = readImagesSource(read, environment);
-    const bakeSource = readBakeSource(read, environment);
-    if (imagesSource && bakeSource) {
-        throw new errors/* InputError */.dz(`Input "${bakeSource.input}" is set together with "${imagesSource.input}"; accepted: one way to list the images, an images list or a bake file.`);
-    }
-    const several = imagesSource?.input ?? bakeSource?.input;
-    if (several && read.optional('repository') !== undefined) {
-        throw new errors/* InputError */.dz(`Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`);
-    }
-    const repository = several ? '' : read.required('repository');
-    if (!several && !REPOSITORY.test(repository)) {
-        throw new errors/* InputError */.dz(`Input "repository" is ${(0,errors/* quoted */.TL)(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`);
-    }
+    const checks = imageChecks(read, environment);
+    const listed = listedImages(read, environment, checks);
+    const repository = listed.source === 'repository' ? read.required('repository') : '';
     const registryId = read.optional('registry-id');
     if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
         throw new errors/* InputError */.dz(`Input "registry-id" is ${(0,errors/* quoted */.TL)(registryId)}; accepted: a 12-digit AWS account ID.`);
@@ -2473,16 +2659,9 @@ function parseInputs(get, environment) {
     }
     const lifecyclePolicy = readLifecyclePolicy(read, environment);
     const context = read.text('context') || '.';
-    const remoteContext = /^(?:https?:\/\/|git@|github\.com\/)/.test(context) || context === '-';
-    const file = read.optional('file') ?? (remoteContext ? 'Dockerfile' : external_node_path_.join(context, 'Dockerfile'));
     const buildArgs = keyValueLines(read, 'build-args').map(([key, value]) => `${key}=${value}`);
     const labels = keyValueLines(read, 'labels');
     const platforms = read.list('platforms');
-    for (const platform of platforms) {
-        if (!PLATFORM.test(platform)) {
-            throw new errors/* InputError */.dz(`Input "platforms" has ${(0,errors/* quoted */.TL)(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`);
-        }
-    }
     const secrets = read.list('secrets', { commas: false });
     for (const secret of secrets) {
         if (!SECRET.test(secret)) {
@@ -2498,7 +2677,7 @@ function parseInputs(get, environment) {
     const sbom = read.boolean('sbom', false);
     const sbomGenerator = read.optional('sbom-generator');
     if (sbomGenerator !== undefined && !IMAGE_REFERENCE.test(sbomGenerator)) {
-        throw new errors/* InputError */.dz(`Input "sbom-generator" is ${(0,errors/* quoted */.TL)(truncate(sbomGenerator))}; accepted: an image reference such as docker/buildkit-syft-scanner:stable-1 or registry.example.com/team/scanner@sha256:<64 hex>.`);
+        throw new errors/* InputError */.dz(`Input "sbom-generator" is ${(0,errors/* quoted */.TL)(parse_truncate(sbomGenerator))}; accepted: an image reference such as docker/buildkit-syft-scanner:stable-1 or registry.example.com/team/scanner@sha256:<64 hex>.`);
     }
     if (sbomGenerator !== undefined && !sbom) {
         throw new errors/* InputError */.dz(`Input "sbom-generator" is set but "sbom" is false; accepted: sbom-generator together with sbom: true.`);
@@ -2510,7 +2689,7 @@ function parseInputs(get, environment) {
         validateTagShape(tag);
         const bare = tag.slice(tag.lastIndexOf(':') + 1);
         if (cache === 'ecr' && (0,buildx_cache/* isCacheTag */.VN)(bare)) {
-            throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(truncate(tag))}, but with cache: ecr tags starting ${buildx_cache/* CACHE_TAG_PREFIX */.$y} hold the build cache; accepted: tag names that do not start with ${buildx_cache/* CACHE_TAG_PREFIX */.$y}.`);
+            throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(parse_truncate(tag))}, but with cache: ecr tags starting ${buildx_cache/* CACHE_TAG_PREFIX */.$y} hold the build cache; accepted: tag names that do not start with ${buildx_cache/* CACHE_TAG_PREFIX */.$y}.`);
         }
     }
     const scanTimeoutRaw = read.text('scan-timeout') || '600';
@@ -2527,20 +2706,17 @@ function parseInputs(get, environment) {
     if (epssRaw !== undefined && !PROBABILITY.test(epssRaw)) {
         throw new errors/* InputError */.dz(`Input "epss-threshold" is ${(0,errors/* quoted */.TL)(epssRaw)}; accepted: a number from 0 to 1 (an EPSS probability, e.g. 0.1 for 10 %), or empty for none.`);
     }
+    const build = { context, target: read.optional('target'), buildArgs, platforms };
     const inputs = {
-        repository,
+        source: listed.source,
+        images: [],
         registryId,
         awsRegion,
         createRepository: read.boolean('create-repository', false),
         tagMutability,
         tagMutabilityExclusions,
         lifecyclePolicy,
-        context,
-        file,
-        buildArgs,
         labels,
-        target: read.optional('target'),
-        platforms,
         cacheFrom: read.list('cache-from', { commas: false }),
         cacheTo: read.list('cache-to', { commas: false }),
         cache,
@@ -2575,30 +2751,60 @@ function parseInputs(get, environment) {
         sarif: read.optional('sarif'),
         skipLogout: read.boolean('skip-logout', false),
     };
-    const checks = {
-        repository: (value) => REPOSITORY.test(value),
-        platform: (value) => PLATFORM.test(value),
+    switch (listed.source) {
+        case 'repository': {
+            const spec = { name: repository, repository, ...build, file: read.optional('file') ?? defaultDockerfile(context) };
+            checkImageSpec(spec, {}, checks);
+            inputs.images = [spec];
+            break;
+        }
+        case 'images':
+        case 'images-file':
+            inputs.images = parseImages(listed.parse(), listed.where, { ...build, file: read.optional('file') }, checks);
+            break;
+        case 'bake-file': {
+            if (bake === undefined)
+                throw new Error('internal: the bake file was not read (docker buildx bake --print)');
+            const { images, helpers } = imagesFromBake(listed.request, bake, build, checks);
+            inputs.images = images;
+            inputs.bakeHelpers = helpers;
+            break;
+        }
+    }
+    return inputs;
+}
+/**
+ * Which way the images are listed: one of `repository`, `images` / `images-file`, `bake-file` /
+ * `bake-targets`; two at once is one line. readInputs asks this first, to read a bake file
+ * before parseInputs runs.
+ */
+function listedImages(read, environment, checks = imageChecks(read, environment)) {
+    const images = readImagesSource(read, environment);
+    const bake = bakeRequest(read.list('bake-file'), read.list('bake-targets'), checks);
+    if (images && bake) {
+        throw new errors/* InputError */.dz(`Input "${bake.input}" is set together with "${images.input}"; accepted: one way to list the images, an images list or a bake file.`);
+    }
+    const several = images?.input ?? bake?.input;
+    if (several && read.optional('repository') !== undefined) {
+        throw new errors/* InputError */.dz(`Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`);
+    }
+    if (images)
+        return { source: images.input, where: images.where, parse: images.parse };
+    if (bake)
+        return { source: 'bake-file', request: bake };
+    return { source: 'repository' };
+}
+/** The bake file the inputs ask for, checked, or undefined: what readInputs must read before parsing. */
+function bakeToRead(get, environment) {
+    const listed = listedImages(new Reader(get, environment), environment);
+    return listed.source === 'bake-file' ? listed.request : undefined;
+}
+function imageChecks(read, environment) {
+    return {
         isDirectory: (file) => environment.isDirectory(file),
         isFile: (file) => environment.isFile(file),
         resolve: (file) => read.path(file),
     };
-    if (imagesSource) {
-        inputs.images = parseImages(imagesSource.parse(), imagesSource.where, { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms }, checks);
-    }
-    else if (bakeSource) {
-        const { images, helpers } = imagesFromBake(bakeSource.print(), bakeSource.where, { buildArgs, platforms }, checks);
-        inputs.images = images;
-        inputs.bakeHelpers = helpers;
-    }
-    else if (!remoteContext) {
-        if (!environment.isDirectory(read.path(context))) {
-            throw new errors/* InputError */.dz(`Input "context" is ${(0,errors/* quoted */.TL)(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`);
-        }
-        if (!environment.isFile(read.path(file))) {
-            throw new errors/* InputError */.dz(`Input "file" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`);
-        }
-    }
-    return inputs;
 }
 /** The `images` input, or the file `images-file` names: where it comes from, and its YAML parsed. */
 function readImagesSource(read, environment) {
@@ -2626,81 +2832,10 @@ function readImagesSource(read, environment) {
     }
     return { input: 'images-file', where, parse: () => yaml(environment.readText(full), where) };
 }
-/**
- * `bake-file` + `bake-targets`: the bake file(s), read by `docker buildx bake --print` (so HCL,
- * compose and JSON, variables and inherits are buildx's to resolve), its JSON parsed.
- */
-function readBakeSource(read, environment) {
-    const files = read.list('bake-file');
-    const targets = read.list('bake-targets');
-    if (files.length === 0 && targets.length === 0)
-        return undefined;
-    for (const file of files) {
-        if (!environment.isFile(read.path(file))) {
-            throw new errors/* InputError */.dz(`Input "bake-file" has ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.`);
-        }
-    }
-    for (const target of targets) {
-        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(target)) {
-            throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(target)}; accepted: names of the bake file's targets or groups.`);
-        }
-    }
-    const named = files.length > 0 ? (0,errors/* oneLine */.TN)(files.join(', ')) : 'the default bake file';
-    const where = files.length > 0 ? `Input "bake-file" (${named})` : `Input "bake-targets" (${named})`;
-    const fileArgs = files.flatMap((file) => ['--file', file]);
-    const bake = (args) => {
-        if (!environment.bake)
-            throw new Error('internal: docker buildx bake is not available to read the bake file');
-        return environment.bake(args);
-    };
-    const print = () => {
-        let printed;
-        try {
-            printed = bake(['--print', ...fileArgs, ...targets]);
-        }
-        catch (error) {
-            const message = (0,errors/* toMessage */.R9)(error);
-            const unknown = /failed to find target (\S+)/.exec(message);
-            if (unknown) {
-                throw new errors/* InputError */.dz(`Input "bake-targets" has ${(0,errors/* quoted */.TL)(unknown[1])}, which ${named} does not define; accepted: ${definedTargets(bake, fileArgs)}.`);
-            }
-            throw new errors/* InputError */.dz(`${where} could not be read by docker buildx bake --print: ${bakeError(message)}; accepted: a bake file buildx reads.`);
-        }
-        try {
-            return JSON.parse(printed);
-        }
-        catch {
-            throw new errors/* InputError */.dz(`${where}: docker buildx bake --print did not print JSON; accepted: a bake file buildx reads.`);
-        }
-    };
-    return { input: files.length > 0 ? 'bake-file' : 'bake-targets', where, print };
-}
-/** The bake file's targets and groups, for a message: `its targets and groups (api, worker, ...)`. */
-function definedTargets(bake, fileArgs) {
-    try {
-        const listed = JSON.parse(bake(['--list=type=targets,format=json', ...fileArgs]));
-        const names = listed.map((entry) => entry.name).filter((name) => typeof name === 'string');
-        if (names.length > 0)
-            return `its targets and groups (${truncate(names.join(', '))})`;
-    }
-    catch {
-        // The listing is a courtesy: the message stands without it.
-    }
-    return 'names of its targets and groups';
-}
-/** bake's standard error, in one line: its last ERROR line, or its last line. */
-function bakeError(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean);
-    const error = [...lines].reverse().find((line) => line.startsWith('ERROR:'));
-    return truncate((0,errors/* oneLine */.TN)((error ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '')));
-}
 function keyValueLines(read, name) {
     const parsed = parseKeyValues(read.raw(name));
     if (!parsed.ok) {
-        throw new errors/* InputError */.dz(`Input "${name}" has the line ${(0,errors/* quoted */.TL)(truncate(parsed.line))}; accepted: newline-separated KEY=VALUE.`);
+        throw new errors/* InputError */.dz(`Input "${name}" has the line ${(0,errors/* quoted */.TL)(parse_truncate(parsed.line))}; accepted: newline-separated KEY=VALUE.`);
     }
     return parsed.pairs;
 }
@@ -2711,7 +2846,7 @@ function keyValueLines(read, name) {
 function validateTagShape(tag) {
     const bare = tag.includes(':') ? tag.slice(tag.lastIndexOf(':') + 1) : tag;
     if (!TAG.test(bare) || tag.includes('@')) {
-        throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
+        throw new errors/* InputError */.dz(`Input "tags" has ${(0,errors/* quoted */.TL)(parse_truncate(tag))}; accepted: tag names of up to 128 letters, digits, _ . - (not starting with . or -), newline- or comma-separated.`);
     }
 }
 function readLifecyclePolicy(read, environment) {
@@ -2758,9 +2893,18 @@ function readIgnoreFile(read, environment) {
         throw new errors/* InputError */.dz(`Input "ignore-file" (${(0,errors/* oneLine */.TN)(file)}) ${(0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error))}; accepted: a YAML list of {id, reason, expires: YYYY-MM-DD}.`);
     }
 }
-function truncate(text) {
+function parse_truncate(text) {
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+;// CONCATENATED MODULE: ./src/inputs/read.ts
+// The only caller of core.getInput: the step's inputs from the runner (INPUT_* variables), the
+// files they name from the workspace, a bake file read by buildx, then parsed and checked by
+// parse.ts. The GitHub token is masked as soon as it is read.
+
+
+
+
 /** The action's inputs, from the runner. */
 async function readInputs() {
     const get = (name) => actions_core/* getInput */.V4(name);
@@ -2782,29 +2926,19 @@ async function readInputs() {
             throw new Error('internal: the YAML parser was not loaded');
         }
         : (await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19))).parse;
-    const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text), bake: (args) => dockerBake(args, files.cwd) });
+    const inputs = loadInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
     if (inputs.githubToken !== '')
         actions_core/* setSecret */.Pq(inputs.githubToken);
     return inputs;
 }
-/** `docker buildx bake <args>` (bake-file's --print and --list), before anything is built: its output. */
-function dockerBake(args, cwd) {
-    try {
-        return (0,external_node_child_process_.execFileSync)('docker', ['buildx', 'bake', ...args], {
-            cwd,
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'pipe'],
-            timeout: 120_000,
-            maxBuffer: 64 * 1024 * 1024,
-        });
-    }
-    catch (error) {
-        const failed = error;
-        if (failed.code === 'ENOENT')
-            throw new Error('docker is not installed (not on PATH)', { cause: error });
-        const stderr = typeof failed.stderr === 'string' ? failed.stderr : '';
-        throw new Error(stderr.trim() !== '' ? stderr : (failed.message ?? String(error)), { cause: error });
-    }
+/**
+ * The inputs read and parsed: a bake file (bake-file / bake-targets) is read by
+ * `docker buildx bake --print` first (`bake`: the command, a fake in tests), then everything is
+ * parsed and checked.
+ */
+function loadInputs(get, environment, bake) {
+    const request = bakeToRead(get, environment);
+    return parseInputs(get, environment, request && printBake(request, environment.cwd, bake));
 }
 
 ;// CONCATENATED MODULE: ./src/outputs.ts
@@ -2909,6 +3043,8 @@ async function sleepUntilAborted(ms, signal) {
 
 // EXTERNAL MODULE: ./src/report/assemble.ts
 var assemble = __webpack_require__(2424);
+// EXTERNAL MODULE: ./src/gate/verdict.ts
+var gate_verdict = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/util/exec.ts
 var exec = __webpack_require__(7895);
 // EXTERNAL MODULE: ./src/attest/layout.ts
@@ -2919,6 +3055,7 @@ var phases = __webpack_require__(3498);
 // The pipeline, in order; the only place that knows the order.
 // inputs → event facts → login → repository → tags → build/push (or reuse) → platform digests
 // → scan → verdict (ignores, base, gate) → promote (on pass) → report → outputs → fail when the gate says so.
+
 
 
 
@@ -2955,19 +3092,21 @@ async function run(overrides = {}) {
     const outputs = {};
     const progress = { phase: 'reading inputs', published: false };
     try {
-        const inputs = await readInputs();
+        const stepInputs = await readInputs();
         const facts = (0,github_event/* readEventFacts */._r)();
         // Validate the tag plan now (a missing commit SHA, a reference to another image) so a bad
         // input stops the step before any AWS or Docker call; it is computed again after login.
-        (0,tags_plan/* computeTagPlan */.l4)(facts, inputs, undefined);
+        for (const spec of stepInputs.images)
+            (0,tags_plan/* computeTagPlan */.l4)(facts, (0,src_image/* imageInputs */.bE)(stepInputs, spec), undefined);
         const tempDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), 'ecr-build-scan-push-'));
         actions_core/* saveState */.LZ(state/* STATE */.c.tempDir, tempDir);
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        if (inputs.images) {
-            const { runImages } = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 2269));
-            await runImages({ inputs, facts, deps, outputs, progress, tempDir, workspace });
+        if (stepInputs.source !== 'repository') {
+            const { runImages } = await __webpack_require__.e(/* import() */ 715).then(__webpack_require__.bind(__webpack_require__, 2715));
+            await runImages({ inputs: stepInputs, facts, deps, outputs, progress, tempDir, workspace });
             return;
         }
+        const inputs = (0,src_image/* imageInputs */.bE)(stepInputs, stepInputs.images[0]);
         if (!inputs.push) {
             // Build only (e.g. pull requests from forks): no AWS call at all, so no credentials needed.
             // Without a login the registry is unknown, and so is the cache's reference.
@@ -3086,10 +3225,22 @@ async function run(overrides = {}) {
         // The scan and the verdict: what fails, what is held back, what may be promoted (scan: false
         // decides nothing, so its tags are promoted as a pass's are).
         const scanned = inputs.scan
-            ? await (0,phases/* scanAndDecide */.D$)({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms, plan }, deps, progress)
+            ? await (0,phases/* scanAndDecide */.D$)({ client, ref, scanOnPush: repository.scanOnPush, inputs, facts, platforms }, deps, progress)
             : undefined;
-        let promoted = { written: [], heldBack: scanned?.verdict.heldBack ?? [] };
-        if (!scanned || scanned.verdict.mayPromote)
+        const step = (0,gate_verdict/* decideStep */.lH)([
+            {
+                name: inputs.repository,
+                decision: scanned?.verdict.decision,
+                statuses: scanned?.scans.map((scan) => scan.status) ?? [],
+                ...(scanned ? {} : { skipped: 'scan-off' }),
+                promotions: plan.promotions,
+            },
+        ], { layout: 'one', scanTimeoutSeconds: inputs.scanTimeoutSeconds });
+        let promoted = {
+            written: [],
+            heldBack: step.heldBack.get(inputs.repository) ?? [],
+        };
+        if (step.mayPromote)
             promoted = await (0,phases/* promote */.pt)(client, ref, repository, plan, inputs, manifest);
         outputs.tags = [...candidateTags, ...promoted.written].map((tag) => `${image}:${tag}`);
         if (!scanned) {
@@ -3112,12 +3263,12 @@ async function run(overrides = {}) {
             comparison: verdict.comparison,
         });
         await publish(report, outputs, context, progress);
-        if (decision.fails)
-            throw new Error(decision.reason);
-        if (decision.verdict === 'incomplete')
-            actions_core/* warning */.$e(decision.reason);
+        if (step.fails)
+            throw new Error(step.reason);
+        if (step.warns)
+            actions_core/* warning */.$e(step.reason);
         else
-            actions_core/* info */.pq(decision.reason);
+            actions_core/* info */.pq(step.reason);
     }
     catch (error) {
         const message = (0,errors/* toMessage */.R9)(error);
@@ -4063,7 +4214,7 @@ manifest) {
 async function scanAndDecide(image, deps, progress, 
 /** One of several images waited for at once: no group of its own, its lines start with the label. */
 label) {
-    const { client, ref, inputs, facts, platforms, plan } = image;
+    const { client, ref, inputs, facts, platforms } = image;
     progress.phase = "waiting for ECR's scan";
     const say = (m) => (label ? `${label}: ${m}` : m);
     const info = (m) => actions_core/* info */.pq(say(m));
@@ -4094,7 +4245,7 @@ label) {
     const { scans } = risk;
     for (const note of risk.notes)
         warning(note);
-    const verdict = (0,gate_verdict/* decideVerdict */.A)({
+    const verdict = (0,gate_verdict/* decideImage */.oM)({
         scans,
         base,
         ignores: {
@@ -4104,7 +4255,6 @@ label) {
             today: (0,ignore/* utcDay */.dA)(new Date()),
         },
         gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
-        promotions: plan.promotions,
     });
     for (const expired of verdict.expired) {
         warning(`The ignore for ${expired.id} expired on ${expired.expires} ("${expired.reason}"): it counts again${expired.matched > 0 ? ` (${expired.matched} finding${expired.matched === 1 ? '' : 's'})` : ''}.`);
@@ -4980,4 +5130,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=975.index.js.map
+//# sourceMappingURL=305.index.js.map

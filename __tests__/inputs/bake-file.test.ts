@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import * as path from 'node:path';
-import { imagesFromBake, repositoryOfTag } from '../../src/multi/bake-images.js';
-import type { ImageChecks } from '../../src/multi/images.js';
+import { imagesFromBake, repositoryOfTag, type BakeRequest } from '../../src/inputs/bake-file.js';
+import type { ImageChecks } from '../../src/inputs/image-spec.js';
 import { InputError } from '../../src/util/errors.js';
 
 const WORKSPACE = '/ws';
@@ -9,14 +9,15 @@ const FILES = new Set(['services/api/Dockerfile', 'services/worker/Worker.Docker
 const DIRS = new Set(['.', 'services/api', 'services/worker', 'base']);
 const rel = (file: string) => path.relative(WORKSPACE, file) || '.';
 const CHECKS: ImageChecks = {
-  repository: (v) => /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/.test(v) && v.length >= 2,
-  platform: (v) => /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/.test(v),
   isDirectory: (file) => DIRS.has(rel(file)),
   isFile: (file) => FILES.has(rel(file)),
   resolve: (file) => path.resolve(WORKSPACE, file),
 };
 const STEP = { buildArgs: ['COMMON=1', 'A=step'], platforms: ['linux/amd64'] };
 const SOURCE = 'Input "bake-file" (docker-bake.hcl)';
+const REQUEST: BakeRequest = { input: 'bake-file', files: ['docker-bake.hcl'], targets: [], where: SOURCE, named: 'docker-bake.hcl' };
+/** The images of what bake printed (as readInputs hands it over: the printed text). */
+const fromBake = (printed: unknown, defaults = STEP) => imagesFromBake(REQUEST, { printed: JSON.stringify(printed) }, defaults, CHECKS);
 
 // What `docker buildx bake --print` (buildx 0.36) prints for a bake file of two services and a
 // base target they both use as a named context, with the group "default" requested.
@@ -49,7 +50,7 @@ const PRINTED = {
 const clone = (): typeof PRINTED => structuredClone(PRINTED);
 const failure = (printed: unknown): Error => {
   try {
-    imagesFromBake(printed, SOURCE, STEP, CHECKS);
+    fromBake(printed);
   } catch (error) {
     return error as Error;
   }
@@ -58,7 +59,7 @@ const failure = (printed: unknown): Error => {
 
 describe('imagesFromBake: each requested target an image', () => {
   test('groups expanded; the repository from the tags; context, dockerfile, target, args and platforms from the bake file', () => {
-    const { images, helpers } = imagesFromBake(PRINTED, SOURCE, STEP, CHECKS);
+    const { images, helpers } = fromBake(PRINTED);
     expect(images.map(({ bake: _bake, ...rest }) => rest)).toEqual([
       {
         name: 'api',
@@ -90,7 +91,7 @@ describe('imagesFromBake: each requested target an image', () => {
   test('a target requested twice (directly and through a group) is one image', () => {
     const printed = clone();
     printed.group.default.targets = ['api', 'services'];
-    expect(imagesFromBake(printed, SOURCE, STEP, CHECKS).images.map((i) => i.name)).toEqual(['api', 'worker']);
+    expect(fromBake(printed).images.map((i) => i.name)).toEqual(['api', 'worker']);
   });
 
   test.each<[string, (p: ReturnType<typeof clone>) => unknown, string]>([
@@ -124,7 +125,7 @@ describe('imagesFromBake: each requested target an image', () => {
         p.target.worker.dockerfile = 'Nope.Dockerfile';
         return p;
       },
-      `${SOURCE}, target "worker": dockerfile "services/worker/Nope.Dockerfile" does not exist; accepted: the path of a Dockerfile, relative to the target's context.`,
+      `${SOURCE}, target "worker": dockerfile is "services/worker/Nope.Dockerfile", which does not exist; accepted: the path of a Dockerfile, relative to the target's context.`,
     ],
     [
       'a bad platform',
@@ -132,12 +133,12 @@ describe('imagesFromBake: each requested target an image', () => {
         p.target.worker.platforms = ['x86'];
         return p;
       },
-      `${SOURCE}, target "worker": platforms has "x86"; accepted: os/arch[/variant], e.g. linux/amd64,linux/arm64.`,
+      `${SOURCE}, target "worker": platforms has "x86"; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`,
     ],
     [
       'a name outputs cannot key',
       (p) => ({ group: { default: { targets: ['api.v2'] } }, target: { 'api.v2': p.target.api } }),
-      `${SOURCE}, target "api.v2": the name is not accepted as an image's name; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`,
+      `${SOURCE}, target "api.v2": the name "api.v2" is not accepted; accepted: up to 64 letters, digits, _ and -, starting with a letter or digit.`,
     ],
     [
       'nothing requested',
@@ -156,7 +157,7 @@ describe('imagesFromBake: each requested target an image', () => {
     const printed = clone();
     (printed.target.worker as Record<string, unknown>)['dockerfile-inline'] = 'FROM scratch\n';
     printed.target.worker.dockerfile = 'Nope.Dockerfile';
-    const worker = imagesFromBake(printed, SOURCE, STEP, CHECKS).images[1]!;
+    const worker = fromBake(printed).images[1]!;
     expect(worker.bake).toMatchObject({ 'dockerfile-inline': 'FROM scratch\n' });
   });
 });

@@ -1,87 +1,25 @@
-// The only caller of core.getInput. Every input is read and validated here, up front, so a
-// bad value stops the step with one line naming the input before any AWS or Docker call.
-import * as core from './util/actions-core.js';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// Pure: the step's inputs → its settings and its images, whichever way the user listed them
+// (`repository` and the build inputs: a list of one; `images` / `images-file`; `bake-file` +
+// `bake-targets`). Every input is validated here, up front, so a bad value stops the step with
+// one line naming the input before any AWS or Docker call; each image spec goes through the one
+// checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
+// file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
 import * as path from 'node:path';
-import { InputError, oneLine, quoted, toMessage } from './util/errors.js';
-import { parseKeyValues, parseList } from './util/lists.js';
-import { THRESHOLDS, type Threshold } from './shared/severity.js';
-import { parseIgnoreFile, type IgnoreEntry } from './gate/ignore-file.js';
-import { TAG_MUTABILITIES, type TagMutability } from './shared/tag-mutability.js';
-import type { BuildSettings } from './buildx/argv.js';
-import { CACHE_TAG_PREFIX, isCacheTag } from './buildx/cache.js';
-import { parseImages, type ImageSpec } from './multi/images.js';
-import { imagesFromBake } from './multi/bake-images.js';
-
-/** Every input, parsed and validated; the build inputs as buildx/argv.ts names them. */
-export interface Inputs extends BuildSettings {
-  repository: string;
-  registryId?: string;
-  awsRegion: string;
-  createRepository: boolean;
-  tagMutability: TagMutability;
-  tagMutabilityExclusions: string[];
-  lifecyclePolicy?: { path: string; text: string };
-  labels: Array<[string, string]>;
-  /** `ecr`: a BuildKit registry cache in the same repository (src/buildx/cache.ts). */
-  cache: 'none' | 'ecr';
-  push: boolean;
-  tags: string[];
-  shaTag: 'full' | 'short' | 'false';
-  releaseTags: 'auto' | 'none';
-  latest: 'auto' | 'true' | 'false';
-  skipExisting: boolean;
-  scan: boolean;
-  scanTimeoutSeconds: number;
-  severityThreshold: Threshold;
-  ignore: string[];
-  ignoreUnfixed: boolean;
-  /** 0 to 1: with enhanced scanning, a finding at or above the severity fails only when its EPSS is at least this. */
-  epssThreshold?: number;
-  failOnExploitable: boolean;
-  ignoreFile?: { path: string; entries: IgnoreEntry[] };
-  onScanIncomplete: 'fail' | 'warn';
-  compare: 'base' | 'none';
-  gate: 'all' | 'new';
-  comment: boolean;
-  /** Undefined means the default, `registry/repository`, known only after login. */
-  commentKey?: string;
-  githubToken: string;
-  sarif?: string;
-  skipLogout: boolean;
-  /** Several images in one step (`images` or `images-file`); then `repository` is empty. */
-  images?: ImageSpec[];
-  /** With bake-file: the targets the images use (contexts target:<name>) that are not images. */
-  bakeHelpers?: Record<string, Record<string, unknown>>;
-}
-
-/** Where inputs come from: `core.getInput` in the action, a map in tests. */
-export type InputSource = (name: string) => string;
-
-export interface InputEnvironment {
-  env: Record<string, string | undefined>;
-  /** Directory relative paths are resolved against (the workspace). */
-  cwd: string;
-  readText(file: string): string;
-  isFile(file: string): boolean;
-  isDirectory(file: string): boolean;
-  /** YAML's parse (the `yaml` package's), for the ignore file. */
-  parseYaml(text: string): unknown;
-  /**
-   * Runs `docker buildx bake <args>` in `cwd` and gives its standard output (bake-file: --print
-   * and --list); throws an Error whose message is bake's standard error.
-   */
-  bake?(args: string[]): string;
-}
+import { InputError, oneLine, quoted, toMessage } from '../util/errors.js';
+import { parseKeyValues, parseList } from '../util/lists.js';
+import { THRESHOLDS } from '../shared/severity.js';
+import { TAG_MUTABILITIES } from '../shared/tag-mutability.js';
+import { parseIgnoreFile } from '../gate/ignore-file.js';
+import { CACHE_TAG_PREFIX, isCacheTag } from '../buildx/cache.js';
+import { bakeRequest, imagesFromBake, type BakePrint, type BakeRequest } from './bake-file.js';
+import { checkImageSpec, defaultDockerfile, type ImageChecks } from './image-spec.js';
+import { parseImages } from './images-list.js';
+import type { ImageSource, InputEnvironment, InputSource, Inputs } from './types.js';
 
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
 const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
-// ECR's repository-name pattern (CreateRepository), 2-256 characters.
-const REPOSITORY = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 // An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
 // part of buildx's --sbom=generator=… value).
 const IMAGE_REFERENCE =
@@ -91,7 +29,7 @@ const VULNERABILITY_ID = /^\S{1,128}$/;
 // A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
 const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 
-class Reader {
+export class Reader {
   constructor(
     private readonly get: InputSource,
     private readonly environment: Pick<InputEnvironment, 'cwd'>,
@@ -144,29 +82,11 @@ class Reader {
   }
 }
 
-export function parseInputs(get: InputSource, environment: InputEnvironment): Inputs {
+export function parseInputs(get: InputSource, environment: InputEnvironment, bake?: BakePrint): Inputs {
   const read = new Reader(get, environment);
-
-  // Several images (issue 23): each entry names its repository; the step's `repository` is empty.
-  const imagesSource = readImagesSource(read, environment);
-  const bakeSource = readBakeSource(read, environment);
-  if (imagesSource && bakeSource) {
-    throw new InputError(
-      `Input "${bakeSource.input}" is set together with "${imagesSource.input}"; accepted: one way to list the images, an images list or a bake file.`,
-    );
-  }
-  const several = imagesSource?.input ?? bakeSource?.input;
-  if (several && read.optional('repository') !== undefined) {
-    throw new InputError(
-      `Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`,
-    );
-  }
-  const repository = several ? '' : read.required('repository');
-  if (!several && !REPOSITORY.test(repository)) {
-    throw new InputError(
-      `Input "repository" is ${quoted(repository)}; accepted: an ECR repository name of 2-256 lowercase letters, digits, and . _ - / separators, e.g. mlops/retail-api.`,
-    );
-  }
+  const checks = imageChecks(read, environment);
+  const listed = listedImages(read, environment, checks);
+  const repository = listed.source === 'repository' ? read.required('repository') : '';
   const registryId = read.optional('registry-id');
   if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
     throw new InputError(`Input "registry-id" is ${quoted(registryId)}; accepted: a 12-digit AWS account ID.`);
@@ -197,20 +117,10 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
   const lifecyclePolicy = readLifecyclePolicy(read, environment);
 
   const context = read.text('context') || '.';
-  const remoteContext = /^(?:https?:\/\/|git@|github\.com\/)/.test(context) || context === '-';
-  const file = read.optional('file') ?? (remoteContext ? 'Dockerfile' : path.join(context, 'Dockerfile'));
-
   const buildArgs = keyValueLines(read, 'build-args').map(([key, value]) => `${key}=${value}`);
   const labels = keyValueLines(read, 'labels');
 
   const platforms = read.list('platforms');
-  for (const platform of platforms) {
-    if (!PLATFORM.test(platform)) {
-      throw new InputError(
-        `Input "platforms" has ${quoted(platform)}; accepted: comma-separated os/arch[/variant], e.g. linux/amd64,linux/arm64.`,
-      );
-    }
-  }
 
   const secrets = read.list('secrets', { commas: false });
   for (const secret of secrets) {
@@ -273,20 +183,17 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     );
   }
 
+  const build = { context, target: read.optional('target'), buildArgs, platforms };
   const inputs: Inputs = {
-    repository,
+    source: listed.source,
+    images: [],
     registryId,
     awsRegion,
     createRepository: read.boolean('create-repository', false),
     tagMutability,
     tagMutabilityExclusions,
     lifecyclePolicy,
-    context,
-    file,
-    buildArgs,
     labels,
-    target: read.optional('target'),
-    platforms,
     cacheFrom: read.list('cache-from', { commas: false }),
     cacheTo: read.list('cache-to', { commas: false }),
     cache,
@@ -322,44 +229,81 @@ export function parseInputs(get: InputSource, environment: InputEnvironment): In
     skipLogout: read.boolean('skip-logout', false),
   };
 
-  const checks = {
-    repository: (value: string) => REPOSITORY.test(value),
-    platform: (value: string) => PLATFORM.test(value),
-    isDirectory: (file: string) => environment.isDirectory(file),
-    isFile: (file: string) => environment.isFile(file),
-    resolve: (file: string) => read.path(file),
-  };
-  if (imagesSource) {
-    inputs.images = parseImages(
-      imagesSource.parse(),
-      imagesSource.where,
-      { context, file: read.optional('file'), target: inputs.target, buildArgs, platforms },
-      checks,
-    );
-  } else if (bakeSource) {
-    const { images, helpers } = imagesFromBake(bakeSource.print(), bakeSource.where, { buildArgs, platforms }, checks);
-    inputs.images = images;
-    inputs.bakeHelpers = helpers;
-  } else if (!remoteContext) {
-    if (!environment.isDirectory(read.path(context))) {
-      throw new InputError(
-        `Input "context" is ${quoted(context)}, which is not a directory; accepted: a build context directory (or a git/https URL).`,
-      );
+  switch (listed.source) {
+    case 'repository': {
+      const spec = { name: repository, repository, ...build, file: read.optional('file') ?? defaultDockerfile(context) };
+      checkImageSpec(spec, {}, checks);
+      inputs.images = [spec];
+      break;
     }
-    if (!environment.isFile(read.path(file))) {
-      throw new InputError(
-        `Input "file" is ${quoted(file)}, which does not exist; accepted: the path of a Dockerfile (default <context>/Dockerfile).`,
-      );
+    case 'images':
+    case 'images-file':
+      inputs.images = parseImages(listed.parse(), listed.where, { ...build, file: read.optional('file') }, checks);
+      break;
+    case 'bake-file': {
+      if (bake === undefined) throw new Error('internal: the bake file was not read (docker buildx bake --print)');
+      const { images, helpers } = imagesFromBake(listed.request, bake, build, checks);
+      inputs.images = images;
+      inputs.bakeHelpers = helpers;
+      break;
     }
   }
   return inputs;
+}
+
+/** How the user listed the images, checked for conflicts; an images list is parsed when asked for. */
+export type ListedImages =
+  | { source: 'repository' }
+  | { source: 'images' | 'images-file'; where: string; parse: () => unknown }
+  | { source: 'bake-file'; request: BakeRequest };
+
+/**
+ * Which way the images are listed: one of `repository`, `images` / `images-file`, `bake-file` /
+ * `bake-targets`; two at once is one line. readInputs asks this first, to read a bake file
+ * before parseInputs runs.
+ */
+export function listedImages(
+  read: Reader,
+  environment: InputEnvironment,
+  checks: ImageChecks = imageChecks(read, environment),
+): ListedImages {
+  const images = readImagesSource(read, environment);
+  const bake = bakeRequest(read.list('bake-file'), read.list('bake-targets'), checks);
+  if (images && bake) {
+    throw new InputError(
+      `Input "${bake.input}" is set together with "${images.input}"; accepted: one way to list the images, an images list or a bake file.`,
+    );
+  }
+  const several = images?.input ?? bake?.input;
+  if (several && read.optional('repository') !== undefined) {
+    throw new InputError(
+      `Input "${several}" is set together with "repository"; accepted: repository for one image, or ${several} (each image names its own repository).`,
+    );
+  }
+  if (images) return { source: images.input, where: images.where, parse: images.parse };
+  if (bake) return { source: 'bake-file', request: bake };
+  return { source: 'repository' };
+}
+
+/** The bake file the inputs ask for, checked, or undefined: what readInputs must read before parsing. */
+export function bakeToRead(get: InputSource, environment: InputEnvironment): BakeRequest | undefined {
+  const listed = listedImages(new Reader(get, environment), environment);
+  return listed.source === 'bake-file' ? listed.request : undefined;
+}
+
+function imageChecks(read: Reader, environment: Pick<InputEnvironment, 'isDirectory' | 'isFile'>): ImageChecks {
+  return {
+    isDirectory: (file) => environment.isDirectory(file),
+    isFile: (file) => environment.isFile(file),
+    resolve: (file) => read.path(file),
+  };
 }
 
 /** The `images` input, or the file `images-file` names: where it comes from, and its YAML parsed. */
 function readImagesSource(
   read: Reader,
   environment: InputEnvironment,
-): { input: 'images' | 'images-file'; where: string; parse: () => unknown } | undefined {
+): { input: Extract<ImageSource, 'images' | 'images-file'>; where: string; parse: () => unknown } | undefined {
   const inline = read.optional('images');
   const file = read.optional('images-file');
   if (inline !== undefined && file !== undefined) {
@@ -380,83 +324,6 @@ function readImagesSource(
     throw new InputError(`Input "images-file" is ${quoted(file)}, which does not exist; accepted: the path of a YAML list of images.`);
   }
   return { input: 'images-file', where, parse: () => yaml(environment.readText(full), where) };
-}
-
-/**
- * `bake-file` + `bake-targets`: the bake file(s), read by `docker buildx bake --print` (so HCL,
- * compose and JSON, variables and inherits are buildx's to resolve), its JSON parsed.
- */
-function readBakeSource(
-  read: Reader,
-  environment: InputEnvironment,
-): { input: 'bake-file' | 'bake-targets'; where: string; print: () => unknown } | undefined {
-  const files = read.list('bake-file');
-  const targets = read.list('bake-targets');
-  if (files.length === 0 && targets.length === 0) return undefined;
-  for (const file of files) {
-    if (!environment.isFile(read.path(file))) {
-      throw new InputError(
-        `Input "bake-file" has ${quoted(file)}, which does not exist; accepted: paths of bake files (HCL, compose or JSON), newline- or comma-separated.`,
-      );
-    }
-  }
-  for (const target of targets) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(target)) {
-      throw new InputError(`Input "bake-targets" has ${quoted(target)}; accepted: names of the bake file's targets or groups.`);
-    }
-  }
-  const named = files.length > 0 ? oneLine(files.join(', ')) : 'the default bake file';
-  const where = files.length > 0 ? `Input "bake-file" (${named})` : `Input "bake-targets" (${named})`;
-  const fileArgs = files.flatMap((file) => ['--file', file]);
-  const bake = (args: string[]): string => {
-    if (!environment.bake) throw new Error('internal: docker buildx bake is not available to read the bake file');
-    return environment.bake(args);
-  };
-  const print = (): unknown => {
-    let printed: string;
-    try {
-      printed = bake(['--print', ...fileArgs, ...targets]);
-    } catch (error) {
-      const message = toMessage(error);
-      const unknown = /failed to find target (\S+)/.exec(message);
-      if (unknown) {
-        throw new InputError(
-          `Input "bake-targets" has ${quoted(unknown[1]!)}, which ${named} does not define; accepted: ${definedTargets(bake, fileArgs)}.`,
-        );
-      }
-      throw new InputError(
-        `${where} could not be read by docker buildx bake --print: ${bakeError(message)}; accepted: a bake file buildx reads.`,
-      );
-    }
-    try {
-      return JSON.parse(printed) as unknown;
-    } catch {
-      throw new InputError(`${where}: docker buildx bake --print did not print JSON; accepted: a bake file buildx reads.`);
-    }
-  };
-  return { input: files.length > 0 ? 'bake-file' : 'bake-targets', where, print };
-}
-
-/** The bake file's targets and groups, for a message: `its targets and groups (api, worker, ...)`. */
-function definedTargets(bake: (args: string[]) => string, fileArgs: string[]): string {
-  try {
-    const listed = JSON.parse(bake(['--list=type=targets,format=json', ...fileArgs])) as Array<{ name?: unknown }>;
-    const names = listed.map((entry) => entry.name).filter((name): name is string => typeof name === 'string');
-    if (names.length > 0) return `its targets and groups (${truncate(names.join(', '))})`;
-  } catch {
-    // The listing is a courtesy: the message stands without it.
-  }
-  return 'names of its targets and groups';
-}
-
-/** bake's standard error, in one line: its last ERROR line, or its last line. */
-function bakeError(stderr: string): string {
-  const lines = stderr
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  const error = [...lines].reverse().find((line) => line.startsWith('ERROR:'));
-  return truncate(oneLine((error ?? lines.at(-1) ?? 'no output').replace(/^ERROR:\s*/, '')));
 }
 
 function keyValueLines(read: Reader, name: string): Array<[string, string]> {
@@ -508,7 +375,7 @@ function readLifecyclePolicy(read: Reader, environment: InputEnvironment): Input
 }
 
 /** The ignore file a run reads: the input's (which must exist), or the default one when it exists. */
-function ignoreFileToRead(read: Reader, environment: Pick<InputEnvironment, 'isFile'>) {
+export function ignoreFileToRead(read: Reader, environment: Pick<InputEnvironment, 'isFile'>) {
   const given = read.optional('ignore-file');
   const file = given ?? DEFAULT_IGNORE_FILE;
   const full = read.path(file);
@@ -535,49 +402,4 @@ function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ig
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-/** The action's inputs, from the runner. */
-export async function readInputs(): Promise<Inputs> {
-  const get: InputSource = (name) => core.getInput(name);
-  const files = {
-    env: process.env,
-    cwd: process.env.GITHUB_WORKSPACE || process.cwd(),
-    readText: (file: string) => readFileSync(file, 'utf8'),
-    isFile: (file: string) => existsSync(file) && statSync(file).isFile(),
-    isDirectory: (file: string) => existsSync(file) && statSync(file).isDirectory(),
-  };
-  // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
-  // ignore file or an images list to read (a missing file is then reported by parseInputs as usual).
-  const reader = new Reader(get, files);
-  const needsYaml =
-    ignoreFileToRead(reader, files) !== undefined ||
-    reader.optional('images') !== undefined ||
-    reader.optional('images-file') !== undefined;
-  const parseYaml = !needsYaml
-    ? () => {
-        throw new Error('internal: the YAML parser was not loaded');
-      }
-    : (await import('yaml')).parse;
-  const inputs = parseInputs(get, { ...files, parseYaml: (text) => parseYaml(text), bake: (args) => dockerBake(args, files.cwd) });
-  if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
-  return inputs;
-}
-
-/** `docker buildx bake <args>` (bake-file's --print and --list), before anything is built: its output. */
-function dockerBake(args: string[], cwd: string): string {
-  try {
-    return execFileSync('docker', ['buildx', 'bake', ...args], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const failed = error as { stderr?: unknown; code?: unknown; message?: string };
-    if (failed.code === 'ENOENT') throw new Error('docker is not installed (not on PATH)', { cause: error });
-    const stderr = typeof failed.stderr === 'string' ? failed.stderr : '';
-    throw new Error(stderr.trim() !== '' ? stderr : (failed.message ?? String(error)), { cause: error });
-  }
 }

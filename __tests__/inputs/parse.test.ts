@@ -1,22 +1,28 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import type { Inputs } from '../src/inputs.js';
+import type { ImageBuild, Inputs } from '../../src/inputs/types.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import * as core from '../__fixtures__/core.js';
-import { WORKSPACE, fakeEnvironment, inputSource, type Workspace } from '../__fixtures__/inputs.js';
+import * as core from '../../__fixtures__/core.js';
+import { WORKSPACE, fakeEnvironment, inputSource, type Workspace } from '../../__fixtures__/inputs.js';
 
 // readInputs registers the token with core.setSecret; parseInputs needs no mock.
-jest.unstable_mockModule('../src/util/actions-core.js', () => core);
-const { parseInputs, readInputs } = await import('../src/inputs.js');
-const { InputError } = await import('../src/util/errors.js');
+jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
+const { loadInputs, readInputs } = await import('../../src/inputs/read.js');
+const { InputError } = await import('../../src/util/errors.js');
 
 const REQUIRED = { repository: 'mlops/retail-api', 'aws-region': 'us-east-1' };
 const DOCKERFILE = { Dockerfile: 'FROM alpine:3.20\n' };
 
+/**
+ * One image from `repository` as these tables state it: the step's settings with the one image's
+ * repository and build beside them (`flat`).
+ */
+type Flat = Omit<Inputs, 'images' | 'source'> & ImageBuild & { repository: string };
+
 /** What the minimal inputs parse to: every default of action.yml. */
-const DEFAULTS: Inputs = {
+const DEFAULTS: Flat = {
   repository: 'mlops/retail-api',
   registryId: undefined,
   awsRegion: 'us-east-1',
@@ -66,7 +72,22 @@ const DEFAULTS: Inputs = {
 };
 
 function parseWith(values: Record<string, string>, workspace: Workspace = { files: DOCKERFILE }): Inputs {
-  return parseInputs(inputSource(values), fakeEnvironment(workspace));
+  return loadInputs(inputSource(values), fakeEnvironment(workspace), workspace.bake);
+}
+
+/** A step of one image from `repository`, as one object: its settings and the image's fields. */
+function flat(inputs: Inputs): Flat {
+  const { images, source, ...settings } = inputs;
+  expect(source).toBe('repository');
+  expect(images).toHaveLength(1);
+  const { name, repository, bake: _bake, ...build } = images[0]!;
+  expect(name).toBe(repository);
+  return { ...settings, repository, ...build };
+}
+
+/** The step's one image from `repository` parsed with these inputs, as one object. */
+function flatWith(values: Record<string, string>, workspace: Workspace = { files: DOCKERFILE }): Flat {
+  return flat(parseWith(values, workspace));
 }
 
 /** The error parseInputs throws; fails the test when it parses. */
@@ -103,7 +124,7 @@ const IGNORE_ENTRIES = [
 
 describe('parseInputs: valid inputs', () => {
   test('the required inputs alone give every default', () => {
-    expect(parseWith(REQUIRED)).toEqual(DEFAULTS);
+    expect(flatWith(REQUIRED)).toEqual(DEFAULTS);
   });
 
   test('push: false needs no region: a build-only run makes no AWS call', () => {
@@ -113,7 +134,7 @@ describe('parseInputs: valid inputs', () => {
   });
 
   test("action.yml's defaults, passed as the runner passes them, parse like empty inputs", () => {
-    const action = parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
     };
     const defaults: Record<string, string> = {};
@@ -121,7 +142,7 @@ describe('parseInputs: valid inputs', () => {
       if (input.default !== undefined) defaults[name] = input.default;
     }
     defaults['github-token'] = 'ghs_runner-token'; // the runner expands ${{ github.token }}
-    expect(parseWith({ ...defaults, ...REQUIRED })).toEqual({ ...DEFAULTS, githubToken: 'ghs_runner-token' });
+    expect(flatWith({ ...defaults, ...REQUIRED })).toEqual({ ...DEFAULTS, githubToken: 'ghs_runner-token' });
   });
 
   // Region codes of every AWS partition, as the SDK's own partitions table lists them
@@ -140,7 +161,7 @@ describe('parseInputs: valid inputs', () => {
     expect(parseWith({ ...REQUIRED, 'aws-region': region }).awsRegion).toBe(region);
   });
 
-  test.each<[string, Record<string, string>, Workspace, Partial<Inputs>]>([
+  test.each<[string, Record<string, string>, Workspace, Partial<Flat>]>([
     [
       'region from AWS_REGION',
       { repository: 'api' },
@@ -424,7 +445,7 @@ describe('parseInputs: valid inputs', () => {
       },
     ],
   ])('%s', (_name, values, workspace, expected) => {
-    expect(parseWith(values, workspace)).toEqual({ ...DEFAULTS, ...expected });
+    expect(flatWith(values, workspace)).toEqual({ ...DEFAULTS, ...expected });
   });
 });
 
@@ -846,7 +867,7 @@ describe('parseInputs: images (several images in one step)', () => {
 
   test('images: no repository of the step, each image with its own, the step inputs inherited', () => {
     const inputs = parseWith({ ...REGION, images: LIST, 'build-args': 'COMMON=1', platforms: 'linux/arm64' }, MONOREPO);
-    expect(inputs.repository).toBe('');
+    expect(inputs.source).toBe('images');
     expect(inputs.images).toEqual([
       {
         name: 'api',
@@ -874,8 +895,20 @@ describe('parseInputs: images (several images in one step)', () => {
     expect(inputs.images?.map((i) => i.name)).toEqual(['api', 'worker']);
   });
 
-  test('without images the single-image inputs are as before', () => {
-    expect(parseWith(REQUIRED).images).toBeUndefined();
+  test('without images, one image from repository: a list of one, named by its repository', () => {
+    const inputs = parseWith(REQUIRED);
+    expect(inputs.source).toBe('repository');
+    expect(inputs.images).toEqual([
+      {
+        name: 'mlops/retail-api',
+        repository: 'mlops/retail-api',
+        context: '.',
+        file: 'Dockerfile',
+        target: undefined,
+        buildArgs: [],
+        platforms: [],
+      },
+    ]);
   });
 
   test.each<[string, Record<string, string>, Workspace, string]>([
@@ -903,7 +936,7 @@ describe('parseInputs: images (several images in one step)', () => {
       'an image whose context is missing',
       { ...REGION, images: '- {name: api, repository: shop/api, context: services/nope}' },
       MONOREPO,
-      'Input "images", image "api": context "services/nope" is not a directory',
+      'Input "images", image "api": context is "services/nope", which is not a directory',
     ],
     [
       'an image with a bad platform',
@@ -935,7 +968,7 @@ describe('readInputs: the runner wiring', () => {
 
       const inputs = await readInputs();
 
-      expect(inputs).toEqual({
+      expect(flat(inputs)).toEqual({
         ...DEFAULTS,
         awsRegion: 'eu-central-1',
         context: 'api',
@@ -997,7 +1030,7 @@ describe('parseInputs: bake-file and bake-targets (the images from a bake file)'
       { files: FILES, bake: bakeOf(calls) },
     );
     expect(calls).toEqual([['--print', '--file', 'docker-bake.hcl', 'api']]);
-    expect(inputs.repository).toBe('');
+    expect(inputs.source).toBe('bake-file');
     expect(inputs.images).toEqual([
       {
         name: 'api',
