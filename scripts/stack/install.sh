@@ -1,70 +1,116 @@
 #!/usr/bin/env bash
-# Installs what the local stack needs when it is missing: Debian's Docker engine,
-# runc, docker-registry, htpasswd, busybox-static, tinyproxy, mmdebstrap; buildx and buildkitd
-# built from the Go module proxy. Idempotent: a second run installs nothing.
+# Installs what the local stack needs when it is missing, for a profile: `demo` (what
+# `npm run demo` needs: Debian's runc, docker-registry, htpasswd, busybox-static, mmdebstrap;
+# buildx and buildkitd built from the Go module proxy) or `full` (the default; also what the tests
+# and the benchmark need: Debian's Docker engine, tinyproxy, skopeo; oras and the SBOM generator).
+# Idempotent: a second run installs nothing. Every long step logs a progress line every 30 s.
 set -euo pipefail
 
-usage() {
-  cat << 'EOF'
-Usage: bash scripts/stack/install.sh
-
-Installs what the local stack needs when it is missing (scripts/stack/start.sh runs it first):
-  - Debian packages: docker.io, runc, docker-registry, apache2-utils, busybox-static, tinyproxy,
-    mmdebstrap, skopeo
-    (apt-get's output goes to $STACK_DIR/logs/install-apt.log);
-  - buildx, built from the Go module proxy, as /usr/local/lib/docker/cli-plugins/docker-buildx,
-    and buildkitd as /usr/local/lib/ecr-build-scan-push/bin/buildkitd (the first time:
-    2-5 minutes each on 2 cores; the Go output goes to $STACK_DIR/logs/install-*.log, and the
-    Go module and build caches to $STACK_DIR/go);
-  - oras, and the SBOM generator (test/stack/sbom-generator, on the syft library, about 5
-    minutes the first time), in the same bin directory.
-Idempotent: a second run installs nothing. Run as root. scripts/stack/uninstall.sh undoes it.
-
-Environment: STACK_DIR (default /var/tmp/ecr-bsp-stack), STACK_BIN_DIR, DOCKER_CLI_PLUGIN_DIR.
-
-Options:
-  -h, --help   print this and exit
-EOF
-}
-for arg in "$@"; do
-  case $arg in
-    -h | --help) usage; exit 0 ;;
-    *) echo "install.sh: unknown argument '$arg' (it takes none; try --help)" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+log() { printf '[install] %s\n' "$*"; }
 
 BUILDX_VERSION=v0.36.1
 BUILDKIT_VERSION=v0.32.2
 ORAS_VERSION=v1.3.6
-STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-STACK_DIR=${STACK_DIR:-/var/tmp/ecr-bsp-stack}
-LIB_DIR=${STACK_LIB_DIR:-/usr/local/lib/ecr-build-scan-push}
-BIN_DIR=${STACK_BIN_DIR:-$LIB_DIR/bin}
-# A system plugin dir, so buildx is found whatever DOCKER_CONFIG a job (or a test) uses.
-PLUGIN_DIR=${DOCKER_CLI_PLUGIN_DIR:-/usr/local/lib/docker/cli-plugins}
-LOG_DIR=$STACK_DIR/logs
+
+usage() {
+  cat << EOF
+Usage: bash scripts/stack/install.sh [--profile=demo|full] [--dry-run]
+
+Installs what the local stack needs when it is missing; scripts/stack/start.sh runs it first
+with the same --profile. In this order:
+
+  1. Debian packages, one apt-get (output in \$STACK_DIR/logs/install-apt.log):
+       demo: runc, docker-registry, apache2-utils, busybox-static, mmdebstrap
+       full: those, and docker.io (the Docker engine), tinyproxy, skopeo
+  2. (demo, full) buildx $BUILDX_VERSION, as $DOCKER_CLI_PLUGIN_DIR/docker-buildx
+  3. (demo, full) BuildKit $BUILDKIT_VERSION: buildkitd, as $STACK_BIN_DIR/buildkitd
+  4. (full)       oras $ORAS_VERSION, in the same bin directory
+  5. (full)       the SBOM generator (test/stack/sbom-generator, on the syft library), likewise
+
+Profiles:
+  demo   what \`npm run demo\` needs. The first time: about 5 minutes on 2 cores (buildx about 3,
+         buildkitd about 1, apt-get about 1).
+  full   the default: what the test suite (npm test) and the benchmark need as well. After the
+         demo's: about 6 minutes more the first time, 5 of them compiling the SBOM generator.
+2-5 are built from the Go module proxy (Go's output in \$STACK_DIR/logs/install-NAME.log, its
+module and build caches in \$STACK_DIR/go). Every step that takes long logs a progress line
+every 30 seconds. Idempotent: a second run installs nothing (a changed version, or changed
+sources of the SBOM generator, rebuild that one). Run as root. scripts/stack/uninstall.sh
+undoes it.
+
+Environment: STACK_DIR (default /var/tmp/ecr-bsp-stack), STACK_LIB_DIR (default
+/usr/local/lib/ecr-build-scan-push), STACK_BIN_DIR (default \$STACK_LIB_DIR/bin),
+DOCKER_CLI_PLUGIN_DIR (default /usr/local/lib/docker/cli-plugins), STACK_PROGRESS_EVERY (the
+progress line's interval in seconds, default 30).
+
+Options:
+  --profile=NAME  demo or full (default full)
+  --dry-run       print what it would install, in order, and install nothing
+  -h, --help      print this and exit
+EOF
+}
+PROFILE=full
+DRY_RUN=0
+for arg in "$@"; do
+  case $arg in
+    --profile=*) PROFILE=${arg#--profile=}; check_profile "$PROFILE" install.sh ;;
+    --dry-run) DRY_RUN=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "install.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+LIB_DIR=$STACK_LIB_DIR
+BIN_DIR=$STACK_BIN_DIR
+PLUGIN_DIR=$DOCKER_CLI_PLUGIN_DIR
 # The Debian packages this script installed (and only those): uninstall.sh --packages reads it.
 INSTALLED_PACKAGES=$LIB_DIR/installed-packages
+# What the demo profile leaves out and this machine lacks (named at the end).
+LEFT_FOR_FULL=()
 
-log() { printf '[install] %s\n' "$*"; }
-# elapsed SECONDS: "1m05s".
-elapsed() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+[ "$DRY_RUN" = 1 ] && log "dry run, profile $PROFILE: nothing is installed; in order:"
+[ "$DRY_RUN" = 1 ] || mkdir -p "$LOG_DIR"
 
-mkdir -p "$LOG_DIR"
-
+# --- 1. Debian packages ----------------------------------------------------------------------
+installed() { dpkg-query -W -f='${Status}' "$1" 2> /dev/null | grep -q 'install ok installed'; }
 need_apt=()
-command -v dockerd >/dev/null || need_apt+=(docker.io)
-command -v runc >/dev/null || need_apt+=(runc)
-command -v docker-registry >/dev/null || need_apt+=(docker-registry)
-command -v htpasswd >/dev/null || need_apt+=(apache2-utils)
-# The base image needs the static busybox; Debian's plain "busybox" package is dynamic.
-dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed' || need_apt+=(busybox-static)
-command -v tinyproxy >/dev/null || need_apt+=(tinyproxy)
-# The Python base image (Debian bookworm + python3) is made from Debian's packages.
-command -v mmdebstrap >/dev/null || need_apt+=(mmdebstrap)
-# The attestation tests inspect tags with skopeo as well as buildx imagetools.
-command -v skopeo >/dev/null || need_apt+=(skopeo)
-if [ ${#need_apt[@]} -gt 0 ]; then
+full_apt=()
+# runc: buildkitd's OCI worker runs RUN steps with it. docker-registry and htpasswd: the registry.
+command -v runc > /dev/null || need_apt+=(runc)
+command -v docker-registry > /dev/null || need_apt+=(docker-registry)
+command -v htpasswd > /dev/null || need_apt+=(apache2-utils)
+# The busybox base image needs the static busybox; Debian's plain "busybox" package is dynamic.
+installed busybox-static || need_apt+=(busybox-static)
+# The Python base image (Debian bookworm + python3) that examples/retail-api builds on.
+command -v mmdebstrap > /dev/null || need_apt+=(mmdebstrap)
+# The Docker engine (the `default` builder), the proxy tests' tinyproxy, and skopeo, with which the
+# attestation tests inspect tags as well as with buildx imagetools: the full profile only.
+command -v dockerd > /dev/null || full_apt+=(docker.io)
+command -v tinyproxy > /dev/null || full_apt+=(tinyproxy)
+command -v skopeo > /dev/null || full_apt+=(skopeo)
+if [ "$PROFILE" = full ]; then
+  need_apt+=("${full_apt[@]}")
+else
+  LEFT_FOR_FULL+=("${full_apt[@]}")
+fi
+
+# apt_progress LOG: how far apt-get install got, for the progress line.
+apt_progress() {
+  local total fetched set_up
+  total=$(sed -n 's/^\([0-9]\+\) upgraded, \([0-9]\+\) newly installed.*/\2/p' "$1" | head -n 1)
+  fetched=$(grep -c '^Get:' "$1" || true)
+  set_up=$(grep -c '^Setting up' "$1" || true)
+  echo "${total:-?} packages: $fetched downloaded, $set_up set up"
+}
+apt_install() { apt-get update -qq && apt-get install -y -q --no-install-recommends "$@"; }
+
+if [ ${#need_apt[@]} -eq 0 ]; then
+  [ "$DRY_RUN" = 0 ] || log "  1. Debian packages: nothing missing"
+elif [ "$DRY_RUN" = 1 ]; then
+  log "  1. apt-get install ${need_apt[*]}"
+else
   apt_log=$LOG_DIR/install-apt.log
   log "apt-get install ${need_apt[*]} (about a minute; log: $apt_log)"
   export DEBIAN_FRONTEND=noninteractive
@@ -85,9 +131,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
   # apt's and dpkg's chatter (debconf notes, "Selecting previously unselected package …") goes
   # to the log; on failure its tail is shown.
-  {
-    apt-get update -qq && apt-get install -y -q --no-install-recommends "${need_apt[@]}"
-  } > "$apt_log" 2>&1 || { tail -n 30 "$apt_log" >&2; log "ERROR: apt-get install failed (log: $apt_log)"; exit 1; }
+  : > "$apt_log"
+  with_progress apt-get "$apt_log" apt_progress apt_install "${need_apt[@]}" \
+    || { tail -n 30 "$apt_log" >&2; log "ERROR: apt-get install failed (log: $apt_log)"; exit 1; }
   mkdir -p "$LIB_DIR"
   printf '%s\n' "${need_apt[@]}" >> "$INSTALLED_PACKAGES"
   if [ -n "$created_policy" ]; then
@@ -97,65 +143,96 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     # The machine's own policy-rc.d may have let the services start: stop those units (their
     # init scripts stop by pid file, not by process name).
     for svc in docker docker.socket containerd docker-registry tinyproxy; do
-      systemctl stop "$svc" 2>/dev/null || service "$svc" stop 2>/dev/null || true
+      systemctl stop "$svc" 2> /dev/null || service "$svc" stop 2> /dev/null || true
     done
   fi
   log "installed ${need_apt[*]}"
 fi
 
-mkdir -p "$BIN_DIR" "$PLUGIN_DIR"
+# --- 2-5. built from the Go module proxy -----------------------------------------------------
+[ "$DRY_RUN" = 1 ] || mkdir -p "$BIN_DIR" "$PLUGIN_DIR"
 # The stack's own Go caches, so a Go set-up of the machine's is left as it is and
 # uninstall.sh can remove them.
 export GOMODCACHE=$STACK_DIR/go/mod GOCACHE=$STACK_DIR/go/build
 
-# go_build NAME MODULE VERSION PACKAGE DEST [LDFLAGS]: builds inside the downloaded module,
+# go_progress LOG: how far a go build got, for the progress line.
+go_progress() { echo "$(grep -c '^go: downloading' "$1" || true) modules downloaded, compiling"; }
+
+# built DEST STAMP: DEST is there and was built as STAMP says (its DEST.version file).
+built() { [ -x "$1" ] && [ "$(cat "$1.version" 2> /dev/null)" = "$2" ]; }
+
+# go_build STEP NAME MODULE VERSION PACKAGE DEST [LDFLAGS]: builds inside the downloaded module,
 # where it is the main module, because `go install pkg@version` refuses modules whose go.mod has
 # exclude or replace directives (buildkit's has both). The Go output (a few hundred
 # "go: downloading" lines) goes to a log; a line every 30 s says how far it got.
 go_build() {
-  local name=$1 module=$2 version=$3 pkg=$4 dest=$5 ldflags=${6:-}
-  local stamp="$version $ldflags" build_log=$LOG_DIR/install-$1.log
-  if [ -x "$dest" ] && [ "$(cat "$dest.version" 2>/dev/null)" = "$stamp" ]; then return; fi
+  local step=$1 name=$2 module=$3 version=$4 pkg=$5 dest=$6 ldflags=${7:-}
+  local stamp="$version $ldflags" build_log=$LOG_DIR/install-$2.log
+  if built "$dest" "$stamp"; then
+    [ "$DRY_RUN" = 0 ] || log "  $step. $name $version: already built ($dest)"
+    return
+  fi
+  if [ "$DRY_RUN" = 1 ]; then
+    log "  $step. build $name $version from the Go module proxy as $dest"
+    return
+  fi
   log "building $name $version from the Go module proxy (first time: 2-5 minutes on 2 cores; log: $build_log)"
-  local started=$SECONDS dir pid
+  local started=$SECONDS dir
   : > "$build_log"
   dir=$(go mod download -json "$module@$version" 2>> "$build_log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])') \
     || { tail -n 30 "$build_log" >&2; log "ERROR: go mod download $module@$version failed (log: $build_log)"; exit 1; }
-  (cd "$dir" && GOFLAGS="-buildvcs=false -mod=mod" CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$dest.tmp" "$pkg") \
-    >> "$build_log" 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null && sleep 1; done
-    kill -0 "$pid" 2>/dev/null || break
-    local modules
-    modules=$(grep -c '^go: downloading' "$build_log" || true)
-    log "  $name: $(elapsed $((SECONDS - started))) so far ($modules modules downloaded, compiling)"
-  done
-  wait "$pid" || { tail -n 30 "$build_log" >&2; log "ERROR: go build of $name failed (log: $build_log)"; exit 1; }
+  with_progress "$name" "$build_log" go_progress in_dir "$dir" \
+    env GOFLAGS="-buildvcs=false -mod=mod" CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$dest.tmp" "$pkg" \
+    || { tail -n 30 "$build_log" >&2; log "ERROR: go build of $name failed (log: $build_log)"; exit 1; }
   mv "$dest.tmp" "$dest"
   echo "$stamp" > "$dest.version"
   log "built $name in $(elapsed $((SECONDS - started)))"
 }
-go_build buildx github.com/docker/buildx "$BUILDX_VERSION" ./cmd/buildx "$PLUGIN_DIR/docker-buildx" \
+go_build 2 buildx github.com/docker/buildx "$BUILDX_VERSION" ./cmd/buildx "$PLUGIN_DIR/docker-buildx" \
   "-X github.com/docker/buildx/version.Version=$BUILDX_VERSION -X github.com/docker/buildx/version.Package=github.com/docker/buildx"
-go_build buildkitd github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd "$BIN_DIR/buildkitd" \
+go_build 3 buildkitd github.com/moby/buildkit "$BUILDKIT_VERSION" ./cmd/buildkitd "$BIN_DIR/buildkitd" \
   "-X github.com/moby/buildkit/version.Version=$BUILDKIT_VERSION"
+
 # oras, for the attestation tests and the README's verification job (oras discover / blob fetch).
-go_build oras oras.land/oras "$ORAS_VERSION" ./cmd/oras "$BIN_DIR/oras"
+oras_stamp="$ORAS_VERSION "
+if [ "$PROFILE" = full ]; then
+  go_build 4 oras oras.land/oras "$ORAS_VERSION" ./cmd/oras "$BIN_DIR/oras"
+elif ! built "$BIN_DIR/oras" "$oras_stamp"; then
+  LEFT_FOR_FULL+=(oras)
+fi
 
 # The SBOM generator (test/stack/sbom-generator: BuildKit's SBOM scanner protocol on the syft
-# library), our own module: built where it is, keyed by a hash of its sources, so a change
-# rebuilds it. start.sh pushes it as the local registry's docker/buildkit-syft-scanner:stable-1.
+# library), our own module, for the tests and the benchmark with sbom: true: built where it is,
+# keyed by a hash of its sources, so a change rebuilds it. start.sh pushes it as Docker Hub's
+# stand-in's (and the local registry's) docker/buildkit-syft-scanner:stable-1.
 generator_src=$STACK_ROOT/test/stack/sbom-generator
+generator_bin=$BIN_DIR/sbom-generator
 generator_stamp=$(cat "$generator_src/main.go" "$generator_src/go.mod" "$generator_src/go.sum" | sha256sum | cut -c1-16)
-if [ ! -x "$BIN_DIR/sbom-generator" ] || [ "$(cat "$BIN_DIR/sbom-generator.version" 2>/dev/null)" != "$generator_stamp" ]; then
+generator_syft=$(awk '$1 == "github.com/anchore/syft" {print $2}' "$generator_src/go.mod")
+if built "$generator_bin" "$generator_stamp"; then
+  [ "$DRY_RUN" = 0 ] || [ "$PROFILE" != full ] || log "  5. the SBOM generator (syft $generator_syft): already built ($generator_bin)"
+elif [ "$PROFILE" != full ]; then
+  LEFT_FOR_FULL+=("the SBOM generator")
+elif [ "$DRY_RUN" = 1 ]; then
+  log "  5. build the SBOM generator (syft $generator_syft) from test/stack/sbom-generator as $generator_bin"
+else
   build_log=$LOG_DIR/install-sbom-generator.log
-  log "building the SBOM generator (syft $(awk '$1 == "github.com/anchore/syft" {print $2}' "$generator_src/go.mod")) from the Go module proxy (first time: about 5 minutes on 2 cores; log: $build_log)"
+  log "building the SBOM generator (syft $generator_syft) from the Go module proxy, for the tests with sbom: true (first time: about 5 minutes on 2 cores; log: $build_log)"
   started=$SECONDS
-  (cd "$generator_src" && GOFLAGS="-buildvcs=false -mod=readonly" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$BIN_DIR/sbom-generator.tmp" .) \
-    > "$build_log" 2>&1 || { tail -n 30 "$build_log" >&2; log "ERROR: go build of the SBOM generator failed (log: $build_log)"; exit 1; }
-  mv "$BIN_DIR/sbom-generator.tmp" "$BIN_DIR/sbom-generator"
-  echo "$generator_stamp" > "$BIN_DIR/sbom-generator.version"
+  : > "$build_log"
+  with_progress sbom-generator "$build_log" go_progress in_dir "$generator_src" \
+    env GOFLAGS="-buildvcs=false -mod=readonly" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$generator_bin.tmp" . \
+    || { tail -n 30 "$build_log" >&2; log "ERROR: go build of the SBOM generator failed (log: $build_log)"; exit 1; }
+  mv "$generator_bin.tmp" "$generator_bin"
+  echo "$generator_stamp" > "$generator_bin.version"
   log "built the SBOM generator in $(elapsed $((SECONDS - started)))"
 fi
-log "ready: $(docker buildx version 2>/dev/null || echo 'buildx ?'), buildkitd $BUILDKIT_VERSION, $(dockerd --version)"
+
+if [ ${#LEFT_FOR_FULL[@]} -gt 0 ]; then
+  left=$(printf '%s, ' "${LEFT_FOR_FULL[@]}")
+  log "left for the full profile, which npm test and npm run bench install when they first run: ${left%, }"
+fi
+[ "$DRY_RUN" = 0 ] || exit 0
+engine=
+[ "$PROFILE" = demo ] || engine=", $(dockerd --version 2> /dev/null || echo 'dockerd ?')"
+log "ready (profile $PROFILE): $("$PLUGIN_DIR/docker-buildx" version 2> /dev/null || echo 'buildx ?'), buildkitd $BUILDKIT_VERSION$engine"

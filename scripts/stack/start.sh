@@ -3,47 +3,61 @@
 #   15000 docker-registry (htpasswd user AWS)   15001 ECR API stand-in
 #   15002 GitHub API stand-in                   15003 standalone buildkitd
 #   15004 registry front with the OCI 1.1 referrers API (over 15000's storage)
-#   dockerd (no bridge) on /var/run/docker.sock, buildx builders in $STACK_DIR/docker-config.
+#   buildx builders in $STACK_DIR/docker-config; with the full profile (the default) also
+#   15005 Docker Hub's stand-in (the SBOM generator), dockerd (no bridge) on /var/run/docker.sock.
+# --profile=demo starts only what `npm run demo` needs (lib.sh lists the profiles).
 # Idempotent: what is already up and healthy is left alone, so a second run is quick.
 # State lives in $STACK_DIR (default /var/tmp/ecr-bsp-stack); the tests source $STACK_DIR/env.
 set -euo pipefail
 
 usage() {
   cat << 'EOF'
-Usage: bash scripts/stack/start.sh [--check]        (npm run stack:start)
+Usage: bash scripts/stack/start.sh [--profile=demo|full] [--check]        (npm run stack:start)
 
-Starts the local test stack, on 127.0.0.1 only, installing what is missing first
-(scripts/stack/install.sh: Debian packages, buildx and buildkitd built from the Go module
-proxy; the first time takes minutes, later starts take seconds):
+Starts the local test stack, on 127.0.0.1 only, installing what the profile needs and is
+missing first (scripts/stack/install.sh --profile=…; its --help lists the steps, and
+--dry-run shows which it would run). The first time takes minutes, with a progress line every
+30 seconds; later starts take seconds.
 
+Profile demo (what `npm run demo` uses; the first time about 6 minutes on 2 cores):
   127.0.0.1:15000  docker-registry (user AWS, password in $STACK_DIR/registry-password)
   127.0.0.1:15001  ECR API stand-in          127.0.0.1:15002  GitHub API stand-in
-  127.0.0.1:15003  standalone buildkitd      dockerd (no bridge) on /var/run/docker.sock
+  127.0.0.1:15003  standalone buildkitd, reached by the buildx builder stack-remote
   127.0.0.1:15004  the registry with the OCI 1.1 referrers API (a front over 15000's storage)
+  the base images: busybox, and Python (Debian bookworm, made with mmdebstrap)
+Profile full (the default; what npm test and npm run bench use): demo, plus
+  127.0.0.1:15005  Docker Hub's stand-in, holding the SBOM generator (built from
+                   test/stack/sbom-generator: about 5 minutes the first time)
+  dockerd (no bridge) on /var/run/docker.sock, the buildx builder default
+  /etc/hosts names for the stand-ins; tinyproxy, skopeo and oras for the tests
+A demo start stops nothing: what a full start started stays up.
 
 Idempotent: what is already up and healthy is left alone. State lives in $STACK_DIR (default
-/var/tmp/ecr-bsp-stack); `source $STACK_DIR/env` gives a shell the stack's variables. Run as
-root. What it changes on the machine: README.md, "Running it locally".
+/var/tmp/ecr-bsp-stack); `source $STACK_DIR/env` gives a shell the stack's variables (its
+STACK_PROFILE says whether the full stack is up). Run as root. What it changes on the machine:
+README.md, "Running it locally".
 
 Options:
-  --check      re-run the build/push self-test even if nothing was started
-  -h, --help   print this and exit
+  --profile=NAME  demo or full (default full)
+  --check         re-run the build/push self-test even if nothing was started
+  -h, --help      print this and exit
 EOF
 }
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 FORCE_CHECK=0
+PROFILE=full
 for arg in "$@"; do
   case $arg in
+    --profile=*) PROFILE=${arg#--profile=}; check_profile "$PROFILE" start.sh ;;
     --check) FORCE_CHECK=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "start.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
-
-# shellcheck source=lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ "$(id -u)" = 0 ] || die "run as root: dockerd and buildkitd need it"
 
-bash "$STACK_ROOT/scripts/stack/install.sh"
+bash "$STACK_ROOT/scripts/stack/install.sh" --profile="$PROFILE"
 [ -x "$NODE_BIN" ] || die "Node 24 not found at $NODE_BIN (run npm ci first)"
 [ -x "$BUILDKITD_BIN" ] || die "buildkitd not found at $BUILDKITD_BIN"
 
@@ -54,16 +68,19 @@ flock -w 600 9 || die "another start.sh or stop.sh has held $STACK_DIR/.lock for
 
 STARTED=()
 
-# --- host names for the stand-ins that are not loopback by name ---------------------------------
+# --- host names for the stand-ins that are not loopback by name (full profile) -------------------
 # @actions/http-client never proxies localhost or 127.*, so the proxy tests reach the stand-ins
 # as ecr.stack.test / github.stack.test (→ 127.0.0.1). Appended once, never rewritten.
-for name in "${STACK_HOSTS_NAMES[@]}"; do
-  if ! grep -qE "^127\.0\.0\.1[[:space:]](.*[[:space:]])?${name//./\\.}([[:space:]]|\$)" "$STACK_HOSTS_FILE"; then
-    echo "$STACK_HOSTS_LINE" >> "$STACK_HOSTS_FILE"
-    log "added $STACK_HOSTS_LINE to $STACK_HOSTS_FILE"
-    break
-  fi
-done
+hosts_named() {
+  local name
+  for name in "${STACK_HOSTS_NAMES[@]}"; do
+    grep -qE "^127\.0\.0\.1[[:space:]](.*[[:space:]])?${name//./\\.}([[:space:]]|\$)" "$STACK_HOSTS_FILE" || return 1
+  done
+}
+if [ "$PROFILE" = full ] && ! hosts_named; then
+  echo "$STACK_HOSTS_LINE" >> "$STACK_HOSTS_FILE"
+  log "added $STACK_HOSTS_LINE to $STACK_HOSTS_FILE"
+fi
 
 # spawn NAME MARKER CMD...: starts CMD detached in its own session (it outlives this script
 # and the caller's job), logging to $LOG_DIR/NAME.log, and records its pid. MARKER is a
@@ -247,9 +264,11 @@ else
 fi
 unset pid
 
-# --- Docker Hub's stand-in: anonymous pulls, as docker.io serves public images ------------------
+# --- Docker Hub's stand-in: anonymous pulls, as docker.io serves public images (full profile) ----
 # BuildKit resolves docker.io/docker/buildkit-syft-scanner (its default SBOM generator) through
 # this mirror (buildkitd.toml) without credentials, as it pulls from Docker Hub on a runner.
+# Only the SBOM generator is there, so the demo profile does not start it; buildkitd's config
+# names it either way, so switching profiles never restarts buildkitd.
 HUB_MIRROR=$HOST:$HUB_MIRROR_PORT
 hub_mirror_up() { [ "$(http_code "http://$HUB_MIRROR/v2/")" = 200 ]; }
 HUB_MIRROR_CONFIG=$STACK_DIR/hub-mirror-config.yml
@@ -270,7 +289,7 @@ http:
 EOF
 if pid=$(pid_of hub-mirror) && hub_mirror_up; then
   log "hub-mirror: already up (pid $pid)"
-else
+elif [ "$PROFILE" = full ]; then
   [ -n "${pid:-}" ] && stop_started hub-mirror
   hub_mirror_up && die "something this script did not start already answers on $HUB_MIRROR"
   spawn hub-mirror "$HUB_MIRROR_CONFIG" docker-registry serve "$HUB_MIRROR_CONFIG"
@@ -279,11 +298,13 @@ else
 fi
 unset pid
 
-# --- dockerd -------------------------------------------------------------------------------------
+# --- dockerd (full profile: the demo builds with the remote builder, no engine) ----------------
 dockerd_up() { timeout 10 docker -H "unix://$DOCKER_SOCK" info > /dev/null 2>&1; }
 if pid=$(pid_of dockerd); then
   wait_for dockerd 60 dockerd_up
   log "dockerd: already up (pid $pid, $(cat "$STACK_DIR/docker-storage-driver" 2>/dev/null))"
+elif [ "$PROFILE" != full ]; then
+  :
 elif dockerd_up; then
   log "WARNING: a Docker engine this script did not start answers on $DOCKER_SOCK; using it as it is"
 else
@@ -366,7 +387,10 @@ if ! bx inspect stack-remote > /dev/null 2>&1; then
   bx create --name stack-remote --driver remote "tcp://$HOST:$BUILDKIT_PORT" > /dev/null
   log "buildx: created builder stack-remote (remote driver, tcp://$HOST:$BUILDKIT_PORT)"
 fi
-for builder in stack-remote default; do
+# The builders this profile uses: the engine's (`default`) only with the full profile.
+BUILDERS=(stack-remote)
+[ "$PROFILE" = full ] && BUILDERS+=(default)
+for builder in "${BUILDERS[@]}"; do
   out=$(DOCKER_CONFIG=$STACK_DOCKER_CONFIG timeout 60 docker buildx inspect --bootstrap "$builder" 2>&1 || true)
   if ! grep -q 'Status: *running' <<< "$out"; then
     echo "$out" > "$LOG_DIR/buildx-inspect.log"
@@ -388,12 +412,16 @@ manifest_code() {
     -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json' \
     "http://$REGISTRY/v2/$1/manifests/$2"
 }
-# build BUILDER LOGNAME ARGS...: docker buildx build with the logged-in copy of the config.
+# build_progress LOG: the build step buildx is at (its last "#N [stage k/n] …" line).
+build_progress() { grep -E '^#[0-9]+ \[' "$1" | tail -n 1 | cut -c1-80; }
+# build BUILDER LOGNAME ARGS...: docker buildx build with the logged-in copy of the config; a
+# progress line every 30 s if it takes that long.
 build() {
   local builder=$1 logname=$2
   shift 2
-  DOCKER_CONFIG=$WORK/config docker buildx build --builder "$builder" --progress plain "$@" \
-    >> "$LOG_DIR/$logname.log" 2>&1 || die "docker buildx build --builder $builder $* failed" "$LOG_DIR/$logname.log"
+  with_progress "$logname" "$LOG_DIR/$logname.log" build_progress \
+    env DOCKER_CONFIG="$WORK/config" docker buildx build --builder "$builder" --progress plain "$@" \
+    || die "docker buildx build --builder $builder $* failed" "$LOG_DIR/$logname.log"
 }
 
 # --- busybox base image for Dockerfiles with RUN steps ------------------------------------------
@@ -436,16 +464,18 @@ else
   ctx=$WORK/python-base
   mkdir -p "$ctx"
   : > "$LOG_DIR/python-base-image.log"
-  log "python base image: mmdebstrap bookworm (python3, python3-venv, ca-certificates), about 30 s"
+  log "python base image: mmdebstrap bookworm (python3, python3-venv, ca-certificates), about 30 s (log: $LOG_DIR/python-base-image.log)"
   # Docs, man pages and translations left out, as the slim upstream images do. The sources are
-  # given on the command line: without them mmdebstrap would read its stdin.
-  mmdebstrap --variant=minbase --include=python3,python3-venv,ca-certificates \
+  # given on the command line: without them mmdebstrap would read its stdin (with_progress
+  # gives it /dev/null). A slow mirror can make it minutes: the progress line names its stage.
+  mmdebstrap_progress() { grep -E '^I: ' "$1" | tail -n 1 | cut -c4-80; }
+  with_progress mmdebstrap "$LOG_DIR/python-base-image.log" mmdebstrap_progress \
+    mmdebstrap --variant=minbase --include=python3,python3-venv,ca-certificates \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
     --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
     bookworm "$ctx/rootfs.tar" \
     "deb $DEBIAN_MIRROR bookworm main" "deb $DEBIAN_MIRROR bookworm-updates main" \
     "deb ${DEBIAN_MIRROR%/debian}/debian-security bookworm-security main" \
-    < /dev/null >> "$LOG_DIR/python-base-image.log" 2>&1 \
     || die "mmdebstrap of the python base image failed" "$LOG_DIR/python-base-image.log"
   cp "$HOST_CA_BUNDLE" "$ctx/ca-certificates.crt"
   cat > "$ctx/Dockerfile" << 'EOF'
@@ -464,38 +494,41 @@ fi
 
 # --- SBOM generator image (install.sh built it), as BuildKit's default generator's name ---------
 # BuildKit pulls docker/buildkit-syft-scanner:stable-1 through its docker.io mirror (buildkitd.toml),
-# anonymously; the stack's registry has a copy too, for sbom-generator with credentials.
+# anonymously; the stack's registry has a copy too, for sbom-generator with credentials. Full
+# profile: only the tests and the benchmark build with sbom: true.
 SBOM_GENERATOR=$REGISTRY/docker/buildkit-syft-scanner:stable-1
 HUB_GENERATOR=$HUB_MIRROR/docker/buildkit-syft-scanner:stable-1
-SBOM_GENERATOR_BIN=${BUILDKITD_BIN%/*}/sbom-generator
-[ -x "$SBOM_GENERATOR_BIN" ] || die "the SBOM generator is not at $SBOM_GENERATOR_BIN (install.sh builds it)"
-generator_stamp=$(cat "$SBOM_GENERATOR_BIN.version")
-if [ "$(manifest_code docker/buildkit-syft-scanner stable-1)" = 200 ] \
-  && [ "$(http_code -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' \
-    "http://$HUB_MIRROR/v2/docker/buildkit-syft-scanner/manifests/stable-1")" = 200 ] \
-  && [ "$(cat "$STACK_DIR/sbom-generator.pushed" 2> /dev/null)" = "$generator_stamp" ]; then
-  log "sbom generator: $SBOM_GENERATOR already in the registry"
-else
-  [ -d "$WORK/config" ] || login_copy
-  ctx=$WORK/sbom-generator
-  mkdir -p "$ctx/tmp"
-  cp "$SBOM_GENERATOR_BIN" "$ctx/sbom-generator"
-  cat > "$ctx/Dockerfile" << 'EOF'
+SBOM_GENERATOR_BIN=$STACK_BIN_DIR/sbom-generator
+if [ "$PROFILE" = full ]; then
+  [ -x "$SBOM_GENERATOR_BIN" ] || die "the SBOM generator is not at $SBOM_GENERATOR_BIN (install.sh builds it)"
+  generator_stamp=$(cat "$SBOM_GENERATOR_BIN.version")
+  if [ "$(manifest_code docker/buildkit-syft-scanner stable-1)" = 200 ] \
+    && [ "$(http_code -H 'Accept: application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' \
+      "http://$HUB_MIRROR/v2/docker/buildkit-syft-scanner/manifests/stable-1")" = 200 ] \
+    && [ "$(cat "$STACK_DIR/sbom-generator.pushed" 2> /dev/null)" = "$generator_stamp" ]; then
+    log "sbom generator: $SBOM_GENERATOR already in the registry"
+  else
+    [ -d "$WORK/config" ] || login_copy
+    ctx=$WORK/sbom-generator
+    mkdir -p "$ctx/tmp"
+    cp "$SBOM_GENERATOR_BIN" "$ctx/sbom-generator"
+    cat > "$ctx/Dockerfile" << 'EOF'
 FROM scratch
 COPY tmp /tmp
 COPY sbom-generator /bin/syft-scanner
 ENV TMPDIR=/tmp
 ENTRYPOINT ["/bin/syft-scanner"]
 EOF
-  : > "$LOG_DIR/sbom-generator-image.log"
-  build stack-remote sbom-generator-image --platform "linux/$(dpkg --print-architecture)" --provenance=false \
-    --label "org.opencontainers.image.version=$generator_stamp" -t "$SBOM_GENERATOR" -t "$HUB_GENERATOR" --push "$ctx"
-  rm -rf "$ctx"
-  echo "$generator_stamp" > "$STACK_DIR/sbom-generator.pushed"
-  log "sbom generator: pushed $SBOM_GENERATOR and $HUB_GENERATOR"
+    : > "$LOG_DIR/sbom-generator-image.log"
+    build stack-remote sbom-generator-image --platform "linux/$(dpkg --print-architecture)" --provenance=false \
+      --label "org.opencontainers.image.version=$generator_stamp" -t "$SBOM_GENERATOR" -t "$HUB_GENERATOR" --push "$ctx"
+    rm -rf "$ctx"
+    echo "$generator_stamp" > "$STACK_DIR/sbom-generator.pushed"
+    log "sbom generator: pushed $SBOM_GENERATOR and $HUB_GENERATOR"
+  fi
 fi
 
-# --- self-test: both builders build and push; the remote one also multi-platform ---------------
+# --- self-test: the profile's builders build and push; the remote one also multi-platform -------
 run_checks() {
   local ctx=$WORK/check builder tag
   [ -d "$WORK/config" ] || login_copy
@@ -511,7 +544,7 @@ EOF
 FROM $BASE_IMAGE
 RUN echo built-with-run > /built.txt && cat /built.txt
 EOF
-  for builder in stack-remote default; do
+  for builder in "${BUILDERS[@]}"; do
     tag=$REGISTRY/stack-check/$builder
     build "$builder" check -f "$ctx/Dockerfile.scratch" -t "$tag:scratch" --push "$ctx"
     [ "$(manifest_code "stack-check/$builder" scratch)" = 200 ] || die "$tag:scratch is not in the registry" "$LOG_DIR/check.log"
@@ -527,16 +560,38 @@ EOF
     "http://$REGISTRY/v2/stack-check/multi/manifests/scratch" \
     | jq -r '[.manifests[].platform | select(.architecture != "unknown") | .os + "/" + .architecture] | sort | join(",")')
   [ "$platforms" = "linux/amd64,linux/arm64" ] || die "multi-platform index lists '$platforms'" "$LOG_DIR/check.log"
-  date -Is > "$STACK_DIR/checked"
-  log "check: scratch and RUN builds pushed with stack-remote and default; linux/amd64+arm64 with stack-remote"
+  echo "$(date -Is) ${BUILDERS[*]}" > "$STACK_DIR/checked"
+  log "check: scratch and RUN builds pushed with ${BUILDERS[*]}; linux/amd64+arm64 with stack-remote"
 }
-if [ ${#STARTED[@]} -gt 0 ] || [ "$FORCE_CHECK" = 1 ] || [ ! -f "$STACK_DIR/checked" ]; then
+# unchecked: a builder of this profile that the last self-test did not check ($STACK_DIR/checked:
+# the date, then the builders; a date alone is from before the profiles, when it checked both).
+unchecked() {
+  local marker b
+  marker=$(cat "$STACK_DIR/checked" 2> /dev/null) || return 0
+  [[ $marker == *' '* ]] || marker="$marker stack-remote default"
+  for b in "${BUILDERS[@]}"; do [[ " $marker " == *" $b "* ]] || return 0; done
+  return 1
+}
+if [ ${#STARTED[@]} -gt 0 ] || [ "$FORCE_CHECK" = 1 ] || unchecked; then
   run_checks
 fi
 
 # --- the environment the tests and the demo source ---------------------------------------------
-cat > "$STACK_DIR/env" << EOF
+# STACK_PROFILE: what is up, whatever this start's profile (a demo start stops nothing).
+full_up() {
+  hub_mirror_up && dockerd_up && hosts_named && [ -x "$STACK_BIN_DIR/oras" ] && command -v skopeo tinyproxy > /dev/null \
+    && [ -s "$STACK_DIR/sbom-generator.pushed" ] \
+    && [ "$(cat "$STACK_DIR/sbom-generator.pushed")" = "$(cat "$STACK_BIN_DIR/sbom-generator.version" 2> /dev/null)" ]
+}
+UP_PROFILE=demo
+{ [ "$PROFILE" = full ] || full_up; } && UP_PROFILE=full
+# Written next to it, then renamed: a test that reads it meanwhile sees the old file or the new.
+cat > "$STACK_DIR/env.new" << EOF
 # Written by scripts/stack/start.sh; source it.
+# full: everything the tests and the benchmark use is up; demo: what the demo uses (not the
+# Docker engine, Docker Hub's stand-in with the SBOM generator, oras, skopeo, tinyproxy, the
+# /etc/hosts names): bash scripts/stack/start.sh adds the rest.
+export STACK_PROFILE=$UP_PROFILE
 export STACK_DIR=$STACK_DIR
 export REGISTRY=$REGISTRY
 export REFERRERS_REGISTRY=$REFERRERS_REGISTRY
@@ -556,8 +611,14 @@ export BASE_IMAGE=$BASE_IMAGE
 export PYTHON_BASE_IMAGE=$PYTHON_BASE_IMAGE
 export SBOM_GENERATOR=$SBOM_GENERATOR
 export HUB_MIRROR=$HUB_MIRROR
-export ORAS=${BUILDKITD_BIN%/*}/oras
+export ORAS=$STACK_BIN_DIR/oras
 EOF
+mv "$STACK_DIR/env.new" "$STACK_DIR/env"
 
 if [ ${#STARTED[@]} -gt 0 ]; then started="started: ${STARTED[*]}"; else started="nothing to start"; fi
-log "up ($started): registry $REGISTRY (referrers API :$REFERRERS_PORT), ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT, dockerd $DOCKER_SOCK; source $STACK_DIR/env"
+if [ "$UP_PROFILE" = full ]; then
+  log "up (profile full; $started): registry $REGISTRY (referrers API :$REFERRERS_PORT), ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT, Docker Hub's stand-in :$HUB_MIRROR_PORT, dockerd $DOCKER_SOCK; source $STACK_DIR/env"
+else
+  log "up (profile demo; $started): registry $REGISTRY (referrers API :$REFERRERS_PORT), ECR :$ECR_PORT, GitHub :$GITHUB_PORT, buildkitd :$BUILDKIT_PORT; source $STACK_DIR/env"
+  log "the Docker engine and the SBOM generator are not up: npm test, npm run bench or start.sh (profile full) start them"
+fi
