@@ -36,7 +36,12 @@ function block(input: DocsInput): string {
   if (input.commands) lines.push('Commands run and ECR API calls made per run, medians:', '', input.commands, '');
   if (input.cold) lines.push('Cold runner, examples/retail-api (parts 6 and 7), medians:', '', input.cold, '');
   if (input.stages)
-    lines.push('Big reports (part 4): CPU time per stage and peak memory once each stage was done, medians:', '', input.stages, '');
+    lines.push(
+      'Big reports (part 4): CPU time per stage and peak memory once each stage was done, then the least work the target is a ratio to, medians:',
+      '',
+      input.stages,
+      '',
+    );
   lines.push(END);
   return lines.join('\n');
 }

@@ -1,16 +1,19 @@
 // Part 4, inside the measured process (Node 24, bundled like dist/): one scan with many findings
 // through what the action does with it — every page read and normalized (waitForFindings with a
 // fake ECR client), the ignores, the gate, the report model and every renderer and writer
-// (job summary, PR comment, JSON report, SARIF). Prints one JSON line: CPU time per stage, peak
-// memory, sizes.
+// (job summary, PR comment, JSON report, SARIF). Then, in the same process, the reference the
+// target is a ratio to: the least any job must do with those findings (see `leastWork`). Prints
+// one JSON line: CPU time per stage, the reference's CPU time, peak memory, sizes.
 //
 // The fake client hands out each page as JSON text parsed on the spot, as a response off the
 // network would be (the SDK's own deserializer does a little more). Making the page text is the
 // "network", not the action: its CPU time is measured and taken out.
 import { DescribeImageScanFindingsCommand } from '@aws-sdk/client-ecr';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { FakeEcrClient, type Response } from '../../__fixtures__/ecr-client.js';
 import { buildReport } from '../../src/report/assemble.js';
 import { renderComment } from '../../src/report/comment-body.js';
@@ -21,7 +24,7 @@ import { utcDay } from '../../src/gate/ignore.js';
 import { waitForFindings } from '../../src/scan/poll.js';
 import { sleepUntilAborted } from '../../src/util/sleep.js';
 import { decideImage } from '../../src/gate/verdict.js';
-import { pageSource, vulnerabilityId, type ScanMode } from './pages.js';
+import { pageSource, vulnerabilityId, type PageSource, type ScanMode } from './pages.js';
 import { parse } from 'yaml';
 
 const TIMEOUT_MS = 600_000;
@@ -37,18 +40,25 @@ function maxRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-async function main(): Promise<void> {
-  const [mode, totalText, fixtures] = process.argv.slice(2) as [ScanMode, string, string];
-  const total = Number(totalText);
-  const source = pageSource(fixtures, mode, total);
+/** What the action's run left for the reference: the pages it read, in order, and its two files. */
+interface ActionDone {
+  result: Record<string, unknown>;
+  served: number[];
+  jsonPath: string;
+  sarifPath: string;
+}
+
+/** The action's work, measured. Nothing it made outlives it but the files and the numbers. */
+async function theAction(mode: ScanMode, total: number, source: PageSource, tempDir: string): Promise<ActionDone> {
   let generatorMs = 0;
-  let pagesServed = 0;
+  const served: number[] = [];
 
   const fake = new FakeEcrClient().on(DescribeImageScanFindingsCommand, (input) => {
     const before = cpuMs();
-    const text = source.page(source.indexOf(input.nextToken));
+    const index = source.indexOf(input.nextToken);
+    const text = source.page(index);
     generatorMs += cpuMs() - before;
-    pagesServed += 1;
+    served.push(index);
     return JSON.parse(text) as Response<DescribeImageScanFindingsCommand>;
   });
 
@@ -61,7 +71,6 @@ async function main(): Promise<void> {
       `  expires: ${i % 2 === 0 ? '2999-01-01' : '2020-01-01'}`,
     ].join('\n'),
   ).join('\n');
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
   const summarySink = {
     text: '',
     addRaw(text: string) {
@@ -135,12 +144,11 @@ async function main(): Promise<void> {
   stage('SARIF');
   const wallMs = performance.now() - wallStart;
 
-  const { statSync } = await import('node:fs');
   const result = {
     mode,
     findingsServed: total,
     findingsRead: scans.reduce((sum, scan) => sum + scan.findings.length, 0),
-    pagesServed,
+    pagesServed: served.length,
     calls: scans[0]?.calls ?? 0,
     status: scans[0]?.status,
     cpuMs: Object.values(stages).reduce((sum, v) => sum + v, 0),
@@ -157,8 +165,70 @@ async function main(): Promise<void> {
     sarifBytes: statSync(sarifPath).size,
     verdict: report.verdict,
   };
-  rmSync(tempDir, { recursive: true, force: true });
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return { result, served, jsonPath, sarifPath };
+}
+
+/**
+ * The reference of part 4's target: the least any job must do with these findings, timed in
+ * this process after the action's work (and after its peak memory was read). Three parts:
+ *   - `JSON.parse` of every page's text the action read, in the same order (the pages are made
+ *     again first, untimed, as for the action);
+ *   - `JSON.stringify` of the JSON report and of the SARIF log: plain JSON.stringify of the very
+ *     data the action wrote, read back from its two files and parsed untimed (the JSON report
+ *     with an indent of 2 and SARIF without, as the files are, so the text is the files' own
+ *     byte for byte). Neither the project's toJsonReport nor renderSarif runs here: turning
+ *     findings into those shapes is the action's work, not the reference's.
+ * Writing the files is left out. The heap is collected first (untimed), so that the garbage the
+ * action left is not charged to the reference.
+ */
+function leastWork(source: PageSource, served: readonly number[], jsonPath: string, sarifPath: string): Record<string, number> {
+  collectGarbage();
+  let parseMs = 0;
+  let findings = 0;
+  for (const index of served) {
+    const text = source.page(index);
+    const before = cpuMs();
+    const page = JSON.parse(text) as { imageScanFindings?: { findings?: unknown[]; enhancedFindings?: unknown[] } };
+    parseMs += cpuMs() - before;
+    findings += (page.imageScanFindings?.findings ?? page.imageScanFindings?.enhancedFindings ?? []).length;
+  }
+  if (findings === 0) throw new Error('the reference parsed no findings');
+  const stringify = (file: string, indent: number): number => {
+    const written = readFileSync(file, 'utf8');
+    const value: unknown = JSON.parse(written);
+    const before = cpuMs();
+    const text = JSON.stringify(value, null, indent);
+    const spent = cpuMs() - before;
+    if (`${text}\n` !== written) process.stderr.write(`warning: JSON.stringify of ${path.basename(file)} is not the file's text\n`);
+    return spent;
+  };
+  return {
+    'parse the pages': parseMs,
+    'stringify the JSON report': stringify(jsonPath, 2),
+    'stringify the SARIF log': stringify(sarifPath, 0),
+  };
+}
+
+/** A full collection, outside any timing; without --expose-gc, one made available for this. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as unknown;
+  if (typeof gc === 'function') (gc as () => void)();
+}
+
+async function main(): Promise<void> {
+  const [mode, totalText, fixtures] = process.argv.slice(2) as [ScanMode, string, string];
+  const total = Number(totalText);
+  const source = pageSource(fixtures, mode, total);
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'bench-report-'));
+  try {
+    const { result, served, jsonPath, sarifPath } = await theAction(mode, total, source, tempDir);
+    const reference = leastWork(source, served, jsonPath, sarifPath);
+    const referenceCpuMs = Object.values(reference).reduce((sum, v) => sum + v, 0);
+    process.stdout.write(`${JSON.stringify({ ...result, reference, referenceCpuMs })}\n`);
+  } finally {
+    rmSync(tempDir, { recursive: true, force: true });
+  }
 }
 
 await main();

@@ -15,8 +15,13 @@ export interface ReportRun {
   pagesServed: number;
   calls: number;
   status: string;
+  /** CPU time of the action's work: the sum of `stages`. */
   cpuMs: number;
   stages: Record<string, number>;
+  /** The reference, timed in the same process after the action's work (child.ts, leastWork): CPU ms per part. */
+  reference: Record<string, number>;
+  /** The sum of `reference`: the least any job must do with these findings. */
+  referenceCpuMs: number;
   peakAfter: Record<string, number>;
   generatorMs: number;
   wallMs: number;
