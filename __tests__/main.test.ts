@@ -23,6 +23,7 @@ import { FakeEcrClient } from '../__fixtures__/ecr-client.js';
 import { fakeRunner } from '../__fixtures__/runner.js';
 import type { Runner } from '../src/util/exec.js';
 import { FakeTime } from './scan/fakes.js';
+import * as pipeline from '../__fixtures__/pipeline.js';
 
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { run } = await import('../src/main.js');
@@ -359,5 +360,129 @@ describe('run: the repository and the SHA tag are looked up while docker logs in
     expect(outputs.digest).toBe(HEAD_DIGEST);
     expect(ecr.inputsOf(DescribeImagesCommand)).toHaveLength(1);
     expect(runner.mock.calls.filter(([, args]) => args[0] === 'buildx')).toEqual([]);
+  });
+});
+
+// ─── Three images in one step (an images list): the same pipeline, keyed by image name ─────────
+
+describe('run: three images, one step', () => {
+  const NAMES = ['api', 'worker', 'model'];
+  const repo = (name: string) => `shop/${name}`;
+  const IMAGES = NAMES.map((name) => `- {name: ${name}, repository: ${repo(name)}}`).join('\n');
+
+  async function runImages(
+    event: { name: string; ref?: string; payload: object },
+    inputs: Record<string, string>,
+    registry: pipeline.FakeRegistry,
+    extra: Partial<Dependencies> = {},
+  ) {
+    const ecr = pipeline.fakeEcr(registry);
+    const docker = pipeline.fakeDocker(registry);
+    const { outputs } = await runAction(event, { repository: '', platforms: '', images: IMAGES, ...inputs }, ecr, {
+      run: docker,
+      ...extra,
+    });
+    return { outputs, ecr, docker, json: (name: string) => JSON.parse(outputs[name] ?? 'null') as Record<string, unknown> };
+  }
+
+  test('a release with one CRITICAL image: one login, one bake, the step fails and no image is promoted', async () => {
+    const registry = pipeline.emptyRegistry(NAMES.map(repo));
+    registry.scans[pipeline.digestOf(repo('worker'))] = [pipeline.ecrFinding('CVE-2024-0001', 'CRITICAL')];
+    const { outputs, ecr, docker, json } = await runImages(release, {}, registry);
+
+    expect(core.setFailed).toHaveBeenCalledWith('1 of 3 images failed the gate ("worker"): no image was promoted.');
+    expect(pipeline.commandsOf(docker)).toEqual(['login', 'buildx bake']);
+    expect(ecr.inputsOf(GetAuthorizationTokenCommand)).toHaveLength(1);
+    expect(ecr.inputsOf(PutImageCommand)).toEqual([]);
+    expect(json('digests')).toEqual(Object.fromEntries(NAMES.map((n) => [n, pipeline.digestOf(repo(n))])));
+    expect(json('platform-digests')).toEqual(Object.fromEntries(NAMES.map((n) => [n, { 'linux/amd64': pipeline.digestOf(repo(n)) }])));
+    expect(json('attestations')).toEqual({ api: {}, worker: {}, model: {} });
+    expect(json('findings')).toMatchObject({ worker: { CRITICAL: 1 }, api: { CRITICAL: 0 } });
+    expect(outputs['scan-status']).toBe('COMPLETE');
+    expect(outputs.tags?.split('\n')).toEqual(NAMES.map((n) => `${pipeline.REGISTRY}/${repo(n)}:${SHA}`));
+    expect(core.summary.text).toContain('ECR scan failed: 3 images');
+  });
+
+  test('all clean on a release: every image promoted, its tags in the outputs', async () => {
+    const registry = pipeline.emptyRegistry(NAMES.map(repo));
+    const { outputs, ecr } = await runImages(release, {}, registry);
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(core.info).toHaveBeenCalledWith('All 3 images passed the gate.');
+    expect(ecr.inputsOf(PutImageCommand).map((i) => `${i.repositoryName}:${i.imageTag}`)).toEqual(
+      NAMES.flatMap((n) => ['1.4.0', '1.4', '1', 'latest'].map((tag) => `${repo(n)}:${tag}`)),
+    );
+    expect(outputs.tags?.split('\n')).toHaveLength(15);
+  });
+
+  test('scans that never finish: one deadline for all, and the line says they timed out', async () => {
+    const registry = pipeline.emptyRegistry(NAMES.map(repo));
+    for (const n of NAMES) registry.scans[pipeline.digestOf(repo(n))] = 'pending';
+    const time = new FakeTime();
+    const { outputs } = await runImages(push, { 'scan-timeout': '30' }, registry, { clock: time.clock, sleep: time.sleep });
+
+    expect(core.setFailed).toHaveBeenCalledWith(
+      '3 of 3 images failed: ECR\'s scan of "api", "worker", "model" timed out (no final status within scan-timeout: 30 s) (on-scan-incomplete: fail).',
+    );
+    expect(outputs['scan-status']).toBe('TIMEOUT');
+    // One deadline: no image waited past it.
+    expect(time.clock.now()).toBeLessThanOrEqual(30_000 + 1_000);
+  });
+
+  test('a re-run with one image missing builds only that one, in one bake', async () => {
+    const registry = pipeline.emptyRegistry(NAMES.map(repo));
+    registry.repositories[repo('api')]![SHA] = pipeline.digestOf(repo('api'));
+    registry.repositories[repo('worker')]![SHA] = pipeline.digestOf(repo('worker'));
+    const { docker, json } = await runImages(push, {}, registry);
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    const bake = docker.mock.calls.find(([, args]) => args[1] === 'bake');
+    expect(bake).toBeDefined();
+    expect(core.info).toHaveBeenCalledWith('Building model in one docker buildx bake.');
+    expect(json('digests')).toEqual(Object.fromEntries(NAMES.map((n) => [n, pipeline.digestOf(repo(n))])));
+  });
+
+  test('push: false: every image built in one bake, no AWS call, nothing pushed', async () => {
+    const registry = pipeline.emptyRegistry([]);
+    const { ecr, docker, outputs } = await runImages(push, { push: 'false' }, registry);
+
+    expect(core.setFailed).not.toHaveBeenCalled();
+    expect(pipeline.commandsOf(docker)).toEqual(['buildx bake']);
+    expect(ecr.sent).toEqual([]);
+    expect(outputs.digests).toBeUndefined();
+    expect(core.summary.text).toContain('push is false: 3 images built, none pushed or scanned.');
+  });
+});
+
+describe('run: one image of two platforms: ECR is asked at most once a second in its repository', () => {
+  test('two platforms polled together keep to one DescribeImageScanFindings call a second', async () => {
+    const [amd64, arm64] = [pipeline.digestOf('amd64'), pipeline.digestOf('arm64')];
+    const registry = pipeline.emptyRegistry([REPOSITORY]);
+    registry.manifests[pipeline.digestOf(REPOSITORY)] = pipeline.indexOf({ 'linux/amd64': amd64, 'linux/arm64': arm64 });
+    registry.scans[amd64] = 'pending';
+    registry.scans[arm64] = 'pending';
+    const ecr = pipeline.fakeEcr(registry);
+    const time = new FakeTime();
+    const calls: number[] = [];
+    const scans = ecr.client.send.bind(ecr.client);
+    const client = {
+      send: ((command: { constructor: { name: string } }, ...rest: unknown[]) => {
+        if (command.constructor.name === 'DescribeImageScanFindingsCommand') calls.push(time.clock.now());
+        return (scans as (...args: unknown[]) => unknown)(command, ...rest);
+      }) as typeof ecr.client.send,
+    };
+    const docker = pipeline.fakeDocker(registry);
+    // buildx describes the index it pushed: the platforms are read from the registry.
+    await runAction(push, { platforms: 'linux/amd64,linux/arm64', 'scan-timeout': '20' }, ecr, {
+      createClient: async () => client,
+      run: docker,
+      clock: time.clock,
+      sleep: time.sleep,
+    });
+
+    expect(core.setFailed).toHaveBeenCalledWith(expect.stringMatching(/did not complete/));
+    expect(calls.length).toBeGreaterThan(4);
+    const gaps = calls.slice(1).map((at, i) => at - calls[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000);
   });
 });

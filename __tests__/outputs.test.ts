@@ -4,7 +4,8 @@ import * as core from '../__fixtures__/core.js';
 
 // writeOutputs is the one caller of core.setOutput.
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
-const { outputPairs, writeOutputs } = await import('../src/outputs.js');
+const { imageOutputs, outputPairs, reportOutputs, writeOutputs } = await import('../src/outputs.js');
+const { cleanReport, failedReport } = await import('../__fixtures__/reports/index.js');
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const INDEX = `sha256:${'9'.repeat(64)}`;
@@ -113,5 +114,76 @@ describe('writeOutputs', () => {
       ['image', IMAGE],
       ['scan-status', 'TIMEOUT'],
     ]);
+  });
+});
+
+describe('imageOutputs and reportOutputs: one image as always, several keyed by name', () => {
+  const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
+  const image = (name: string, digest?: string) => ({
+    name,
+    image: `${REGISTRY}/shop/${name}`,
+    ...(digest ? { digest, platforms: [{ platform: 'linux/amd64', digest: AMD64 }] } : {}),
+    attestations: { list: [{ kind: 'sbom' as const, platform: 'linux/amd64', digest: `sha256:${'5'.repeat(64)}`, predicateType: 'x' }] },
+    tags: digest ? [`${REGISTRY}/shop/${name}:${SHA}`] : [],
+  });
+
+  test('one image: image, digest, image-uri, platform-digests and attestations of its own', () => {
+    const outputs = imageOutputs('one', REGISTRY, [image('api', INDEX)]);
+    expect(Object.fromEntries(outputPairs(outputs))).toEqual({
+      registry: REGISTRY,
+      image: `${REGISTRY}/shop/api`,
+      digest: INDEX,
+      'image-uri': `${REGISTRY}/shop/api@${INDEX}`,
+      'platform-digests': JSON.stringify({ 'linux/amd64': AMD64 }),
+      attestations: JSON.stringify({ 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}` } }),
+      tags: `${REGISTRY}/shop/api:${SHA}`,
+    });
+  });
+
+  test('three images: digests, image-uris, platform-digests and attestations keyed by image name', () => {
+    const outputs = Object.fromEntries(
+      outputPairs(imageOutputs('several', REGISTRY, [image('api', INDEX), image('worker', ARM64), image('model', AMD64)])),
+    );
+    expect(JSON.parse(outputs.digests!)).toEqual({ api: INDEX, worker: ARM64, model: AMD64 });
+    expect(JSON.parse(outputs['image-uris']!)).toMatchObject({ worker: `${REGISTRY}/shop/worker@${ARM64}` });
+    expect(JSON.parse(outputs['platform-digests']!)).toEqual({
+      api: { 'linux/amd64': AMD64 },
+      worker: { 'linux/amd64': AMD64 },
+      model: { 'linux/amd64': AMD64 },
+    });
+    expect(JSON.parse(outputs.attestations!)).toEqual({
+      api: { 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}` } },
+      worker: { 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}` } },
+      model: { 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}` } },
+    });
+    expect(outputs.image).toBeUndefined();
+    expect(outputs.tags!.split('\n')).toHaveLength(3);
+  });
+
+  test('before anything is pushed: only the registry (and the image, for one)', () => {
+    expect(imageOutputs('one', REGISTRY, [image('api')])).toEqual({ registry: REGISTRY, image: `${REGISTRY}/shop/api`, tags: [] });
+    expect(imageOutputs('several', REGISTRY, [image('api'), image('worker')])).toEqual({ registry: REGISTRY, tags: [] });
+  });
+
+  test('the report: counts for one image, counts by name for several', () => {
+    const one = reportOutputs(
+      { layout: 'one', verdict: 'failed', fails: true, reason: 'x', images: [{ name: 'shop/api', report: failedReport }] },
+      'COMPLETE',
+    );
+    expect(one).toMatchObject({ scanStatus: 'COMPLETE', counts: failedReport.counts, ignored: failedReport.ignoredCount });
+    const several = reportOutputs(
+      {
+        layout: 'several',
+        verdict: 'failed',
+        fails: true,
+        reason: 'x',
+        images: [
+          { name: 'api', report: failedReport },
+          { name: 'web', report: cleanReport },
+        ],
+      },
+      'TIMEOUT',
+    );
+    expect(several).toEqual({ scanStatus: 'TIMEOUT', findings: { api: failedReport.counts, web: cleanReport.counts } });
   });
 });

@@ -12,26 +12,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   missingKinds: () => (/* binding */ missingKinds),
 /* harmony export */   pushAttestationsBeside: () => (/* binding */ pushAttestationsBeside)
 /* harmony export */ });
-/* harmony import */ var _ecr_images_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2298);
-/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7684);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9651);
-
+/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7684);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9651);
 
 
 async function pushAttestationsBeside(options) {
-    const { client, ref, registry, pushed, log } = options;
-    const repository = ref.repositoryName;
-    const index = await (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .getManifest */ .c2)(client, ref, pushed);
-    if (!(0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .isIndex */ .nw)(index.mediaType, JSON.parse(index.text))) {
+    const { manifests, registry, pushed, log } = options;
+    const repository = manifests.repository;
+    const index = await manifests.get(pushed);
+    if (!(0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(index.mediaType, JSON.parse(index.text))) {
         throw new Error(`buildx pushed ${pushed}, a single manifest, where an image index with attestations was expected.`);
     }
-    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .splitIndex */ .h2)(index.text);
+    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .splitIndex */ .h2)(index.text);
     if (split.images.length === 0)
         throw new Error(`The image index ${pushed} has no platform manifest.`);
     const single = split.images.length === 1 ? split.images[0] : undefined;
     // One BatchGetImage: every attestation manifest, and the platform manifest of a single-platform image.
     const wanted = [...split.attestations.map((a) => a.descriptor.digest), ...(single ? [single.descriptor.digest] : [])];
-    const read = await (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .getManifests */ .Rv)(client, ref, wanted);
+    const read = await manifests.getMany(wanted);
     const byDigest = new Map(read.map((manifest) => [manifest.digest, manifest]));
     const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image]));
     const referrers = [];
@@ -40,15 +38,15 @@ async function pushAttestationsBeside(options) {
         if (!subject)
             continue; // an attestation of something that is not in this index
         const text = byDigest.get(attestation.descriptor.digest).text;
-        referrers.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .referrerManifests */ .oL)(text, subject.descriptor, subject.platform, options.created));
+        referrers.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrerManifests */ .oL)(text, subject.descriptor, subject.platform, options.created));
     }
     let storage = 'referrers-api';
     if (referrers.length > 0) {
-        if (!(await registry.hasBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG */ .$v.digest)))
-            await registry.putBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG */ .$v.digest, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .EMPTY_CONFIG_BYTES */ .pA);
+        if (!(await registry.hasBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest)))
+            await registry.putBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG_BYTES */ .pA);
         let processed = true;
         for (const referrer of referrers) {
-            const put = await registry.putManifest(repository, referrer.digest, referrer.text, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG);
+            const put = await registry.putManifest(repository, referrer.digest, referrer.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG);
             processed &&= put.subjectProcessed;
         }
         // No OCI-Subject answer: ask the referrers API itself; a registry without one gets the
@@ -84,11 +82,11 @@ async function writeReferrersTags(registry, repository, referrers, log) {
     for (const referrer of referrers)
         bySubject.set(referrer.subject.digest, [...(bySubject.get(referrer.subject.digest) ?? []), referrer]);
     for (const [subject, list] of bySubject) {
-        const tag = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .referrersTag */ .LN)(subject);
-        const existing = await registry.getManifest(repository, tag, [_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p]);
-        const merged = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeReferrersIndex */ .l1)(existing, list.map((r) => r.descriptor));
+        const tag = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(subject);
+        const existing = await registry.getManifest(repository, tag, [_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p]);
+        const merged = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeReferrersIndex */ .l1)(existing, list.map((r) => r.descriptor));
         if (merged.changed)
-            await registry.putManifest(repository, tag, merged.text, _layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p);
+            await registry.putManifest(repository, tag, merged.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p);
         else
             log(`The referrers tag ${tag} already lists these attestations.`);
     }
@@ -104,22 +102,22 @@ async function discoverAttestations(registry, repository, platforms) {
         // A registry without the referrers API says so once: the other platforms go to their tags.
         const answer = storage === 'referrers-api' ? await registry.referrers(repository, platform.digest) : undefined;
         if (answer?.supported) {
-            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .attestationsInReferrers */ .Zj)(answer.text, platform.platform));
+            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInReferrers */ .Zj)(answer.text, platform.platform));
             continue;
         }
         storage = 'referrers-tag';
-        const tagged = await registry.getManifest(repository, (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .referrersTag */ .LN)(platform.digest), [_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_INDEX */ .$p]);
+        const tagged = await registry.getManifest(repository, (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(platform.digest), [_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p]);
         if (tagged)
-            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .attestationsInReferrers */ .Zj)(tagged, platform.platform));
+            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInReferrers */ .Zj)(tagged, platform.platform));
     }
     return { attestations, storage };
 }
 /** attestations: index: the attestation manifests inside the image's own index, read for the report. */
-async function attestationsOfIndex(client, ref, indexText) {
-    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .splitIndex */ .h2)(indexText);
+async function attestationsOfIndex(reader, indexText) {
+    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .splitIndex */ .h2)(indexText);
     const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image.platform]));
-    const manifests = await (0,_ecr_images_js__WEBPACK_IMPORTED_MODULE_0__/* .getManifests */ .Rv)(client, ref, split.attestations.map((a) => a.descriptor.digest));
-    return split.attestations.flatMap((attestation, i) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .attestationsInManifest */ .GS)(manifests[i].text, attestation.descriptor.digest, platformOf.get(attestation.subject) ?? 'unknown'));
+    const manifests = await reader.getMany(split.attestations.map((a) => a.descriptor.digest));
+    return split.attestations.flatMap((attestation, i) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInManifest */ .GS)(manifests[i].text, attestation.descriptor.digest, platformOf.get(attestation.subject) ?? 'unknown'));
 }
 /** The kinds asked for that a list lacks, per platform (a reused image built without them). */
 function missingKinds(attestations, platforms, wanted) {

@@ -1,6 +1,9 @@
 // The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
 // report file.
 import * as core from './util/actions-core.js';
+import { attestationsObject, type Attestation } from './attest/layout.js';
+import type { StepReport } from './report/model.js';
+import { platformDigestsObject, type PlatformManifest } from './shared/manifest.js';
 import type { SeverityCounts } from './shared/severity.js';
 
 export interface ActionOutputs {
@@ -22,10 +25,13 @@ export interface ActionOutputs {
   report?: string;
   sarif?: string;
   commentUrl?: string;
-  /** With images: each image's digest, reference and counts, by name. */
+  /** With several images: each image's digest, reference and counts, by name. */
   digests?: Record<string, string>;
   imageUris?: Record<string, string>;
   findings?: Record<string, SeverityCounts>;
+  /** With several images, by name: `platform-digests` and `attestations` as one image has them. */
+  platformDigestsByImage?: Record<string, Record<string, string>>;
+  attestationsByImage?: Record<string, Record<string, Record<string, string>>>;
 }
 
 export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
@@ -33,8 +39,8 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['registry', outputs.registry],
     ['image', outputs.image],
     ['digest', outputs.digest],
-    ['platform-digests', outputs.platformDigests && JSON.stringify(outputs.platformDigests)],
-    ['attestations', outputs.attestations && JSON.stringify(outputs.attestations)],
+    ['platform-digests', json(outputs.platformDigests ?? outputs.platformDigestsByImage)],
+    ['attestations', json(outputs.attestations ?? outputs.attestationsByImage)],
     ['image-uri', outputs.imageUri],
     ['tags', outputs.tags?.join('\n')],
     ['scan-status', outputs.scanStatus],
@@ -58,6 +64,75 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
   return pairs.filter((pair): pair is [string, string] => pair[1] !== undefined);
 }
 
+function json(value: object | undefined): string | undefined {
+  return value && JSON.stringify(value);
+}
+
 export function writeOutputs(outputs: ActionOutputs): void {
   for (const [name, value] of outputPairs(outputs)) core.setOutput(name, value);
+}
+
+/** An image as the outputs see it. */
+export interface OutputImage {
+  name: string;
+  /** registry/repository */
+  image: string;
+  digest?: string;
+  platforms?: PlatformManifest[];
+  attestations?: { list: Attestation[] };
+  /** Full references that now point at this image. */
+  tags: string[];
+}
+
+/**
+ * What the images give the outputs, as far as the step got: one image's outputs as they always
+ * were (`one`), or each keyed by image name (`several`).
+ */
+export function imageOutputs(layout: 'one' | 'several', registry: string, images: readonly OutputImage[]): ActionOutputs {
+  const outputs: ActionOutputs = { registry, tags: images.flatMap((image) => image.tags) };
+  const pushed = images.filter((image): image is OutputImage & { digest: string } => image.digest !== undefined);
+  if (layout === 'one') {
+    const [image] = images;
+    if (!image) return outputs;
+    outputs.image = image.image;
+    if (image.digest === undefined) return outputs;
+    outputs.digest = image.digest;
+    outputs.imageUri = `${image.image}@${image.digest}`;
+    if (image.platforms) outputs.platformDigests = platformDigestsObject(image.platforms);
+    if (image.platforms) outputs.attestations = attestationsObject(image.attestations?.list ?? []);
+    return outputs;
+  }
+  if (pushed.length === 0) return outputs;
+  outputs.digests = Object.fromEntries(pushed.map((image) => [image.name, image.digest]));
+  outputs.imageUris = Object.fromEntries(pushed.map((image) => [image.name, `${image.image}@${image.digest}`]));
+  const resolved = pushed.filter((image) => image.platforms !== undefined);
+  if (resolved.length > 0) {
+    outputs.platformDigestsByImage = Object.fromEntries(resolved.map((image) => [image.name, platformDigestsObject(image.platforms!)]));
+    outputs.attestationsByImage = Object.fromEntries(
+      resolved.map((image) => [image.name, attestationsObject(image.attestations?.list ?? [])]),
+    );
+  }
+  return outputs;
+}
+
+/** What the step's report gives the outputs: the scan's status and the counts (one image), or the counts by image name (several). */
+export function reportOutputs(report: StepReport, scanStatus: string): ActionOutputs {
+  const outputs: ActionOutputs = { scanStatus };
+  if (report.layout === 'one' && report.images.length === 1) {
+    const image = report.images[0]!.report;
+    if (image.verdict !== 'skipped') {
+      outputs.counts = image.counts;
+      outputs.ignored = image.ignoredCount;
+      outputs.exploitable = image.exploitableCount;
+    }
+    if (image.comparison?.available) {
+      outputs.new = image.comparison.newCount;
+      outputs.fixed = image.comparison.fixed.length;
+    }
+    return outputs;
+  }
+  outputs.findings = Object.fromEntries(
+    report.images.filter(({ report: image }) => image.verdict !== 'skipped').map(({ name, report: image }) => [name, image.counts]),
+  );
+  return outputs;
 }

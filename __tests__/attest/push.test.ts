@@ -2,6 +2,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { BatchGetImageCommand } from '@aws-sdk/client-ecr';
 import { readFileSync } from 'node:fs';
 import { FakeEcrClient } from '../../__fixtures__/ecr-client.js';
+import { manifestReader } from '../../src/ecr/images.js';
 import { discoverAttestations, missingKinds, pushAttestationsBeside, type PushOptions } from '../../src/attest/push.js';
 import { EMPTY_CONFIG, splitIndex } from '../../src/attest/layout.js';
 
@@ -56,8 +57,7 @@ function registry(
 
 const run = (client: FakeEcrClient, reg: FakeRegistry) =>
   pushAttestationsBeside({
-    client: client.client,
-    ref: REF,
+    manifests: manifestReader(client.client, REF),
     registry: reg,
     pushed: PUSHED,
     created: '2026-12-06T04:00:00Z',

@@ -10,14 +10,13 @@ import {
   planEcrCache,
   type CachePlanInput,
 } from '../../src/buildx/cache.js';
-import { build } from '../../src/image.js';
+import { buildRequest } from '../../src/steps/build.js';
+import { buildxArgs } from '../../src/buildx/argv.js';
 import { isCacheArtifact } from '../../src/shared/manifest.js';
 import { computeTagPlan, moveFloatingTags } from '../../src/tags/plan.js';
 import { parseInputs } from '../../src/inputs/parse.js';
-import { imageInputs } from '../../src/image.js';
 import { parseEventFacts } from '../../src/github/event.js';
 import type { RepositoryInfo } from '../../src/ecr/repository.js';
-import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeEnvironment, inputSource } from '../../__fixtures__/inputs.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -274,7 +273,6 @@ describe('cache: ecr → buildx argv and warnings', () => {
       inputSource({ repository: 'mlops/retail-api', 'aws-region': 'us-east-1', cache: 'ecr', ...row.inputs }),
       fakeEnvironment({ files: { Dockerfile: 'FROM scratch\n' } }),
     );
-    const inputs = imageInputs(step, step.images[0]!);
     const event = facts(row.event);
     const input: CachePlanInput = {
       image: IMAGE,
@@ -284,10 +282,10 @@ describe('cache: ecr → buildx argv and warnings', () => {
       repository: row.repository ?? MUTABLE,
       driver: row.driver,
     };
-    const plan = inputs.cache === 'ecr' ? planEcrCache(input) : { from: [], to: [], warnings: [] };
-    const run = fakeRunner(() => ({}));
-    await build({ inputs, facts: event, output: { kind: 'none' }, tempDir, cache: plan, run });
-    const argv = run.mock.calls[0][1];
+    const plan = step.cache === 'ecr' ? planEcrCache(input) : { from: [], to: [], warnings: [] };
+    const argv = buildxArgs(
+      buildRequest({ inputs: step, facts: event, tempDir }, step.images[0]!, { output: { kind: 'none' }, cache: plan }),
+    );
     expect(cacheFlags(argv)).toEqual(row.argv);
     expect(plan.warnings).toHaveLength(row.warnings.length);
     row.warnings.forEach((part, i) => expect(plan.warnings[i]).toContain(part));

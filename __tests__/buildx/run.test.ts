@@ -6,7 +6,6 @@ import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { digestOf } from '../../__fixtures__/manifests/index.js';
 import { builderPlatform, inspectBuilder, lastErrorLine, runBuild } from '../../src/buildx/run.js';
-import { BuilderQuery } from '../../src/image.js';
 import { buildxArgs, type BuildRequest } from '../../src/buildx/argv.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -297,43 +296,5 @@ describe('builderPlatform', () => {
         fakeRunner(() => ({ stdout })),
       ),
     ).resolves.toEqual({ driver, platform: expect.any(String) });
-  });
-
-  test('BuilderQuery: nothing asked, nothing run (a fresh build with cache: none)', () => {
-    const run = fakeRunner(() => ({ stdout: DOCKER_DRIVER }));
-    const builder = new BuilderQuery({ platforms: [], builder: undefined }, run);
-    expect(builder.asked).toBe(false);
-    expect(run).not.toHaveBeenCalled();
-  });
-
-  test.each<[string, string[], 'info' | 'platform' | 'both', number, unknown]>([
-    ['one platform input: its platform, no call', ['linux/arm64'], 'platform', 0, 'linux/arm64'],
-    [
-      'one platform input, the driver asked (cache: ecr): one call, the input platform kept',
-      ['linux/arm64'],
-      'info',
-      1,
-      { driver: 'docker', platform: 'linux/arm64' },
-    ],
-    ['no platform input: the builder default, one call', [], 'platform', 1, 'linux/amd64'],
-    ['driver and platform both asked: still one call', [], 'both', 1, { driver: 'docker', platform: 'linux/amd64' }],
-  ])('BuilderQuery: %s', async (_name, platforms, ask, calls, expected) => {
-    const run = fakeRunner(() => ({ stdout: DOCKER_DRIVER }));
-    const builder = new BuilderQuery({ platforms, builder: undefined }, run);
-    if (ask === 'platform') await expect(builder.platform()).resolves.toEqual(expected);
-    if (ask === 'info') await expect(builder.info()).resolves.toEqual(expected);
-    if (ask === 'both') {
-      builder.start();
-      await expect(builder.platform()).resolves.toBe('linux/amd64');
-      await expect(builder.info()).resolves.toEqual(expected);
-    }
-    expect(run).toHaveBeenCalledTimes(calls);
-  });
-
-  test('BuilderQuery: a failing inspect gives the fallback, never a rejection', async () => {
-    const run = fakeRunner(() => {
-      throw new Error('docker: not found');
-    });
-    await expect(new BuilderQuery({ platforms: [], builder: 'x' }, run).info()).resolves.toEqual({ platform: 'linux/amd64' });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { finding, sampleReport } from '../../__fixtures__/reports/base.js';
-import { COMMENT_BUDGET_CHARS, COMMENT_LIMIT_CHARS, renderComment } from '../../src/report/comment-body.js';
+import { COMMENT_BUDGET_CHARS, renderComment } from '../../src/report/comment-body.js';
+import { COMMENT_LIMIT_CHARS } from '../../src/github/comment-api.js';
 import { cleanText, escapeCommentKey, escapeText } from '../../src/report/escape.js';
 import { SUMMARY_BUDGET_BYTES, renderSummary } from '../../src/report/summary.js';
 import type { Report, Verdict } from '../../src/report/model.js';

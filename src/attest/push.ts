@@ -6,8 +6,7 @@
 //     platforms), or the one platform manifest itself, as a build without attestations has.
 // The tags are written afterwards by the caller, so a refused attestation leaves them as they were.
 // attestations: index keeps BuildKit's layout; only listed here (attestationsOfIndex).
-import type { ECRClient } from '@aws-sdk/client-ecr';
-import { getManifest, getManifests, type ImageRef, type Manifest } from '../ecr/images.js';
+import type { Manifest } from '../ecr/images.js';
 import { isIndex, type PlatformManifest } from '../shared/manifest.js';
 import {
   EMPTY_CONFIG,
@@ -26,7 +25,14 @@ import {
 } from './layout.js';
 import type { Registry } from './registry.js';
 
-type Client = Pick<ECRClient, 'send'>;
+/** The repository's manifests by digest (ECR's BatchGetImage: src/ecr/images.ts manifestReader). */
+export interface ManifestReader {
+  /** The repository's name, for the registry's own API and messages. */
+  repository: string;
+  get(digest: string): Promise<Manifest>;
+  /** Several, in one call, in the order asked. */
+  getMany(digests: string[]): Promise<Manifest[]>;
+}
 
 /** How the registry finds an image's attestations. */
 export type ReferrerStorage = 'referrers-api' | 'referrers-tag' | 'index';
@@ -42,8 +48,7 @@ export interface AttestedImage {
 }
 
 export interface PushOptions {
-  client: Client;
-  ref: ImageRef;
+  manifests: ManifestReader;
   registry: Pick<Registry, 'putManifest' | 'getManifest' | 'referrers' | 'hasBlob' | 'putBlob'>;
   /** The digest buildx pushed (its metadata file's containerimage.digest). */
   pushed: string;
@@ -53,9 +58,9 @@ export interface PushOptions {
 }
 
 export async function pushAttestationsBeside(options: PushOptions): Promise<AttestedImage> {
-  const { client, ref, registry, pushed, log } = options;
-  const repository = ref.repositoryName;
-  const index = await getManifest(client, ref, pushed);
+  const { manifests, registry, pushed, log } = options;
+  const repository = manifests.repository;
+  const index = await manifests.get(pushed);
   if (!isIndex(index.mediaType, JSON.parse(index.text) as { manifests?: unknown })) {
     throw new Error(`buildx pushed ${pushed}, a single manifest, where an image index with attestations was expected.`);
   }
@@ -65,7 +70,7 @@ export async function pushAttestationsBeside(options: PushOptions): Promise<Atte
 
   // One BatchGetImage: every attestation manifest, and the platform manifest of a single-platform image.
   const wanted = [...split.attestations.map((a) => a.descriptor.digest), ...(single ? [single.descriptor.digest] : [])];
-  const read = await getManifests(client, ref, wanted);
+  const read = await manifests.getMany(wanted);
   const byDigest = new Map(read.map((manifest) => [manifest.digest, manifest]));
   const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image]));
 
@@ -163,14 +168,10 @@ export async function discoverAttestations(
 }
 
 /** attestations: index: the attestation manifests inside the image's own index, read for the report. */
-export async function attestationsOfIndex(client: Client, ref: ImageRef, indexText: string): Promise<Attestation[]> {
+export async function attestationsOfIndex(reader: ManifestReader, indexText: string): Promise<Attestation[]> {
   const split = splitIndex(indexText);
   const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image.platform]));
-  const manifests = await getManifests(
-    client,
-    ref,
-    split.attestations.map((a) => a.descriptor.digest),
-  );
+  const manifests = await reader.getMany(split.attestations.map((a) => a.descriptor.digest));
   return split.attestations.flatMap((attestation, i) =>
     attestationsInManifest(manifests[i]!.text, attestation.descriptor.digest, platformOf.get(attestation.subject) ?? 'unknown'),
   );

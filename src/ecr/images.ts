@@ -55,6 +55,15 @@ export async function getManifest(client: Client, ref: ImageRef, digest: string)
   return { digest, text: image.imageManifest, mediaType: image.imageManifestMediaType };
 }
 
+/** The repository's manifests by digest, for the registry's own client (src/attest/push.ts). */
+export function manifestReader(client: Client, ref: ImageRef) {
+  return {
+    repository: ref.repositoryName,
+    get: (digest: string) => getManifest(client, ref, digest),
+    getMany: (digests: string[]) => getManifests(client, ref, digests),
+  };
+}
+
 /** Several manifests in one BatchGetImage call (at most 100), in the order asked; a missing one fails. */
 export async function getManifests(client: Client, ref: ImageRef, digests: string[]): Promise<Manifest[]> {
   if (digests.length === 0) return [];

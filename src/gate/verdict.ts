@@ -152,9 +152,12 @@ export function decideStep(images: readonly StepImage[], options: StepOptions): 
   return { verdict, fails: failed.length > 0, warns, reason, mayPromote, heldBack, failed: failedNames, scanStatus };
 }
 
-/** An image's scan status: its first platform's that is not final, else its first's; SKIPPED when nothing was scanned. */
+/**
+ * An image's scan status: its first platform's that is not final, else its first's; SKIPPED when
+ * nothing was scanned, UNSUPPORTED_IMAGE when it had no platform manifest ECR could scan.
+ */
 function imageStatus(image: StepImage): string {
-  if (image.statuses.length === 0) return 'SKIPPED';
+  if (image.statuses.length === 0) return image.decision ? 'UNSUPPORTED_IMAGE' : 'SKIPPED';
   return image.statuses.find((status) => !FINAL.has(status)) ?? image.statuses[0]!;
 }
 
@@ -187,8 +190,7 @@ function severalReason(
 function scanProblems(images: readonly StepImage[], timeout: number): string[] {
   const byStatus = new Map<string, string[]>();
   for (const image of images) {
-    const status = imageStatus(image);
-    const key = image.statuses.length === 0 ? 'NONE' : status;
+    const key = image.statuses.length === 0 ? 'NONE' : imageStatus(image);
     byStatus.set(key, [...(byStatus.get(key) ?? []), image.name]);
   }
   return [...byStatus].map(([status, list]) => {
@@ -200,13 +202,15 @@ function scanProblems(images: readonly StepImage[], timeout: number): string[] {
   });
 }
 
+/** Why an image's gate did not run, as its report and a step of one say it. */
+export const SKIPPED_REASONS: Record<'not-pushed' | 'scan-off', string> = {
+  'not-pushed': 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.',
+  'scan-off': "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.",
+};
+
 function skippedReason(images: readonly StepImage[], layout: StepOptions['layout']): string {
   const notPushed = images.some((image) => image.skipped === 'not-pushed');
-  if (layout === 'one') {
-    return notPushed
-      ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
-      : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
-  }
+  if (layout === 'one') return SKIPPED_REASONS[notPushed ? 'not-pushed' : 'scan-off'];
   return notPushed
     ? `push is false: ${images.length} images built, none pushed or scanned.`
     : `scan is false: ${images.length} images pushed, none scanned, so the gate did not run.`;

@@ -1,11 +1,12 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
+import { SKIPPED_REASONS } from '../gate/verdict.js';
 import type { PlatformManifest } from '../shared/manifest.js';
 import type { Threshold } from '../shared/severity.js';
 import type { ExpiredIgnore } from '../gate/evaluated.js';
 import { FINDINGS_READY, type PlatformScan } from '../shared/finding.js';
 import { countByPlatform, countExploitable, countFindings, countIgnored, worstFirst, type GateDecision } from '../gate/policy.js';
 import { emptyCounts } from '../shared/severity.js';
-import type { Comparison, PlatformReport, Report } from './model.js';
+import type { Comparison, ImageReport, PlatformReport, Report, StepReport } from './model.js';
 
 interface ImageParts {
   /** registry/repository */
@@ -32,6 +33,16 @@ export interface ReportParts extends ImageParts {
   comparison?: Comparison;
   /** Warnings about epss-threshold / fail-on-exploitable not applying, for the report to repeat. */
   riskNotes?: string[];
+}
+
+/** The step's report: its images' reports and the verdict over them (src/gate/verdict.ts decideStep). */
+export function stepReport(
+  layout: StepReport['layout'],
+  verdict: { verdict: StepReport['verdict']; fails: boolean; reason: string },
+  images: ImageReport[],
+  runUrl?: string,
+): StepReport {
+  return { layout, verdict: verdict.verdict, fails: verdict.fails, reason: verdict.reason, images, ...(runUrl ? { runUrl } : {}) };
 }
 
 /** The gate's settings as the report shows them. */
@@ -92,10 +103,7 @@ export interface SkippedParts extends ImageParts {
 
 /** The report when nothing was scanned: status SKIPPED, verdict skipped, the step does not fail. */
 export function skippedReport(parts: SkippedParts): Report {
-  const reason =
-    parts.skipped === 'not-pushed'
-      ? 'push is false: the image was built but not pushed, so nothing was scanned and the gate did not run.'
-      : "scan is false: the image was pushed but ECR's findings were not read, so the gate did not run.";
+  const reason = SKIPPED_REASONS[parts.skipped];
   return {
     ...imageFields(parts),
     scan: {

@@ -2,7 +2,6 @@
 //
 // GitHub refuses a comment body over 65,536 characters (UTF-16 code units, as JavaScript
 // counts `length`), so rows are cut by design and the body is held to COMMENT_BUDGET_CHARS.
-import { COMMENT_LIMIT_CHARS } from '../github/comment-api.js';
 import { code, escapeCommentKey, escapeText, link, plural, safeUrl } from './escape.js';
 import { UTF16_UNITS, fitToLimit } from './fit.js';
 import {
@@ -10,16 +9,18 @@ import {
   comparisonSentence,
   countsTable,
   heading,
+  imageSectionLines,
+  overviewTable,
   platformNotes,
   renderSection,
   riskGateLine,
   riskNotes,
+  stepHeading,
 } from './markdown-parts.js';
-import type { Report } from './model.js';
-import { viewSections } from './view.js';
+import type { Report, StepReport } from './model.js';
+import { imageSections, viewSections } from './view.js';
 
-export { COMMENT_LIMIT_CHARS };
-/** What we allow ourselves, a margin below the limit. */
+/** What we allow ourselves, a margin below GitHub's 65,536 (github/comment-api.ts COMMENT_LIMIT_CHARS). */
 export const COMMENT_BUDGET_CHARS = 60_000;
 /** Finding rows listed in all sections together. */
 export const COMMENT_MAX_ROWS = 40;
@@ -36,6 +37,38 @@ export interface CommentOptions {
   maxChars?: number;
 }
 
+/**
+ * The step's PR comment: one image's (`one`), or the step's verdict, an overview row per image and
+ * each image's section, the clean ones folded (`several`); one marker, one fit loop.
+ */
+export function renderStepComment(step: StepReport, key: string, options: CommentOptions = {}): string {
+  if (step.layout === 'one' && step.images.length === 1) return renderComment(step.images[0]!.report, key, options);
+  const pointer = step.runUrl
+    ? `See the ${link('workflow run', step.runUrl)} for the full lists.`
+    : 'The full lists are in the job summary.';
+  return fitToLimit(
+    (rows) =>
+      [
+        commentMarker(key),
+        stepHeading(3, step),
+        '',
+        `**${escapeText(step.reason, 1000)}**`,
+        '',
+        ...stepCommitLine(step),
+        ...overviewTable(step),
+        ...imageSectionLines(imageSections(step, rows), (section) => commentSection(section.report, section.rows, 4, { inStep: true })),
+        ...(step.runUrl ? [`${link('Workflow run', step.runUrl)} · full lists in the job summary and the \`report\` file`] : []),
+      ].join('\n'),
+    {
+      maxRows: options.maxRows ?? COMMENT_MAX_ROWS,
+      limit: options.maxChars ?? COMMENT_BUDGET_CHARS,
+      measure: UTF16_UNITS,
+      note: `_The comment was cut to fit GitHub's size limit. ${pointer}_`,
+    },
+  );
+}
+
+/** One image's PR comment. */
 export function renderComment(report: Report, key: string, options: CommentOptions = {}): string {
   return fitToLimit((rows) => buildComment(report, key, rows), {
     maxRows: options.maxRows ?? COMMENT_MAX_ROWS,
@@ -49,12 +82,21 @@ function buildComment(report: Report, key: string, maxRows: number): string {
   return `${commentMarker(key)}\n${commentSection(report, maxRows)}`;
 }
 
-/** One image's comment without the marker, at most `maxRows` finding rows (a multi-image comment's section, at `level`). */
-export function commentSection(report: Report, maxRows: number, level: 3 | 4 = 3): string {
+/** A step of several images: the commit it describes, once, under the step's reason. */
+function stepCommitLine(step: StepReport): string[] {
+  const report = step.images[0]?.report;
+  return report?.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`, ''] : [];
+}
+
+/**
+ * One image's comment without the marker, at most `maxRows` finding rows. `inStep`: a section
+ * of a step of several images (at `level`), which names the commit and the run once for all.
+ */
+export function commentSection(report: Report, maxRows: number, level: 3 | 4 = 3, options: { inStep?: boolean } = {}): string {
   const lines = [heading(level, report), '', `**${escapeText(report.reason, 500)}**`, ''];
   // The commit first: the comment is edited on every push, and the SHA tells a current comment
   // from a stale one (ACTION-SPEC: "A PR comment names the commit it describes").
-  const image = report.commit ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];
+  const image = report.commit && !options.inStep ? [`**Commit:** ${commitLink(report.commit, report.commitUrl)}`] : [];
   image.push(`**Image:** ${code(report.image, 300)}`);
   if (report.digest) image.push(`**Digest:** ${code(report.digest, 100)}`);
   lines.push(image.join(' · '), '');
@@ -87,8 +129,10 @@ export function commentSection(report: Report, maxRows: number, level: 3 | 4 = 3
   if (sentence) lines.push(sentence, '');
 
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown. ${runPointer(report)}_`;
-  for (const section of viewSections(report, 'comment', maxRows)) lines.push(...renderSection(section, leftOut));
-  if (report.runUrl) lines.push(`${link('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
+  for (const section of viewSections(report, 'comment', maxRows))
+    lines.push(...renderSection(section, leftOut, options.inStep ? level + 1 : 3));
+  if (report.runUrl && !options.inStep)
+    lines.push(`${link('Workflow run', report.runUrl)} · full list in the job summary and the \`report\` file`);
   return `${lines.join('\n')}\n`;
 }
 

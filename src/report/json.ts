@@ -7,7 +7,7 @@ import type { EvaluatedFinding, ExpiredIgnore } from '../gate/evaluated.js';
 import type { Finding } from '../shared/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
-import type { PlatformReport, Report } from './model.js';
+import type { PlatformReport, Report, StepReport } from './model.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
@@ -16,7 +16,29 @@ export function renderJsonReport(report: Report): string {
   return Array.from(jsonReportChunks(report)).join('');
 }
 
-/** The report file as pieces of text, in order: joined, renderJsonReport's text. */
+/**
+ * The step's report file as pieces of text: one image's report as it always was (`one`), or the
+ * step's verdict, then each image's report by name (`several`).
+ */
+export function* stepJsonChunks(step: StepReport): Generator<string> {
+  if (step.layout === 'one' && step.images.length === 1) {
+    yield* jsonReportChunks(step.images[0]!.report);
+    return;
+  }
+  yield* jsonChunks(
+    {
+      version: JSON_REPORT_VERSION,
+      verdict: step.verdict,
+      fails: step.fails,
+      reason: step.reason,
+      images: Object.fromEntries(step.images.map(({ name, report }) => [name, toJsonReport(report)])),
+    },
+    2,
+  );
+  yield '\n';
+}
+
+/** One image's report file as pieces of text, in order: joined, renderJsonReport's text. */
 export function* jsonReportChunks(report: Report): Generator<string> {
   yield* jsonChunks(toJsonReport(report), 2);
   yield '\n';

@@ -8,8 +8,8 @@ import type { Finding } from '../shared/finding.js';
 import { describeGate, formatPercent } from '../gate/risk.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../shared/severity.js';
 import { code, escapeText, formatCount, link } from './escape.js';
-import type { PlatformReport, Report, Verdict } from './model.js';
-import { newFindings, type FindingRow, type ViewSection } from './view.js';
+import type { PlatformReport, Report, StepReport, Verdict } from './model.js';
+import { newFindings, type FindingRow, type ImageSection, type ViewSection } from './view.js';
 
 export const VERDICT_TITLES: Record<Verdict, string> = {
   passed: '✅ ECR scan passed',
@@ -35,6 +35,40 @@ export function repositoryName(image: string): string {
 
 export function heading(level: 2 | 3 | 4, report: Report): string {
   return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${escapeText(repositoryName(report.image), 120)}`;
+}
+
+/** A step of several images: `## ❌ ECR scan failed: 3 images`. */
+export function stepHeading(level: 2 | 3, step: Pick<StepReport, 'verdict' | 'images'>): string {
+  return `${'#'.repeat(level)} ${VERDICT_TITLES[step.verdict]}: ${step.images.length} images`;
+}
+
+/**
+ * A step of several images: a row per image, its verdict and counts (each image's section
+ * below names its digest; the table stays narrow enough for a PR comment).
+ */
+export function overviewTable(step: Pick<StepReport, 'images'>): string[] {
+  const lines = [`| Image | Verdict | ${SEVERITIES.join(' | ')} |`, `|---|---|${SEVERITIES.map(() => '--:|').join('')}`];
+  for (const { name, report } of step.images) {
+    const counts = SEVERITIES.map((s) => (report.verdict === 'skipped' ? '–' : formatCount(report.counts[s])));
+    lines.push(`| ${code(name, 80)} | ${VERDICT_TITLES[report.verdict].split(' ')[0]} ${report.verdict} | ${counts.join(' | ')} |`);
+  }
+  return [...lines, ''];
+}
+
+/** Each image's section as `render` writes it; a clean one folded under its name and verdict. */
+export function imageSectionLines(sections: readonly ImageSection[], render: (section: ImageSection) => string): string[] {
+  return sections.flatMap((section) => {
+    const body = render(section);
+    if (!section.folded) return [body];
+    return [
+      `<details>`,
+      `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}</summary>`,
+      '',
+      body,
+      '</details>',
+      '',
+    ];
+  });
 }
 
 export function severityCell(severity: Severity): string {
@@ -155,12 +189,15 @@ export function gateDescription(report: Report): string {
  * A section of the view as markdown: a titled table of the rows it shows, then `leftOut(n)` when
  * rows were left out; folded into `<details>` when the view says so.
  */
-export function renderSection(section: ViewSection, leftOut: (count: number) => string): string[] {
+/** A table of the view; `level`: its title's heading level, below the image's heading. */
+export function renderSection(section: ViewSection, leftOut: (count: number) => string, level = 3): string[] {
   const shown = section.shown.map((row) => (section.columns === 'ignored' ? ignoredRow(row) : findingRow(row, section.risk)));
   const header = section.columns === 'ignored' ? IGNORED_HEADER : section.risk ? RISK_FINDING_HEADER : FINDING_HEADER;
   const title = `${section.title} (${formatCount(section.count)})`;
   const body = [...(shown.length > 0 ? [...header, ...shown, ''] : []), ...(section.leftOut > 0 ? [leftOut(section.leftOut), ''] : [])];
-  return section.folded ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', ''] : [`### ${title}`, '', ...body];
+  return section.folded
+    ? ['<details>', `<summary>${title}</summary>`, '', ...body, '</details>', '']
+    : [`${'#'.repeat(Math.min(6, level))} ${title}`, '', ...body];
 }
 
 /** Why epss-threshold or fail-on-exploitable did not apply, as the step warned. */

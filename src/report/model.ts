@@ -82,3 +82,25 @@ export interface Report {
   reportPath?: string;
   generatedAt: string;
 }
+
+/** One image of a step's report: its name (the key of the outputs and the JSON report) and its report. */
+export interface ImageReport {
+  name: string;
+  report: Report;
+}
+
+/**
+ * The step's report: its images' reports and the one verdict over them (src/gate/verdict.ts).
+ * Every rendering (job summary, PR comment, JSON report, SARIF) reads this. `one`: one image
+ * named by `repository`, rendered as one image's report (the layout, the JSON report's shape and
+ * the comment key users parse stay as they are); `several`: an overview and a section per image.
+ */
+export interface StepReport {
+  layout: 'one' | 'several';
+  verdict: Verdict;
+  fails: boolean;
+  /** The step's one sentence. */
+  reason: string;
+  images: ImageReport[];
+  runUrl?: string;
+}

@@ -14,7 +14,7 @@ import type { EvaluatedFinding } from '../gate/evaluated.js';
 import { severityRank, type Severity } from '../shared/severity.js';
 import { cleanText, safeUrl, shorten } from './escape.js';
 import { jsonChunks, streamedArray, type StreamedArray } from './json-chunks.js';
-import type { Report } from './model.js';
+import type { Report, StepReport } from './model.js';
 
 export const SARIF_TOOL_NAME = 'ecr-build-scan-push';
 export const DEFAULT_INFORMATION_URI = 'https://github.com/marketplace/actions/ecr-build-scan-push';
@@ -58,10 +58,14 @@ export function sarifLevel(severity: Severity): Sarif.Result.level {
   return LEVELS[severity];
 }
 
-/** Stable across runs for the same vulnerability in the same package on the same platform. */
-export function fingerprint(finding: Pick<EvaluatedFinding, 'id' | 'package' | 'platform'>): string {
+/**
+ * Stable across runs for the same vulnerability in the same package on the same platform (and,
+ * in a run of several images, of the same image).
+ */
+export function fingerprint(finding: Pick<EvaluatedFinding, 'id' | 'package' | 'platform'>, image?: string): string {
+  const key = [finding.id, finding.package ?? '', finding.platform, ...(image !== undefined ? [image] : [])];
   // One-shot: no Hash object (and its native state) per result, for 10,000 results at a time.
-  return hash('sha256', JSON.stringify([finding.id, finding.package ?? '', finding.platform]), 'hex');
+  return hash('sha256', JSON.stringify(key), 'hex');
 }
 
 /**
@@ -81,6 +85,29 @@ interface Detail {
   results: number;
 }
 
+/**
+ * Code scanning's hard limits on one upload (docs.github.com, "SARIF results exceed limit"):
+ * at most 20 runs per file and 25,000 results per run; a file over either is rejected whole.
+ * upload-sarif given a directory combines its files into one upload first (codeql-action,
+ * src/upload-lib.ts, combineSarifFilesUsingCLI), so a directory of 21 one-run files fails too.
+ */
+export const MAX_RUNS_PER_FILE = 20;
+export const MAX_RESULTS_PER_RUN = 25_000;
+
+/** What one run reports: an image's findings (its name, in a step of several), located in its Dockerfile. */
+interface RunSource {
+  name?: string;
+  report: Report;
+  /** The Dockerfile, relative to the repository root. */
+  dockerfile: string;
+}
+
+/** A finding of a run, with the source (image) it came from. */
+interface RunFinding {
+  finding: EvaluatedFinding;
+  source: number;
+}
+
 export function renderSarif(report: Report, options: SarifOptions): string {
   return Array.from(sarifChunks(report, options)).join('');
 }
@@ -91,38 +118,56 @@ export function renderSarif(report: Report, options: SarifOptions): string {
  * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
  */
 export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
-  return logText(fittingLog(report, options, options.maxBytes ?? SARIF_BUDGET_BYTES));
+  return logText(logOf([fittingRun([{ report, dockerfile: options.dockerfile }], options, options.maxBytes ?? SARIF_BUDGET_BYTES)]));
+}
+
+export interface StepSarifOptions extends Omit<SarifOptions, 'dockerfile'> {
+  /** Each image's Dockerfile, relative to the repository root, by image name. */
+  dockerfileOf(name: string): string;
 }
 
 /**
- * A multi-image step's SARIF file (issue 23): one run per image, each its image's log at the most
- * detail that fits an even share of the cap, each with its own category
- * (`automationDetails.id`), which code scanning needs to tell runs of one tool apart.
+ * The step's SARIF file, always within code scanning's limits. One image (`one`): one run, as it
+ * always was. Several, up to 20: a run per image, each its image's findings at the most detail
+ * that fits an even share of the cap, each with its own category (`automationDetails.id`), which
+ * code scanning needs to tell runs of one tool apart. More than 20: one run for all of them (a
+ * run per image would be rejected), each result naming its image, located in its Dockerfile and
+ * fingerprinted with its name; worst first across the images, at most 25,000.
  */
-export function stepSarifChunks(
-  images: ReadonlyArray<{ name: string; report: Report; options: SarifOptions }>,
-  maxBytes = SARIF_BUDGET_BYTES,
-): Iterable<string> {
-  const share = Math.floor(maxBytes / Math.max(1, images.length));
-  const runs = images.flatMap(({ name, report, options }) =>
-    fittingLog(report, options, share).runs.map((run) => ({ ...run, automationDetails: { id: `${SARIF_TOOL_NAME}/${name}/` } })),
-  );
-  return logText({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs });
+export function stepSarifChunks(step: StepReport, options: StepSarifOptions): Iterable<string> {
+  const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+  const sources = step.images.map(({ name, report }) => ({ name, report, dockerfile: options.dockerfileOf(name) }));
+  if (step.layout === 'one' && sources.length === 1) {
+    return logText(logOf([fittingRun([{ ...sources[0]!, name: undefined }], options, maxBytes)]));
+  }
+  if (sources.length <= MAX_RUNS_PER_FILE) {
+    const share = Math.floor(maxBytes / Math.max(1, sources.length));
+    return logText(logOf(sources.map((source) => fittingRun([source], options, share, `${SARIF_TOOL_NAME}/${source.name}/`))));
+  }
+  return logText(logOf([fittingRun(sources, options, maxBytes, `${SARIF_TOOL_NAME}/images/`)]));
 }
 
-/** The log at the most detail whose text fits `maxBytes`. */
-function fittingLog(report: Report, options: SarifOptions, maxBytes: number): StreamedLog {
-  // Worst first (a stable sort: the report's own order within a severity).
-  const results = report.findings.filter((f) => !f.ignored).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const at = (detail: Detail) => sarifLog(report, results, options, detail);
+function logOf(runs: StreamedRun[]): StreamedLog {
+  return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs };
+}
+
+/** The run at the most detail whose text (as a log of its own) fits `maxBytes`, and at most MAX_RESULTS_PER_RUN results. */
+function fittingRun(sources: RunSource[], options: Omit<SarifOptions, 'dockerfile'>, maxBytes: number, category?: string): StreamedRun {
+  // Worst first (a stable sort: each report's own order within a severity, the images in order).
+  const findings = sources
+    .flatMap((source, i) => source.report.findings.filter((f) => !f.ignored).map((finding): RunFinding => ({ finding, source: i })))
+    .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity));
+  const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN);
+  const at = (detail: Detail) => sarifRun(sources, findings, options, detail, category);
+  const fits = (run: StreamedRun) => fitsIn(logText(logOf([run])), maxBytes);
   for (const description of [1000, 200, 0]) {
-    const log = at({ description, results: results.length });
-    if (fitsIn(logText(log), maxBytes)) return log;
+    const run = at({ description, results: limit });
+    if (fits(run)) return run;
   }
   // Still too big: keep the worst results.
-  for (let kept = Math.floor(results.length / 2); ; kept = Math.floor(kept / 2)) {
-    const log = at({ description: 0, results: kept });
-    if (kept === 0 || fitsIn(logText(log), maxBytes)) return log;
+  for (let kept = Math.floor(limit / 2); ; kept = Math.floor(kept / 2)) {
+    const run = at({ description: 0, results: kept });
+    if (kept === 0 || fits(run)) return run;
   }
 }
 
@@ -146,38 +191,52 @@ function fitsIn(pieces: Iterable<string>, maxBytes: number): boolean {
   return true;
 }
 
-/** The log for the first `detail.results` of `findings` (worst first), rendered as it is read. */
-function sarifLog(report: Report, findings: EvaluatedFinding[], options: SarifOptions, detail: Detail): StreamedLog {
+/** The run for the first `detail.results` of `findings` (worst first), rendered as it is read. */
+function sarifRun(
+  sources: RunSource[],
+  findings: RunFinding[],
+  options: Omit<SarifOptions, 'dockerfile'>,
+  detail: Detail,
+  category: string | undefined,
+): StreamedRun {
   const kept = Math.min(detail.results, findings.length);
   const { ruleOf, worst } = rulesOf(findings, kept);
-  const location: Sarif.Location[] = [
-    { physicalLocation: { artifactLocation: { uri: artifactUri(options.dockerfile) }, region: { startLine: 1 } } },
-  ];
+  const locations = sources.map((source): Sarif.Location[] => [
+    { physicalLocation: { artifactLocation: { uri: artifactUri(source.dockerfile) }, region: { startLine: 1 } } },
+  ]);
+  // A run of several images names each result's image; a run of one image is that image's.
+  const several = sources.length > 1;
+  const first = sources[0]!.report;
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: SARIF_TOOL_NAME,
-            informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-            rules: streamedArray(function* () {
-              for (const f of worst) yield rule(f, detail);
-            }),
-          },
-        },
-        results: streamedArray(function* () {
-          for (let i = 0; i < kept; i += 1) yield result(findings[i], ruleOf[i], location);
+    tool: {
+      driver: {
+        name: SARIF_TOOL_NAME,
+        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+        rules: streamedArray(function* () {
+          for (const f of worst) yield rule(f, detail);
         }),
-        properties: {
-          image: report.image,
-          digest: report.digest,
-          verdict: report.verdict,
+      },
+    },
+    results: streamedArray(function* () {
+      for (let i = 0; i < kept; i += 1) {
+        const { finding, source } = findings[i]!;
+        yield result(finding, ruleOf[i]!, locations[source]!, several ? sources[source]!.name : undefined);
+      }
+    }),
+    ...(category ? { automationDetails: { id: category } } : {}),
+    properties: several
+      ? {
+          images: Object.fromEntries(
+            sources.map((s) => [s.name, { image: s.report.image, digest: s.report.digest, verdict: s.report.verdict }]),
+          ),
+          ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+        }
+      : {
+          image: first.image,
+          digest: first.digest,
+          verdict: first.verdict,
           ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
         },
-      },
-    ],
   };
 }
 
@@ -186,12 +245,12 @@ function sarifLog(report: Report, findings: EvaluatedFinding[], options: SarifOp
  * each rule's worst finding. Plain arrays rather than a map of objects: they are held while the
  * file is measured and written.
  */
-function rulesOf(findings: EvaluatedFinding[], count: number): { ruleOf: Int32Array; worst: EvaluatedFinding[] } {
+function rulesOf(findings: RunFinding[], count: number): { ruleOf: Int32Array; worst: EvaluatedFinding[] } {
   const index = new Map<string, number>();
   const ruleOf = new Int32Array(count);
   const worst: EvaluatedFinding[] = [];
   for (let i = 0; i < count; i += 1) {
-    const f = findings[i];
+    const f = findings[i]!.finding;
     const known = index.get(f.id);
     if (known === undefined) {
       index.set(f.id, worst.length);
@@ -199,21 +258,23 @@ function rulesOf(findings: EvaluatedFinding[], count: number): { ruleOf: Int32Ar
       worst.push(f);
     } else {
       ruleOf[i] = known;
-      if (worse(f, worst[known])) worst[known] = f;
+      if (worse(f, worst[known]!)) worst[known] = f;
     }
   }
   return { ruleOf, worst };
 }
 
-function result(f: EvaluatedFinding, ruleIndex: number, locations: Sarif.Location[]): Sarif.Result {
+/** `image`: the result's image, in a run of several images (its message and fingerprint name it). */
+function result(f: EvaluatedFinding, ruleIndex: number, locations: Sarif.Location[], image?: string): Sarif.Result {
   return {
     ruleId: f.id,
     ruleIndex,
     level: sarifLevel(f.severity),
-    message: { text: message(f) },
+    message: { text: image === undefined ? message(f) : sarifText(`${image}: ${message(f)}`, 1000) },
     locations,
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f, image) },
     properties: {
+      ...(image !== undefined ? { image } : {}),
       severity: f.severity,
       package: f.package,
       version: f.version,

@@ -13,12 +13,15 @@ import {
   countsTable,
   gateDescription,
   heading,
+  imageSectionLines,
+  overviewTable,
   platformNotes,
   renderSection,
   riskNotes,
+  stepHeading,
 } from './markdown-parts.js';
-import type { Report } from './model.js';
-import { take, viewSections } from './view.js';
+import type { Report, StepReport } from './model.js';
+import { imageSections, take, viewSections } from './view.js';
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -32,6 +35,35 @@ export interface SummaryOptions {
   maxBytes?: number;
 }
 
+/**
+ * The step's job summary: one image's (`one`), or the step's verdict, an overview row per image
+ * and each image's own section, the clean ones folded (`several`); one fit loop either way, the
+ * finding rows shared out among the images (the ones that need a look first).
+ */
+export function renderStepSummary(step: StepReport, options: SummaryOptions = {}): string {
+  if (step.layout === 'one' && step.images.length === 1) return renderSummary(step.images[0]!.report, options);
+  return fitToLimit(
+    (rows) =>
+      [
+        stepHeading(2, step),
+        '',
+        `**${escapeText(step.reason, 1000)}**`,
+        '',
+        ...commitLine(step),
+        ...overviewTable(step),
+        ...imageSectionLines(imageSections(step, rows), (section) => buildSummary(section.report, section.rows, 3, { inStep: true })),
+        ...(step.images[0] ? [footer(step.images[0].report)] : []),
+      ].join('\n'),
+    {
+      maxRows: options.maxRows ?? SUMMARY_MAX_ROWS,
+      limit: options.maxBytes ?? SUMMARY_BUDGET_BYTES,
+      measure: UTF8_BYTES,
+      note: `_The summary was cut to fit GitHub's size limit. The full lists are in the report file._`,
+    },
+  );
+}
+
+/** One image's job summary. */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   return fitToLimit((rows) => buildSummary(report, rows), {
     maxRows: options.maxRows ?? SUMMARY_MAX_ROWS,
@@ -41,12 +73,21 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   });
 }
 
-/** One image's summary with at most `maxRows` finding rows (a multi-image step's section, at `level`). */
-export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2): string {
+/** A step of several images: the commit once, under the step's reason (each image's section leaves it out). */
+function commitLine(step: StepReport): string[] {
+  const commit = step.images[0]?.report.commit;
+  return commit ? [`- **Commit:** ${code(commit, 64)}`, ''] : [];
+}
+
+/**
+ * One image's summary with at most `maxRows` finding rows. `inStep`: a section of a step of
+ * several images (at `level`), which says the commit and the footer once for all of them.
+ */
+export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2, options: { inStep?: boolean } = {}): string {
   const lines = [heading(level, report), '', `**${escapeText(report.reason, 500)}**`, ''];
   const notes = riskNotes(report, '> ');
   if (notes.length > 0) lines.push('> [!WARNING]', ...notes.flatMap((note, i) => (i === 0 ? [note] : ['>', note])), '');
-  lines.push(...expiredIgnores(report), ...facts(report));
+  lines.push(...expiredIgnores(report), ...facts(report, options.inStep === true));
 
   const sentence = comparisonSentence(report);
   if (sentence) lines.push(sentence, '');
@@ -58,18 +99,18 @@ export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2):
   lines.push(...attestationLines(report, false));
 
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
-  for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut));
+  for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut, level + 1));
 
-  lines.push(footer(report));
+  if (!options.inStep) lines.push(footer(report));
   return `${lines.join('\n')}\n`;
 }
 
 const MAX_LISTED = 20;
 
-function facts(report: Report): string[] {
+function facts(report: Report, inStep: boolean): string[] {
   const lines = [`- **Image:** ${code(report.image, 300)}`];
   if (report.digest) lines.push(`- **Digest:** ${code(report.digest, 100)}`);
-  if (report.commit) lines.push(`- **Commit:** ${code(report.commit, 64)}`);
+  if (report.commit && !inStep) lines.push(`- **Commit:** ${code(report.commit, 64)}`);
   if (report.build === 'reused') lines.push('- **Build:** skipped, the image for this commit already existed (`skip-existing`)');
   if (report.build === 'not-pushed') lines.push('- **Build:** built, not pushed (`push: false`)');
   lines.push(

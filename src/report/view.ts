@@ -1,9 +1,11 @@
-// Pure: what the job summary and the PR comment show of a Report, decided once: which tables,
-// in which order, which are folded, how many rows each shows within the row budget and how
-// many it leaves out. The renderers (summary.ts, comment-body.ts) only format this view.
+// Pure: what the job summary and the PR comment show of a step's report, decided once: for a
+// step of several images, which images are folded and how many finding rows each may show; for
+// each image, which tables, in which order, which are folded, how many rows each shows within
+// the row budget and how many it leaves out. The renderers (summary.ts, comment-body.ts) only
+// format this view.
 import type { Ignored } from '../gate/evaluated.js';
 import type { Finding } from '../shared/finding.js';
-import type { Report } from './model.js';
+import type { ImageReport, Report, StepReport } from './model.js';
 
 /** Where the view is shown: the summary has room for everything; the comment is compact. */
 export type Audience = 'summary' | 'comment';
@@ -150,4 +152,42 @@ export function take<T>(rows: readonly T[], limit: number): { shown: T[]; leftOu
 /** Findings new against the base image that are not ignored. */
 export function newFindings(report: Report): Report['findings'] {
   return report.findings.filter((f) => f.comparison === 'new' && !f.ignored);
+}
+
+/** One image's section in the report of a step of several images. */
+export interface ImageSection extends ImageReport {
+  /** Finding rows this image's section may show. */
+  rows: number;
+  /** Folded into `<details>`: nothing in it needs a look. */
+  folded: boolean;
+}
+
+/** The images of a step of several, each with its share of `maxRows` finding rows, the clean ones folded. */
+export function imageSections(step: Pick<StepReport, 'images'>, maxRows: number): ImageSection[] {
+  const rows = shareRows(step.images, maxRows);
+  return step.images.map((image, i) => ({ ...image, rows: rows[i]!, folded: isClean(image.report) }));
+}
+
+/** An image is shown folded when nothing in it needs a look: it passed (or was skipped) with no finding. */
+export function isClean(report: Report): boolean {
+  return (report.verdict === 'passed' || report.verdict === 'skipped') && report.findings.every((f) => f.ignored !== undefined);
+}
+
+/** `total` rows shared out: the images that are not clean first, in order, then the others. */
+export function shareRows(images: readonly ImageReport[], total: number): number[] {
+  const order = images.map((image, i) => ({ i, first: !isClean(image.report) })).sort((a, b) => Number(b.first) - Number(a.first));
+  const rows = images.map(() => 0);
+  const each = Math.floor(Math.max(0, total) / Math.max(1, images.length));
+  let left = Math.max(0, total);
+  for (const { i } of order) {
+    rows[i] = Math.min(each, left);
+    left -= rows[i]!;
+  }
+  // What an even share leaves over goes to the first images in that order.
+  for (const { i } of order) {
+    if (left <= 0) break;
+    rows[i]! += 1;
+    left -= 1;
+  }
+  return rows;
 }

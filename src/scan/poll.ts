@@ -45,6 +45,11 @@ export interface WaitOptions {
   /** A number in [0, 1), for the schedule's jitter. */
   random(): number;
   log: { info(message: string): void; warning(message: string): void };
+  /**
+   * Waits for this repository's turn before each status check (src/scan/pace.ts), so that the
+   * waits beside this one (other platforms, the base image) keep to one call a second together.
+   */
+  pace?: (signal: AbortSignal) => Promise<void>;
 }
 
 export const TIMEOUT = 'TIMEOUT';
@@ -170,6 +175,7 @@ class Wait {
       const started = await this.startScan(state);
       if (started !== 'polled') return started;
     }
+    if (!(await this.turn())) return DEADLINE;
     let first: DescribeImageScanFindingsCommandOutput | typeof DEADLINE;
     try {
       first = await this.describe(state);
@@ -461,6 +467,18 @@ class Wait {
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** The repository's turn for a status check (no pacer: at once); false when the deadline came first. */
+  private async turn(): Promise<boolean> {
+    const pace = this.options.pace;
+    if (!pace) return true;
+    try {
+      await this.untilStopped(pace(this.stop.signal));
+    } catch {
+      // A sleep that rejects when aborted: the wait is stopped, which the line below says.
+    }
+    return !this.stop.signal.aborted && this.remaining() > 0;
   }
 
   /** Sleeps; false when the deadline came first (or the wait was stopped). */

@@ -1,17 +1,20 @@
-export const id = 708;
-export const ids = [708];
+export const id = 346;
+export const ids = [346];
 export const modules = {
 
-/***/ 1691:
+/***/ 8346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NV: () => (/* binding */ GET_USER),
-/* harmony export */   Ub: () => (/* binding */ LIST_COMMENTS),
-/* harmony export */   iW: () => (/* binding */ COMMENT_LIMIT_CHARS),
-/* harmony export */   nU: () => (/* binding */ CREATE_COMMENT),
-/* harmony export */   uB: () => (/* binding */ UPDATE_COMMENT)
-/* harmony export */ });
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ACTIONS_BOT: () => (/* binding */ ACTIONS_BOT),
+  upsertComment: () => (/* binding */ upsertComment)
+});
+
+;// CONCATENATED MODULE: ./src/github/comment-api.ts
 // What this action uses of GitHub's REST API for its PR comment: the routes, the narrow octokit
 // type the real client must fit, and GitHub's size limit. No imports, so the comment writer
 // (upsert-comment.ts), the real client (octokit.ts) and the renderer (report/comment-body.ts)
@@ -23,20 +26,11 @@ const GET_USER = 'GET /user';
 const CREATE_COMMENT = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments';
 const UPDATE_COMMENT = 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}';
 
-
-/***/ }),
-
-/***/ 2327:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ACTIONS_BOT: () => (/* binding */ ACTIONS_BOT),
-/* harmony export */   upsertComment: () => (/* binding */ upsertComment)
-/* harmony export */ });
-/* harmony import */ var _comment_api_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1691);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var util_retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/github/upsert-comment.ts
 // Creates or updates this step's one comment on a pull request. Our comment is the one whose
 // first line is our hidden marker AND that the token's own user wrote, so a human's comment
 // that quotes or copies the marker is never edited. A comment that cannot be written is a
@@ -54,17 +48,17 @@ async function upsertComment(request) {
     const { octokit, owner, repo, issueNumber, marker, log } = request;
     const body = firstLine(request.body) === marker ? request.body : `${marker}\n${request.body}`;
     const where = `pull request #${issueNumber} in ${owner}/${repo}`;
-    if (body.length > _comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT_CHARS */ .iW) {
+    if (body.length > COMMENT_LIMIT_CHARS) {
         return {
             action: 'skipped',
-            warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${_comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_LIMIT_CHARS */ .iW}.`,
+            warning: `The PR comment was not written: its body is ${body.length} characters, over GitHub's ${COMMENT_LIMIT_CHARS}.`,
         };
     }
     const call = caller(request);
     let phase = `read the comments of ${where}`;
     try {
         const self = await whoAmI(call, log);
-        const comments = (await call.idempotent(`GitHub: listing the comments of ${where}`, (signal) => octokit.paginate(_comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .LIST_COMMENTS */ .Ub, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4))
+        const comments = (await call.idempotent(`GitHub: listing the comments of ${where}`, (signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }), 4))
             .map(parseComment)
             .filter((c) => c !== undefined);
         const ours = comments.filter((c) => isOurs(c, marker, self));
@@ -77,13 +71,13 @@ async function upsertComment(request) {
                 return { url: existing.url, action: 'unchanged' };
             }
             phase = `update comment ${existing.id} on ${where}`;
-            const response = await call.idempotent(`GitHub: updating comment ${existing.id} on ${where}`, (signal) => octokit.request(_comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .UPDATE_COMMENT */ .uB, { owner, repo, comment_id: existing.id, body, request: { signal } }));
+            const response = await call.idempotent(`GitHub: updating comment ${existing.id} on ${where}`, (signal) => octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }));
             const url = parseComment(response.data)?.url ?? existing.url;
             log(`Updated the comment on ${where}: ${url ?? existing.id}.`);
             return { url, action: 'updated' };
         }
         phase = `comment on ${where}`;
-        const response = await call.create(`GitHub: commenting on ${where}`, (signal) => octokit.request(_comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .CREATE_COMMENT */ .nU, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
+        const response = await call.create(`GitHub: commenting on ${where}`, (signal) => octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }));
         const url = parseComment(response.data)?.url;
         log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
         return { url, action: 'created' };
@@ -98,13 +92,13 @@ async function upsertComment(request) {
  */
 async function whoAmI(call, log) {
     try {
-        const response = await call.idempotent('GitHub: GET /user', (signal) => call.octokit.request(_comment_api_js__WEBPACK_IMPORTED_MODULE_2__/* .GET_USER */ .NV, { request: { signal } }));
+        const response = await call.idempotent('GitHub: GET /user', (signal) => call.octokit.request(GET_USER, { request: { signal } }));
         const login = stringField(response.data, 'login');
         if (login)
             return login;
     }
     catch (error) {
-        log(`GET /user: ${statusOf(error) ?? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toMessage */ .R9)(error)}; taking our comment to be a bot's (an installation token cannot read its user).`);
+        log(`GET /user: ${statusOf(error) ?? (0,errors/* toMessage */.R9)(error)}; taking our comment to be a bot's (an installation token cannot read its user).`);
     }
     return undefined;
 }
@@ -150,19 +144,19 @@ const BACKOFF_MS = [1000, 3000];
 function caller(request) {
     const timeoutMs = request.timeoutMs ?? 15_000;
     const retry = {
-        clock: request.clock ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9.clock,
-        sleep: request.sleep ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realTime */ .M9.sleep,
+        clock: request.clock ?? util_retry/* realTime */.M9.clock,
+        sleep: request.sleep ?? util_retry/* realTime */.M9.sleep,
         warn: request.warn ?? request.log,
         attempts: (request.retries ?? 2) + 1,
         backoffMs: BACKOFF_MS,
     };
     async function attempt(what, send, scale, retryable) {
         try {
-            return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)({ ...retry, what, transient: (error) => (retryable(error) ? describe(error) : undefined) }, () => send(AbortSignal.timeout(timeoutMs * scale)));
+            return await (0,util_retry/* withRetry */.bD)({ ...retry, what, transient: (error) => (retryable(error) ? describe(error) : undefined) }, () => send(AbortSignal.timeout(timeoutMs * scale)));
         }
         catch (error) {
             // The warning says why the last attempt failed (its status), not how many there were.
-            throw error instanceof _util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhaustedError */ .i5 ? error.cause : error;
+            throw error instanceof util_retry/* RetriesExhaustedError */.i5 ? error.cause : error;
         }
     }
     return {
@@ -194,7 +188,7 @@ function describe(error) {
     if (isTimeout(error))
         return 'the request timed out';
     const status = statusOf(error);
-    const message = (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toMessage */ .R9)(error)
+    const message = (0,errors/* toMessage */.R9)(error)
         .replace(/\s+-\s+https:\/\/docs\.github\.com\S*$/, '')
         .slice(0, 200);
     return status === undefined ? message : `${status}${hasResponse(error) ? ` ${message}` : ` (${message})`}`;
@@ -223,4 +217,4 @@ function failureWarning(phase, where, error) {
 
 };
 
-//# sourceMappingURL=708.index.js.map
+//# sourceMappingURL=346.index.js.map

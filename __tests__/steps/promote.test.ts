@@ -1,10 +1,21 @@
-import { describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { BatchGetImageCommand, ImageTagAlreadyExistsException, ListImagesCommand, PutImageCommand } from '@aws-sdk/client-ecr';
-import { promoteTags } from '../src/promote.js';
-import { computeTagPlan } from '../src/tags/plan.js';
-import type { RepositoryInfo } from '../src/ecr/repository.js';
-import type { Manifest } from '../src/ecr/images.js';
-import { FakeEcrClient } from '../__fixtures__/ecr-client.js';
+import { computeTagPlan } from '../../src/tags/plan.js';
+import type { RepositoryInfo } from '../../src/ecr/repository.js';
+import type { Manifest } from '../../src/ecr/images.js';
+import { FakeEcrClient } from '../../__fixtures__/ecr-client.js';
+import * as core from '../../__fixtures__/core.js';
+import { digestOf, emptyRegistry, fakeEcr, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
+import { stepOf } from '../../__fixtures__/steps.js';
+import { decideStep } from '../../src/gate/verdict.js';
+import type { ImageRun, Session } from '../../src/steps/types.js';
+
+jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
+const { promoteImages, promoteTags } = await import('../../src/steps/promote.js');
+
+beforeEach(() => {
+  jest.clearAllMocks();
+});
 
 const SHA = 'b'.repeat(40);
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -136,5 +147,100 @@ describe('promoteTags', () => {
     expect(fake.inputsOf(PutImageCommand).map((i) => [i.imageTag, i.imageDigest, i.imageManifest, i.imageManifestMediaType])).toEqual(
       ['1.2.3', '1.2', '1', 'latest'].map((tag) => [tag, DIGEST, MANIFEST.text, MANIFEST.mediaType]),
     );
+  });
+});
+
+// The phase: promotion for one image and for three, all or nothing, as the step's verdict says.
+const RUN_SHA = 'c'.repeat(40);
+
+function runsOf(count: 1 | 3): ImageRun[] {
+  return repositoriesOf(count).map((repository) => {
+    const digest = digestOf(repository);
+    return {
+      spec: {
+        name: count === 1 ? repository : repository.slice(5),
+        repository,
+        context: '.',
+        file: 'Dockerfile',
+        buildArgs: [],
+        platforms: [],
+      },
+      image: `${REGISTRY}/${repository}`,
+      ref: { repositoryName: repository },
+      repository: {
+        name: repository,
+        registryId: '123456789012',
+        scanOnPush: true,
+        tagMutability: 'MUTABLE',
+        exclusions: [],
+        created: false,
+      },
+      plan: computeTagPlan(
+        { sha: RUN_SHA, release: { tag: 'v2.0.0', prerelease: false } },
+        { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository },
+        `${REGISTRY}/${repository}`,
+      ),
+      candidate: { digest, reused: false },
+      manifest: () => Promise.resolve({ digest, text: '{"schemaVersion":2}', mediaType: 'application/vnd.oci.image.manifest.v1+json' }),
+    };
+  });
+}
+
+describe.each([1, 3] as const)('promotion, %i image(s)', (count) => {
+  const inputs: Record<string, string> =
+    count === 1
+      ? { repository: 'shop/api' }
+      : {
+          images: '- {name: api, repository: shop/api}\n- {name: worker, repository: shop/worker}\n- {name: model, repository: shop/model}',
+        };
+
+  test('every image passed: each gets its release tags, by copying its manifest', async () => {
+    const ecr = fakeEcr(emptyRegistry(repositoriesOf(count)));
+    const images = runsOf(count);
+    const verdict = decideStep(
+      images.map((image) => ({
+        name: image.spec.name,
+        decision: { verdict: 'passed', fails: false, reason: 'ok' },
+        statuses: ['COMPLETE'],
+        promotions: image.plan.promotions,
+      })),
+      { layout: count === 1 ? 'one' : 'several', scanTimeoutSeconds: 600 },
+    );
+    await promoteImages(stepOf(inputs), { client: ecr.client } as Session, images, verdict);
+
+    expect(ecr.inputsOf(PutImageCommand).map((i) => `${i.repositoryName}:${i.imageTag}`)).toEqual(
+      repositoriesOf(count).flatMap((r) => ['2.0.0', '2.0', '2', 'latest'].map((tag) => `${r}:${tag}`)),
+    );
+    expect(images.map((image) => image.promoted?.written)).toEqual(images.map(() => ['2.0.0', '2.0', '2', 'latest']));
+  });
+
+  test('one image failed: no image gets any tag, each says which image held it back', async () => {
+    const ecr = fakeEcr(emptyRegistry(repositoriesOf(count)));
+    const images = runsOf(count);
+    const verdict = decideStep(
+      images.map((image, i) => ({
+        name: image.spec.name,
+        decision:
+          i === images.length - 1
+            ? { verdict: 'failed' as const, fails: true, reason: 'CVE' }
+            : { verdict: 'passed' as const, fails: false, reason: 'ok' },
+        statuses: ['COMPLETE'],
+        promotions: image.plan.promotions,
+      })),
+      { layout: count === 1 ? 'one' : 'several', scanTimeoutSeconds: 600 },
+    );
+    await promoteImages(stepOf(inputs), { client: ecr.client } as Session, images, verdict);
+
+    expect(ecr.inputsOf(PutImageCommand)).toEqual([]);
+    expect(images.at(-1)!.promoted?.heldBack.map((h) => h.reason)).toEqual([
+      'the gate failed',
+      'the gate failed',
+      'the gate failed',
+      'the gate failed',
+    ]);
+    if (count === 3) {
+      expect(images[0]!.promoted?.heldBack[0]).toEqual({ tag: '2.0.0', reason: 'the gate failed on "model"' });
+      expect(core.info).toHaveBeenCalledWith('api: held back 2.0.0: the gate failed on "model".');
+    }
   });
 });

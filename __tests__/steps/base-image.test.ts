@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-ecr';
 import { FakeEcrClient, awsError } from '../../__fixtures__/ecr-client.js';
 import { digestOf, manifestText, type ManifestFixture } from '../../__fixtures__/manifests/index.js';
-import { readBaseFindings, type BaseLookupOptions } from '../../src/scan/base.js';
-import { FakeTime, captureLog, seededRandom } from './fakes.js';
+import { readBaseFindings, type BaseLookupOptions } from '../../src/steps/base-image.js';
+import { FakeTime, captureLog, seededRandom } from '../scan/fakes.js';
 
 const BASE_SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 const REF = { repositoryName: 'mlops/app', registryId: '123456789012' };

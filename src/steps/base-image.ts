@@ -1,6 +1,6 @@
-// Reads the findings of the image built for a pull request's base commit (compare: base): the
-// image under the base commit's SHA tag in the same repository, its platform manifests, and
-// ECR's scan of each. Thin I/O: the client, clock and sleep are passed in.
+// Part of the scan phase: the findings of the image built for a pull request's base commit
+// (compare: base): the image under the base commit's SHA tag in the same repository, its
+// platform manifests, and ECR's scan of each. Thin I/O: the client, clock and sleep are passed in.
 //
 // A base that cannot be compared with (no base commit, no image under its tag, a scan that did
 // not complete) is not an error: the result says why, in words for the job log and summary.
@@ -8,8 +8,8 @@
 import { findImageByTag, getManifest } from '../ecr/images.js';
 import { platformManifests, type PlatformManifest } from '../shared/manifest.js';
 import { errorName, toMessage } from '../util/errors.js';
-import type { PlatformScan } from '../shared/finding.js';
-import { waitForFindings, type WaitOptions } from './poll.js';
+import type { BaseFindings } from '../gate/verdict.js';
+import { waitForFindings, type WaitOptions } from '../scan/poll.js';
 
 export interface BaseLookupOptions extends Omit<WaitOptions, 'platforms'> {
   /** The pull request's base commit (pull_request.base.sha). */
@@ -21,19 +21,6 @@ export interface BaseLookupOptions extends Omit<WaitOptions, 'platforms'> {
   /** The `gate` input, so the note can say what the gate does without a base. */
   gate: 'all' | 'new';
 }
-
-export type BaseFindings =
-  | { available: false; note: string; baseSha?: string }
-  | {
-      available: true;
-      baseSha: string;
-      /** The manifest (or index) under the base commit's tag. */
-      baseDigest: string;
-      tag: string;
-      platforms: PlatformManifest[];
-      /** One complete scan per platform, in the order of `platforms`. */
-      scans: PlatformScan[];
-    };
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 const SHORT_LENGTH = 7;
