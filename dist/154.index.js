@@ -29,8 +29,16 @@ export const modules = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Anything cleanText changes beyond the trim: a break, an invisible character, two spaces. */
+const NEEDS_CLEANING = 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+/[\t\n\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]| {2}/;
 /** Whitespace made single spaces, control characters removed, trimmed. */
 function cleanText(value) {
+    // Most text needs nothing but the trim: one test instead of three replaces (10,000 findings'
+    // texts go through here for the SARIF file alone).
+    if (!NEEDS_CLEANING.test(value))
+        return value.trim();
     return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }
 /** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
@@ -193,14 +201,37 @@ function* render(value, gap, margin) {
     else
         yield* renderObject(value, gap, margin);
 }
+/** Items of a streamed array rendered per JSON.stringify call: few calls, none holding much. */
+const BATCH = 16;
 function* renderItems(items, walk, gap, margin) {
     const inner = margin + gap;
     const separator = gap ? `,\n${inner}` : ',';
+    if (!walk) {
+        // A streamed array's items are plain values: JSON.stringify renders them, a batch at a time,
+        // at their depth (no line of theirs re-indented afterwards, which cost more than rendering).
+        const depth = gap ? inner.length / gap.length : 0;
+        let first = true;
+        let batch = [];
+        for (const item of items) {
+            batch.push(item);
+            if (batch.length < BATCH)
+                continue;
+            yield (first ? (gap ? '[\n' : '[') : gap ? ',\n' : ',') + stringifyItems(batch, gap, depth);
+            first = false;
+            batch = [];
+        }
+        if (batch.length > 0) {
+            yield (first ? (gap ? '[\n' : '[') : gap ? ',\n' : ',') + stringifyItems(batch, gap, depth);
+            first = false;
+        }
+        yield first ? '[]' : gap ? `\n${margin}]` : ']';
+        return;
+    }
     let first = true;
     for (const item of items) {
         const lead = first ? (gap ? `[\n${inner}` : '[') : separator;
         first = false;
-        if (walk && isWalked(item)) {
+        if (isWalked(item)) {
             yield lead;
             yield* render(item, gap, inner);
         }
@@ -210,6 +241,26 @@ function* renderItems(items, walk, gap, margin) {
         }
     }
     yield first ? '[]' : gap ? `\n${margin}]` : ']';
+}
+/**
+ * Items as JSON.stringify writes them inside an array at `depth` (each on its own line, indented,
+ * joined by `,`), without the brackets: the batch is stringified inside depth − 1 arrays, and
+ * the text around it, which those arrays add, is cut off.
+ */
+function stringifyItems(items, gap, depth) {
+    if (!gap)
+        return JSON.stringify(items).slice(1, -1);
+    let wrapped = items;
+    for (let i = 1; i < depth; i += 1)
+        wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, gap);
+    let open = 0;
+    let close = 0;
+    for (let i = 0; i < depth; i += 1) {
+        open += i * gap.length + 2; // `${gap × i}[\n`
+        close += i * gap.length + 2; // `\n${gap × i}]`
+    }
+    return text.slice(open, text.length - close);
 }
 function* renderObject(value, gap, margin) {
     const inner = margin + gap;
@@ -262,9 +313,9 @@ function isPlainObject(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   stepSarifChunks: () => (/* binding */ stepSarifChunks)
+/* harmony export */   stepSarifFile: () => (/* binding */ stepSarifFile)
 /* harmony export */ });
-/* unused harmony exports SARIF_TOOL_NAME, DEFAULT_INFORMATION_URI, SARIF_BUDGET_BYTES, securitySeverity, sarifLevel, fingerprint, MAX_RUNS_PER_FILE, MAX_RESULTS_PER_RUN, renderSarif, sarifChunks, artifactUri */
+/* unused harmony exports SARIF_TOOL_NAME, DEFAULT_INFORMATION_URI, SARIF_BUDGET_BYTES, securitySeverity, sarifLevel, fingerprint, MAX_RUNS_PER_FILE, MAX_RESULTS_PER_RUN, renderSarif, sarifFile, sarifChunks, stepSarifChunks, artifactUri */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5078);
@@ -335,13 +386,10 @@ const MAX_RESULTS_PER_RUN = 25_000;
 function renderSarif(report, options) {
     return Array.from(sarifChunks(report, options)).join('');
 }
-/**
- * The SARIF file as pieces of text, in order (joined, renderSarif's text), at the most detail
- * that fits the byte cap. Each result is made and rendered on its own as the pieces are read, so
- * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
- */
-function sarifChunks(report, options) {
-    return logText(logOf([fittingRun([{ report, dockerfile: options.dockerfile }], options, options.maxBytes ?? SARIF_BUDGET_BYTES)]));
+/** One image's SARIF file: one run. */
+function sarifFile(report, options) {
+    const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+    return fileOf([runPlan([{ report, dockerfile: options.dockerfile }], options, maxBytes - WRAPPER_BYTES)]);
 }
 /**
  * The step's SARIF file, always within code scanning's limits. One image (`one`): one run, as it
@@ -351,60 +399,93 @@ function sarifChunks(report, options) {
  * run per image would be rejected), each result naming its image, located in its Dockerfile and
  * fingerprinted with its name; worst first across the images, at most 25,000.
  */
-function stepSarifChunks(step, options) {
+function stepSarifFile(step, options) {
     const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
     const sources = step.images.map(({ name, report }) => ({ name, report, dockerfile: options.dockerfileOf(name) }));
     if (step.layout === 'one' && sources.length === 1) {
-        return logText(logOf([fittingRun([{ ...sources[0], name: undefined }], options, maxBytes)]));
+        return fileOf([runPlan([{ ...sources[0], name: undefined }], options, maxBytes - WRAPPER_BYTES)]);
     }
     if (sources.length <= MAX_RUNS_PER_FILE) {
-        const share = Math.floor(maxBytes / Math.max(1, sources.length));
-        return logText(logOf(sources.map((source) => fittingRun([source], options, share, `${SARIF_TOOL_NAME}/${source.name}/`))));
+        const share = Math.floor(maxBytes / Math.max(1, sources.length)) - WRAPPER_BYTES;
+        return fileOf(sources.map((source) => runPlan([source], options, share, `${SARIF_TOOL_NAME}/${source.name}/`)));
     }
-    return logText(logOf([fittingRun(sources, options, maxBytes, `${SARIF_TOOL_NAME}/images/`)]));
+    return fileOf([runPlan(sources, options, maxBytes - WRAPPER_BYTES, `${SARIF_TOOL_NAME}/images/`)]);
 }
-function logOf(runs) {
-    return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs };
+/** The file's text in memory, each run at its first rendering that fits (tests, renderSarif). */
+function sarifChunks(report, options) {
+    return fileText(sarifFile(report, options));
 }
-/** The run at the most detail whose text (as a log of its own) fits `maxBytes`, and at most MAX_RESULTS_PER_RUN results. */
-function fittingRun(sources, options, maxBytes, category) {
+/** The step's SARIF file's text in memory (tests); the action writes it with writeSarifFile. */
+function stepSarifChunks(step, options) {
+    return fileText(stepSarifFile(step, options));
+}
+const LOG_START = '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[';
+const LOG_END = ']}\n';
+/** What a log of one run adds around it: a run's share of the cap is measured as a log of its own. */
+const WRAPPER_BYTES = Buffer.byteLength(LOG_START + LOG_END, 'utf8');
+function fileOf(runs) {
+    return { start: LOG_START, runs, separator: ',', end: LOG_END };
+}
+/** The text of a SARIF file (compact JSON, as JSON.stringify writes it, and a line break), in memory. */
+function fileText(file) {
+    return {
+        *[Symbol.iterator]() {
+            yield file.start;
+            let first = true;
+            for (const run of file.runs) {
+                if (!first)
+                    yield file.separator;
+                first = false;
+                let last = [];
+                for (const rendering of run.renderings) {
+                    const pieces = fitted(rendering, run.maxBytes);
+                    if (pieces) {
+                        last = pieces;
+                        break;
+                    }
+                    last = Array.from(rendering);
+                }
+                yield* last;
+            }
+            yield file.end;
+        },
+    };
+}
+/** A run's plan: its findings worst first (at most MAX_RESULTS_PER_RUN), and its renderings. */
+function runPlan(sources, options, maxBytes, category) {
     // Worst first (a stable sort: each report's own order within a severity, the images in order).
     const findings = sources
         .flatMap((source, i) => source.report.findings.filter((f) => !f.ignored).map((finding) => ({ finding, source: i })))
         .sort((a, b) => (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.finding.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.finding.severity));
     const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN);
-    const at = (detail) => sarifRun(sources, findings, options, detail, category);
-    const fits = (run) => fitsIn(logText(logOf([run])), maxBytes);
-    for (const description of [1000, 200, 0]) {
-        const run = at({ description, results: limit });
-        if (fits(run))
-            return run;
-    }
-    // Still too big: keep the worst results.
-    for (let kept = Math.floor(limit / 2);; kept = Math.floor(kept / 2)) {
-        const run = at({ description: 0, results: kept });
-        if (kept === 0 || fits(run))
-            return run;
-    }
-}
-/** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
-function logText(log) {
+    const at = (detail) => ({
+        [Symbol.iterator]: () => (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonChunks */ .V)(sarifRun(sources, findings, options, detail, category)),
+    });
     return {
-        *[Symbol.iterator]() {
-            yield* (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonChunks */ .V)(log);
-            yield '\n';
+        maxBytes,
+        renderings: {
+            *[Symbol.iterator]() {
+                for (const description of [1000, 200, 0])
+                    yield at({ description, results: limit });
+                // Still too big: keep the worst results.
+                for (let kept = Math.floor(limit / 2); kept > 0; kept = Math.floor(kept / 2))
+                    yield at({ description: 0, results: kept });
+                yield at({ description: 0, results: 0 });
+            },
         },
     };
 }
-/** Whether the pieces come to at most `maxBytes` of UTF-8; stops reading once over. */
-function fitsIn(pieces, maxBytes) {
+/** The pieces, when they come to at most `maxBytes` of UTF-8; undefined (and no more read) once over. */
+function fitted(pieces, maxBytes) {
+    const kept = [];
     let bytes = 0;
     for (const piece of pieces) {
         bytes += Buffer.byteLength(piece, 'utf8');
         if (bytes > maxBytes)
-            return false;
+            return undefined;
+        kept.push(piece);
     }
-    return true;
+    return kept;
 }
 /** The run for the first `detail.results` of `findings` (worst first), rendered as it is read. */
 function sarifRun(sources, findings, options, detail, category) {
@@ -529,7 +610,8 @@ function message(f) {
 function sarifText(value, max) {
     if (max <= 0)
         return '';
-    return (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanText */ .X5)(value), max).replace(/[\\[\]]/g, (c) => `\\${c}`);
+    const text = (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)((0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanText */ .X5)(value), max);
+    return /[\\[\]]/.test(text) ? text.replace(/[\\[\]]/g, (c) => `\\${c}`) : text;
 }
 /** Repository-relative, forward slashes, no leading `./`. */
 function artifactUri(dockerfile) {
@@ -789,15 +871,11 @@ function groupFindings(findings, ignoredOf = () => undefined) {
     const rows = new Map();
     for (const finding of findings) {
         const ignored = ignoredOf(finding);
-        const key = JSON.stringify([
-            finding.id,
-            finding.package,
-            finding.version,
-            finding.fixedIn,
-            finding.severity,
-            ignored?.by,
-            ignored?.reason,
-        ]);
+        // Fields joined by a separator no field holds (text from ECR is one line, cleaned of controls
+        // where shown); an absent field is marked apart from an empty one.
+        const key = [finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]
+            .map((field) => (field === undefined ? '\u0001' : `\u0002${field}`))
+            .join('\u0000');
         const row = rows.get(key);
         if (row) {
             if (!row.platforms.includes(finding.platform))
@@ -1313,8 +1391,25 @@ function json_finding(f) {
     };
 }
 function evaluatedFinding(f) {
+    // One literal, not finding(f) spread into another: 10,000 of them are made per report, and a
+    // spread of a finding's many (often undefined) fields costs several times what JSON.stringify does.
     return {
-        ...json_finding(f),
+        id: f.id,
+        severity: f.severity,
+        package: f.package,
+        version: f.version,
+        fixedIn: f.fixedIn,
+        fixAvailable: f.fixAvailable,
+        exploitAvailable: f.exploitAvailable,
+        lastKnownExploitAt: f.lastKnownExploitAt,
+        epss: f.epss,
+        score: f.score,
+        scoreVector: f.scoreVector,
+        cvss: f.cvss && { baseScore: f.cvss.baseScore, vector: f.cvss.vector, version: f.cvss.version, source: f.cvss.source },
+        title: f.title,
+        description: f.description,
+        uri: f.uri,
+        platform: f.platform,
         ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
         comparison: f.comparison,
         blocking: f.blocking,
@@ -1345,10 +1440,78 @@ const WRITE_BATCH_CHARS = 16 * 1024;
 async function writeJsonReport(report, file, writer = fs) {
     return writeText(file, jsonReportChunks(report), writer);
 }
-/** Writes the SARIF report to `file` (creating its directory) and returns the path written. */
-async function writeSarifReport(report, file, options, writer = fs) {
-    // Measured against the size cap here, before the file is opened.
-    return writeText(file, sarifChunks(report, options), writer);
+/** Writes one image's SARIF report to `file` (creating its directory) and returns the path written. */
+async function writeSarifReport(report, file, options, open = openFile) {
+    return writeSarifFile(file, sarifFile(report, options), open);
+}
+/**
+ * What one SARIF write takes: more than a JSON report's batch, since each write at an offset is
+ * a round trip of its own (a run of 10,000 results is then a few dozen writes, not hundreds).
+ */
+const SARIF_BATCH_CHARS = 256 * 1024;
+/** node:fs's file, created (or emptied), its directory made first. */
+const openFile = async (file) => {
+    await promises_.mkdir(external_node_path_.dirname(file), { recursive: true });
+    const handle = await promises_.open(file, 'w');
+    return {
+        write: async (text, position) => {
+            await handle.write(text, position, 'utf8');
+        },
+        truncate: (bytes) => handle.truncate(bytes),
+        close: () => handle.close(),
+    };
+};
+/**
+ * Writes a SARIF file as it is rendered, a batch at a time: each run at its first rendering that
+ * fits its budget, checked while it is written; a run that goes over is cut off and written again
+ * with less detail. Nothing is held whole, and a run that fits (nearly always) is rendered once.
+ */
+async function writeSarifFile(file, sarif, open = openFile) {
+    try {
+        const sink = await open(file);
+        try {
+            let at = 0;
+            const put = async (text) => {
+                await sink.write(text, at);
+                at += Buffer.byteLength(text, 'utf8');
+            };
+            await put(sarif.start);
+            let first = true;
+            for (const run of sarif.runs) {
+                if (!first)
+                    await put(sarif.separator);
+                first = false;
+                const from = at;
+                const renderings = run.renderings[Symbol.iterator]();
+                for (let next = renderings.next(); !next.done;) {
+                    const after = renderings.next();
+                    // The last rendering (no result at all) is written whatever its size: there is no less.
+                    const budget = after.done ? Infinity : run.maxBytes;
+                    let over = false;
+                    for (const batch of batched(next.value, SARIF_BATCH_CHARS)) {
+                        await put(batch);
+                        if (at - from > budget) {
+                            over = true;
+                            break;
+                        }
+                    }
+                    if (!over)
+                        break;
+                    await sink.truncate(from);
+                    at = from;
+                    next = after;
+                }
+            }
+            await put(sarif.end);
+        }
+        finally {
+            await sink.close();
+        }
+    }
+    catch (error) {
+        throw new Error(`Could not write ${file}: ${(0,errors/* toMessage */.R9)(error)}`, { cause: error });
+    }
+    return file;
 }
 /** Writes text given in pieces to `file` (creating its directory), a batch at a time; returns the path. */
 async function writeText(file, pieces, writer = promises_) {
@@ -1623,11 +1786,11 @@ async function publishStep(step, report, registry) {
         const reportPath = await writeText(external_node_path_.join(tempDir, 'report.json'), stepJsonChunks(report));
         const result = { reportPath };
         if (inputs.sarif) {
-            const { stepSarifChunks } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 643));
+            const { stepSarifFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 643));
             const informationUri = `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`;
             const files = new Map(inputs.images.map((spec) => [spec.name, spec.file]));
             const dockerfileOf = (name) => relativeDockerfile(workspace, files.get(name) ?? 'Dockerfile');
-            result.sarifPath = await writeText(external_node_path_.resolve(workspace, inputs.sarif), stepSarifChunks(report, { dockerfileOf, informationUri }));
+            result.sarifPath = await writeSarifFile(external_node_path_.resolve(workspace, inputs.sarif), stepSarifFile(report, { dockerfileOf, informationUri }));
         }
         try {
             await writeSummaryText(renderStepSummary(report), actions_core/* summary */.z, { overwrite: true });

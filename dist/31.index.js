@@ -29,8 +29,16 @@ export const modules = {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Anything cleanText changes beyond the trim: a break, an invisible character, two spaces. */
+const NEEDS_CLEANING = 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+/[\t\n\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]| {2}/;
 /** Whitespace made single spaces, control characters removed, trimmed. */
 function cleanText(value) {
+    // Most text needs nothing but the trim: one test instead of three replaces (10,000 findings'
+    // texts go through here for the SARIF file alone).
+    if (!NEEDS_CLEANING.test(value))
+        return value.trim();
     return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
 }
 /** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */

@@ -400,16 +400,28 @@ function applyIgnores(findings, options) {
             active.set(normalizeId(entry.id), entry);
     }
     const evaluated = findings.map((finding) => {
-        // A previous `ignored` (a re-evaluation) is dropped: this decides afresh.
-        const { ignored: _previous, blocking: _blocking, ...rest } = finding;
+        // A previous `ignored` (a re-evaluation) is dropped: this decides afresh; the comparison stays.
+        const result = (0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .copyFinding */ .nb)(finding);
+        if (finding.comparison !== undefined)
+            result.comparison = finding.comparison;
         const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
-        return ignored ? { ...rest, ignored, blocking: false } : { ...rest, blocking: false };
+        if (ignored)
+            result.ignored = ignored;
+        result.blocking = false;
+        return result;
     });
-    const expired = expiredEntries.map((entry) => {
-        const id = normalizeId(entry.id);
-        const matched = new Set(findings.filter((f) => normalizeId(f.id) === id).map(_shared_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .vulnerabilityKey */ .yW)).size;
-        return { id: entry.id, reason: entry.reason, expires: entry.expires ?? '', matched };
-    });
+    // What each expired entry would have matched (it says so when it warns): one pass over the findings.
+    const matches = new Map(expiredEntries.map((entry) => [normalizeId(entry.id), new Set()]));
+    if (matches.size > 0) {
+        for (const finding of findings)
+            matches.get(normalizeId(finding.id))?.add((0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .vulnerabilityKey */ .yW)(finding));
+    }
+    const expired = expiredEntries.map((entry) => ({
+        id: entry.id,
+        reason: entry.reason,
+        expires: entry.expires ?? '',
+        matched: matches.get(normalizeId(entry.id)).size,
+    }));
     return { findings: evaluated, expired };
 }
 /** YYYY-MM-DD of a moment, in UTC: what `today` expects. */
@@ -466,14 +478,18 @@ function decideGate(findings, scans, settings) {
     const fallback = settings.mode === 'new' && !settings.baseAvailable;
     const decided = findings.map((finding) => {
         // A previous decision (a re-evaluation) is dropped: this decides afresh.
-        const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
         const outcome = outcomeOf(finding, settings);
-        return {
-            ...rest,
-            blocking: (0,_risk_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeFails */ .Un)(outcome),
-            ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' } : {}),
-            ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' } : {}),
-        };
+        const result = (0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFinding */ .nb)(finding);
+        if (finding.ignored !== undefined)
+            result.ignored = finding.ignored;
+        if (finding.comparison !== undefined)
+            result.comparison = finding.comparison;
+        result.blocking = (0,_risk_js__WEBPACK_IMPORTED_MODULE_0__/* .outcomeFails */ .Un)(outcome);
+        if (outcome === 'fails-exploit')
+            result.blockedBy = 'exploit';
+        if (outcome === 'held-back-by-epss')
+            result.heldBack = 'epss';
+        return result;
     });
     const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
     const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);
@@ -4657,6 +4673,7 @@ async function writeFailureSummary(phase, message, named, images) {
 /* harmony export */   FJ: () => (/* binding */ PENDING_STATUSES),
 /* harmony export */   SF: () => (/* binding */ toExploitAvailable),
 /* harmony export */   mW: () => (/* binding */ INCOMPLETE_STATUSES),
+/* harmony export */   nb: () => (/* binding */ copyFinding),
 /* harmony export */   td: () => (/* binding */ FINDINGS_READY),
 /* harmony export */   yW: () => (/* binding */ vulnerabilityKey)
 /* harmony export */ });
@@ -4684,6 +4701,32 @@ function vulnerabilityKey(finding) {
 function toExploitAvailable(value) {
     const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
     return upper === 'YES' || upper === 'NO' ? upper : undefined;
+}
+/**
+ * A finding's own fields, copied into one new object literal. For 10,000 findings the gate's
+ * copies (with their verdict added) cost several times less this way than as a spread or a
+ * rest pattern. Every field of Finding is listed: the type says so when one is added.
+ */
+function copyFinding(f) {
+    const copy = {
+        id: f.id,
+        severity: f.severity,
+        package: f.package,
+        version: f.version,
+        fixedIn: f.fixedIn,
+        fixAvailable: f.fixAvailable,
+        uri: f.uri,
+        title: f.title,
+        description: f.description,
+        score: f.score,
+        scoreVector: f.scoreVector,
+        cvss: f.cvss,
+        exploitAvailable: f.exploitAvailable,
+        lastKnownExploitAt: f.lastKnownExploitAt,
+        epss: f.epss,
+        platform: f.platform,
+    };
+    return copy;
 }
 
 

@@ -182,15 +182,15 @@ describe('renderSarif', () => {
     expect(cut.results[0]?.level).toBe('error');
   });
 
-  test('the file comes in pieces of one rule or one result each, and reads the same twice', () => {
+  test('the file comes in pieces of a few dozen rules or results each, and reads the same twice', () => {
     const report = largeReport(2_000, { descriptionLength: 1000 });
     const text = sarifChunks(report, OPTIONS);
     const pieces = Array.from(text);
     expect(pieces.join('')).toBe(renderSarif(report, OPTIONS));
     expect(Array.from(text).join('')).toBe(pieces.join(''));
     const log = run(pieces.join(''));
-    expect(pieces.length).toBeGreaterThan(log.tool.driver.rules.length + log.results.length);
-    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(5_000);
+    expect(pieces.length).toBeGreaterThan((log.tool.driver.rules.length + log.results.length) / 16);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(100 * 1024);
   });
 
   test('cut to the budget, the pieces are the cut file', () => {

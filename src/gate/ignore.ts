@@ -3,7 +3,7 @@
 import type { EvaluatedFinding, ExpiredIgnore, Ignored } from './evaluated.js';
 import type { Finding } from '../shared/finding.js';
 import type { IgnoreEntry } from './ignore-file.js';
-import { vulnerabilityKey } from '../shared/finding.js';
+import { copyFinding, vulnerabilityKey } from '../shared/finding.js';
 
 export interface IgnoreOptions {
   /** The `ignore` input: vulnerability IDs. */
@@ -35,17 +35,26 @@ export function applyIgnores(findings: readonly Input[], options: IgnoreOptions)
   }
 
   const evaluated = findings.map((finding): EvaluatedFinding => {
-    // A previous `ignored` (a re-evaluation) is dropped: this decides afresh.
-    const { ignored: _previous, blocking: _blocking, ...rest } = finding;
+    // A previous `ignored` (a re-evaluation) is dropped: this decides afresh; the comparison stays.
+    const result = copyFinding(finding) as EvaluatedFinding;
+    if (finding.comparison !== undefined) result.comparison = finding.comparison;
     const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
-    return ignored ? { ...rest, ignored, blocking: false } : { ...rest, blocking: false };
+    if (ignored) result.ignored = ignored;
+    result.blocking = false;
+    return result;
   });
 
-  const expired = expiredEntries.map((entry): ExpiredIgnore => {
-    const id = normalizeId(entry.id);
-    const matched = new Set(findings.filter((f) => normalizeId(f.id) === id).map(vulnerabilityKey)).size;
-    return { id: entry.id, reason: entry.reason, expires: entry.expires ?? '', matched };
-  });
+  // What each expired entry would have matched (it says so when it warns): one pass over the findings.
+  const matches = new Map(expiredEntries.map((entry) => [normalizeId(entry.id), new Set<string>()]));
+  if (matches.size > 0) {
+    for (const finding of findings) matches.get(normalizeId(finding.id))?.add(vulnerabilityKey(finding));
+  }
+  const expired = expiredEntries.map((entry): ExpiredIgnore => ({
+    id: entry.id,
+    reason: entry.reason,
+    expires: entry.expires ?? '',
+    matched: matches.get(normalizeId(entry.id))!.size,
+  }));
   return { findings: evaluated, expired };
 }
 

@@ -1,7 +1,6 @@
 // Pure: the gate. Which findings block, whether the step passes, and one sentence saying why.
 import type { EvaluatedFinding } from './evaluated.js';
-import type { PlatformScan } from '../shared/finding.js';
-import { vulnerabilityKey } from '../shared/finding.js';
+import { copyFinding, vulnerabilityKey, type PlatformScan } from '../shared/finding.js';
 import { formatPercent, gateOutcome, outcomeFails, type GateOutcome } from './risk.js';
 import { emptyCounts, meetsThreshold, severityRank, type SeverityCounts, type Threshold } from '../shared/severity.js';
 
@@ -39,14 +38,14 @@ export function decideGate(findings: readonly EvaluatedFinding[], scans: readonl
   const fallback = settings.mode === 'new' && !settings.baseAvailable;
   const decided = findings.map((finding): EvaluatedFinding => {
     // A previous decision (a re-evaluation) is dropped: this decides afresh.
-    const { blockedBy: _blockedBy, heldBack: _heldBack, ...rest } = finding;
     const outcome = outcomeOf(finding, settings);
-    return {
-      ...rest,
-      blocking: outcomeFails(outcome),
-      ...(outcome === 'fails-exploit' ? { blockedBy: 'exploit' as const } : {}),
-      ...(outcome === 'held-back-by-epss' ? { heldBack: 'epss' as const } : {}),
-    };
+    const result = copyFinding(finding) as EvaluatedFinding;
+    if (finding.ignored !== undefined) result.ignored = finding.ignored;
+    if (finding.comparison !== undefined) result.comparison = finding.comparison;
+    result.blocking = outcomeFails(outcome);
+    if (outcome === 'fails-exploit') result.blockedBy = 'exploit';
+    if (outcome === 'held-back-by-epss') result.heldBack = 'epss';
+    return result;
   });
   const blocking = decided.filter((finding) => finding.blocking).sort(worstFirst);
   const heldBackByEpss = decided.filter((finding) => finding.heldBack === 'epss').sort(worstFirst);

@@ -42,14 +42,37 @@ function* render(value: unknown, gap: string, margin: string): Generator<string>
   else yield* renderObject(value as object, gap, margin);
 }
 
+/** Items of a streamed array rendered per JSON.stringify call: few calls, none holding much. */
+const BATCH = 16;
+
 function* renderItems(items: Iterable<unknown>, walk: boolean, gap: string, margin: string): Generator<string> {
   const inner = margin + gap;
   const separator = gap ? `,\n${inner}` : ',';
+  if (!walk) {
+    // A streamed array's items are plain values: JSON.stringify renders them, a batch at a time,
+    // at their depth (no line of theirs re-indented afterwards, which cost more than rendering).
+    const depth = gap ? inner.length / gap.length : 0;
+    let first = true;
+    let batch: unknown[] = [];
+    for (const item of items) {
+      batch.push(item);
+      if (batch.length < BATCH) continue;
+      yield (first ? (gap ? '[\n' : '[') : gap ? ',\n' : ',') + stringifyItems(batch, gap, depth);
+      first = false;
+      batch = [];
+    }
+    if (batch.length > 0) {
+      yield (first ? (gap ? '[\n' : '[') : gap ? ',\n' : ',') + stringifyItems(batch, gap, depth);
+      first = false;
+    }
+    yield first ? '[]' : gap ? `\n${margin}]` : ']';
+    return;
+  }
   let first = true;
   for (const item of items) {
     const lead = first ? (gap ? `[\n${inner}` : '[') : separator;
     first = false;
-    if (walk && isWalked(item)) {
+    if (isWalked(item)) {
       yield lead;
       yield* render(item, gap, inner);
     } else {
@@ -58,6 +81,25 @@ function* renderItems(items: Iterable<unknown>, walk: boolean, gap: string, marg
     }
   }
   yield first ? '[]' : gap ? `\n${margin}]` : ']';
+}
+
+/**
+ * Items as JSON.stringify writes them inside an array at `depth` (each on its own line, indented,
+ * joined by `,`), without the brackets: the batch is stringified inside depth − 1 arrays, and
+ * the text around it, which those arrays add, is cut off.
+ */
+function stringifyItems(items: unknown[], gap: string, depth: number): string {
+  if (!gap) return JSON.stringify(items).slice(1, -1);
+  let wrapped: unknown = items;
+  for (let i = 1; i < depth; i += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, gap);
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < depth; i += 1) {
+    open += i * gap.length + 2; // `${gap × i}[\n`
+    close += i * gap.length + 2; // `\n${gap × i}]`
+  }
+  return text.slice(open, text.length - close);
 }
 
 function* renderObject(value: object, gap: string, margin: string): Generator<string> {

@@ -69,10 +69,9 @@ export function fingerprint(finding: Pick<EvaluatedFinding, 'id' | 'package' | '
 }
 
 /**
- * A SARIF log (@types/sarif) whose long arrays, the rules and the results, are streamed: its
- * JSON is a Sarif.Log's.
+ * A SARIF run (@types/sarif) whose long arrays, the rules and the results, are streamed: its
+ * JSON is a Sarif.Run's.
  */
-type StreamedLog = Omit<Sarif.Log, 'runs'> & { runs: StreamedRun[] };
 type StreamedRun = Omit<Sarif.Run, 'tool' | 'results'> & {
   tool: { driver: Omit<Sarif.ToolComponent, 'rules'> & { rules: StreamedArray<Sarif.ReportingDescriptor> } };
   results: StreamedArray<Sarif.Result>;
@@ -113,12 +112,31 @@ export function renderSarif(report: Report, options: SarifOptions): string {
 }
 
 /**
- * The SARIF file as pieces of text, in order (joined, renderSarif's text), at the most detail
- * that fits the byte cap. Each result is made and rendered on its own as the pieces are read, so
- * a file of 10,000 results never exists whole in memory; the cap is found by measuring pieces.
+ * A SARIF file to write: its runs, each with the bytes it may take and its renderings, from the
+ * most detail to the least (descriptions shortened, then dropped, then the least severe results
+ * left out). The writer (src/report/files.ts writeSarifFile) writes each run at the first
+ * rendering that fits, checking as it writes, so a run is rendered once and never held whole:
+ * 10,000 results are megabytes of text.
  */
-export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
-  return logText(logOf([fittingRun([{ report, dockerfile: options.dockerfile }], options, options.maxBytes ?? SARIF_BUDGET_BYTES)]));
+export interface SarifFile {
+  start: string;
+  runs: SarifRunPlan[];
+  /** Between two runs. */
+  separator: string;
+  end: string;
+}
+
+export interface SarifRunPlan {
+  /** Bytes of UTF-8 the run may take in the file. */
+  maxBytes: number;
+  /** Its text at each level of detail, most first; each rendered only when read. The last always fits. */
+  renderings: Iterable<Iterable<string>>;
+}
+
+/** One image's SARIF file: one run. */
+export function sarifFile(report: Report, options: SarifOptions): SarifFile {
+  const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
+  return fileOf([runPlan([{ report, dockerfile: options.dockerfile }], options, maxBytes - WRAPPER_BYTES)]);
 }
 
 export interface StepSarifOptions extends Omit<SarifOptions, 'dockerfile'> {
@@ -134,61 +152,96 @@ export interface StepSarifOptions extends Omit<SarifOptions, 'dockerfile'> {
  * run per image would be rejected), each result naming its image, located in its Dockerfile and
  * fingerprinted with its name; worst first across the images, at most 25,000.
  */
-export function stepSarifChunks(step: StepReport, options: StepSarifOptions): Iterable<string> {
+export function stepSarifFile(step: StepReport, options: StepSarifOptions): SarifFile {
   const maxBytes = options.maxBytes ?? SARIF_BUDGET_BYTES;
   const sources = step.images.map(({ name, report }) => ({ name, report, dockerfile: options.dockerfileOf(name) }));
   if (step.layout === 'one' && sources.length === 1) {
-    return logText(logOf([fittingRun([{ ...sources[0]!, name: undefined }], options, maxBytes)]));
+    return fileOf([runPlan([{ ...sources[0]!, name: undefined }], options, maxBytes - WRAPPER_BYTES)]);
   }
   if (sources.length <= MAX_RUNS_PER_FILE) {
-    const share = Math.floor(maxBytes / Math.max(1, sources.length));
-    return logText(logOf(sources.map((source) => fittingRun([source], options, share, `${SARIF_TOOL_NAME}/${source.name}/`))));
+    const share = Math.floor(maxBytes / Math.max(1, sources.length)) - WRAPPER_BYTES;
+    return fileOf(sources.map((source) => runPlan([source], options, share, `${SARIF_TOOL_NAME}/${source.name}/`)));
   }
-  return logText(logOf([fittingRun(sources, options, maxBytes, `${SARIF_TOOL_NAME}/images/`)]));
+  return fileOf([runPlan(sources, options, maxBytes - WRAPPER_BYTES, `${SARIF_TOOL_NAME}/images/`)]);
 }
 
-function logOf(runs: StreamedRun[]): StreamedLog {
-  return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs };
+/** The file's text in memory, each run at its first rendering that fits (tests, renderSarif). */
+export function sarifChunks(report: Report, options: SarifOptions): Iterable<string> {
+  return fileText(sarifFile(report, options));
 }
 
-/** The run at the most detail whose text (as a log of its own) fits `maxBytes`, and at most MAX_RESULTS_PER_RUN results. */
-function fittingRun(sources: RunSource[], options: Omit<SarifOptions, 'dockerfile'>, maxBytes: number, category?: string): StreamedRun {
+/** The step's SARIF file's text in memory (tests); the action writes it with writeSarifFile. */
+export function stepSarifChunks(step: StepReport, options: StepSarifOptions): Iterable<string> {
+  return fileText(stepSarifFile(step, options));
+}
+
+const LOG_START = '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[';
+const LOG_END = ']}\n';
+/** What a log of one run adds around it: a run's share of the cap is measured as a log of its own. */
+const WRAPPER_BYTES = Buffer.byteLength(LOG_START + LOG_END, 'utf8');
+
+function fileOf(runs: SarifRunPlan[]): SarifFile {
+  return { start: LOG_START, runs, separator: ',', end: LOG_END };
+}
+
+/** The text of a SARIF file (compact JSON, as JSON.stringify writes it, and a line break), in memory. */
+function fileText(file: SarifFile): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      yield file.start;
+      let first = true;
+      for (const run of file.runs) {
+        if (!first) yield file.separator;
+        first = false;
+        let last: string[] = [];
+        for (const rendering of run.renderings) {
+          const pieces = fitted(rendering, run.maxBytes);
+          if (pieces) {
+            last = pieces;
+            break;
+          }
+          last = Array.from(rendering);
+        }
+        yield* last;
+      }
+      yield file.end;
+    },
+  };
+}
+
+/** A run's plan: its findings worst first (at most MAX_RESULTS_PER_RUN), and its renderings. */
+function runPlan(sources: RunSource[], options: Omit<SarifOptions, 'dockerfile'>, maxBytes: number, category?: string): SarifRunPlan {
   // Worst first (a stable sort: each report's own order within a severity, the images in order).
   const findings = sources
     .flatMap((source, i) => source.report.findings.filter((f) => !f.ignored).map((finding): RunFinding => ({ finding, source: i })))
     .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity));
   const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN);
-  const at = (detail: Detail) => sarifRun(sources, findings, options, detail, category);
-  const fits = (run: StreamedRun) => fitsIn(logText(logOf([run])), maxBytes);
-  for (const description of [1000, 200, 0]) {
-    const run = at({ description, results: limit });
-    if (fits(run)) return run;
-  }
-  // Still too big: keep the worst results.
-  for (let kept = Math.floor(limit / 2); ; kept = Math.floor(kept / 2)) {
-    const run = at({ description: 0, results: kept });
-    if (kept === 0 || fits(run)) return run;
-  }
-}
-
-/** Compact JSON and a final line break, as pieces; rendered anew each time it is read. */
-function logText(log: StreamedLog): Iterable<string> {
+  const at = (detail: Detail) => ({
+    [Symbol.iterator]: () => jsonChunks(sarifRun(sources, findings, options, detail, category)),
+  });
   return {
-    *[Symbol.iterator]() {
-      yield* jsonChunks(log);
-      yield '\n';
+    maxBytes,
+    renderings: {
+      *[Symbol.iterator]() {
+        for (const description of [1000, 200, 0]) yield at({ description, results: limit });
+        // Still too big: keep the worst results.
+        for (let kept = Math.floor(limit / 2); kept > 0; kept = Math.floor(kept / 2)) yield at({ description: 0, results: kept });
+        yield at({ description: 0, results: 0 });
+      },
     },
   };
 }
 
-/** Whether the pieces come to at most `maxBytes` of UTF-8; stops reading once over. */
-function fitsIn(pieces: Iterable<string>, maxBytes: number): boolean {
+/** The pieces, when they come to at most `maxBytes` of UTF-8; undefined (and no more read) once over. */
+function fitted(pieces: Iterable<string>, maxBytes: number): string[] | undefined {
+  const kept: string[] = [];
   let bytes = 0;
   for (const piece of pieces) {
     bytes += Buffer.byteLength(piece, 'utf8');
-    if (bytes > maxBytes) return false;
+    if (bytes > maxBytes) return undefined;
+    kept.push(piece);
   }
-  return true;
+  return kept;
 }
 
 /** The run for the first `detail.results` of `findings` (worst first), rendered as it is read. */
@@ -324,7 +377,8 @@ function message(f: EvaluatedFinding): string {
  */
 function sarifText(value: string, max: number): string {
   if (max <= 0) return '';
-  return shorten(cleanText(value), max).replace(/[\\[\]]/g, (c) => `\\${c}`);
+  const text = shorten(cleanText(value), max);
+  return /[\\[\]]/.test(text) ? text.replace(/[\\[\]]/g, (c) => `\\${c}`) : text;
 }
 
 /** Repository-relative, forward slashes, no leading `./`. */

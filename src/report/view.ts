@@ -124,15 +124,11 @@ export function groupFindings<F extends Finding>(
   const rows = new Map<string, FindingRow<F>>();
   for (const finding of findings) {
     const ignored = ignoredOf(finding);
-    const key = JSON.stringify([
-      finding.id,
-      finding.package,
-      finding.version,
-      finding.fixedIn,
-      finding.severity,
-      ignored?.by,
-      ignored?.reason,
-    ]);
+    // Fields joined by a separator no field holds (text from ECR is one line, cleaned of controls
+    // where shown); an absent field is marked apart from an empty one.
+    const key = [finding.id, finding.package, finding.version, finding.fixedIn, finding.severity, ignored?.by, ignored?.reason]
+      .map((field) => (field === undefined ? '\u0001' : `\u0002${field}`))
+      .join('\u0000');
     const row = rows.get(key);
     if (row) {
       if (!row.platforms.includes(finding.platform)) row.platforms.push(finding.platform);

@@ -98,3 +98,30 @@ export function toExploitAvailable(value: unknown): ExploitAvailable | undefined
   const upper = typeof value === 'string' ? value.trim().toUpperCase() : '';
   return upper === 'YES' || upper === 'NO' ? upper : undefined;
 }
+
+/**
+ * A finding's own fields, copied into one new object literal. For 10,000 findings the gate's
+ * copies (with their verdict added) cost several times less this way than as a spread or a
+ * rest pattern. Every field of Finding is listed: the type says so when one is added.
+ */
+export function copyFinding(f: Finding): Finding {
+  const copy: { [K in keyof Required<Finding>]: Finding[K] } = {
+    id: f.id,
+    severity: f.severity,
+    package: f.package,
+    version: f.version,
+    fixedIn: f.fixedIn,
+    fixAvailable: f.fixAvailable,
+    uri: f.uri,
+    title: f.title,
+    description: f.description,
+    score: f.score,
+    scoreVector: f.scoreVector,
+    cvss: f.cvss,
+    exploitAvailable: f.exploitAvailable,
+    lastKnownExploitAt: f.lastKnownExploitAt,
+    epss: f.epss,
+    platform: f.platform,
+  };
+  return copy;
+}

@@ -8,7 +8,7 @@ import { commitUrl } from '../github/event.js';
 import type { StepVerdict } from '../gate/verdict.js';
 import { buildReport, gateSettings, skippedReport, stepReport } from '../report/assemble.js';
 import { commentMarker, renderStepComment } from '../report/comment-body.js';
-import { writeText } from '../report/files.js';
+import { writeSarifFile, writeText } from '../report/files.js';
 import { stepJsonChunks } from '../report/json.js';
 import type { Report, StepReport } from '../report/model.js';
 import { renderStepSummary } from '../report/summary.js';
@@ -100,11 +100,14 @@ export async function publishStep(step: Step, report: StepReport, registry: stri
     const reportPath = await writeText(path.join(tempDir, 'report.json'), stepJsonChunks(report));
     const result: Published = { reportPath };
     if (inputs.sarif) {
-      const { stepSarifChunks } = await import('../report/sarif.js');
+      const { stepSarifFile } = await import('../report/sarif.js');
       const informationUri = `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`;
       const files = new Map(inputs.images.map((spec) => [spec.name, spec.file]));
       const dockerfileOf = (name: string) => relativeDockerfile(workspace, files.get(name) ?? 'Dockerfile');
-      result.sarifPath = await writeText(path.resolve(workspace, inputs.sarif), stepSarifChunks(report, { dockerfileOf, informationUri }));
+      result.sarifPath = await writeSarifFile(
+        path.resolve(workspace, inputs.sarif),
+        stepSarifFile(report, { dockerfileOf, informationUri }),
+      );
     }
     try {
       await writeSummaryText(renderStepSummary(report), core.summary, { overwrite: true });
