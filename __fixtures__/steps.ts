@@ -6,9 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEventFacts } from '../src/github/event.js';
 import { loadInputs } from '../src/inputs/read.js';
-import type { Dependencies, Step } from '../src/steps/types.js';
+import type { Dependencies, ImageRun, Step } from '../src/steps/types.js';
+import { computeTagPlan } from '../src/tags/plan.js';
 import { fakeEnvironment, inputSource } from './inputs.js';
-import { WORKSPACE_FILES } from './pipeline.js';
+import { digestOf, REGISTRY, WORKSPACE_FILES } from './pipeline.js';
 import { fakeRunner } from './runner.js';
 
 export const SHA = 'c'.repeat(40);
@@ -39,4 +40,39 @@ export function stepOf(
   };
   const tempDir = mkdtempSync(path.join(os.tmpdir(), 'steps-test-'));
   return { inputs, facts, deps, progress: { phase: 'starting', published: false }, tempDir, workspace: tempDir };
+}
+
+/**
+ * One image's run as the phases before the one under test leave it: its repository found
+ * (mutable, scan on push), its tags planned for `release` (or a push), its candidate pushed as
+ * digestOf(repository). `name`: the image's name (for one image from `repository`, the repository).
+ */
+export function imageRunOf(repository: string, options: { name?: string; release?: string } = {}): ImageRun {
+  const image = `${REGISTRY}/${repository}`;
+  return {
+    spec: {
+      name: options.name ?? repository.slice(repository.lastIndexOf('/') + 1),
+      repository,
+      context: '.',
+      file: 'Dockerfile',
+      buildArgs: [],
+      platforms: [],
+    },
+    image,
+    ref: { repositoryName: repository },
+    repository: {
+      name: repository,
+      registryId: '123456789012',
+      scanOnPush: true,
+      tagMutability: 'MUTABLE',
+      exclusions: [],
+      created: false,
+    },
+    plan: computeTagPlan(
+      { sha: SHA, ...(options.release ? { release: { tag: options.release, prerelease: false } } : {}) },
+      { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository },
+      image,
+    ),
+    candidate: { digest: digestOf(repository), reused: false },
+  };
 }

@@ -1391,31 +1391,15 @@ function json_finding(f) {
     };
 }
 function evaluatedFinding(f) {
-    // One literal, not finding(f) spread into another: 10,000 of them are made per report, and a
-    // spread of a finding's many (often undefined) fields costs several times what JSON.stringify does.
-    return {
-        id: f.id,
-        severity: f.severity,
-        package: f.package,
-        version: f.version,
-        fixedIn: f.fixedIn,
-        fixAvailable: f.fixAvailable,
-        exploitAvailable: f.exploitAvailable,
-        lastKnownExploitAt: f.lastKnownExploitAt,
-        epss: f.epss,
-        score: f.score,
-        scoreVector: f.scoreVector,
-        cvss: f.cvss && { baseScore: f.cvss.baseScore, vector: f.cvss.vector, version: f.cvss.version, source: f.cvss.source },
-        title: f.title,
-        description: f.description,
-        uri: f.uri,
-        platform: f.platform,
-        ignored: f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires },
-        comparison: f.comparison,
-        blocking: f.blocking,
-        blockedBy: f.blockedBy,
-        heldBack: f.heldBack,
-    };
+    // finding(f)'s object with the verdict's fields added, in this order: not finding(f) spread
+    // into another literal, which for 10,000 findings cost several times what JSON.stringify does.
+    const out = json_finding(f);
+    out.ignored = f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires };
+    out.comparison = f.comparison;
+    out.blocking = f.blocking;
+    out.blockedBy = f.blockedBy;
+    out.heldBack = f.heldBack;
+    return out;
 }
 function expiredIgnore(e) {
     return { id: e.id, reason: e.reason, expires: e.expires, matched: e.matched };

@@ -2,11 +2,10 @@
 // which asks nothing when neither sbom nor provenance is on.
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import * as core from '../../__fixtures__/core.js';
-import { digestOf, emptyRegistry, fakeEcr, imagesInputs, indexOf, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
+import { digestOf, emptyRegistry, fakeEcr, imagesInputs, indexOf, repositoriesOf } from '../../__fixtures__/pipeline.js';
 import { fakeRunner } from '../../__fixtures__/runner.js';
-import { stepOf } from '../../__fixtures__/steps.js';
+import { imageRunOf, stepOf } from '../../__fixtures__/steps.js';
 import type { ImageRun, Session } from '../../src/steps/types.js';
-import { computeTagPlan } from '../../src/tags/plan.js';
 
 jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
 const { BuilderQuery } = await import('../../src/steps/builder.js');
@@ -47,16 +46,7 @@ describe('BuilderQuery', () => {
 describe.each([1, 3] as const)('attestations, %i image(s)', (count) => {
   function runs(): ImageRun[] {
     return repositoriesOf(count).map((repository) => ({
-      spec: { name: repository.slice(5), repository, context: '.', file: 'Dockerfile', buildArgs: [], platforms: [] },
-      image: `${REGISTRY}/${repository}`,
-      ref: { repositoryName: repository },
-      repository: { name: repository, registryId: '1', scanOnPush: true, tagMutability: 'MUTABLE', exclusions: [], created: false },
-      plan: computeTagPlan(
-        { sha: 'c'.repeat(40) },
-        { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository },
-        undefined,
-      ),
-      candidate: { digest: digestOf(repository), reused: false },
+      ...imageRunOf(repository),
       platforms: [{ platform: 'linux/amd64', digest: digestOf(`${repository}/amd64`) }],
       manifest: () => Promise.resolve({ digest: digestOf(repository), ...indexOf({ 'linux/amd64': digestOf(`${repository}/amd64`) }) }),
     }));

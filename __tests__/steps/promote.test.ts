@@ -5,8 +5,8 @@ import type { RepositoryInfo } from '../../src/ecr/repository.js';
 import type { Manifest } from '../../src/ecr/images.js';
 import { FakeEcrClient } from '../../__fixtures__/ecr-client.js';
 import * as core from '../../__fixtures__/core.js';
-import { digestOf, emptyRegistry, fakeEcr, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
-import { stepOf } from '../../__fixtures__/steps.js';
+import { emptyRegistry, fakeEcr, repositoriesOf } from '../../__fixtures__/pipeline.js';
+import { imageRunOf, stepOf } from '../../__fixtures__/steps.js';
 import { decideStep } from '../../src/gate/verdict.js';
 import type { ImageRun, Session } from '../../src/steps/types.js';
 
@@ -151,36 +151,13 @@ describe('promoteTags', () => {
 });
 
 // The phase: promotion for one image and for three, all or nothing, as the step's verdict says.
-const RUN_SHA = 'c'.repeat(40);
 
 function runsOf(count: 1 | 3): ImageRun[] {
   return repositoriesOf(count).map((repository) => {
-    const digest = digestOf(repository);
+    const run = imageRunOf(repository, { release: 'v2.0.0', ...(count === 1 ? { name: repository } : {}) });
+    const digest = run.candidate!.digest;
     return {
-      spec: {
-        name: count === 1 ? repository : repository.slice(5),
-        repository,
-        context: '.',
-        file: 'Dockerfile',
-        buildArgs: [],
-        platforms: [],
-      },
-      image: `${REGISTRY}/${repository}`,
-      ref: { repositoryName: repository },
-      repository: {
-        name: repository,
-        registryId: '123456789012',
-        scanOnPush: true,
-        tagMutability: 'MUTABLE',
-        exclusions: [],
-        created: false,
-      },
-      plan: computeTagPlan(
-        { sha: RUN_SHA, release: { tag: 'v2.0.0', prerelease: false } },
-        { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository },
-        `${REGISTRY}/${repository}`,
-      ),
-      candidate: { digest, reused: false },
+      ...run,
       manifest: () => Promise.resolve({ digest, text: '{"schemaVersion":2}', mediaType: 'application/vnd.oci.image.manifest.v1+json' }),
     };
   });

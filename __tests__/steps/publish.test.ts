@@ -4,11 +4,10 @@ import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as core from '../../__fixtures__/core.js';
-import { digestOf, imagesInputs, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
-import { SHA, stepOf } from '../../__fixtures__/steps.js';
+import { imagesInputs, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
+import { imageRunOf, SHA, stepOf } from '../../__fixtures__/steps.js';
 import { decideImage, decideStep } from '../../src/gate/verdict.js';
 import type { ImageRun } from '../../src/steps/types.js';
-import { computeTagPlan } from '../../src/tags/plan.js';
 
 jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
 const { publishStep, reportOfBuildOnly, reportOfStep } = await import('../../src/steps/publish.js');
@@ -20,7 +19,8 @@ beforeEach(() => {
 
 function scannedRuns(count: 1 | 3, critical: string[]): ImageRun[] {
   return repositoriesOf(count).map((repository) => {
-    const digest = digestOf(repository);
+    const run = imageRunOf(repository, count === 1 ? { name: repository } : {});
+    const digest = run.candidate!.digest;
     const findings = critical.includes(repository)
       ? [
           {
@@ -34,41 +34,12 @@ function scannedRuns(count: 1 | 3, critical: string[]): ImageRun[] {
         ]
       : [];
     const scans = [{ platform: 'linux/amd64', digest, status: 'COMPLETE', complete: true, scanType: 'BASIC' as const, findings, calls: 1 }];
+    const ignores = { ids: [], entries: [], ignoreUnfixed: false, today: '2026-12-07' };
+    const gate = { threshold: 'CRITICAL' as const, mode: 'all' as const, onIncomplete: 'fail' as const };
     return {
-      spec: {
-        name: count === 1 ? repository : repository.slice(5),
-        repository,
-        context: '.',
-        file: 'Dockerfile',
-        buildArgs: [],
-        platforms: [],
-      },
-      image: `${REGISTRY}/${repository}`,
-      ref: { repositoryName: repository },
-      repository: {
-        name: repository,
-        registryId: '123456789012',
-        scanOnPush: true,
-        tagMutability: 'MUTABLE',
-        exclusions: [],
-        created: false,
-      },
-      plan: computeTagPlan(
-        { sha: SHA },
-        { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository },
-        `${REGISTRY}/${repository}`,
-      ),
-      candidate: { digest, reused: false },
+      ...run,
       platforms: [{ platform: 'linux/amd64', digest }],
-      scanned: {
-        scans,
-        verdict: decideImage({
-          scans,
-          ignores: { ids: [], entries: [], ignoreUnfixed: false, today: '2026-12-07' },
-          gate: { threshold: 'CRITICAL', mode: 'all', onIncomplete: 'fail' },
-        }),
-        risk: { scans, gate: { failOnExploitable: false }, notes: [] },
-      },
+      scanned: { scans, verdict: decideImage({ scans, ignores, gate }), risk: { scans, gate: { failOnExploitable: false }, notes: [] } },
     };
   });
 }

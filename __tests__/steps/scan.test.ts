@@ -3,10 +3,9 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { DescribeImageScanFindingsCommand } from '@aws-sdk/client-ecr';
 import * as core from '../../__fixtures__/core.js';
-import { digestOf, ecrFinding, emptyRegistry, fakeEcr, imagesInputs, REGISTRY, repositoriesOf } from '../../__fixtures__/pipeline.js';
-import { stepOf } from '../../__fixtures__/steps.js';
+import { digestOf, ecrFinding, emptyRegistry, fakeEcr, imagesInputs, repositoriesOf } from '../../__fixtures__/pipeline.js';
+import { imageRunOf, stepOf } from '../../__fixtures__/steps.js';
 import type { ImageRun, Session } from '../../src/steps/types.js';
-import { computeTagPlan } from '../../src/tags/plan.js';
 import { FakeTime } from '../scan/fakes.js';
 
 jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
@@ -19,19 +18,7 @@ beforeEach(() => {
 /** The runs as the phases before the scan leave them: each image pushed, on the platforms given. */
 function runsOf(count: 1 | 3, platforms: (repository: string) => Record<string, string>): ImageRun[] {
   return repositoriesOf(count).map((repository) => ({
-    spec: { name: repository.slice(5), repository, context: '.', file: 'Dockerfile', buildArgs: [], platforms: [] },
-    image: `${REGISTRY}/${repository}`,
-    ref: { repositoryName: repository },
-    repository: {
-      name: repository,
-      registryId: '123456789012',
-      scanOnPush: true,
-      tagMutability: 'MUTABLE',
-      exclusions: [],
-      created: false,
-    },
-    plan: computeTagPlan({ sha: 'c'.repeat(40) }, { shaTag: 'full', releaseTags: 'auto', latest: 'auto', tags: [], repository }, undefined),
-    candidate: { digest: digestOf(repository), reused: false },
+    ...imageRunOf(repository),
     platforms: Object.entries(platforms(repository)).map(([platform, digest]) => ({ platform, digest })),
   }));
 }
