@@ -199,6 +199,20 @@ export async function prComments(repo: string, issue: number): Promise<StoredCom
   return Array.isArray(body) ? body : body.comments;
 }
 
+/** Sets the head commit the GitHub stand-in reports for pull request `number` of acme/retail. */
+export async function putPullHead(number: number, sha: string): Promise<void> {
+  await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'PUT', '/pulls', {
+    repo: 'acme/retail',
+    number,
+    head: { sha, ref: 'feature', repo: { full_name: 'acme/retail' } },
+  });
+}
+
+/** Every request about pull request `number` of acme/retail (its comments too) waits `ms`: GitHub's own latency. */
+export async function putGithubLatency(number: number, ms: number): Promise<void> {
+  await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'PUT', '/latency', { repo: 'acme/retail', issue: number, ms });
+}
+
 /** A PR number no other case uses. */
 export function uniquePr(): number {
   return 1000 + Math.floor(Math.random() * 1_000_000);

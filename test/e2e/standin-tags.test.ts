@@ -3,7 +3,7 @@
 // every way a tag changes: a push by tag, a push moving a tag, PutImage, a manifest deleted in the
 // registry, and a change whose notification never came.
 import { describe, expect, test } from '@jest/globals';
-import { DescribeImagesCommand, ECRClient, PutImageCommand, type ImageIdentifier } from '@aws-sdk/client-ecr';
+import { DescribeImagesCommand, ECRClient, ListImagesCommand, PutImageCommand, type ImageIdentifier } from '@aws-sdk/client-ecr';
 import { createHash, randomUUID } from 'node:crypto';
 import { putRepository, registryPassword, stackEnv, uniqueRepository } from './stack.js';
 import { waitUntil } from './faults-support.js';
@@ -138,5 +138,36 @@ describe('ECR stand-in: DescribeImages tags follow the registry', () => {
     await pushTag(repository, 'one', b);
     expect(await tagsOf(repository, { imageTag: 'one' })).toEqual(['keep', 'one']);
     expect(await tagsOf(repository, { imageDigest: a.digest })).toEqual([]);
+  }, 60_000);
+});
+
+describe('ECR stand-in: a late answer tells what was true when the call arrived', () => {
+  test('hangMs with after: ListImages answered late does not see a tag written meanwhile; the next one does', async () => {
+    const repository = uniqueRepository('standin-late');
+    await putRepository(repository, {
+      imageTagMutability: 'MUTABLE',
+      scenario: { hangMs: { operations: ['ListImages'], count: 1, ms: 1500, after: true } },
+    });
+    const a = await newImage(repository);
+    await pushTag(repository, 'one', a);
+    await expectTags(repository, { imageTag: 'one' }, ['one']);
+
+    const tags = async () =>
+      ((await client().send(new ListImagesCommand({ repositoryName: repository }))).imageIds ?? []).map((id) => id.imageTag).sort();
+    const started = Date.now();
+    const late = tags();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Written while the first ListImages is on its way back.
+    await client().send(
+      new PutImageCommand({
+        repositoryName: repository,
+        imageTag: 'two',
+        imageManifest: a.bytes.toString('utf8'),
+        imageManifestMediaType: OCI_MANIFEST,
+      }),
+    );
+    expect(await late).toEqual(['one']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect(await tags()).toEqual(['one', 'two']);
   }, 60_000);
 });

@@ -25,11 +25,12 @@ const SCENARIO_FIELDS: Record<keyof Scenario, string> = {
   throttle: 'object',
   faults: 'object',
   hangMs: 'object',
+  latencyMs: 'number',
   startScanLimitExceeded: 'boolean',
   inspector: 'object',
 };
 const INSPECTOR_FIELDS: Record<string, string> = { accessDenied: 'boolean', fault: 'boolean', pageSize: 'number' };
-const CALL_RULE_FIELDS = new Set(['throttle', 'faults', 'hangMs']);
+const CALL_RULE_FIELDS = new Set(['throttle', 'faults', 'hangMs', 'latencyMs']);
 const REPOSITORY_FIELDS = [
   'registryId',
   'scanOnPush',
@@ -71,6 +72,12 @@ export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
     if (typeof v !== type) throw new AdminError(400, `scenario.inspector.${key} must be a ${type}`);
   }
   if (s.hangMs && typeof s.hangMs.ms !== 'number') throw new AdminError(400, 'scenario.hangMs.ms must be a number');
+  if (s.hangMs && s.hangMs.after !== undefined && typeof s.hangMs.after !== 'boolean') {
+    throw new AdminError(400, 'scenario.hangMs.after must be a boolean');
+  }
+  if (s.latencyMs !== undefined && !(s.latencyMs >= 0 && s.latencyMs <= 60_000)) {
+    throw new AdminError(400, 'scenario.latencyMs must be a number of ms from 0 to 60000');
+  }
   for (const rule of [s.throttle, s.faults, s.hangMs]) {
     if (rule?.operations !== undefined && !Array.isArray(rule.operations)) {
       throw new AdminError(400, "a rule's operations must be a list of operation names");

@@ -47,12 +47,14 @@ export class EcrApi {
     let status = 200;
     let error: EcrError | undefined;
     let output: unknown;
+    /** Waited after the call is handled, before it is answered: what it saw is older than its answer. */
+    let answerDelay = 0;
     try {
       const identity = verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body }, this.secrets, 'ecr');
       accessKeyId = identity.accessKeyId;
       input = parseInput(body);
       const handler = req.method === 'POST' && target.startsWith(TARGET_PREFIX) ? OPERATIONS[operation] : undefined;
-      await this.applyCallRules(operation, input);
+      answerDelay = await this.applyCallRules(operation, input);
       if (!handler) throw new EcrError('UnknownOperationException', `Unknown operation ${target || '(no X-Amz-Target)'}`);
       const ctx: OpContext = {
         store: this.store,
@@ -68,6 +70,7 @@ export class EcrApi {
       status = error.status;
     }
 
+    if (answerDelay > 0) await sleep(answerDelay);
     const text = JSON.stringify(error ? { __type: error.type, message: error.message } : output);
     res.writeHead(status, {
       'content-type': CONTENT_TYPE,
@@ -91,16 +94,28 @@ export class EcrApi {
     });
   }
 
-  /** Global rules first, then the named registry's, then the repository's: hang, then throttle, then faults. */
-  private async applyCallRules(operation: string, input: Input): Promise<void> {
+  /**
+   * Global rules first, then the named registry's, then the repository's: latency, hang, then
+   * throttle, then faults. Returns how long to wait once the call is handled, before answering:
+   * the second half of the latency (a round trip: the request travels, then the answer does) and
+   * any hang with `after`.
+   */
+  private async applyCallRules(operation: string, input: Input): Promise<number> {
     const repo = typeof input.repositoryName === 'string' ? this.store.repositories.get(input.repositoryName) : undefined;
     const registryIds = [input.registryId, ...(Array.isArray(input.registryIds) ? input.registryIds : [])].filter(
       (id) => typeof id === 'string',
     );
     const registries = registryIds.flatMap((id) => this.store.registries.get(id)?.scenario ?? []);
     const scenarios: CallScenario[] = [this.store.globalScenario, ...registries, ...(repo ? [repo.scenario] : [])];
+    // The latency of a real service, the longest that any scope asks for, on every call: half
+    // before the call is handled, half after.
+    const latency = Math.max(0, ...scenarios.map((scenario) => scenario.latencyMs ?? 0));
+    if (latency > 0) await sleep(latency / 2);
+    let after = latency / 2;
     for (const scenario of scenarios) {
-      if (scenario.hangMs && this.store.takeRule(scenario.hangMs, operation)) await sleep(scenario.hangMs.ms);
+      if (!scenario.hangMs || !this.store.takeRule(scenario.hangMs, operation)) continue;
+      if (scenario.hangMs.after) after += scenario.hangMs.ms;
+      else await sleep(scenario.hangMs.ms);
     }
     for (const scenario of scenarios) {
       if (this.store.takeRule(scenario.throttle, operation)) throw new EcrError('ThrottlingException', 'Rate exceeded');
@@ -113,6 +128,7 @@ export class EcrApi {
         throw new EcrError(type, fault.message ?? 'Internal service error (injected by the ECR stand-in).', status);
       }
     }
+    return after;
   }
 }
 

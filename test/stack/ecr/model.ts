@@ -33,6 +33,12 @@ export interface FaultRule extends CallRule {
 
 export interface HangRule extends CallRule {
   ms: number;
+  /**
+   * Wait after the call is handled, before it is answered (default: before it is handled): the
+   * answer arrives late and tells what was true when the call arrived, the window between a
+   * read and the writes decided on it.
+   */
+  after?: boolean;
 }
 
 /** Per-repository test behaviour, set through the admin API. All fields optional. */
@@ -59,6 +65,12 @@ export interface Scenario {
   throttle?: CallRule;
   faults?: FaultRule;
   hangMs?: HangRule;
+  /**
+   * Every call takes this long, as ECR's own API takes tens of ms where this stand-in takes one:
+   * half before the call is handled, half after (a round trip). Off by default; set it to open
+   * the windows real latency opens.
+   */
+  latencyMs?: number;
   /** StartImageScan always answers LimitExceededException. */
   startScanLimitExceeded?: boolean;
   /** Amazon Inspector's ListFindings for this repository's images (POST /findings/list). */
@@ -75,7 +87,7 @@ export interface InspectorScenario {
 }
 
 /** The global scenario (PUT /_admin/scenario) holds only the call rules. */
-export type CallScenario = Pick<Scenario, 'throttle' | 'faults' | 'hangMs'>;
+export type CallScenario = Pick<Scenario, 'throttle' | 'faults' | 'hangMs' | 'latencyMs'>;
 
 /**
  * Test settings for one registry id (PUT /_admin/registries/<registryId>), scoped to the calls

@@ -82,8 +82,28 @@ export class GithubAdmin {
       case 'DELETE /_admin/faults':
         this.state.faults = [];
         return [200, { cleared: true }];
+      case 'GET /_admin/latency':
+        return [200, { latencies: this.state.latencies }];
+      case 'PUT /_admin/latency':
+        return [200, { latencies: this.putLatency(json(body)) }];
+      case 'DELETE /_admin/latency':
+        this.state.latencies = [];
+        return [200, { cleared: true }];
     }
     throw new AdminError(404, `no admin route ${route}`);
+  }
+
+  /** {"ms": N, "repo"?: "owner/name", "issue"?: N}: replaces the rule of that scope (ms 0 removes it). */
+  private putLatency(b: unknown) {
+    if (!isObject(b) || typeof b.ms !== 'number' || !(b.ms >= 0 && b.ms <= 60_000)) {
+      throw new AdminError(400, 'body: {"ms": 0-60000, "repo"?: "owner/name", "issue"?: N}');
+    }
+    if (b.repo !== undefined && typeof b.repo !== 'string') throw new AdminError(400, 'repo must be "owner/name"');
+    if (b.issue !== undefined && typeof b.issue !== 'number') throw new AdminError(400, 'issue must be a number');
+    const rule = { ms: b.ms, ...(b.repo !== undefined ? { repo: b.repo } : {}), ...(b.issue !== undefined ? { issue: b.issue } : {}) };
+    this.state.latencies = this.state.latencies.filter((r) => r.repo !== rule.repo || r.issue !== rule.issue);
+    if (rule.ms > 0) this.state.latencies.push(rule);
+    return this.state.latencies;
   }
 
   /**

@@ -62,7 +62,11 @@ export class GithubApi {
     let reply: Reply;
     let login: string | undefined;
     let faultId: number | undefined;
+    let latency = 0;
     try {
+      // GitHub's own latency, a round trip: half before the request is handled, half after.
+      latency = this.state.latencyOf(url.pathname);
+      if (latency > 0) await sleep(latency / 2);
       const fault = this.state.takeFault(method, url.pathname);
       if (fault) {
         faultId = fault.id;
@@ -89,6 +93,7 @@ export class GithubApi {
       };
     }
 
+    if (latency > 0) await sleep(latency / 2);
     const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),

@@ -47,6 +47,17 @@ export interface FaultRule {
   uses: number;
 }
 
+/**
+ * A latency: every request it scopes waits `ms` before it is answered, as api.github.com takes a
+ * few hundred ms where this stand-in takes one. `repo` ("owner/name") and `issue` (a pull
+ * request's number, also for the comments on it) narrow it; neither: every request.
+ */
+export interface LatencyRule {
+  ms: number;
+  repo?: string;
+  issue?: number;
+}
+
 export interface CallRecord {
   time: string;
   requestId: string;
@@ -74,6 +85,7 @@ export class GithubState {
   comments = new Map<number, Comment>();
   pulls = new Map<string, PullOverride>();
   faults: FaultRule[] = [];
+  latencies: LatencyRule[] = [];
   calls: CallRecord[] = [];
   /** Requests per token this hour, for the rate-limit headers. */
   rateUsed = new Map<string, number>();
@@ -86,6 +98,7 @@ export class GithubState {
     this.comments.clear();
     this.pulls.clear();
     this.faults = [];
+    this.latencies = [];
     this.calls = [];
     this.rateUsed.clear();
   }
@@ -131,6 +144,21 @@ export class GithubState {
       return rule;
     }
     return undefined;
+  }
+
+  /** The latency a request to `path` waits: the longest of the rules that scope it. */
+  latencyOf(path: string): number {
+    if (this.latencies.length === 0) return 0;
+    const m = /^\/repos\/([^/]+\/[^/]+)\/(?:(?:issues|pulls)\/(\d+)|issues\/comments\/(\d+))/.exec(path);
+    const repo = m?.[1];
+    const issue = m?.[2] !== undefined ? Number(m[2]) : m?.[3] !== undefined ? this.comments.get(Number(m[3]))?.issue : undefined;
+    let ms = 0;
+    for (const rule of this.latencies) {
+      if (rule.repo !== undefined && rule.repo !== repo) continue;
+      if (rule.issue !== undefined && rule.issue !== issue) continue;
+      ms = Math.max(ms, rule.ms);
+    }
+    return ms;
   }
 
   logCall(call: CallRecord): void {
