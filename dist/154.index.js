@@ -1820,6 +1820,8 @@ async function comment(step, key, render) {
         issueNumber: pr.number,
         marker: commentMarker(key),
         body: render(key),
+        // The report is of this commit: when the PR's head has moved on, a newer run reports.
+        commit: pr.headSha,
         log: (message) => actions_core/* info */.pq(message),
         warn: (message) => actions_core/* warning */.$e(message),
     });

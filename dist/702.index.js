@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 // The only module that imports @actions/github. It reads GITHUB_API_URL and sets up the proxy
-// agent when it loads, so it is imported dynamically (report/publish.ts) and only when a comment
+// agent when it loads, so it is imported dynamically (steps/publish.ts) and only when a comment
 // is to be written.
 
 function createCommentOctokit(token) {

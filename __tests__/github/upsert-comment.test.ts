@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import {
   COMMENT_LIMIT_CHARS,
   CREATE_COMMENT,
+  DELETE_COMMENT,
+  GET_PULL,
   GET_USER,
   LIST_COMMENTS,
   UPDATE_COMMENT,
@@ -16,7 +18,8 @@ const KEY = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const MARKER = commentMarker(KEY);
 const BODY = `${MARKER}\n### ✅ ECR scan passed\n`;
 
-type Route = typeof GET_USER | typeof CREATE_COMMENT | typeof UPDATE_COMMENT | typeof LIST_COMMENTS;
+type Route =
+  typeof GET_USER | typeof CREATE_COMMENT | typeof UPDATE_COMMENT | typeof DELETE_COMMENT | typeof GET_PULL | typeof LIST_COMMENTS;
 
 interface Call {
   route: Route;
@@ -39,43 +42,67 @@ function comment(id: number, body: string, login: string, type: 'Bot' | 'User') 
 
 const BOT = 'github-actions[bot]';
 
+/** The commit the request's body reports on, and the PR's head unless a case says otherwise. */
+const HEAD = 'c'.repeat(40);
+
 /**
- * A fake GitHub: `user` is GET /user's answer (an Error to throw), `comments` the PR's comments;
- * `failures` are thrown, in order, by the first calls to a route.
+ * A fake GitHub, as the API behaves: `user` is GET /user's answer (an Error to throw),
+ * `comments` the PR's comments, which creating, editing and deleting change (ids grow);
+ * `head` the pull request's head commit; `failures` are thrown, in order, by the first calls to
+ * a route; `pause` is awaited before a route answers (to interleave two runs).
  */
-function fakeGitHub(setup: { user?: { login: string } | Error; comments?: unknown[]; failures?: Partial<Record<Route, unknown[]>> }) {
+function fakeGitHub(setup: {
+  user?: { login: string } | Error;
+  comments?: unknown[];
+  head?: string;
+  failures?: Partial<Record<Route, unknown[]>>;
+  pause?: (route: Route) => Promise<void>;
+}) {
   const calls: Call[] = [];
+  const comments = [...(setup.comments ?? [])] as Array<ReturnType<typeof comment>>;
+  let nextId = 900;
   const failures = new Map(Object.entries(setup.failures ?? {}).map(([route, list]) => [route, [...(list ?? [])]]));
-  const answer = (route: Route, params: Record<string, unknown>) => {
+  const answer = async (route: Route, params: Record<string, unknown>) => {
+    await setup.pause?.(route);
     calls.push({ route, params });
     const failure = failures.get(route)?.shift();
     if (failure !== undefined) throw failure;
   };
   const octokit: CommentOctokit = {
-    request(route, params = {}) {
-      try {
-        answer(route, params);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    async request(route, params = {}) {
+      await answer(route, params);
       if (route === GET_USER) {
-        return setup.user instanceof Error || setup.user === undefined
-          ? Promise.reject(setup.user ?? httpError(403, 'Resource not accessible by integration'))
-          : Promise.resolve({ status: 200, data: setup.user });
+        if (setup.user instanceof Error || setup.user === undefined)
+          throw setup.user ?? httpError(403, 'Resource not accessible by integration');
+        return { status: 200, data: setup.user };
       }
-      const id = route === UPDATE_COMMENT ? Number(params.comment_id) : 999;
-      return Promise.resolve({ status: route === CREATE_COMMENT ? 201 : 200, data: comment(id, String(params.body), BOT, 'Bot') });
+      if (route === GET_PULL) return { status: 200, data: { number: 7, head: { sha: setup.head ?? HEAD } } };
+      if (route === CREATE_COMMENT) {
+        const created = comment(nextId++, String(params.body), BOT, 'Bot');
+        comments.push(created);
+        return { status: 201, data: created };
+      }
+      const existing = comments.find((c) => c.id === Number(params.comment_id));
+      if (!existing) throw httpError(404, 'Not Found');
+      if (route === DELETE_COMMENT) {
+        comments.splice(comments.indexOf(existing), 1);
+        return { status: 204, data: undefined };
+      }
+      existing.body = String(params.body);
+      return { status: 200, data: existing };
     },
-    paginate(route, params) {
-      try {
-        answer(route, params);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return Promise.resolve(setup.comments ?? []);
+    async paginate(route, params) {
+      await answer(route, params);
+      return comments.map((c) => ({ ...c, user: { ...c.user } }));
     },
   };
-  return { octokit, calls, writes: () => calls.filter((c) => c.route === CREATE_COMMENT || c.route === UPDATE_COMMENT) };
+  return {
+    octokit,
+    calls,
+    comments,
+    writes: () => calls.filter((c) => c.route === CREATE_COMMENT || c.route === UPDATE_COMMENT),
+    deletes: () => calls.filter((c) => c.route === DELETE_COMMENT).map((c) => c.params.comment_id),
+  };
 }
 
 function request(octokit: CommentOctokit, overrides: Partial<UpsertCommentRequest> = {}) {
@@ -140,6 +167,7 @@ describe('upsertComment: which comment is ours', () => {
     if (action === 'updated') expect(writes[0]).toMatchObject({ route: UPDATE_COMMENT, params: { comment_id: updatedId, body: BODY } });
     else expect(writes[0]).toMatchObject({ route: CREATE_COMMENT, params: { owner: 'acme', repo: 'retail', issue_number: 7, body: BODY } });
     expect(result.url).toMatch(/^https:\/\/github\.com\/acme\/retail\/pull\/7#issuecomment-\d+$/);
+    expect(github.deletes()).toEqual([]);
   });
 
   test('reads every page, 100 at a time, with a timeout signal', async () => {
@@ -157,6 +185,101 @@ describe('upsertComment: which comment is ours', () => {
     const result = await upsertComment(request(github.octokit).req);
     expect(result.action).toBe('updated');
     expect(github.writes()[0]?.params.comment_id).toBe(21);
+    // The other is another run's duplicate: deleted, so the PR keeps one comment.
+    expect(github.deletes()).toEqual([22]);
+    expect(github.comments.map((c) => c.id)).toEqual([21]);
+  });
+});
+
+describe('upsertComment: runs at the same time converge to one comment, of the newest head', () => {
+  const OLD = 'a'.repeat(40);
+  const NEW = 'b'.repeat(40);
+  const body = (sha: string) => `${MARKER}\n### report of ${sha.slice(0, 7)}\n`;
+
+  /** Both runs list before either writes: the window real latency opens. */
+  function listedTogether() {
+    let waiting: Array<() => void> = [];
+    let lists = 0;
+    return async (route: Route) => {
+      if (route !== LIST_COMMENTS || ++lists > 2) return;
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 2) {
+          for (const go of waiting) go();
+          waiting = [];
+        }
+      });
+    };
+  }
+
+  test.each([
+    ['the older commit first', [OLD, NEW]],
+    ['the newer commit first', [NEW, OLD]],
+  ])('two runs of one PR, %s: one comment survives, the oldest, and it shows the head commit', async (_name, order) => {
+    const github = fakeGitHub({ head: NEW, pause: listedTogether() });
+    const run = (sha: string) => upsertComment(request(github.octokit, { body: body(sha), commit: sha }).req);
+    const results = await Promise.all(order.map(run));
+
+    expect(github.comments).toHaveLength(1);
+    expect(github.comments[0]!.id).toBe(900); // the first created: links to it stay good
+    expect(github.comments[0]!.body).toBe(body(NEW));
+    expect(results.map((r) => r.warning)).toEqual([undefined, undefined]);
+  });
+
+  test('the same commit run twice at once: one comment', async () => {
+    const github = fakeGitHub({ head: NEW, pause: listedTogether() });
+    await Promise.all([1, 2].map(() => upsertComment(request(github.octokit, { body: body(NEW), commit: NEW }).req)));
+    expect(github.comments.map((c) => c.body)).toEqual([body(NEW)]);
+  });
+
+  test("a run of an older commit leaves the newer commit's report as it is, and says so", async () => {
+    const github = fakeGitHub({ head: NEW, comments: [comment(71, body(NEW), BOT, 'Bot')] });
+    const { req, logs } = request(github.octokit, { body: body(OLD), commit: OLD });
+    const result = await upsertComment(req);
+    expect(result).toMatchObject({ action: 'left', url: 'https://github.com/acme/retail/pull/7#issuecomment-71' });
+    expect(github.writes()).toEqual([]);
+    expect(github.comments[0]!.body).toBe(body(NEW));
+    expect(logs.join('\n')).toMatch(/Left the comment .* the pull request's head is now bbbbbbb, newer than this run's aaaaaaa/);
+  });
+
+  test('without a commit to compare (or when the pull request cannot be read), the comment is written as before', async () => {
+    const github = fakeGitHub({
+      head: NEW,
+      comments: [comment(72, body(NEW), BOT, 'Bot')],
+      failures: { [GET_PULL]: [httpError(404, 'Not Found')] },
+    });
+    // An older commit's run that cannot read the pull request writes, as every run did before.
+    expect((await upsertComment(request(github.octokit, { body: body(OLD), commit: OLD }).req)).action).toBe('updated');
+    expect(github.calls.some((c) => c.route === GET_PULL)).toBe(true);
+    const plain = fakeGitHub({ head: NEW, comments: [comment(73, body(NEW), BOT, 'Bot')] });
+    expect((await upsertComment(request(plain.octokit, { body: body(OLD) }).req)).action).toBe('updated');
+    expect(plain.calls.some((c) => c.route === GET_PULL)).toBe(false);
+  });
+
+  test('a comment another run deleted meanwhile is not an error: to delete, or to edit', async () => {
+    // Deleting a duplicate someone else already deleted: 404, and nothing more to do.
+    const gone = fakeGitHub({
+      comments: [comment(81, `${MARKER}\nx`, BOT, 'Bot'), comment(82, `${MARKER}\ny`, BOT, 'Bot')],
+      failures: { [DELETE_COMMENT]: [httpError(404, 'Not Found')] },
+    });
+    expect(await upsertComment(request(gone.octokit).req)).toMatchObject({ action: 'updated' });
+    // Editing the survivor someone else deleted: look again, and comment anew when none is left.
+    let deleteFirst: (() => void) | undefined;
+    const edited = fakeGitHub({
+      comments: [comment(83, `${MARKER}\nx`, BOT, 'Bot')],
+      pause: (route) => {
+        if (route === UPDATE_COMMENT) {
+          deleteFirst?.();
+          deleteFirst = undefined;
+        }
+        return Promise.resolve();
+      },
+    });
+    deleteFirst = () => edited.comments.splice(0, 1);
+    const result = await upsertComment(request(edited.octokit).req);
+    expect(result).toMatchObject({ action: 'created' });
+    expect(result.warning).toBeUndefined();
+    expect(edited.comments.map((c) => c.body)).toEqual([BODY]);
   });
 });
 

@@ -3,10 +3,27 @@
 // that quotes or copies the marker is never edited. A comment that cannot be written is a
 // warning in the result, never an exception: the report must not fail the step.
 //
+// Runs overlap (two pushes to a PR seconds apart), and GitHub has no compare-and-swap for a
+// comment, so every run converges by itself to what running them one after the other leaves:
+// after creating a comment it looks again, and of several comments of its key the oldest
+// survives (links to it stay good) and the others are deleted by whichever run finds them; the
+// survivor shows the report of the PR's head commit, read from the pull request when writing:
+// a run of an older commit never overwrites a newer one's report. A comment another run has
+// just deleted is not an error, to delete or to edit.
+//
 // The octokit is passed in, typed as narrowly as we use it (comment-api.ts), so tests pass a
 // fake; the real one (octokit.ts) is loaded by the caller only when a comment is to be written.
 // The marker is passed in too: the renderer owns its shape, this module only looks for it.
-import { COMMENT_LIMIT_CHARS, CREATE_COMMENT, GET_USER, LIST_COMMENTS, UPDATE_COMMENT, type CommentOctokit } from './comment-api.js';
+import {
+  COMMENT_LIMIT_CHARS,
+  CREATE_COMMENT,
+  DELETE_COMMENT,
+  GET_PULL,
+  GET_USER,
+  LIST_COMMENTS,
+  UPDATE_COMMENT,
+  type CommentOctokit,
+} from './comment-api.js';
 import { toMessage } from '../util/errors.js';
 import { RetriesExhaustedError, realTime, withRetry } from '../util/retry.js';
 
@@ -19,6 +36,11 @@ export interface UpsertCommentRequest {
   marker: string;
   /** The whole body, starting with `marker` (added when missing). */
   body: string;
+  /**
+   * The commit the body reports on (the PR's head when the run started). When the pull request's
+   * head is another commit by the time the comment is written, the comment is left as it is.
+   */
+  commit?: string;
   log: (message: string) => void;
   /** Per request; listing every page gets four times this. Default 15 s. */
   timeoutMs?: number;
@@ -32,7 +54,8 @@ export interface UpsertCommentRequest {
 
 export interface UpsertCommentResult {
   url?: string;
-  action: 'created' | 'updated' | 'unchanged' | 'skipped';
+  /** `left`: the comment was not written, because the pull request's head is a newer commit. */
+  action: 'created' | 'updated' | 'unchanged' | 'left' | 'skipped';
   warning?: string;
 }
 
@@ -58,46 +81,114 @@ export async function upsertComment(request: UpsertCommentRequest): Promise<Upse
     };
   }
   const call = caller(request);
+  const ids = { owner, repo };
 
   let phase = `read the comments of ${where}`;
   try {
     const self = await whoAmI(call, log);
-    const comments = (
-      await call.idempotent(
-        `GitHub: listing the comments of ${where}`,
-        (signal) => octokit.paginate(LIST_COMMENTS, { owner, repo, issue_number: issueNumber, per_page: 100, request: { signal } }),
-        4,
+    const listOurs = async () =>
+      (
+        await call.idempotent(
+          `GitHub: listing the comments of ${where}`,
+          (signal) => octokit.paginate(LIST_COMMENTS, { ...ids, issue_number: issueNumber, per_page: 100, request: { signal } }),
+          4,
+        )
       )
-    )
-      .map(parseComment)
-      .filter((c): c is IssueComment => c !== undefined);
-    const ours = comments.filter((c) => isOurs(c, marker, self));
-    const existing = ours[0]; // the oldest: the comment stays where the conversation first saw it
-    if (ours.length > 1) log(`Found ${ours.length} comments with our marker on ${where}; updating the oldest.`);
-
-    if (existing) {
-      if (sameBody(existing.body, body)) {
-        log(`The comment on ${where} is up to date: ${existing.url ?? existing.id}.`);
-        return { url: existing.url, action: 'unchanged' };
+        .map(parseComment)
+        .filter((c): c is IssueComment => c !== undefined && isOurs(c, marker, self));
+    /** The oldest of ours survives; the others (another run's, written at the same time) go. */
+    const converge = async (ours: IssueComment[]): Promise<IssueComment | undefined> => {
+      const [survivor, ...others] = ours;
+      if (others.length > 0) {
+        phase = `delete the extra comments on ${where}`;
+        for (const other of others) await deleteComment(call, ids, other.id, where);
+        log(
+          `Found ${ours.length} comments of this step on ${where} (runs at the same time): kept the oldest, ${survivor!.url ?? survivor!.id}.`,
+        );
       }
-      phase = `update comment ${existing.id} on ${where}`;
-      const response = await call.idempotent(`GitHub: updating comment ${existing.id} on ${where}`, (signal) =>
-        octokit.request(UPDATE_COMMENT, { owner, repo, comment_id: existing.id, body, request: { signal } }),
+      return survivor;
+    };
+    /** Whether this run's commit is still the PR's head: only then may it overwrite a report. */
+    const isHead = async (): Promise<boolean> => {
+      if (request.commit === undefined) return true;
+      const head = await pullHead(call, ids, issueNumber, log);
+      if (head === undefined || head.toLowerCase() === request.commit.toLowerCase()) return true;
+      log(
+        `Left the comment on ${where} as it is: the pull request's head is now ${head.slice(0, 7)}, newer than this run's ${request.commit.slice(0, 7)}, whose report it would overwrite.`,
       );
-      const url = parseComment(response.data)?.url ?? existing.url;
-      log(`Updated the comment on ${where}: ${url ?? existing.id}.`);
+      return false;
+    };
+    const update = async (comment: IssueComment): Promise<UpsertCommentResult> => {
+      if (sameBody(comment.body, body)) {
+        log(`The comment on ${where} is up to date: ${comment.url ?? comment.id}.`);
+        return { url: comment.url, action: 'unchanged' };
+      }
+      if (!(await isHead())) return { url: comment.url, action: 'left' };
+      phase = `update comment ${comment.id} on ${where}`;
+      const response = await call.idempotent(`GitHub: updating comment ${comment.id} on ${where}`, (signal) =>
+        octokit.request(UPDATE_COMMENT, { ...ids, comment_id: comment.id, body, request: { signal } }),
+      );
+      const url = parseComment(response.data)?.url ?? comment.url;
+      log(`Updated the comment on ${where}: ${url ?? comment.id}.`);
       return { url, action: 'updated' };
+    };
+
+    const existing = await converge(await listOurs());
+    if (existing) {
+      try {
+        return await update(existing);
+      } catch (error) {
+        // Deleted meanwhile (by a person, or by another run's clean-up): write to whichever survives.
+        if (statusOf(error) !== 404) throw error;
+        const survivor = await converge(await listOurs());
+        if (survivor) return await update(survivor);
+      }
     }
 
     phase = `comment on ${where}`;
     const response = await call.create(`GitHub: commenting on ${where}`, (signal) =>
-      octokit.request(CREATE_COMMENT, { owner, repo, issue_number: issueNumber, body, request: { signal } }),
+      octokit.request(CREATE_COMMENT, { ...ids, issue_number: issueNumber, body, request: { signal } }),
     );
-    const url = parseComment(response.data)?.url;
-    log(`Commented on ${where}: ${url ?? '(no URL returned)'}.`);
-    return { url, action: 'created' };
+    const created = parseComment(response.data);
+    log(`Commented on ${where}: ${created?.url ?? '(no URL returned)'}.`);
+    // Another run may have commented at the same time: look again, keep the oldest.
+    phase = `look again at the comments of ${where}`;
+    const survivor = await converge(await listOurs());
+    if (!survivor || survivor.id === created?.id) return { url: created?.url, action: 'created' };
+    const kept = await update(survivor);
+    return { ...kept, action: kept.action === 'left' ? 'left' : 'updated' };
   } catch (error) {
     return { action: 'skipped', warning: failureWarning(phase, where, error) };
+  }
+}
+
+/** Deletes a comment; one another run has deleted already (404) is gone, as wanted. */
+async function deleteComment(call: Caller, ids: { owner: string; repo: string }, id: number, where: string): Promise<void> {
+  try {
+    await call.idempotent(`GitHub: deleting comment ${id} on ${where}`, (signal) =>
+      call.octokit.request(DELETE_COMMENT, { ...ids, comment_id: id, request: { signal } }),
+    );
+  } catch (error) {
+    if (statusOf(error) !== 404) throw error;
+  }
+}
+
+/** The pull request's head commit, or undefined when GitHub will not say (then this run writes, as before). */
+async function pullHead(
+  call: Caller,
+  ids: { owner: string; repo: string },
+  number: number,
+  log: (message: string) => void,
+): Promise<string | undefined> {
+  try {
+    const response = await call.idempotent(`GitHub: reading pull request #${number}`, (signal) =>
+      call.octokit.request(GET_PULL, { ...ids, pull_number: number, request: { signal } }),
+    );
+    const head = (response.data as { head?: unknown } | null)?.head;
+    return stringField(head, 'sha');
+  } catch (error) {
+    log(`GET pull request #${number}: ${statusOf(error) ?? toMessage(error)}; writing the comment without knowing the head.`);
+    return undefined;
   }
 }
 

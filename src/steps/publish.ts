@@ -153,6 +153,8 @@ async function comment(step: Pick<Step, 'inputs' | 'facts'>, key: string, render
     issueNumber: pr.number,
     marker: commentMarker(key),
     body: render(key),
+    // The report is of this commit: when the PR's head has moved on, a newer run reports.
+    commit: pr.headSha,
     log: (message) => core.info(message),
     warn: (message) => core.warning(message),
   });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { stackEnv } from './stack.js';
+import { putPullHead, stackEnv, uniquePr } from './stack.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const NODE24 = path.join(ROOT, 'node_modules', 'node', 'bin', 'node');
@@ -41,6 +41,12 @@ export interface RunSpec {
   buildersFrom?: string;
   /** The runner's config.json before the step (an empty object when not given). */
   dockerConfigJson?: Record<string, unknown>;
+  /**
+   * pull_request events: the head commit the GitHub stand-in gives the pull request when the
+   * step reads it (default: the event's own head, as on GitHub when the run is current; another
+   * commit makes this run one of an older head).
+   */
+  pullHead?: string;
 }
 
 export interface PhaseResult {
@@ -177,6 +183,12 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
   writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(spec.event.payload ?? {}));
+  // On GitHub the pull request's head is this run's commit, unless a newer push came since.
+  const pull =
+    spec.event.name === 'pull_request'
+      ? (spec.event.payload?.pull_request as { number?: number; head?: { sha?: string } } | undefined)
+      : undefined;
+  if (pull?.number !== undefined && (spec.pullHead ?? pull.head?.sha)) await putPullHead(pull.number, (spec.pullHead ?? pull.head?.sha)!);
 
   const token = spec.githubToken ?? `ghs_${randomUUID().replace(/-/g, '')}`;
   const base: Record<string, string> = {
@@ -260,7 +272,9 @@ export function pushEvent(sha = commitSha()): EventSpec {
 /** A pull_request event: GITHUB_SHA is the merge commit, the image must be tagged with the head. */
 export function pullRequestEvent(opts: { head?: string; base?: string; number?: number; fork?: boolean } = {}): EventSpec {
   const head = opts.head ?? commitSha();
-  const number = opts.number ?? 7;
+  // A pull request of its own unless a case names one: cases run side by side, and the head a
+  // pull request reports decides whose report its comment shows.
+  const number = opts.number ?? uniquePr();
   return {
     name: 'pull_request',
     sha: commitSha(), // the merge commit
