@@ -3255,6 +3255,23 @@ image) {
         add('latest', 'latest');
     return plan;
 }
+/** A floating tag: `1.2`, `1`, and `latest` when it is `auto` (it follows the highest release). */
+function isFloating(promotion, latestMode) {
+    return promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
+}
+/** The highest stable release in a floating tag's line (`1.2`: 1.2.x; `1`: 1.x; `latest`: any), and the tag that names it. */
+function highestInLine(kind, current, tags) {
+    let highest;
+    for (const tag of tags) {
+        const v = releaseVersion(tag);
+        if (v === undefined || v.prerelease.length > 0)
+            continue;
+        const inLine = kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
+        if (inLine && (highest === undefined || gt_default()(v, highest.version)))
+            highest = { version: v, tag };
+    }
+    return highest;
+}
 /**
  * Floating tags move only forward: `1.2`, `1` and `latest` (auto) are written only when this
  * release is the highest stable version in their line among the tags already in the repository.
@@ -3264,32 +3281,52 @@ function moveFloatingTags(plan, existingTags, latestMode) {
     const write = [];
     const held = [];
     const version = plan.version;
-    const stable = existingTags.map((tag) => releaseVersion(tag)).filter((v) => v !== undefined && v.prerelease.length === 0);
     for (const promotion of plan.promotions) {
-        const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
-        if (!floating || version === undefined) {
+        if (!isFloating(promotion, latestMode) || version === undefined) {
             write.push(promotion);
             continue;
         }
         const current = new (semver_default())(version);
-        const line = stable.filter((v) => promotion.kind === 'minor'
-            ? v.major === current.major && v.minor === current.minor
-            : promotion.kind === 'major'
-                ? v.major === current.major
-                : true);
-        const highest = line.reduce((max, v) => (max === undefined || gt_default()(v, max) ? v : max), undefined);
-        if (highest === undefined || gte_default()(current, highest))
+        const highest = highestInLine(promotion.kind, current, existingTags);
+        if (highest === undefined || gte_default()(current, highest.version))
             write.push(promotion);
         else
-            held.push({ ...promotion, reason: `${highest.version} is newer` });
+            held.push({ ...promotion, reason: `${highest.version.version} is newer` });
     }
     return { write, held };
+}
+/**
+ * Floating tags move forward only, whatever overlaps: after this run wrote its floating tags
+ * (`written`), the repository's tags are read again (`tagsNow`: tag → digest). A floating tag of
+ * this run's whose line now holds a higher release (written meanwhile by an overlapping run,
+ * whose own floating tags this run's writes may have overtaken) goes back to that release's
+ * image, unless it is there already. Two runs that both repair end at the same tags.
+ */
+function floatingRepairs(plan, written, tagsNow, latestMode) {
+    if (plan.version === undefined)
+        return [];
+    const current = new (semver_default())(plan.version);
+    const tags = [...tagsNow.keys()];
+    const repairs = [];
+    for (const promotion of plan.promotions) {
+        if (!isFloating(promotion, latestMode) || !written.includes(promotion.tag))
+            continue;
+        const highest = highestInLine(promotion.kind, current, tags);
+        if (highest === undefined || !gt_default()(highest.version, current))
+            continue;
+        const digest = tagsNow.get(highest.tag);
+        if (digest === undefined || tagsNow.get(promotion.tag) === digest)
+            continue;
+        repairs.push({ tag: promotion.tag, release: highest.tag, digest });
+    }
+    return repairs;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/promote.ts
 // Phase: promote on pass. After the step's verdict, every image's release tags, floating tags
 // and extra tags are written by copying its candidate's manifest (BatchGetImage → PutImage),
 // never by pushing again; all or nothing: when the verdict holds them back, no image gets them.
+
 
 
 
@@ -3323,8 +3360,12 @@ async function promoteImages(step, session, images, verdict) {
                 actions_core/* warning */.$e(say(warning));
             if (result.written.length > 0)
                 actions_core/* info */.pq(say(`Tagged ${result.written.join(', ')}.`));
+            for (const moved of result.movedBack) {
+                actions_core/* info */.pq(say(`Moved ${moved.tag} to ${moved.release} (${moved.digest}): a newer release was promoted while this run was; floating tags move forward only.`));
+            }
             for (const held of result.heldBack)
-                actions_core/* info */.pq(say(`Held back ${held.tag}: ${held.reason}.`));
+                if (!result.movedBack.some((m) => m.tag === held.tag))
+                    actions_core/* info */.pq(say(`Held back ${held.tag}: ${held.reason}.`));
             image.promoted = { written: result.written, heldBack: result.heldBack };
         }
     });
@@ -3334,7 +3375,7 @@ async function promoteTags(client, ref, repository, plan, latestMode,
 /** The candidate's manifest, as read after the push: copied, never fetched again. */
 manifest) {
     const digest = manifest.digest;
-    const result = { written: [], heldBack: [], warnings: [] };
+    const result = { written: [], heldBack: [], warnings: [], movedBack: [] };
     if (plan.promotions.length === 0)
         return result;
     const existing = await listTags(client, ref);
@@ -3366,7 +3407,40 @@ manifest) {
             }
         }
     }
+    await repairFloatingTags(client, ref, repository, plan, latestMode, result);
     return result;
+}
+/** Enough rounds for releases that keep landing while this run repairs; each round is one ListImages. */
+const REPAIR_ROUNDS = 3;
+/**
+ * Floating tags move forward only, whatever overlaps. ECR has no compare-and-swap for a tag: two
+ * releases promoted at once each list the tags, each find their release the highest, and the
+ * lower one's write can land last. So once this run's floating tags are written, the tags are
+ * read again, and each that a higher release's line now claims goes to that release's image (a
+ * copy of the manifest its own tag names). Whichever run writes a floating tag last reads the
+ * tags after that write, so the last writer repairs what any other got wrong; a repair is itself
+ * a write, so the tags are read again after it (a third release may have landed meanwhile) until
+ * nothing is left to repair. In a repository whose tags cannot move, a floating tag is held back
+ * as before, and nothing is repaired.
+ */
+async function repairFloatingTags(client, ref, repository, plan, latestMode, result) {
+    const ours = plan.promotions
+        .filter((p) => FLOATING.has(p.kind) && result.written.includes(p.tag) && canMoveTag(repository, p.tag))
+        .map((p) => p.tag);
+    if (ours.length === 0)
+        return;
+    for (let round = 0; round < REPAIR_ROUNDS; round++) {
+        const repairs = floatingRepairs(plan, ours, await listTags(client, ref), latestMode);
+        if (repairs.length === 0)
+            return;
+        for (const repair of repairs) {
+            await putTag(client, ref, await getManifest(client, ref, repair.digest), repair.tag);
+            result.written = result.written.filter((tag) => tag !== repair.tag);
+            result.heldBack = result.heldBack.filter((held) => held.tag !== repair.tag);
+            result.heldBack.push({ tag: repair.tag, reason: `moved to ${repair.release}: a newer release, promoted while this run was` });
+            result.movedBack = [...result.movedBack.filter((moved) => moved.tag !== repair.tag), repair];
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts

@@ -150,6 +150,94 @@ describe('promoteTags', () => {
   });
 });
 
+describe('promoteTags: a release promoted at the same time as a higher one', () => {
+  const OURS = MANIFEST.digest;
+  const HIGHER = `sha256:${'5'.repeat(64)}`;
+  const HIGHEST = `sha256:${'6'.repeat(64)}`;
+  const plan = (tag: string) => computeTagPlan({ sha: SHA, release: { tag, prerelease: false } }, inputs, IMAGE);
+
+  /** ListImages: empty when this run decides, then what the other run wrote meanwhile. */
+  function racing(mutability: RepositoryInfo['tagMutability'], thirdRelease = false) {
+    const tags = new Map<string, string>();
+    const fake = new FakeEcrClient()
+      .on(ListImagesCommand, (_input, call) => {
+        if (call === 1) tags.set('1.5.1', HIGHER);
+        return { imageIds: [...tags].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) };
+      })
+      .on(BatchGetImageCommand, (input, call) => {
+        // A third release, landing while this run repairs: its floating tags are written just
+        // before this run's repairs, which put them back on 1.5.1.
+        if (call === 0 && thirdRelease) for (const tag of ['1.5.2', '1.5', '1', 'latest']) tags.set(tag, HIGHEST);
+        return {
+          images: [
+            { imageId: input.imageIds![0], imageManifest: '{"schemaVersion":2,"higher":true}', imageManifestMediaType: MANIFEST.mediaType },
+          ],
+        };
+      })
+      .on(PutImageCommand, (input) => {
+        if (mutability === 'IMMUTABLE' && tags.has(input.imageTag!))
+          throw new ImageTagAlreadyExistsException({ message: 'exists', $metadata: {} });
+        tags.set(input.imageTag!, input.imageDigest!);
+        return { image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } };
+      });
+    return { fake, tags };
+  }
+
+  test("the floating tags it wrote go back to the higher release's image, and it says so", async () => {
+    const { fake, tags } = racing('MUTABLE');
+    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan('v1.5.0'), 'auto', MANIFEST);
+    expect(Object.fromEntries(tags)).toEqual({ '1.5.0': OURS, '1.5': HIGHER, '1': HIGHER, latest: HIGHER, '1.5.1': HIGHER });
+    expect(result.written).toEqual(['1.5.0']);
+    expect(result.movedBack.map((m) => [m.tag, m.release])).toEqual([
+      ['1.5', '1.5.1'],
+      ['1', '1.5.1'],
+      ['latest', '1.5.1'],
+    ]);
+    expect(result.heldBack).toEqual(
+      ['1.5', '1', 'latest'].map((tag) => ({ tag, reason: expect.stringMatching(/^moved to 1\.5\.1: a newer release/) })),
+    );
+    // The higher release's manifest is copied, as its own tag names it.
+    expect(fake.inputsOf(BatchGetImageCommand)[0]!.imageIds).toEqual([{ imageDigest: HIGHER }]);
+  });
+
+  test('a third release landing while it repairs: it reads the tags again after its repair, and follows the highest', async () => {
+    const { fake, tags } = racing('MUTABLE', true);
+    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan('v1.5.0'), 'auto', MANIFEST);
+    expect(Object.fromEntries(tags)).toEqual({
+      '1.5.0': OURS,
+      '1.5.1': HIGHER,
+      '1.5.2': HIGHEST,
+      '1.5': HIGHEST,
+      '1': HIGHEST,
+      latest: HIGHEST,
+    });
+    expect(result.movedBack.map((m) => [m.tag, m.release, m.digest])).toEqual([
+      ['1.5', '1.5.2', HIGHEST],
+      ['1', '1.5.2', HIGHEST],
+      ['latest', '1.5.2', HIGHEST],
+    ]);
+    expect(result.heldBack.map((h) => h.reason)).toEqual(Array(3).fill(expect.stringMatching(/^moved to 1\.5\.2:/)));
+    expect(fake.inputsOf(ListImagesCommand)).toHaveLength(4); // decide, repair, repair again, nothing left
+  });
+
+  test('an immutable repository: the floating tags were held back, nothing is repaired', async () => {
+    const { fake, tags } = racing('IMMUTABLE');
+    tags.set('latest', OLD);
+    const result = await promoteTags(fake.client, ref, repository('IMMUTABLE'), plan('v1.5.0'), 'auto', MANIFEST);
+    expect(result.movedBack).toEqual([]);
+    expect(tags.get('latest')).toBe(OLD);
+    expect(result.heldBack.find((h) => h.tag === 'latest')?.reason).toMatch(/^immutable repository/);
+    expect(fake.inputsOf(BatchGetImageCommand)).toEqual([]);
+  });
+
+  test('the highest release promotes and repairs nothing', async () => {
+    const { fake } = racing('MUTABLE');
+    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan('v1.5.2'), 'auto', MANIFEST);
+    expect(result.written).toEqual(['1.5.2', '1.5', '1', 'latest']);
+    expect(result.movedBack).toEqual([]);
+  });
+});
+
 // The phase: promotion for one image and for three, all or nothing, as the step's verdict says.
 
 function runsOf(count: 1 | 3): ImageRun[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { computeTagPlan, moveFloatingTags, reduceExtraTag } from '../../src/tags/plan.js';
+import { computeTagPlan, floatingRepairs, moveFloatingTags, reduceExtraTag } from '../../src/tags/plan.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -59,5 +59,81 @@ describe('moveFloatingTags', () => {
     const result = moveFloatingTags(plan(tag), existing, 'auto');
     expect(result.write.map((p) => p.tag)).toEqual(write);
     expect(result.held.map((p) => p.tag)).toEqual(held);
+  });
+});
+
+describe('floatingRepairs: floating tags move forward only, whatever overlaps', () => {
+  const plan = (tag: string) => computeTagPlan({ sha: SHA, release: { tag, prerelease: false } }, base, IMAGE);
+  const OURS = `sha256:${'1'.repeat(64)}`;
+  const HIGHER = `sha256:${'2'.repeat(64)}`;
+  const OTHER = `sha256:${'3'.repeat(64)}`;
+  test.each<[string, string, string[], Record<string, string>, string, Array<[string, string, string]>]>([
+    [
+      'a higher patch promoted meanwhile takes back 1.5, 1 and latest',
+      'v1.5.0',
+      ['1.5.0', '1.5', '1', 'latest'],
+      { '1.5.0': OURS, '1.5': OURS, '1': OURS, latest: OURS, '1.5.1': HIGHER },
+      'auto',
+      [
+        ['1.5', '1.5.1', HIGHER],
+        ['1', '1.5.1', HIGHER],
+        ['latest', '1.5.1', HIGHER],
+      ],
+    ],
+    [
+      'a higher minor takes 1 and latest, not 1.5',
+      'v1.5.0',
+      ['1.5.0', '1.5', '1', 'latest'],
+      { '1.5.0': OURS, '1.5': OURS, '1': OURS, latest: OURS, '1.6.0': HIGHER },
+      'auto',
+      [
+        ['1', '1.6.0', HIGHER],
+        ['latest', '1.6.0', HIGHER],
+      ],
+    ],
+    [
+      'a higher major takes only latest',
+      'v1.5.0',
+      ['1.5.0', '1.5', '1', 'latest'],
+      { '1.5.0': OURS, '1.5': OURS, '1': OURS, latest: OURS, 'v2.0.0': HIGHER },
+      'auto',
+      [['latest', 'v2.0.0', HIGHER]],
+    ],
+    [
+      'nothing higher: nothing moves',
+      'v1.5.1',
+      ['1.5.1', '1.5', '1', 'latest'],
+      { '1.5.1': OURS, '1.5.0': OTHER, latest: OURS },
+      'auto',
+      [],
+    ],
+    [
+      'already repaired by the other run: nothing to write',
+      'v1.5.0',
+      ['1.5.0', '1.5', '1', 'latest'],
+      { '1.5.0': OURS, '1.5': HIGHER, '1': HIGHER, latest: HIGHER, '1.5.1': HIGHER },
+      'auto',
+      [],
+    ],
+    [
+      'a higher prerelease does not count',
+      'v1.5.0',
+      ['1.5.0', '1.5', '1', 'latest'],
+      { '1.5.0': OURS, '1.5': OURS, latest: OURS, '1.6.0-rc.1': HIGHER },
+      'auto',
+      [],
+    ],
+    ['latest: true is not floating: it stays on this image', 'v1.5.0', ['1.5.0', 'latest'], { latest: OURS, '1.6.0': HIGHER }, 'true', []],
+    [
+      'only the tags this run wrote are repaired',
+      'v1.5.0',
+      ['1.5.0', '1.5'],
+      { '1.5.0': OURS, '1.5': OURS, '1.5.1': HIGHER, latest: OTHER },
+      'auto',
+      [['1.5', '1.5.1', HIGHER]],
+    ],
+  ])('%s', (_name, release, written, tagsNow, latest, expected) => {
+    const repairs = floatingRepairs(plan(release), written, new Map(Object.entries(tagsNow)), latest as 'auto' | 'true');
+    expect(repairs.map((r) => [r.tag, r.release, r.digest])).toEqual(expected);
   });
 });

@@ -3,10 +3,10 @@
 // never by pushing again; all or nothing: when the verdict holds them back, no image gets them.
 import * as core from '../util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { listTags, putTag, type ImageRef, type Manifest } from '../ecr/images.js';
+import { getManifest, listTags, putTag, type ImageRef, type Manifest } from '../ecr/images.js';
 import type { StepVerdict } from '../gate/verdict.js';
-import type { RepositoryInfo } from '../shared/tag-mutability.js';
-import { moveFloatingTags, type LatestMode, type Promotion, type TagPlan } from '../tags/plan.js';
+import { canMoveTag, type RepositoryInfo } from '../shared/tag-mutability.js';
+import { floatingRepairs, moveFloatingTags, type FloatingRepair, type LatestMode, type Promotion, type TagPlan } from '../tags/plan.js';
 import { errorName } from '../util/errors.js';
 import { labelFor, layoutOf } from './label.js';
 import type { ImageRun, Session, Step } from './types.js';
@@ -38,7 +38,15 @@ export async function promoteImages(
       const result = await promoteTags(session.client, image.ref, image.repository, image.plan, inputs.latest, await image.manifest());
       for (const warning of result.warnings) core.warning(say(warning));
       if (result.written.length > 0) core.info(say(`Tagged ${result.written.join(', ')}.`));
-      for (const held of result.heldBack) core.info(say(`Held back ${held.tag}: ${held.reason}.`));
+      for (const moved of result.movedBack) {
+        core.info(
+          say(
+            `Moved ${moved.tag} to ${moved.release} (${moved.digest}): a newer release was promoted while this run was; floating tags move forward only.`,
+          ),
+        );
+      }
+      for (const held of result.heldBack)
+        if (!result.movedBack.some((m) => m.tag === held.tag)) core.info(say(`Held back ${held.tag}: ${held.reason}.`));
       image.promoted = { written: result.written, heldBack: result.heldBack };
     }
   });
@@ -49,6 +57,8 @@ export interface PromotionResult {
   written: string[];
   heldBack: Array<{ tag: string; reason: string }>;
   warnings: string[];
+  /** Floating tags this run wrote and then pointed at a newer release promoted meanwhile. */
+  movedBack: FloatingRepair[];
 }
 
 const FLOATING = new Set<Promotion['kind']>(['minor', 'major', 'latest']);
@@ -63,7 +73,7 @@ export async function promoteTags(
   manifest: Manifest,
 ): Promise<PromotionResult> {
   const digest = manifest.digest;
-  const result: PromotionResult = { written: [], heldBack: [], warnings: [] };
+  const result: PromotionResult = { written: [], heldBack: [], warnings: [], movedBack: [] };
   if (plan.promotions.length === 0) return result;
 
   const existing = await listTags(client, ref);
@@ -96,5 +106,45 @@ export async function promoteTags(
       }
     }
   }
+  await repairFloatingTags(client, ref, repository, plan, latestMode, result);
   return result;
+}
+
+/** Enough rounds for releases that keep landing while this run repairs; each round is one ListImages. */
+const REPAIR_ROUNDS = 3;
+
+/**
+ * Floating tags move forward only, whatever overlaps. ECR has no compare-and-swap for a tag: two
+ * releases promoted at once each list the tags, each find their release the highest, and the
+ * lower one's write can land last. So once this run's floating tags are written, the tags are
+ * read again, and each that a higher release's line now claims goes to that release's image (a
+ * copy of the manifest its own tag names). Whichever run writes a floating tag last reads the
+ * tags after that write, so the last writer repairs what any other got wrong; a repair is itself
+ * a write, so the tags are read again after it (a third release may have landed meanwhile) until
+ * nothing is left to repair. In a repository whose tags cannot move, a floating tag is held back
+ * as before, and nothing is repaired.
+ */
+async function repairFloatingTags(
+  client: Pick<ECRClient, 'send'>,
+  ref: ImageRef,
+  repository: RepositoryInfo,
+  plan: TagPlan,
+  latestMode: LatestMode,
+  result: PromotionResult,
+): Promise<void> {
+  const ours = plan.promotions
+    .filter((p) => FLOATING.has(p.kind) && result.written.includes(p.tag) && canMoveTag(repository, p.tag))
+    .map((p) => p.tag);
+  if (ours.length === 0) return;
+  for (let round = 0; round < REPAIR_ROUNDS; round++) {
+    const repairs = floatingRepairs(plan, ours, await listTags(client, ref), latestMode);
+    if (repairs.length === 0) return;
+    for (const repair of repairs) {
+      await putTag(client, ref, await getManifest(client, ref, repair.digest), repair.tag);
+      result.written = result.written.filter((tag) => tag !== repair.tag);
+      result.heldBack = result.heldBack.filter((held) => held.tag !== repair.tag);
+      result.heldBack.push({ tag: repair.tag, reason: `moved to ${repair.release}: a newer release, promoted while this run was` });
+      result.movedBack = [...result.movedBack.filter((moved) => moved.tag !== repair.tag), repair];
+    }
+  }
 }

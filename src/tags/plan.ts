@@ -134,6 +134,24 @@ export function computeTagPlan(
   return plan;
 }
 
+/** A floating tag: `1.2`, `1`, and `latest` when it is `auto` (it follows the highest release). */
+function isFloating(promotion: Promotion, latestMode: LatestMode): boolean {
+  return promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
+}
+
+/** The highest stable release in a floating tag's line (`1.2`: 1.2.x; `1`: 1.x; `latest`: any), and the tag that names it. */
+function highestInLine(kind: PromotionKind, current: SemVer, tags: readonly string[]): { version: SemVer; tag: string } | undefined {
+  let highest: { version: SemVer; tag: string } | undefined;
+  for (const tag of tags) {
+    const v = releaseVersion(tag);
+    if (v === undefined || v.prerelease.length > 0) continue;
+    const inLine =
+      kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
+    if (inLine && (highest === undefined || gt(v, highest.version))) highest = { version: v, tag };
+  }
+  return highest;
+}
+
 /**
  * Floating tags move only forward: `1.2`, `1` and `latest` (auto) are written only when this
  * release is the highest stable version in their line among the tags already in the repository.
@@ -147,24 +165,52 @@ export function moveFloatingTags(
   const write: Promotion[] = [];
   const held: Array<Promotion & { reason: string }> = [];
   const version = plan.version;
-  const stable = existingTags.map((tag) => releaseVersion(tag)).filter((v): v is SemVer => v !== undefined && v.prerelease.length === 0);
   for (const promotion of plan.promotions) {
-    const floating = promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
-    if (!floating || version === undefined) {
+    if (!isFloating(promotion, latestMode) || version === undefined) {
       write.push(promotion);
       continue;
     }
     const current = new SemVer(version);
-    const line = stable.filter((v) =>
-      promotion.kind === 'minor'
-        ? v.major === current.major && v.minor === current.minor
-        : promotion.kind === 'major'
-          ? v.major === current.major
-          : true,
-    );
-    const highest = line.reduce<SemVer | undefined>((max, v) => (max === undefined || gt(v, max) ? v : max), undefined);
-    if (highest === undefined || gte(current, highest)) write.push(promotion);
-    else held.push({ ...promotion, reason: `${highest.version} is newer` });
+    const highest = highestInLine(promotion.kind, current, existingTags);
+    if (highest === undefined || gte(current, highest.version)) write.push(promotion);
+    else held.push({ ...promotion, reason: `${highest.version.version} is newer` });
   }
   return { write, held };
+}
+
+/** A floating tag to point back at a higher release's image. */
+export interface FloatingRepair {
+  tag: string;
+  /** The higher release's own tag, e.g. `1.5.1`. */
+  release: string;
+  /** The digest that release's tag names: where the floating tag goes. */
+  digest: string;
+}
+
+/**
+ * Floating tags move forward only, whatever overlaps: after this run wrote its floating tags
+ * (`written`), the repository's tags are read again (`tagsNow`: tag → digest). A floating tag of
+ * this run's whose line now holds a higher release (written meanwhile by an overlapping run,
+ * whose own floating tags this run's writes may have overtaken) goes back to that release's
+ * image, unless it is there already. Two runs that both repair end at the same tags.
+ */
+export function floatingRepairs(
+  plan: TagPlan,
+  written: readonly string[],
+  tagsNow: ReadonlyMap<string, string>,
+  latestMode: LatestMode,
+): FloatingRepair[] {
+  if (plan.version === undefined) return [];
+  const current = new SemVer(plan.version);
+  const tags = [...tagsNow.keys()];
+  const repairs: FloatingRepair[] = [];
+  for (const promotion of plan.promotions) {
+    if (!isFloating(promotion, latestMode) || !written.includes(promotion.tag)) continue;
+    const highest = highestInLine(promotion.kind, current, tags);
+    if (highest === undefined || !gt(highest.version, current)) continue;
+    const digest = tagsNow.get(highest.tag);
+    if (digest === undefined || tagsNow.get(promotion.tag) === digest) continue;
+    repairs.push({ tag: promotion.tag, release: highest.tag, digest });
+  }
+  return repairs;
 }
