@@ -4,7 +4,10 @@ import {
   decideImage,
   decideStep,
   HELD_BY_GATE,
+  HELD_BY_POLICY,
+  policyText,
   type BaseFindings,
+  type PolicyFailure,
   type ImageInput,
   type StepImage,
   type StepOptions,
@@ -319,5 +322,124 @@ describe('decideStep: three images, one verdict, promotion all or nothing', () =
   test('scan-status: the first status that is not final, whichever image has it', () => {
     expect(decideStep([stepImage('api', 'passed'), stepImage('worker', 'timeout-warn')], SEVERAL).scanStatus).toBe('TIMEOUT');
     expect(decideStep([stepImage('api', 'passed'), stepImage('worker', 'passed')], SEVERAL).scanStatus).toBe('COMPLETE');
+  });
+});
+
+// The policy (rules on how the image is built): a rule at `fail` that failed fails its image as a
+// blocking CVE does, all or nothing across images, and the step's sentence names the rule, the
+// image and the platform.
+describe('decideStep: the policy fails an image as the gate does', () => {
+  const ROOT: PolicyFailure = { rule: 'non-root', platform: 'linux/amd64', message: 'runs as root: the image sets no USER', more: 0 };
+  const SIZE: PolicyFailure = {
+    rule: 'max-size',
+    platform: 'linux/arm64',
+    message: 'is 412.0 MB compressed, over the 300 MB budget',
+    more: 1,
+  };
+  const CHECK: PolicyFailure = {
+    rule: 'build-checks',
+    message: 'JSONArgsRecommended: JSON arguments recommended for CMD (Dockerfile:4)',
+    more: 0,
+  };
+  const withPolicy = (image: StepImage, ...failures: PolicyFailure[]): StepImage => ({ ...image, policyFailures: failures });
+
+  test.each<[string, StepImage, { verdict: string; fails: boolean; warns: boolean; mayPromote: boolean; reason: string; held: string }]>([
+    [
+      'the gate passes, a rule fails',
+      withPolicy(stepImage('mlops/api', 'passed'), ROOT),
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        reason: 'The policy failed: non-root (linux/amd64): runs as root: the image sets no USER. mlops/api: passed',
+        held: HELD_BY_POLICY,
+      },
+    ],
+    [
+      'both fail',
+      withPolicy(stepImage('mlops/api', 'failed'), ROOT, SIZE),
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        reason:
+          'mlops/api: failed The policy failed too: non-root (linux/amd64): runs as root: the image sets no USER; max-size (linux/arm64): is 412.0 MB compressed, over the 300 MB budget (and 1 more).',
+        held: HELD_BY_GATE,
+      },
+    ],
+    [
+      'scan: false, a build check fails',
+      withPolicy(stepImage('mlops/api', 'scan-off'), CHECK),
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        reason: 'The policy failed: build-checks: JSONArgsRecommended: JSON arguments recommended for CMD (Dockerfile:4).',
+        held: HELD_BY_POLICY,
+      },
+    ],
+    [
+      'an incomplete scan with warn, and a rule fails: failed, not a warning',
+      withPolicy(stepImage('mlops/api', 'timeout-warn'), ROOT),
+      {
+        verdict: 'failed',
+        fails: true,
+        warns: false,
+        mayPromote: false,
+        reason: 'The policy failed: non-root (linux/amd64): runs as root: the image sets no USER. mlops/api: timeout-warn',
+        held: HELD_BY_POLICY,
+      },
+    ],
+    [
+      'no failure listed: as without a policy',
+      withPolicy(stepImage('mlops/api', 'passed')),
+      { verdict: 'passed', fails: false, warns: false, mayPromote: true, reason: 'mlops/api: passed', held: '' },
+    ],
+  ])('one image: %s', (_name, image, expected) => {
+    const step = decideStep([image], ONE);
+    expect(step).toMatchObject({
+      verdict: expected.verdict,
+      fails: expected.fails,
+      warns: expected.warns,
+      mayPromote: expected.mayPromote,
+    });
+    expect(step.reason).toBe(expected.reason);
+    expect(step.heldBack.get('mlops/api')).toEqual(
+      expected.mayPromote ? [] : ['1.2.0', 'latest'].map((tag) => ({ tag, reason: expected.held })),
+    );
+    expect(step.failed).toEqual(expected.fails ? ['mlops/api'] : []);
+  });
+
+  test('several rules: three named, then how many more', () => {
+    const failures = ['a', 'b', 'c', 'd', 'e'].map((rule) => ({ rule, message: 'x', more: 0 }));
+    expect(policyText(failures)).toBe('a: x; b: x; c: x; and 2 more');
+  });
+
+  test('three images, one fails a rule: nothing is promoted, every image says which one held it', () => {
+    const step = decideStep(
+      [stepImage('api', 'passed'), withPolicy(stepImage('worker', 'passed'), ROOT), stepImage('model', 'passed')],
+      SEVERAL,
+    );
+    expect(step).toMatchObject({ verdict: 'failed', fails: true, mayPromote: false, failed: ['worker'] });
+    expect(step.reason).toBe(
+      '1 of 3 images failed: the policy failed on "worker" (non-root (linux/amd64): runs as root: the image sets no USER): no image was promoted.',
+    );
+    expect(step.heldBack.get('worker')).toEqual(['1.2.0', 'latest'].map((tag) => ({ tag, reason: HELD_BY_POLICY })));
+    expect(step.heldBack.get('api')).toEqual(['1.2.0', 'latest'].map((tag) => ({ tag, reason: 'the policy failed on "worker"' })));
+  });
+
+  test('three images: one fails the gate, one a rule, one a scan', () => {
+    const step = decideStep(
+      [stepImage('api', 'failed'), withPolicy(stepImage('worker', 'passed'), CHECK), stepImage('model', 'timeout-fail')],
+      SEVERAL,
+    );
+    expect(step.failed).toEqual(['api', 'worker', 'model']);
+    expect(step.reason).toBe(
+      '3 of 3 images failed: the gate failed on "api"; the policy failed on "worker" (build-checks: JSONArgsRecommended: JSON arguments recommended for CMD (Dockerfile:4)); ECR\'s scan of "model" timed out (no final status within scan-timeout: 600 s) (on-scan-incomplete: fail): no image was promoted.',
+    );
+    expect(step.heldBack.get('model')).toEqual(['1.2.0', 'latest'].map((tag) => ({ tag, reason: HELD_BY_GATE })));
   });
 });

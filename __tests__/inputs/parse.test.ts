@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import * as core from '../../__fixtures__/core.js';
 import { WORKSPACE, fakeEnvironment, inputSource, type Workspace } from '../../__fixtures__/inputs.js';
+import { defaultPolicy } from '../../src/gate/rules/config.js';
 
 // readInputs registers the token with core.setSecret; parseInputs needs no mock.
 jest.unstable_mockModule('../../src/util/actions-core.js', () => core);
@@ -61,6 +62,7 @@ const DEFAULTS: Flat = {
   epssThreshold: undefined,
   failOnExploitable: false,
   ignoreFile: undefined,
+  policy: { rules: defaultPolicy(), source: { inline: false } },
   onScanIncomplete: 'fail',
   compare: 'base',
   gate: 'all',
@@ -1103,5 +1105,53 @@ describe('parseInputs: bake-file and bake-targets (the images from a bake file)'
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(message);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the policy inputs (policy-file, policy)', () => {
+  const withFiles = (files: Record<string, string>) => ({ files: { ...DOCKERFILE, ...files } });
+
+  test('.ecr-policy.yml is read when the workspace has one, and the inline policy goes over it rule by rule', () => {
+    const inputs = parseWith(
+      { ...REQUIRED, policy: 'healthcheck: fail\nnon-root: off' },
+      withFiles({ '.ecr-policy.yml': 'non-root: fail\nmax-size: { level: warn, mb: 200 }\n' }),
+    );
+    expect(inputs.policy.source).toEqual({ file: '.ecr-policy.yml', inline: true });
+    expect(inputs.policy.rules['non-root'].level).toBe('off');
+    expect(inputs.policy.rules.healthcheck.level).toBe('fail');
+    expect(inputs.policy.rules['max-size']).toEqual({ level: 'warn', mb: 200 });
+  });
+
+  test('policy-file names another file', () => {
+    const inputs = parseWith(
+      { ...REQUIRED, 'policy-file': 'security/policy.yml' },
+      withFiles({ 'security/policy.yml': 'licenses: { level: fail, deny: [AGPL-3.0-only] }' }),
+    );
+    expect(inputs.policy.rules.licenses).toEqual({ level: 'fail', deny: ['AGPL-3.0-only'], allowPackages: [] });
+    expect(inputs.policy.source).toEqual({ file: 'security/policy.yml', inline: false });
+  });
+
+  test.each([
+    [
+      'a policy-file that does not exist',
+      { 'policy-file': 'security/policy.yml' },
+      {},
+      'Input "policy-file" is "security/policy.yml", which does not exist; accepted: the path of a YAML mapping of rules.',
+    ],
+    [
+      'a policy file that is not YAML',
+      {},
+      { '.ecr-policy.yml': 'non-root: [fail' },
+      /^Input "policy-file" \(\.ecr-policy\.yml\) is not valid YAML \(.+\); accepted: a YAML mapping of rules, e.g\. "non-root: fail"\.$/,
+    ],
+    [
+      'an inline policy with an unknown level',
+      { policy: 'non-root: strict' },
+      {},
+      'Input "policy", rule "non-root" has level "strict"; accepted: off, warn, fail.',
+    ],
+  ])('%s: one line, before anything is built', (_name, values, files, message) => {
+    expect(() => parseWith({ ...REQUIRED, ...values }, withFiles(files))).toThrow(InputError);
+    expect(() => parseWith({ ...REQUIRED, ...values }, withFiles(files))).toThrow(message);
   });
 });

@@ -49,6 +49,8 @@ export interface ImageVerdict {
 
 /** Why a tag of the image that failed is held back. */
 export const HELD_BY_GATE = 'the gate failed';
+/** Why a tag of the image that failed only its policy is held back. */
+export const HELD_BY_POLICY = 'the policy failed';
 
 /** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
 export function decideImage(input: ImageInput): ImageVerdict {
@@ -80,11 +82,23 @@ export function decideImage(input: ImageInput): ImageVerdict {
   return { decision, expired: ignores.expired, ...(comparison ? { comparison } : {}) };
 }
 
+/** A rule at `fail` that found something: what the step's error names (rule, platform, what). */
+export interface PolicyFailure {
+  rule: string;
+  /** The platform it was found on; absent for what is the build's (a build check). */
+  platform?: string;
+  message: string;
+  /** More findings of the same rule on this image. */
+  more: number;
+}
+
 /** One image of the step, as the step's verdict sees it. */
 export interface StepImage {
   name: string;
   /** The image's gate; undefined when nothing was scanned (`skipped` says why). */
   decision?: Pick<GateDecision, 'verdict' | 'fails' | 'reason'>;
+  /** The rules at `fail` that failed (the policy); empty or absent when none did. A failure fails the image as a blocking CVE does. */
+  policyFailures?: readonly PolicyFailure[];
   /** Each platform's scan status (TIMEOUT, COMPLETE, FAILED, ...); empty when nothing was scanned. */
   statuses: readonly string[];
   /** Nothing was scanned: `push` false (built only) or `scan` false (pushed, not scanned). */
@@ -123,18 +137,24 @@ export interface StepOptions {
 
 const FINAL = new Set(['COMPLETE', 'ACTIVE']);
 
+const policyFails = (image: StepImage) => (image.policyFailures?.length ?? 0) > 0;
+const gateFails = (image: StepImage) => image.decision?.fails === true;
+
 export function decideStep(images: readonly StepImage[], options: StepOptions): StepVerdict {
-  const failed = images.filter((image) => image.decision?.fails === true);
+  const failed = images.filter((image) => gateFails(image) || policyFails(image));
   const mayPromote = failed.length === 0;
   const failedNames = failed.map((image) => image.name);
   const heldBack = new Map<string, Array<{ tag: string; reason: string }>>();
+  const byPolicyOnly = failed.every((image) => !gateFails(image));
   for (const image of images) {
-    const reason = image.decision?.fails === true || options.layout === 'one' ? HELD_BY_GATE : `the gate failed on ${names(failedNames)}`;
+    const own = gateFails(image) ? HELD_BY_GATE : policyFails(image) ? HELD_BY_POLICY : undefined;
+    const reason =
+      own ?? (options.layout === 'one' ? HELD_BY_GATE : `${byPolicyOnly ? 'the policy' : 'the gate'} failed on ${names(failedNames)}`);
     heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
   }
-  const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete');
+  const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete' && !policyFails(image));
   const warns = failed.length === 0 && incomplete.length > 0;
-  const labels = images.map((image) => image.decision?.verdict ?? 'skipped');
+  const labels = images.map((image) => (policyFails(image) ? 'failed' : (image.decision?.verdict ?? 'skipped')));
   const verdict: StepVerdictLabel = labels.includes('failed')
     ? 'failed'
     : labels.includes('incomplete')
@@ -147,7 +167,7 @@ export function decideStep(images: readonly StepImage[], options: StepOptions): 
   const held = [...heldBack.values()].some((tags) => tags.length > 0);
   const reason =
     options.layout === 'one' && images.length === 1
-      ? (images[0]!.decision?.reason ?? skippedReason(images, options.layout))
+      ? oneReason(images[0]!)
       : severalReason(images, { failed, incomplete, held, verdict, timeout: options.scanTimeoutSeconds });
   return { verdict, fails: failed.length > 0, warns, reason, mayPromote, heldBack, failed: failedNames, scanStatus };
 }
@@ -161,6 +181,28 @@ function imageStatus(image: StepImage): string {
   return image.statuses.find((status) => !FINAL.has(status)) ?? image.statuses[0]!;
 }
 
+/** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
+function oneReason(image: StepImage): string {
+  const gate = image.decision?.reason ?? skippedReason([image], 'one');
+  if (!policyFails(image)) return gate;
+  const policy = policyText(image.policyFailures!);
+  if (gateFails(image)) return `${gate} The policy failed too: ${policy}.`;
+  return `The policy failed: ${policy}.${image.decision ? ` ${gate}` : ''}`;
+}
+
+/** How many failures of a policy the sentence names before "and N more". */
+const POLICY_NAMED = 3;
+
+/** `non-root (linux/amd64): runs as root: the image sets no USER; max-size (linux/arm64): … and 2 more` */
+export function policyText(failures: readonly PolicyFailure[]): string {
+  const named = failures.slice(0, POLICY_NAMED).map((f) => {
+    const more = f.more > 0 ? ` (and ${f.more} more)` : '';
+    return `${f.rule}${f.platform ? ` (${f.platform})` : ''}: ${f.message}${more}`;
+  });
+  const rest = failures.length - named.length;
+  return `${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+}
+
 function severalReason(
   images: readonly StepImage[],
   step: { failed: StepImage[]; incomplete: StepImage[]; held: boolean; verdict: StepVerdictLabel; timeout: number },
@@ -169,11 +211,13 @@ function severalReason(
   const promoted = step.held ? ': no image was promoted' : '';
   if (step.failed.length > 0) {
     const byGate = step.failed.filter((image) => image.decision?.verdict === 'failed');
-    const byScan = step.failed.filter((image) => image.decision?.verdict !== 'failed');
-    if (byScan.length === 0)
+    const byScan = step.failed.filter((image) => gateFails(image) && image.decision?.verdict !== 'failed');
+    const byPolicy = step.failed.filter(policyFails);
+    if (byScan.length === 0 && byPolicy.length === 0)
       return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
     const parts = [
       ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
+      ...byPolicy.map((image) => `the policy failed on "${image.name}" (${policyText(image.policyFailures!)})`),
       ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
     ];
     return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;

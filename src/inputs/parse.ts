@@ -4,9 +4,8 @@
 // one line naming the input before any AWS or Docker call; each image spec goes through the one
 // checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
 // file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
-import * as path from 'node:path';
 import { InputError, oneLine, quoted, toMessage } from '../util/errors.js';
-import { parseKeyValues, parseList } from '../util/lists.js';
+import { parseKeyValues } from '../util/lists.js';
 import { THRESHOLDS } from '../shared/severity.js';
 import { TAG_MUTABILITIES } from '../shared/tag-mutability.js';
 import { parseIgnoreFile } from '../gate/ignore-file.js';
@@ -14,6 +13,8 @@ import { CACHE_TAG_PREFIX, isCacheTag } from '../buildx/cache.js';
 import { bakeRequest, imagesFromBake, type BakePrint, type BakeRequest } from './bake-file.js';
 import { checkImageSpec, defaultDockerfile, type ImageChecks } from './image-spec.js';
 import { parseImages } from './images-list.js';
+import { readPolicy } from './policy.js';
+import { Reader } from './reader.js';
 import type { ImageSource, InputEnvironment, InputSource, Inputs } from './types.js';
 
 const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
@@ -28,59 +29,6 @@ const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
 const VULNERABILITY_ID = /^\S{1,128}$/;
 // A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
 const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
-
-export class Reader {
-  constructor(
-    private readonly get: InputSource,
-    private readonly environment: Pick<InputEnvironment, 'cwd'>,
-  ) {}
-
-  text(name: string): string {
-    return this.get(name).trim();
-  }
-
-  optional(name: string): string | undefined {
-    const value = this.text(name);
-    return value === '' ? undefined : value;
-  }
-
-  required(name: string): string {
-    const value = this.text(name);
-    if (value === '') throw new InputError(`Input "${name}" is required and was empty.`);
-    return value;
-  }
-
-  oneOf<T extends string>(name: string, accepted: readonly T[], fallback: T, normalise = (v: string) => v): T {
-    const raw = this.text(name);
-    if (raw === '') return fallback;
-    const value = normalise(raw);
-    if (!(accepted as readonly string[]).includes(value)) {
-      throw new InputError(`Input "${name}" is ${quoted(raw)}; accepted: ${accepted.join(', ')}.`);
-    }
-    return value as T;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const raw = this.text(name);
-    if (raw === '') return fallback;
-    // The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(raw)) return true;
-    if (['false', 'False', 'FALSE'].includes(raw)) return false;
-    throw new InputError(`Input "${name}" is ${quoted(raw)}; accepted: true, false.`);
-  }
-
-  raw(name: string): string {
-    return this.get(name);
-  }
-
-  list(name: string, options?: { commas?: boolean }): string[] {
-    return parseList(this.get(name), options);
-  }
-
-  path(file: string): string {
-    return path.resolve(this.environment.cwd, file);
-  }
-}
 
 export function parseInputs(get: InputSource, environment: InputEnvironment, bake?: BakePrint): Inputs {
   const read = new Reader(get, environment);
@@ -219,6 +167,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment, bak
     epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
     failOnExploitable: read.boolean('fail-on-exploitable', false),
     ignoreFile: readIgnoreFile(read, environment),
+    policy: readPolicy(read, environment),
     onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
     compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),
     gate: read.oneOf('gate', ['all', 'new'] as const, 'all', (v) => v.toLowerCase()),

@@ -4,7 +4,9 @@
 import * as core from '../util/actions-core.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { printBake, type BakeCommand } from './bake-print.js';
-import { bakeToRead, ignoreFileToRead, parseInputs, Reader } from './parse.js';
+import { bakeToRead, ignoreFileToRead, parseInputs } from './parse.js';
+import { Reader } from './reader.js';
+import { policyNeedsYaml } from './policy.js';
 import type { InputEnvironment, InputSource, Inputs } from './types.js';
 
 /** The action's inputs, from the runner. */
@@ -18,10 +20,11 @@ export async function readInputs(): Promise<Inputs> {
     isDirectory: (file: string) => existsSync(file) && statSync(file).isDirectory(),
   };
   // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
-  // ignore file or an images list to read (a missing file is then reported by parseInputs as usual).
+  // ignore file, a policy or an images list to read (a missing file is then reported by parseInputs as usual).
   const reader = new Reader(get, files);
   const needsYaml =
     ignoreFileToRead(reader, files) !== undefined ||
+    policyNeedsYaml(reader, files) ||
     reader.optional('images') !== undefined ||
     reader.optional('images-file') !== undefined;
   const parseYaml = !needsYaml

@@ -2,6 +2,7 @@
 // builds, whichever way the user listed them. One image named by `repository` is a list of one.
 import type { BuildSettings } from '../buildx/argv.js';
 import type { IgnoreEntry } from '../gate/ignore-file.js';
+import type { Policy } from '../gate/rules/types.js';
 import type { Threshold } from '../shared/severity.js';
 import type { TagMutability } from '../shared/tag-mutability.js';
 
@@ -65,6 +66,8 @@ export interface Inputs extends StepBuildSettings {
   epssThreshold?: number;
   failOnExploitable: boolean;
   ignoreFile?: { path: string; entries: IgnoreEntry[] };
+  /** The rules on how the image is built (policy-file, policy), defaults filled in. */
+  policy: Policy;
   onScanIncomplete: 'fail' | 'warn';
   compare: 'base' | 'none';
   gate: 'all' | 'new';
@@ -87,6 +90,6 @@ export interface InputEnvironment {
   readText(file: string): string;
   isFile(file: string): boolean;
   isDirectory(file: string): boolean;
-  /** YAML's parse (the `yaml` package's), for the ignore file and the images list. */
+  /** YAML's parse (the `yaml` package's), for the ignore file, the images list and the policy. */
   parseYaml(text: string): unknown;
 }

@@ -1,5 +1,5 @@
-export const id = 640;
-export const ids = [640,895];
+export const id = 638;
+export const ids = [638,895];
 export const modules = {
 
 /***/ 9651:
@@ -724,7 +724,7 @@ function formatPercent(score) {
 /* harmony export */   lH: () => (/* binding */ decideStep),
 /* harmony export */   oM: () => (/* binding */ decideImage)
 /* harmony export */ });
-/* unused harmony export HELD_BY_GATE */
+/* unused harmony exports HELD_BY_GATE, HELD_BY_POLICY, policyText */
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5764);
 /* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2889);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2601);
@@ -733,6 +733,8 @@ function formatPercent(score) {
 
 /** Why a tag of the image that failed is held back. */
 const HELD_BY_GATE = 'the gate failed';
+/** Why a tag of the image that failed only its policy is held back. */
+const HELD_BY_POLICY = 'the policy failed';
 /** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
 function decideImage(input) {
     const ignores = (0,_ignore_js__WEBPACK_IMPORTED_MODULE_2__/* .applyIgnores */ .wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
@@ -756,18 +758,22 @@ function decideImage(input) {
     return { decision, expired: ignores.expired, ...(comparison ? { comparison } : {}) };
 }
 const FINAL = new Set(['COMPLETE', 'ACTIVE']);
+const policyFails = (image) => (image.policyFailures?.length ?? 0) > 0;
+const gateFails = (image) => image.decision?.fails === true;
 function decideStep(images, options) {
-    const failed = images.filter((image) => image.decision?.fails === true);
+    const failed = images.filter((image) => gateFails(image) || policyFails(image));
     const mayPromote = failed.length === 0;
     const failedNames = failed.map((image) => image.name);
     const heldBack = new Map();
+    const byPolicyOnly = failed.every((image) => !gateFails(image));
     for (const image of images) {
-        const reason = image.decision?.fails === true || options.layout === 'one' ? HELD_BY_GATE : `the gate failed on ${names(failedNames)}`;
+        const own = gateFails(image) ? HELD_BY_GATE : policyFails(image) ? HELD_BY_POLICY : undefined;
+        const reason = own ?? (options.layout === 'one' ? HELD_BY_GATE : `${byPolicyOnly ? 'the policy' : 'the gate'} failed on ${names(failedNames)}`);
         heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
     }
-    const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete');
+    const incomplete = images.filter((image) => image.decision?.verdict === 'incomplete' && !policyFails(image));
     const warns = failed.length === 0 && incomplete.length > 0;
-    const labels = images.map((image) => image.decision?.verdict ?? 'skipped');
+    const labels = images.map((image) => (policyFails(image) ? 'failed' : (image.decision?.verdict ?? 'skipped')));
     const verdict = labels.includes('failed')
         ? 'failed'
         : labels.includes('incomplete')
@@ -779,7 +785,7 @@ function decideStep(images, options) {
     const scanStatus = statuses.find((status) => !FINAL.has(status)) ?? statuses[0] ?? 'SKIPPED';
     const held = [...heldBack.values()].some((tags) => tags.length > 0);
     const reason = options.layout === 'one' && images.length === 1
-        ? (images[0].decision?.reason ?? skippedReason(images, options.layout))
+        ? oneReason(images[0])
         : severalReason(images, { failed, incomplete, held, verdict, timeout: options.scanTimeoutSeconds });
     return { verdict, fails: failed.length > 0, warns, reason, mayPromote, heldBack, failed: failedNames, scanStatus };
 }
@@ -792,16 +798,39 @@ function imageStatus(image) {
         return image.decision ? 'UNSUPPORTED_IMAGE' : 'SKIPPED';
     return image.statuses.find((status) => !FINAL.has(status)) ?? image.statuses[0];
 }
+/** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
+function oneReason(image) {
+    const gate = image.decision?.reason ?? skippedReason([image], 'one');
+    if (!policyFails(image))
+        return gate;
+    const policy = policyText(image.policyFailures);
+    if (gateFails(image))
+        return `${gate} The policy failed too: ${policy}.`;
+    return `The policy failed: ${policy}.${image.decision ? ` ${gate}` : ''}`;
+}
+/** How many failures of a policy the sentence names before "and N more". */
+const POLICY_NAMED = 3;
+/** `non-root (linux/amd64): runs as root: the image sets no USER; max-size (linux/arm64): … and 2 more` */
+function policyText(failures) {
+    const named = failures.slice(0, POLICY_NAMED).map((f) => {
+        const more = f.more > 0 ? ` (and ${f.more} more)` : '';
+        return `${f.rule}${f.platform ? ` (${f.platform})` : ''}: ${f.message}${more}`;
+    });
+    const rest = failures.length - named.length;
+    return `${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+}
 function severalReason(images, step) {
     const total = images.length;
     const promoted = step.held ? ': no image was promoted' : '';
     if (step.failed.length > 0) {
         const byGate = step.failed.filter((image) => image.decision?.verdict === 'failed');
-        const byScan = step.failed.filter((image) => image.decision?.verdict !== 'failed');
-        if (byScan.length === 0)
+        const byScan = step.failed.filter((image) => gateFails(image) && image.decision?.verdict !== 'failed');
+        const byPolicy = step.failed.filter(policyFails);
+        if (byScan.length === 0 && byPolicy.length === 0)
             return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
         const parts = [
             ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
+            ...byPolicy.map((image) => `the policy failed on "${image.name}" (${policyText(image.policyFailures)})`),
             ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
         ];
         return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;
@@ -1042,7 +1071,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 3640:
+/***/ 2638:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1710,34 +1739,256 @@ function images_list_parseEntry(entry, i, source, defaults, checks) {
     return spec;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/parse.ts
-// Pure: the step's inputs → its settings and its images, whichever way the user listed them
-// (`repository` and the build inputs: a list of one; `images` / `images-file`; `bake-file` +
-// `bake-targets`). Every input is validated here, up front, so a bad value stops the step with
-// one line naming the input before any AWS or Docker call; each image spec goes through the one
-// checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
-// file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
+;// CONCATENATED MODULE: ./src/gate/rules/types.ts
+// The policy: rules on how the image is built, besides its CVEs. Types only; the parser is
+// config.ts, each rule's evaluator a file of its own, evaluate.ts runs them over an image.
+/** Every rule, in the order the reports list them. */
+const RULE_NAMES = [
+    'non-root',
+    'healthcheck',
+    'base-images',
+    'base-fresh',
+    'max-size',
+    'licenses',
+    'attestations',
+    'build-checks',
+];
+const LEVELS = ['off', 'warn', 'fail'];
+
+;// CONCATENATED MODULE: ./src/gate/rules/config.ts
+// Pure: the policy's YAML (the policy file, the `policy` input) → every rule's level and
+// parameters. A rule is a level (`off`, `warn`, `fail`) or a mapping with `level` and the rule's
+// parameters. Without any policy, `build-checks` and `non-root` warn and the rest is off; a
+// policy changes the rules it names (the inline `policy` input over the file, rule by rule).
+// Anything wrong is one line naming the input, the rule and what is accepted, before any build.
+
+
+function defaultPolicy() {
+    return {
+        'non-root': { level: 'warn' },
+        healthcheck: { level: 'off' },
+        'base-images': { level: 'off', allowed: [], pinned: false },
+        'base-fresh': { level: 'off' },
+        'max-size': { level: 'off' },
+        licenses: { level: 'off', deny: [], allowPackages: [] },
+        attestations: { level: 'off', sbom: true, provenance: 'min' },
+        'build-checks': { level: 'warn' },
+    };
+}
+/** Each rule's parameters (YAML keys besides `level`), and what a message says is accepted. */
+const PARAMETERS = {
+    'non-root': {},
+    healthcheck: {},
+    'base-images': {
+        allowed: 'a list of image reference patterns, * a wildcard, e.g. ["*.dkr.ecr.*.amazonaws.com/base/*"]',
+        pinned: 'true or false',
+    },
+    'base-fresh': {},
+    'max-size': { mb: 'a number of MB greater than 0, e.g. 300' },
+    licenses: {
+        deny: 'a list of SPDX licence ids, * a wildcard, e.g. [AGPL-3.0-only, "GPL-3.0-*"]',
+        'allow-packages': 'a list of package URLs, * a wildcard, e.g. ["pkg:pypi/example"]',
+    },
+    attestations: { sbom: 'true or false', provenance: 'min, max or false' },
+    'build-checks': {},
+};
+// A reference pattern: registry, path, tag or digest characters, and `*`.
+const REFERENCE_PATTERN = /^[A-Za-z0-9._:/@*-]{1,255}$/;
+// An SPDX licence id (or LicenseRef-…), with `*`.
+const LICENCE_PATTERN = /^[A-Za-z0-9.+*-]{1,128}$/;
+// A package URL (purl-spec: pkg:type/namespace/name@version?qualifiers#subpath), with `*`.
+const PURL_PATTERN = /^pkg:[a-z*][a-z0-9.+*-]*\/\S{1,500}$/i;
+/**
+ * The rules from the file and the inline input, over the defaults. `file` and `inline` are what
+ * the YAML parser gave (undefined when there is none).
+ */
+function resolvePolicy(parts) {
+    const policy = defaultPolicy();
+    const setBy = new Map();
+    for (const { data, origin } of parts) {
+        for (const [rule, settings] of Object.entries(parseRules(data, origin))) {
+            policy[rule] = { ...policy[rule], ...settings };
+            setBy.set(rule, `${whereOf(origin)}, rule "${rule}"`);
+        }
+    }
+    // What a rule needs to be on, once the file and the input are merged (one may give the level, the other the list).
+    const size = policy['max-size'];
+    if (size.level !== 'off' && size.mb === undefined) {
+        throw new errors/* InputError */.dz(`${setBy.get('max-size')} has no mb; accepted: { level: ${size.level}, mb: 300 } (a number of MB greater than 0).`);
+    }
+    const licenses = policy.licenses;
+    if (licenses.level !== 'off' && licenses.deny.length === 0) {
+        throw new errors/* InputError */.dz(`${setBy.get('licenses')} has no deny list; accepted: { level: ${licenses.level}, deny: [AGPL-3.0-only, "GPL-3.0-*"] }.`);
+    }
+    return policy;
+}
+function whereOf(origin) {
+    return origin.file !== undefined ? `Input "${origin.input}" (${origin.file})` : `Input "${origin.input}"`;
+}
+/** One policy document's rules: only those it names, with only the parameters it gives. */
+function parseRules(data, origin) {
+    const where = whereOf(origin);
+    if (data === null || data === undefined)
+        return {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+        throw new errors/* InputError */.dz(`${where} is not a mapping of rules; accepted: rule: level, e.g. "non-root: fail", one rule a line.`);
+    }
+    const rules = {};
+    for (const [name, value] of Object.entries(data)) {
+        if (!RULE_NAMES.includes(name)) {
+            throw new errors/* InputError */.dz(`${where} has rule ${(0,errors/* quoted */.TL)(name)}, which is not a rule; accepted: ${RULE_NAMES.join(', ')}.`);
+        }
+        rules[name] = parseRule(name, value, where);
+    }
+    return rules;
+}
+function parseRule(rule, value, where) {
+    const at = `${where}, rule "${rule}"`;
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null)
+        return { level: level(value, at) };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* InputError */.dz(`${at}: ${describe(value)} is neither a level nor a mapping; accepted: off, warn, fail, or { level: fail, ... }.`);
+    }
+    const record = value;
+    const accepted = PARAMETERS[rule];
+    const settings = {};
+    if (!('level' in record)) {
+        throw new errors/* InputError */.dz(`${at} has no level; accepted: level off, warn or fail, e.g. { level: fail${exampleParameters(rule)} }.`);
+    }
+    settings.level = level(record.level, at);
+    for (const [key, raw] of Object.entries(record)) {
+        if (key === 'level')
+            continue;
+        if (!(key in accepted)) {
+            const known = ['level', ...Object.keys(accepted)].join(', ');
+            throw new errors/* InputError */.dz(`${at} has ${(0,errors/* quoted */.TL)(key)}, which it does not take; accepted: ${known}.`);
+        }
+        const bad = () => new errors/* InputError */.dz(`${at} has ${key} ${describe(raw)}; accepted: ${accepted[key]}.`);
+        switch (`${rule}.${key}`) {
+            case 'base-images.allowed':
+                settings.allowed = patterns(raw, REFERENCE_PATTERN, bad);
+                break;
+            case 'base-images.pinned':
+            case 'attestations.sbom':
+                if (typeof raw !== 'boolean')
+                    throw bad();
+                settings[key] = raw;
+                break;
+            case 'max-size.mb': {
+                const mb = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(?:\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+                if (!Number.isFinite(mb) || mb <= 0 || mb > 1_000_000)
+                    throw bad();
+                settings.mb = mb;
+                break;
+            }
+            case 'licenses.deny':
+                settings.deny = patterns(raw, LICENCE_PATTERN, bad);
+                break;
+            case 'licenses.allow-packages':
+                settings.allowPackages = patterns(raw, PURL_PATTERN, bad);
+                break;
+            case 'attestations.provenance':
+                if (raw === false || raw === 'false')
+                    settings.provenance = false;
+                else if (raw === 'min' || raw === 'max')
+                    settings.provenance = raw;
+                else
+                    throw bad();
+                break;
+        }
+    }
+    return settings;
+}
+function level(value, at) {
+    // YAML 1.1 reads a bare `off` as false in some parsers; `yaml` (1.2) keeps it a string.
+    const text = value === false ? 'off' : typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+    if (text !== undefined && LEVELS.includes(text))
+        return text;
+    throw new errors/* InputError */.dz(`${at} has level ${describe(value)}; accepted: ${LEVELS.join(', ')}.`);
+}
+function patterns(raw, shape, bad) {
+    const list = typeof raw === 'string' ? [raw] : raw;
+    if (!Array.isArray(list))
+        throw bad();
+    return list.map((item) => {
+        if (typeof item !== 'string' || !shape.test(item.trim()))
+            throw bad();
+        return item.trim();
+    });
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return (0,errors/* quoted */.TL)(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    if (Array.isArray(value))
+        return `[${value.length > 3 ? `${value.slice(0, 3).map(describe).join(', ')}, …` : value.map(describe).join(', ')}]`;
+    if (value === null || value === undefined)
+        return 'empty';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return (0,errors/* oneLine */.TN)(String(value));
+}
+function exampleParameters(rule) {
+    if (rule === 'max-size')
+        return ', mb: 300';
+    if (rule === 'licenses')
+        return ', deny: [AGPL-3.0-only]';
+    if (rule === 'base-images')
+        return ', allowed: ["*.dkr.ecr.*.amazonaws.com/base/*"]';
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/inputs/policy.ts
+// Pure: the policy inputs → the step's policy. `policy-file` (default `.ecr-policy.yml` when the
+// workspace has one) and `policy` (inline YAML, over the file rule by rule); neither: the
+// defaults (src/gate/rules/config.ts). A missing or malformed file is one line, before any build.
+
+
+const DEFAULT_POLICY_FILE = '.ecr-policy.yml';
+/** The policy file to read, if any: the input's, or the default when it exists. */
+function policyFileToRead(read, environment) {
+    const given = read.optional('policy-file');
+    const file = given ?? DEFAULT_POLICY_FILE;
+    const full = read.path(file);
+    return given === undefined && !environment.isFile(full) ? undefined : { file, full };
+}
+/** Whether reading the policy needs the YAML parser (a file to read, or the inline input). */
+function policyNeedsYaml(read, environment) {
+    return policyFileToRead(read, environment) !== undefined || read.optional('policy') !== undefined;
+}
+function readPolicy(read, environment) {
+    const parts = [];
+    const target = policyFileToRead(read, environment);
+    if (target !== undefined) {
+        const { file, full } = target;
+        if (!environment.isFile(full)) {
+            throw new errors/* InputError */.dz(`Input "policy-file" is ${(0,errors/* quoted */.TL)(file)}, which does not exist; accepted: the path of a YAML mapping of rules.`);
+        }
+        parts.push({
+            data: parseYaml(environment, environment.readText(full), `Input "policy-file" (${(0,errors/* oneLine */.TN)(file)})`),
+            origin: { input: 'policy-file', file },
+        });
+    }
+    const inline = read.optional('policy');
+    if (inline !== undefined)
+        parts.push({ data: parseYaml(environment, inline, 'Input "policy"'), origin: { input: 'policy' } });
+    return { rules: resolvePolicy(parts), source: { ...(target ? { file: target.file } : {}), inline: inline !== undefined } };
+}
+function parseYaml(environment, text, where) {
+    try {
+        return environment.parseYaml(text);
+    }
+    catch (error) {
+        const first = (0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error).split('\n')[0] ?? '');
+        throw new errors/* InputError */.dz(`${where} is not valid YAML (${first}); accepted: a YAML mapping of rules, e.g. "non-root: fail".`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+// The inputs as the parser reads them: trimmed text, a required value, one of a list, a boolean,
+// a list, a path under the working directory; a bad value is one line naming the input.
 
 
 
-
-
-
-
-
-
-
-const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
-const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
-const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-// An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
-// part of buildx's --sbom=generator=… value).
-const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
-const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
-const VULNERABILITY_ID = /^\S{1,128}$/;
-// A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
-const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 class Reader {
     get;
     environment;
@@ -1789,6 +2040,36 @@ class Reader {
         return external_node_path_.resolve(this.environment.cwd, file);
     }
 }
+
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+// Pure: the step's inputs → its settings and its images, whichever way the user listed them
+// (`repository` and the build inputs: a list of one; `images` / `images-file`; `bake-file` +
+// `bake-targets`). Every input is validated here, up front, so a bad value stops the step with
+// one line naming the input before any AWS or Docker call; each image spec goes through the one
+// checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
+// file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SCAN_TIMEOUT = 6 * 60 * 60; // a job's own limit: no wait can be longer.
+const DEFAULT_IGNORE_FILE = '.ecr-scan-ignore.yml';
+const REGION = /^[a-z]{2,4}(?:-[a-z]+)+-\d+$/; // us-east-1, eusc-de-east-1
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+// An image reference: [host[:port]/]path[:tag][@sha256:digest], no commas or spaces (it becomes
+// part of buildx's --sbom=generator=… value).
+const IMAGE_REFERENCE = /^(?:[A-Za-z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const SECRET = /^id=[^,=\s]+,(?:env|src)=[^,]+$/;
+const VULNERABILITY_ID = /^\S{1,128}$/;
+// A probability written as a decimal: 0, 1, 0.1, .05, 1.0 (no exponent, no percent sign).
+const PROBABILITY = /^(?:0|1|0?\.\d+|1\.0+)$/;
 function parseInputs(get, environment, bake) {
     const read = new Reader(get, environment);
     const checks = imageChecks(read, environment);
@@ -1900,6 +2181,7 @@ function parseInputs(get, environment, bake) {
         epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
         failOnExploitable: read.boolean('fail-on-exploitable', false),
         ignoreFile: readIgnoreFile(read, environment),
+        policy: readPolicy(read, environment),
         onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'], 'fail', (v) => v.toLowerCase()),
         compare: read.oneOf('compare', ['base', 'none'], 'base', (v) => v.toLowerCase()),
         gate: read.oneOf('gate', ['all', 'new'], 'all', (v) => v.toLowerCase()),
@@ -2063,6 +2345,8 @@ function parse_truncate(text) {
 
 
 
+
+
 /** The action's inputs, from the runner. */
 async function readInputs() {
     const get = (name) => actions_core/* getInput */.V4(name);
@@ -2074,9 +2358,10 @@ async function readInputs() {
         isDirectory: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory(),
     };
     // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
-    // ignore file or an images list to read (a missing file is then reported by parseInputs as usual).
+    // ignore file, a policy or an images list to read (a missing file is then reported by parseInputs as usual).
     const reader = new Reader(get, files);
     const needsYaml = ignoreFileToRead(reader, files) !== undefined ||
+        policyNeedsYaml(reader, files) ||
         reader.optional('images') !== undefined ||
         reader.optional('images-file') !== undefined;
     const parseYaml = !needsYaml
@@ -5174,4 +5459,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=640.index.js.map
+//# sourceMappingURL=638.index.js.map
