@@ -1044,6 +1044,7 @@ const IGNORED_BY = {
     input: '`ignore` input',
     file: 'ignore file',
     unfixed: '`ignore-unfixed`',
+    vex: 'VEX',
 };
 function ignoredRow(row) {
     const f = row.finding;
@@ -1390,11 +1391,20 @@ function json_finding(f) {
         platform: f.platform,
     };
 }
+/** The OpenVEX statement that suppressed a finding: its file, position, @ids and status. */
+function vexStatement(v) {
+    return { file: v.file, statement: v.statement, id: v.id, document: v.document, status: v.status };
+}
 function evaluatedFinding(f) {
     // finding(f)'s object with the verdict's fields added, in this order: not finding(f) spread
     // into another literal, which for 10,000 findings cost several times what JSON.stringify does.
     const out = json_finding(f);
-    out.ignored = f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires };
+    out.ignored = f.ignored && {
+        by: f.ignored.by,
+        reason: f.ignored.reason,
+        expires: f.ignored.expires,
+        vex: f.ignored.vex && vexStatement(f.ignored.vex),
+    };
     out.comparison = f.comparison;
     out.blocking = f.blocking;
     out.blockedBy = f.blockedBy;

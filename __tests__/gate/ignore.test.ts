@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/shared/finding.js';
 import type { IgnoreEntry } from '../../src/gate/ignore-file.js';
 import { applyIgnores, isExpired, utcDay, type IgnoreOptions } from '../../src/gate/ignore.js';
+import { ignoredBy } from '../../src/gate/compare.js';
+import type { VexOptions, VexStatement } from '../../src/gate/vex.js';
 
 const finding = (id: string, overrides: Partial<Finding> = {}): Finding => ({
   id,
@@ -107,6 +109,57 @@ describe('applyIgnores', () => {
       none,
     ).findings;
     expect(result).toEqual({ ...finding('CVE-1'), comparison: 'new', blocking: false });
+  });
+});
+
+describe('applyIgnores: VEX statements, after the ignore file and input, before ignore-unfixed', () => {
+  const statement = (overrides: Partial<VexStatement> = {}): VexStatement => ({
+    source: { file: 'docs/vex.json', statement: 1, document: 'https://example.com/vex/1' },
+    vulnerability: 'CVE-1',
+    aliases: [],
+    products: [{ id: 'team/api', subcomponents: [] }],
+    status: 'not_affected',
+    justification: 'component_not_present',
+    ...overrides,
+  });
+  const vex = (...statements: VexStatement[]): VexOptions => ({ statements, image: { repository: 'team/api', platformDigests: {} } });
+  const BY_VEX = {
+    by: 'vex',
+    reason: 'VEX docs/vex.json (statement 1): not_affected, component_not_present',
+    vex: { file: 'docs/vex.json', statement: 1, document: 'https://example.com/vex/1', status: 'not_affected' },
+  };
+
+  test.each([
+    ['a matching statement', {}, BY_VEX],
+    ['the ignore file first', { entries: [{ id: 'CVE-1', reason: 'test image only' }] }, { by: 'file', reason: 'test image only' }],
+    ['the ignore input first', { ids: ['cve-1'] }, { by: 'input', reason: 'listed in the ignore input' }],
+    ['VEX before ignore-unfixed', { ignoreUnfixed: true }, BY_VEX],
+  ] as Array<[string, Partial<IgnoreOptions>, object]>)('%s', (_name, options, ignored) => {
+    const [result] = applyIgnores([finding('CVE-1', { fixAvailable: 'NO' })], { ...none, ...options, vex: vex(statement()) }).findings;
+    expect(result.ignored).toEqual(ignored);
+    expect(result.blocking).toBe(false);
+  });
+
+  test.each([
+    ['affected', statement({ status: 'affected', justification: undefined })],
+    ['under_investigation', statement({ status: 'under_investigation', justification: undefined })],
+    ['another image', statement({ products: [{ id: 'team/web', subcomponents: [] }] })],
+    ['another vulnerability', statement({ vulnerability: 'CVE-2' })],
+  ])('%s: not ignored, and ignore-unfixed still applies', (_name, s) => {
+    const findings = [finding('CVE-1'), finding('CVE-1', { fixAvailable: 'NO' })];
+    const [kept, unfixed] = applyIgnores(findings, { ...none, ignoreUnfixed: true, vex: vex(s) }).findings;
+    expect(kept.ignored).toBeUndefined();
+    expect(unfixed.ignored?.by).toBe('unfixed');
+  });
+
+  test('no statements: as without VEX', () => {
+    expect(applyIgnores([finding('CVE-1')], { ...none, vex: vex() })).toEqual(applyIgnores([finding('CVE-1')], none));
+  });
+
+  test("compare's ignoredBy (the base image's findings) applies the same statements", () => {
+    const isIgnored = ignoredBy({ ...none, vex: vex(statement()) });
+    expect(isIgnored(finding('CVE-1'))).toBe(true);
+    expect(isIgnored(finding('CVE-2'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, jest, test } from '@jest/globals';
-import type { ImageBuild, Inputs } from '../../src/inputs/types.js';
+import type { ImageBuild, InputEnvironment, Inputs } from '../../src/inputs/types.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -62,6 +62,7 @@ const DEFAULTS: Flat = {
   epssThreshold: undefined,
   failOnExploitable: false,
   ignoreFile: undefined,
+  vex: [],
   policy: { rules: defaultPolicy(), source: { inline: false } },
   onScanIncomplete: 'fail',
   compare: 'base',
@@ -1153,5 +1154,163 @@ describe('the policy inputs (policy-file, policy)', () => {
   ])('%s: one line, before anything is built', (_name, values, files, message) => {
     expect(() => parseWith({ ...REQUIRED, ...values }, withFiles(files))).toThrow(InputError);
     expect(() => parseWith({ ...REQUIRED, ...values }, withFiles(files))).toThrow(message);
+  });
+});
+
+describe('the vex input (OpenVEX files and globs)', () => {
+  const vexDoc = (...ids: string[]) =>
+    JSON.stringify({
+      '@context': 'https://openvex.dev/ns/v0.2.0',
+      statements: ids.map((id) => ({ vulnerability: { name: id }, status: 'not_affected', justification: 'component_not_present' })),
+    });
+  const FILES: Record<string, string> = {
+    ...DOCKERFILE,
+    'docs/vex.json': vexDoc('CVE-2024-0001'),
+    '.vex/api.json': vexDoc('CVE-2024-0002', 'CVE-2024-0003'),
+    '.vex/base.json': vexDoc('CVE-2024-0004'),
+    '.vex/.draft.json': vexDoc('CVE-2024-0005'),
+    '.vex/notes.txt': 'not a VEX document',
+    'services/api/security/openvex.json': vexDoc('CVE-2024-0006'),
+    'services/web/openvex.json': vexDoc('CVE-2024-0007'),
+  };
+
+  /** The fake workspace, listed as read.ts lists the real one (for the globs). */
+  function listed(files: Record<string, string>): InputEnvironment {
+    const environment = fakeEnvironment({ files });
+    const full = Object.keys(files).map((file) => path.resolve(WORKSPACE, file));
+    return {
+      ...environment,
+      listDirectory(dir) {
+        const names = new Map<string, boolean>();
+        for (const file of full) {
+          if (!file.startsWith(`${dir}/`)) continue;
+          const [first, ...rest] = path.relative(dir, file).split('/');
+          names.set(first!, rest.length > 0 || names.get(first!) === true);
+        }
+        return [...names].map(([name, directory]) => ({ name, directory }));
+      },
+    };
+  }
+  const vexOf = (value: string, files = FILES) => loadInputs(inputSource({ ...REQUIRED, vex: value }), listed(files)).vex;
+  const read = (value: string, files = FILES) =>
+    vexOf(value, files).map((s) => `${s.source.file}#${s.source.statement} ${s.vulnerability}`);
+
+  test.each([
+    ['one file', 'docs/vex.json', ['docs/vex.json#1 CVE-2024-0001']],
+    ['./ and a trailing newline', './docs/vex.json\n', ['./docs/vex.json#1 CVE-2024-0001']],
+    [
+      'newline- and comma-separated, in the order given',
+      '.vex/base.json\ndocs/vex.json, .vex/api.json',
+      ['.vex/base.json#1 CVE-2024-0004', 'docs/vex.json#1 CVE-2024-0001', '.vex/api.json#1 CVE-2024-0002', '.vex/api.json#2 CVE-2024-0003'],
+    ],
+    [
+      'a glob: sorted, a dot-file left out, relative names',
+      '.vex/*.json',
+      ['.vex/api.json#1 CVE-2024-0002', '.vex/api.json#2 CVE-2024-0003', '.vex/base.json#1 CVE-2024-0004'],
+    ],
+    ['a glob that spells the dot', '.vex/.*.json', ['.vex/.draft.json#1 CVE-2024-0005']],
+    [
+      '? and a class',
+      '.vex/[ab]?[is]*.json',
+      ['.vex/api.json#1 CVE-2024-0002', '.vex/api.json#2 CVE-2024-0003', '.vex/base.json#1 CVE-2024-0004'],
+    ],
+    [
+      '** at any depth',
+      'services/**/openvex.json',
+      ['services/api/security/openvex.json#1 CVE-2024-0006', 'services/web/openvex.json#1 CVE-2024-0007'],
+    ],
+    ['* within one directory level only', 'services/*/openvex.json', ['services/web/openvex.json#1 CVE-2024-0007']],
+    ['** does not enter dot-directories', '**/vex.json', ['docs/vex.json#1 CVE-2024-0001']],
+    ['a file named twice is read once', 'docs/vex.json\ndocs/*.json', ['docs/vex.json#1 CVE-2024-0001']],
+    ['comments and blank lines', '# our statements\n\ndocs/vex.json', ['docs/vex.json#1 CVE-2024-0001']],
+  ])('%s', (_name, value, expected) => {
+    expect(read(value)).toEqual(expected);
+  });
+
+  test('statements carry what the reports name', () => {
+    expect(vexOf('docs/vex.json')).toEqual([
+      {
+        source: { file: 'docs/vex.json', statement: 1 },
+        vulnerability: 'CVE-2024-0001',
+        aliases: [],
+        products: [],
+        status: 'not_affected',
+        justification: 'component_not_present',
+      },
+    ]);
+  });
+
+  test.each([
+    [
+      'a file that does not exist',
+      'docs/missing.json',
+      FILES,
+      'Input "vex": docs/missing.json does not exist; accepted: OpenVEX JSON files or globs (e.g. .vex/*.json), relative to the workspace.',
+    ],
+    [
+      'a directory',
+      'docs',
+      FILES,
+      'Input "vex": docs is a directory; accepted: OpenVEX JSON files or globs (e.g. .vex/*.json), relative to the workspace.',
+    ],
+    [
+      'a glob that matches nothing',
+      'security/*.vex.json',
+      FILES,
+      'Input "vex": "security/*.vex.json" matches no file; accepted: OpenVEX JSON files or globs (e.g. .vex/*.json), relative to the workspace.',
+    ],
+    [
+      'a statement with no status',
+      'docs/vex.json',
+      {
+        ...FILES,
+        'docs/vex.json': JSON.stringify({ statements: [{ vulnerability: 'CVE-1', status: 'fixed' }, { vulnerability: 'CVE-2' }] }),
+      },
+      'Input "vex": docs/vex.json is not an OpenVEX document (statement 2 has no status); accepted: OpenVEX JSON.',
+    ],
+    [
+      'a glob matching a file that is not OpenVEX',
+      '.vex/*',
+      FILES,
+      /^Input "vex": \.vex\/notes\.txt is not valid JSON \([^\n]+\); accepted: OpenVEX JSON\.$/,
+    ],
+    [
+      'a CycloneDX document',
+      'bom.json',
+      { ...FILES, 'bom.json': '{"bomFormat": "CycloneDX", "vulnerabilities": []}' },
+      'Input "vex": bom.json is not an OpenVEX document (no statements list); accepted: OpenVEX JSON.',
+    ],
+  ])('%s: one line naming the input and the file', (_name, value, files, message) => {
+    expect(() => vexOf(value, files)).toThrow(InputError);
+    expect(() => vexOf(value, files)).toThrow(message);
+  });
+
+  test('without a directory listing, a glob matches nothing (one line, not a crash)', () => {
+    expect(failureOf({ ...REQUIRED, vex: '.vex/*.json' }, { files: FILES }).message).toBe(
+      'Input "vex": ".vex/*.json" matches no file; accepted: OpenVEX JSON files or globs (e.g. .vex/*.json), relative to the workspace.',
+    );
+  });
+
+  test('readInputs expands globs on disk, relative to the workspace', async () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'inputs-vex-'));
+    const saved = process.env.GITHUB_WORKSPACE;
+    try {
+      mkdirSync(path.join(workspace, '.vex', 'nested'), { recursive: true });
+      writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n');
+      writeFileSync(path.join(workspace, '.vex', 'b.json'), vexDoc('CVE-2024-0002'));
+      writeFileSync(path.join(workspace, '.vex', 'nested', 'a.json'), vexDoc('CVE-2024-0001'));
+      process.env.GITHUB_WORKSPACE = workspace;
+      const values: Record<string, string> = { ...REQUIRED, vex: '.vex/**/*.json' };
+      core.getInput.mockImplementation((name) => values[name] ?? '');
+      const inputs = await readInputs();
+      expect(inputs.vex.map((s) => `${s.source.file} ${s.vulnerability}`)).toEqual([
+        '.vex/b.json CVE-2024-0002',
+        '.vex/nested/a.json CVE-2024-0001',
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
+      else process.env.GITHUB_WORKSPACE = saved;
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,17 @@
 // A finding after ignores, comparison with the base image, and the gate.
 import type { Finding } from '../shared/finding.js';
+import type { VexSource } from './vex.js';
 
-export type IgnoreSource = 'input' | 'file' | 'unfixed';
+/** Who ignored a finding: the ignore input, the ignore file, ignore-unfixed, or an OpenVEX statement (the vex input). */
+export type IgnoreSource = 'input' | 'file' | 'unfixed' | 'vex';
 
 export interface Ignored {
   by: IgnoreSource;
+  /** For `vex`: the statement and what it says, e.g. `VEX docs/vex.json (statement 1): not_affected, component_not_present`. */
   reason: string;
   expires?: string;
+  /** For `vex`: the statement that suppressed the finding (file, position, @ids) and its status. */
+  vex?: VexSource & { status: 'not_affected' | 'fixed' };
 }
 
 export interface EvaluatedFinding extends Finding {

@@ -1,9 +1,11 @@
-// Pure: which findings are ignored, and by what (the ignore input, the ignore file,
-// ignore-unfixed). Ignored findings are still reported; they only stop counting for the gate.
+// Pure: which findings are ignored, and by what (the ignore file, the ignore input, an OpenVEX
+// statement, ignore-unfixed, in that order). Ignored findings are still reported; they only stop
+// counting for the gate.
 import type { EvaluatedFinding, ExpiredIgnore, Ignored } from './evaluated.js';
 import type { Finding } from '../shared/finding.js';
 import type { IgnoreEntry } from './ignore-file.js';
 import { copyFinding, vulnerabilityKey } from '../shared/finding.js';
+import { vexMatcher, type VexMatcher, type VexOptions } from './vex.js';
 
 export interface IgnoreOptions {
   /** The `ignore` input: vulnerability IDs. */
@@ -13,6 +15,8 @@ export interface IgnoreOptions {
   ignoreUnfixed: boolean;
   /** Today, YYYY-MM-DD in UTC: an entry ignores up to and including its `expires` day. */
   today: string;
+  /** The `vex` input's OpenVEX statements and the image they are matched against; absent: none. */
+  vex?: VexOptions;
 }
 
 export interface IgnoreResult {
@@ -34,11 +38,13 @@ export function applyIgnores(findings: readonly Input[], options: IgnoreOptions)
     else if (!active.has(normalizeId(entry.id))) active.set(normalizeId(entry.id), entry);
   }
 
+  const vex = options.vex && options.vex.statements.length > 0 ? matcherOf(options.vex) : undefined;
+
   const evaluated = findings.map((finding): EvaluatedFinding => {
     // A previous `ignored` (a re-evaluation) is dropped: this decides afresh; the comparison stays.
     const result = copyFinding(finding) as EvaluatedFinding;
     if (finding.comparison !== undefined) result.comparison = finding.comparison;
-    const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
+    const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed, vex);
     if (ignored) result.ignored = ignored;
     result.blocking = false;
     return result;
@@ -68,12 +74,36 @@ export function isExpired(entry: IgnoreEntry, today: string): boolean {
   return entry.expires !== undefined && entry.expires < today;
 }
 
-function ignoredBy(finding: Finding, byInput: Set<string>, active: Map<string, IgnoreEntry>, ignoreUnfixed: boolean): Ignored | undefined {
+/**
+ * A matcher per VEX options object: compare.ts asks about the base image's findings one at a
+ * time with the same options, and the statements' index is built once for all of them.
+ */
+const matchers = new WeakMap<VexOptions, VexMatcher>();
+
+function matcherOf(options: VexOptions): VexMatcher {
+  let matcher = matchers.get(options);
+  if (matcher === undefined) {
+    matcher = vexMatcher(options);
+    matchers.set(options, matcher);
+  }
+  return matcher;
+}
+
+function ignoredBy(
+  finding: Finding,
+  byInput: Set<string>,
+  active: Map<string, IgnoreEntry>,
+  ignoreUnfixed: boolean,
+  vex: VexMatcher | undefined,
+): Ignored | undefined {
   const id = normalizeId(finding.id);
   // The file first: its entry carries a reason (and maybe a date) worth reporting.
   const entry = active.get(id);
   if (entry) return entry.expires ? { by: 'file', reason: entry.reason, expires: entry.expires } : { by: 'file', reason: entry.reason };
   if (byInput.has(id)) return { by: 'input', reason: 'listed in the ignore input' };
+  // Then a VEX statement: it names the statement, and says more than ignore-unfixed does.
+  const statement = vex?.(finding);
+  if (statement) return { by: 'vex', reason: statement.reason, vex: { ...statement.source, status: statement.status } };
   // Only enhanced scanning says whether a fix exists; basic findings (UNKNOWN) are never "unfixed".
   if (ignoreUnfixed && finding.fixAvailable === 'NO') return { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' };
   return undefined;

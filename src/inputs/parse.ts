@@ -14,6 +14,7 @@ import { bakeRequest, imagesFromBake, type BakePrint, type BakeRequest } from '.
 import { checkImageSpec, defaultDockerfile, type ImageChecks } from './image-spec.js';
 import { parseImages } from './images-list.js';
 import { readPolicy } from './policy.js';
+import { readVex } from './vex.js';
 import { Reader } from './reader.js';
 import type { ImageSource, InputEnvironment, InputSource, Inputs } from './types.js';
 
@@ -167,6 +168,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment, bak
     epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
     failOnExploitable: read.boolean('fail-on-exploitable', false),
     ignoreFile: readIgnoreFile(read, environment),
+    vex: readVex(read, environment),
     policy: readPolicy(read, environment),
     onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
     compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),

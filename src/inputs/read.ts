@@ -2,7 +2,7 @@
 // files they name from the workspace, a bake file read by buildx, then parsed and checked by
 // parse.ts. The GitHub token is masked as soon as it is read.
 import * as core from '../util/actions-core.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { printBake, type BakeCommand } from './bake-print.js';
 import { bakeToRead, ignoreFileToRead, parseInputs } from './parse.js';
 import { Reader } from './reader.js';
@@ -18,6 +18,7 @@ export async function readInputs(): Promise<Inputs> {
     readText: (file: string) => readFileSync(file, 'utf8'),
     isFile: (file: string) => existsSync(file) && statSync(file).isFile(),
     isDirectory: (file: string) => existsSync(file) && statSync(file).isDirectory(),
+    listDirectory,
   };
   // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
   // ignore file, a policy or an images list to read (a missing file is then reported by parseInputs as usual).
@@ -35,6 +36,15 @@ export async function readInputs(): Promise<Inputs> {
   const inputs = loadInputs(get, { ...files, parseYaml: (text) => parseYaml(text) });
   if (inputs.githubToken !== '') core.setSecret(inputs.githubToken);
   return inputs;
+}
+
+/** A directory's entries, for the globs of the `vex` input (inputs/vex.ts walks them); none when it cannot be read. */
+function listDirectory(dir: string): Array<{ name: string; directory: boolean }> {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+  } catch {
+    return [];
+  }
 }
 
 /**

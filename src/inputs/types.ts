@@ -3,6 +3,7 @@
 import type { BuildSettings } from '../buildx/argv.js';
 import type { IgnoreEntry } from '../gate/ignore-file.js';
 import type { Policy } from '../gate/rules/types.js';
+import type { VexStatement } from '../gate/vex.js';
 import type { Threshold } from '../shared/severity.js';
 import type { TagMutability } from '../shared/tag-mutability.js';
 
@@ -66,6 +67,12 @@ export interface Inputs extends StepBuildSettings {
   epssThreshold?: number;
   failOnExploitable: boolean;
   ignoreFile?: { path: string; entries: IgnoreEntry[] };
+  /**
+   * The statements of the OpenVEX documents the `vex` input names (files or globs), in the order
+   * read; empty when none. A `not_affected` or `fixed` statement whose product is the image
+   * suppresses its vulnerability as an ignore entry does (src/gate/vex.ts).
+   */
+  vex: VexStatement[];
   /** The rules on how the image is built (policy-file, policy), defaults filled in. */
   policy: Policy;
   onScanIncomplete: 'fail' | 'warn';
@@ -90,6 +97,11 @@ export interface InputEnvironment {
   readText(file: string): string;
   isFile(file: string): boolean;
   isDirectory(file: string): boolean;
+  /**
+   * A directory's entries (name, and whether each is a directory), to expand the globs of the
+   * `vex` input; a directory that cannot be read has none. Absent: globs match nothing.
+   */
+  listDirectory?(dir: string): Array<{ name: string; directory: boolean }>;
   /** YAML's parse (the `yaml` package's), for the ignore file, the images list and the policy. */
   parseYaml(text: string): unknown;
 }

@@ -3,7 +3,7 @@
 // tested) whatever order the model's fields were set in; absent values are left out. The lists
 // of findings are made one finding at a time as the text is read (jsonReportChunks), so a report
 // of 10,000 findings is written without holding its megabytes of text.
-import type { EvaluatedFinding, ExpiredIgnore } from '../gate/evaluated.js';
+import type { EvaluatedFinding, ExpiredIgnore, Ignored } from '../gate/evaluated.js';
 import type { Finding } from '../shared/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
@@ -137,11 +137,21 @@ function finding(f: Finding): Record<string, unknown> {
   };
 }
 
+/** The OpenVEX statement that suppressed a finding: its file, position, @ids and status. */
+function vexStatement(v: NonNullable<Ignored['vex']>): Record<string, unknown> {
+  return { file: v.file, statement: v.statement, id: v.id, document: v.document, status: v.status };
+}
+
 function evaluatedFinding(f: EvaluatedFinding): Record<string, unknown> {
   // finding(f)'s object with the verdict's fields added, in this order: not finding(f) spread
   // into another literal, which for 10,000 findings cost several times what JSON.stringify does.
   const out = finding(f);
-  out.ignored = f.ignored && { by: f.ignored.by, reason: f.ignored.reason, expires: f.ignored.expires };
+  out.ignored = f.ignored && {
+    by: f.ignored.by,
+    reason: f.ignored.reason,
+    expires: f.ignored.expires,
+    vex: f.ignored.vex && vexStatement(f.ignored.vex),
+  };
   out.comparison = f.comparison;
   out.blocking = f.blocking;
   out.blockedBy = f.blockedBy;

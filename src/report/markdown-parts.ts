@@ -134,6 +134,7 @@ const IGNORED_BY: Record<Ignored['by'], string> = {
   input: '`ignore` input',
   file: 'ignore file',
   unfixed: '`ignore-unfixed`',
+  vex: 'VEX',
 };
 
 export function ignoredRow(row: FindingRow): string {

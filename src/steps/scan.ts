@@ -7,6 +7,7 @@
 import * as core from '../util/actions-core.js';
 import { decideImage, type BaseFindings } from '../gate/verdict.js';
 import { utcDay } from '../gate/ignore.js';
+import type { VexImage } from '../gate/vex.js';
 import { applyRisk } from '../inspector/risk-step.js';
 import { CallPacer, repositoryKey } from '../scan/pace.js';
 import { waitForFindings, type WaitOptions } from '../scan/poll.js';
@@ -82,6 +83,7 @@ async function scanImage(
       entries: inputs.ignoreFile?.entries ?? [],
       ignoreUnfixed: inputs.ignoreUnfixed,
       today: utcDay(new Date()),
+      ...(inputs.vex.length > 0 ? { vex: { statements: inputs.vex, image: vexImage(image, platforms) } } : {}),
     },
     gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
   });
@@ -91,6 +93,18 @@ async function scanImage(
   }
   if (verdict.comparison?.note) core.info(say(verdict.comparison.note));
   return { scans: risk.scans, verdict, risk };
+}
+
+/** The image as the `vex` input's statements name it: its repository (with and without the registry) and its digests. */
+function vexImage(image: ImageRun, platforms: readonly PlatformManifest[]): VexImage {
+  const repository = image.ref.repositoryName;
+  const registry = image.image.endsWith(`/${repository}`) ? image.image.slice(0, -repository.length - 1) : undefined;
+  return {
+    ...(registry ? { registry } : {}),
+    repository,
+    ...(image.candidate ? { digest: image.candidate.digest } : {}),
+    platformDigests: Object.fromEntries(platforms.map((p) => [p.platform, p.digest])),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
-export const id = 638;
-export const ids = [638,895];
+export const id = 744;
+export const ids = [744,895];
 export const modules = {
 
 /***/ 9651:
@@ -284,8 +284,8 @@ async function proxyAgents(proxy) {
 /* harmony export */   hF: () => (/* binding */ describeDifference),
 /* harmony export */   te: () => (/* binding */ compareWithBase)
 /* harmony export */ });
-/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2889);
-/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5078);
+/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2889);
+/* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5078);
 
 
 function compareWithBase(head, base, options) {
@@ -319,7 +319,7 @@ function compareWithBase(head, base, options) {
 }
 /** `isIgnored` for compareWithBase: the same ignores (input, file, ignore-unfixed) as this image's findings. */
 function ignoredBy(options) {
-    return (finding) => (0,_ignore_js__WEBPACK_IMPORTED_MODULE_1__/* .applyIgnores */ .wI)([finding], options).findings[0]?.ignored !== undefined;
+    return (finding) => (0,_ignore_js__WEBPACK_IMPORTED_MODULE_0__/* .applyIgnores */ .wI)([finding], options).findings[0]?.ignored !== undefined;
 }
 /**
  * The change in a few words, counting each vulnerability in each package once per severity,
@@ -343,7 +343,7 @@ function severityPhrase(findings) {
         set.add(matchKey(finding));
         keys.set(finding.severity, set);
     }
-    const parts = _shared_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.filter((severity) => keys.has(severity)).map((severity) => `${keys.get(severity)?.size ?? 0} ${severity}`);
+    const parts = _shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.filter((severity) => keys.has(severity)).map((severity) => `${keys.get(severity)?.size ?? 0} ${severity}`);
     if (parts.length <= 1)
         return parts[0] ?? '';
     return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -367,7 +367,7 @@ function byPlatform(a, b) {
     return compareText(a.platform, b.platform);
 }
 function worstFirst(a, b) {
-    return ((0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(b.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .severityRank */ .qs)(a.severity) ||
+    return ((0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.severity) ||
         compareText(a.id, b.id) ||
         compareText(a.package ?? '', b.package ?? '') ||
         compareText(a.platform, b.platform));
@@ -387,7 +387,9 @@ function compareText(a, b) {
 /* harmony export */   wI: () => (/* binding */ applyIgnores)
 /* harmony export */ });
 /* unused harmony export isExpired */
-/* harmony import */ var _shared_finding_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4316);
+/* harmony import */ var _shared_finding_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4316);
+/* harmony import */ var _vex_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1676);
+
 
 function applyIgnores(findings, options) {
     const byInput = new Set(options.ids.map(normalizeId).filter((id) => id !== ''));
@@ -399,12 +401,13 @@ function applyIgnores(findings, options) {
         else if (!active.has(normalizeId(entry.id)))
             active.set(normalizeId(entry.id), entry);
     }
+    const vex = options.vex && options.vex.statements.length > 0 ? matcherOf(options.vex) : undefined;
     const evaluated = findings.map((finding) => {
         // A previous `ignored` (a re-evaluation) is dropped: this decides afresh; the comparison stays.
-        const result = (0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .copyFinding */ .nb)(finding);
+        const result = (0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .copyFinding */ .nb)(finding);
         if (finding.comparison !== undefined)
             result.comparison = finding.comparison;
-        const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed);
+        const ignored = ignoredBy(finding, byInput, active, options.ignoreUnfixed, vex);
         if (ignored)
             result.ignored = ignored;
         result.blocking = false;
@@ -414,7 +417,7 @@ function applyIgnores(findings, options) {
     const matches = new Map(expiredEntries.map((entry) => [normalizeId(entry.id), new Set()]));
     if (matches.size > 0) {
         for (const finding of findings)
-            matches.get(normalizeId(finding.id))?.add((0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_0__/* .vulnerabilityKey */ .yW)(finding));
+            matches.get(normalizeId(finding.id))?.add((0,_shared_finding_js__WEBPACK_IMPORTED_MODULE_1__/* .vulnerabilityKey */ .yW)(finding));
     }
     const expired = expiredEntries.map((entry) => ({
         id: entry.id,
@@ -432,7 +435,20 @@ function utcDay(date) {
 function isExpired(entry, today) {
     return entry.expires !== undefined && entry.expires < today;
 }
-function ignoredBy(finding, byInput, active, ignoreUnfixed) {
+/**
+ * A matcher per VEX options object: compare.ts asks about the base image's findings one at a
+ * time with the same options, and the statements' index is built once for all of them.
+ */
+const matchers = new WeakMap();
+function matcherOf(options) {
+    let matcher = matchers.get(options);
+    if (matcher === undefined) {
+        matcher = (0,_vex_js__WEBPACK_IMPORTED_MODULE_0__/* .vexMatcher */ .SD)(options);
+        matchers.set(options, matcher);
+    }
+    return matcher;
+}
+function ignoredBy(finding, byInput, active, ignoreUnfixed, vex) {
     const id = normalizeId(finding.id);
     // The file first: its entry carries a reason (and maybe a date) worth reporting.
     const entry = active.get(id);
@@ -440,6 +456,10 @@ function ignoredBy(finding, byInput, active, ignoreUnfixed) {
         return entry.expires ? { by: 'file', reason: entry.reason, expires: entry.expires } : { by: 'file', reason: entry.reason };
     if (byInput.has(id))
         return { by: 'input', reason: 'listed in the ignore input' };
+    // Then a VEX statement: it names the statement, and says more than ignore-unfixed does.
+    const statement = vex?.(finding);
+    if (statement)
+        return { by: 'vex', reason: statement.reason, vex: { ...statement.source, status: statement.status } };
     // Only enhanced scanning says whether a fix exists; basic findings (UNKNOWN) are never "unfixed".
     if (ignoreUnfixed && finding.fixAvailable === 'NO')
         return { by: 'unfixed', reason: 'no fix available (ignore-unfixed)' };
@@ -726,8 +746,8 @@ function formatPercent(score) {
 /* harmony export */ });
 /* unused harmony exports HELD_BY_GATE, HELD_BY_POLICY, policyText */
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5764);
-/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2889);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2601);
+/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2889);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2601);
 
 
 
@@ -737,7 +757,7 @@ const HELD_BY_GATE = 'the gate failed';
 const HELD_BY_POLICY = 'the policy failed';
 /** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
 function decideImage(input) {
-    const ignores = (0,_ignore_js__WEBPACK_IMPORTED_MODULE_2__/* .applyIgnores */ .wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
+    const ignores = (0,_ignore_js__WEBPACK_IMPORTED_MODULE_1__/* .applyIgnores */ .wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
     const { base } = input;
     const compared = base?.available
         ? (0,_compare_js__WEBPACK_IMPORTED_MODULE_0__/* .compareWithBase */ .te)(ignores.findings, base.scans.flatMap((scan) => scan.findings), {
@@ -751,7 +771,7 @@ function decideImage(input) {
             ? { available: true, baseSha: base.baseSha, baseDigest: base.baseDigest, fixed: compared.fixed, newCount: compared.newCount }
             : { available: false, baseSha: base.baseSha, note: base.available ? undefined : base.note, fixed: [], newCount: 0 }
         : undefined;
-    const decision = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .decideGate */ .q7)(compared?.findings ?? ignores.findings, input.scans, {
+    const decision = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .decideGate */ .q7)(compared?.findings ?? ignores.findings, input.scans, {
         ...input.gate,
         baseAvailable: comparison?.available === true,
     });
@@ -874,6 +894,391 @@ function skippedReason(images, layout) {
 }
 function names(list) {
     return list.map((name) => `"${name}"`).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 1676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   SD: () => (/* binding */ vexMatcher),
+/* harmony export */   os: () => (/* binding */ parseVexDocument)
+/* harmony export */ });
+/* unused harmony exports VEX_STATUSES, VEX_JUSTIFICATIONS, vexReason, parsePurl */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+const VEX_STATUSES = ['not_affected', 'affected', 'fixed', 'under_investigation'];
+/** The spec's justification labels for `not_affected`. */
+const VEX_JUSTIFICATIONS = [
+    'component_not_present',
+    'vulnerable_code_not_present',
+    'vulnerable_code_not_in_execute_path',
+    'vulnerable_code_cannot_be_controlled_by_adversary',
+    'inline_mitigations_already_exist',
+];
+/**
+ * One document's statements, or what is wrong with it (one phrase, the caller names the input
+ * and the file): `is not valid JSON (…)`, `is not an OpenVEX document (statement 2 has no status)`.
+ */
+function parseVexDocument(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { problem: `is not valid JSON (${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(message.split('\n')[0] ?? '')})` };
+    }
+    try {
+        return { statements: readDocument(data, file) };
+    }
+    catch (error) {
+        if (error instanceof NotVex)
+            return { problem: `is not an OpenVEX document (${error.message})` };
+        throw error;
+    }
+}
+class NotVex extends Error {
+}
+function readDocument(data, file) {
+    if (!isRecord(data))
+        throw new NotVex('not a JSON object');
+    if (!Array.isArray(data.statements))
+        throw new NotVex(data.statements === undefined ? 'no statements list' : 'statements is not a list');
+    const document = optionalText(data['@id'], 'its @id');
+    const documentTime = newest(time(data.timestamp, 'its timestamp'), time(data.last_updated, 'its last_updated'));
+    return data.statements.map((item, index) => readStatement(item, index + 1, { file, document, time: documentTime }));
+}
+function readStatement(item, position, doc) {
+    const where = `statement ${position}`;
+    if (!isRecord(item))
+        throw new NotVex(`${where} is not an object`);
+    const { name, aliases } = readVulnerability(item.vulnerability, where);
+    if (item.status === undefined || item.status === null || item.status === '')
+        throw new NotVex(`${where} has no status`);
+    if (typeof item.status !== 'string' || !VEX_STATUSES.includes(item.status)) {
+        throw new NotVex(`${where} has the status ${typeof item.status === 'string' ? (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(item.status) : 'that is not text'}; a status is one of ${VEX_STATUSES.join(', ')}`);
+    }
+    const status = item.status;
+    const justification = optionalText(item.justification, `${where}'s justification`);
+    if (justification !== undefined && !VEX_JUSTIFICATIONS.includes(justification)) {
+        throw new NotVex(`${where} has the justification ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(justification)}; a justification is one of ${VEX_JUSTIFICATIONS.join(', ')}`);
+    }
+    const impactStatement = optionalText(item.impact_statement, `${where}'s impact_statement`);
+    if (status === 'not_affected' && justification === undefined && impactStatement === undefined) {
+        throw new NotVex(`${where} is not_affected with neither a justification nor an impact_statement`);
+    }
+    if (item.products !== undefined && item.products !== null && !Array.isArray(item.products)) {
+        throw new NotVex(`${where}'s products is not a list`);
+    }
+    // v0.0.1: subcomponents beside the products, for every one of them.
+    const shared = readComponents(item.subcomponents, `${where}'s subcomponents`);
+    const given = (item.products ?? []).map((product, i) => readProduct(product, `${where}'s product ${i + 1}`));
+    const products = shared.length === 0
+        ? given
+        : given.length === 0
+            ? [{ everyImage: true, subcomponents: shared }]
+            : given.map((p) => ({ ...p, subcomponents: [...p.subcomponents, ...shared] }));
+    const statementTime = newest(time(item.timestamp, `${where}'s timestamp`), time(item.last_updated, `${where}'s last_updated`));
+    const id = optionalText(item['@id'], `${where}'s @id`);
+    const statement = {
+        source: {
+            file: doc.file,
+            statement: position,
+            ...(id !== undefined ? { id } : {}),
+            ...(doc.document !== undefined ? { document: doc.document } : {}),
+        },
+        vulnerability: name,
+        aliases,
+        products,
+        status,
+    };
+    if (justification !== undefined)
+        statement.justification = justification;
+    if (impactStatement !== undefined)
+        statement.impactStatement = impactStatement;
+    const actionStatement = optionalText(item.action_statement, `${where}'s action_statement`);
+    if (actionStatement !== undefined)
+        statement.actionStatement = actionStatement;
+    const statusNotes = optionalText(item.status_notes, `${where}'s status_notes`);
+    if (statusNotes !== undefined)
+        statement.statusNotes = statusNotes;
+    const when = statementTime ?? doc.time;
+    if (when !== undefined)
+        statement.time = when;
+    return statement;
+}
+function readVulnerability(value, where) {
+    if (value === undefined || value === null)
+        throw new NotVex(`${where} has no vulnerability`);
+    if (typeof value === 'string') {
+        if (value.trim() === '')
+            throw new NotVex(`${where} has no vulnerability`);
+        return { name: value.trim(), aliases: [] };
+    }
+    if (!isRecord(value))
+        throw new NotVex(`${where}'s vulnerability is neither an object nor a name`);
+    const name = typeof value.name === 'string' ? value.name.trim() : '';
+    if (name === '')
+        throw new NotVex(`${where}'s vulnerability has no name`);
+    if (value.aliases !== undefined &&
+        value.aliases !== null &&
+        (!Array.isArray(value.aliases) || value.aliases.some((a) => typeof a !== 'string'))) {
+        throw new NotVex(`${where}'s vulnerability aliases is not a list of names`);
+    }
+    const aliases = (value.aliases ?? []).map((a) => a.trim()).filter((a) => a !== '');
+    return { name, aliases };
+}
+function readProduct(value, where) {
+    const component = readComponent(value, where);
+    const subcomponents = isRecord(value) ? readComponents(value.subcomponents, `${where}'s subcomponents`) : [];
+    return { ...component, subcomponents };
+}
+function readComponents(value, where) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new NotVex(`${where} is not a list`);
+    return value.map((item, i) => readComponent(item, `${where.replace(/s$/, '')} ${i + 1}`));
+}
+function readComponent(value, where) {
+    if (typeof value === 'string') {
+        if (value.trim() === '')
+            throw new NotVex(`${where} is empty`);
+        return { id: value.trim() };
+    }
+    if (!isRecord(value))
+        throw new NotVex(`${where} is neither an object nor an identifier`);
+    const component = {};
+    const id = optionalText(value['@id'], `${where}'s @id`);
+    if (id !== undefined)
+        component.id = id;
+    if (value.identifiers !== undefined && value.identifiers !== null) {
+        if (!isRecord(value.identifiers))
+            throw new NotVex(`${where}'s identifiers is not an object`);
+        const purl = optionalText(value.identifiers.purl, `${where}'s purl`);
+        if (purl !== undefined)
+            component.purl = purl;
+    }
+    if (value.hashes !== undefined && value.hashes !== null) {
+        if (!isRecord(value.hashes))
+            throw new NotVex(`${where}'s hashes is not an object`);
+        const sha256 = optionalText(value.hashes['sha-256'], `${where}'s sha-256`);
+        if (sha256 !== undefined)
+            component.digest = `sha256:${sha256.toLowerCase().replace(/^sha256:/, '')}`;
+    }
+    return component;
+}
+function optionalText(value, what) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string')
+        throw new NotVex(`${what} is not text`);
+    const text = value.trim();
+    return text === '' ? undefined : text;
+}
+function time(value, what) {
+    const text = optionalText(value, what);
+    if (text === undefined)
+        return undefined;
+    const ms = Date.parse(text);
+    if (Number.isNaN(ms))
+        throw new NotVex(`${what} ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoted */ .TL)(text)} is not a date and time`);
+    return ms;
+}
+function newest(a, b) {
+    return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function vexMatcher(options) {
+    const { image } = options;
+    // By vulnerability (name and aliases, upper case): the statements that name it, in order.
+    const byId = new Map();
+    for (const statement of options.statements) {
+        const ids = new Set([statement.vulnerability, ...statement.aliases].map(normalizeId));
+        for (const id of ids)
+            byId.set(id, [...(byId.get(id) ?? []), statement]);
+    }
+    const repositories = imageRepositories(image);
+    return (finding) => {
+        const candidates = byId.get(normalizeId(finding.id));
+        if (candidates === undefined)
+            return undefined;
+        const facts = {
+            digests: new Set([image.digest, image.platformDigests[finding.platform]].filter((d) => d !== undefined).map(normalizeDigest)),
+            arch: finding.platform.split('/')[1]?.toLowerCase(),
+            package: finding.package?.trim().toLowerCase(),
+            repositories,
+            repositoryName: image.repository.toLowerCase(),
+        };
+        let chosen;
+        for (const statement of candidates) {
+            if (!statementHolds(statement, facts))
+                continue;
+            if (chosen === undefined || isNewer(statement, chosen))
+                chosen = statement;
+        }
+        if (chosen === undefined || (chosen.status !== 'not_affected' && chosen.status !== 'fixed'))
+            return undefined;
+        return { source: chosen.source, status: chosen.status, reason: vexReason(chosen) };
+    };
+}
+/** `VEX docs/vex.json (statement 1): not_affected, vulnerable_code_not_in_execute_path: the parser is never called` */
+function vexReason(statement) {
+    const { source } = statement;
+    const where = `VEX ${source.file} (statement ${source.statement}${source.id ? `, ${source.id}` : ''})`;
+    const label = statement.status === 'not_affected' && statement.justification ? `not_affected, ${statement.justification}` : statement.status;
+    const notes = statement.status === 'not_affected'
+        ? [statement.impactStatement]
+        : statement.status === 'fixed'
+            ? [statement.statusNotes, statement.actionStatement]
+            : [statement.statusNotes];
+    const text = notes.filter((n) => n !== undefined).join('; ');
+    return `${where}: ${label}${text ? `: ${text}` : ''}`.replace(/\s+/g, ' ');
+}
+/** A later statement wins; on a tie (or no times), the one that suppresses nothing. */
+function isNewer(statement, than) {
+    const a = statement.time ?? -Infinity;
+    const b = than.time ?? -Infinity;
+    if (a !== b)
+        return a > b;
+    return suppresses(than) && !suppresses(statement);
+}
+function suppresses(statement) {
+    return statement.status === 'not_affected' || statement.status === 'fixed';
+}
+function statementHolds(statement, facts) {
+    if (statement.products.length === 0)
+        return true;
+    return statement.products.some((product) => (product.everyImage === true || isImage(product, facts)) &&
+        (product.subcomponents.length === 0 || product.subcomponents.some((sub) => isPackage(sub, facts.package))));
+}
+/** The product names this image (any of its identifiers). */
+function isImage(component, facts) {
+    if (component.digest !== undefined && facts.digests.has(component.digest))
+        return true;
+    return [component.id, component.purl].some((identifier) => identifier !== undefined && identifierIsImage(identifier, facts));
+}
+function identifierIsImage(identifier, facts) {
+    if (/^pkg:/i.test(identifier)) {
+        const purl = parsePurl(identifier);
+        return purl !== undefined && purl.type === 'oci' && ociPurlIsImage(purl, facts);
+    }
+    const text = identifier.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    if (/^sha256:[0-9a-f]+$/i.test(text))
+        return facts.digests.has(normalizeDigest(text));
+    const at = text.lastIndexOf('@');
+    const reference = at >= 0 ? text.slice(0, at) : text;
+    if (at >= 0 && !facts.digests.has(normalizeDigest(text.slice(at + 1))))
+        return false;
+    return facts.repositories.has(stripTag(reference).toLowerCase());
+}
+/**
+ * `pkg:oci/<name>@<digest>?repository_url=<registry>/<repo>&arch=…`: the name is the
+ * repository's last path segment; each other part given (the digest, repository_url, arch)
+ * must agree, since together they name one image.
+ */
+function ociPurlIsImage(purl, facts) {
+    const last = facts.repositoryName.slice(facts.repositoryName.lastIndexOf('/') + 1);
+    if (purl.name.toLowerCase() !== last)
+        return false;
+    if (purl.version !== undefined && !facts.digests.has(normalizeDigest(purl.version)))
+        return false;
+    const url = purl.qualifiers.get('repository_url');
+    if (url !== undefined && !facts.repositories.has(stripTag(url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')).toLowerCase()))
+        return false;
+    const arch = purl.qualifiers.get('arch');
+    return arch === undefined || facts.arch === undefined || arch.toLowerCase() === facts.arch;
+}
+/** The subcomponent is the finding's package: by its purl's name (version ignored), or by its identifier as the package's name. */
+function isPackage(component, pkg) {
+    if (pkg === undefined || pkg === '')
+        return false;
+    return [component.id, component.purl].some((identifier) => {
+        if (identifier === undefined)
+            return false;
+        if (/^pkg:/i.test(identifier)) {
+            const purl = parsePurl(identifier);
+            if (purl === undefined)
+                return false;
+            const name = purl.name.toLowerCase();
+            const namespace = purl.namespace?.toLowerCase();
+            return pkg === name || (namespace !== undefined && (pkg === `${namespace}/${name}` || pkg === `${namespace}:${name}`));
+        }
+        return identifier.toLowerCase() === pkg;
+    });
+}
+/** A package URL's parts, percent-decoded (https://github.com/package-url/purl-spec); undefined when it is not one. */
+function parsePurl(text) {
+    let rest = text.trim().replace(/^pkg:\/*/i, '');
+    const hash = rest.indexOf('#');
+    if (hash >= 0)
+        rest = rest.slice(0, hash);
+    const qualifiers = new Map();
+    const question = rest.indexOf('?');
+    if (question >= 0) {
+        for (const pair of rest.slice(question + 1).split('&')) {
+            const eq = pair.indexOf('=');
+            if (eq > 0)
+                qualifiers.set(pair.slice(0, eq).toLowerCase(), decode(pair.slice(eq + 1)));
+        }
+        rest = rest.slice(0, question);
+    }
+    const slash = rest.indexOf('/');
+    if (slash <= 0)
+        return undefined;
+    const type = rest.slice(0, slash).toLowerCase();
+    let path = rest.slice(slash + 1).replace(/\/+$/, '');
+    let version;
+    const at = path.lastIndexOf('@');
+    if (at > path.lastIndexOf('/')) {
+        version = decode(path.slice(at + 1));
+        path = path.slice(0, at);
+    }
+    const segments = path
+        .split('/')
+        .filter((s) => s !== '')
+        .map(decode);
+    const name = segments.pop();
+    if (name === undefined || name === '')
+        return undefined;
+    const purl = { type, name, qualifiers };
+    if (segments.length > 0)
+        purl.namespace = segments.join('/');
+    if (version !== undefined && version !== '')
+        purl.version = version;
+    return purl;
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function imageRepositories(image) {
+    const repository = image.repository.toLowerCase();
+    const names = new Set([repository]);
+    if (image.registry)
+        names.add(`${image.registry.toLowerCase()}/${repository}`);
+    return names;
+}
+/** `registry:5000/team/api:1.2` → `registry:5000/team/api` (a port is not a tag). */
+function stripTag(reference) {
+    const colon = reference.lastIndexOf(':');
+    return colon > reference.lastIndexOf('/') ? reference.slice(0, colon) : reference;
+}
+function normalizeDigest(digest) {
+    return digest.trim().toLowerCase();
+}
+/** Vulnerability IDs are matched without regard to case or surrounding space, as ignore entries are. */
+function normalizeId(id) {
+    return id.trim().toUpperCase();
 }
 
 
@@ -1071,7 +1476,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 2638:
+/***/ 5744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1983,6 +2388,136 @@ function parseYaml(environment, text, where) {
     }
 }
 
+// EXTERNAL MODULE: ./src/gate/vex.ts
+var vex = __webpack_require__(1676);
+;// CONCATENATED MODULE: ./src/inputs/vex.ts
+// Pure: the `vex` input → the OpenVEX statements of the files it names. Entries are newline- or
+// comma-separated files or globs, relative to the workspace (`*`, `?`, `[…]` within a path
+// segment, `**` for any depth of directories). The workspace is listed through the environment
+// (read.ts lists the real one). A missing file, a glob that matches nothing or a malformed
+// document is one line naming the input and the file, before any build.
+
+
+
+const ACCEPTED = 'accepted: OpenVEX JSON.';
+const ACCEPTED_FILES = 'accepted: OpenVEX JSON files or globs (e.g. .vex/*.json), relative to the workspace.';
+function readVex(read, environment) {
+    const files = new Map(); // full path → the name the reports use
+    for (const entry of read.list('vex')) {
+        if (isGlob(entry)) {
+            const matches = expandGlob(entry, environment);
+            if (matches.length === 0)
+                throw new errors/* InputError */.dz(`Input "vex": ${(0,errors/* quoted */.TL)(entry)} matches no file; ${ACCEPTED_FILES}`);
+            for (const full of matches)
+                if (!files.has(full))
+                    files.set(full, displayName(full, environment.cwd));
+            continue;
+        }
+        const full = read.path(entry);
+        if (!environment.isFile(full)) {
+            const what = environment.isDirectory(full) ? 'is a directory' : 'does not exist';
+            throw new errors/* InputError */.dz(`Input "vex": ${(0,errors/* oneLine */.TN)(entry)} ${what}; ${ACCEPTED_FILES}`);
+        }
+        if (!files.has(full))
+            files.set(full, entry);
+    }
+    return [...files].flatMap(([full, file]) => {
+        let text;
+        try {
+            text = environment.readText(full);
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(`Input "vex": ${(0,errors/* oneLine */.TN)(file)} could not be read (${(0,errors/* oneLine */.TN)((0,errors/* toMessage */.R9)(error))}); ${ACCEPTED}`);
+        }
+        const parsed = (0,vex/* parseVexDocument */.os)(text, file);
+        if ('problem' in parsed)
+            throw new errors/* InputError */.dz(`Input "vex": ${(0,errors/* oneLine */.TN)(file)} ${parsed.problem}; ${ACCEPTED}`);
+        return parsed.statements;
+    });
+}
+function isGlob(entry) {
+    return /[*?[]/.test(entry);
+}
+/**
+ * The files a glob matches, full paths in sorted order. The walk starts at the pattern's first
+ * segment that is not literal; `*`, `?` and `[…]` do not match a leading `.` (as a shell's do)
+ * and `**` does not enter dot-directories, unless the pattern spells the dot.
+ */
+function expandGlob(pattern, environment) {
+    const list = environment.listDirectory;
+    if (list === undefined)
+        return [];
+    const full = external_node_path_.resolve(environment.cwd, pattern);
+    const root = external_node_path_.parse(full).root;
+    const segments = full
+        .slice(root.length)
+        .split(external_node_path_.sep)
+        .filter((s) => s !== '');
+    const firstGlob = segments.findIndex(isGlob);
+    const start = external_node_path_.join(root, ...segments.slice(0, firstGlob));
+    const parts = segments.slice(firstGlob).map((segment) => (segment === '**' ? GLOBSTAR : segmentPattern(segment)));
+    const found = new Set();
+    const walk = (dir, rest) => {
+        const [part, ...after] = rest;
+        if (part === undefined)
+            return;
+        const entries = list(dir);
+        if (part === GLOBSTAR) {
+            // `**` matches no directory (the rest applies here) or one more level (and `**` again).
+            walk(dir, after);
+            for (const entry of entries)
+                if (entry.directory && !entry.name.startsWith('.'))
+                    walk(external_node_path_.join(dir, entry.name), rest);
+            return;
+        }
+        for (const entry of entries) {
+            if (!part.test(entry.name))
+                continue;
+            const child = external_node_path_.join(dir, entry.name);
+            if (after.length === 0) {
+                if (!entry.directory)
+                    found.add(child);
+            }
+            else if (entry.directory)
+                walk(child, after);
+        }
+    };
+    walk(start, parts);
+    return [...found].sort();
+}
+const GLOBSTAR = Symbol('**');
+/** One path segment of a glob as a regular expression. */
+function segmentPattern(segment) {
+    let source = segment.startsWith('.') ? '' : '(?!\\.)';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '[') {
+            const close = segment.indexOf(']', i + 2);
+            if (close < 0) {
+                source += '\\[';
+                continue;
+            }
+            const body = segment.slice(i + 1, close);
+            const negated = body.startsWith('!') || body.startsWith('^');
+            const chars = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&');
+            source += `[${negated ? '^' : ''}${chars}]`;
+            i = close;
+        }
+        else
+            source += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
+}
+/** A glob's match as the reports name it: relative to the workspace, with forward slashes. */
+function displayName(full, cwd) {
+    const relative = external_node_path_.relative(cwd, full);
+    return relative.startsWith('..') || external_node_path_.isAbsolute(relative) ? full : relative.split(external_node_path_.sep).join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/inputs/reader.ts
 // The inputs as the parser reads them: trimmed text, a required value, one of a list, a boolean,
 // a list, a path under the working directory; a bad value is one line naming the input.
@@ -2048,6 +2583,7 @@ class Reader {
 // one line naming the input before any AWS or Docker call; each image spec goes through the one
 // checker (image-spec.ts). The files the inputs name come through InputEnvironment, and a bake
 // file arrives already read (src/inputs/bake-print.ts, I/O): nothing here runs a command.
+
 
 
 
@@ -2181,6 +2717,7 @@ function parseInputs(get, environment, bake) {
         epssThreshold: epssRaw === undefined ? undefined : Number(epssRaw),
         failOnExploitable: read.boolean('fail-on-exploitable', false),
         ignoreFile: readIgnoreFile(read, environment),
+        vex: readVex(read, environment),
         policy: readPolicy(read, environment),
         onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'], 'fail', (v) => v.toLowerCase()),
         compare: read.oneOf('compare', ['base', 'none'], 'base', (v) => v.toLowerCase()),
@@ -2356,6 +2893,7 @@ async function readInputs() {
         readText: (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'),
         isFile: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile(),
         isDirectory: (file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isDirectory(),
+        listDirectory,
     };
     // `yaml` is about a sixth of what the main phase loads: it is loaded only for a run with an
     // ignore file, a policy or an images list to read (a missing file is then reported by parseInputs as usual).
@@ -2373,6 +2911,15 @@ async function readInputs() {
     if (inputs.githubToken !== '')
         actions_core/* setSecret */.Pq(inputs.githubToken);
     return inputs;
+}
+/** A directory's entries, for the globs of the `vex` input (inputs/vex.ts walks them); none when it cannot be read. */
+function listDirectory(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+    }
+    catch {
+        return [];
+    }
 }
 /**
  * The inputs read and parsed: a bake file (bake-file / bake-targets) is read by
@@ -4773,6 +5320,7 @@ async function scanImage(step, session, image, shared) {
             entries: inputs.ignoreFile?.entries ?? [],
             ignoreUnfixed: inputs.ignoreUnfixed,
             today: (0,ignore/* utcDay */.dA)(new Date()),
+            ...(inputs.vex.length > 0 ? { vex: { statements: inputs.vex, image: vexImage(image, platforms) } } : {}),
         },
         gate: { threshold: inputs.severityThreshold, mode: inputs.gate, onIncomplete: inputs.onScanIncomplete, ...risk.gate },
     });
@@ -4783,6 +5331,17 @@ async function scanImage(step, session, image, shared) {
     if (verdict.comparison?.note)
         actions_core/* info */.pq(say(verdict.comparison.note));
     return { scans: risk.scans, verdict, risk };
+}
+/** The image as the `vex` input's statements name it: its repository (with and without the registry) and its digests. */
+function vexImage(image, platforms) {
+    const repository = image.ref.repositoryName;
+    const registry = image.image.endsWith(`/${repository}`) ? image.image.slice(0, -repository.length - 1) : undefined;
+    return {
+        ...(registry ? { registry } : {}),
+        repository,
+        ...(image.candidate ? { digest: image.candidate.digest } : {}),
+        platformDigests: Object.fromEntries(platforms.map((p) => [p.platform, p.digest])),
+    };
 }
 /**
  * The base image's findings, on pull_request events with compare: base. A base that cannot be
@@ -5459,4 +6018,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=638.index.js.map
+//# sourceMappingURL=744.index.js.map
