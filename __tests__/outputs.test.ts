@@ -5,7 +5,8 @@ import * as core from '../__fixtures__/core.js';
 // writeOutputs is the one caller of core.setOutput.
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { imageOutputs, outputPairs, reportOutputs, writeOutputs } = await import('../src/outputs.js');
-const { cleanReport, failedReport } = await import('../__fixtures__/reports/index.js');
+const { cleanReport, failedReport, policyHostileReport, policyPassedReport, policyReport } =
+  await import('../__fixtures__/reports/index.js');
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const INDEX = `sha256:${'9'.repeat(64)}`;
@@ -20,6 +21,7 @@ const FULL: ActionOutputs = {
   platformDigests: { 'linux/amd64': AMD64, 'linux/arm64': ARM64 },
   imageUri: `${IMAGE}@${INDEX}`,
   attestations: { 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}`, provenance: `sha256:${'6'.repeat(64)}` } },
+  policy: { 'mlops/retail-api': { 'non-root': { verdict: 'fail', reason: 'runs as root' }, licenses: { verdict: 'off' } } },
   tags: [`${IMAGE}:${SHA}`, `${IMAGE}:1.4.0`, `${IMAGE}:latest`],
   scanStatus: 'COMPLETE',
   counts: { CRITICAL: 0, HIGH: 3, MEDIUM: 12, LOW: 7, INFORMATIONAL: 1, UNDEFINED: 2 },
@@ -43,6 +45,7 @@ describe('outputPairs', () => {
       ['digest', INDEX],
       ['platform-digests', `{"linux/amd64":"${AMD64}","linux/arm64":"${ARM64}"}`],
       ['attestations', `{"linux/amd64":{"sbom":"sha256:${'5'.repeat(64)}","provenance":"sha256:${'6'.repeat(64)}"}}`],
+      ['policy', '{"mlops/retail-api":{"non-root":{"verdict":"fail","reason":"runs as root"},"licenses":{"verdict":"off"}}}'],
       ['image-uri', `${IMAGE}@${INDEX}`],
       ['tags', `${IMAGE}:${SHA}\n${IMAGE}:1.4.0\n${IMAGE}:latest`],
       ['scan-status', 'COMPLETE'],
@@ -185,5 +188,65 @@ describe('imageOutputs and reportOutputs: one image as always, several keyed by 
       'TIMEOUT',
     );
     expect(several).toEqual({ scanStatus: 'TIMEOUT', findings: { api: failedReport.counts, web: cleanReport.counts } });
+  });
+
+  test('the policy: every rule of each judged image, by name (one image too, by its name), with why for a rule that is on', () => {
+    const one = reportOutputs(
+      { layout: 'one', verdict: 'failed', fails: true, reason: 'x', images: [{ name: 'mlops/retail-api', report: policyReport }] },
+      'COMPLETE',
+    );
+    expect(one.policy).toEqual({
+      'mlops/retail-api': {
+        'non-root': { verdict: 'fail', reason: 'linux/amd64: runs as root: the image config sets no user (and 1 more)' },
+        healthcheck: { verdict: 'pass', reason: 'the image config has a health check' },
+        'base-images': { verdict: 'off' },
+        'base-fresh': { verdict: 'off' },
+        'max-size': { verdict: 'pass', reason: '118.4 MB, within 300 MB' },
+        licenses: { verdict: 'no-data', reason: 'the image has no SBOM: the licenses rule needs sbom: true' },
+        attestations: { verdict: 'off' },
+        'build-checks': { verdict: 'warn', reason: expect.stringMatching(/^JSONArgsRecommended: .* \(and 2 more\)$/) as unknown as string },
+      },
+    });
+    const several = reportOutputs(
+      {
+        layout: 'several',
+        verdict: 'failed',
+        fails: true,
+        reason: 'x',
+        images: [
+          { name: 'api', report: policyReport },
+          { name: 'web', report: policyPassedReport },
+          { name: 'old', report: cleanReport },
+        ],
+      },
+      'COMPLETE',
+    );
+    expect(Object.keys(several.policy!)).toEqual(['api', 'web']);
+    expect(several.policy!.web!['non-root']).toEqual({ verdict: 'pass', reason: 'runs as app' });
+    const pairs = Object.fromEntries(outputPairs(several));
+    expect(JSON.parse(pairs.policy!)).toEqual(several.policy);
+  });
+
+  test('the policy: no output when no image was judged (nothing pushed); a reason stays one bounded line', () => {
+    expect(
+      reportOutputs(
+        { layout: 'one', verdict: 'passed', fails: false, reason: 'x', images: [{ name: 'a', report: cleanReport }] },
+        'COMPLETE',
+      ),
+    ).not.toHaveProperty('policy');
+    const long = {
+      ...policyHostileReport,
+      policy: {
+        ...policyHostileReport.policy!,
+        results: policyHostileReport.policy!.results.map((r) => ({ ...r, reason: `a\nb ${'x'.repeat(2000)}` })),
+      },
+    };
+    const out = reportOutputs(
+      { layout: 'one', verdict: 'failed', fails: true, reason: 'x', images: [{ name: 'a', report: long }] },
+      'COMPLETE',
+    );
+    const reason = out.policy!.a!['base-images']!.reason!;
+    expect(reason.startsWith('a b xxx')).toBe(true);
+    expect(Array.from(reason)).toHaveLength(500);
   });
 });

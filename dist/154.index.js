@@ -1,161 +1,6 @@
 export const id = 154;
-export const ids = [154,31];
+export const ids = [154];
 export const modules = {
-
-/***/ 4031:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ formatCount),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
-/* harmony export */   X5: () => (/* binding */ cleanText),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   escapeText: () => (/* binding */ escapeText),
-/* harmony export */   ml: () => (/* binding */ shorten),
-/* harmony export */   nf: () => (/* binding */ link)
-/* harmony export */ });
-/* unused harmony export escapeHtml */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
-// ECR (and, through it, from whoever published a package), tags and reasons from users.
-// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
-// link, open HTML or end our hidden marker. Pure.
-
-// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
-// from what it is: https://trojansource.codes), and the line/paragraph separators.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-const BREAKS = /[\t\n\r\u2028\u2029]+/g;
-/** Anything cleanText changes beyond the trim: a break, an invisible character, two spaces. */
-const NEEDS_CLEANING = 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point.
-/[\t\n\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]| {2}/;
-/** Whitespace made single spaces, control characters removed, trimmed. */
-function cleanText(value) {
-    // Most text needs nothing but the trim: one test instead of three replaces (10,000 findings'
-    // texts go through here for the SARIF file alone).
-    if (!NEEDS_CLEANING.test(value))
-        return value.trim();
-    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
-}
-/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
-function shorten(value, max) {
-    // Code points are at most as many as UTF-16 units: short strings need no splitting.
-    if (value.length <= max)
-        return value;
-    const points = Array.from(value);
-    if (points.length <= max)
-        return value;
-    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-const MARKDOWN_ESCAPES = {
-    '\\': '\\\\',
-    '|': '\\|',
-    '`': '\\`',
-    '*': '\\*',
-    _: '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
-    // notifying people or cross-referencing issues from our comment.
-    '@': '@&#8203;',
-    '#': '#&#8203;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-};
-/**
- * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
- * `max` is in characters before escaping (escaping never cuts an escape in half).
- */
-function escapeText(value, max = 200) {
-    if (value === undefined)
-        return '';
-    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
-}
-// Values that read best as code (digests, tags, image references, versions) and that can be
-// put between backticks as they are.
-const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
-/** `value` as inline code when that is safe, otherwise as escaped text. */
-function code(value, max = 200) {
-    if (value === undefined || value === '')
-        return '';
-    const short = shorten(value, max);
-    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
-}
-const MAX_URL = 1000;
-/**
- * The URL when it is http(s) and short enough to link, with everything that could end a markdown
- * link destination or a table cell percent-encoded; otherwise undefined.
- */
-function safeUrl(value) {
-    if (!value)
-        return undefined;
-    const text = cleanText(value);
-    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return undefined;
-    if (url.username || url.password)
-        return undefined; // never link a URL that carries credentials
-    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
-function link(text, url, max = 200) {
-    const href = safeUrl(url);
-    const label = escapeText(text, max);
-    return href && label ? `[${label}](${href})` : label;
-}
-/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
-function escapeHtml(value, max = 200) {
-    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-const MAX_KEY = 200;
-/**
- * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
- * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
- * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
- * is replaced by its prefix and a hash.
- */
-function escapeCommentKey(key) {
-    let out = '';
-    for (const char of key) {
-        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
-        out += plain ? char : encodeChar(char);
-    }
-    if (out.length <= MAX_KEY)
-        return out;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
-    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
-    return `${head}.sha256.${hash}`;
-}
-function encodeChar(char) {
-    return Array.from(Buffer.from(char, 'utf8'))
-        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
-        .join('');
-}
-/** 12,345 — the same on every runner, whatever its locale. */
-function formatCount(value) {
-    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-/** "1 finding", "2 findings". */
-function plural(count, one, many = `${one}s`) {
-    return `${formatCount(count)} ${count === 1 ? one : many}`;
-}
-
-
-/***/ }),
 
 /***/ 9669:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -315,7 +160,7 @@ function isPlainObject(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   stepSarifFile: () => (/* binding */ stepSarifFile)
 /* harmony export */ });
-/* unused harmony exports SARIF_TOOL_NAME, DEFAULT_INFORMATION_URI, SARIF_BUDGET_BYTES, securitySeverity, sarifLevel, fingerprint, MAX_RUNS_PER_FILE, MAX_RESULTS_PER_RUN, renderSarif, sarifFile, sarifChunks, stepSarifChunks, artifactUri */
+/* unused harmony exports SARIF_TOOL_NAME, DEFAULT_INFORMATION_URI, SARIF_BUDGET_BYTES, MAX_POLICY_RESULTS_PER_RUN, securitySeverity, sarifLevel, fingerprint, MAX_RUNS_PER_FILE, MAX_RESULTS_PER_RUN, renderSarif, sarifFile, sarifChunks, stepSarifChunks, artifactUri */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5078);
@@ -331,6 +176,10 @@ function isPlainObject(value) {
 // descriptions are shortened, then dropped, then the least severe results are, before it grows
 // past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
 // whole: 10,000 results are megabytes of text.
+//
+// The policy's rules at warn or fail are results too: a build check at its Dockerfile line
+// (`build-check/<CheckName>`, its documentation as helpUri), any other rule's finding on the
+// image's Dockerfile (`policy/<rule>`); `error` for a rule at fail, `warning` for one at warn.
 
 
 
@@ -340,6 +189,9 @@ const DEFAULT_INFORMATION_URI = 'https://github.com/marketplace/actions/ecr-buil
 /** Under code scanning's 10 MB upload limit, with room to spare. */
 const SARIF_BUDGET_BYTES = 9_000_000;
 const FINGERPRINT_KEY = 'ecrFinding/v1';
+const POLICY_FINGERPRINT_KEY = 'ecrPolicy/v1';
+/** The policy's results a run holds at most (a build with thousands of build-check hits is still a file code scanning takes). */
+const MAX_POLICY_RESULTS_PER_RUN = 1_000;
 const SECURITY_SEVERITY = { CRITICAL: 9.5, HIGH: 8.0, MEDIUM: 5.5, LOW: 2.0 };
 const LEVELS = {
     CRITICAL: 'error',
@@ -457,20 +309,23 @@ function runPlan(sources, options, maxBytes, category) {
     const findings = sources
         .flatMap((source, i) => source.report.findings.filter((f) => !f.ignored).map((finding) => ({ finding, source: i })))
         .sort((a, b) => (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(b.finding.severity) - (0,_shared_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .severityRank */ .qs)(a.finding.severity));
-    const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN);
+    const { policy, total: policyTotal } = policyFindings(sources);
+    const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN - policy.length);
     const at = (detail) => ({
-        [Symbol.iterator]: () => (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonChunks */ .V)(sarifRun(sources, findings, options, detail, category)),
+        [Symbol.iterator]: () => (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonChunks */ .V)(sarifRun(sources, findings, { all: policy, total: policyTotal }, options, detail, category)),
     });
     return {
         maxBytes,
         renderings: {
             *[Symbol.iterator]() {
                 for (const description of [1000, 200, 0])
-                    yield at({ description, results: limit });
-                // Still too big: keep the worst results.
+                    yield at({ description, results: limit, policy: true });
+                // Still too big: keep the worst results (the policy's, a few, stay to the last).
                 for (let kept = Math.floor(limit / 2); kept > 0; kept = Math.floor(kept / 2))
-                    yield at({ description: 0, results: kept });
-                yield at({ description: 0, results: 0 });
+                    yield at({ description: 0, results: kept, policy: true });
+                if (policy.length > 0)
+                    yield at({ description: 0, results: 0, policy: true });
+                yield at({ description: 0, results: 0, policy: false });
             },
         },
     };
@@ -488,9 +343,12 @@ function fitted(pieces, maxBytes) {
     return kept;
 }
 /** The run for the first `detail.results` of `findings` (worst first), rendered as it is read. */
-function sarifRun(sources, findings, options, detail, category) {
+function sarifRun(sources, findings, policyFound, options, detail, category) {
     const kept = Math.min(detail.results, findings.length);
     const { ruleOf, worst } = rulesOf(findings, kept);
+    const policy = detail.policy ? policyFound.all : [];
+    const policyLeftOut = policyFound.total - policy.length;
+    const policyRules = policyRulesOf(policy, worst.length);
     const locations = sources.map((source) => [
         { physicalLocation: { artifactLocation: { uri: artifactUri(source.dockerfile) }, region: { startLine: 1 } } },
     ]);
@@ -505,6 +363,7 @@ function sarifRun(sources, findings, options, detail, category) {
                 rules: (0,_json_chunks_js__WEBPACK_IMPORTED_MODULE_3__/* .streamedArray */ .v)(function* () {
                     for (const f of worst)
                         yield rule(f, detail);
+                    yield* policyRules.rules;
                 }),
             },
         },
@@ -513,19 +372,117 @@ function sarifRun(sources, findings, options, detail, category) {
                 const { finding, source } = findings[i];
                 yield result(finding, ruleOf[i], locations[source], several ? sources[source].name : undefined);
             }
+            for (const f of policy) {
+                yield policyResult(f, policyRules.index.get(f.ruleId), locations[f.source], several ? sources[f.source].name : undefined);
+            }
         }),
         ...(category ? { automationDetails: { id: category } } : {}),
         properties: several
             ? {
                 images: Object.fromEntries(sources.map((s) => [s.name, { image: s.report.image, digest: s.report.digest, verdict: s.report.verdict }])),
                 ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+                ...(policyLeftOut > 0 ? { policyResultsLeftOut: policyLeftOut } : {}),
             }
             : {
                 image: first.image,
                 digest: first.digest,
                 verdict: first.verdict,
                 ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+                ...(policyLeftOut > 0 ? { policyResultsLeftOut: policyLeftOut } : {}),
             },
+    };
+}
+/** What each policy rule checks, as its SARIF rule describes it. */
+const POLICY_RULE_TEXT = {
+    'non-root': "The image's default user is not root",
+    healthcheck: 'The image config has a health check',
+    'base-images': 'Base images are allowed (and pinned by digest when asked), never named latest',
+    'base-fresh': 'Each base image is still what its tag names',
+    'max-size': 'Each platform image is within the size budget',
+    licenses: 'No package is under a denied licence',
+    attestations: 'An SBOM and provenance are beside each platform image',
+    'build-checks': "BuildKit's build checks found nothing",
+};
+/**
+ * The findings of the sources' policy rules at warn or fail, images in order, rules in the
+ * reports' order: the first MAX_POLICY_RESULTS_PER_RUN, and how many there are in all.
+ */
+function policyFindings(sources) {
+    const policy = [];
+    let total = 0;
+    sources.forEach((source, i) => {
+        for (const rule of source.report.policy?.results ?? []) {
+            if (rule.verdict !== 'warn' && rule.verdict !== 'fail')
+                continue;
+            for (const finding of rule.findings) {
+                total += 1;
+                if (policy.length < MAX_POLICY_RESULTS_PER_RUN)
+                    policy.push({ rule, finding, ruleId: policyRuleId(rule, finding), source: i });
+            }
+        }
+    });
+    return { policy, total };
+}
+function policyRuleId(rule, finding) {
+    // A check's name is BuildKit's (e.g. JSONArgsRecommended); kept to what a rule id reads as.
+    const check = finding.id?.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
+    return rule.rule === 'build-checks' && check ? `build-check/${check}` : `policy/${rule.rule}`;
+}
+/** The policy's rules, in the order of their first result, indexed after the vulnerabilities' `offset` rules. */
+function policyRulesOf(policy, offset) {
+    const index = new Map();
+    const rules = [];
+    for (const { rule, finding, ruleId } of policy) {
+        if (index.has(ruleId))
+            continue;
+        index.set(ruleId, offset + rules.length);
+        const check = ruleId.startsWith('build-check/') ? ruleId.slice('build-check/'.length) : undefined;
+        const helpUri = check ? (0,_escape_js__WEBPACK_IMPORTED_MODULE_2__/* .safeUrl */ .Pl)(finding.url) : undefined;
+        rules.push({
+            id: ruleId,
+            shortDescription: { text: check ? `BuildKit build check ${check}` : POLICY_RULE_TEXT[rule.rule] },
+            ...(helpUri ? { helpUri } : {}),
+            properties: { tags: check ? ['policy', 'build-check', 'dockerfile'] : ['policy', 'container-image'] },
+        });
+    }
+    return { rules, index };
+}
+/** A policy finding: at its Dockerfile line when it has one (a build check), else on the image's Dockerfile. */
+function policyResult(f, ruleIndex, imageLocations, image) {
+    const { rule, finding } = f;
+    const line = finding.line !== undefined && finding.line > 0 ? Math.floor(finding.line) : undefined;
+    const locations = finding.file
+        ? [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: artifactUri(finding.file) },
+                    region: {
+                        startLine: line ?? 1,
+                        ...(line && finding.endLine !== undefined && finding.endLine > line ? { endLine: Math.floor(finding.endLine) } : {}),
+                    },
+                },
+            },
+        ]
+        : imageLocations;
+    const text = `${rule.rule} (${rule.level})${finding.platform ? ` on ${finding.platform}` : ''}: ${finding.message}`;
+    // The place is left out of the key, so an alert follows a check whose line moved.
+    const what = finding.message.replace(/ \([^()]*:\d+\)$/, '');
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: rule.level === 'fail' ? 'error' : 'warning',
+        message: { text: sarifText(image === undefined ? text : `${image}: ${text}`, 1000) },
+        locations,
+        partialFingerprints: {
+            [POLICY_FINGERPRINT_KEY]: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.hash)('sha256', JSON.stringify([f.ruleId, finding.platform ?? '', finding.file ?? '', what, ...(image !== undefined ? [image] : [])]), 'hex'),
+        },
+        properties: {
+            ...(image !== undefined ? { image } : {}),
+            policyRule: rule.rule,
+            level: rule.level,
+            ...(finding.platform ? { platform: finding.platform } : {}),
+            ...(finding.id ? { id: finding.id } : {}),
+        },
     };
 }
 /**
@@ -685,9 +642,7 @@ function buildReport(parts) {
         ...imageFields(parts),
         scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
         gate: parts.gate,
-        verdict: decision.verdict,
-        reason: decision.reason,
-        fails: decision.fails,
+        ...withPolicy(decision, parts.policy, true),
         findings: [...decision.findings].sort(policy/* worstFirst */.md),
         counts: (0,policy/* countFindings */.Gt)(decision.findings),
         ignoredCount: (0,policy/* countIgnored */.qd)(decision.findings),
@@ -714,15 +669,25 @@ function skippedReport(parts) {
             })),
         },
         gate: parts.gate,
-        verdict: 'skipped',
-        reason,
-        fails: false,
+        ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts.policy, false),
         findings: [],
         counts: (0,severity/* emptyCounts */.W1)(),
         ignoredCount: 0,
         expiredIgnores: [],
         ...optionalFields(parts),
     };
+}
+/**
+ * The image's verdict, with its policy: a rule at `fail` that failed fails the image as a blocking
+ * CVE does, and its sentence is the one the step says for one image (src/gate/verdict.ts
+ * oneReason): the gate's, then the policy's; the policy's alone when the gate passed or did not run.
+ */
+function withPolicy(gate, policy, scanned) {
+    const failures = policy ? (0,verdict/* policyFailures */.A$)(policy.results) : [];
+    if (failures.length === 0)
+        return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
+    const reason = (0,verdict/* withPolicyFailures */.SM)(gate.reason, { gateFails: gate.fails, scanned }, failures);
+    return { verdict: 'failed', reason, fails: true };
 }
 /**
  * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
@@ -744,6 +709,7 @@ function imageFields(parts) {
         heldBack: parts.heldBack ?? [],
         build: parts.build,
         ...(parts.attestations ? { attestations: parts.attestations } : {}),
+        ...(parts.policy ? { policy: parts.policy } : {}),
         ...(parts.commit ? { commit: parts.commit } : {}),
         ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
     };
@@ -924,11 +890,47 @@ function shareRows(images, total) {
     }
     return rows;
 }
+/** Findings listed under a rule, at most (the comment is compact; the JSON report has them all). */
+const POLICY_FINDINGS = { summary: 10, comment: 5 };
+const OPEN_ORDER = { fail: 0, warn: 1, 'no-data': 2 };
+/**
+ * The policy as the summary or the comment shows it; undefined when there is none (nothing was
+ * pushed) or every rule is off. `maxFindings` is what the fit loop allows each rule at most,
+ * within the audience's own bound.
+ */
+function policyView(report, audience, maxFindings = POLICY_FINDINGS[audience]) {
+    const policy = report.policy;
+    if (!policy)
+        return undefined;
+    const on = policy.results.filter((result) => result.verdict !== 'off');
+    if (on.length === 0)
+        return undefined;
+    const limit = Math.max(0, Math.min(POLICY_FINDINGS[audience], maxFindings));
+    const open = on
+        .filter((result) => result.verdict !== 'pass')
+        .map((result, i) => ({ result, i }))
+        .sort((a, b) => OPEN_ORDER[a.result.verdict] - OPEN_ORDER[b.result.verdict] || a.i - b.i)
+        .map(({ result }) => {
+        const { shown, leftOut } = result.findings.length > 1 ? take(result.findings, limit) : { shown: [], leftOut: 0 };
+        return { result, shown, leftOut };
+    });
+    return { source: policy.source, open, passed: on.filter((result) => result.verdict === 'pass'), fails: policy.fails };
+}
+/** How many rules that are on ended each way, for one image. */
+function policyTally(report) {
+    const on = report.policy?.results.filter((result) => result.verdict !== 'off') ?? [];
+    if (on.length === 0)
+        return undefined;
+    const tally = { fail: 0, warn: 0, 'no-data': 0, pass: 0 };
+    for (const result of on)
+        tally[result.verdict] += 1;
+    return tally;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown-parts.ts
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
-// through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules. Pure; every
+// value from a finding, a rule or a user goes through escape.ts.
 
 
 
@@ -965,10 +967,16 @@ function stepHeading(level, step) {
  * below names its digest; the table stays narrow enough for a PR comment).
  */
 function overviewTable(step) {
-    const lines = [`| Image | Verdict | ${severity/* SEVERITIES */.oC.join(' | ')} |`, `|---|---|${severity/* SEVERITIES */.oC.map(() => '--:|').join('')}`];
+    // A Policy column when an image has rules on: an image can fail on them with no finding at all.
+    const policy = step.images.some(({ report }) => policyTally(report) !== undefined);
+    const lines = [
+        `| Image | Verdict |${policy ? ' Policy |' : ''} ${severity/* SEVERITIES */.oC.join(' | ')} |`,
+        `|---|---|${policy ? '---|' : ''}${severity/* SEVERITIES */.oC.map(() => '--:|').join('')}`,
+    ];
     for (const { name, report } of step.images) {
         const counts = severity/* SEVERITIES */.oC.map((s) => (report.verdict === 'skipped' ? '–' : (0,report_escape/* formatCount */.B4)(report.counts[s])));
-        lines.push(`| ${(0,report_escape/* code */.aY)(name, 80)} | ${VERDICT_TITLES[report.verdict].split(' ')[0]} ${report.verdict} | ${counts.join(' | ')} |`);
+        const cell = policy ? ` ${policyCell(report)} |` : '';
+        lines.push(`| ${(0,report_escape/* code */.aY)(name, 80)} | ${VERDICT_TITLES[report.verdict].split(' ')[0]} ${report.verdict} |${cell} ${counts.join(' | ')} |`);
     }
     return [...lines, ''];
 }
@@ -978,9 +986,15 @@ function imageSectionLines(sections, render) {
         const body = render(section);
         if (!section.folded)
             return [body];
+        // Folded as clean, but the policy's warnings (and rules without data) are named where they show.
+        const tally = policyTally(section.report);
+        const open = tally
+            ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
+            : [];
+        const note = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
         return [
             `<details>`,
-            `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}</summary>`,
+            `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
             '',
             body,
             '</details>',
@@ -1146,6 +1160,78 @@ function attestationLines(report, folded) {
         return [...lines, `<details><summary>Attestations: ${(0,report_escape.escapeText)(where, 300)}</summary>`, '', ...table, '', '</details>', ''];
     return [...lines, '### Attestations', '', `${(0,report_escape.escapeText)(where, 300)}:`, '', ...table, ''];
 }
+const POLICY_MARK = { fail: '✗', warn: '⚠', 'no-data': '?', pass: '✓' };
+const POLICY_SAYS = { fail: 'failed', warn: 'warned', 'no-data': 'no data' };
+/** Where the rules came from, in a few words: the policy file, the `policy` input, or the defaults. */
+function policySource(source) {
+    const file = source.file ? (0,report_escape/* code */.aY)(source.file, 200) : undefined;
+    if (file && source.inline)
+        return `rules from ${file} and the \`policy\` input`;
+    if (file)
+        return `rules from ${file}`;
+    if (source.inline)
+        return 'rules from the `policy` input';
+    return 'the default rules (no policy file or `policy` input)';
+}
+/** `1 failed · 2 warned · 1 without data · 4 passed`, or `all 4 rules passed`. */
+function policyCounts(view) {
+    const count = (verdict) => view.open.filter((rule) => rule.result.verdict === verdict).length;
+    if (view.open.length === 0)
+        return `✓ ${view.passed.length === 1 ? 'the 1 rule' : `all ${(0,report_escape/* formatCount */.B4)(view.passed.length)} rules`} passed`;
+    const parts = [
+        [count('fail'), `${POLICY_MARK.fail} ${(0,report_escape/* formatCount */.B4)(count('fail'))} failed`],
+        [count('warn'), `${POLICY_MARK.warn} ${(0,report_escape/* formatCount */.B4)(count('warn'))} warned`],
+        [count('no-data'), `${POLICY_MARK['no-data']} ${(0,report_escape/* formatCount */.B4)(count('no-data'))} without data`],
+        [view.passed.length, `${POLICY_MARK.pass} ${(0,report_escape/* formatCount */.B4)(view.passed.length)} passed`],
+    ];
+    return parts
+        .filter(([n]) => n > 0)
+        .map(([, text]) => text)
+        .join(' · ');
+}
+/**
+ * An image's policy: where the rules came from and how they ended, each rule that did not pass
+ * with its reason (failed first) and a short list of its findings, the rules that passed folded.
+ * Nothing when there is no policy (nothing was pushed) or every rule is off.
+ */
+function policyLines(view, style) {
+    if (!view)
+        return [];
+    const line = `${policyCounts(view)} — ${policySource(view.source)}`;
+    const lines = style.heading ? [`${'#'.repeat(Math.min(6, style.heading))} Policy`, '', `${line}.`, ''] : [`**Policy:** ${line}.`, ''];
+    if (view.open.length > 0) {
+        for (const { result, shown, leftOut } of view.open) {
+            const verdict = result.verdict;
+            const level = verdict === 'no-data' ? ` (at ${result.level})` : '';
+            lines.push(`- ${POLICY_MARK[verdict]} **${result.rule}** ${POLICY_SAYS[verdict]}${level}: ${(0,report_escape.escapeText)(result.reason, style.reasonMax)}`);
+            lines.push(...shown.map((finding) => `  - ${policyFinding(finding, style)}`));
+            if (leftOut > 0)
+                lines.push(`  - …and ${(0,report_escape/* formatCount */.B4)(leftOut)} more (in the JSON report)`);
+        }
+        lines.push('');
+    }
+    if (view.passed.length > 0) {
+        lines.push('<details>', `<summary>${view.passed.length === 1 ? '1 rule' : `${(0,report_escape/* formatCount */.B4)(view.passed.length)} rules`} passed</summary>`, '', ...view.passed.map((result) => `- ${POLICY_MARK.pass} **${result.rule}**: ${(0,report_escape.escapeText)(result.reason, style.reasonMax)}`), '', '</details>', '');
+    }
+    return lines;
+}
+function policyFinding(finding, style) {
+    const where = finding.platform ? `${(0,report_escape.escapeText)(finding.platform, 60)}: ` : '';
+    const docs = style.links && (0,report_escape/* safeUrl */.Pl)(finding.url) ? ` (${(0,report_escape/* link */.nf)('docs', finding.url)})` : '';
+    return `${where}${(0,report_escape.escapeText)(finding.message, style.findingMax)}${docs}`;
+}
+/** An image's policy in a few words, for the overview of several images: the rules that failed, else warned, else had no data. */
+function policyCell(report) {
+    const view = policyView(report, 'summary', 0);
+    if (!view)
+        return '–';
+    const worst = view.open[0]?.result.verdict;
+    if (!worst)
+        return `${POLICY_MARK.pass} passed`;
+    const rules = view.open.filter((rule) => rule.result.verdict === worst).map((rule) => rule.result.rule);
+    const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
+    return `${POLICY_MARK[worst]} ${named}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
 // The PR comment body: our hidden marker, then a compact summary. Pure.
@@ -1245,6 +1331,8 @@ function commentSection(report, maxRows, level = 3, options = {}) {
     if (notes.length > 0)
         lines.push(...notes, '');
     lines.push(...attestationLines(report, true));
+    // Compact: a bold line, not a heading; fewer findings a rule, shrinking with the rows to fit.
+    lines.push(...policyLines(policyView(report, 'comment', maxRows), { reasonMax: 300, findingMax: 160, links: false }));
     const sentence = comparisonSentence(report);
     if (sentence)
         lines.push(sentence, '');
@@ -1320,6 +1408,7 @@ function toJsonReport(report) {
             list: report.attestations.list.map((a) => ({ kind: a.kind, platform: a.platform, digest: a.digest, predicateType: a.predicateType })),
             missing: [...report.attestations.missing],
         },
+        policy: report.policy && json_policy(report.policy),
         scan: {
             status: report.scan.status,
             scanType: report.scan.scanType,
@@ -1357,6 +1446,17 @@ function toJsonReport(report) {
 function* mapped(items, f) {
     for (const item of items)
         yield f(item);
+}
+/** Where the rules came from, whether one failed, and every rule (off ones too), in the order the reports list them. */
+function json_policy(p) {
+    return {
+        source: { file: p.source.file, inline: p.source.inline },
+        fails: p.fails,
+        rules: Object.fromEntries(p.results.map((r) => [r.rule, { level: r.level, verdict: r.verdict, reason: r.reason, findings: r.findings.map(ruleFinding) }])),
+    };
+}
+function ruleFinding(f) {
+    return { message: f.message, id: f.id, platform: f.platform, file: f.file, line: f.line, endLine: f.endLine, url: f.url };
 }
 function platform(p) {
     return {
@@ -1533,8 +1633,8 @@ function* batched(pieces, size) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: the verdict and why, what was pushed, counts per platform, then the
-// findings that decided the gate, the others, and the ignored ones. Pure.
+// The job summary: the verdict and why, what was pushed, counts per platform, the attestations,
+// the policy's rules, then the findings that decided the gate, the others, and the ignored ones. Pure.
 //
 // The runner drops a step summary larger than 1 MiB whole
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
@@ -1608,6 +1708,8 @@ function buildSummary(report, maxRows, level = 2, options = {}) {
     if (platformLines.length > 0)
         lines.push(...platformLines, '');
     lines.push(...attestationLines(report, false));
+    // The policy's findings are bounded per rule, and shrink with the rows when the summary must fit.
+    lines.push(...policyLines(policyView(report, 'summary', maxRows), { heading: level + 1, reasonMax: 500, findingMax: 300, links: true }));
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
     for (const section of viewSections(report, 'summary', maxRows))
         lines.push(...renderSection(section, leftOut, level + 1));
@@ -1726,6 +1828,9 @@ function reportOfStep(step, images, verdict) {
             ...(candidate ? { digest: candidate.digest } : {}),
             build: candidate?.reused ? 'reused' : 'built',
             attestations: image.attestations,
+            ...(image.policy
+                ? { policy: { source: inputs.policy.source, results: image.policy.result.results, fails: image.policy.result.fails } }
+                : {}),
             tags,
             heldBack: image.promoted?.heldBack ?? verdict.heldBack.get(image.spec.name) ?? [],
         };

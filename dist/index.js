@@ -18,7 +18,7 @@ if (_util_runner_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_st
     await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a)();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(567), __nccwpck_require__.e(744)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5744));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(567), __nccwpck_require__.e(65)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6065));
     await run();
 }
 
@@ -299,9 +299,10 @@ function isCredentialError(error) {
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
 /* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports getBooleanInput, isDebug, debug, error, startGroup, endGroup */
+/* unused harmony exports getBooleanInput, isDebug, debug, startGroup, endGroup */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _node_modules_actions_core_lib_command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9635);

@@ -2,14 +2,15 @@
 // list of one); the only place that knows the order. Each phase is a function of src/steps/.
 //
 // inputs → event facts → login (once) → repositories (side by side) → build/push or reuse →
-// platform manifests → attestations → scans (at once, one deadline) → the one verdict →
-// promotion (all or nothing) → report → outputs → fail when the verdict says so.
+// platform manifests → attestations → scans (at once, one deadline), the policy's facts read beside
+// them → the one verdict (CVEs and rules) → promotion (all or nothing) → report → outputs → fail
+// when the verdict says so.
 import * as core from './util/actions-core.js';
 import { mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEcrClient } from './ecr/client.js';
-import { decideStep, type StepImage, type StepVerdict } from './gate/verdict.js';
+import { decideStep, policyFailures, type StepImage, type StepVerdict } from './gate/verdict.js';
 import { readEventFacts } from './github/event.js';
 import { readInputs } from './inputs/read.js';
 import { imageOutputs, reportOutputs, writeOutputs, type ActionOutputs } from './outputs.js';
@@ -20,6 +21,7 @@ import { buildImages, buildOnly } from './steps/build.js';
 import { layoutOf } from './steps/label.js';
 import { logIn } from './steps/login.js';
 import { resolvePlatforms } from './steps/platforms.js';
+import { judgePolicies, logPolicies } from './steps/policy.js';
 import { promoteImages } from './steps/promote.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
@@ -110,7 +112,11 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     await listAttestations(step, session, images);
     known();
 
+    // The policy's facts are read while ECR scans; its lines are logged once the scan's group is done.
+    const judged = judgePolicies(step, session, images);
     if (inputs.scan) await scanImages(step, session, images);
+    await judged;
+    await logPolicies(step, images);
     const verdict = stepVerdict(step, images.map(stepImage));
     await promoteImages(step, session, images, verdict);
     known();
@@ -136,6 +142,7 @@ function stepImage(image: ImageRun): StepImage {
   return {
     name: image.spec.name,
     ...(scanned ? { decision: scanned.verdict.decision } : { skipped: 'scan-off' as const }),
+    policyFailures: policyFailures(image.policy?.result.results ?? []),
     statuses: scanned?.scans.map((scan) => scan.status) ?? [],
     promotions: image.plan.promotions,
   };

@@ -1,7 +1,9 @@
-// The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
-// report file.
+// The only caller of core.setOutput. Outputs stay small: the full list of findings (and of the
+// policy's findings) is in the report file.
 import * as core from './util/actions-core.js';
 import { attestationsObject, type Attestation } from './attest/layout.js';
+import type { RuleVerdict } from './gate/rules/types.js';
+import { cleanText, shorten } from './report/escape.js';
 import type { StepReport } from './report/model.js';
 import { platformDigestsObject, type PlatformManifest } from './shared/manifest.js';
 import type { SeverityCounts } from './shared/severity.js';
@@ -32,7 +34,19 @@ export interface ActionOutputs {
   /** With several images, by name: `platform-digests` and `attestations` as one image has them. */
   platformDigestsByImage?: Record<string, Record<string, string>>;
   attestationsByImage?: Record<string, Record<string, Record<string, string>>>;
+  /** image name → rule → its verdict (and why, for a rule that is on); for one image too, keyed by its name. */
+  policy?: Record<string, Record<string, PolicyOutput>>;
 }
+
+/** One rule's outcome in the `policy` output. */
+export interface PolicyOutput {
+  verdict: RuleVerdict;
+  /** Why (what failed, what was checked, why there is no data); absent for a rule that is off. */
+  reason?: string;
+}
+
+/** A reason is one sentence; bounded so that many images' rules stay a small output. */
+const POLICY_REASON_MAX = 500;
 
 export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
   const pairs: Array<[string, string | undefined]> = [
@@ -41,6 +55,7 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['digest', outputs.digest],
     ['platform-digests', json(outputs.platformDigests ?? outputs.platformDigestsByImage)],
     ['attestations', json(outputs.attestations ?? outputs.attestationsByImage)],
+    ['policy', json(outputs.policy)],
     ['image-uri', outputs.imageUri],
     ['tags', outputs.tags?.join('\n')],
     ['scan-status', outputs.scanStatus],
@@ -118,6 +133,8 @@ export function imageOutputs(layout: 'one' | 'several', registry: string, images
 /** What the step's report gives the outputs: the scan's status and the counts (one image), or the counts by image name (several). */
 export function reportOutputs(report: StepReport, scanStatus: string): ActionOutputs {
   const outputs: ActionOutputs = { scanStatus };
+  const policy = policyOutput(report);
+  if (policy) outputs.policy = policy;
   if (report.layout === 'one' && report.images.length === 1) {
     const image = report.images[0]!.report;
     if (image.verdict !== 'skipped') {
@@ -135,4 +152,27 @@ export function reportOutputs(report: StepReport, scanStatus: string): ActionOut
     report.images.filter(({ report: image }) => image.verdict !== 'skipped').map(({ name, report: image }) => [name, image.counts]),
   );
   return outputs;
+}
+
+/**
+ * The `policy` output: each image judged (by its name, as `digests` keys it; one image from
+ * `repository` by its repository) → every rule → its verdict, with the reason for a rule that is
+ * on. Undefined when no image was judged (nothing pushed).
+ */
+export function policyOutput(report: StepReport): Record<string, Record<string, PolicyOutput>> | undefined {
+  const judged = report.images.filter(({ report: image }) => image.policy !== undefined);
+  if (judged.length === 0) return undefined;
+  return Object.fromEntries(
+    judged.map(({ name, report: image }) => [
+      name,
+      Object.fromEntries(
+        image.policy!.results.map((result) => [
+          result.rule,
+          result.verdict === 'off'
+            ? { verdict: result.verdict }
+            : { verdict: result.verdict, reason: shorten(cleanText(result.reason), POLICY_REASON_MAX) },
+        ]),
+      ),
+    ]),
+  );
 }

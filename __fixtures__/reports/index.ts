@@ -2,6 +2,7 @@
 import type { Report } from '../../src/report/model.js';
 import { hostileReport } from './hostile.js';
 import { largeComparedReport, largeReport } from './large.js';
+import { policyPassedReport, policyReport } from './policy.js';
 import { riskRefusedReport, riskReportSample } from './risk.js';
 import {
   cleanReport,
@@ -28,6 +29,8 @@ export const SAMPLE_REPORTS: Record<string, Report> = {
   'risk-refused': riskRefusedReport,
   truncated: largeReport(3000),
   'truncated-compared': largeComparedReport(2000),
+  policy: policyReport,
+  'policy-passed': policyPassedReport,
 };
 
 export {
@@ -43,3 +46,12 @@ export {
 };
 export { largeComparedReport, largeReport, manyFindings } from './large.js';
 export { RISK_FINDINGS, riskRefusedReport, riskReportSample } from './risk.js';
+export {
+  HOSTILE_TEXT,
+  buildCheck,
+  manyBuildChecksReport,
+  policyHostileReport,
+  policyOf,
+  policyPassedReport,
+  policyReport,
+} from './policy.js';

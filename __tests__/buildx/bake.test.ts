@@ -154,8 +154,13 @@ describe('parseBakeMetadata', () => {
       'buildx.build.warnings': [],
     });
     const results = parseBakeMetadata(text, ['api', 'worker']);
-    expect(results.get('api')).toEqual({ digest: digest('a'), mediaType: 'application/vnd.oci.image.index.v1+json', platform: undefined });
-    expect(results.get('worker')).toEqual({ digest: digest('b'), mediaType: undefined, platform: 'linux/arm64' });
+    expect(results.get('api')).toEqual({
+      digest: digest('a'),
+      mediaType: 'application/vnd.oci.image.index.v1+json',
+      platform: undefined,
+      raw: expect.any(Object),
+    });
+    expect(results.get('worker')).toEqual({ digest: digest('b'), mediaType: undefined, platform: 'linux/arm64', raw: expect.any(Object) });
   });
   test.each([
     ['not JSON', '{', ['api'], 'buildx bake wrote a metadata file that is not JSON.'],

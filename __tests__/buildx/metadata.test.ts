@@ -6,7 +6,7 @@ const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const NO_DIGEST = 'buildx wrote no image digest (containerimage.digest) in its metadata file.';
 
 describe('parseBuildMetadata', () => {
-  test.each<[string, Record<string, unknown>, BuildResult]>([
+  test.each<[string, Record<string, unknown>, Omit<BuildResult, 'raw'>]>([
     [
       'docker driver (no descriptor)',
       {
@@ -51,7 +51,7 @@ describe('parseBuildMetadata', () => {
       { digest: digestOf('2'), mediaType: 'application/vnd.oci.image.manifest.v1+json' },
     ],
   ])('%s', (_name, metadata, result) => {
-    expect(parseBuildMetadata(JSON.stringify(metadata))).toEqual(result);
+    expect(parseBuildMetadata(JSON.stringify(metadata))).toEqual({ platform: undefined, ...result, raw: metadata });
   });
 
   test.each<[string, string, string]>([

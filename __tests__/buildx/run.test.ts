@@ -82,7 +82,7 @@ describe('runBuild', () => {
       writeFileSync(request.metadataFile, JSON.stringify({ 'containerimage.digest': digestOf('1') }));
       return { exitCode: 0 };
     });
-    await expect(runBuild(request, run)).resolves.toEqual({ digest: digestOf('1'), mediaType: undefined });
+    await expect(runBuild(request, run)).resolves.toMatchObject({ digest: digestOf('1'), raw: { 'containerimage.digest': digestOf('1') } });
     expect(run.mock.calls).toEqual([['docker', buildxArgs(request), { ignoreReturnCode: true }]]);
   });
 
@@ -147,7 +147,10 @@ describe('runBuild: retries', () => {
       return answer;
     });
     const seams = fakeRetrySeams();
-    await expect(runBuild(request, run, seams)).resolves.toEqual({ digest: digestOf('1'), mediaType: undefined });
+    await expect(runBuild(request, run, seams)).resolves.toMatchObject({
+      digest: digestOf('1'),
+      raw: { 'containerimage.digest': digestOf('1') },
+    });
     expect(run).toHaveBeenCalledTimes(2);
     expect(run.mock.calls[1]).toEqual(run.mock.calls[0]);
     expect(seams.warnings).toEqual([

@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { parseIgnoreFile } from '../../src/gate/ignore-file.js';
+import { resolvePolicy } from '../../src/gate/rules/config.js';
+import { RULE_NAMES } from '../../src/gate/rules/types.js';
 import { codeBlocks, readRepoFile, ROOT } from './markdown.js';
 
 // The package's ESM build calls require() and __dirname, which ESM does not have; its CommonJS
@@ -48,7 +50,7 @@ function isThisAction(uses: string | undefined): boolean {
   return uses === './' || /^[\w.-]+\/ecr-build-scan-push@/.test(uses ?? '');
 }
 
-type Kind = 'workflow' | 'steps' | 'ignore-file' | 'other';
+type Kind = 'workflow' | 'steps' | 'ignore-file' | 'policy' | 'other';
 
 function classify(text: string): Kind {
   let data: unknown;
@@ -58,6 +60,13 @@ function classify(text: string): Kind {
     return 'other';
   }
   if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'jobs' in data) return 'workflow';
+  if (
+    data !== null &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    Object.keys(data).every((key) => (RULE_NAMES as readonly string[]).includes(key))
+  )
+    return 'policy';
   if (Array.isArray(data) && data.length > 0) {
     const items = data as Array<Record<string, unknown> | null>;
     if (items.every((item) => item !== null && typeof item === 'object' && ('uses' in item || 'run' in item))) return 'steps';
@@ -161,7 +170,7 @@ describe('.github/dependabot.yml', () => {
 describe('workflows in README.md', () => {
   test('README has the usage examples (the lint below is not vacuous)', () => {
     expect(README_WORKFLOWS.length).toBeGreaterThanOrEqual(10);
-    // A yaml block that is neither a workflow, a step list nor an ignore file is unchecked: say what it is.
+    // A yaml block that is neither a workflow, a step list, an ignore file nor a policy is unchecked: say what it is.
     expect(README_BLOCKS.filter((block) => block.kind === 'other').map((block) => block.heading)).toEqual([]);
   });
 
@@ -172,6 +181,15 @@ describe('workflows in README.md', () => {
       expect(await lintWorkflow(text, `README.md yaml ${name}`)).toEqual([]);
     },
   );
+
+  test('the policy examples are policies the action accepts', () => {
+    const examples = README_BLOCKS.filter((block) => block.kind === 'policy');
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const example of examples) {
+      const rules = resolvePolicy([{ data: parse(example.text), origin: { input: 'policy-file', file: 'README.md' } }]);
+      expect(Object.values(rules).filter((rule) => rule.level !== 'off').length).toBeGreaterThan(2);
+    }
+  });
 
   test('the ignore-file example is one the action accepts', () => {
     const examples = README_BLOCKS.filter((block) => block.kind === 'ignore-file');

@@ -3,6 +3,8 @@ import { buildReport, gateSettings, overallStatus, skippedReport, type ReportPar
 import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
 import type { PlatformScan } from '../../src/shared/finding.js';
 import { decideGate } from '../../src/gate/policy.js';
+import { decideStep } from '../../src/gate/verdict.js';
+import { policyOf } from '../../__fixtures__/reports/policy.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const DIGEST = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -195,5 +197,79 @@ describe('gateSettings', () => {
       onIncomplete: 'warn',
       ignoreUnfixed: true,
     });
+  });
+});
+
+describe('a failing policy fails the image', () => {
+  const ROOT = { message: 'runs as root: the image config sets no user', platform: 'linux/amd64' };
+  const failing = policyOf(
+    {
+      'non-root': { level: 'fail', verdict: 'fail', reason: ROOT.message, findings: [ROOT, { ...ROOT, platform: 'linux/arm64' }] },
+      'build-checks': {
+        level: 'warn',
+        verdict: 'warn',
+        reason: 'UndefinedVar: …',
+        findings: [{ message: 'UndefinedVar: …', id: 'UndefinedVar' }],
+      },
+    },
+    { file: '.ecr-policy.yml', inline: false },
+  );
+  const warning = policyOf(
+    { 'build-checks': { level: 'warn', verdict: 'warn', reason: 'UndefinedVar: …', findings: [{ message: 'UndefinedVar: …' }] } },
+    { inline: false },
+  );
+  const scans = [scan('linux/amd64', 'COMPLETE', 'BASIC')];
+  // What the step says of one image with these failures (src/gate/verdict.ts): the report says the same.
+  const stepReason = (decision: { verdict: 'passed' | 'failed' | 'incomplete'; fails: boolean; reason: string } | undefined) =>
+    decideStep(
+      [
+        {
+          name: 'api',
+          ...(decision ? { decision } : { skipped: 'scan-off' as const }),
+          policyFailures: [{ rule: 'non-root', platform: 'linux/amd64', message: ROOT.message, more: 1 }],
+          statuses: decision ? ['COMPLETE'] : [],
+          promotions: [],
+        },
+      ],
+      { layout: 'one', scanTimeoutSeconds: 600 },
+    ).reason;
+
+  test('CVEs pass, a rule at fail fails: verdict failed, fails, and the reason names the rule and platform', () => {
+    const report = buildReport({ ...parts([], scans), policy: failing });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true, policy: failing });
+    expect(report.reason).toBe(
+      'The policy failed: non-root (linux/amd64): runs as root: the image config sets no user (and 1 more). No findings at or above HIGH.',
+    );
+    expect(report.reason).toBe(stepReason(parts([], scans).decision));
+  });
+
+  test('CVEs fail too: the gate first, then the policy', () => {
+    const base = parts([f('CVE-C', 'CRITICAL', 'linux/amd64')], scans);
+    const report = buildReport({ ...base, policy: failing });
+    expect(report.verdict).toBe('failed');
+    expect(report.reason).toBe(`${base.decision.reason} The policy failed too: non-root (linux/amd64): ${ROOT.message} (and 1 more).`);
+    expect(report.reason).toBe(stepReason(base.decision));
+  });
+
+  test('not scanned (scan: false): failed on the policy alone', () => {
+    const report = skippedReport({ ...parts([], scans), skipped: 'scan-off', policy: failing });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true });
+    expect(report.reason).toBe(`The policy failed: non-root (linux/amd64): ${ROOT.message} (and 1 more).`);
+    expect(report.reason).toBe(stepReason(undefined));
+  });
+
+  test.each([
+    ['a warning', warning],
+    ['no policy', undefined],
+  ])('%s changes nothing', (_name, policy) => {
+    const plain = buildReport(parts([], scans));
+    const report = buildReport({ ...parts([], scans), ...(policy ? { policy } : {}) });
+    expect({ verdict: report.verdict, fails: report.fails, reason: report.reason }).toEqual({
+      verdict: plain.verdict,
+      fails: plain.fails,
+      reason: plain.reason,
+    });
+    const skipped = skippedReport({ ...parts([], scans), skipped: 'scan-off', ...(policy ? { policy } : {}) });
+    expect(skipped).toMatchObject({ verdict: 'skipped', fails: false });
   });
 });

@@ -70,7 +70,13 @@ describe.each([1, 3] as const)('build and push, %i image(s)', (count) => {
       expect(core.info).toHaveBeenCalledWith('Building api, worker, model in one docker buildx bake.');
     }
     expect(images.map((image) => image.candidate)).toEqual(
-      repositoriesOf(count).map((r) => ({ digest: digestOf(r), mediaType: expect.any(String), platform: 'linux/amd64', reused: false })),
+      repositoriesOf(count).map((r) => ({
+        digest: digestOf(r),
+        mediaType: expect.any(String),
+        platform: 'linux/amd64',
+        reused: false,
+        metadata: expect.objectContaining({ 'containerimage.descriptor': expect.any(Object) }),
+      })),
     );
     expect(registry.repositories['shop/api']![SHA]).toBe(digestOf('shop/api'));
   });

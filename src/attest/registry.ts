@@ -96,6 +96,31 @@ export class Registry {
     });
   }
 
+  /** A blob's bytes as text (an image config, an in-toto statement); the registry may redirect to storage. */
+  async getBlob(repository: string, digest: string): Promise<string> {
+    const url = `${this.base}/v2/${repository}/blobs/${digest}`;
+    return this.retry(`registry GET blob ${digest}`, async () => {
+      const response = await this.http.request('GET', url, null, { authorization: this.authorization });
+      const body = await response.readBody();
+      this.check(response.message.statusCode, body, `GET blob ${digest}`, [200]);
+      return body;
+    });
+  }
+
+  /** The digest a tag names now (HEAD, Docker-Content-Digest), or undefined when there is no such tag. */
+  async tagDigest(repository: string, tag: string, accept: string[]): Promise<string | undefined> {
+    const url = `${this.base}/v2/${repository}/manifests/${tag}`;
+    return this.retry(`registry HEAD ${repository}:${tag}`, async () => {
+      const response = await this.http.request('HEAD', url, null, { authorization: this.authorization, accept: accept.join(', ') });
+      await response.readBody();
+      if (response.message.statusCode === 404) return undefined;
+      this.check(response.message.statusCode, '', `HEAD manifest ${tag}`, [200]);
+      const digest = response.message.headers['docker-content-digest'];
+      if (typeof digest !== 'string') throw new Error(`The registry named no digest (Docker-Content-Digest) for ${repository}:${tag}.`);
+      return digest;
+    });
+  }
+
   /** Whether a blob is in the repository (HEAD). */
   async hasBlob(repository: string, digest: string): Promise<boolean> {
     const url = `${this.base}/v2/${repository}/blobs/${digest}`;

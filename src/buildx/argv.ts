@@ -12,6 +12,9 @@ export type BuildOutput =
   /** Build only (push: false): the builder's default output. */
   | { kind: 'none' };
 
+/** BuildKit's SBOM generator when none is named (its Dockerfile frontend's default). */
+export const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner';
+
 /** What the user asks of buildx: the build inputs (the action's Inputs carry exactly these). */
 export interface BuildSettings {
   context: string;
@@ -38,6 +41,13 @@ export interface BuildRequest extends BuildSettings {
   labels: Array<[string, string]>;
   output: BuildOutput;
   metadataFile: string;
+  /**
+   * What buildx is asked to write into its metadata file besides the digest (the policy's rules
+   * read it): BuildKit's provenance of the build (BUILDX_METADATA_PROVENANCE=max: its materials
+   * name the base images, with tag and digest as the Dockerfile named them) and the build
+   * checks' warnings (BUILDX_METADATA_WARNINGS=true). Environment, not arguments.
+   */
+  metadataExtras?: { provenance: boolean; warnings: boolean };
 }
 
 export function buildxArgs(request: BuildRequest): string[] {

@@ -7,6 +7,8 @@ export interface BuildResult {
   mediaType?: string;
   /** The platform of a single-platform image, when the builder says (the docker driver does not). */
   platform?: string;
+  /** The metadata as buildx wrote it (its provenance and build checks, when asked for: the policy reads them). */
+  raw: Record<string, unknown>;
 }
 
 export function parseBuildMetadata(text: string): BuildResult {
@@ -28,7 +30,7 @@ export function parseBuildMetadata(text: string): BuildResult {
     typeof platform?.os === 'string' && typeof platform.architecture === 'string'
       ? [platform.os, platform.architecture, typeof platform.variant === 'string' ? platform.variant : undefined].filter(Boolean).join('/')
       : undefined;
-  return { digest, mediaType, platform: platformName };
+  return { digest, mediaType, platform: platformName, raw: data };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Runs docker buildx build and reads back what it pushed.
 import { readFile, writeFile } from 'node:fs/promises';
-import { buildxArgs, type BuildRequest } from './argv.js';
+import { buildxArgs, DEFAULT_SBOM_GENERATOR, type BuildRequest } from './argv.js';
 import { bakeArgs, bakeDefinition, type BakeTarget } from './bake.js';
 import { parseBakeMetadata, parseBuildMetadata, type BuildResult } from './metadata.js';
 import { CommandError, type Runner } from '../util/exec.js';
@@ -54,12 +54,13 @@ export async function runBake(
 async function runBuildx(
   args: string[],
   what: string,
-  requests: Array<Pick<BuildRequest, 'sbom' | 'sbomGenerator' | 'output'>>,
+  requests: Array<Pick<BuildRequest, 'sbom' | 'sbomGenerator' | 'output' | 'metadataExtras'>>,
   run: Runner,
   seams: RetrySeams,
 ): Promise<void> {
   await withRetry({ ...seams, what, transient: commandTransientCause }, async () => {
-    const result = await run('docker', args, { ignoreReturnCode: true });
+    const env = metadataEnv(requests);
+    const result = await run('docker', args, { ignoreReturnCode: true, ...(env ? { env } : {}) });
     if (result.exitCode === 0) return;
     const generator = requests.find((r) => r.sbom);
     const answered = withRegistryAnswer(lastErrorLine(result.stderr), result.stderr);
@@ -78,6 +79,20 @@ async function runBuildx(
     const command = `docker ${args[0]} ${args[1]}`; // docker buildx build | bake
     throw new CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
   });
+}
+
+/**
+ * The environment that makes buildx write the provenance and the build checks into its metadata
+ * file, when a request asks (the whole environment: a child's `env` replaces it); else undefined.
+ */
+export function metadataEnv(requests: Array<Pick<BuildRequest, 'metadataExtras'>>): Record<string, string> | undefined {
+  const provenance = requests.some((r) => r.metadataExtras?.provenance);
+  const warnings = requests.some((r) => r.metadataExtras?.warnings);
+  if (!provenance && !warnings) return undefined;
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  if (provenance) env.BUILDX_METADATA_PROVENANCE = 'max';
+  if (warnings) env.BUILDX_METADATA_WARNINGS = 'true';
+  return env;
 }
 
 function describeOutput(request: BuildRequest): string {
@@ -108,7 +123,7 @@ function withRegistryAnswer(reason: string | undefined, stderr: string): string 
  */
 function withGeneratorHint(request: Pick<BuildRequest, 'sbom' | 'sbomGenerator'>, reason: string | undefined): string | undefined {
   if (!request.sbom || !reason) return reason;
-  const generator = request.sbomGenerator ?? 'docker/buildkit-syft-scanner';
+  const generator = request.sbomGenerator ?? DEFAULT_SBOM_GENERATOR;
   const named = reason.includes(generator) || (!request.sbomGenerator && /buildkit-syft-scanner/.test(reason));
   if (!named || !/resolve|pull|not found|unauthorized|denied|no such host|manifest unknown/i.test(reason)) return reason;
   return `${reason} (the SBOM generator image could not be pulled: set "sbom-generator" to an image reference the builder can pull, e.g. a copy in your own registry)`;

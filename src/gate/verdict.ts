@@ -8,6 +8,7 @@
 // Promotion is all or nothing: no image gets its release tags or `latest` while another one of
 // the step failed (a release is the set of images, not one of them).
 import type { PlatformManifest } from '../shared/manifest.js';
+import type { RuleResult } from './rules/types.js';
 import type { PlatformScan } from '../shared/finding.js';
 import { compareWithBase, ignoredBy, type Comparison } from './compare.js';
 import type { ExpiredIgnore } from './evaluated.js';
@@ -184,10 +185,38 @@ function imageStatus(image: StepImage): string {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image: StepImage): string {
   const gate = image.decision?.reason ?? skippedReason([image], 'one');
-  if (!policyFails(image)) return gate;
-  const policy = policyText(image.policyFailures!);
-  if (gateFails(image)) return `${gate} The policy failed too: ${policy}.`;
-  return `The policy failed: ${policy}.${image.decision ? ` ${gate}` : ''}`;
+  return withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
+}
+
+/**
+ * An image's sentence with its policy's failures: the gate's, then the policy's ("The policy
+ * failed too: …"); the policy's alone, before the gate's, when the gate passed or did not run.
+ * The step's sentence (one image) and each image's report say it alike.
+ */
+export function withPolicyFailures(
+  gate: string,
+  image: { gateFails: boolean; scanned: boolean },
+  failures: readonly PolicyFailure[],
+): string {
+  if (failures.length === 0) return gate;
+  const policy = policyText(failures);
+  if (image.gateFails) return `${gate} The policy failed too: ${policy}.`;
+  return `The policy failed: ${policy}.${image.scanned ? ` ${gate}` : ''}`;
+}
+
+/** The rules that failed on an image, as the verdict names them: each rule's first finding, and how many more. */
+export function policyFailures(results: readonly RuleResult[]): PolicyFailure[] {
+  return results
+    .filter((result) => result.verdict === 'fail')
+    .map((result) => {
+      const first = result.findings[0];
+      return {
+        rule: result.rule,
+        ...(first?.platform ? { platform: first.platform } : {}),
+        message: first?.message ?? result.reason,
+        more: Math.max(0, result.findings.length - 1),
+      };
+    });
 }
 
 /** How many failures of a policy the sentence names before "and N more". */

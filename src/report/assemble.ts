@@ -1,5 +1,5 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
-import { SKIPPED_REASONS } from '../gate/verdict.js';
+import { SKIPPED_REASONS, policyFailures, withPolicyFailures } from '../gate/verdict.js';
 import type { PlatformManifest } from '../shared/manifest.js';
 import type { Threshold } from '../shared/severity.js';
 import type { ExpiredIgnore } from '../gate/evaluated.js';
@@ -17,6 +17,7 @@ interface ImageParts {
   heldBack?: Report['heldBack'];
   build: Report['build'];
   attestations?: Report['attestations'];
+  policy?: Report['policy'];
   commit?: string;
   commitUrl?: string;
   gate: Report['gate'];
@@ -80,9 +81,7 @@ export function buildReport(parts: ReportParts): Report {
     ...imageFields(parts),
     scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
     gate: parts.gate,
-    verdict: decision.verdict,
-    reason: decision.reason,
-    fails: decision.fails,
+    ...withPolicy(decision, parts.policy, true),
     findings: [...decision.findings].sort(worstFirst),
     counts: countFindings(decision.findings),
     ignoredCount: countIgnored(decision.findings),
@@ -117,15 +116,29 @@ export function skippedReport(parts: SkippedParts): Report {
       })),
     },
     gate: parts.gate,
-    verdict: 'skipped',
-    reason,
-    fails: false,
+    ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts.policy, false),
     findings: [],
     counts: emptyCounts(),
     ignoredCount: 0,
     expiredIgnores: [],
     ...optionalFields(parts),
   };
+}
+
+/**
+ * The image's verdict, with its policy: a rule at `fail` that failed fails the image as a blocking
+ * CVE does, and its sentence is the one the step says for one image (src/gate/verdict.ts
+ * oneReason): the gate's, then the policy's; the policy's alone when the gate passed or did not run.
+ */
+function withPolicy(
+  gate: Pick<Report, 'verdict' | 'reason' | 'fails'>,
+  policy: Report['policy'],
+  scanned: boolean,
+): Pick<Report, 'verdict' | 'reason' | 'fails'> {
+  const failures = policy ? policyFailures(policy.results) : [];
+  if (failures.length === 0) return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
+  const reason = withPolicyFailures(gate.reason, { gateFails: gate.fails, scanned }, failures);
+  return { verdict: 'failed', reason, fails: true };
 }
 
 /**
@@ -141,7 +154,7 @@ export function overallStatus(scans: readonly PlatformScan[]): string {
 
 function imageFields(
   parts: ImageParts,
-): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'commit' | 'commitUrl'> {
+): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'policy' | 'commit' | 'commitUrl'> {
   return {
     image: parts.image,
     ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
@@ -149,6 +162,7 @@ function imageFields(
     heldBack: parts.heldBack ?? [],
     build: parts.build,
     ...(parts.attestations ? { attestations: parts.attestations } : {}),
+    ...(parts.policy ? { policy: parts.policy } : {}),
     ...(parts.commit ? { commit: parts.commit } : {}),
     ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
   };

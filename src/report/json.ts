@@ -4,10 +4,11 @@
 // of findings are made one finding at a time as the text is read (jsonReportChunks), so a report
 // of 10,000 findings is written without holding its megabytes of text.
 import type { EvaluatedFinding, ExpiredIgnore, Ignored } from '../gate/evaluated.js';
+import type { RuleFinding } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
-import type { PlatformReport, Report, StepReport } from './model.js';
+import type { PlatformReport, Report, ReportPolicy, StepReport } from './model.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
@@ -62,6 +63,7 @@ export function toJsonReport(report: Report): Record<string, unknown> {
       list: report.attestations.list.map((a) => ({ kind: a.kind, platform: a.platform, digest: a.digest, predicateType: a.predicateType })),
       missing: [...report.attestations.missing],
     },
+    policy: report.policy && policy(report.policy),
     scan: {
       status: report.scan.status,
       scanType: report.scan.scanType,
@@ -99,6 +101,21 @@ export function toJsonReport(report: Report): Record<string, unknown> {
 
 function* mapped<T, U>(items: readonly T[], f: (item: T) => U): Generator<U> {
   for (const item of items) yield f(item);
+}
+
+/** Where the rules came from, whether one failed, and every rule (off ones too), in the order the reports list them. */
+function policy(p: ReportPolicy): Record<string, unknown> {
+  return {
+    source: { file: p.source.file, inline: p.source.inline },
+    fails: p.fails,
+    rules: Object.fromEntries(
+      p.results.map((r) => [r.rule, { level: r.level, verdict: r.verdict, reason: r.reason, findings: r.findings.map(ruleFinding) }]),
+    ),
+  };
+}
+
+function ruleFinding(f: RuleFinding): Record<string, unknown> {
+  return { message: f.message, id: f.id, platform: f.platform, file: f.file, line: f.line, endLine: f.endLine, url: f.url };
 }
 
 function platform(p: PlatformReport): Record<string, unknown> {

@@ -1,15 +1,16 @@
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence. Pure; every value from a finding or a user goes
-// through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules. Pure; every
+// value from a finding, a rule or a user goes through escape.ts.
 import { describeDifference } from '../gate/compare.js';
 import type { Ignored } from '../gate/evaluated.js';
 import type { EvaluatedFinding } from '../gate/evaluated.js';
+import type { PolicySource, RuleFinding, RuleVerdict } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
 import { describeGate, formatPercent } from '../gate/risk.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../shared/severity.js';
-import { code, escapeText, formatCount, link } from './escape.js';
+import { code, escapeText, formatCount, link, safeUrl } from './escape.js';
 import type { PlatformReport, Report, StepReport, Verdict } from './model.js';
-import { newFindings, type FindingRow, type ImageSection, type ViewSection } from './view.js';
+import { newFindings, policyTally, policyView, type FindingRow, type ImageSection, type PolicyView, type ViewSection } from './view.js';
 
 export const VERDICT_TITLES: Record<Verdict, string> = {
   passed: '✅ ECR scan passed',
@@ -47,10 +48,16 @@ export function stepHeading(level: 2 | 3, step: Pick<StepReport, 'verdict' | 'im
  * below names its digest; the table stays narrow enough for a PR comment).
  */
 export function overviewTable(step: Pick<StepReport, 'images'>): string[] {
-  const lines = [`| Image | Verdict | ${SEVERITIES.join(' | ')} |`, `|---|---|${SEVERITIES.map(() => '--:|').join('')}`];
+  // A Policy column when an image has rules on: an image can fail on them with no finding at all.
+  const policy = step.images.some(({ report }) => policyTally(report) !== undefined);
+  const lines = [
+    `| Image | Verdict |${policy ? ' Policy |' : ''} ${SEVERITIES.join(' | ')} |`,
+    `|---|---|${policy ? '---|' : ''}${SEVERITIES.map(() => '--:|').join('')}`,
+  ];
   for (const { name, report } of step.images) {
     const counts = SEVERITIES.map((s) => (report.verdict === 'skipped' ? '–' : formatCount(report.counts[s])));
-    lines.push(`| ${code(name, 80)} | ${VERDICT_TITLES[report.verdict].split(' ')[0]} ${report.verdict} | ${counts.join(' | ')} |`);
+    const cell = policy ? ` ${policyCell(report)} |` : '';
+    lines.push(`| ${code(name, 80)} | ${VERDICT_TITLES[report.verdict].split(' ')[0]} ${report.verdict} |${cell} ${counts.join(' | ')} |`);
   }
   return [...lines, ''];
 }
@@ -60,9 +67,15 @@ export function imageSectionLines(sections: readonly ImageSection[], render: (se
   return sections.flatMap((section) => {
     const body = render(section);
     if (!section.folded) return [body];
+    // Folded as clean, but the policy's warnings (and rules without data) are named where they show.
+    const tally = policyTally(section.report);
+    const open = tally
+      ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
+      : [];
+    const note = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
     return [
       `<details>`,
-      `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}</summary>`,
+      `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
       '',
       body,
       '</details>',
@@ -240,4 +253,94 @@ export function attestationLines(report: Report, folded: boolean): string[] {
   const table = ['| Kind | Platform | Manifest |', '| --- | --- | --- |', ...rows];
   if (folded) return [...lines, `<details><summary>Attestations: ${escapeText(where, 300)}</summary>`, '', ...table, '', '</details>', ''];
   return [...lines, '### Attestations', '', `${escapeText(where, 300)}:`, '', ...table, ''];
+}
+
+const POLICY_MARK: Record<Exclude<RuleVerdict, 'off'>, string> = { fail: '✗', warn: '⚠', 'no-data': '?', pass: '✓' };
+const POLICY_SAYS: Record<Exclude<RuleVerdict, 'off' | 'pass'>, string> = { fail: 'failed', warn: 'warned', 'no-data': 'no data' };
+
+/** Where the rules came from, in a few words: the policy file, the `policy` input, or the defaults. */
+export function policySource(source: PolicySource): string {
+  const file = source.file ? code(source.file, 200) : undefined;
+  if (file && source.inline) return `rules from ${file} and the \`policy\` input`;
+  if (file) return `rules from ${file}`;
+  if (source.inline) return 'rules from the `policy` input';
+  return 'the default rules (no policy file or `policy` input)';
+}
+
+/** `1 failed · 2 warned · 1 without data · 4 passed`, or `all 4 rules passed`. */
+function policyCounts(view: PolicyView): string {
+  const count = (verdict: RuleVerdict) => view.open.filter((rule) => rule.result.verdict === verdict).length;
+  if (view.open.length === 0) return `✓ ${view.passed.length === 1 ? 'the 1 rule' : `all ${formatCount(view.passed.length)} rules`} passed`;
+  const parts = [
+    [count('fail'), `${POLICY_MARK.fail} ${formatCount(count('fail'))} failed`],
+    [count('warn'), `${POLICY_MARK.warn} ${formatCount(count('warn'))} warned`],
+    [count('no-data'), `${POLICY_MARK['no-data']} ${formatCount(count('no-data'))} without data`],
+    [view.passed.length, `${POLICY_MARK.pass} ${formatCount(view.passed.length)} passed`],
+  ] as const;
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([, text]) => text)
+    .join(' · ');
+}
+
+export interface PolicyStyle {
+  /** The summary: a heading at this level; the comment (compact): a bold label instead. */
+  heading?: number;
+  /** Characters of a rule's reason and of a finding's message, before escaping. */
+  reasonMax: number;
+  findingMax: number;
+  /** Link each finding's documentation (a build check's page). */
+  links: boolean;
+}
+
+/**
+ * An image's policy: where the rules came from and how they ended, each rule that did not pass
+ * with its reason (failed first) and a short list of its findings, the rules that passed folded.
+ * Nothing when there is no policy (nothing was pushed) or every rule is off.
+ */
+export function policyLines(view: PolicyView | undefined, style: PolicyStyle): string[] {
+  if (!view) return [];
+  const line = `${policyCounts(view)} — ${policySource(view.source)}`;
+  const lines = style.heading ? [`${'#'.repeat(Math.min(6, style.heading))} Policy`, '', `${line}.`, ''] : [`**Policy:** ${line}.`, ''];
+  if (view.open.length > 0) {
+    for (const { result, shown, leftOut } of view.open) {
+      const verdict = result.verdict as keyof typeof POLICY_SAYS;
+      const level = verdict === 'no-data' ? ` (at ${result.level})` : '';
+      lines.push(
+        `- ${POLICY_MARK[verdict]} **${result.rule}** ${POLICY_SAYS[verdict]}${level}: ${escapeText(result.reason, style.reasonMax)}`,
+      );
+      lines.push(...shown.map((finding) => `  - ${policyFinding(finding, style)}`));
+      if (leftOut > 0) lines.push(`  - …and ${formatCount(leftOut)} more (in the JSON report)`);
+    }
+    lines.push('');
+  }
+  if (view.passed.length > 0) {
+    lines.push(
+      '<details>',
+      `<summary>${view.passed.length === 1 ? '1 rule' : `${formatCount(view.passed.length)} rules`} passed</summary>`,
+      '',
+      ...view.passed.map((result) => `- ${POLICY_MARK.pass} **${result.rule}**: ${escapeText(result.reason, style.reasonMax)}`),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines;
+}
+
+function policyFinding(finding: RuleFinding, style: PolicyStyle): string {
+  const where = finding.platform ? `${escapeText(finding.platform, 60)}: ` : '';
+  const docs = style.links && safeUrl(finding.url) ? ` (${link('docs', finding.url)})` : '';
+  return `${where}${escapeText(finding.message, style.findingMax)}${docs}`;
+}
+
+/** An image's policy in a few words, for the overview of several images: the rules that failed, else warned, else had no data. */
+export function policyCell(report: Report): string {
+  const view = policyView(report, 'summary', 0);
+  if (!view) return '–';
+  const worst = view.open[0]?.result.verdict;
+  if (!worst) return `${POLICY_MARK.pass} passed`;
+  const rules = view.open.filter((rule) => rule.result.verdict === worst).map((rule) => rule.result.rule);
+  const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
+  return `${POLICY_MARK[worst as keyof typeof POLICY_SAYS]} ${named}`;
 }

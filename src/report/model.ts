@@ -4,6 +4,7 @@ import type { EvaluatedFinding, ExpiredIgnore } from '../gate/evaluated.js';
 import type { Comparison } from '../gate/compare.js';
 import type { ScanType } from '../shared/finding.js';
 import type { SeverityCounts, Threshold } from '../shared/severity.js';
+import type { PolicySource, RuleResult } from '../gate/rules/types.js';
 
 export type { Comparison };
 
@@ -15,6 +16,15 @@ export interface ReportAttestations {
   list: Array<{ kind: 'sbom' | 'provenance'; platform: string; digest: string; predicateType: string }>;
   /** Kinds asked for that a reused image lacks (it was built without them). */
   missing: string[];
+}
+
+/** The rules on how the image is built, as judged on it: every rule (off ones as `off`), in RULE_NAMES order. */
+export interface ReportPolicy {
+  /** Where the rules came from (policy-file, policy input; neither: the defaults). */
+  source: PolicySource;
+  results: RuleResult[];
+  /** A rule at `fail` failed. */
+  fails: boolean;
 }
 
 export interface PlatformReport {
@@ -42,6 +52,8 @@ export interface Report {
    * how the registry finds them. Absent when neither was asked for. Never scanned, never counted.
    */
   attestations?: ReportAttestations;
+  /** The policy's rules judged on the pushed image (absent when nothing was pushed). */
+  policy?: ReportPolicy;
   commit?: string;
   /** The commit's page on GitHub (`…/owner/repo/commit/<sha>`), for the link in the PR comment. */
   commitUrl?: string;

@@ -8,9 +8,14 @@
 // descriptions are shortened, then dropped, then the least severe results are, before it grows
 // past what the upload accepts. It is made a rule or a result at a time (sarifChunks), never
 // whole: 10,000 results are megabytes of text.
+//
+// The policy's rules at warn or fail are results too: a build check at its Dockerfile line
+// (`build-check/<CheckName>`, its documentation as helpUri), any other rule's finding on the
+// image's Dockerfile (`policy/<rule>`); `error` for a rule at fail, `warning` for one at warn.
 import { hash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { EvaluatedFinding } from '../gate/evaluated.js';
+import type { RuleFinding, RuleName, RuleResult } from '../gate/rules/types.js';
 import { severityRank, type Severity } from '../shared/severity.js';
 import { cleanText, safeUrl, shorten } from './escape.js';
 import { jsonChunks, streamedArray, type StreamedArray } from './json-chunks.js';
@@ -21,6 +26,9 @@ export const DEFAULT_INFORMATION_URI = 'https://github.com/marketplace/actions/e
 /** Under code scanning's 10 MB upload limit, with room to spare. */
 export const SARIF_BUDGET_BYTES = 9_000_000;
 const FINGERPRINT_KEY = 'ecrFinding/v1';
+const POLICY_FINGERPRINT_KEY = 'ecrPolicy/v1';
+/** The policy's results a run holds at most (a build with thousands of build-check hits is still a file code scanning takes). */
+export const MAX_POLICY_RESULTS_PER_RUN = 1_000;
 
 export interface SarifOptions {
   /** Dockerfile path relative to the repository root: every result's location. */
@@ -82,6 +90,8 @@ interface Detail {
   description: number;
   /** Results kept (worst first). */
   results: number;
+  /** The policy's results kept (all of them, up to MAX_POLICY_RESULTS_PER_RUN, until the last rendering). */
+  policy: boolean;
 }
 
 /**
@@ -104,6 +114,15 @@ interface RunSource {
 /** A finding of a run, with the source (image) it came from. */
 interface RunFinding {
   finding: EvaluatedFinding;
+  source: number;
+}
+
+/** A finding of a policy rule at warn or fail, with the source (image) it came from. */
+interface PolicyFinding {
+  rule: RuleResult;
+  finding: RuleFinding;
+  /** `build-check/<CheckName>` for a build check, `policy/<rule>` for the others. */
+  ruleId: string;
   source: number;
 }
 
@@ -215,18 +234,21 @@ function runPlan(sources: RunSource[], options: Omit<SarifOptions, 'dockerfile'>
   const findings = sources
     .flatMap((source, i) => source.report.findings.filter((f) => !f.ignored).map((finding): RunFinding => ({ finding, source: i })))
     .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity));
-  const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN);
+  const { policy, total: policyTotal } = policyFindings(sources);
+  const limit = Math.min(findings.length, MAX_RESULTS_PER_RUN - policy.length);
   const at = (detail: Detail) => ({
-    [Symbol.iterator]: () => jsonChunks(sarifRun(sources, findings, options, detail, category)),
+    [Symbol.iterator]: () => jsonChunks(sarifRun(sources, findings, { all: policy, total: policyTotal }, options, detail, category)),
   });
   return {
     maxBytes,
     renderings: {
       *[Symbol.iterator]() {
-        for (const description of [1000, 200, 0]) yield at({ description, results: limit });
-        // Still too big: keep the worst results.
-        for (let kept = Math.floor(limit / 2); kept > 0; kept = Math.floor(kept / 2)) yield at({ description: 0, results: kept });
-        yield at({ description: 0, results: 0 });
+        for (const description of [1000, 200, 0]) yield at({ description, results: limit, policy: true });
+        // Still too big: keep the worst results (the policy's, a few, stay to the last).
+        for (let kept = Math.floor(limit / 2); kept > 0; kept = Math.floor(kept / 2))
+          yield at({ description: 0, results: kept, policy: true });
+        if (policy.length > 0) yield at({ description: 0, results: 0, policy: true });
+        yield at({ description: 0, results: 0, policy: false });
       },
     },
   };
@@ -248,12 +270,16 @@ function fitted(pieces: Iterable<string>, maxBytes: number): string[] | undefine
 function sarifRun(
   sources: RunSource[],
   findings: RunFinding[],
+  policyFound: { all: PolicyFinding[]; total: number },
   options: Omit<SarifOptions, 'dockerfile'>,
   detail: Detail,
   category: string | undefined,
 ): StreamedRun {
   const kept = Math.min(detail.results, findings.length);
   const { ruleOf, worst } = rulesOf(findings, kept);
+  const policy = detail.policy ? policyFound.all : [];
+  const policyLeftOut = policyFound.total - policy.length;
+  const policyRules = policyRulesOf(policy, worst.length);
   const locations = sources.map((source): Sarif.Location[] => [
     { physicalLocation: { artifactLocation: { uri: artifactUri(source.dockerfile) }, region: { startLine: 1 } } },
   ]);
@@ -267,6 +293,7 @@ function sarifRun(
         informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
         rules: streamedArray(function* () {
           for (const f of worst) yield rule(f, detail);
+          yield* policyRules.rules;
         }),
       },
     },
@@ -274,6 +301,9 @@ function sarifRun(
       for (let i = 0; i < kept; i += 1) {
         const { finding, source } = findings[i]!;
         yield result(finding, ruleOf[i]!, locations[source]!, several ? sources[source]!.name : undefined);
+      }
+      for (const f of policy) {
+        yield policyResult(f, policyRules.index.get(f.ruleId)!, locations[f.source]!, several ? sources[f.source]!.name : undefined);
       }
     }),
     ...(category ? { automationDetails: { id: category } } : {}),
@@ -283,13 +313,114 @@ function sarifRun(
             sources.map((s) => [s.name, { image: s.report.image, digest: s.report.digest, verdict: s.report.verdict }]),
           ),
           ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+          ...(policyLeftOut > 0 ? { policyResultsLeftOut: policyLeftOut } : {}),
         }
       : {
           image: first.image,
           digest: first.digest,
           verdict: first.verdict,
           ...(kept < findings.length ? { resultsLeftOut: findings.length - kept } : {}),
+          ...(policyLeftOut > 0 ? { policyResultsLeftOut: policyLeftOut } : {}),
         },
+  };
+}
+
+/** What each policy rule checks, as its SARIF rule describes it. */
+const POLICY_RULE_TEXT: Record<RuleName, string> = {
+  'non-root': "The image's default user is not root",
+  healthcheck: 'The image config has a health check',
+  'base-images': 'Base images are allowed (and pinned by digest when asked), never named latest',
+  'base-fresh': 'Each base image is still what its tag names',
+  'max-size': 'Each platform image is within the size budget',
+  licenses: 'No package is under a denied licence',
+  attestations: 'An SBOM and provenance are beside each platform image',
+  'build-checks': "BuildKit's build checks found nothing",
+};
+
+/**
+ * The findings of the sources' policy rules at warn or fail, images in order, rules in the
+ * reports' order: the first MAX_POLICY_RESULTS_PER_RUN, and how many there are in all.
+ */
+function policyFindings(sources: RunSource[]): { policy: PolicyFinding[]; total: number } {
+  const policy: PolicyFinding[] = [];
+  let total = 0;
+  sources.forEach((source, i) => {
+    for (const rule of source.report.policy?.results ?? []) {
+      if (rule.verdict !== 'warn' && rule.verdict !== 'fail') continue;
+      for (const finding of rule.findings) {
+        total += 1;
+        if (policy.length < MAX_POLICY_RESULTS_PER_RUN) policy.push({ rule, finding, ruleId: policyRuleId(rule, finding), source: i });
+      }
+    }
+  });
+  return { policy, total };
+}
+
+function policyRuleId(rule: RuleResult, finding: RuleFinding): string {
+  // A check's name is BuildKit's (e.g. JSONArgsRecommended); kept to what a rule id reads as.
+  const check = finding.id?.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 100);
+  return rule.rule === 'build-checks' && check ? `build-check/${check}` : `policy/${rule.rule}`;
+}
+
+/** The policy's rules, in the order of their first result, indexed after the vulnerabilities' `offset` rules. */
+function policyRulesOf(policy: PolicyFinding[], offset: number): { rules: Sarif.ReportingDescriptor[]; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  const rules: Sarif.ReportingDescriptor[] = [];
+  for (const { rule, finding, ruleId } of policy) {
+    if (index.has(ruleId)) continue;
+    index.set(ruleId, offset + rules.length);
+    const check = ruleId.startsWith('build-check/') ? ruleId.slice('build-check/'.length) : undefined;
+    const helpUri = check ? safeUrl(finding.url) : undefined;
+    rules.push({
+      id: ruleId,
+      shortDescription: { text: check ? `BuildKit build check ${check}` : POLICY_RULE_TEXT[rule.rule] },
+      ...(helpUri ? { helpUri } : {}),
+      properties: { tags: check ? ['policy', 'build-check', 'dockerfile'] : ['policy', 'container-image'] },
+    });
+  }
+  return { rules, index };
+}
+
+/** A policy finding: at its Dockerfile line when it has one (a build check), else on the image's Dockerfile. */
+function policyResult(f: PolicyFinding, ruleIndex: number, imageLocations: Sarif.Location[], image?: string): Sarif.Result {
+  const { rule, finding } = f;
+  const line = finding.line !== undefined && finding.line > 0 ? Math.floor(finding.line) : undefined;
+  const locations: Sarif.Location[] = finding.file
+    ? [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(finding.file) },
+            region: {
+              startLine: line ?? 1,
+              ...(line && finding.endLine !== undefined && finding.endLine > line ? { endLine: Math.floor(finding.endLine) } : {}),
+            },
+          },
+        },
+      ]
+    : imageLocations;
+  const text = `${rule.rule} (${rule.level})${finding.platform ? ` on ${finding.platform}` : ''}: ${finding.message}`;
+  // The place is left out of the key, so an alert follows a check whose line moved.
+  const what = finding.message.replace(/ \([^()]*:\d+\)$/, '');
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: rule.level === 'fail' ? 'error' : 'warning',
+    message: { text: sarifText(image === undefined ? text : `${image}: ${text}`, 1000) },
+    locations,
+    partialFingerprints: {
+      [POLICY_FINGERPRINT_KEY]: hash(
+        'sha256',
+        JSON.stringify([f.ruleId, finding.platform ?? '', finding.file ?? '', what, ...(image !== undefined ? [image] : [])]),
+        'hex',
+      ),
+    },
+    properties: {
+      ...(image !== undefined ? { image } : {}),
+      policyRule: rule.rule,
+      level: rule.level,
+      ...(finding.platform ? { platform: finding.platform } : {}),
+      ...(finding.id ? { id: finding.id } : {}),
+    },
   };
 }
 

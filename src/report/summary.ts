@@ -1,5 +1,5 @@
-// The job summary: the verdict and why, what was pushed, counts per platform, then the
-// findings that decided the gate, the others, and the ignored ones. Pure.
+// The job summary: the verdict and why, what was pushed, counts per platform, the attestations,
+// the policy's rules, then the findings that decided the gate, the others, and the ignored ones. Pure.
 //
 // The runner drops a step summary larger than 1 MiB whole
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
@@ -16,12 +16,13 @@ import {
   imageSectionLines,
   overviewTable,
   platformNotes,
+  policyLines,
   renderSection,
   riskNotes,
   stepHeading,
 } from './markdown-parts.js';
 import type { Report, StepReport } from './model.js';
-import { imageSections, take, viewSections } from './view.js';
+import { imageSections, policyView, take, viewSections } from './view.js';
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -97,6 +98,8 @@ export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2, 
   const platformLines = platformNotes(report.scan.platforms);
   if (platformLines.length > 0) lines.push(...platformLines, '');
   lines.push(...attestationLines(report, false));
+  // The policy's findings are bounded per rule, and shrink with the rows when the summary must fit.
+  lines.push(...policyLines(policyView(report, 'summary', maxRows), { heading: level + 1, reasonMax: 500, findingMax: 300, links: true }));
 
   const leftOut = (count: number) => `_…and ${plural(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
   for (const section of viewSections(report, 'summary', maxRows)) lines.push(...renderSection(section, leftOut, level + 1));

@@ -1,11 +1,13 @@
 // Pure: what the job summary and the PR comment show of a step's report, decided once: for a
 // step of several images, which images are folded and how many finding rows each may show; for
 // each image, which tables, in which order, which are folded, how many rows each shows within
-// the row budget and how many it leaves out. The renderers (summary.ts, comment-body.ts) only
+// the row budget and how many it leaves out; and which of its policy's rules are shown open,
+// which folded, with how many findings. The renderers (summary.ts, comment-body.ts) only
 // format this view.
 import type { Ignored } from '../gate/evaluated.js';
+import type { RuleFinding, RuleResult, RuleVerdict } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
-import type { ImageReport, Report, StepReport } from './model.js';
+import type { ImageReport, Report, ReportPolicy, StepReport } from './model.js';
 
 /** Where the view is shown: the summary has room for everything; the comment is compact. */
 export type Audience = 'summary' | 'comment';
@@ -186,4 +188,58 @@ export function shareRows(images: readonly ImageReport[], total: number): number
     left -= 1;
   }
   return rows;
+}
+
+/** Findings listed under a rule, at most (the comment is compact; the JSON report has them all). */
+export const POLICY_FINDINGS: Record<Audience, number> = { summary: 10, comment: 5 };
+
+/** A rule that did not pass, and the findings listed under it. */
+export interface PolicyRuleView {
+  result: RuleResult;
+  /** Listed under the rule when it has several (one is said by its reason); at most the audience's number. */
+  shown: RuleFinding[];
+  leftOut: number;
+}
+
+/** The policy's section of an image: what did not pass first, what passed folded. */
+export interface PolicyView {
+  source: ReportPolicy['source'];
+  /** Rules that did not pass: failed, then warned, then without data; each group in RULE_NAMES order. */
+  open: PolicyRuleView[];
+  /** Rules that passed (folded away). */
+  passed: RuleResult[];
+  fails: boolean;
+}
+
+const OPEN_ORDER: Partial<Record<RuleVerdict, number>> = { fail: 0, warn: 1, 'no-data': 2 };
+
+/**
+ * The policy as the summary or the comment shows it; undefined when there is none (nothing was
+ * pushed) or every rule is off. `maxFindings` is what the fit loop allows each rule at most,
+ * within the audience's own bound.
+ */
+export function policyView(report: Report, audience: Audience, maxFindings: number = POLICY_FINDINGS[audience]): PolicyView | undefined {
+  const policy = report.policy;
+  if (!policy) return undefined;
+  const on = policy.results.filter((result) => result.verdict !== 'off');
+  if (on.length === 0) return undefined;
+  const limit = Math.max(0, Math.min(POLICY_FINDINGS[audience], maxFindings));
+  const open = on
+    .filter((result) => result.verdict !== 'pass')
+    .map((result, i) => ({ result, i }))
+    .sort((a, b) => OPEN_ORDER[a.result.verdict]! - OPEN_ORDER[b.result.verdict]! || a.i - b.i)
+    .map(({ result }): PolicyRuleView => {
+      const { shown, leftOut } = result.findings.length > 1 ? take(result.findings, limit) : { shown: [], leftOut: 0 };
+      return { result, shown, leftOut };
+    });
+  return { source: policy.source, open, passed: on.filter((result) => result.verdict === 'pass'), fails: policy.fails };
+}
+
+/** How many rules that are on ended each way, for one image. */
+export function policyTally(report: Report): Record<Exclude<RuleVerdict, 'off'>, number> | undefined {
+  const on = report.policy?.results.filter((result) => result.verdict !== 'off') ?? [];
+  if (on.length === 0) return undefined;
+  const tally = { fail: 0, warn: 0, 'no-data': 0, pass: 0 };
+  for (const result of on) tally[result.verdict as keyof typeof tally] += 1;
+  return tally;
 }

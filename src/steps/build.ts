@@ -19,6 +19,7 @@ import type { TagPlan } from '../tags/plan.js';
 import type { Runner } from '../util/exec.js';
 import { attestsBeside } from './attestations.js';
 import { ecrCache } from './builder.js';
+import { metadataNeeded } from './policy.js';
 import { imageNames, labelFor, layoutOf } from './label.js';
 import type { Candidate, ImageRun, Session, Step } from './types.js';
 
@@ -57,7 +58,7 @@ export async function buildImages(step: Step, session: Session, images: ImageRun
     for (const image of toBuild) {
       const result = results.get(image.spec.name);
       if (!result) throw new Error(`buildx pushed nothing for ${image.image}.`);
-      image.candidate = attestsBeside(inputs) ? await attestBeside(step, session, image, result.digest) : pushed(step, image, result);
+      image.candidate = attestsBeside(inputs) ? await attestBeside(step, session, image, result) : pushed(step, image, result);
     }
   });
 }
@@ -105,7 +106,7 @@ async function runBuilds(
 
 function pushed(step: Step, image: ImageRun, result: BuildResult): Candidate {
   core.info(labelFor(step.inputs, image)(`Pushed ${image.image}@${result.digest}.`));
-  return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+  return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false, metadata: result.raw };
 }
 
 /** What buildx is asked for one image: the step's build settings, the image's, our labels, the caches, the output. */
@@ -136,6 +137,7 @@ export function buildRequest(
     labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
     output,
     metadataFile: path.join(tempDir, 'build-metadata.json'),
+    metadataExtras: metadataNeeded(inputs.policy.rules),
   };
 }
 
@@ -179,7 +181,8 @@ export function reuseExisting(
  * image (src/attest/push.ts), then the SHA tag written on the image without them, the way
  * promotion writes tags (PutImage), so a refused attestation leaves the tags as they were.
  */
-async function attestBeside(step: Step, session: Session, image: ImageRun, pushedDigest: string): Promise<Candidate> {
+async function attestBeside(step: Step, session: Session, image: ImageRun, result: BuildResult): Promise<Candidate> {
+  const pushedDigest = result.digest;
   const { client } = session;
   const { ref, plan } = image;
   const say = labelFor(step.inputs, image);
@@ -199,5 +202,12 @@ async function attestBeside(step: Step, session: Session, image: ImageRun, pushe
     ),
   );
   const single = attested.platforms.length === 1 ? attested.platforms[0]!.platform : undefined;
-  return { digest: attested.manifest.digest, mediaType: attested.manifest.mediaType, platform: single, reused: false, attested };
+  return {
+    digest: attested.manifest.digest,
+    mediaType: attested.manifest.mediaType,
+    platform: single,
+    reused: false,
+    attested,
+    metadata: result.raw,
+  };
 }

@@ -44,6 +44,9 @@ export function reportOfStep(step: Pick<Step, 'inputs' | 'facts'>, images: Image
       ...(candidate ? { digest: candidate.digest } : {}),
       build: candidate?.reused ? ('reused' as const) : ('built' as const),
       attestations: image.attestations,
+      ...(image.policy
+        ? { policy: { source: inputs.policy.source, results: image.policy.result.results, fails: image.policy.result.fails } }
+        : {}),
       tags,
       heldBack: image.promoted?.heldBack ?? verdict.heldBack.get(image.spec.name) ?? [],
     };

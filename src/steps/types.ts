@@ -7,6 +7,7 @@ import type { RegistryLogin } from '../ecr/auth.js';
 import type { ExistingImage, ImageRef, Manifest } from '../ecr/images.js';
 import type { EventFacts } from '../github/event.js';
 import type { RiskStep } from '../inspector/risk-step.js';
+import type { ImageFacts, ImagePolicy } from '../gate/rules/types.js';
 import type { ImageVerdict } from '../gate/verdict.js';
 import type { ImageSpec, Inputs } from '../inputs/types.js';
 import type { ReportAttestations } from '../report/model.js';
@@ -79,6 +80,8 @@ export interface Candidate {
   reused: boolean;
   /** attestations: referrers: the image without its attestations, and the attestations pushed beside it. */
   attested?: AttestedImage;
+  /** A fresh build: buildx's metadata (its provenance and build checks, for the policy); none for a reused image. */
+  metadata?: Record<string, unknown>;
 }
 
 /** One image of the step, filled in as the phases run (a step of one image has one). */
@@ -98,6 +101,8 @@ export interface ImageRun {
   /** Undefined when neither sbom nor provenance is asked for. */
   attestations?: ReportAttestations;
   scanned?: ScannedImage;
+  /** The policy's rules judged on what was pushed (src/steps/policy.ts), and the facts they read. */
+  policy?: { facts: ImageFacts; result: ImagePolicy };
   /** Promotion's outcome: tags written (or already there), tags held back and why. */
   promoted?: { written: string[]; heldBack: Array<{ tag: string; reason: string }> };
 }

@@ -20,6 +20,7 @@ function runWorkspace(nonce: string): Record<string, string> {
       `RUN echo "dependencies ${nonce}" > /deps.txt && sleep 2`,
       `RUN echo "model ${nonce}" > /model.txt && sleep 1`,
       'COPY app.txt /app/app.txt',
+      'USER 10001',
       '',
     ].join('\n'),
     'app.txt': `app ${nonce}\n`,

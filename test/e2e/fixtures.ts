@@ -8,6 +8,8 @@ export const FINDINGS_DOCKERFILE = [
   'ARG GENERATE=',
   'COPY app.txt /app.txt',
   'LABEL ecr-standin.findings="${FINDINGS}" ecr-standin.findings.arm64="${FINDINGS_ARM64}" ecr-standin.generate="${GENERATE}"',
+  // Not root: what the policy's default non-root rule asks (test/e2e/policy.test.ts builds a root image of its own).
+  'USER 10001',
   '',
 ].join('\n');
 

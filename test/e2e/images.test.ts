@@ -16,6 +16,7 @@ const SERVICE_DOCKERFILE = (name: string) =>
     'ARG FINDINGS=',
     `COPY services/${name}/app.txt /app.txt`,
     'LABEL ecr-standin.findings="${FINDINGS}"',
+    'USER 10001',
     '',
   ].join('\n');
 

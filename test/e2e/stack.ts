@@ -81,6 +81,17 @@ export async function registryManifest(repository: string, reference: string): P
   };
 }
 
+/** Writes a manifest under a tag (or digest) of the real registry; its digest. */
+export async function putRegistryManifest(repository: string, reference: string, text: string, mediaType: string): Promise<string> {
+  const response = await registryFetch(`/v2/${repository}/manifests/${reference}`, {
+    method: 'PUT',
+    body: text,
+    headers: { 'content-type': mediaType },
+  });
+  if (response.status !== 201) throw new Error(`registry ${response.status} for PUT ${repository}:${reference}: ${await response.text()}`);
+  return response.headers.get('docker-content-digest') ?? '';
+}
+
 export async function registryTags(repository: string): Promise<string[]> {
   const response = await registryFetch(`/v2/${repository}/tags/list`);
   if (response.status === 404) return [];

@@ -1,7 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { defaultPolicy, resolvePolicy, type PolicyOrigin } from '../../../src/gate/rules/config.js';
 import { InputError } from '../../../src/util/errors.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const parseYaml = parse;
 
 const FILE: PolicyOrigin = { input: 'policy-file', file: '.ecr-policy.yml' };
 const INLINE: PolicyOrigin = { input: 'policy' };
@@ -149,5 +155,15 @@ licenses: { level: fail, deny: [AGPL-3.0-only, "GPL-3.0-*"], allow-packages: ["p
     expect(() => resolve(['healthcheck: maybe', INLINE])).toThrow(
       'Input "policy", rule "healthcheck" has level "maybe"; accepted: off, warn, fail.',
     );
+  });
+});
+
+describe('the policies docs/ shows', () => {
+  test.each(['strict', 'lenient'])('docs/policies/%s.yml is one the action accepts, every rule on', (name) => {
+    const text = readFileSync(path.join(ROOT, 'docs', 'policies', `${name}.yml`), 'utf8');
+    const rules = resolvePolicy([{ data: parseYaml(text), origin: { input: 'policy-file', file: `docs/policies/${name}.yml` } }]);
+    expect(Object.entries(rules).filter(([, rule]) => rule.level === 'off')).toEqual([]);
+    if (name === 'strict') expect(Object.values(rules).every((rule) => rule.level === 'fail' || rule.level === 'warn')).toBe(true);
+    if (name === 'lenient') expect(Object.values(rules).every((rule) => rule.level === 'warn')).toBe(true);
   });
 });

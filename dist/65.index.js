@@ -1,5 +1,5 @@
-export const id = 744;
-export const ids = [744,895];
+export const id = 65;
+export const ids = [65,895];
 export const modules = {
 
 /***/ 9651:
@@ -13,12 +13,15 @@ export const modules = {
 /* harmony export */   LN: () => (/* binding */ referrersTag),
 /* harmony export */   Pv: () => (/* binding */ attestationsObject),
 /* harmony export */   Zj: () => (/* binding */ attestationsInReferrers),
+/* harmony export */   dT: () => (/* binding */ kindOfPredicate),
 /* harmony export */   h2: () => (/* binding */ splitIndex),
 /* harmony export */   l1: () => (/* binding */ mergeReferrersIndex),
+/* harmony export */   nn: () => (/* binding */ PREDICATE_TYPE_ANNOTATION),
+/* harmony export */   nr: () => (/* binding */ IN_TOTO_LAYER),
 /* harmony export */   oL: () => (/* binding */ referrerManifests),
 /* harmony export */   pA: () => (/* binding */ EMPTY_CONFIG_BYTES)
 /* harmony export */ });
-/* unused harmony exports IN_TOTO_LAYER, PREDICATE_TYPE_ANNOTATION, CREATED_ANNOTATION, ARTIFACT_TYPES, kindOfPredicate, sha256Digest */
+/* unused harmony exports CREATED_ANNOTATION, ARTIFACT_TYPES, sha256Digest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7684);
@@ -740,7 +743,9 @@ function formatPercent(score) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A$: () => (/* binding */ policyFailures),
 /* harmony export */   N8: () => (/* binding */ SKIPPED_REASONS),
+/* harmony export */   SM: () => (/* binding */ withPolicyFailures),
 /* harmony export */   lH: () => (/* binding */ decideStep),
 /* harmony export */   oM: () => (/* binding */ decideImage)
 /* harmony export */ });
@@ -821,12 +826,34 @@ function imageStatus(image) {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image) {
     const gate = image.decision?.reason ?? skippedReason([image], 'one');
-    if (!policyFails(image))
+    return withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
+}
+/**
+ * An image's sentence with its policy's failures: the gate's, then the policy's ("The policy
+ * failed too: …"); the policy's alone, before the gate's, when the gate passed or did not run.
+ * The step's sentence (one image) and each image's report say it alike.
+ */
+function withPolicyFailures(gate, image, failures) {
+    if (failures.length === 0)
         return gate;
-    const policy = policyText(image.policyFailures);
-    if (gateFails(image))
+    const policy = policyText(failures);
+    if (image.gateFails)
         return `${gate} The policy failed too: ${policy}.`;
-    return `The policy failed: ${policy}.${image.decision ? ` ${gate}` : ''}`;
+    return `The policy failed: ${policy}.${image.scanned ? ` ${gate}` : ''}`;
+}
+/** The rules that failed on an image, as the verdict names them: each rule's first finding, and how many more. */
+function policyFailures(results) {
+    return results
+        .filter((result) => result.verdict === 'fail')
+        .map((result) => {
+        const first = result.findings[0];
+        return {
+            rule: result.rule,
+            ...(first?.platform ? { platform: first.platform } : {}),
+            message: first?.message ?? result.reason,
+            more: Math.max(0, result.findings.length - 1),
+        };
+    });
 }
 /** How many failures of a policy the sentence names before "and N more". */
 const POLICY_NAMED = 3;
@@ -1476,7 +1503,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 5744:
+/***/ 6065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2145,8 +2172,6 @@ function images_list_parseEntry(entry, i, source, defaults, checks) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/rules/types.ts
-// The policy: rules on how the image is built, besides its CVEs. Types only; the parser is
-// config.ts, each rule's evaluator a file of its own, evaluate.ts runs them over an image.
 /** Every rule, in the order the reports list them. */
 const RULE_NAMES = [
     'non-root',
@@ -2933,14 +2958,19 @@ function loadInputs(get, environment, bake) {
 
 // EXTERNAL MODULE: ./src/attest/layout.ts
 var attest_layout = __webpack_require__(9651);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/shared/manifest.ts
 var shared_manifest = __webpack_require__(7684);
 ;// CONCATENATED MODULE: ./src/outputs.ts
-// The only caller of core.setOutput. Outputs stay small: the full list of findings is in the
-// report file.
+// The only caller of core.setOutput. Outputs stay small: the full list of findings (and of the
+// policy's findings) is in the report file.
 
 
 
+
+/** A reason is one sentence; bounded so that many images' rules stay a small output. */
+const POLICY_REASON_MAX = 500;
 function outputPairs(outputs) {
     const pairs = [
         ['registry', outputs.registry],
@@ -2948,6 +2978,7 @@ function outputPairs(outputs) {
         ['digest', outputs.digest],
         ['platform-digests', json(outputs.platformDigests ?? outputs.platformDigestsByImage)],
         ['attestations', json(outputs.attestations ?? outputs.attestationsByImage)],
+        ['policy', json(outputs.policy)],
         ['image-uri', outputs.imageUri],
         ['tags', outputs.tags?.join('\n')],
         ['scan-status', outputs.scanStatus],
@@ -3013,6 +3044,9 @@ function imageOutputs(layout, registry, images) {
 /** What the step's report gives the outputs: the scan's status and the counts (one image), or the counts by image name (several). */
 function reportOutputs(report, scanStatus) {
     const outputs = { scanStatus };
+    const policy = policyOutput(report);
+    if (policy)
+        outputs.policy = policy;
     if (report.layout === 'one' && report.images.length === 1) {
         const image = report.images[0].report;
         if (image.verdict !== 'skipped') {
@@ -3028,6 +3062,25 @@ function reportOutputs(report, scanStatus) {
     }
     outputs.findings = Object.fromEntries(report.images.filter(({ report: image }) => image.verdict !== 'skipped').map(({ name, report: image }) => [name, image.counts]));
     return outputs;
+}
+/**
+ * The `policy` output: each image judged (by its name, as `digests` keys it; one image from
+ * `repository` by its repository) → every rule → its verdict, with the reason for a rule that is
+ * on. Undefined when no image was judged (nothing pushed).
+ */
+function policyOutput(report) {
+    const judged = report.images.filter(({ report: image }) => image.policy !== undefined);
+    if (judged.length === 0)
+        return undefined;
+    return Object.fromEntries(judged.map(({ name, report: image }) => [
+        name,
+        Object.fromEntries(image.policy.results.map((result) => [
+            result.rule,
+            result.verdict === 'off'
+                ? { verdict: result.verdict }
+                : { verdict: result.verdict, reason: (0,report_escape/* shorten */.ml)((0,report_escape/* cleanText */.X5)(result.reason), POLICY_REASON_MAX) },
+        ])),
+    ]));
 }
 
 // EXTERNAL MODULE: ./src/state.ts
@@ -3280,7 +3333,7 @@ async function attestationsOf(step, session, image) {
     if (candidate.attested)
         found = candidate.attested;
     else if (inputs.attestations === 'referrers') {
-        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135));
+        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306));
         found = await push.discoverAttestations(new Registry(session.login), ref.repositoryName, platforms);
     }
     else {
@@ -3303,6 +3356,8 @@ async function attestationsOf(step, session, image) {
 
 ;// CONCATENATED MODULE: ./src/buildx/argv.ts
 // Pure: what to build → the `docker buildx build` argument list. Tested by a table.
+/** BuildKit's SBOM generator when none is named (its Dockerfile frontend's default). */
+const DEFAULT_SBOM_GENERATOR = 'docker/buildkit-syft-scanner';
 function buildxArgs(request) {
     const args = ['buildx', 'build'];
     if (request.builder)
@@ -3458,7 +3513,7 @@ function parseBuildMetadata(text) {
     const platformName = typeof platform?.os === 'string' && typeof platform.architecture === 'string'
         ? [platform.os, platform.architecture, typeof platform.variant === 'string' ? platform.variant : undefined].filter(Boolean).join('/')
         : undefined;
-    return { digest, mediaType, platform: platformName };
+    return { digest, mediaType, platform: platformName, raw: data };
 }
 /**
  * `docker buildx bake`'s --metadata-file: one build's metadata per target, keyed by the target's
@@ -3524,7 +3579,8 @@ async function runBake(targets, options, run, seams = retry_defaults/* actionRet
 /** Runs buildx (build or bake) with the retry helper; a failure says why, in the inputs' words where it can. */
 async function runBuildx(args, what, requests, run, seams) {
     await (0,retry/* withRetry */.bD)({ ...seams, what, transient: commandTransientCause }, async () => {
-        const result = await run('docker', args, { ignoreReturnCode: true });
+        const env = metadataEnv(requests);
+        const result = await run('docker', args, { ignoreReturnCode: true, ...(env ? { env } : {}) });
         if (result.exitCode === 0)
             return;
         const generator = requests.find((r) => r.sbom);
@@ -3540,6 +3596,22 @@ async function runBuildx(args, what, requests, run, seams) {
         const command = `docker ${args[0]} ${args[1]}`; // docker buildx build | bake
         throw new exec.CommandError(`${command} failed (exit ${result.exitCode})${reason ? `: ${reason}` : ''}`, reason ?? '');
     });
+}
+/**
+ * The environment that makes buildx write the provenance and the build checks into its metadata
+ * file, when a request asks (the whole environment: a child's `env` replaces it); else undefined.
+ */
+function metadataEnv(requests) {
+    const provenance = requests.some((r) => r.metadataExtras?.provenance);
+    const warnings = requests.some((r) => r.metadataExtras?.warnings);
+    if (!provenance && !warnings)
+        return undefined;
+    const env = Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
+    if (provenance)
+        env.BUILDX_METADATA_PROVENANCE = 'max';
+    if (warnings)
+        env.BUILDX_METADATA_WARNINGS = 'true';
+    return env;
 }
 function describeOutput(request) {
     switch (request.output.kind) {
@@ -3569,7 +3641,7 @@ function withRegistryAnswer(reason, stderr) {
 function withGeneratorHint(request, reason) {
     if (!request.sbom || !reason)
         return reason;
-    const generator = request.sbomGenerator ?? 'docker/buildkit-syft-scanner';
+    const generator = request.sbomGenerator ?? DEFAULT_SBOM_GENERATOR;
     const named = reason.includes(generator) || (!request.sbomGenerator && /buildkit-syft-scanner/.test(reason));
     if (!named || !/resolve|pull|not found|unauthorized|denied|no such host|manifest unknown/i.test(reason))
         return reason;
@@ -3678,6 +3750,988 @@ function mergeLabels(user, defaults) {
     return [...user, ...defaults.filter(([key]) => !keys.has(key))];
 }
 
+;// CONCATENATED MODULE: ./src/gate/rules/attestations.ts
+function checkAttestations(facts, rule) {
+    if (!facts.attestations.known)
+        return { noData: facts.attestations.why };
+    const list = facts.attestations.value;
+    const findings = [];
+    if (rule.sbom && !list.some((a) => a.kind === 'sbom'))
+        findings.push({ message: 'has no SBOM', id: 'sbom' });
+    const provenance = list.filter((a) => a.kind === 'provenance');
+    if (rule.provenance !== false && provenance.length === 0)
+        findings.push({ message: 'has no provenance', id: 'provenance' });
+    else if (rule.provenance === 'max' && !provenance.some((a) => a.mode === 'max')) {
+        if (provenance.some((a) => a.mode === undefined))
+            return { noData: "its provenance's mode could not be read" };
+        findings.push({ message: 'has provenance with mode=min, where mode=max is asked', id: 'provenance' });
+    }
+    if (findings.length > 0)
+        return { ok: false, findings };
+    const has = [
+        ...(rule.sbom ? ['an SBOM'] : []),
+        ...(rule.provenance !== false ? [`provenance${rule.provenance === 'max' ? ' (mode=max)' : ''}`] : []),
+    ];
+    return { ok: true, checked: has.length > 0 ? `has ${has.join(' and ')}` : 'nothing asked for' };
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/wildcard.ts
+// Pure: the policy's patterns: `*` matches any run of characters (`/` too), everything else
+// itself. Licence ids are matched without regard to case, as SPDX says they are.
+function wildcard(pattern, options = {}) {
+    const body = pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, options.ignoreCase ? 'i' : '');
+}
+function matchesAny(value, patterns) {
+    return patterns.some((pattern) => pattern.test(value));
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/bases.ts
+
+/** docker.io/library/python → python; docker.io/team/app → team/app: how a Dockerfile names them. */
+function familiarName(repository) {
+    return repository.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '');
+}
+/** How a base reads in a message: its name as a Dockerfile writes it, tag and digest as named. */
+function baseName(base) {
+    const name = familiarName(base.repository);
+    return `${name}${base.tag !== undefined ? `:${base.tag}` : ''}${base.pinned ? `@${base.digest}` : ''}`;
+}
+/** The forms a pattern may be written against: full or familiar, with tag, digest, both or neither. */
+function bases_forms(base) {
+    const names = [base.repository, familiarName(base.repository)];
+    return names.flatMap((name) => [
+        name,
+        ...(base.tag !== undefined ? [`${name}:${base.tag}`, `${name}:${base.tag}@${base.digest}`] : []),
+        `${name}@${base.digest}`,
+    ]);
+}
+function checkBaseImages(facts, rule) {
+    if (!facts.bases.known)
+        return { noData: facts.bases.why };
+    const bases = facts.bases.value;
+    if (bases.length === 0)
+        return { ok: true, checked: 'no base image (FROM scratch)' };
+    const allowed = rule.allowed.map((pattern) => wildcard(pattern));
+    const findings = [];
+    for (const base of bases) {
+        const name = baseName(base);
+        if (base.tag === 'latest' || (base.tag === undefined && !base.pinned)) {
+            findings.push({ message: `${name} is built on "latest", which moves: name a version`, id: 'latest' });
+        }
+        if (allowed.length > 0 && !bases_forms(base).some((form) => matchesAny(form, allowed))) {
+            findings.push({ message: `${name} is not an allowed base (allowed: ${rule.allowed.join(', ')})`, id: 'not-allowed' });
+        }
+        if (rule.pinned && !base.pinned) {
+            findings.push({ message: `${name} is not pinned: name it by digest, FROM ${name}@${base.digest}`, id: 'not-pinned' });
+        }
+    }
+    if (findings.length > 0)
+        return { ok: false, findings };
+    const list = bases.map(baseName).join(', ');
+    return {
+        ok: true,
+        checked: `${bases.length === 1 ? 'base' : 'bases'} ${list}: ${rule.allowed.length > 0 ? 'allowed' : 'named by version'}${rule.pinned ? ', pinned' : ''}`,
+    };
+}
+function checkBaseFresh(facts) {
+    if (!facts.baseTagsNow.known)
+        return { noData: facts.baseTagsNow.why };
+    const looked = facts.baseTagsNow.value;
+    if (looked.length === 0)
+        return { ok: true, checked: 'no base named by a tag' };
+    const findings = [];
+    const unknown = [];
+    for (const { base, digestNow, why } of looked) {
+        if (digestNow === undefined)
+            unknown.push(`${baseName(base)}: ${why ?? 'its tag could not be read'}`);
+        else if (digestNow !== base.digest) {
+            findings.push({
+                message: `${baseName(base)} has moved since this image was built: built on ${base.digest}, the tag now names ${digestNow}; rebuild to pick it up`,
+                id: 'outdated',
+            });
+        }
+    }
+    if (findings.length > 0)
+        return { ok: false, findings };
+    if (unknown.length > 0)
+        return { noData: unknown.join('; ') };
+    return { ok: true, checked: `${looked.map(({ base }) => baseName(base)).join(', ')}: up to date` };
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/build-checks.ts
+function checkBuildChecks(checks) {
+    if (!checks.known)
+        return { noData: checks.why };
+    if (checks.value.length === 0)
+        return { ok: true, checked: 'no build check found anything' };
+    return {
+        ok: false,
+        findings: checks.value.map((check) => ({
+            message: `${check.rule}: ${check.message}${check.file && check.line ? ` (${check.file}:${check.line})` : ''}`,
+            id: check.rule,
+            ...(check.file ? { file: check.file } : {}),
+            ...(check.line ? { line: check.line } : {}),
+            ...(check.endLine ? { endLine: check.endLine } : {}),
+            ...(check.url ? { url: check.url } : {}),
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/image-config.ts
+/** `root`, `0`, `0:…`, `root:…`, or no user at all (Docker's default: root). */
+function isRootUser(user) {
+    const name = user.trim().split(':')[0];
+    return name === '' || name === 'root' || name === '0';
+}
+function checkNonRoot(facts) {
+    if (!facts.user.known)
+        return { noData: facts.user.why };
+    const user = facts.user.value;
+    if (!isRootUser(user))
+        return { ok: true, checked: `runs as "${user}"` };
+    const message = user.trim() === '' ? 'runs as root: the image sets no USER' : `runs as root: USER is "${user}"`;
+    return { ok: false, findings: [{ message, id: 'non-root' }] };
+}
+function checkHealthcheck(facts) {
+    if (!facts.healthcheck.known)
+        return { noData: facts.healthcheck.why };
+    if (facts.healthcheck.value)
+        return { ok: true, checked: 'has a HEALTHCHECK' };
+    return { ok: false, findings: [{ message: 'has no HEALTHCHECK', id: 'healthcheck' }] };
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/licenses.ts
+
+/** An SPDX licence expression, read leniently: ids, AND, OR, WITH (its exception kept on the id), parentheses. */
+function parseExpression(text) {
+    const tokens = text.match(/\(|\)|[^\s()]+/g) ?? [];
+    let at = 0;
+    const parseOr = () => {
+        const parts = [parseAnd()];
+        while (tokens[at]?.toUpperCase() === 'OR') {
+            at++;
+            parts.push(parseAnd());
+        }
+        const valid = parts.filter((p) => p !== undefined);
+        return valid.length <= 1 ? valid[0] : { op: 'OR', parts: valid };
+    };
+    const parseAnd = () => {
+        const parts = [parseAtom()];
+        while (tokens[at]?.toUpperCase() === 'AND') {
+            at++;
+            parts.push(parseAtom());
+        }
+        const valid = parts.filter((p) => p !== undefined);
+        return valid.length <= 1 ? valid[0] : { op: 'AND', parts: valid };
+    };
+    const parseAtom = () => {
+        const token = tokens[at++];
+        if (token === undefined)
+            return undefined;
+        if (token === '(') {
+            const inner = parseOr();
+            if (tokens[at] === ')')
+                at++;
+            return inner;
+        }
+        if (tokens[at]?.toUpperCase() === 'WITH')
+            at += 2; // the exception narrows the licence, it does not change which it is
+        return { id: token.replace(/\+$/, '') };
+    };
+    return parseOr();
+}
+/** The denied licence ids an expression cannot avoid: empty when some choice avoids them all. */
+function unavoidable(expression, denied) {
+    if ('id' in expression)
+        return denied(expression.id) ? [expression.id] : [];
+    const each = expression.parts.map((part) => unavoidable(part, denied));
+    if (expression.op === 'AND')
+        return [...new Set(each.flat())];
+    return each.every((ids) => ids.length > 0) ? [...new Set(each.flat())] : [];
+}
+const UNKNOWN = new Set(['NOASSERTION', 'NONE', '']);
+function checkLicenses(facts, rule) {
+    if (!facts.sbom.known)
+        return { noData: facts.sbom.why };
+    const deny = rule.deny.map((pattern) => wildcard(pattern, { ignoreCase: true }));
+    const allow = rule.allowPackages.map((pattern) => wildcard(pattern, { ignoreCase: true }));
+    const denied = (id) => matchesAny(id, deny);
+    const findings = [];
+    for (const pkg of facts.sbom.value) {
+        if (pkg.purl !== undefined && isAllowed(pkg.purl, allow))
+            continue;
+        const ids = pkg.licenses
+            .filter((text) => !UNKNOWN.has(text.trim().toUpperCase()))
+            .flatMap((text) => {
+            const expression = parseExpression(text);
+            return expression ? unavoidable(expression, denied) : [];
+        });
+        if (ids.length > 0) {
+            findings.push({ message: `${licenses_describe(pkg)} is under ${[...new Set(ids)].join(', ')}, which the policy denies`, id: ids[0] });
+        }
+    }
+    if (findings.length > 0)
+        return { ok: false, findings };
+    return { ok: true, checked: `${facts.sbom.value.length} packages, none under a denied licence` };
+}
+/** A purl is allowed by a pattern of it with or without its version and qualifiers. */
+function isAllowed(purl, allow) {
+    const bare = purl.replace(/[?#].*$/, '');
+    const unversioned = bare.replace(/@[^/]*$/, '');
+    return matchesAny(purl, allow) || matchesAny(bare, allow) || matchesAny(unversioned, allow);
+}
+function licenses_describe(pkg) {
+    return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}${pkg.purl ? ` (${pkg.purl})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/size.ts
+function formatMb(bytes) {
+    return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+}
+function checkMaxSize(facts, rule) {
+    if (!facts.layersBytes.known)
+        return { noData: facts.layersBytes.why };
+    const bytes = facts.layersBytes.value;
+    const budget = (rule.mb ?? Infinity) * 1e6;
+    if (bytes <= budget)
+        return { ok: true, checked: `${formatMb(bytes)} compressed, within ${rule.mb} MB` };
+    return {
+        ok: false,
+        findings: [{ message: `is ${formatMb(bytes)} compressed, over the ${rule.mb} MB budget`, id: 'max-size' }],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/rules/evaluate.ts
+// Pure: the policy over one image. Each rule looks at each platform image (a build check at
+// the build), finds what is wrong or says why it cannot tell, and its level decides what that
+// means: `fail` fails the image (as a blocking CVE does), `warn` warns, `off` is not looked at.
+// A rule that cannot tell is `no-data` with its reason, never a silent pass, and never a failure.
+
+
+
+
+
+
+
+const PER_PLATFORM = {
+    'non-root': (facts) => checkNonRoot(facts),
+    healthcheck: (facts) => checkHealthcheck(facts),
+    'base-images': (facts, config) => checkBaseImages(facts, config['base-images']),
+    'base-fresh': (facts) => checkBaseFresh(facts),
+    'max-size': (facts, config) => checkMaxSize(facts, config['max-size']),
+    licenses: (facts, config) => checkLicenses(facts, config.licenses),
+    attestations: (facts, config) => checkAttestations(facts, config.attestations),
+};
+function evaluatePolicy(config, facts) {
+    const results = RULE_NAMES.map((rule) => {
+        const level = config[rule].level;
+        if (level === 'off')
+            return { rule, level, verdict: 'off', reason: 'off', findings: [] };
+        const outcomes = rule === 'build-checks'
+            ? [{ platform: undefined, outcome: checkBuildChecks(facts.buildChecks) }]
+            : facts.platforms.map((platform) => ({ platform: platform.platform, outcome: PER_PLATFORM[rule](platform, config) }));
+        return combine(rule, level, outcomes);
+    });
+    return { results, fails: results.some((result) => result.verdict === 'fail') };
+}
+function combine(rule, level, outcomes) {
+    const several = outcomes.length > 1;
+    const on = (platform, text) => (several && platform ? `${platform}: ${text}` : text);
+    const findings = [];
+    for (const { platform, outcome } of outcomes) {
+        if ('ok' in outcome && !outcome.ok)
+            findings.push(...outcome.findings.map((f) => (platform && !f.platform ? { ...f, platform } : f)));
+    }
+    if (findings.length > 0) {
+        const first = findings[0];
+        const more = findings.length > 1 ? ` (and ${findings.length - 1} more)` : '';
+        return { rule, level, verdict: level, reason: `${on(first.platform, first.message)}${more}`, findings };
+    }
+    const missing = outcomes.filter((o) => 'noData' in o.outcome);
+    if (missing.length > 0) {
+        const why = [...new Set(missing.map((o) => on(o.platform, o.outcome.noData)))].join('; ');
+        return { rule, level, verdict: 'no-data', reason: why, findings: [] };
+    }
+    const checked = [...new Set(outcomes.map((o) => o.outcome.checked))];
+    return { rule, level, verdict: 'pass', reason: checked.join('; '), findings: [] };
+}
+
+;// CONCATENATED MODULE: ./src/attest/sbom.ts
+const SPDX_PREDICATE = 'https://spdx.dev/Document';
+const NO_LICENSE = new Set(['', 'NOASSERTION', 'NONE']);
+/** What a generator's own root package is for, when it is the scanned directory or image. */
+const ROOT_PURPOSES = new Set(['FILE', 'CONTAINER']);
+/** The packages of an SPDX SBOM attestation's in-toto statement; throws when the text is not one. */
+function packagesFromSbom(statementText) {
+    const document = spdxDocumentOf(statementText);
+    const described = describedIds(document);
+    const packages = new Map();
+    for (const entry of Array.isArray(document.packages) ? document.packages : []) {
+        if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name === '')
+            continue;
+        const purl = purlOf(entry.externalRefs);
+        const id = typeof entry.SPDXID === 'string' ? entry.SPDXID : '';
+        const isRoot = id.startsWith('SPDXRef-DocumentRoot-') ||
+            (described.has(id) &&
+                purl === undefined &&
+                typeof entry.primaryPackagePurpose === 'string' &&
+                ROOT_PURPOSES.has(entry.primaryPackagePurpose));
+        if (isRoot)
+            continue;
+        const licenses = [...new Set([entry.licenseDeclared, entry.licenseConcluded].filter(isLicense).map((l) => l.trim()))];
+        const pkg = {
+            name: entry.name,
+            ...(typeof entry.versionInfo === 'string' && entry.versionInfo !== '' ? { version: entry.versionInfo } : {}),
+            ...(purl === undefined ? {} : { purl }),
+            licenses,
+        };
+        packages.set(JSON.stringify([pkg.name, pkg.version, pkg.purl, pkg.licenses]), pkg);
+    }
+    return [...packages.values()];
+}
+function spdxDocumentOf(statementText) {
+    let statement;
+    try {
+        statement = JSON.parse(statementText);
+    }
+    catch {
+        throw new Error('The SBOM attestation is not JSON: expected an in-toto statement with an SPDX document.');
+    }
+    if (!isRecord(statement) || typeof statement._type !== 'string' || !statement._type.startsWith('https://in-toto.io/Statement/')) {
+        throw new Error('The SBOM attestation is not an in-toto statement (no in-toto _type).');
+    }
+    if (statement.predicateType !== SPDX_PREDICATE) {
+        throw new Error(`The SBOM attestation is not an SPDX document (predicateType ${JSON.stringify(statement.predicateType ?? null)}, expected ${SPDX_PREDICATE}).`);
+    }
+    const document = statement.predicate;
+    if (!isRecord(document) || typeof document.spdxVersion !== 'string' || !document.spdxVersion.startsWith('SPDX-')) {
+        throw new Error('The SBOM attestation has no SPDX document in its predicate (no spdxVersion).');
+    }
+    return document;
+}
+/** The SPDX ids the document says it describes (`documentDescribes`, `SPDXRef-DOCUMENT DESCRIBES x`). */
+function describedIds(document) {
+    const ids = new Set();
+    if (Array.isArray(document.documentDescribes)) {
+        for (const id of document.documentDescribes)
+            if (typeof id === 'string')
+                ids.add(id);
+    }
+    const self = typeof document.SPDXID === 'string' ? document.SPDXID : 'SPDXRef-DOCUMENT';
+    if (Array.isArray(document.relationships)) {
+        for (const r of document.relationships) {
+            if (isRecord(r) && r.spdxElementId === self && r.relationshipType === 'DESCRIBES' && typeof r.relatedSpdxElement === 'string') {
+                ids.add(r.relatedSpdxElement);
+            }
+        }
+    }
+    return ids;
+}
+function purlOf(externalRefs) {
+    if (!Array.isArray(externalRefs))
+        return undefined;
+    for (const ref of externalRefs) {
+        if (isRecord(ref) && ref.referenceType === 'purl' && typeof ref.referenceLocator === 'string' && ref.referenceLocator !== '') {
+            return ref.referenceLocator;
+        }
+    }
+    return undefined;
+}
+function isLicense(value) {
+    return typeof value === 'string' && !NO_LICENSE.has(value.trim().toUpperCase());
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/provenance.ts
+const PROVENANCE_KEY = 'buildx.build.provenance';
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/**
+ * The bases of each platform's image, from buildx's metadata; undefined when the metadata holds no
+ * provenance (not asked for, or the driver gave none). `platform` is undefined for a
+ * single-platform build's unsuffixed key.
+ */
+function basesFromMetadata(metadata, 
+/** Images the step itself had BuildKit run (the SBOM generator): tools of the build, not its bases. */
+tools = []) {
+    const excluded = new Set(tools.map(provenance_repositoryOf));
+    const entries = Object.entries(metadata).filter(([key]) => key === PROVENANCE_KEY || key.startsWith(`${PROVENANCE_KEY}/`));
+    if (entries.length === 0)
+        return undefined;
+    return entries
+        .map(([key, predicate]) => ({
+        platform: key === PROVENANCE_KEY ? undefined : key.slice(PROVENANCE_KEY.length + 1),
+        bases: basesOf(predicate, excluded),
+    }))
+        .sort((a, b) => (a.platform ?? '').localeCompare(b.platform ?? ''));
+}
+/**
+ * The bases a provenance predicate names: BuildKit's SLSA v0.2 (`materials`, what buildx writes
+ * into its metadata file) or v1 (`buildDefinition.resolvedDependencies`, the attestation BuildKit
+ * pushes by default), each `{uri, digest}`. For a reused image, whose build's metadata is gone.
+ */
+function basesFromProvenance(predicate, tools = []) {
+    return basesOf(predicate, new Set(tools.map(provenance_repositoryOf)));
+}
+/** mode=max or min: max carries the build's definition (`buildConfig`, v0.2; `internalParameters.buildConfig`, v1). */
+function provenanceMode(predicate) {
+    if (!provenance_isRecord(predicate))
+        return 'min';
+    const definition = provenance_isRecord(predicate.buildDefinition) ? predicate.buildDefinition : undefined;
+    const internal = definition && provenance_isRecord(definition.internalParameters) ? definition.internalParameters : undefined;
+    return predicate.buildConfig !== undefined || internal?.buildConfig !== undefined ? 'max' : 'min';
+}
+function basesOf(predicate, excluded) {
+    if (!provenance_isRecord(predicate))
+        return [];
+    const definition = provenance_isRecord(predicate.buildDefinition) ? predicate.buildDefinition : undefined;
+    const materials = Array.isArray(predicate.materials)
+        ? predicate.materials
+        : definition && Array.isArray(definition.resolvedDependencies)
+            ? definition.resolvedDependencies
+            : [];
+    const frontend = frontendRepository(predicate);
+    const bases = new Map();
+    for (const material of materials) {
+        if (!provenance_isRecord(material) || typeof material.uri !== 'string')
+            continue;
+        const image = parseDockerPurl(material.uri);
+        if (image === undefined || image.repository === frontend || excluded.has(image.repository))
+            continue;
+        const hex = provenance_isRecord(material.digest) ? material.digest.sha256 : undefined;
+        const digest = typeof hex === 'string' && DIGEST.test(`sha256:${hex}`) ? `sha256:${hex}` : image.digest;
+        if (digest === undefined)
+            continue;
+        const base = {
+            reference: `${image.repository}${image.tag === undefined ? '' : `:${image.tag}`}${image.digest === undefined ? '' : `@${image.digest}`}`,
+            repository: image.repository,
+            ...(image.tag === undefined ? {} : { tag: image.tag }),
+            digest,
+            pinned: image.digest !== undefined,
+        };
+        bases.set(`${base.reference} ${base.digest}`, base);
+    }
+    return [...bases.values()];
+}
+/** The repository of the `# syntax=` frontend image, when the build went through one. */
+function frontendRepository(predicate) {
+    // v0.2: invocation.parameters; v1: buildDefinition.externalParameters.request.
+    const external = provenance_isRecord(predicate.buildDefinition) ? predicate.buildDefinition.externalParameters : undefined;
+    const parameters = provenance_isRecord(predicate.invocation) ? predicate.invocation.parameters : provenance_isRecord(external) ? external.request : undefined;
+    if (!provenance_isRecord(parameters) || parameters.frontend !== 'gateway.v0' || !provenance_isRecord(parameters.args))
+        return undefined;
+    const source = parameters.args.source;
+    if (typeof source !== 'string' || source === '')
+        return undefined;
+    return provenance_repositoryOf(source);
+}
+/** An image reference (name[:tag][@digest]) → its registry/path, Docker Hub made explicit. */
+function provenance_repositoryOf(reference) {
+    const name = reference.split('@')[0];
+    // A tag's colon comes after the last slash (a port's before it).
+    const slash = name.lastIndexOf('/');
+    const colon = name.lastIndexOf(':');
+    return normalizeRepository(colon > slash ? name.slice(0, colon) : name);
+}
+/**
+ * A `pkg:docker` package URL (as BuildKit's RefToPURL writes it) → the image it names; undefined
+ * for any other URL, and for a blob or bundle of an image (`ref_type` qualifier): not an image.
+ */
+function parseDockerPurl(uri) {
+    const match = /^pkg:docker\/([^?#]+)(?:\?([^#]*))?(?:#.*)?$/.exec(uri);
+    if (match === null)
+        return undefined;
+    const qualifiers = new Map();
+    for (const pair of (match[2] ?? '').split('&')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0)
+            qualifiers.set(decode(pair.slice(0, eq)).toLowerCase(), decode(pair.slice(eq + 1)));
+    }
+    if (qualifiers.has('ref_type'))
+        return undefined;
+    const at = match[1].lastIndexOf('@');
+    const path = at < 0 ? match[1] : match[1].slice(0, at);
+    const version = at < 0 ? undefined : decode(match[1].slice(at + 1));
+    const segments = path
+        .split('/')
+        .filter((s) => s !== '')
+        .map(decode);
+    if (segments.length === 0)
+        return undefined;
+    let digest = qualifiers.get('digest');
+    let tag = version === '' ? undefined : version;
+    // PURLToRef reads a digest written as the version (older purls: `pkg:docker/x@sha256:…`).
+    if (tag !== undefined && DIGEST.test(tag)) {
+        digest ??= tag;
+        tag = undefined;
+    }
+    if (digest !== undefined && !DIGEST.test(digest))
+        return undefined;
+    const platform = qualifiers.get('platform');
+    return {
+        repository: normalizeRepository(segments.join('/')),
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest }),
+        ...(platform === undefined || platform === '' ? {} : { platform }),
+    };
+}
+/** A familiar name → registry/path, as distribution/reference normalizes it (Docker Hub made explicit). */
+function normalizeRepository(name) {
+    const slash = name.indexOf('/');
+    const first = slash < 0 ? '' : name.slice(0, slash);
+    if (first === 'docker.io' || first === 'index.docker.io')
+        return normalizeRepository(name.slice(slash + 1));
+    if (first.includes('.') || first.includes(':') || first === 'localhost')
+        return name;
+    return slash < 0 ? `docker.io/library/${name}` : `docker.io/${name}`;
+}
+function decode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function provenance_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/buildx/warnings.ts
+// Pure: BuildKit's build checks that found something, read from the warnings buildx writes in its
+// --metadata-file when BUILDX_METADATA_WARNINGS=true.
+//
+// Measured with buildx v0.36.1 against BuildKit v0.32.2 (fixtures: __fixtures__/buildx-metadata/),
+// and read in docker/buildx (commands/build.go, commands/bake.go, util/progress/printer.go):
+// - `buildx.build.warnings` is written only when there is at least one warning
+//   (`len(warnings) > 0 && confutil.MetadataWarningsEnabled()`): a clean build has no key, never
+//   `[]`. So an absent key reads as no warnings; the caller must only ask when it set
+//   BUILDX_METADATA_WARNINGS=true (without it the key is absent too). `bake` writes the key once,
+//   at the top of its metadata, for all its targets.
+// - Each warning: `{vertex, level, short, detail: [..], url, sourceInfo: {filename, data,
+//   language}, range: [{start: {line}, end: {line}}]}`, `short` and `detail` base64.
+//   `short` is `<Rule>: <message> (line N)`, e.g. `StageNameCasing: Stage name 'Build' should be
+//   lowercase (line 1)`. `sourceInfo.filename` is the Dockerfile's name only (`-f docker/app.Dockerfile`
+//   gives `app.Dockerfile`).
+// - buildx already removes repeats (dedupWarnings, by the warning without its vertex) and lists
+//   them in map order, so a multi-platform build shows each once, in no fixed order: we dedupe
+//   again (cheap) and sort by place.
+// - `# check=skip=<Rule>` in the Dockerfile is honoured by BuildKit: the skipped check is absent.
+
+const WARNINGS_KEY = 'buildx.build.warnings';
+/**
+ * The build checks from buildx's metadata; `dockerfile` is the workspace-relative path of the
+ * Dockerfile built. An absent key is none found (see above); undefined when the key holds
+ * something that is not a list of warnings (unreadable: no data rather than a silent pass).
+ */
+function buildChecksFromMetadata(metadata, dockerfile) {
+    const warnings = metadata[WARNINGS_KEY];
+    if (warnings === undefined || warnings === null)
+        return [];
+    if (!Array.isArray(warnings))
+        return undefined;
+    const checks = new Map();
+    for (const warning of warnings) {
+        const check = checkOf(warning, dockerfile);
+        if (check !== undefined)
+            checks.set(JSON.stringify([check.file, check.line, check.endLine, check.rule, check.message, check.url]), check);
+    }
+    return [...checks.values()].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        a.rule.localeCompare(b.rule) ||
+        a.message.localeCompare(b.message));
+}
+function checkOf(warning, dockerfile) {
+    if (!warnings_isRecord(warning) || typeof warning.short !== 'string')
+        return undefined;
+    const short = fromBase64(warning.short).trim();
+    if (short === '')
+        return undefined;
+    // A check's warning is `Rule: message (line N)`; anything else (a frontend's own warning) is kept whole.
+    const named = /^([A-Za-z][A-Za-z0-9]*): (.*)$/s.exec(short);
+    const rule = named === null ? 'warning' : named[1];
+    const message = (named === null ? short : named[2]).replace(/ \(line \d+\)$/, '');
+    const check = { rule, message };
+    const source = warnings_isRecord(warning.sourceInfo) ? warning.sourceInfo : undefined;
+    if (source !== undefined) {
+        const filename = typeof source.filename === 'string' && source.filename !== '' ? source.filename : external_node_path_.posix.basename(dockerfile);
+        check.file = filename === external_node_path_.posix.basename(dockerfile) ? dockerfile : external_node_path_.posix.join(external_node_path_.posix.dirname(dockerfile), filename);
+        const range = Array.isArray(warning.range) && warnings_isRecord(warning.range[0]) ? warning.range[0] : undefined;
+        const line = lineOf(range?.start);
+        const endLine = lineOf(range?.end);
+        if (line !== undefined)
+            check.line = line;
+        if (endLine !== undefined)
+            check.endLine = endLine;
+    }
+    if (typeof warning.url === 'string' && warning.url !== '')
+        check.url = warning.url;
+    return check;
+}
+function lineOf(position) {
+    if (!warnings_isRecord(position))
+        return undefined;
+    const line = position.line;
+    return typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : undefined;
+}
+function fromBase64(text) {
+    return Buffer.from(text, 'base64').toString('utf8');
+}
+function warnings_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/steps/policy.ts
+// Phase: the policy (rules on how the image is built), for every image of the step. Its facts are
+// read from what was really pushed, while ECR scans: each platform manifest's layers (size) and
+// image config (user, health check) from the registry, the base images and build checks from
+// buildx's metadata file (BuildKit's provenance and warnings), the SBOM beside the image, and
+// what each base's tag names today (its own registry). Then each image's rules are judged
+// (src/gate/rules/evaluate.ts, pure), and, once the scan's log group is done, logged: one line a
+// rule, build checks as annotations on their Dockerfile lines.
+//
+// Reading never fails the step: a fact that cannot be read is "no data" with the reason.
+
+
+
+
+
+
+
+
+
+
+
+/** What buildx must write into its metadata file for the rules that are on. */
+function metadataNeeded(rules) {
+    return {
+        provenance: rules['base-images'].level !== 'off' || rules['base-fresh'].level !== 'off',
+        warnings: rules['build-checks'].level !== 'off',
+    };
+}
+/** Every rule off: nothing to read. */
+function policyOff(rules) {
+    return Object.values(rules).every((rule) => rule.level === 'off');
+}
+/**
+ * Reads every image's facts and judges its rules (image.policy); logs nothing, so that it runs
+ * beside the scan's log group. Never rejects.
+ */
+async function judgePolicies(step, session, images) {
+    const rules = step.inputs.policy.rules;
+    const tags = new TagCache(session);
+    await Promise.all(images.map(async (image) => {
+        let facts;
+        try {
+            facts = policyOff(rules) ? { buildChecks: unknown('off'), platforms: [] } : await imageFacts(step, session, image, tags);
+        }
+        catch (error) {
+            // Whatever went wrong is every rule's "no data", with the reason: never a pass, never a crash.
+            facts = nothingKnown(image, `the policy's facts could not be read: ${(0,errors/* toMessage */.R9)(error).split('\n')[0]}`);
+        }
+        image.policy = { facts, result: evaluatePolicy(rules, facts) };
+    }));
+}
+/** The policy's log: one line a rule that is on, build checks as annotations at their lines. */
+async function logPolicies(step, images) {
+    if (policyOff(step.inputs.policy.rules))
+        return;
+    await actions_core/* group */.Os('Policy', async () => {
+        for (const image of images) {
+            if (!image.policy)
+                continue;
+            const say = (0,label/* labelFor */.gt)(step.inputs, image);
+            for (const result of image.policy.result.results) {
+                if (result.verdict === 'off')
+                    continue;
+                const line = say(`${MARK[result.verdict]} ${result.rule}: ${result.verdict === 'no-data' ? 'no data: ' : ''}${result.reason}`);
+                // Build checks are annotated one by one, at their lines; a rule that warns, or cannot
+                // tell, is a warning of its own (never a silent pass); a failing one the step's error names.
+                if (result.rule === 'build-checks' && result.findings.length > 0) {
+                    actions_core/* info */.pq(line);
+                    annotate(result, say);
+                }
+                else if (result.verdict === 'warn' ||
+                    (result.verdict === 'no-data' && !(result.rule === 'build-checks' && image.candidate?.reused))) {
+                    // A reused image's build ran in an earlier run, which reported its checks.
+                    actions_core/* warning */.$e(`Policy: ${line}`);
+                }
+                else
+                    actions_core/* info */.pq(line);
+            }
+        }
+    });
+}
+const MARK = { pass: '✓', warn: '⚠', fail: '✗', 'no-data': '?', off: '-' };
+/** Each build check, as build-push-action shows them: an annotation on the Dockerfile's line. */
+function annotate(result, say) {
+    const level = result.level === 'fail' ? actions_core/* error */.z3 : actions_core/* warning */.$e;
+    for (const finding of result.findings) {
+        level(say(finding.message), {
+            title: `Build check${finding.id ? ` ${finding.id}` : ''}`,
+            ...(finding.file ? { file: finding.file } : {}),
+            ...(finding.line ? { startLine: finding.line, endLine: finding.endLine ?? finding.line } : {}),
+        });
+    }
+}
+/** Facts of which nothing is known, and why. */
+function nothingKnown(image, why) {
+    return {
+        buildChecks: unknown(why),
+        platforms: (image.platforms ?? []).map((p) => ({
+            platform: p.platform,
+            digest: p.digest,
+            user: unknown(why),
+            healthcheck: unknown(why),
+            layersBytes: unknown(why),
+            bases: unknown(why),
+            baseTagsNow: unknown(why),
+            sbom: unknown(why),
+            attestations: unknown(why),
+        })),
+    };
+}
+const unknown = (why) => ({ known: false, why });
+const known = (value) => ({ known: true, value });
+/** A fact read once for every platform that needs it; a failure is "no data" with the reason. */
+async function read(what, get) {
+    try {
+        return known(await get());
+    }
+    catch (error) {
+        return unknown(`${what} could not be read: ${(0,errors/* toMessage */.R9)(error).split('\n')[0]}`);
+    }
+}
+async function imageFacts(step, session, image, tags) {
+    const { inputs, workspace } = step;
+    const rules = inputs.policy.rules;
+    const { candidate, platforms } = image;
+    if (!candidate || !platforms)
+        throw new Error(`internal: ${image.spec.name} has no candidate image to judge`);
+    const metadata = candidate.metadata;
+    const reusedWhy = `the image was reused (skip-existing: ${candidate.digest}), and the build that made it left nothing this run can read`;
+    const dockerfile = external_node_path_.relative(workspace, external_node_path_.resolve(workspace, image.spec.file)) || image.spec.file;
+    let buildChecks;
+    if (rules['build-checks'].level === 'off')
+        buildChecks = unknown('off');
+    else if (!metadata)
+        buildChecks = unknown(reusedWhy);
+    else {
+        const checks = buildChecksFromMetadata(metadata, dockerfile.split(external_node_path_.sep).join('/'));
+        buildChecks = checks
+            ? known(checks)
+            : unknown('buildx wrote no build checks into its metadata file (buildx 0.15 or later writes them)');
+    }
+    const needs = {
+        config: rules['non-root'].level !== 'off' || rules.healthcheck.level !== 'off',
+        bases: metadataNeeded(rules).provenance,
+        fresh: rules['base-fresh'].level !== 'off',
+        sbom: rules.licenses.level !== 'off',
+    };
+    const needsManifests = needs.config || rules['max-size'].level !== 'off';
+    // Everything below is read at once: the registry's client loads while the manifests are asked
+    // for, and each platform's config, base tags and SBOM are read side by side.
+    const registry = registryOf(session);
+    const manifests = needsManifests
+        ? read('the platform manifests', () => manifestsOf(session, image, platforms))
+        : Promise.resolve(unknown('off'));
+    // BuildKit runs the SBOM generator as an image of the build: a tool, not a base.
+    const tools = inputs.sbom ? [inputs.sbomGenerator ?? DEFAULT_SBOM_GENERATOR] : [];
+    const bases = needs.bases ? basesByPlatform(metadata, tools, reusedWhy) : undefined;
+    const single = platforms.length === 1;
+    const statements = new Statements(session, image);
+    // A reused image: its bases from the provenance pushed beside it, when there is one.
+    const reusedBases = async (platform) => {
+        if (!image.attestations?.list.some((a) => a.kind === 'provenance' && a.platform === platform))
+            return unknown(reusedWhy);
+        return read('the provenance', async () => basesFromProvenance(await statements.predicate(platform, 'provenance'), tools));
+    };
+    const platformFacts = platforms.map(async (platform, i) => {
+        const manifest = manifests.then((all) => (all.known ? parseManifest(all.value[i]) : all));
+        const config = (async () => {
+            if (!needs.config)
+                return unknown('off');
+            const parsed = await manifest;
+            if (!parsed.known)
+                return parsed;
+            const client = await registry;
+            return read('the image config', async () => parseConfig(await client.getBlob(image.ref.repositoryName, parsed.value.config)));
+        })();
+        const platformBases = (async () => !bases ? unknown('off') : metadata ? bases(platform.platform, single) : reusedBases(platform.platform))();
+        const baseTagsNow = (async () => {
+            if (!needs.fresh)
+                return unknown('off');
+            const named = await platformBases;
+            return named.known ? known(await tags.lookUp(named.value)) : named;
+        })();
+        const [parsed, imageConfig, baseImages, tagsNow, sbom, attestations] = await Promise.all([
+            manifest,
+            config,
+            platformBases,
+            baseTagsNow,
+            needs.sbom ? sbomOf(step, image, statements, platform.platform) : unknown('off'),
+            policy_attestationsOf(step, image, statements, platform.platform),
+        ]);
+        return {
+            platform: platform.platform,
+            digest: platform.digest,
+            user: imageConfig.known ? known(imageConfig.value.user) : imageConfig,
+            healthcheck: imageConfig.known ? known(imageConfig.value.healthcheck) : imageConfig,
+            layersBytes: parsed.known ? known(parsed.value.layersBytes) : parsed,
+            bases: baseImages,
+            baseTagsNow: tagsNow,
+            sbom,
+            attestations,
+        };
+    });
+    return { buildChecks, platforms: await Promise.all(platformFacts) };
+}
+/** Each platform image's manifest: a single-platform image's is the one the step read already. */
+async function manifestsOf(session, image, platforms) {
+    if (platforms.length === 1 && platforms[0].digest === image.candidate?.digest && image.manifest)
+        return [await image.manifest()];
+    return manifestReader(session.client, image.ref).getMany(platforms.map((p) => p.digest));
+}
+function parseManifest(manifest) {
+    try {
+        const parsed = JSON.parse(manifest.text);
+        if (typeof parsed.config?.digest !== 'string')
+            return unknown(`the manifest ${manifest.digest} names no image config`);
+        const layersBytes = (parsed.layers ?? []).reduce((sum, layer) => sum + (typeof layer.size === 'number' ? layer.size : 0), 0);
+        return known({ config: parsed.config.digest, layersBytes });
+    }
+    catch {
+        return unknown(`the manifest ${manifest.digest} is not JSON`);
+    }
+}
+function parseConfig(text) {
+    const parsed = JSON.parse(text);
+    const test = parsed.config?.Healthcheck?.Test;
+    return {
+        user: typeof parsed.config?.User === 'string' ? parsed.config.User : '',
+        // HEALTHCHECK NONE is ["NONE"]: no health check (it turns off the base image's).
+        healthcheck: Array.isArray(test) && test.length > 0 && test[0] !== 'NONE',
+    };
+}
+/** Each platform's bases from buildx's provenance; a single-platform build's is the unsuffixed key. */
+function basesByPlatform(metadata, tools, reusedWhy) {
+    if (!metadata)
+        return () => unknown(reusedWhy);
+    const entries = basesFromMetadata(metadata, tools);
+    if (!entries) {
+        return () => unknown('buildx wrote no provenance into its metadata file (BUILDX_METADATA_PROVENANCE was disabled?)');
+    }
+    return (platform, single) => {
+        const entry = entries.find((e) => e.platform === platform) ?? (single || entries.length === 1 ? entries[0] : undefined);
+        return entry ? known(entry.bases) : unknown(`buildx's provenance has nothing for ${platform}`);
+    };
+}
+/** The attestations beside (or inside) a platform image, as the attestations phase listed them. */
+async function policy_attestationsOf(step, image, statements, platform) {
+    const { inputs } = step;
+    const listed = image.attestations;
+    const reused = image.candidate?.reused === true;
+    if (!listed) {
+        // Neither asked for: a fresh build has none; a reused image's were not listed.
+        return reused ? unknown("sbom and provenance are off, so the reused image's attestations were not listed") : known([]);
+    }
+    const asked = inputs.provenance.includes('mode=max') ? 'max' : 'min';
+    // A reused image's provenance says its own mode (read only when the rule asks for max).
+    const modeOf = async () => {
+        if (!reused)
+            return asked;
+        if (inputs.policy.rules.attestations.provenance !== 'max')
+            return undefined;
+        try {
+            return provenanceMode(await statements.predicate(platform, 'provenance'));
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const list = [];
+    for (const a of listed.list.filter((a) => a.platform === platform)) {
+        const mode = a.kind === 'provenance' ? await modeOf() : undefined;
+        list.push(mode ? { kind: a.kind, mode } : { kind: a.kind });
+    }
+    return known(list);
+}
+/** The SBOM beside a platform image → its packages. */
+async function sbomOf(step, image, statements, platform) {
+    if (!step.inputs.sbom && !image.candidate?.reused)
+        return unknown('the image has no SBOM: the licenses rule needs sbom: true');
+    if (!image.attestations?.list.some((a) => a.kind === 'sbom' && a.platform === platform)) {
+        return unknown(`no SBOM was found beside the ${platform} image`);
+    }
+    return read('the SBOM', async () => packagesFromSbom(await statements.text(platform, 'sbom')));
+}
+/** An image's attestations' in-toto statements, each read once (its manifest, then its layer). */
+class Statements {
+    session;
+    image;
+    texts = new Map();
+    constructor(session, image) {
+        this.session = session;
+        this.image = image;
+    }
+    text(platform, kind) {
+        const key = `${platform} ${kind}`;
+        let text = this.texts.get(key);
+        if (!text) {
+            text = this.read(platform, kind);
+            this.texts.set(key, text);
+        }
+        return text;
+    }
+    async predicate(platform, kind) {
+        return JSON.parse(await this.text(platform, kind)).predicate;
+    }
+    async read(platform, kind) {
+        const { image, session } = this;
+        const attestation = image.attestations?.list.find((a) => a.kind === kind && a.platform === platform);
+        if (!attestation)
+            throw new Error(`no ${kind} beside the ${platform} image`);
+        const manifest = await manifestReader(session.client, image.ref).get(attestation.digest);
+        const layers = JSON.parse(manifest.text)
+            .layers ?? [];
+        const layer = layers.find((l) => l.mediaType === attest_layout/* IN_TOTO_LAYER */.nr && (0,attest_layout/* kindOfPredicate */.dT)(l.annotations?.[attest_layout/* PREDICATE_TYPE_ANNOTATION */.nn]) === kind && l.digest);
+        if (!layer?.digest)
+            throw new Error(`the attestation ${attestation.digest} holds no ${kind} statement`);
+        return (await registryOf(session)).getBlob(image.ref.repositoryName, layer.digest);
+    }
+}
+/** The registry's client, loaded on first use. */
+async function registryOf(session) {
+    const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306));
+    return new Registry(session.login);
+}
+/** Each base tag asked of its registry once a step, whatever images and platforms share it. */
+class TagCache {
+    session;
+    asked = new Map();
+    constructor(session) {
+        this.session = session;
+    }
+    async lookUp(bases) {
+        const named = bases.filter((base) => base.tag !== undefined);
+        return Promise.all(named.map(async (base) => {
+            const key = `${base.repository}:${base.tag}`;
+            let answer = this.asked.get(key);
+            if (!answer) {
+                answer = Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 5252)).then(({ lookUpTag }) => lookUpTag(base.repository, base.tag, this.session.login));
+                this.asked.set(key, answer);
+            }
+            const found = await answer;
+            return 'digest' in found ? { base, digestNow: found.digest } : { base, why: found.why };
+        }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/steps/build.ts
 // Phase: the candidate images. Each image whose SHA tag already names an image reuses it
 // (skip-existing); the others are built and pushed in one buildx run: `docker buildx build` for
@@ -3685,6 +4739,7 @@ function mergeLabels(user, defaults) {
 // (one BuildKit session: stages the images share are built once). With attestations: referrers,
 // each image's attestations are then pushed beside it and its SHA tag written on the image
 // without them.
+
 
 
 
@@ -3724,7 +4779,7 @@ async function buildImages(step, session, images, run = step.deps.run) {
             const result = results.get(image.spec.name);
             if (!result)
                 throw new Error(`buildx pushed nothing for ${image.image}.`);
-            image.candidate = attestsBeside(inputs) ? await attestBeside(step, session, image, result.digest) : pushed(step, image, result);
+            image.candidate = attestsBeside(inputs) ? await attestBeside(step, session, image, result) : pushed(step, image, result);
         }
     });
 }
@@ -3762,7 +4817,7 @@ async function runBuilds(step, builds, run) {
 }
 function pushed(step, image, result) {
     actions_core/* info */.pq((0,label/* labelFor */.gt)(step.inputs, image)(`Pushed ${image.image}@${result.digest}.`));
-    return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false };
+    return { digest: result.digest, mediaType: result.mediaType, platform: result.platform, reused: false, metadata: result.raw };
 }
 /** What buildx is asked for one image: the step's build settings, the image's, our labels, the caches, the output. */
 function buildRequest(step, spec, options) {
@@ -3788,6 +4843,7 @@ function buildRequest(step, spec, options) {
         labels: mergeLabels(inputs.labels, defaultLabels(facts, new Date())),
         output,
         metadataFile: external_node_path_.join(tempDir, 'build-metadata.json'),
+        metadataExtras: metadataNeeded(inputs.policy.rules),
     };
 }
 /** Where buildx pushes: under the SHA tag, or by digest (sha-tag: false, or the attestations' index to read apart). */
@@ -3819,11 +4875,12 @@ function reuseExisting(existing, step, image) {
  * image (src/attest/push.ts), then the SHA tag written on the image without them, the way
  * promotion writes tags (PutImage), so a refused attestation leaves the tags as they were.
  */
-async function attestBeside(step, session, image, pushedDigest) {
+async function attestBeside(step, session, image, result) {
+    const pushedDigest = result.digest;
     const { client } = session;
     const { ref, plan } = image;
     const say = (0,label/* labelFor */.gt)(step.inputs, image);
-    const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(135)]).then(__webpack_require__.bind(__webpack_require__, 8135)), __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841))]);
+    const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306)), __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841))]);
     const attested = await pushAttestationsBeside({
         manifests: manifestReader(client, ref),
         registry: new Registry(session.login),
@@ -3836,7 +4893,14 @@ async function attestBeside(step, session, image, pushedDigest) {
     actions_core/* info */.pq(say(`Pushed ${image.image}@${attested.manifest.digest}${plan.candidate ? ` as ${plan.candidate}` : ''}: platform manifests only ` +
         `(BuildKit's own index, with the attestations inside, stays untagged: ${pushedDigest}).`));
     const single = attested.platforms.length === 1 ? attested.platforms[0].platform : undefined;
-    return { digest: attested.manifest.digest, mediaType: attested.manifest.mediaType, platform: single, reused: false, attested };
+    return {
+        digest: attested.manifest.digest,
+        mediaType: attested.manifest.mediaType,
+        platform: single,
+        reused: false,
+        attested,
+        metadata: result.raw,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/auth.ts
@@ -5394,8 +6458,10 @@ async function sleepUntilAborted(ms, signal) {
 // list of one); the only place that knows the order. Each phase is a function of src/steps/.
 //
 // inputs → event facts → login (once) → repositories (side by side) → build/push or reuse →
-// platform manifests → attestations → scans (at once, one deadline) → the one verdict →
-// promotion (all or nothing) → report → outputs → fail when the verdict says so.
+// platform manifests → attestations → scans (at once, one deadline), the policy's facts read beside
+// them → the one verdict (CVEs and rules) → promotion (all or nothing) → report → outputs → fail
+// when the verdict says so.
+
 
 
 
@@ -5482,8 +6548,12 @@ async function run(overrides = {}) {
         await resolvePlatforms(session, images);
         await listAttestations(step, session, images);
         known();
+        // The policy's facts are read while ECR scans; its lines are logged once the scan's group is done.
+        const judged = judgePolicies(step, session, images);
         if (inputs.scan)
             await scanImages(step, session, images);
+        await judged;
+        await logPolicies(step, images);
         const verdict = stepVerdict(step, images.map(stepImage));
         await promoteImages(step, session, images, verdict);
         known();
@@ -5510,6 +6580,7 @@ function stepImage(image) {
     return {
         name: image.spec.name,
         ...(scanned ? { decision: scanned.verdict.decision } : { skipped: 'scan-off' }),
+        policyFailures: (0,gate_verdict/* policyFailures */.A$)(image.policy?.result.results ?? []),
         statuses: scanned?.scans.map((scan) => scan.status) ?? [],
         promotions: image.plan.promotions,
     };
@@ -5564,7 +6635,7 @@ function alsoOnStart(run, then) {
 async function writeFailureSummary(phase, message, named, images) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const { escapeText } = await __webpack_require__.e(/* import() */ 31).then(__webpack_require__.bind(__webpack_require__, 4031));
+    const { escapeText } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4031));
     const known = named.flatMap((image) => {
         const candidate = images.find((run) => run.image === image)?.candidate;
         return [
@@ -5579,6 +6650,161 @@ async function writeFailureSummary(phase, message, named, images) {
     catch {
         // The failure itself is already reported; a summary that cannot be written adds nothing.
     }
+}
+
+
+/***/ }),
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Uu: () => (/* binding */ escapeCommentKey),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   escapeText: () => (/* binding */ escapeText),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   nf: () => (/* binding */ link)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// Escaping for text we did not write: IDs, package names, descriptions and URLs come from
+// ECR (and, through it, from whoever published a package), tags and reasons from users.
+// Rendered into a job summary or a PR comment, none of it may close a table cell, start a
+// link, open HTML or end our hidden marker. Pure.
+
+// C0 and C1 controls, DEL, zero-width and bidi controls (which can make text read differently
+// from what it is: https://trojansource.codes), and the line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or escaped.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const BREAKS = /[\t\n\r\u2028\u2029]+/g;
+/** Anything cleanText changes beyond the trim: a break, an invisible character, two spaces. */
+const NEEDS_CLEANING = 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+/[\t\n\r\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]| {2}/;
+/** Whitespace made single spaces, control characters removed, trimmed. */
+function cleanText(value) {
+    // Most text needs nothing but the trim: one test instead of three replaces (10,000 findings'
+    // texts go through here for the SARIF file alone).
+    if (!NEEDS_CLEANING.test(value))
+        return value.trim();
+    return value.replace(BREAKS, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+}
+/** At most `max` characters (code points, so no surrogate pair is split), ending in `…` when cut. */
+function shorten(value, max) {
+    // Code points are at most as many as UTF-16 units: short strings need no splitting.
+    if (value.length <= max)
+        return value;
+    const points = Array.from(value);
+    if (points.length <= max)
+        return value;
+    return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+const MARKDOWN_ESCAPES = {
+    '\\': '\\\\',
+    '|': '\\|',
+    '`': '\\`',
+    '*': '\\*',
+    _: '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // A zero-width space after @ and # keeps "@someone", "@org/team" and "owner/repo#12" from
+    // notifying people or cross-referencing issues from our comment.
+    '@': '@&#8203;',
+    '#': '#&#8203;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/**
+ * Text that is safe inline in markdown and in a table cell: one line, no markup, no HTML.
+ * `max` is in characters before escaping (escaping never cuts an escape in half).
+ */
+function escapeText(value, max = 200) {
+    if (value === undefined)
+        return '';
+    return shorten(cleanText(value), max).replace(/[\\|`*_[\]~@#<>&]/g, (c) => MARKDOWN_ESCAPES[c] ?? c);
+}
+// Values that read best as code (digests, tags, image references, versions) and that can be
+// put between backticks as they are.
+const CODE_SAFE = /^[A-Za-z0-9._:/@+=~-]+$/;
+/** `value` as inline code when that is safe, otherwise as escaped text. */
+function code(value, max = 200) {
+    if (value === undefined || value === '')
+        return '';
+    const short = shorten(value, max);
+    return CODE_SAFE.test(value) ? `\`${short}\`` : escapeText(value, max);
+}
+const MAX_URL = 1000;
+/**
+ * The URL when it is http(s) and short enough to link, with everything that could end a markdown
+ * link destination or a table cell percent-encoded; otherwise undefined.
+ */
+function safeUrl(value) {
+    if (!value)
+        return undefined;
+    const text = cleanText(value);
+    if (text.length > MAX_URL || !/^https?:\/\//i.test(text))
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined; // never link a URL that carries credentials
+    return url.href.replace(/[()[\]|\\`<>"' ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** `[text](url)` when the URL is http(s), otherwise the text alone; both escaped. */
+function link(text, url, max = 200) {
+    const href = safeUrl(url);
+    const label = escapeText(text, max);
+    return href && label ? `[${label}](${href})` : label;
+}
+/** For text placed inside raw HTML (e.g. `<summary>`), where markdown escapes do not apply. */
+function escapeHtml(value, max = 200) {
+    return shorten(cleanText(value), max).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+const MAX_KEY = 200;
+/**
+ * A comment key made safe inside `<!-- … -->`: only [A-Za-z0-9._/:@+-] pass, everything else
+ * (and `%` itself) is percent-encoded, and a `-` that follows a `-` is encoded too, so the key
+ * can hold neither `-->`, `--!>` nor a line break. Distinct keys stay distinct; a very long key
+ * is replaced by its prefix and a hash.
+ */
+function escapeCommentKey(key) {
+    let out = '';
+    for (const char of key) {
+        const plain = /^[A-Za-z0-9._/:@+]$/.test(char) || (char === '-' && !out.endsWith('-'));
+        out += plain ? char : encodeChar(char);
+    }
+    if (out.length <= MAX_KEY)
+        return out;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16);
+    const head = out.slice(0, MAX_KEY - 24).replace(/%[0-9A-F]?$/, ''); // not half an escape
+    return `${head}.sha256.${hash}`;
+}
+function encodeChar(char) {
+    return Array.from(Buffer.from(char, 'utf8'))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/** 12,345 — the same on every runner, whatever its locale. */
+function formatCount(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** "1 finding", "2 findings". */
+function plural(count, one, many = `${one}s`) {
+    return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 
@@ -5808,7 +7034,8 @@ function imageNames(images) {
 /* harmony export */   V4: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.V4),
 /* harmony export */   pq: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.pq),
 /* harmony export */   uH: () => (/* binding */ setOutput),
-/* harmony export */   z: () => (/* reexport safe */ _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_4__.z)
+/* harmony export */   z: () => (/* reexport safe */ _node_modules_actions_core_lib_summary_js__WEBPACK_IMPORTED_MODULE_4__.z),
+/* harmony export */   z3: () => (/* reexport safe */ _runner_commands_js__WEBPACK_IMPORTED_MODULE_3__.z3)
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
@@ -6018,4 +7245,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=744.index.js.map
+//# sourceMappingURL=65.index.js.map

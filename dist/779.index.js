@@ -1,33 +1,21 @@
-export const id = 135;
-export const ids = [135];
+export const id = 779;
+export const ids = [779];
 export const modules = {
 
-/***/ 8135:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+/***/ 2779:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Registry: () => (/* binding */ Registry),
-  RegistryHttpError: () => (/* binding */ RegistryHttpError),
-  registryTransientCause: () => (/* binding */ registryTransientCause)
-});
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __webpack_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __webpack_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_https_, 2);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-var proxy = __webpack_require__(9783);
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __webpack_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(4371);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+var https__WEBPACK_IMPORTED_MODULE_1___namespace_cache;
+var http__WEBPACK_IMPORTED_MODULE_0___namespace_cache;
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ HttpClient)
+/* harmony export */ });
+/* unused harmony exports HttpCodes, Headers, MediaTypes, getProxyUrl, HttpClientError, HttpClientResponse, isHttps */
+/* harmony import */ var http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8611);
+/* harmony import */ var https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5692);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9783);
+/* harmony import */ var tunnel__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(770);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4371);
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -451,7 +439,7 @@ class HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -462,7 +450,7 @@ class HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        info.httpModule = usingSsl ? /*#__PURE__*/ (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache || (https__WEBPACK_IMPORTED_MODULE_1___namespace_cache = __webpack_require__.t(https__WEBPACK_IMPORTED_MODULE_1__, 2))) : /*#__PURE__*/ (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache || (http__WEBPACK_IMPORTED_MODULE_0___namespace_cache = __webpack_require__.t(http__WEBPACK_IMPORTED_MODULE_0__, 2)));
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -561,7 +549,7 @@ class HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = proxy/* getProxyUrl */.s(parsedUrl);
+        const proxyUrl = _proxy_js__WEBPACK_IMPORTED_MODULE_2__/* .getProxyUrl */ .s(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -576,7 +564,7 @@ class HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || http__WEBPACK_IMPORTED_MODULE_0__.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -590,10 +578,10 @@ class HttpClient {
             let tunnelAgent;
             const overHttps = proxyUrl.protocol === 'https:';
             if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpsOverHttp;
             }
             else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+                tunnelAgent = overHttps ? tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttps : tunnel__WEBPACK_IMPORTED_MODULE_3__.httpOverHttp;
             }
             agent = tunnelAgent(agentOptions);
             this._proxyAgent = agent;
@@ -601,7 +589,7 @@ class HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            agent = usingSsl ? new https__WEBPACK_IMPORTED_MODULE_1__.Agent(options) : new http__WEBPACK_IMPORTED_MODULE_0__.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -624,7 +612,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici__WEBPACK_IMPORTED_MODULE_4__.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -724,152 +712,9 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: ./src/util/retry-defaults.ts
-var retry_defaults = __webpack_require__(2477);
-// EXTERNAL MODULE: ./src/attest/layout.ts
-var layout = __webpack_require__(9651);
-;// CONCATENATED MODULE: ./src/attest/registry.ts
-// The registry's own API (OCI distribution spec 1.1), for what the ECR API cannot do: push a
-// manifest by digest untagged and learn whether the registry took its `subject` (the
-// `OCI-Subject` answer header), read the referrers API, and write the referrers tag where there
-// is none. Authenticated with the login's credentials, as docker is (ECR accepts Basic auth).
-// @actions/http-client: the runner's proxy settings apply as they do to the GitHub API calls.
-
-
-
-
-/** A hung registry is bounded by this, not by the job's six hours. */
-const SOCKET_TIMEOUT_MS = 30_000;
-/** The registry answered with an error status. */
-class RegistryHttpError extends Error {
-    status;
-    name = 'RegistryHttpError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-const NETWORK_ERRORS = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Request timeout/i;
-/** 429, 5xx, a connection reset or refused, a timeout: worth another attempt. */
-function registryTransientCause(error) {
-    if (error instanceof RegistryHttpError) {
-        return error.status === 429 || error.status >= 500 ? `HTTP ${error.status}` : undefined;
-    }
-    const text = error instanceof Error ? `${error.code ?? ''} ${error.message}` : String(error);
-    return NETWORK_ERRORS.exec(text)?.[0];
-}
-class Registry {
-    seams;
-    http = new HttpClient('ecr-build-scan-push', undefined, { socketTimeout: SOCKET_TIMEOUT_MS, allowRedirects: true });
-    base;
-    authorization;
-    constructor(login, seams = retry_defaults/* actionRetrySeams */.i) {
-        this.seams = seams;
-        this.base = login.endpoint.replace(/\/+$/, '');
-        this.authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
-    }
-    /** PUT a manifest under a digest or tag. */
-    async putManifest(repository, reference, text, mediaType) {
-        const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        return this.retry(`registry PUT manifest ${reference.startsWith('sha256:') ? `${repository}@${reference}` : `${repository}:${reference}`}`, async () => {
-            const response = await this.http.request('PUT', url, text, { authorization: this.authorization, 'content-type': mediaType });
-            const body = await response.readBody();
-            this.check(response.message.statusCode, body, `PUT manifest ${reference}`, [201, 200]);
-            return { subjectProcessed: typeof response.message.headers['oci-subject'] === 'string' };
-        });
-    }
-    /** A manifest's bytes by tag or digest, or undefined when there is none (404). */
-    async getManifest(repository, reference, accept) {
-        const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        return this.retry(`registry GET ${repository}:${reference}`, async () => {
-            const response = await this.http.request('GET', url, null, { authorization: this.authorization, accept: accept.join(', ') });
-            const body = await response.readBody();
-            if (response.message.statusCode === 404)
-                return undefined;
-            this.check(response.message.statusCode, body, `GET manifest ${reference}`, [200]);
-            return body;
-        });
-    }
-    /**
-     * The referrers API's list for a subject, or `unsupported` when the registry has no referrers
-     * API (404 on the endpoint, the spec's signal for falling back to the referrers tag).
-     */
-    async referrers(repository, digest) {
-        const url = `${this.base}/v2/${repository}/referrers/${digest}`;
-        return this.retry(`registry GET referrers of ${digest}`, async () => {
-            const response = await this.http.request('GET', url, null, { authorization: this.authorization, accept: layout/* OCI_INDEX */.$p });
-            const body = await response.readBody();
-            const status = response.message.statusCode ?? 0;
-            if (status === 404 || status === 405 || status === 400)
-                return { supported: false };
-            this.check(status, body, `GET referrers of ${digest}`, [200]);
-            const type = String(response.message.headers['content-type'] ?? '');
-            if (!type.startsWith(layout/* OCI_INDEX */.$p))
-                return { supported: false };
-            return { supported: true, text: body };
-        });
-    }
-    /** Whether a blob is in the repository (HEAD). */
-    async hasBlob(repository, digest) {
-        const url = `${this.base}/v2/${repository}/blobs/${digest}`;
-        return this.retry(`registry HEAD blob ${digest}`, async () => {
-            const response = await this.http.request('HEAD', url, null, { authorization: this.authorization });
-            await response.readBody();
-            if (response.message.statusCode === 404)
-                return false;
-            this.check(response.message.statusCode, '', `HEAD blob ${digest}`, [200]);
-            return true;
-        });
-    }
-    /** A monolithic blob upload (POST, then PUT with the digest). */
-    async putBlob(repository, digest, bytes) {
-        await this.retry(`registry upload of blob ${digest}`, async () => {
-            const started = await this.http.request('POST', `${this.base}/v2/${repository}/blobs/uploads/`, '', {
-                authorization: this.authorization,
-                'content-length': '0',
-            });
-            const startBody = await started.readBody();
-            this.check(started.message.statusCode, startBody, 'start blob upload', [202]);
-            const location = started.message.headers.location;
-            if (typeof location !== 'string')
-                throw new Error('The registry started a blob upload without a Location.');
-            const target = new URL(location, `${this.base}/`);
-            target.searchParams.set('digest', digest);
-            const done = await this.http.request('PUT', target.toString(), bytes, {
-                authorization: this.authorization,
-                'content-type': 'application/octet-stream',
-            });
-            this.check(done.message.statusCode, await done.readBody(), `upload blob ${digest}`, [201, 204]);
-        });
-    }
-    check(status, body, what, ok) {
-        if (status !== undefined && ok.includes(status))
-            return;
-        throw new RegistryHttpError(`The registry refused ${what}: HTTP ${status ?? '?'}${registryError(body)}`, status ?? 0);
-    }
-    retry(what, attempt) {
-        return (0,retry/* withRetry */.bD)({ ...this.seams, what, transient: registryTransientCause }, attempt);
-    }
-}
-/** ` (CODE: message)` from the registry's error body, when it has one. */
-function registryError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        if (first?.code)
-            return ` (${first.code}${first.message ? `: ${first.message}` : ''})`;
-    }
-    catch {
-        // Not the registry's error shape: the status says it.
-    }
-    return '';
-}
-
 
 /***/ })
 
 };
 
-//# sourceMappingURL=135.index.js.map
+//# sourceMappingURL=779.index.js.map
