@@ -5,10 +5,10 @@
 // hand, the poll schedule's bound, the least work on the findings, the matrix): absolute times
 // move with the CPU, such ratios much less. Absolute times are info rows.
 //
-//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images] [--profile]
-//   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4 and 5 (parts 1, 2 and 5 run 3× as many: they are cheap)
+//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy] [--profile]
+//   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4, 5 and 10's toy image (all but 4 run 3× as many: they are cheap)
 //   BENCH_SCAN_REPEATS (default 3)   repeats of part 3 (each about 35 s)
-//   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 to 9 (builds of examples/retail-api on fresh BuildKits, 2–5 min each)
+//   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 to 9 and 10's retail API (builds of examples/retail-api on fresh BuildKits, 2–5 min each)
 //   BENCH_BUILDER                    buildx builder for the action and the floor (default: the stack's remote BuildKit)
 //   --profile                        also writes --cpu-prof profiles of start-up and the big reports (paths printed)
 import { execFileSync } from 'node:child_process';
@@ -37,14 +37,15 @@ import {
 import type { ColdResult } from './cold.js';
 import type { AttestResult } from './attest.js';
 import type { ImagesResult } from './images.js';
+import type { PolicyActionRun, PolicyResult } from './policy.js';
 import type { FloorRun } from './floor.js';
 import type { ActionRun, OverheadResult } from './overhead.js';
 import type { ReportRun } from './report/run.js';
 import type { LatencyResult } from './scan-latency.js';
 import type { StartupResult } from './startup.js';
 
-type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images';
-const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images'];
+type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images' | 'policy';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images', 'policy'];
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -89,6 +90,7 @@ export interface Results {
   cold?: ColdResult;
   attest?: AttestResult;
   images?: ImagesResult;
+  policy?: PolicyResult;
 }
 
 export interface Environment {
@@ -241,6 +243,7 @@ export function tableRows(r: Results): Row[] {
   if (r.cold) rows.push(...coldRows(r.cold));
   if (r.attest) rows.push(...attestRows(r.attest));
   if (r.images) rows.push(...imagesRows(r.images));
+  if (r.policy) rows.push(...policyRows(r.policy));
   return rows;
 }
 
@@ -310,6 +313,53 @@ function imagesRows(t: ImagesResult): Row[] {
     row(part, '(s) three single-image steps, each on a fresh BuildKit: total', s(t.singles), ms),
     row(part, '(m) / (s) (paired)', s(pairedRatios(t.multi, t.singles)), ratio, '≤ 0.50', (v) => v <= 0.5),
   ];
+}
+
+/** Part 10: what the strict policy adds, toy image and examples/retail-api warm (bench/policy.ts). */
+function policyRows(p: PolicyResult): Row[] {
+  const total = (runs: { total: number }[]) => runs.map((r) => r.total);
+  const [toff, tstrict, roff, rstrict] = [p.toyOff, p.toyStrict, p.retailOff, p.retailStrict].map(total);
+  const minus = (x: number[], y: number[]) => x.map((v, i) => v - (y[i] ?? Number.NaN));
+  const group = (runs: PolicyActionRun[]) => runs.map((r) => r.phases.policy ?? 0);
+  const outside = (runs: PolicyActionRun[]) => runs.map((r) => r.total - (r.phases['build + push'] ?? 0));
+  const part = '10 policy';
+  const rows: Row[] = [];
+  if (p.toyOff.length > 0)
+    rows.push(
+      row(part, '(t) toy image, whole action (main + post), every rule off', s(toff), ms),
+      row(part, '(t) the same with the strict policy', s(tstrict), ms),
+      row(part, '(t) strict / every rule off (paired)', s(pairedRatios(tstrict, toff)), ratio, '≤ 1.05', (v) => v <= 1.05),
+      row(part, '  (t) strict − every rule off (paired)', s(minus(tstrict, toff)), ms),
+      row(part, '  (t) its Policy log group', s(group(p.toyStrict)), ms),
+    );
+  if (p.retailOff.length > 0)
+    rows.push(
+      row(part, '(r) retail API warm, sbom + provenance mode=max, every rule off', s(roff), ms),
+      row(part, '(r) the same with the strict policy', s(rstrict), ms),
+      row(part, '(r) strict / every rule off (paired)', s(pairedRatios(rstrict, roff)), ratio, '≤ 1.03', (v) => v <= 1.03),
+      row(part, '  (r) strict − every rule off (paired)', s(minus(rstrict, roff)), ms),
+      row(
+        part,
+        "  (r) the same outside build + push (paired; without the build's own spread)",
+        s(minus(outside(p.retailStrict), outside(p.retailOff))),
+        ms,
+      ),
+      row(part, '  (r) its Policy log group', s(group(p.retailStrict)), ms),
+    );
+  return rows;
+}
+
+/** Part 10: the action's phases with every rule off and with the strict policy, per image. */
+export function policyPhaseTable(p: PolicyResult, markdown: boolean): string {
+  const median = (values: number[]) => (values.length === 0 ? '' : ms.format(summarize(values).median));
+  const kinds = [p.toyOff, p.toyStrict, p.retailOff, p.retailStrict];
+  const names = [...ACTION_PHASES.slice(0, -1), 'policy', 'exit'];
+  const present = names.filter((n) => kinds.some((runs) => runs.some((r) => (r.phases[n] ?? 0) > 0)));
+  const rows = present.map((n) => [n, ...kinds.map((runs) => median(runs.map((r) => r.phases[n] ?? 0)))]);
+  rows.push(['main phase (spawn → close)', ...kinds.map((runs) => median(runs.map((r) => r.main)))]);
+  rows.push(['post phase (spawn → close)', ...kinds.map((runs) => median(runs.map((r) => r.post)))]);
+  rows.push(['total', ...kinds.map((runs) => median(runs.map((r) => r.total)))]);
+  return renderGrid(['Phase (median)', '(t) every rule off', '(t) strict', '(r) every rule off', '(r) strict'], rows, markdown);
 }
 
 /** Parts 6 and 7: the action's phases per kind of cold run, beside the floors' steps. */
@@ -517,7 +567,8 @@ async function main(): Promise<void> {
     args.only.includes('scan') ||
     args.only.includes('cold') ||
     args.only.includes('attest') ||
-    args.only.includes('images');
+    args.only.includes('images') ||
+    args.only.includes('policy');
   let builder = process.env.BENCH_BUILDER ?? '';
   if (needsStack && !builder) {
     const { stackEnv } = await import('../test/e2e/stack.js');
@@ -571,6 +622,14 @@ async function main(): Promise<void> {
     results.images = await measureImages(coldRepeats, log);
   }
 
+  if (args.only.includes('policy')) {
+    log(
+      `part 10: the strict policy against every rule off, ${repeats * 3} pairs on the toy image (builder ${builder}) and ${coldRepeats} pairs of examples/retail-api warm with sbom + provenance`,
+    );
+    const { measurePolicy } = await import('./policy.js');
+    results.policy = await measurePolicy(repeats * 3, coldRepeats, builder, log);
+  }
+
   const rows = tableRows(results);
   const env = environment(repeats, scanRepeats, coldRepeats, builder, started);
   const out: string[] = ['', renderText(rows), ''];
@@ -580,6 +639,7 @@ async function main(): Promise<void> {
   }
   if (results.cold)
     out.push('Cold runner, examples/retail-api (parts 6 and 7): where the time goes', '', coldPhaseTable(results.cold, false), '');
+  if (results.policy) out.push('The strict policy (part 10): where the time goes', '', policyPhaseTable(results.policy, false), '');
   if (results.report)
     out.push(
       'Big reports (part 4): CPU time per stage, peak memory once each stage was done, then the least work (the reference)',

@@ -3607,8 +3607,12 @@ function metadataEnv(requests) {
     if (!provenance && !warnings)
         return undefined;
     const env = Object.fromEntries(Object.entries(process.env).filter((e) => e[1] !== undefined));
-    if (provenance)
-        env.BUILDX_METADATA_PROVENANCE = 'max';
+    // `min` (buildx's default, set in case the job's environment disables it) already has the
+    // materials, which name the base images; `max` adds the build's whole definition and the
+    // Dockerfile's source, which no rule reads, and cost a warm retail-api build ~1-3 s in part
+    // 10 of the benchmark (docs/performance.md). A job that asks for max keeps it.
+    if (provenance && env.BUILDX_METADATA_PROVENANCE !== 'max')
+        env.BUILDX_METADATA_PROVENANCE = 'min';
     if (warnings)
         env.BUILDX_METADATA_WARNINGS = 'true';
     return env;
@@ -4413,6 +4417,17 @@ function metadataNeeded(rules) {
         provenance: rules['base-images'].level !== 'off' || rules['base-fresh'].level !== 'off',
         warnings: rules['build-checks'].level !== 'off',
     };
+}
+/**
+ * Loads the modules that read the policy's facts (the registry's client, the tag look-up) while
+ * buildx builds, when this process only waits: not after the push, where the facts are read.
+ */
+function preloadPolicyReaders(rules) {
+    if (policyOff(rules))
+        return;
+    void Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306)).catch(() => undefined);
+    if (rules['base-fresh'].level !== 'off')
+        void Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 5252)).catch(() => undefined);
 }
 /** Every rule off: nothing to read. */
 function policyOff(rules) {
@@ -6541,9 +6556,13 @@ async function run(overrides = {}) {
         images = await lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry)));
         const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
         known();
-        // The report's renderers load on a later turn once buildx has started, when this process only
-        // waits on it (an import() may read and compile the chunk at once, before the spawn).
-        await buildImages(step, session, images, alsoOnStart(deps.run, () => setImmediate(() => void loadPublishing().catch(() => undefined))));
+        // The report's renderers (and the policy's readers) load on a later turn once buildx has
+        // started, when this process only waits on it (an import() may read and compile the chunk at
+        // once, before the spawn).
+        await buildImages(step, session, images, alsoOnStart(deps.run, () => setImmediate(() => {
+            void loadPublishing().catch(() => undefined);
+            preloadPolicyReaders(inputs.policy.rules);
+        })));
         known();
         await resolvePlatforms(session, images);
         await listAttestations(step, session, images);

@@ -21,7 +21,7 @@ import { buildImages, buildOnly } from './steps/build.js';
 import { layoutOf } from './steps/label.js';
 import { logIn } from './steps/login.js';
 import { resolvePlatforms } from './steps/platforms.js';
-import { judgePolicies, logPolicies } from './steps/policy.js';
+import { judgePolicies, logPolicies, preloadPolicyReaders } from './steps/policy.js';
 import { promoteImages } from './steps/promote.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
@@ -99,13 +99,19 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
     known();
 
-    // The report's renderers load on a later turn once buildx has started, when this process only
-    // waits on it (an import() may read and compile the chunk at once, before the spawn).
+    // The report's renderers (and the policy's readers) load on a later turn once buildx has
+    // started, when this process only waits on it (an import() may read and compile the chunk at
+    // once, before the spawn).
     await buildImages(
       step,
       session,
       images,
-      alsoOnStart(deps.run, () => setImmediate(() => void loadPublishing().catch(() => undefined))),
+      alsoOnStart(deps.run, () =>
+        setImmediate(() => {
+          void loadPublishing().catch(() => undefined);
+          preloadPolicyReaders(inputs.policy.rules);
+        }),
+      ),
     );
     known();
     await resolvePlatforms(session, images);

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fakeRunner } from '../../__fixtures__/runner.js';
 import { fakeRetrySeams } from '../../__fixtures__/retry.js';
 import { digestOf } from '../../__fixtures__/manifests/index.js';
-import { builderPlatform, inspectBuilder, lastErrorLine, runBuild } from '../../src/buildx/run.js';
+import { builderPlatform, inspectBuilder, lastErrorLine, metadataEnv, runBuild } from '../../src/buildx/run.js';
 import { buildxArgs, type BuildRequest } from '../../src/buildx/argv.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
@@ -299,5 +299,30 @@ describe('builderPlatform', () => {
         fakeRunner(() => ({ stdout })),
       ),
     ).resolves.toEqual({ driver, platform: expect.any(String) });
+  });
+});
+
+describe('metadataEnv', () => {
+  const saved = process.env.BUILDX_METADATA_PROVENANCE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.BUILDX_METADATA_PROVENANCE;
+    else process.env.BUILDX_METADATA_PROVENANCE = saved;
+  });
+
+  test("nothing asked: no environment of its own (buildx inherits the job's)", () => {
+    expect(metadataEnv([{}, { metadataExtras: { provenance: false, warnings: false } }])).toBeUndefined();
+  });
+
+  test('provenance: min, which names the materials (even when the job disabled it); warnings: true; the rest of the environment kept', () => {
+    process.env.BUILDX_METADATA_PROVENANCE = 'disabled';
+    const env = metadataEnv([{ metadataExtras: { provenance: true, warnings: true } }])!;
+    expect(env.BUILDX_METADATA_PROVENANCE).toBe('min');
+    expect(env.BUILDX_METADATA_WARNINGS).toBe('true');
+    expect(env.PATH).toBe(process.env.PATH);
+  });
+
+  test('a job that asks for max keeps it', () => {
+    process.env.BUILDX_METADATA_PROVENANCE = 'max';
+    expect(metadataEnv([{ metadataExtras: { provenance: true, warnings: false } }])!.BUILDX_METADATA_PROVENANCE).toBe('max');
   });
 });

@@ -43,7 +43,7 @@ export interface BuildRequest extends BuildSettings {
   metadataFile: string;
   /**
    * What buildx is asked to write into its metadata file besides the digest (the policy's rules
-   * read it): BuildKit's provenance of the build (BUILDX_METADATA_PROVENANCE=max: its materials
+   * read it): BuildKit's provenance of the build (BUILDX_METADATA_PROVENANCE: its materials
    * name the base images, with tag and digest as the Dockerfile named them) and the build
    * checks' warnings (BUILDX_METADATA_WARNINGS=true). Environment, not arguments.
    */

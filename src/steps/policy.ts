@@ -38,6 +38,16 @@ export function metadataNeeded(rules: PolicyConfig): { provenance: boolean; warn
   };
 }
 
+/**
+ * Loads the modules that read the policy's facts (the registry's client, the tag look-up) while
+ * buildx builds, when this process only waits: not after the push, where the facts are read.
+ */
+export function preloadPolicyReaders(rules: PolicyConfig): void {
+  if (policyOff(rules)) return;
+  void import('../attest/registry.js').catch(() => undefined);
+  if (rules['base-fresh'].level !== 'off') void import('../attest/tag-lookup.js').catch(() => undefined);
+}
+
 /** Every rule off: nothing to read. */
 export function policyOff(rules: PolicyConfig): boolean {
   return Object.values(rules).every((rule) => rule.level === 'off');
