@@ -145,7 +145,7 @@ export function uniqueRegistryId(): string {
 /** GetAuthorizationToken for this registry id answers `proxyEndpoint`; `scenario` rules apply to calls naming it. */
 export async function putRegistrySettings(
   registryId: string,
-  settings: { proxyEndpoint?: string; scenario?: Record<string, unknown> },
+  settings: { proxyEndpoint?: string; scenario?: Record<string, unknown>; signing?: { denied?: boolean | string[] } },
 ): Promise<void> {
   await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/registries/${registryId}`, settings);
 }
@@ -157,6 +157,51 @@ export async function deleteRegistrySettings(registryId: string): Promise<void> 
 /** A repository in the given registry id (putRepository's is the default account's): a repository is one registry id's. */
 export async function putRepositoryIn(registryId: string, name: string, scenario: Record<string, unknown> = {}): Promise<void> {
   await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/repositories/${encodeURIComponent(name)}`, { registryId, scanOnPush: true, scenario });
+}
+
+// ── ECR managed signing (test/stack/README.md, "Managed signing") ──────────────────────
+
+/** A signing rule as PutSigningConfiguration takes it. */
+export interface SigningRule {
+  signingProfileArn: string;
+  repositoryFilters?: Array<{ filter: string; filterType: 'WILDCARD_MATCH' }>;
+}
+
+/** A repository's `scenario.signing`: how ECR's signing of its images goes. */
+export interface SigningScenario {
+  /** IN_PROGRESS until this long after the push, then COMPLETE (default 0). */
+  delayMs?: number;
+  /** FAILED with these after delayMs (for one profile, or every one). */
+  failed?: { code: string; reason: string; signingProfileArn?: string };
+  /** IN_PROGRESS forever. */
+  never?: boolean;
+  /** DescribeImageSigningStatus on this repository → AccessDeniedException (a list: those operations). */
+  denied?: boolean | string[];
+  /** Which digests of a multi-platform image get a status (default both). */
+  digests?: 'index' | 'platforms' | 'both';
+}
+
+const DEFAULT_ACCOUNT = '123456789012';
+
+/**
+ * Credentials of another account for the ECR stand-in (AKIA<registryId>TEST, the stack's secret):
+ * calls that name no registry, such as GetSigningConfiguration, are about that account's registry.
+ */
+export function accountCredentials(registryId: string): { accessKeyId: string; secretAccessKey: string } {
+  return { accessKeyId: `AKIA${registryId}TEST`, secretAccessKey: stackEnv().AWS_SECRET_ACCESS_KEY };
+}
+
+/**
+ * Sets a registry's signing configuration (the caller's account 123456789012 by default) through
+ * the admin API, checked as PutSigningConfiguration checks it. Images ECR learns of afterwards are
+ * signed by the profiles whose rules match their repository.
+ */
+export async function putSigningConfiguration(registryId: string | undefined, rules: SigningRule[]): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/signing/${registryId ?? DEFAULT_ACCOUNT}`, { rules });
+}
+
+export async function deleteSigningConfiguration(registryId?: string): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'DELETE', `/signing/${registryId ?? DEFAULT_ACCOUNT}`);
 }
 
 export interface EcrCall {

@@ -11,6 +11,7 @@ import { EcrApi } from './ecr/api.ts';
 import { InspectorApi, LIST_FINDINGS_PATH } from './ecr/inspector.ts';
 import { RegistryClient } from './ecr/registry-client.ts';
 import { Scanner } from './ecr/scans.ts';
+import { StandinKeys } from './ecr/sigv4.ts';
 import { Store } from './ecr/store.ts';
 
 const stackDir = process.env.STACK_DIR ?? '/var/tmp/ecr-bsp-stack';
@@ -19,7 +20,8 @@ const registry = new RegistryClient(
   process.env.REGISTRY_USER ?? 'AWS',
   process.env.REGISTRY_PASSWORD_FILE ?? `${stackDir}/registry-password`,
 );
-const secrets = new Map([
+// The test key pair, and per account N the key AKIA<N>XXXX with the same secret (sigv4.ts).
+const secrets = new StandinKeys([
   [
     process.env.ECR_STANDIN_ACCESS_KEY ?? 'AKIASTANDINTEST00001',
     process.env.ECR_STANDIN_SECRET_KEY ?? 'StandInSecretKeyForLocalTestsOnly0000001',

@@ -4,10 +4,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObject, parseJsonBody, sendJson } from '../common/http.ts';
 import { EcrError } from './errors.ts';
 import type { Input } from './input.ts';
-import { type CallScenario, DEFAULT_ACCOUNT, type RegistrySettings, type Repository, type Scenario } from './model.ts';
+import {
+  type CallScenario,
+  DEFAULT_ACCOUNT,
+  type RegistrySettings,
+  type Repository,
+  type Scenario,
+  SIGNING_OPERATIONS,
+  type SigningScenario,
+} from './model.ts';
 import { newRepository } from './ops-repositories.ts';
 import { MANIFEST_TYPES, type RegistryClient } from './registry-client.ts';
 import type { Scanner } from './scans.ts';
+import { parseSigningConfiguration } from './signing.ts';
 import type { Store } from './store.ts';
 
 const SCENARIO_FIELDS: Record<keyof Scenario, string> = {
@@ -28,7 +37,16 @@ const SCENARIO_FIELDS: Record<keyof Scenario, string> = {
   latencyMs: 'number',
   startScanLimitExceeded: 'boolean',
   inspector: 'object',
+  signing: 'object',
 };
+const SIGNING_FIELDS: Record<string, string> = {
+  delayMs: 'number',
+  failed: 'object',
+  never: 'boolean',
+  denied: 'boolean',
+  digests: 'string',
+};
+const SIGNING_DIGESTS = ['index', 'platforms', 'both'];
 const INSPECTOR_FIELDS: Record<string, string> = { accessDenied: 'boolean', fault: 'boolean', pageSize: 'number' };
 const CALL_RULE_FIELDS = new Set(['throttle', 'faults', 'hangMs', 'latencyMs']);
 const REPOSITORY_FIELDS = [
@@ -71,6 +89,7 @@ export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
     if (!type) throw new AdminError(400, `unknown scenario.inspector field '${key}' (known: ${Object.keys(INSPECTOR_FIELDS).join(', ')})`);
     if (typeof v !== type) throw new AdminError(400, `scenario.inspector.${key} must be a ${type}`);
   }
+  if (s.signing !== undefined) parseSigningScenario(s.signing, 'scenario.signing');
   if (s.hangMs && typeof s.hangMs.ms !== 'number') throw new AdminError(400, 'scenario.hangMs.ms must be a number');
   if (s.hangMs && s.hangMs.after !== undefined && typeof s.hangMs.after !== 'boolean') {
     throw new AdminError(400, 'scenario.hangMs.after must be a boolean');
@@ -81,6 +100,44 @@ export function parseScenario(value: unknown, onlyCallRules = false): Scenario {
   for (const rule of [s.throttle, s.faults, s.hangMs]) {
     if (rule?.operations !== undefined && !Array.isArray(rule.operations)) {
       throw new AdminError(400, "a rule's operations must be a list of operation names");
+    }
+  }
+  return s;
+}
+
+/** A repository's `signing` scenario (or a registry's, where only `denied` is allowed). */
+function parseSigningScenario(value: unknown, where: string, only?: string[]): SigningScenario {
+  if (!isObject(value)) throw new AdminError(400, `${where} must be an object`);
+  const known = only ?? Object.keys(SIGNING_FIELDS);
+  for (const [key, v] of Object.entries(value)) {
+    const type = SIGNING_FIELDS[key];
+    if (!type || !known.includes(key)) throw new AdminError(400, `unknown ${where} field '${key}' (known: ${known.join(', ')})`);
+    const ok =
+      key === 'denied'
+        ? typeof v === 'boolean' || (Array.isArray(v) && v.every((op) => SIGNING_OPERATIONS.includes(op)))
+        : typeof v === type;
+    if (!ok || v === null) {
+      throw new AdminError(
+        400,
+        key === 'denied'
+          ? `${where}.denied must be true/false or a list of ${SIGNING_OPERATIONS.join(', ')}`
+          : `${where}.${key} must be a ${type}`,
+      );
+    }
+  }
+  const s = value as SigningScenario;
+  if (s.delayMs !== undefined && !(s.delayMs >= 0)) throw new AdminError(400, `${where}.delayMs must be a number of ms >= 0`);
+  if (s.digests !== undefined && !SIGNING_DIGESTS.includes(s.digests)) {
+    throw new AdminError(400, `${where}.digests must be one of ${SIGNING_DIGESTS.join(', ')}`);
+  }
+  if (s.failed !== undefined) {
+    const f = s.failed as unknown as Record<string, unknown>;
+    const unknown = Object.keys(f).filter((k) => !['code', 'reason', 'signingProfileArn'].includes(k));
+    if (unknown.length > 0 || typeof f.code !== 'string' || typeof f.reason !== 'string') {
+      throw new AdminError(400, `${where}.failed must be {code: string, reason: string, signingProfileArn?: string}`);
+    }
+    if (f.signingProfileArn !== undefined && typeof f.signingProfileArn !== 'string') {
+      throw new AdminError(400, `${where}.failed.signingProfileArn must be a string`);
     }
   }
   return s;
@@ -125,6 +182,22 @@ export class EcrAdmin {
       const id = decodeURIComponent(path.slice(registryPrefix.length));
       if (method === 'PUT') return this.putRegistry(id, json(body));
       if (method === 'DELETE') return { body: { registryId: id, deleted: this.store.registries.delete(id) } };
+    }
+    const signingPrefix = '/_admin/signing/';
+    if (path.startsWith(signingPrefix)) {
+      const id = decodeURIComponent(path.slice(signingPrefix.length));
+      if (!/^[0-9]{12}$/.test(id)) throw new AdminError(400, 'a registry id is 12 digits');
+      if (method === 'PUT') {
+        const existed = this.store.signingConfigurations.has(id);
+        this.store.signingConfigurations.set(id, parseSigningConfiguration(json(body), 'body'));
+        return { status: existed ? 200 : 201, body: { registryId: id, signingConfiguration: this.store.signingConfigurations.get(id) } };
+      }
+      if (method === 'GET') {
+        const config = this.store.signingConfigurations.get(id);
+        if (!config) throw new AdminError(404, `no signing configuration for registry '${id}'`);
+        return { body: { registryId: id, signingConfiguration: config } };
+      }
+      if (method === 'DELETE') return { body: { registryId: id, deleted: this.store.signingConfigurations.delete(id) } };
     }
     const route = `${method} ${path}`;
     switch (route) {
@@ -171,6 +244,8 @@ export class EcrAdmin {
             ),
           },
         };
+      case 'GET /_admin/signing':
+        return { body: { signingConfigurations: Object.fromEntries(this.store.signingConfigurations) } };
       case 'GET /_admin/scenario':
         return { body: this.store.globalScenario };
       case 'PUT /_admin/scenario':
@@ -220,8 +295,9 @@ export class EcrAdmin {
   private putRegistry(id: string, settings: unknown) {
     if (!/^[0-9]{12}$/.test(id)) throw new AdminError(400, 'a registry id is 12 digits');
     if (!isObject(settings)) throw new AdminError(400, 'body must be a JSON object');
-    const unknown = Object.keys(settings).filter((k) => k !== 'proxyEndpoint' && k !== 'scenario');
-    if (unknown.length > 0) throw new AdminError(400, `unknown registry field(s) ${unknown.join(', ')} (known: proxyEndpoint, scenario)`);
+    const unknown = Object.keys(settings).filter((k) => !['proxyEndpoint', 'scenario', 'signing'].includes(k));
+    if (unknown.length > 0)
+      throw new AdminError(400, `unknown registry field(s) ${unknown.join(', ')} (known: proxyEndpoint, scenario, signing)`);
     const { proxyEndpoint } = settings;
     if (proxyEndpoint !== undefined && (typeof proxyEndpoint !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(proxyEndpoint))) {
       throw new AdminError(400, 'proxyEndpoint must be a URL like http://127.0.0.1:15010');
@@ -229,6 +305,7 @@ export class EcrAdmin {
     const registry: RegistrySettings = {
       ...(proxyEndpoint === undefined ? {} : { proxyEndpoint: proxyEndpoint.replace(/\/$/, '') }),
       scenario: parseScenario(settings.scenario, true) as CallScenario,
+      ...(settings.signing === undefined ? {} : { signing: parseSigningScenario(settings.signing, 'signing', ['denied']) }),
     };
     const existed = this.store.registries.has(id);
     this.store.registries.set(id, registry);

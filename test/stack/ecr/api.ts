@@ -10,9 +10,10 @@ import type { CallScenario } from './model.ts';
 import { imageOperations } from './ops-images.ts';
 import { repositoryOperations } from './ops-repositories.ts';
 import { scanOperations } from './ops-scans.ts';
+import { signingOperations } from './ops-signing.ts';
 import type { RegistryClient } from './registry-client.ts';
 import type { Scanner } from './scans.ts';
-import { verifySigV4 } from './sigv4.ts';
+import { accountOf, verifySigV4 } from './sigv4.ts';
 import type { Store } from './store.ts';
 
 const TARGET_PREFIX = 'AmazonEC2ContainerRegistry_V20150921.';
@@ -22,6 +23,7 @@ const OPERATIONS: Record<string, Operation> = {
   ...repositoryOperations,
   ...imageOperations,
   ...scanOperations,
+  ...signingOperations,
 };
 
 export class EcrApi {
@@ -60,6 +62,7 @@ export class EcrApi {
         store: this.store,
         registry: this.registry,
         scanner: this.scanner,
+        account: accountOf(identity.accessKeyId),
         region: identity.region,
         now: Date.now(),
       };

@@ -8,6 +8,8 @@ export interface OpContext {
   store: Store;
   registry: RegistryClient;
   scanner: Scanner;
+  /** The caller's account (from its access key): the registry of calls that name none. */
+  account: string;
   /** The region the request was signed for (ARNs use it). */
   region: string;
   /** Epoch ms when the request arrived. */

@@ -49,20 +49,21 @@ export function optArray(input: Input, member: string): unknown[] | undefined {
   return value;
 }
 
-export function registryIdOf(input: Input): string {
+/** The registry a call names, or the caller's (`defaultId`: its account). */
+export function registryIdOf(input: Input, defaultId: string = DEFAULT_ACCOUNT): string {
   const id = optString(input, 'registryId');
   if (id !== undefined && !/^[0-9]{12}$/.test(id)) {
     throw validation(
       `Value '${id}' at 'registryId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]{12}`,
     );
   }
-  return id ?? DEFAULT_ACCOUNT;
+  return id ?? defaultId;
 }
 
 /** The repository the request names, in the registry it names; RepositoryNotFoundException otherwise. */
-export function repositoryOf(store: Store, input: Input): Repository {
+export function repositoryOf(store: Store, input: Input, defaultRegistryId: string = DEFAULT_ACCOUNT): Repository {
   const name = reqString(input, 'repositoryName');
-  const registryId = registryIdOf(input);
+  const registryId = registryIdOf(input, defaultRegistryId);
   const repo = store.repositories.get(name);
   if (!repo || repo.registryId !== registryId) throw repositoryNotFound(name, registryId);
   return repo;

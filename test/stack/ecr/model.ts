@@ -75,6 +75,57 @@ export interface Scenario {
   startScanLimitExceeded?: boolean;
   /** Amazon Inspector's ListFindings for this repository's images (POST /findings/list). */
   inspector?: InspectorScenario;
+  /** ECR managed signing of this repository's images (DescribeImageSigningStatus). */
+  signing?: SigningScenario;
+}
+
+/** The signing operations a `denied` scenario may refuse. */
+export const SIGNING_OPERATIONS = [
+  'GetSigningConfiguration',
+  'PutSigningConfiguration',
+  'DeleteSigningConfiguration',
+  'DescribeImageSigningStatus',
+] as const;
+export type SigningOperation = (typeof SIGNING_OPERATIONS)[number];
+
+/**
+ * How ECR's managed signing of a repository's images goes. The statuses are computed when they
+ * are asked for, from the image's push time, so a test may change this after the push.
+ */
+export interface SigningScenario {
+  /** Each status is IN_PROGRESS until this long after the image was pushed (default 0: COMPLETE at once). */
+  delayMs?: number;
+  /** After delayMs, FAILED with this failureCode and failureReason (for one profile, or all). */
+  failed?: { code: string; reason: string; signingProfileArn?: string };
+  /** IN_PROGRESS forever. */
+  never?: boolean;
+  /**
+   * AccessDeniedException: true = the step's two read actions (GetSigningConfiguration,
+   * DescribeImageSigningStatus), or a list of signing operations. A repository's scenario can only
+   * refuse DescribeImageSigningStatus (the only signing operation that names a repository).
+   */
+  denied?: boolean | SigningOperation[];
+  /**
+   * Which digests of a multi-platform image get a status (AWS does not document which ECR signs):
+   * the index, its platform manifests, or both (default). A manifest no index refers to (a
+   * single-platform image) always does.
+   */
+  digests?: 'index' | 'platforms' | 'both';
+}
+
+export interface SigningRepositoryFilter {
+  filter: string;
+  filterType: 'WILDCARD_MATCH';
+}
+
+export interface SigningRule {
+  signingProfileArn: string;
+  repositoryFilters?: SigningRepositoryFilter[];
+}
+
+/** A registry's signing configuration (PutSigningConfiguration). */
+export interface SigningConfiguration {
+  rules: SigningRule[];
 }
 
 export interface InspectorScenario {
@@ -99,6 +150,8 @@ export interface RegistrySettings {
   proxyEndpoint?: string;
   /** Call rules (throttle, faults, hangMs) for calls naming this registry id. */
   scenario: CallScenario;
+  /** Signing calls for this registry id (named, or the caller's account): AccessDeniedException. */
+  signing?: Pick<SigningScenario, 'denied'>;
 }
 
 export interface Repository {
@@ -132,6 +185,11 @@ export interface ImageRecord {
   digest: string;
   mediaType: string;
   pushedAt: number;
+  /**
+   * The signing profiles of the registry's signing rules that matched the repository when ECR
+   * learned of the image (ECR signs on push; a configuration put later does not sign it).
+   */
+  signingProfiles?: string[];
 }
 
 export interface ScanRecord {

@@ -48,7 +48,7 @@ async function knownImagesWithTags(ctx: OpContext, repo: Repository, tagStatus: 
 }
 
 const describeImages: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const ids = imageIdsOf(input);
   const tagStatus = tagStatusOf(input);
   if (ids) {
@@ -77,7 +77,7 @@ const describeImages: Operation = async (input, ctx) => {
 };
 
 const listImages: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const tagStatus = tagStatusOf(input);
   const ids: ImageId[] = [];
   for (const { image, tags } of await knownImagesWithTags(ctx, repo, tagStatus)) {
@@ -90,7 +90,7 @@ const listImages: Operation = async (input, ctx) => {
 
 /** BatchGetImage reads the registry directly, like `docker pull` would. */
 const batchGetImage: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const ids = imageIdsOf(input);
   if (!ids) throw missingMember('imageIds');
   const accepted = optArray(input, 'acceptedMediaTypes')?.map(String);
@@ -136,7 +136,7 @@ const batchGetImage: Operation = async (input, ctx) => {
 
 /** PutImage writes the exact manifest bytes into the registry (under the tag, if any). */
 const putImage: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const text = reqString(input, 'imageManifest');
   const bytes = Buffer.from(text, 'utf8');
   const digest = sha256Digest(bytes);

@@ -145,7 +145,7 @@ const getAuthorizationToken: Operation = async (input, ctx) => {
 };
 
 const describeRepositories: Operation = async (input, ctx) => {
-  const registryId = registryIdOf(input);
+  const registryId = registryIdOf(input, ctx.account);
   const names = optArray(input, 'repositoryNames');
   if (names) {
     const repositories = names.map((name) => {
@@ -162,7 +162,7 @@ const describeRepositories: Operation = async (input, ctx) => {
 
 const createRepository: Operation = async (input, ctx) => {
   const name = reqString(input, 'repositoryName');
-  const registryId = registryIdOf(input);
+  const registryId = registryIdOf(input, ctx.account);
   if (ctx.store.repositories.has(name)) throw repositoryAlreadyExists(name, registryId);
   const repo = newRepository(name, input, registryId, ctx.now);
   ctx.store.repositories.set(name, repo);
@@ -170,7 +170,7 @@ const createRepository: Operation = async (input, ctx) => {
 };
 
 const putLifecyclePolicy: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const text = reqString(input, 'lifecyclePolicyText');
   if (text.length < 100 || text.length > 30720) {
     throw validation(`Value at 'lifecyclePolicyText' failed to satisfy constraint: Member must have length between 100 and 30720`);
@@ -181,13 +181,13 @@ const putLifecyclePolicy: Operation = async (input, ctx) => {
 };
 
 const getLifecyclePolicy: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   if (repo.lifecyclePolicyText === undefined) throw lifecyclePolicyNotFound(repo.name, repo.registryId);
   return { registryId: repo.registryId, repositoryName: repo.name, lifecyclePolicyText: repo.lifecyclePolicyText };
 };
 
 const putImageScanningConfiguration: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const config = optObject(input, 'imageScanningConfiguration');
   const scanOnPush = config?.scanOnPush;
   if (typeof scanOnPush !== 'boolean') {

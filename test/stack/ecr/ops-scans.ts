@@ -17,7 +17,7 @@ function requiredImageId(input: Input) {
 }
 
 const startImageScan: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const id = requiredImageId(input);
   const image = await resolveKnownImage(ctx, repo, id);
   if (repo.scenario.scanType === 'ENHANCED') {
@@ -46,7 +46,7 @@ const startImageScan: Operation = async (input, ctx) => {
 };
 
 const describeImageScanFindings: Operation = async (input, ctx) => {
-  const repo = repositoryOf(ctx.store, input);
+  const repo = repositoryOf(ctx.store, input, ctx.account);
   const id = requiredImageId(input);
   const image = await resolveKnownImage(ctx, repo, id);
   const scan = ctx.store.scan(repo.name, image.digest);

@@ -19,6 +19,27 @@ export interface VerifiedIdentity {
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+const DEFAULT_ACCOUNT = '123456789012';
+/** An access key of account N: AKIA + N (12 digits) + 4 characters, signed with the test secret. */
+const ACCOUNT_KEY = /^AKIA([0-9]{12})[A-Z0-9]{4}$/;
+
+/**
+ * The stand-in's keys: the test key pair (account 123456789012), and for any account N the
+ * key `AKIA<N><4 characters>` with the same secret, so a test can call as another account (the
+ * registry of calls that name none, e.g. the signing configuration operations).
+ */
+export class StandinKeys extends Map<string, string> {
+  override get(accessKeyId: string): string | undefined {
+    const own = super.get(accessKeyId);
+    if (own !== undefined || !ACCOUNT_KEY.test(accessKeyId)) return own;
+    return super.values().next().value;
+  }
+}
+
+/** The account an access key belongs to. */
+export function accountOf(accessKeyId: string): string {
+  return ACCOUNT_KEY.exec(accessKeyId)?.[1] ?? DEFAULT_ACCOUNT;
+}
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
 /** Throws an EcrError (AWS's own error names and statuses) unless the request is validly signed. */

@@ -1,7 +1,18 @@
 // In-memory state of the ECR stand-in: repositories and their scenarios, the manifests ECR
 // "knows" (from push notifications or PutImage), scans, the push log and the call log.
 // Registry content itself is not copied here: the registry stays the source of truth.
-import type { CallRecord, CallRule, CallScenario, ImageRecord, PushRecord, RegistrySettings, Repository, ScanRecord } from './model.ts';
+import type {
+  CallRecord,
+  CallRule,
+  CallScenario,
+  ImageRecord,
+  PushRecord,
+  RegistrySettings,
+  Repository,
+  ScanRecord,
+  SigningConfiguration,
+} from './model.ts';
+import { matchingProfiles } from './signing.ts';
 
 const MAX_CALLS = 20000;
 const MAX_PUSHES = 20000;
@@ -16,6 +27,8 @@ export class Store {
   globalScenario: CallScenario = {};
   /** Per registry id: a proxyEndpoint override and call rules (PUT /_admin/registries/<id>). */
   readonly registries = new Map<string, RegistrySettings>();
+  /** Per registry id: its signing configuration (PutSigningConfiguration). */
+  readonly signingConfigurations = new Map<string, SigningConfiguration>();
   /** How often each scenario rule object has fired; a new scenario starts from zero. */
   private ruleUses = new WeakMap<object, number>();
 
@@ -27,6 +40,7 @@ export class Store {
     this.calls = [];
     this.globalScenario = {};
     this.registries.clear();
+    this.signingConfigurations.clear();
     this.ruleUses = new WeakMap();
   }
 
@@ -62,15 +76,23 @@ export class Store {
 
   /**
    * ECR learns about a manifest (first push, or PutImage). The first time, a repository
-   * that scans on push starts a scan, timed from the push.
+   * that scans on push starts a scan, timed from the push, and the registry's signing rules
+   * that match the repository then are the profiles that sign it.
    */
   recordImage(repository: string, digest: string, mediaType: string, time: number): ImageRecord {
     const key = `${repository}@${digest}`;
     const existing = this.images.get(key);
     if (existing) return existing;
-    const image: ImageRecord = { repository, digest, mediaType, pushedAt: time };
-    this.images.set(key, image);
     const repo = this.repositories.get(repository);
+    const profiles = repo ? matchingProfiles(this.signingConfigurations.get(repo.registryId), repository) : [];
+    const image: ImageRecord = {
+      repository,
+      digest,
+      mediaType,
+      pushedAt: time,
+      ...(profiles.length > 0 ? { signingProfiles: profiles } : {}),
+    };
+    this.images.set(key, image);
     if (repo && scansOnPush(repo)) this.startScan(repository, digest, mediaType, time, 'push');
     return image;
   }
