@@ -9,11 +9,12 @@ import {
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
   GetAuthorizationTokenCommand,
+  GetSigningConfigurationCommand,
   ImageNotFoundException,
+  type ImageScanFinding,
   ListImagesCommand,
   PutImageCommand,
   RepositoryNotFoundException,
-  type ImageScanFinding,
 } from '@aws-sdk/client-ecr';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,10 @@ export function fakeEcr(registry: FakeRegistry): FakeEcrClient {
     return tags;
   };
   return new FakeEcrClient()
+    .on(GetSigningConfigurationCommand, () => {
+      // A registry without managed signing (signing: auto waits for nothing).
+      throw Object.assign(new Error('No signing configuration found for registry'), { name: 'SigningConfigurationNotFoundException' });
+    })
     .on(GetAuthorizationTokenCommand, () => ({
       authorizationData: [{ authorizationToken: Buffer.from('AWS:ecr-password').toString('base64'), proxyEndpoint: `https://${REGISTRY}` }],
     }))

@@ -10,10 +10,11 @@ import {
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
   GetAuthorizationTokenCommand,
+  GetSigningConfigurationCommand,
   ImageNotFoundException,
+  type ImageScanFinding,
   ListImagesCommand,
   PutImageCommand,
-  type ImageScanFinding,
 } from '@aws-sdk/client-ecr';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -59,6 +60,10 @@ interface Registry {
 /** An ECR with one repository (scan on push, immutable tags), answering from `registry`. */
 function fakeEcr(registry: Registry): FakeEcrClient {
   return new FakeEcrClient()
+    .on(GetSigningConfigurationCommand, () => {
+      // A registry without managed signing (signing: auto waits for nothing).
+      throw Object.assign(new Error('No signing configuration found for registry'), { name: 'SigningConfigurationNotFoundException' });
+    })
     .on(GetAuthorizationTokenCommand, () => ({
       authorizationData: [{ authorizationToken: Buffer.from('AWS:ecr-password').toString('base64'), proxyEndpoint: `https://${REGISTRY}` }],
     }))

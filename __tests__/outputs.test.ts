@@ -5,8 +5,19 @@ import * as core from '../__fixtures__/core.js';
 // writeOutputs is the one caller of core.setOutput.
 jest.unstable_mockModule('../src/util/actions-core.js', () => core);
 const { imageOutputs, outputPairs, reportOutputs, writeOutputs } = await import('../src/outputs.js');
-const { cleanReport, failedReport, policyHostileReport, policyPassedReport, policyReport } =
-  await import('../__fixtures__/reports/index.js');
+const {
+  SIGNING_PROFILE,
+  cleanReport,
+  failedReport,
+  manyPlatformsSignedReport,
+  policyHostileReport,
+  policyPassedReport,
+  policyReport,
+  signedReport,
+  signingFailedReport,
+  signingNoneReport,
+  signingTimeoutReport,
+} = await import('../__fixtures__/reports/index.js');
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const INDEX = `sha256:${'9'.repeat(64)}`;
@@ -22,6 +33,9 @@ const FULL: ActionOutputs = {
   imageUri: `${IMAGE}@${INDEX}`,
   attestations: { 'linux/amd64': { sbom: `sha256:${'5'.repeat(64)}`, provenance: `sha256:${'6'.repeat(64)}` } },
   policy: { 'mlops/retail-api': { 'non-root': { verdict: 'fail', reason: 'runs as root' }, licenses: { verdict: 'off' } } },
+  signatures: {
+    'mlops/retail-api': { [INDEX]: [{ kind: 'managed', profile: 'arn:aws:signer:us-east-1:1:/signing-profiles/r', status: 'COMPLETE' }] },
+  },
   tags: [`${IMAGE}:${SHA}`, `${IMAGE}:1.4.0`, `${IMAGE}:latest`],
   scanStatus: 'COMPLETE',
   counts: { CRITICAL: 0, HIGH: 3, MEDIUM: 12, LOW: 7, INFORMATIONAL: 1, UNDEFINED: 2 },
@@ -46,6 +60,10 @@ describe('outputPairs', () => {
       ['platform-digests', `{"linux/amd64":"${AMD64}","linux/arm64":"${ARM64}"}`],
       ['attestations', `{"linux/amd64":{"sbom":"sha256:${'5'.repeat(64)}","provenance":"sha256:${'6'.repeat(64)}"}}`],
       ['policy', '{"mlops/retail-api":{"non-root":{"verdict":"fail","reason":"runs as root"},"licenses":{"verdict":"off"}}}'],
+      [
+        'signatures',
+        `{"mlops/retail-api":{"${INDEX}":[{"kind":"managed","profile":"arn:aws:signer:us-east-1:1:/signing-profiles/r","status":"COMPLETE"}]}}`,
+      ],
       ['image-uri', `${IMAGE}@${INDEX}`],
       ['tags', `${IMAGE}:${SHA}\n${IMAGE}:1.4.0\n${IMAGE}:latest`],
       ['scan-status', 'COMPLETE'],
@@ -248,5 +266,62 @@ describe('imageOutputs and reportOutputs: one image as always, several keyed by 
     const reason = out.policy!.a!['base-images']!.reason!;
     expect(reason.startsWith('a b xxx')).toBe(true);
     expect(Array.from(reason)).toHaveLength(500);
+  });
+
+  test('the signatures: each awaited image by name (one image too) → each digest pushed → a signature per profile with its status', () => {
+    const one = reportOutputs(
+      { layout: 'one', verdict: 'passed', fails: false, reason: 'x', images: [{ name: 'mlops/retail-api', report: signedReport }] },
+      'COMPLETE',
+    );
+    const signed = [{ kind: 'managed', profile: SIGNING_PROFILE, status: 'COMPLETE' }];
+    const [index, amd64, arm64] = signedReport.signatures!.digests.map((d) => d.digest);
+    expect(one.signatures).toEqual({ 'mlops/retail-api': { [index!]: signed, [amd64!]: signed, [arm64!]: signed } });
+    const several = reportOutputs(
+      {
+        layout: 'several',
+        verdict: 'failed',
+        fails: true,
+        reason: 'x',
+        images: [
+          { name: 'api', report: signingFailedReport },
+          { name: 'web', report: signingTimeoutReport },
+          { name: 'worker', report: signingNoneReport },
+          { name: 'batch', report: manyPlatformsSignedReport(1) },
+          { name: 'old', report: cleanReport },
+        ],
+      },
+      'COMPLETE',
+    );
+    expect(Object.keys(several.signatures!)).toEqual(['api', 'web', 'worker', 'batch']);
+    expect(several.signatures!.api).toEqual({ [index!]: [{ kind: 'managed', profile: SIGNING_PROFILE, status: 'FAILED' }] });
+    expect(Object.values(several.signatures!.web!).map((list) => list.map((s) => s.status))).toEqual([
+      ['IN_PROGRESS'],
+      ['COMPLETE'],
+      ['IN_PROGRESS'],
+    ]);
+    // No rule matched: the image, with no digest; a digest ECR does not sign: no signature.
+    expect(several.signatures!.worker).toEqual({});
+    expect(several.signatures!.batch![index!]).toEqual([]);
+    expect(Object.values(several.signatures!.batch!)[1]).toHaveLength(2);
+    const pairs = Object.fromEntries(outputPairs(several));
+    expect(JSON.parse(pairs.signatures!)).toEqual(several.signatures);
+  });
+
+  test('the signatures: no output when none were awaited', () => {
+    const out = reportOutputs(
+      {
+        layout: 'several',
+        verdict: 'passed',
+        fails: false,
+        reason: 'x',
+        images: [
+          { name: 'a', report: cleanReport },
+          { name: 'b', report: policyReport },
+        ],
+      },
+      'COMPLETE',
+    );
+    expect(out).not.toHaveProperty('signatures');
+    expect(outputPairs(out).map(([name]) => name)).not.toContain('signatures');
   });
 });

@@ -710,6 +710,7 @@ function imageFields(parts) {
         build: parts.build,
         ...(parts.attestations ? { attestations: parts.attestations } : {}),
         ...(parts.policy ? { policy: parts.policy } : {}),
+        ...(parts.signatures ? { signatures: parts.signatures } : {}),
         ...(parts.commit ? { commit: parts.commit } : {}),
         ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
     };
@@ -772,6 +773,8 @@ function closeDetails(cut) {
 var compare = __webpack_require__(5764);
 // EXTERNAL MODULE: ./src/gate/risk.ts
 var risk = __webpack_require__(5492);
+// EXTERNAL MODULE: ./src/gate/signing.ts
+var signing = __webpack_require__(9324);
 ;// CONCATENATED MODULE: ./src/report/view.ts
 /**
  * The tables of the report, in order, each with the rows it shows: `maxRows` rows in all,
@@ -926,11 +929,66 @@ function policyTally(report) {
         tally[result.verdict] += 1;
     return tally;
 }
+/** Signature rows a table lists at most: an index and its platforms, each with its profiles (the JSON report has them all). */
+const SIGNATURE_ROWS = { summary: 40, comment: 20 };
+/**
+ * The signatures as the summary or the comment shows them; undefined when none were awaited.
+ * `maxRows` is what the fit loop allows, within the audience's own bound.
+ */
+function signaturesView(report, audience, maxRows = SIGNATURE_ROWS[audience]) {
+    const signatures = report.signatures;
+    if (!signatures)
+        return undefined;
+    const manifestOf = (digest) => report.scan.platforms.find((p) => p.digest === digest)?.platform ??
+        (digest === report.digest ? (report.scan.platforms.length > 1 ? 'index' : 'image') : '—');
+    const rows = signatures.digests.flatMap(({ digest, statuses }) => {
+        const manifest = manifestOf(digest);
+        if (statuses.length === 0)
+            return [{ manifest, digest }];
+        return statuses.map((s) => ({
+            manifest,
+            digest,
+            profile: s.signingProfileArn,
+            status: s.status,
+            ...(s.failureCode ? { failureCode: s.failureCode } : {}),
+        }));
+    });
+    const failures = [];
+    for (const { statuses } of signatures.digests) {
+        for (const s of statuses.filter((status) => status.status === 'FAILED')) {
+            const same = failures.find((f) => f.profile === s.signingProfileArn && f.code === s.failureCode && f.reason === s.failureReason);
+            if (same)
+                same.digests += 1;
+            else {
+                failures.push({
+                    profile: s.signingProfileArn,
+                    ...(s.failureCode ? { code: s.failureCode } : {}),
+                    ...(s.failureReason ? { reason: s.failureReason } : {}),
+                    digests: 1,
+                });
+            }
+        }
+    }
+    const { shown, leftOut } = take(rows, Math.min(SIGNATURE_ROWS[audience], Math.max(0, maxRows)));
+    return {
+        outcome: signatures.outcome,
+        profiles: [...signatures.profiles],
+        ...(signatures.problem ? { problem: signatures.problem } : {}),
+        failures,
+        digests: {
+            signed: signatures.digests.filter((d) => d.statuses.length > 0).length,
+            unsigned: signatures.digests.filter((d) => d.statuses.length === 0).length,
+        },
+        shown,
+        leftOut,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown-parts.ts
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence, the policy's rules. Pure; every
-// value from a finding, a rule or a user goes through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules, the managed
+// signatures. Pure; every value from a finding, a rule, ECR or a user goes through escape.ts.
+
 
 
 
@@ -991,7 +1049,10 @@ function imageSectionLines(sections, render) {
         const open = tally
             ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
             : [];
-        const note = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
+        const policy = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
+        // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so.
+        const outcome = section.report.signatures?.outcome;
+        const note = `${policy}${outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : ''}`;
         return [
             `<details>`,
             `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
@@ -1232,6 +1293,86 @@ function policyCell(report) {
     const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
     return `${POLICY_MARK[worst]} ${named}`;
 }
+const SIGNATURE_SAYS = { failed: 'failed', timeout: 'not in time' };
+const SIGNATURE_STATUS = { COMPLETE: '✅ COMPLETE', FAILED: '❌ FAILED', IN_PROGRESS: '⏳ IN_PROGRESS' };
+/** Distinct failures named in the outcome line, at most. */
+const MAX_SIGNATURE_FAILURES = 3;
+/**
+ * An image's managed signatures: how they ended first (signed with which profiles, failed with
+ * the profile, ECR's code and reason, not in time with the step's sentence, or no rule matching),
+ * then a table of each digest's status per profile. Nothing when none were awaited.
+ */
+function signatureLines(view, style) {
+    if (!view)
+        return [];
+    const outcome = signatureOutcome(view);
+    const lines = style.heading
+        ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, '', outcome, '']
+        : [`**Signatures:** ${outcome}`, ''];
+    const table = signatureTable(view);
+    if (table.length === 0)
+        return lines;
+    if (style.heading)
+        return [...lines, ...table, ''];
+    const count = view.shown.length + view.leftOut;
+    return [
+        ...lines,
+        `<details><summary>${count === 1 ? '1 signature status' : `${(0,report_escape/* formatCount */.B4)(count)} signature statuses`}</summary>`,
+        '',
+        ...table,
+        '',
+        '</details>',
+        '',
+    ];
+}
+function profileList(profiles) {
+    const names = profiles.slice(0, 5).map((arn) => (0,report_escape/* code */.aY)((0,signing/* shortProfile */.C1)(arn), 100));
+    const more = profiles.length > names.length ? ` and ${(0,report_escape/* formatCount */.B4)(profiles.length - names.length)} more` : '';
+    return `${profiles.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')}${more}`;
+}
+function signatureOutcome(view) {
+    switch (view.outcome) {
+        case 'signed': {
+            const { signed, unsigned } = view.digests;
+            const others = unsigned > 0 ? `; ECR does not sign the other ${(0,report_escape/* formatCount */.B4)(unsigned)}` : '';
+            return `✅ Signed by ECR with ${profileList(view.profiles)} (${(0,report_escape/* plural */.LS)(signed, 'digest')}${others}).`;
+        }
+        case 'failed': {
+            const named = view.failures.slice(0, MAX_SIGNATURE_FAILURES).map((f) => {
+                const why = [f.code ? (0,report_escape/* code */.aY)(f.code, 80) : '', f.reason ? (0,report_escape.escapeText)(f.reason, 300) : ''].filter(Boolean).join(' — ');
+                return `${profileList([f.profile])}${why ? `: ${why}` : ''} (${(0,report_escape/* plural */.LS)(f.digests, 'digest')})`;
+            });
+            const more = view.failures.length > named.length ? `; and ${(0,report_escape/* formatCount */.B4)(view.failures.length - named.length)} more` : '';
+            // No FAILED status listed (it should not happen): the step's own sentence.
+            return named.length > 0
+                ? `❌ Signing by ECR failed with ${named.join('; ')}${more}.`
+                : `❌ ${(0,report_escape.escapeText)(view.problem ?? "ECR's managed signing failed.", 500)}`;
+        }
+        case 'timeout':
+            return `⏳ ${(0,report_escape.escapeText)(view.problem ?? "ECR's managed signature did not arrive within scan-timeout.", 500)}`;
+        case 'none':
+            return '– No rule of the signing configuration matches this repository: ECR does not sign it.';
+    }
+}
+function signatureTable(view) {
+    const count = view.shown.length + view.leftOut;
+    if (count === 0)
+        return [];
+    if (view.shown.length === 0)
+        return [`_${count === 1 ? '1 signature status' : `${(0,report_escape/* formatCount */.B4)(count)} signature statuses`} in the JSON report._`];
+    const rows = view.shown.map(signatureRow);
+    if (view.leftOut > 0)
+        rows.push(`| … | and ${(0,report_escape/* formatCount */.B4)(view.leftOut)} more | | in the JSON report |`);
+    return ['| Manifest | Digest | Profile | Status |', '| --- | --- | --- | --- |', ...rows];
+}
+function signatureRow(row) {
+    const manifest = (0,report_escape.escapeText)(row.manifest, 60);
+    if (row.profile === undefined)
+        return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | — | not signed by ECR |`;
+    const status = SIGNATURE_STATUS[row.status ?? ''] ?? (0,report_escape.escapeText)(row.status, 40);
+    const failure = row.failureCode ? ` ${(0,report_escape/* code */.aY)(row.failureCode, 80)}` : '';
+    return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | ${(0,report_escape/* code */.aY)((0,signing/* shortProfile */.C1)(row.profile), 100)} | ${status}${failure} |`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
 // The PR comment body: our hidden marker, then a compact summary. Pure.
@@ -1331,6 +1472,8 @@ function commentSection(report, maxRows, level = 3, options = {}) {
     if (notes.length > 0)
         lines.push(...notes, '');
     lines.push(...attestationLines(report, true));
+    // The outcome in a line, the table of statuses folded.
+    lines.push(...signatureLines(signaturesView(report, 'comment', maxRows), {}));
     // Compact: a bold line, not a heading; fewer findings a rule, shrinking with the rows to fit.
     lines.push(...policyLines(policyView(report, 'comment', maxRows), { reasonMax: 300, findingMax: 160, links: false }));
     const sentence = comparisonSentence(report);
@@ -1409,6 +1552,7 @@ function toJsonReport(report) {
             missing: [...report.attestations.missing],
         },
         policy: report.policy && json_policy(report.policy),
+        signatures: report.signatures && signatures(report.signatures),
         scan: {
             status: report.scan.status,
             scanType: report.scan.scanType,
@@ -1453,6 +1597,24 @@ function json_policy(p) {
         source: { file: p.source.file, inline: p.source.inline },
         fails: p.fails,
         rules: Object.fromEntries(p.results.map((r) => [r.rule, { level: r.level, verdict: r.verdict, reason: r.reason, findings: r.findings.map(ruleFinding) }])),
+    };
+}
+/** ECR's managed signatures: the profiles, how the wait ended, and every digest pushed with its statuses (none: ECR does not sign it). */
+function signatures(s) {
+    return {
+        kind: s.kind,
+        profiles: [...s.profiles],
+        outcome: s.outcome,
+        problem: s.problem,
+        digests: s.digests.map((d) => ({
+            digest: d.digest,
+            statuses: d.statuses.map((status) => ({
+                signingProfileArn: status.signingProfileArn,
+                status: status.status,
+                failureCode: status.failureCode,
+                failureReason: status.failureReason,
+            })),
+        })),
     };
 }
 function ruleFinding(f) {
@@ -1634,7 +1796,8 @@ function* batched(pieces, size) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: the verdict and why, what was pushed, counts per platform, the attestations,
-// the policy's rules, then the findings that decided the gate, the others, and the ignored ones. Pure.
+// the managed signatures, the policy's rules, then the findings that decided the gate, the
+// others, and the ignored ones. Pure.
 //
 // The runner drops a step summary larger than 1 MiB whole
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
@@ -1708,6 +1871,7 @@ function buildSummary(report, maxRows, level = 2, options = {}) {
     if (platformLines.length > 0)
         lines.push(...platformLines, '');
     lines.push(...attestationLines(report, false));
+    lines.push(...signatureLines(signaturesView(report, 'summary', maxRows), { heading: level + 1 }));
     // The policy's findings are bounded per rule, and shrink with the rows when the summary must fit.
     lines.push(...policyLines(policyView(report, 'summary', maxRows), { heading: level + 1, reasonMax: 500, findingMax: 300, links: true }));
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
@@ -1831,6 +1995,7 @@ function reportOfStep(step, images, verdict) {
             ...(image.policy
                 ? { policy: { source: inputs.policy.source, results: image.policy.result.results, fails: image.policy.result.fails } }
                 : {}),
+            ...(image.signatures ? { signatures: { kind: 'managed', ...image.signatures } } : {}),
             tags,
             heldBack: image.promoted?.heldBack ?? verdict.heldBack.get(image.spec.name) ?? [],
         };

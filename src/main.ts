@@ -23,6 +23,7 @@ import { logIn } from './steps/login.js';
 import { resolvePlatforms } from './steps/platforms.js';
 import { judgePolicies, logPolicies, preloadPolicyReaders } from './steps/policy.js';
 import { promoteImages } from './steps/promote.js';
+import { awaitSignatures, logSignatures, planSigning, signingFailure } from './steps/signing.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
 import { scanImages } from './steps/scan.js';
@@ -95,7 +96,17 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         inputs.images.map((spec, i) => ({ name: spec.name, image: named[i]!, tags: [] })),
       ),
     );
-    images = await lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry)));
+    // The signing configuration is read beside the repositories: `signing: require` stops the
+    // step here, before anything is built, when no rule matches.
+    const [found, signingPlan] = await Promise.all([
+      lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry))),
+      planSigning(
+        step,
+        session,
+        inputs.images.map((spec) => spec.repository),
+      ),
+    ]);
+    images = found;
     const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
     known();
 
@@ -118,12 +129,18 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     await listAttestations(step, session, images);
     known();
 
-    // The policy's facts are read while ECR scans; its lines are logged once the scan's group is done.
+    // The policy's facts are read, and ECR's managed signatures awaited (under the scan's
+    // deadline), while ECR scans; their lines are logged once the scan's group is done.
     const judged = judgePolicies(step, session, images);
+    const signed = awaitSignatures(step, session, images, signingPlan, deps.clock.now() + inputs.scanTimeoutSeconds * 1000);
     if (inputs.scan) await scanImages(step, session, images);
-    await judged;
+    await Promise.all([judged, signed]);
+    logSignatures(step, images);
     await logPolicies(step, images);
-    const verdict = stepVerdict(step, images.map(stepImage));
+    const verdict = stepVerdict(
+      step,
+      images.map((image) => stepImage(step, image)),
+    );
     await promoteImages(step, session, images, verdict);
     known();
     await publish(step, outputs, registry, (publishing) => publishing.reportOfStep(step, images, verdict), verdict);
@@ -142,13 +159,15 @@ function stepVerdict(step: Step, images: StepImage[]): StepVerdict {
   return decideStep(images, { layout: layoutOf(step.inputs), scanTimeoutSeconds: step.inputs.scanTimeoutSeconds });
 }
 
-/** An image as the verdict sees it: its gate, its platforms' scan statuses, its promotions. */
-function stepImage(image: ImageRun): StepImage {
+/** An image as the verdict sees it: its gate, its policy and signature, its platforms' scan statuses, its promotions. */
+function stepImage(step: Step, image: ImageRun): StepImage {
   const scanned = image.scanned;
+  const signing = signingFailure(step, image);
   return {
     name: image.spec.name,
     ...(scanned ? { decision: scanned.verdict.decision } : { skipped: 'scan-off' as const }),
     policyFailures: policyFailures(image.policy?.result.results ?? []),
+    ...(signing ? { signingFailure: signing } : {}),
     statuses: scanned?.scans.map((scan) => scan.status) ?? [],
     promotions: image.plan.promotions,
   };

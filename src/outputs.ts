@@ -36,6 +36,17 @@ export interface ActionOutputs {
   attestationsByImage?: Record<string, Record<string, Record<string, string>>>;
   /** image name → rule → its verdict (and why, for a rule that is on); for one image too, keyed by its name. */
   policy?: Record<string, Record<string, PolicyOutput>>;
+  /** image name → digest → its signatures (an empty list: ECR does not sign that digest); for one image too, keyed by its name. */
+  signatures?: Record<string, Record<string, SignatureOutput[]>>;
+}
+
+/** One signature of a digest in the `signatures` output. */
+export interface SignatureOutput {
+  kind: 'managed';
+  /** The signing profile's ARN. */
+  profile: string;
+  /** ECR's status: COMPLETE, IN_PROGRESS (not in time) or FAILED. */
+  status: string;
 }
 
 /** One rule's outcome in the `policy` output. */
@@ -56,6 +67,7 @@ export function outputPairs(outputs: ActionOutputs): Array<[string, string]> {
     ['platform-digests', json(outputs.platformDigests ?? outputs.platformDigestsByImage)],
     ['attestations', json(outputs.attestations ?? outputs.attestationsByImage)],
     ['policy', json(outputs.policy)],
+    ['signatures', json(outputs.signatures)],
     ['image-uri', outputs.imageUri],
     ['tags', outputs.tags?.join('\n')],
     ['scan-status', outputs.scanStatus],
@@ -135,6 +147,8 @@ export function reportOutputs(report: StepReport, scanStatus: string): ActionOut
   const outputs: ActionOutputs = { scanStatus };
   const policy = policyOutput(report);
   if (policy) outputs.policy = policy;
+  const signatures = signaturesOutput(report);
+  if (signatures) outputs.signatures = signatures;
   if (report.layout === 'one' && report.images.length === 1) {
     const image = report.images[0]!.report;
     if (image.verdict !== 'skipped') {
@@ -171,6 +185,27 @@ export function policyOutput(report: StepReport): Record<string, Record<string, 
           result.verdict === 'off'
             ? { verdict: result.verdict }
             : { verdict: result.verdict, reason: shorten(cleanText(result.reason), POLICY_REASON_MAX) },
+        ]),
+      ),
+    ]),
+  );
+}
+
+/**
+ * The `signatures` output: each image whose signatures were awaited (by its name, as `policy`
+ * keys it) → each digest pushed → its signatures, one per signing profile with ECR's status.
+ * An image no rule matches has no digest listed. Undefined when none were awaited.
+ */
+export function signaturesOutput(report: StepReport): Record<string, Record<string, SignatureOutput[]>> | undefined {
+  const awaited = report.images.filter(({ report: image }) => image.signatures !== undefined);
+  if (awaited.length === 0) return undefined;
+  return Object.fromEntries(
+    awaited.map(({ name, report: image }) => [
+      name,
+      Object.fromEntries(
+        image.signatures!.digests.map(({ digest, statuses }) => [
+          digest,
+          statuses.map((s): SignatureOutput => ({ kind: image.signatures!.kind, profile: s.signingProfileArn, status: s.status })),
         ]),
       ),
     ]),

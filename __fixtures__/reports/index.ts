@@ -4,6 +4,7 @@ import { hostileReport } from './hostile.js';
 import { largeComparedReport, largeReport } from './large.js';
 import { policyPassedReport, policyReport } from './policy.js';
 import { riskRefusedReport, riskReportSample } from './risk.js';
+import { signedReport, signingFailedReport, signingTimeoutReport } from './signatures.js';
 import {
   cleanReport,
   comparedReport,
@@ -31,6 +32,9 @@ export const SAMPLE_REPORTS: Record<string, Report> = {
   'truncated-compared': largeComparedReport(2000),
   policy: policyReport,
   'policy-passed': policyPassedReport,
+  signed: signedReport,
+  'signing-failed': signingFailedReport,
+  'signing-timeout': signingTimeoutReport,
 };
 
 export {
@@ -55,3 +59,14 @@ export {
   policyPassedReport,
   policyReport,
 } from './policy.js';
+export {
+  AUDIT_PROFILE,
+  SIGNING_PROFILE,
+  manyPlatformsSignedReport,
+  signedReport,
+  signingFailedReport,
+  signingHostileReport,
+  signingNoneReport,
+  signingTimeoutReport,
+  statuses,
+} from './signatures.js';

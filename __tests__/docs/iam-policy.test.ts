@@ -88,10 +88,14 @@ describe('docs/iam-policy.json', () => {
     expect([...ALLOWED].filter((action) => !needed.has(action))).toEqual([]);
   });
 
-  test('only GetAuthorizationToken and inspector2:ListFindings (no resource-level permissions) are granted on "*", each alone', () => {
+  test('only GetAuthorizationToken, GetSigningConfiguration and inspector2:ListFindings (no resource-level permissions) are granted on "*", each alone', () => {
     for (const statement of POLICY.Statement) {
       const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-      if (resources.includes('*')) expect([['ecr:GetAuthorizationToken'], ['inspector2:ListFindings']]).toContainEqual(actions(statement));
+      // Registry-level actions have no resource type: GetAuthorizationToken, GetSigningConfiguration.
+      if (resources.includes('*'))
+        expect([['ecr:GetAuthorizationToken'], ['inspector2:ListFindings'], ['ecr:GetSigningConfiguration']]).toContainEqual(
+          actions(statement),
+        );
       else for (const resource of resources) expect(resource).toMatch(/^arn:aws:ecr:[a-z0-9-]+:\d{12}:repository\/.+/);
     }
   });

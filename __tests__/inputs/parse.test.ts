@@ -65,6 +65,7 @@ const DEFAULTS: Flat = {
   vex: [],
   policy: { rules: defaultPolicy(), source: { inline: false } },
   onScanIncomplete: 'fail',
+  signing: 'auto',
   compare: 'base',
   gate: 'all',
   comment: true,

@@ -52,6 +52,8 @@ export interface ImageVerdict {
 export const HELD_BY_GATE = 'the gate failed';
 /** Why a tag of the image that failed only its policy is held back. */
 export const HELD_BY_POLICY = 'the policy failed';
+/** Why a release tag was held back when the image's managed signature failed or did not come. */
+export const HELD_BY_SIGNING = 'not signed';
 
 /** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
 export function decideImage(input: ImageInput): ImageVerdict {
@@ -100,6 +102,8 @@ export interface StepImage {
   decision?: Pick<GateDecision, 'verdict' | 'fails' | 'reason'>;
   /** The rules at `fail` that failed (the policy); empty or absent when none did. A failure fails the image as a blocking CVE does. */
   policyFailures?: readonly PolicyFailure[];
+  /** ECR's managed signature failed or did not come in time: the step's words for it. A failure fails the image. */
+  signingFailure?: string;
   /** Each platform's scan status (TIMEOUT, COMPLETE, FAILED, ...); empty when nothing was scanned. */
   statuses: readonly string[];
   /** Nothing was scanned: `push` false (built only) or `scan` false (pushed, not scanned). */
@@ -138,7 +142,7 @@ export interface StepOptions {
 
 const FINAL = new Set(['COMPLETE', 'ACTIVE']);
 
-const policyFails = (image: StepImage) => (image.policyFailures?.length ?? 0) > 0;
+const policyFails = (image: StepImage) => (image.policyFailures?.length ?? 0) > 0 || image.signingFailure !== undefined;
 const gateFails = (image: StepImage) => image.decision?.fails === true;
 
 export function decideStep(images: readonly StepImage[], options: StepOptions): StepVerdict {
@@ -148,7 +152,13 @@ export function decideStep(images: readonly StepImage[], options: StepOptions): 
   const heldBack = new Map<string, Array<{ tag: string; reason: string }>>();
   const byPolicyOnly = failed.every((image) => !gateFails(image));
   for (const image of images) {
-    const own = gateFails(image) ? HELD_BY_GATE : policyFails(image) ? HELD_BY_POLICY : undefined;
+    const own = gateFails(image)
+      ? HELD_BY_GATE
+      : (image.policyFailures?.length ?? 0) > 0
+        ? HELD_BY_POLICY
+        : image.signingFailure
+          ? HELD_BY_SIGNING
+          : undefined;
     const reason =
       own ?? (options.layout === 'one' ? HELD_BY_GATE : `${byPolicyOnly ? 'the policy' : 'the gate'} failed on ${names(failedNames)}`);
     heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
@@ -185,7 +195,12 @@ function imageStatus(image: StepImage): string {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image: StepImage): string {
   const gate = image.decision?.reason ?? skippedReason([image], 'one');
-  return withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
+  const sentence = withPolicyFailures(
+    gate,
+    { gateFails: gateFails(image), scanned: image.decision !== undefined },
+    image.policyFailures ?? [],
+  );
+  return image.signingFailure ? `${image.signingFailure} ${sentence}` : sentence;
 }
 
 /**
@@ -246,7 +261,10 @@ function severalReason(
       return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
     const parts = [
       ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
-      ...byPolicy.map((image) => `the policy failed on "${image.name}" (${policyText(image.policyFailures!)})`),
+      ...byPolicy.flatMap((image) => [
+        ...((image.policyFailures?.length ?? 0) > 0 ? [`the policy failed on "${image.name}" (${policyText(image.policyFailures!)})`] : []),
+        ...(image.signingFailure ? [`"${image.name}" is not signed (${image.signingFailure.replace(/\.$/, '')})`] : []),
+      ]),
       ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
     ];
     return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;

@@ -171,6 +171,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment, bak
     vex: readVex(read, environment),
     policy: readPolicy(read, environment),
     onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
+    signing: read.oneOf('signing', ['auto', 'require', 'off'] as const, 'auto', (v) => v.toLowerCase()),
     compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),
     gate: read.oneOf('gate', ['all', 'new'] as const, 'all', (v) => v.toLowerCase()),
     comment: read.boolean('comment', true),

@@ -76,6 +76,8 @@ export interface Inputs extends StepBuildSettings {
   /** The rules on how the image is built (policy-file, policy), defaults filled in. */
   policy: Policy;
   onScanIncomplete: 'fail' | 'warn';
+  /** ECR managed signing: waited for when the registry's configuration signs the repository (auto), required, or not looked at. */
+  signing: 'auto' | 'require' | 'off';
   compare: 'base' | 'none';
   gate: 'all' | 'new';
   comment: boolean;

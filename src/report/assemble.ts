@@ -18,6 +18,7 @@ interface ImageParts {
   build: Report['build'];
   attestations?: Report['attestations'];
   policy?: Report['policy'];
+  signatures?: Report['signatures'];
   commit?: string;
   commitUrl?: string;
   gate: Report['gate'];
@@ -154,7 +155,10 @@ export function overallStatus(scans: readonly PlatformScan[]): string {
 
 function imageFields(
   parts: ImageParts,
-): Pick<Report, 'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'policy' | 'commit' | 'commitUrl'> {
+): Pick<
+  Report,
+  'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'policy' | 'signatures' | 'commit' | 'commitUrl'
+> {
   return {
     image: parts.image,
     ...(parts.digest ? { digest: parts.digest, imageUri: `${parts.image}@${parts.digest}` } : {}),
@@ -163,6 +167,7 @@ function imageFields(
     build: parts.build,
     ...(parts.attestations ? { attestations: parts.attestations } : {}),
     ...(parts.policy ? { policy: parts.policy } : {}),
+    ...(parts.signatures ? { signatures: parts.signatures } : {}),
     ...(parts.commit ? { commit: parts.commit } : {}),
     ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
   };

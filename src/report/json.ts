@@ -8,7 +8,7 @@ import type { RuleFinding } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
-import type { PlatformReport, Report, ReportPolicy, StepReport } from './model.js';
+import type { PlatformReport, Report, ReportPolicy, ReportSignatures, StepReport } from './model.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
@@ -64,6 +64,7 @@ export function toJsonReport(report: Report): Record<string, unknown> {
       missing: [...report.attestations.missing],
     },
     policy: report.policy && policy(report.policy),
+    signatures: report.signatures && signatures(report.signatures),
     scan: {
       status: report.scan.status,
       scanType: report.scan.scanType,
@@ -111,6 +112,25 @@ function policy(p: ReportPolicy): Record<string, unknown> {
     rules: Object.fromEntries(
       p.results.map((r) => [r.rule, { level: r.level, verdict: r.verdict, reason: r.reason, findings: r.findings.map(ruleFinding) }]),
     ),
+  };
+}
+
+/** ECR's managed signatures: the profiles, how the wait ended, and every digest pushed with its statuses (none: ECR does not sign it). */
+function signatures(s: ReportSignatures): Record<string, unknown> {
+  return {
+    kind: s.kind,
+    profiles: [...s.profiles],
+    outcome: s.outcome,
+    problem: s.problem,
+    digests: s.digests.map((d) => ({
+      digest: d.digest,
+      statuses: d.statuses.map((status) => ({
+        signingProfileArn: status.signingProfileArn,
+        status: status.status,
+        failureCode: status.failureCode,
+        failureReason: status.failureReason,
+      })),
+    })),
   };
 }
 

@@ -1,16 +1,27 @@
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence, the policy's rules. Pure; every
-// value from a finding, a rule or a user goes through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules, the managed
+// signatures. Pure; every value from a finding, a rule, ECR or a user goes through escape.ts.
 import { describeDifference } from '../gate/compare.js';
 import type { Ignored } from '../gate/evaluated.js';
 import type { EvaluatedFinding } from '../gate/evaluated.js';
 import type { PolicySource, RuleFinding, RuleVerdict } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
 import { describeGate, formatPercent } from '../gate/risk.js';
+import { shortProfile } from '../gate/signing.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../shared/severity.js';
-import { code, escapeText, formatCount, link, safeUrl } from './escape.js';
+import { code, escapeText, formatCount, link, plural, safeUrl } from './escape.js';
 import type { PlatformReport, Report, StepReport, Verdict } from './model.js';
-import { newFindings, policyTally, policyView, type FindingRow, type ImageSection, type PolicyView, type ViewSection } from './view.js';
+import {
+  newFindings,
+  policyTally,
+  policyView,
+  type FindingRow,
+  type ImageSection,
+  type PolicyView,
+  type SignatureRow,
+  type SignaturesView,
+  type ViewSection,
+} from './view.js';
 
 export const VERDICT_TITLES: Record<Verdict, string> = {
   passed: '✅ ECR scan passed',
@@ -72,7 +83,10 @@ export function imageSectionLines(sections: readonly ImageSection[], render: (se
     const open = tally
       ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
       : [];
-    const note = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
+    const policy = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
+    // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so.
+    const outcome = section.report.signatures?.outcome;
+    const note = `${policy}${outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : ''}`;
     return [
       `<details>`,
       `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
@@ -343,4 +357,89 @@ export function policyCell(report: Report): string {
   const rules = view.open.filter((rule) => rule.result.verdict === worst).map((rule) => rule.result.rule);
   const named = rules.slice(0, 2).join(', ') + (rules.length > 2 ? ` +${rules.length - 2}` : '');
   return `${POLICY_MARK[worst as keyof typeof POLICY_SAYS]} ${named}`;
+}
+
+const SIGNATURE_SAYS = { failed: 'failed', timeout: 'not in time' } as const;
+const SIGNATURE_STATUS: Record<string, string> = { COMPLETE: '✅ COMPLETE', FAILED: '❌ FAILED', IN_PROGRESS: '⏳ IN_PROGRESS' };
+/** Distinct failures named in the outcome line, at most. */
+const MAX_SIGNATURE_FAILURES = 3;
+
+export interface SignatureStyle {
+  /** The summary: a heading at this level and the table open; the comment: a bold label and the table folded. */
+  heading?: number;
+}
+
+/**
+ * An image's managed signatures: how they ended first (signed with which profiles, failed with
+ * the profile, ECR's code and reason, not in time with the step's sentence, or no rule matching),
+ * then a table of each digest's status per profile. Nothing when none were awaited.
+ */
+export function signatureLines(view: SignaturesView | undefined, style: SignatureStyle): string[] {
+  if (!view) return [];
+  const outcome = signatureOutcome(view);
+  const lines = style.heading
+    ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, '', outcome, '']
+    : [`**Signatures:** ${outcome}`, ''];
+  const table = signatureTable(view);
+  if (table.length === 0) return lines;
+  if (style.heading) return [...lines, ...table, ''];
+  const count = view.shown.length + view.leftOut;
+  return [
+    ...lines,
+    `<details><summary>${count === 1 ? '1 signature status' : `${formatCount(count)} signature statuses`}</summary>`,
+    '',
+    ...table,
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function profileList(profiles: readonly string[]): string {
+  const names = profiles.slice(0, 5).map((arn) => code(shortProfile(arn), 100));
+  const more = profiles.length > names.length ? ` and ${formatCount(profiles.length - names.length)} more` : '';
+  return `${profiles.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')}${more}`;
+}
+
+function signatureOutcome(view: SignaturesView): string {
+  switch (view.outcome) {
+    case 'signed': {
+      const { signed, unsigned } = view.digests;
+      const others = unsigned > 0 ? `; ECR does not sign the other ${formatCount(unsigned)}` : '';
+      return `✅ Signed by ECR with ${profileList(view.profiles)} (${plural(signed, 'digest')}${others}).`;
+    }
+    case 'failed': {
+      const named = view.failures.slice(0, MAX_SIGNATURE_FAILURES).map((f) => {
+        const why = [f.code ? code(f.code, 80) : '', f.reason ? escapeText(f.reason, 300) : ''].filter(Boolean).join(' — ');
+        return `${profileList([f.profile])}${why ? `: ${why}` : ''} (${plural(f.digests, 'digest')})`;
+      });
+      const more = view.failures.length > named.length ? `; and ${formatCount(view.failures.length - named.length)} more` : '';
+      // No FAILED status listed (it should not happen): the step's own sentence.
+      return named.length > 0
+        ? `❌ Signing by ECR failed with ${named.join('; ')}${more}.`
+        : `❌ ${escapeText(view.problem ?? "ECR's managed signing failed.", 500)}`;
+    }
+    case 'timeout':
+      return `⏳ ${escapeText(view.problem ?? "ECR's managed signature did not arrive within scan-timeout.", 500)}`;
+    case 'none':
+      return '– No rule of the signing configuration matches this repository: ECR does not sign it.';
+  }
+}
+
+function signatureTable(view: SignaturesView): string[] {
+  const count = view.shown.length + view.leftOut;
+  if (count === 0) return [];
+  if (view.shown.length === 0)
+    return [`_${count === 1 ? '1 signature status' : `${formatCount(count)} signature statuses`} in the JSON report._`];
+  const rows = view.shown.map(signatureRow);
+  if (view.leftOut > 0) rows.push(`| … | and ${formatCount(view.leftOut)} more | | in the JSON report |`);
+  return ['| Manifest | Digest | Profile | Status |', '| --- | --- | --- | --- |', ...rows];
+}
+
+function signatureRow(row: SignatureRow): string {
+  const manifest = escapeText(row.manifest, 60);
+  if (row.profile === undefined) return `| ${manifest} | ${code(row.digest, 100)} | — | not signed by ECR |`;
+  const status = SIGNATURE_STATUS[row.status ?? ''] ?? escapeText(row.status, 40);
+  const failure = row.failureCode ? ` ${code(row.failureCode, 80)}` : '';
+  return `| ${manifest} | ${code(row.digest, 100)} | ${code(shortProfile(row.profile), 100)} | ${status}${failure} |`;
 }

@@ -18,6 +18,23 @@ export interface ReportAttestations {
   missing: string[];
 }
 
+/**
+ * ECR's managed signatures: the signing profiles whose rules match the repository, each digest
+ * pushed with its statuses (an empty list: ECR does not sign that digest), and how the wait ended.
+ */
+export interface ReportSignatures {
+  kind: 'managed';
+  profiles: string[];
+  /** signed; failed (a FAILED status); timeout (not COMPLETE within scan-timeout); none (no rule matches the repository). */
+  outcome: 'signed' | 'failed' | 'timeout' | 'none';
+  /** The step's words for a failure or a timeout. */
+  problem?: string;
+  digests: Array<{
+    digest: string;
+    statuses: Array<{ signingProfileArn: string; status: string; failureCode?: string; failureReason?: string }>;
+  }>;
+}
+
 /** The rules on how the image is built, as judged on it: every rule (off ones as `off`), in RULE_NAMES order. */
 export interface ReportPolicy {
   /** Where the rules came from (policy-file, policy input; neither: the defaults). */
@@ -54,6 +71,8 @@ export interface Report {
   attestations?: ReportAttestations;
   /** The policy's rules judged on the pushed image (absent when nothing was pushed). */
   policy?: ReportPolicy;
+  /** ECR's managed signatures of the image, as awaited (absent when none were: signing off, or no configuration). */
+  signatures?: ReportSignatures;
   commit?: string;
   /** The commit's page on GitHub (`…/owner/repo/commit/<sha>`), for the link in the PR comment. */
   commitUrl?: string;

@@ -1,13 +1,13 @@
 // Pure: what the job summary and the PR comment show of a step's report, decided once: for a
 // step of several images, which images are folded and how many finding rows each may show; for
 // each image, which tables, in which order, which are folded, how many rows each shows within
-// the row budget and how many it leaves out; and which of its policy's rules are shown open,
-// which folded, with how many findings. The renderers (summary.ts, comment-body.ts) only
-// format this view.
+// the row budget and how many it leaves out; which of its policy's rules are shown open, which
+// folded, with how many findings; and how its managed signatures ended, with which rows. The
+// renderers (summary.ts, comment-body.ts) only format this view.
 import type { Ignored } from '../gate/evaluated.js';
 import type { RuleFinding, RuleResult, RuleVerdict } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
-import type { ImageReport, Report, ReportPolicy, StepReport } from './model.js';
+import type { ImageReport, Report, ReportPolicy, ReportSignatures, StepReport } from './model.js';
 
 /** Where the view is shown: the summary has room for everything; the comment is compact. */
 export type Audience = 'summary' | 'comment';
@@ -242,4 +242,90 @@ export function policyTally(report: Report): Record<Exclude<RuleVerdict, 'off'>,
   const tally = { fail: 0, warn: 0, 'no-data': 0, pass: 0 };
   for (const result of on) tally[result.verdict as keyof typeof tally] += 1;
   return tally;
+}
+
+/** Signature rows a table lists at most: an index and its platforms, each with its profiles (the JSON report has them all). */
+export const SIGNATURE_ROWS: Record<Audience, number> = { summary: 40, comment: 20 };
+
+/** One signature status as a table row: which manifest, its digest, the profile and where it stands. */
+export interface SignatureRow {
+  /** `index`, `image` (a manifest that is no platform's), or the platform the digest is the manifest of. */
+  manifest: string;
+  digest: string;
+  /** Undefined: ECR does not sign this digest (it listed no status for it). */
+  profile?: string;
+  status?: string;
+  failureCode?: string;
+}
+
+/** A failed signature, its digests counted: one per profile, code and reason. */
+export interface SignatureFailure {
+  profile: string;
+  code?: string;
+  reason?: string;
+  digests: number;
+}
+
+/** An image's managed signatures as the summary or the comment shows them: how it ended, then the rows within the bound. */
+export interface SignaturesView {
+  outcome: ReportSignatures['outcome'];
+  /** The signing profiles (ARNs) whose rules match the repository. */
+  profiles: string[];
+  problem?: string;
+  failures: SignatureFailure[];
+  /** Digests ECR lists a status for, and digests it lists none for (it does not sign them). */
+  digests: { signed: number; unsigned: number };
+  shown: SignatureRow[];
+  leftOut: number;
+}
+
+/**
+ * The signatures as the summary or the comment shows them; undefined when none were awaited.
+ * `maxRows` is what the fit loop allows, within the audience's own bound.
+ */
+export function signaturesView(report: Report, audience: Audience, maxRows: number = SIGNATURE_ROWS[audience]): SignaturesView | undefined {
+  const signatures = report.signatures;
+  if (!signatures) return undefined;
+  const manifestOf = (digest: string) =>
+    report.scan.platforms.find((p) => p.digest === digest)?.platform ??
+    (digest === report.digest ? (report.scan.platforms.length > 1 ? 'index' : 'image') : '—');
+  const rows = signatures.digests.flatMap(({ digest, statuses }): SignatureRow[] => {
+    const manifest = manifestOf(digest);
+    if (statuses.length === 0) return [{ manifest, digest }];
+    return statuses.map((s) => ({
+      manifest,
+      digest,
+      profile: s.signingProfileArn,
+      status: s.status,
+      ...(s.failureCode ? { failureCode: s.failureCode } : {}),
+    }));
+  });
+  const failures: SignatureFailure[] = [];
+  for (const { statuses } of signatures.digests) {
+    for (const s of statuses.filter((status) => status.status === 'FAILED')) {
+      const same = failures.find((f) => f.profile === s.signingProfileArn && f.code === s.failureCode && f.reason === s.failureReason);
+      if (same) same.digests += 1;
+      else {
+        failures.push({
+          profile: s.signingProfileArn,
+          ...(s.failureCode ? { code: s.failureCode } : {}),
+          ...(s.failureReason ? { reason: s.failureReason } : {}),
+          digests: 1,
+        });
+      }
+    }
+  }
+  const { shown, leftOut } = take(rows, Math.min(SIGNATURE_ROWS[audience], Math.max(0, maxRows)));
+  return {
+    outcome: signatures.outcome,
+    profiles: [...signatures.profiles],
+    ...(signatures.problem ? { problem: signatures.problem } : {}),
+    failures,
+    digests: {
+      signed: signatures.digests.filter((d) => d.statuses.length > 0).length,
+      unsigned: signatures.digests.filter((d) => d.statuses.length === 0).length,
+    },
+    shown,
+    leftOut,
+  };
 }

@@ -9,6 +9,7 @@ import type { EventFacts } from '../github/event.js';
 import type { RiskStep } from '../inspector/risk-step.js';
 import type { ImageFacts, ImagePolicy } from '../gate/rules/types.js';
 import type { ImageVerdict } from '../gate/verdict.js';
+import type { ImageSignatures } from '../gate/signing.js';
 import type { ImageSpec, Inputs } from '../inputs/types.js';
 import type { ReportAttestations } from '../report/model.js';
 import type { PlatformScan } from '../shared/finding.js';
@@ -101,6 +102,8 @@ export interface ImageRun {
   /** Undefined when neither sbom nor provenance is asked for. */
   attestations?: ReportAttestations;
   scanned?: ScannedImage;
+  /** ECR's managed signatures, as awaited (src/steps/signing.ts); undefined when none were. */
+  signatures?: ImageSignatures;
   /** The policy's rules judged on what was pushed (src/steps/policy.ts), and the facts they read. */
   policy?: { facts: ImageFacts; result: ImagePolicy };
   /** Promotion's outcome: tags written (or already there), tags held back and why. */

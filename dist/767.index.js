@@ -1,5 +1,5 @@
-export const id = 65;
-export const ids = [65,895];
+export const id = 767;
+export const ids = [767,895];
 export const modules = {
 
 /***/ 9651:
@@ -739,6 +739,88 @@ function formatPercent(score) {
 
 /***/ }),
 
+/***/ 9324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ shortProfile),
+/* harmony export */   Pv: () => (/* binding */ signingFailureText),
+/* harmony export */   hc: () => (/* binding */ imageSigning),
+/* harmony export */   kV: () => (/* binding */ matchingProfiles)
+/* harmony export */ });
+// Pure: ECR managed signing, as the step waits for it. Which signing profiles a registry's
+// signing configuration applies to a repository (a rule with no filters: every repository; else
+// any WILDCARD_MATCH filter matching the whole name, `*` any run of characters, `/` included),
+// and, from DescribeImageSigningStatus's answers for each digest the step pushed, whether the
+// image is signed, still being signed, or failed.
+//
+// Which digests of a multi-platform image ECR signs (the index, each platform manifest, or both)
+// AWS's documentation does not say (https://docs.aws.amazon.com/AmazonECR/latest/userguide/managed-signing.html,
+// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html):
+// every digest pushed is asked; each that lists a profile must reach COMPLETE, and each expected
+// profile must be COMPLETE on at least one digest of the image.
+/** The distinct signing profiles of the rules that match the repository, in rule order. */
+function matchingProfiles(rules, repository) {
+    const profiles = [];
+    for (const rule of rules) {
+        const filters = rule.repositoryFilters ?? [];
+        const matches = filters.length === 0 || filters.some((f) => wildcardMatch(f.filter, repository));
+        if (matches && !profiles.includes(rule.signingProfileArn))
+            profiles.push(rule.signingProfileArn);
+    }
+    return profiles;
+}
+function wildcardMatch(pattern, name) {
+    const source = pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${source}$`).test(name);
+}
+/** Where an image's managed signatures stand, from each pushed digest's statuses. */
+function imageSigning(expected, digests) {
+    const failures = digests.flatMap((d) => d.statuses
+        .filter((s) => s.status === 'FAILED')
+        .map((s) => ({
+        digest: d.digest,
+        profile: s.signingProfileArn,
+        ...(s.failureCode ? { code: s.failureCode } : {}),
+        ...(s.failureReason ? { reason: s.failureReason } : {}),
+    })));
+    if (failures.length > 0)
+        return { state: 'failed', failures };
+    const waitingFor = [];
+    for (const d of digests) {
+        for (const s of d.statuses)
+            if (s.status !== 'COMPLETE')
+                waitingFor.push(`${shortProfile(s.signingProfileArn)} on ${d.digest}`);
+    }
+    for (const profile of expected) {
+        if (!digests.some((d) => d.statuses.some((s) => s.signingProfileArn === profile))) {
+            waitingFor.push(`${shortProfile(profile)} (no digest has its status yet)`);
+        }
+    }
+    if (waitingFor.length > 0)
+        return { state: 'waiting', waitingFor };
+    return {
+        state: 'signed',
+        signed: digests.flatMap((d) => d.statuses.map((s) => ({ digest: d.digest, profile: s.signingProfileArn }))),
+    };
+}
+/** `arn:aws:signer:us-east-1:111122223333:/signing-profiles/release` → `release`. */
+function shortProfile(arn) {
+    return /\/signing-profiles\/([^/]+)$/.exec(arn)?.[1] ?? arn;
+}
+/** One line naming each failure: the profile, the digest, ECR's code and reason. */
+function signingFailureText(failures) {
+    return failures
+        .map((f) => `signing profile ${shortProfile(f.profile)} failed on ${f.digest}${f.code ? `: ${f.code}` : ''}${f.reason ? ` (${f.reason})` : ''}`)
+        .join('; ');
+}
+
+
+/***/ }),
+
 /***/ 5950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -749,7 +831,7 @@ function formatPercent(score) {
 /* harmony export */   lH: () => (/* binding */ decideStep),
 /* harmony export */   oM: () => (/* binding */ decideImage)
 /* harmony export */ });
-/* unused harmony exports HELD_BY_GATE, HELD_BY_POLICY, policyText */
+/* unused harmony exports HELD_BY_GATE, HELD_BY_POLICY, HELD_BY_SIGNING, policyText */
 /* harmony import */ var _compare_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5764);
 /* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2889);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2601);
@@ -760,6 +842,8 @@ function formatPercent(score) {
 const HELD_BY_GATE = 'the gate failed';
 /** Why a tag of the image that failed only its policy is held back. */
 const HELD_BY_POLICY = 'the policy failed';
+/** Why a release tag was held back when the image's managed signature failed or did not come. */
+const HELD_BY_SIGNING = 'not signed';
 /** One image's findings judged: the order is ignores → comparison → gate, so `new` leaves out what is ignored. */
 function decideImage(input) {
     const ignores = (0,_ignore_js__WEBPACK_IMPORTED_MODULE_1__/* .applyIgnores */ .wI)(input.scans.flatMap((scan) => scan.findings), input.ignores);
@@ -783,7 +867,7 @@ function decideImage(input) {
     return { decision, expired: ignores.expired, ...(comparison ? { comparison } : {}) };
 }
 const FINAL = new Set(['COMPLETE', 'ACTIVE']);
-const policyFails = (image) => (image.policyFailures?.length ?? 0) > 0;
+const policyFails = (image) => (image.policyFailures?.length ?? 0) > 0 || image.signingFailure !== undefined;
 const gateFails = (image) => image.decision?.fails === true;
 function decideStep(images, options) {
     const failed = images.filter((image) => gateFails(image) || policyFails(image));
@@ -792,7 +876,13 @@ function decideStep(images, options) {
     const heldBack = new Map();
     const byPolicyOnly = failed.every((image) => !gateFails(image));
     for (const image of images) {
-        const own = gateFails(image) ? HELD_BY_GATE : policyFails(image) ? HELD_BY_POLICY : undefined;
+        const own = gateFails(image)
+            ? HELD_BY_GATE
+            : (image.policyFailures?.length ?? 0) > 0
+                ? HELD_BY_POLICY
+                : image.signingFailure
+                    ? HELD_BY_SIGNING
+                    : undefined;
         const reason = own ?? (options.layout === 'one' ? HELD_BY_GATE : `${byPolicyOnly ? 'the policy' : 'the gate'} failed on ${names(failedNames)}`);
         heldBack.set(image.name, mayPromote ? [] : image.promotions.map((p) => ({ tag: p.tag, reason })));
     }
@@ -826,7 +916,8 @@ function imageStatus(image) {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image) {
     const gate = image.decision?.reason ?? skippedReason([image], 'one');
-    return withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
+    const sentence = withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
+    return image.signingFailure ? `${image.signingFailure} ${sentence}` : sentence;
 }
 /**
  * An image's sentence with its policy's failures: the gate's, then the policy's ("The policy
@@ -877,7 +968,10 @@ function severalReason(images, step) {
             return `${step.failed.length} of ${total} images failed the gate (${names(byGate.map((i) => i.name))})${promoted}.`;
         const parts = [
             ...(byGate.length > 0 ? [`the gate failed on ${names(byGate.map((i) => i.name))}`] : []),
-            ...byPolicy.map((image) => `the policy failed on "${image.name}" (${policyText(image.policyFailures)})`),
+            ...byPolicy.flatMap((image) => [
+                ...((image.policyFailures?.length ?? 0) > 0 ? [`the policy failed on "${image.name}" (${policyText(image.policyFailures)})`] : []),
+                ...(image.signingFailure ? [`"${image.name}" is not signed (${image.signingFailure.replace(/\.$/, '')})`] : []),
+            ]),
             ...scanProblems(byScan, step.timeout).map((problem) => `${problem} (on-scan-incomplete: fail)`),
         ];
         return `${step.failed.length} of ${total} images failed: ${parts.join('; ')}${promoted}.`;
@@ -1503,7 +1597,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 6065:
+/***/ 7767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2745,6 +2839,7 @@ function parseInputs(get, environment, bake) {
         vex: readVex(read, environment),
         policy: readPolicy(read, environment),
         onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'], 'fail', (v) => v.toLowerCase()),
+        signing: read.oneOf('signing', ['auto', 'require', 'off'], 'auto', (v) => v.toLowerCase()),
         compare: read.oneOf('compare', ['base', 'none'], 'base', (v) => v.toLowerCase()),
         gate: read.oneOf('gate', ['all', 'new'], 'all', (v) => v.toLowerCase()),
         comment: read.boolean('comment', true),
@@ -2979,6 +3074,7 @@ function outputPairs(outputs) {
         ['platform-digests', json(outputs.platformDigests ?? outputs.platformDigestsByImage)],
         ['attestations', json(outputs.attestations ?? outputs.attestationsByImage)],
         ['policy', json(outputs.policy)],
+        ['signatures', json(outputs.signatures)],
         ['image-uri', outputs.imageUri],
         ['tags', outputs.tags?.join('\n')],
         ['scan-status', outputs.scanStatus],
@@ -3047,6 +3143,9 @@ function reportOutputs(report, scanStatus) {
     const policy = policyOutput(report);
     if (policy)
         outputs.policy = policy;
+    const signatures = signaturesOutput(report);
+    if (signatures)
+        outputs.signatures = signatures;
     if (report.layout === 'one' && report.images.length === 1) {
         const image = report.images[0].report;
         if (image.verdict !== 'skipped') {
@@ -3079,6 +3178,23 @@ function policyOutput(report) {
             result.verdict === 'off'
                 ? { verdict: result.verdict }
                 : { verdict: result.verdict, reason: (0,report_escape/* shorten */.ml)((0,report_escape/* cleanText */.X5)(result.reason), POLICY_REASON_MAX) },
+        ])),
+    ]));
+}
+/**
+ * The `signatures` output: each image whose signatures were awaited (by its name, as `policy`
+ * keys it) → each digest pushed → its signatures, one per signing profile with ECR's status.
+ * An image no rule matches has no digest listed. Undefined when none were awaited.
+ */
+function signaturesOutput(report) {
+    const awaited = report.images.filter(({ report: image }) => image.signatures !== undefined);
+    if (awaited.length === 0)
+        return undefined;
+    return Object.fromEntries(awaited.map(({ name, report: image }) => [
+        name,
+        Object.fromEntries(image.signatures.digests.map(({ digest, statuses }) => [
+            digest,
+            statuses.map((s) => ({ kind: image.signatures.kind, profile: s.signingProfileArn, status: s.status })),
         ])),
     ]));
 }
@@ -5354,6 +5470,213 @@ async function repairFloatingTags(client, ref, repository, plan, latestMode, res
     }
 }
 
+// EXTERNAL MODULE: ./src/gate/signing.ts
+var signing = __webpack_require__(9324);
+;// CONCATENATED MODULE: ./src/scan/schedule.ts
+// Pure: when to ask ECR about a scan again.
+//
+// The goal (checked by the benchmark): a scan that has finished is noticed within
+// max(1 s, 10% of the time waited so far), with about one call per second at most.
+// The first check is immediate (a re-run's scan is often complete already); after that the
+// delay is that bound itself, so the wait backs off as it grows long.
+//
+// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep once the
+// delays grow. It is 10% wide, taken off the bound rather than spread around it (a delay past
+// the bound would break the goal above), and never below 1 s (which would break "one call per
+// second"): at the floor the delay is exactly 1 s.
+/** Shortest delay between two checks: the "1 s" of the goal. */
+const MIN_DELAY_MS = 1000;
+/** Share of the time waited so far that the delay grows to. */
+const GROWTH = 0.1;
+/** Width of the jitter, as a share of the delay. */
+const JITTER = 0.1;
+/**
+ * Milliseconds to wait before the next check, given the time waited so far and the time left
+ * before the deadline. Never more than the time left; 0 means the deadline has come.
+ * `random` returns a number in [0, 1), as Math.random does.
+ */
+function nextDelay(waitedMs, remainingMs, random) {
+    if (!(remainingMs > 0))
+        return 0;
+    const bound = Math.max(MIN_DELAY_MS, GROWTH * Math.max(0, waitedMs));
+    const delay = Math.max(MIN_DELAY_MS, Math.floor(bound * (1 - JITTER * unit(random()))));
+    return Math.min(delay, remainingMs);
+}
+/**
+ * The times (ms after the start) at which a wait of `timeoutMs` would check, each call taking
+ * `callMs`: what waitForFindings does when the scan never finishes. For the benchmark and tests.
+ */
+function pollSchedule(timeoutMs, random, callMs = 0) {
+    const checks = [];
+    let now = 0;
+    while (now < timeoutMs) {
+        checks.push(now);
+        now += callMs;
+        const delay = nextDelay(now, timeoutMs - now, random);
+        if (delay <= 0)
+            break;
+        now += delay;
+    }
+    return checks;
+}
+function unit(value) {
+    if (!Number.isFinite(value))
+        return 0;
+    return Math.min(1, Math.max(0, value));
+}
+
+;// CONCATENATED MODULE: ./src/steps/signing.ts
+// Phase: ECR managed signing (input `signing`), awaited before any promotion. Before the build,
+// the registry's signing configuration (GetSigningConfiguration): which signing profiles apply to
+// each image's repository; `require` stops the step when none does. After the push, beside the
+// scan and under its deadline and back-off, DescribeImageSigningStatus for every digest the step
+// pushed (the index and each platform manifest), until every matching profile is COMPLETE; a
+// FAILED status or no signature in time holds every image back (src/gate/verdict.ts).
+
+
+
+
+
+
+/**
+ * Reads the signing configuration once, before anything is built. `auto`: no configuration, or
+ * no permission to read it (a warning naming ecr:GetSigningConfiguration), waits for nothing;
+ * `require`: either stops the step, as does a configuration no rule of which matches an image.
+ */
+async function planSigning(step, session, repositories) {
+    const mode = step.inputs.signing;
+    if (mode === 'off')
+        return { wait: false, why: 'signing: off' };
+    let rules;
+    try {
+        const answer = await session.client.send(new dist_cjs/* GetSigningConfigurationCommand */.tUh({}));
+        if (step.inputs.registryId && answer.registryId && answer.registryId !== step.inputs.registryId) {
+            return refuse(mode, `the signing configuration read is account ${answer.registryId}'s, and registry-id names ${step.inputs.registryId}: another account's managed signing cannot be read from here`);
+        }
+        rules = (answer.signingConfiguration?.rules ?? []).map((rule) => ({
+            signingProfileArn: rule.signingProfileArn ?? '',
+            repositoryFilters: (rule.repositoryFilters ?? []).map((f) => ({ filter: f.filter ?? '', filterType: f.filterType })),
+        }));
+    }
+    catch (error) {
+        const name = (0,errors/* errorName */.Is)(error);
+        if (name === 'SigningConfigurationNotFoundException')
+            return refuse(mode, 'the registry has no signing configuration');
+        if (name === 'AccessDeniedException') {
+            return refuse(mode, `the signing configuration could not be read (AccessDeniedException): allow ecr:GetSigningConfiguration (docs/iam-policy.json) to wait for ECR's managed signatures`, true);
+        }
+        throw error;
+    }
+    const unmatched = repositories.filter((repository) => (0,signing/* matchingProfiles */.kV)(rules, repository).length === 0);
+    if (mode === 'require' && unmatched.length > 0) {
+        throw new errors/* InputError */.dz(`Input "signing" is require, and no rule of the registry's signing configuration matches ${unmatched.map((r) => `"${r}"`).join(', ')}: add a repository filter for it (PutSigningConfiguration), or set signing: auto.`);
+    }
+    return { wait: true, rules };
+}
+function refuse(mode, why, warn = false) {
+    if (mode === 'require')
+        throw new errors/* InputError */.dz(`Input "signing" is require, and ${why}.`);
+    if (warn)
+        actions_core/* warning */.$e(`Managed signing not awaited: ${why}.`);
+    else
+        actions_core/* info */.pq(`Managed signing: ${why}; nothing to wait for (signing: auto).`);
+    return { wait: false, why };
+}
+/**
+ * Waits for each image's managed signatures, beside the scan and under its deadline; logs nothing
+ * until the end (the scan's log group is open), then each image's outcome. Never rejects for a
+ * signature that failed or did not come: that is the verdict's (image.signatures).
+ */
+async function awaitSignatures(step, session, images, plan, deadline) {
+    if (!plan.wait)
+        return;
+    await Promise.all(images.map(async (image) => {
+        const profiles = (0,signing/* matchingProfiles */.kV)(plan.rules, image.ref.repositoryName);
+        image.signatures =
+            profiles.length === 0 ? { profiles, digests: [], outcome: 'none' } : await waitForImage(step, session, image, profiles, deadline);
+    }));
+}
+/** The log's lines, once the scan's group is done. */
+function logSignatures(step, images) {
+    for (const image of images) {
+        const signatures = image.signatures;
+        if (!signatures)
+            continue;
+        const say = (0,label/* labelFor */.gt)(step.inputs, image);
+        if (signatures.outcome === 'none')
+            actions_core/* info */.pq(say('Managed signing: no rule of the signing configuration matches this repository.'));
+        else if (signatures.outcome === 'signed') {
+            const digests = signatures.digests.filter((d) => d.statuses.length > 0).map((d) => d.digest);
+            actions_core/* info */.pq(say(`Signed by ECR (${signatures.profiles.map(signing/* shortProfile */.C1).join(', ')}): ${digests.join(', ')}.`));
+        }
+        else if (signatures.outcome === 'timeout' && step.inputs.onScanIncomplete === 'warn')
+            actions_core/* warning */.$e(say(signatures.problem));
+        else
+            actions_core/* info */.pq(say(signatures.problem));
+    }
+}
+async function waitForImage(step, session, image, profiles, deadline) {
+    const { deps } = step;
+    const digests = [...new Set([image.candidate.digest, ...(image.platforms ?? []).map((p) => p.digest)])];
+    const started = deps.clock.now();
+    let answers;
+    for (;;) {
+        answers = await Promise.all(digests.map((digest) => signing_describe(session, image, digest)));
+        const state = (0,signing/* imageSigning */.hc)(profiles, answers);
+        if (state.state === 'signed')
+            return { profiles, digests: answers, outcome: 'signed' };
+        if (state.state === 'failed') {
+            return {
+                profiles,
+                digests: answers,
+                outcome: 'failed',
+                problem: `ECR's managed signing failed: ${(0,signing/* signingFailureText */.Pv)(state.failures)}.`,
+            };
+        }
+        const delay = nextDelay(deps.clock.now() - started, deadline - deps.clock.now(), deps.random);
+        if (delay <= 0) {
+            return {
+                profiles,
+                digests: answers,
+                outcome: 'timeout',
+                problem: `ECR's managed signature did not arrive within scan-timeout (${step.inputs.scanTimeoutSeconds} s): still waiting for ${state.waitingFor.join(', ')}.`,
+            };
+        }
+        await deps.sleep(delay);
+    }
+}
+async function signing_describe(session, image, digest) {
+    try {
+        const answer = await session.client.send(new dist_cjs/* DescribeImageSigningStatusCommand */.feV({ ...image.ref, imageId: { imageDigest: digest } }));
+        return {
+            digest,
+            statuses: (answer.signingStatuses ?? []).map((s) => ({
+                signingProfileArn: s.signingProfileArn ?? '',
+                status: s.status ?? 'IN_PROGRESS',
+                ...(s.failureCode ? { failureCode: s.failureCode } : {}),
+                ...(s.failureReason ? { failureReason: s.failureReason } : {}),
+            })),
+        };
+    }
+    catch (error) {
+        if ((0,errors/* errorName */.Is)(error) === 'AccessDeniedException') {
+            throw new Error(`DescribeImageSigningStatus was refused (allow ecr:DescribeImageSigningStatus, docs/iam-policy.json): ${(0,errors/* toMessage */.R9)(error)}`, {
+                cause: error,
+            });
+        }
+        throw error;
+    }
+}
+/** The verdict's words for an image whose signature failed or did not come (a timeout under on-scan-incomplete: warn is not one). */
+function signingFailure(step, image) {
+    const signatures = image.signatures;
+    if (!signatures || signatures.outcome === 'signed' || signatures.outcome === 'none')
+        return undefined;
+    if (signatures.outcome === 'timeout' && step.inputs.onScanIncomplete === 'warn')
+        return undefined;
+    return signatures.problem;
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts
 // The repository the image goes to: found, or created when asked, and its lifecycle policy.
 
@@ -5530,59 +5853,6 @@ function basicScanningNote(options) {
     ].filter(Boolean);
     const subject = names.length === 2 ? `${names[0]} and ${names[1]} need` : `${names[0]} needs`;
     return `${subject} enhanced scanning (Amazon Inspector), and this repository's registry uses basic scanning: ${names.length === 2 ? 'they do' : 'it does'} not apply, and the gate uses severity alone.`;
-}
-
-;// CONCATENATED MODULE: ./src/scan/schedule.ts
-// Pure: when to ask ECR about a scan again.
-//
-// The goal (checked by the benchmark): a scan that has finished is noticed within
-// max(1 s, 10% of the time waited so far), with about one call per second at most.
-// The first check is immediate (a re-run's scan is often complete already); after that the
-// delay is that bound itself, so the wait backs off as it grows long.
-//
-// Jitter keeps concurrent waits (platforms, matrix legs) from asking in lockstep once the
-// delays grow. It is 10% wide, taken off the bound rather than spread around it (a delay past
-// the bound would break the goal above), and never below 1 s (which would break "one call per
-// second"): at the floor the delay is exactly 1 s.
-/** Shortest delay between two checks: the "1 s" of the goal. */
-const MIN_DELAY_MS = 1000;
-/** Share of the time waited so far that the delay grows to. */
-const GROWTH = 0.1;
-/** Width of the jitter, as a share of the delay. */
-const JITTER = 0.1;
-/**
- * Milliseconds to wait before the next check, given the time waited so far and the time left
- * before the deadline. Never more than the time left; 0 means the deadline has come.
- * `random` returns a number in [0, 1), as Math.random does.
- */
-function nextDelay(waitedMs, remainingMs, random) {
-    if (!(remainingMs > 0))
-        return 0;
-    const bound = Math.max(MIN_DELAY_MS, GROWTH * Math.max(0, waitedMs));
-    const delay = Math.max(MIN_DELAY_MS, Math.floor(bound * (1 - JITTER * unit(random()))));
-    return Math.min(delay, remainingMs);
-}
-/**
- * The times (ms after the start) at which a wait of `timeoutMs` would check, each call taking
- * `callMs`: what waitForFindings does when the scan never finishes. For the benchmark and tests.
- */
-function pollSchedule(timeoutMs, random, callMs = 0) {
-    const checks = [];
-    let now = 0;
-    while (now < timeoutMs) {
-        checks.push(now);
-        now += callMs;
-        const delay = nextDelay(now, timeoutMs - now, random);
-        if (delay <= 0)
-            break;
-        now += delay;
-    }
-    return checks;
-}
-function unit(value) {
-    if (!Number.isFinite(value))
-        return 0;
-    return Math.min(1, Math.max(0, value));
 }
 
 ;// CONCATENATED MODULE: ./src/scan/pace.ts
@@ -6499,6 +6769,7 @@ async function sleepUntilAborted(ms, signal) {
 
 
 
+
 const REAL = {
     createClient: createEcrClient,
     run: exec.runCommand,
@@ -6553,7 +6824,13 @@ async function run(overrides = {}) {
         const registry = login.registry;
         named = inputs.images.map((spec) => `${registry}/${spec.repository}`);
         Object.assign(outputs, imageOutputs(layout, registry, inputs.images.map((spec, i) => ({ name: spec.name, image: named[i], tags: [] }))));
-        images = await lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry)));
+        // The signing configuration is read beside the repositories: `signing: require` stops the
+        // step here, before anything is built, when no rule matches.
+        const [found, signingPlan] = await Promise.all([
+            lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry))),
+            planSigning(step, session, inputs.images.map((spec) => spec.repository)),
+        ]);
+        images = found;
         const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
         known();
         // The report's renderers (and the policy's readers) load on a later turn once buildx has
@@ -6567,13 +6844,16 @@ async function run(overrides = {}) {
         await resolvePlatforms(session, images);
         await listAttestations(step, session, images);
         known();
-        // The policy's facts are read while ECR scans; its lines are logged once the scan's group is done.
+        // The policy's facts are read, and ECR's managed signatures awaited (under the scan's
+        // deadline), while ECR scans; their lines are logged once the scan's group is done.
         const judged = judgePolicies(step, session, images);
+        const signed = awaitSignatures(step, session, images, signingPlan, deps.clock.now() + inputs.scanTimeoutSeconds * 1000);
         if (inputs.scan)
             await scanImages(step, session, images);
-        await judged;
+        await Promise.all([judged, signed]);
+        logSignatures(step, images);
         await logPolicies(step, images);
-        const verdict = stepVerdict(step, images.map(stepImage));
+        const verdict = stepVerdict(step, images.map((image) => stepImage(step, image)));
         await promoteImages(step, session, images, verdict);
         known();
         await publish(step, outputs, registry, (publishing) => publishing.reportOfStep(step, images, verdict), verdict);
@@ -6593,13 +6873,15 @@ async function run(overrides = {}) {
 function stepVerdict(step, images) {
     return (0,gate_verdict/* decideStep */.lH)(images, { layout: (0,label/* layoutOf */.aH)(step.inputs), scanTimeoutSeconds: step.inputs.scanTimeoutSeconds });
 }
-/** An image as the verdict sees it: its gate, its platforms' scan statuses, its promotions. */
-function stepImage(image) {
+/** An image as the verdict sees it: its gate, its policy and signature, its platforms' scan statuses, its promotions. */
+function stepImage(step, image) {
     const scanned = image.scanned;
+    const signing = signingFailure(step, image);
     return {
         name: image.spec.name,
         ...(scanned ? { decision: scanned.verdict.decision } : { skipped: 'scan-off' }),
         policyFailures: (0,gate_verdict/* policyFailures */.A$)(image.policy?.result.results ?? []),
+        ...(signing ? { signingFailure: signing } : {}),
         statuses: scanned?.scans.map((scan) => scan.status) ?? [],
         promotions: image.plan.promotions,
     };
@@ -7264,4 +7546,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=65.index.js.map
+//# sourceMappingURL=767.index.js.map
