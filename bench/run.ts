@@ -36,6 +36,7 @@ import {
 } from './lib/table.js';
 import type { ColdResult } from './cold.js';
 import type { AttestResult } from './attest.js';
+import type { SigningResult } from './signing.js';
 import type { ImagesResult } from './images.js';
 import type { PolicyActionRun, PolicyResult } from './policy.js';
 import type { FloorRun } from './floor.js';
@@ -44,8 +45,8 @@ import type { ReportRun } from './report/run.js';
 import type { LatencyResult } from './scan-latency.js';
 import type { StartupResult } from './startup.js';
 
-type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images' | 'policy';
-const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images', 'policy'];
+type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images' | 'policy' | 'signing';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images', 'policy', 'signing'];
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -90,6 +91,7 @@ export interface Results {
   cold?: ColdResult;
   attest?: AttestResult;
   images?: ImagesResult;
+  signing?: SigningResult;
   policy?: PolicyResult;
 }
 
@@ -243,6 +245,7 @@ export function tableRows(r: Results): Row[] {
   if (r.cold) rows.push(...coldRows(r.cold));
   if (r.attest) rows.push(...attestRows(r.attest));
   if (r.images) rows.push(...imagesRows(r.images));
+  if (r.signing) rows.push(...signingRows(r.signing));
   if (r.policy) rows.push(...policyRows(r.policy));
   return rows;
 }
@@ -312,6 +315,22 @@ function imagesRows(t: ImagesResult): Row[] {
     row(part, '(m) one step, three images (images), fresh BuildKit, no cache', s(t.multi), ms),
     row(part, '(s) three single-image steps, each on a fresh BuildKit: total', s(t.singles), ms),
     row(part, '(m) / (s) (paired)', s(pairedRatios(t.multi, t.singles)), ratio, '≤ 0.50', (v) => v <= 0.5),
+  ];
+}
+
+/** Part 11: waiting for ECR's managed signing when it signs within the scan's time (bench/signing.ts). */
+function signingRows(t: SigningResult): Row[] {
+  const part = '11 signing';
+  const total = (runs: { total: number }[]) => runs.map((r) => r.total);
+  const scanWait = (runs: ActionRun[]) => runs.map((r) => r.phases['scan wait'] ?? Number.NaN);
+  const [u, sg] = [total(t.unsigned), total(t.signed)];
+  return [
+    row(part, '(u) toy image, scan after 2 s, no signing configuration', s(u), ms),
+    row(part, '(s) the same, ECR signing 1 s after the push (waited for)', s(sg), ms),
+    row(part, '(s) / (u) (paired)', s(pairedRatios(sg, u)), ratio, '≤ 1.02', (v) => v <= 1.02),
+    row(part, '  (s) − (u) (paired)', s(sg.map((v, i) => v - (u[i] ?? Number.NaN))), ms),
+    row(part, '  scan wait, (u)', s(scanWait(t.unsigned)), ms),
+    row(part, '  scan wait, (s)', s(scanWait(t.signed)), ms),
   ];
 }
 
@@ -568,7 +587,8 @@ async function main(): Promise<void> {
     args.only.includes('cold') ||
     args.only.includes('attest') ||
     args.only.includes('images') ||
-    args.only.includes('policy');
+    args.only.includes('policy') ||
+    args.only.includes('signing');
   let builder = process.env.BENCH_BUILDER ?? '';
   if (needsStack && !builder) {
     const { stackEnv } = await import('../test/e2e/stack.js');
@@ -622,6 +642,11 @@ async function main(): Promise<void> {
     results.images = await measureImages(coldRepeats, log);
   }
 
+  if (args.only.includes('signing')) {
+    log(`part 11: waiting for ECR's managed signing within the scan's time, ${repeats * 2} pairs, builder ${builder}`);
+    const { measureSigning } = await import('./signing.js');
+    results.signing = await measureSigning(repeats * 2, builder, log);
+  }
   if (args.only.includes('policy')) {
     log(
       `part 10: the strict policy against every rule off, ${repeats * 3} pairs on the toy image (builder ${builder}) and ${coldRepeats} pairs of examples/retail-api warm with sbom + provenance`,

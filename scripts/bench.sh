@@ -2,7 +2,7 @@
 # The benchmark (docs/performance.md): installs npm packages if node_modules is missing, starts
 # the local stack (the full profile when part 8, attest, or 10, policy, runs: they need the SBOM generator; the
 # demo's otherwise), then runs bench/run.ts on Node 24. Arguments go to bench/run.ts:
-#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy] [--profile]
+#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy,signing] [--profile]
 #   BENCH_REPEATS=5 BENCH_SCAN_REPEATS=3 BENCH_COLD_REPEATS=3 bash scripts/bench.sh
 set -euo pipefail
 
@@ -17,7 +17,7 @@ the attest or policy part runs (they build with sbom: true: the SBOM generator, 
 the first time) or BENCH_BUILDER is set (it may name the engine's builder).
 
 Options (passed to bench/run.ts):
-  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest, images, policy
+  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest, images, policy, signing
   --write-docs      also write the results into docs/performance.md
   --profile         also write --cpu-prof profiles (paths printed)
   -h, --help        print this and exit
