@@ -597,6 +597,8 @@ var actions_core = __webpack_require__(155);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __webpack_require__(5015);
+// EXTERNAL MODULE: ./src/gate/signing.ts
+var gate_signing = __webpack_require__(9324);
 // EXTERNAL MODULE: ./src/gate/verdict.ts
 var verdict = __webpack_require__(5950);
 // EXTERNAL MODULE: ./src/shared/finding.ts
@@ -607,6 +609,7 @@ var policy = __webpack_require__(2601);
 var severity = __webpack_require__(5078);
 ;// CONCATENATED MODULE: ./src/report/assemble.ts
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
+
 
 
 
@@ -642,7 +645,7 @@ function buildReport(parts) {
         ...imageFields(parts),
         scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
         gate: parts.gate,
-        ...withPolicy(decision, parts.policy, true),
+        ...withPolicy(decision, parts, true),
         findings: [...decision.findings].sort(policy/* worstFirst */.md),
         counts: (0,policy/* countFindings */.Gt)(decision.findings),
         ignoredCount: (0,policy/* countIgnored */.qd)(decision.findings),
@@ -669,7 +672,7 @@ function skippedReport(parts) {
             })),
         },
         gate: parts.gate,
-        ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts.policy, false),
+        ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts, false),
         findings: [],
         counts: (0,severity/* emptyCounts */.W1)(),
         ignoredCount: 0,
@@ -678,15 +681,16 @@ function skippedReport(parts) {
     };
 }
 /**
- * The image's verdict, with its policy: a rule at `fail` that failed fails the image as a blocking
- * CVE does, and its sentence is the one the step says for one image (src/gate/verdict.ts
- * oneReason): the gate's, then the policy's; the policy's alone when the gate passed or did not run.
+ * The image's verdict, with its policy and its managed signature: a rule at `fail` that failed,
+ * or a signature that failed or did not come, fails the image as a blocking CVE does, and its
+ * sentence is the one the step says for one image (src/gate/verdict.ts withPolicyFailures).
  */
-function withPolicy(gate, policy, scanned) {
-    const failures = policy ? (0,verdict/* policyFailures */.A$)(policy.results) : [];
-    if (failures.length === 0)
+function withPolicy(gate, parts, scanned) {
+    const failures = parts.policy ? (0,verdict/* policyFailures */.A$)(parts.policy.results) : [];
+    const signing = (0,gate_signing/* signingFailureOf */.lR)(parts.signatures, parts.gate.onIncomplete);
+    if (failures.length === 0 && !signing)
         return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
-    const reason = (0,verdict/* withPolicyFailures */.SM)(gate.reason, { gateFails: gate.fails, scanned }, failures);
+    const reason = (0,verdict/* withPolicyFailures */.SM)(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
     return { verdict: 'failed', reason, fails: true };
 }
 /**
@@ -773,8 +777,6 @@ function closeDetails(cut) {
 var compare = __webpack_require__(5764);
 // EXTERNAL MODULE: ./src/gate/risk.ts
 var risk = __webpack_require__(5492);
-// EXTERNAL MODULE: ./src/gate/signing.ts
-var signing = __webpack_require__(9324);
 ;// CONCATENATED MODULE: ./src/report/view.ts
 /**
  * The tables of the report, in order, each with the rows it shows: `maxRows` rows in all,
@@ -1326,7 +1328,7 @@ function signatureLines(view, style) {
     ];
 }
 function profileList(profiles) {
-    const names = profiles.slice(0, 5).map((arn) => (0,report_escape/* code */.aY)((0,signing/* shortProfile */.C1)(arn), 100));
+    const names = profiles.slice(0, 5).map((arn) => (0,report_escape/* code */.aY)((0,gate_signing/* shortProfile */.C1)(arn), 100));
     const more = profiles.length > names.length ? ` and ${(0,report_escape/* formatCount */.B4)(profiles.length - names.length)} more` : '';
     return `${profiles.length === 1 ? 'profile' : 'profiles'} ${names.join(', ')}${more}`;
 }
@@ -1371,7 +1373,7 @@ function signatureRow(row) {
         return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | — | not signed by ECR |`;
     const status = SIGNATURE_STATUS[row.status ?? ''] ?? (0,report_escape.escapeText)(row.status, 40);
     const failure = row.failureCode ? ` ${(0,report_escape/* code */.aY)(row.failureCode, 80)}` : '';
-    return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | ${(0,report_escape/* code */.aY)((0,signing/* shortProfile */.C1)(row.profile), 100)} | ${status}${failure} |`;
+    return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | ${(0,report_escape/* code */.aY)((0,gate_signing/* shortProfile */.C1)(row.profile), 100)} | ${status}${failure} |`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts

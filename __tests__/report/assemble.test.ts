@@ -273,3 +273,37 @@ describe('a failing policy fails the image', () => {
     expect(skipped).toMatchObject({ verdict: 'skipped', fails: false });
   });
 });
+
+describe("a managed signature that failed or did not come fails the image's report, in the step's words", () => {
+  const scans = [scan('linux/amd64', 'COMPLETE')];
+  const failed = {
+    kind: 'managed' as const,
+    profiles: ['arn:aws:signer:us-east-1:123456789012:/signing-profiles/release'],
+    outcome: 'failed' as const,
+    problem: `ECR's managed signing failed: signing profile release failed on ${DIGEST}: REVOKED (revoked).`,
+    digests: [],
+  };
+
+  test('failed: the report fails, its reason the one decideStep gives the step for one image', () => {
+    const base = parts([], scans);
+    const report = buildReport({ ...base, signatures: failed });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true });
+    const step = decideStep(
+      [{ name: 'x', decision: base.decision, signingFailure: failed.problem, statuses: ['COMPLETE'], promotions: [] }],
+      { layout: 'one', scanTimeoutSeconds: 600 },
+    );
+    expect(report.reason).toBe(step.reason);
+    expect(report.reason).toBe(`${failed.problem} ${base.decision.reason}`);
+  });
+
+  test('a timeout fails it with on-scan-incomplete: fail, not with warn; signed passes', () => {
+    const timeout = {
+      ...failed,
+      outcome: 'timeout' as const,
+      problem: "ECR's managed signature did not arrive within scan-timeout (600 s).",
+    };
+    expect(buildReport({ ...parts([], scans), signatures: timeout }).fails).toBe(true);
+    expect(buildReport({ ...parts([], scans), gate: { ...GATE, onIncomplete: 'warn' }, signatures: timeout }).fails).toBe(false);
+    expect(buildReport({ ...parts([], scans), signatures: { ...failed, outcome: 'signed', problem: undefined } }).fails).toBe(false);
+  });
+});

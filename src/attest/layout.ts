@@ -165,7 +165,7 @@ export function attestationsInManifest(attestationManifestText: string, digest: 
 }
 
 /** The in-toto statement layers of an attestation manifest whose predicate is one of this action's kinds. */
-function statements(attestationManifestText: string): Array<{ layer: Descriptor; kind: AttestationKind; predicateType: string }> {
+export function statements(attestationManifestText: string): Array<{ layer: Descriptor; kind: AttestationKind; predicateType: string }> {
   const manifest = JSON.parse(attestationManifestText) as { layers?: unknown };
   const result: Array<{ layer: Descriptor; kind: AttestationKind; predicateType: string }> = [];
   for (const entry of Array.isArray(manifest.layers) ? (manifest.layers as unknown[]) : []) {

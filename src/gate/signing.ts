@@ -9,6 +9,7 @@
 // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html):
 // every digest pushed is asked; each that lists a profile must reach COMPLETE, and each expected
 // profile must be COMPLETE on at least one digest of the image.
+import { wildcard } from './rules/wildcard.js';
 
 export interface SigningRule {
   signingProfileArn: string;
@@ -35,18 +36,10 @@ export function matchingProfiles(rules: readonly SigningRule[], repository: stri
   const profiles: string[] = [];
   for (const rule of rules) {
     const filters = rule.repositoryFilters ?? [];
-    const matches = filters.length === 0 || filters.some((f) => wildcardMatch(f.filter, repository));
+    const matches = filters.length === 0 || filters.some((f) => wildcard(f.filter).test(repository));
     if (matches && !profiles.includes(rule.signingProfileArn)) profiles.push(rule.signingProfileArn);
   }
   return profiles;
-}
-
-function wildcardMatch(pattern: string, name: string): boolean {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(name);
 }
 
 export type ImageSigning =
@@ -106,4 +99,17 @@ export interface ImageSignatures {
   outcome: 'signed' | 'failed' | 'timeout' | 'none';
   /** The step's words for a failure or a timeout. */
   problem?: string;
+}
+
+/**
+ * An image's signature as the verdict counts it: its words when it failed, or did not come in
+ * time and on-scan-incomplete is fail (a late one under warn is a warning, not a failure).
+ */
+export function signingFailureOf(
+  signatures: Pick<ImageSignatures, 'outcome' | 'problem'> | undefined,
+  onIncomplete: 'fail' | 'warn',
+): string | undefined {
+  if (!signatures || signatures.outcome === 'signed' || signatures.outcome === 'none') return undefined;
+  if (signatures.outcome === 'timeout' && onIncomplete === 'warn') return undefined;
+  return signatures.problem;
 }

@@ -195,12 +195,12 @@ function imageStatus(image: StepImage): string {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image: StepImage): string {
   const gate = image.decision?.reason ?? skippedReason([image], 'one');
-  const sentence = withPolicyFailures(
+  return withPolicyFailures(
     gate,
     { gateFails: gateFails(image), scanned: image.decision !== undefined },
     image.policyFailures ?? [],
+    image.signingFailure,
   );
-  return image.signingFailure ? `${image.signingFailure} ${sentence}` : sentence;
 }
 
 /**
@@ -212,7 +212,14 @@ export function withPolicyFailures(
   gate: string,
   image: { gateFails: boolean; scanned: boolean },
   failures: readonly PolicyFailure[],
+  /** ECR's managed signature failed or did not come: said first. */
+  signingFailure?: string,
 ): string {
+  const sentence = withRuleFailures(gate, image, failures);
+  return signingFailure ? `${signingFailure} ${sentence}` : sentence;
+}
+
+function withRuleFailures(gate: string, image: { gateFails: boolean; scanned: boolean }, failures: readonly PolicyFailure[]): string {
   if (failures.length === 0) return gate;
   const policy = policyText(failures);
   if (image.gateFails) return `${gate} The policy failed too: ${policy}.`;

@@ -1,4 +1,5 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
+import { signingFailureOf } from '../gate/signing.js';
 import { SKIPPED_REASONS, policyFailures, withPolicyFailures } from '../gate/verdict.js';
 import type { PlatformManifest } from '../shared/manifest.js';
 import type { Threshold } from '../shared/severity.js';
@@ -82,7 +83,7 @@ export function buildReport(parts: ReportParts): Report {
     ...imageFields(parts),
     scan: { status: overallStatus(scans), ...(scanType ? { scanType } : {}), platforms },
     gate: parts.gate,
-    ...withPolicy(decision, parts.policy, true),
+    ...withPolicy(decision, parts, true),
     findings: [...decision.findings].sort(worstFirst),
     counts: countFindings(decision.findings),
     ignoredCount: countIgnored(decision.findings),
@@ -117,7 +118,7 @@ export function skippedReport(parts: SkippedParts): Report {
       })),
     },
     gate: parts.gate,
-    ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts.policy, false),
+    ...withPolicy({ verdict: 'skipped', reason, fails: false }, parts, false),
     findings: [],
     counts: emptyCounts(),
     ignoredCount: 0,
@@ -127,18 +128,19 @@ export function skippedReport(parts: SkippedParts): Report {
 }
 
 /**
- * The image's verdict, with its policy: a rule at `fail` that failed fails the image as a blocking
- * CVE does, and its sentence is the one the step says for one image (src/gate/verdict.ts
- * oneReason): the gate's, then the policy's; the policy's alone when the gate passed or did not run.
+ * The image's verdict, with its policy and its managed signature: a rule at `fail` that failed,
+ * or a signature that failed or did not come, fails the image as a blocking CVE does, and its
+ * sentence is the one the step says for one image (src/gate/verdict.ts withPolicyFailures).
  */
 function withPolicy(
   gate: Pick<Report, 'verdict' | 'reason' | 'fails'>,
-  policy: Report['policy'],
+  parts: Pick<ImageParts, 'policy' | 'signatures' | 'gate'>,
   scanned: boolean,
 ): Pick<Report, 'verdict' | 'reason' | 'fails'> {
-  const failures = policy ? policyFailures(policy.results) : [];
-  if (failures.length === 0) return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
-  const reason = withPolicyFailures(gate.reason, { gateFails: gate.fails, scanned }, failures);
+  const failures = parts.policy ? policyFailures(parts.policy.results) : [];
+  const signing = signingFailureOf(parts.signatures, parts.gate.onIncomplete);
+  if (failures.length === 0 && !signing) return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
+  const reason = withPolicyFailures(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
   return { verdict: 'failed', reason, fails: true };
 }
 

@@ -20,7 +20,7 @@ import type {
   RuleResult,
   SbomPackage,
 } from '../gate/rules/types.js';
-import { IN_TOTO_LAYER, kindOfPredicate, PREDICATE_TYPE_ANNOTATION } from '../attest/layout.js';
+import { statements as statementLayers } from '../attest/layout.js';
 import { packagesFromSbom } from '../attest/sbom.js';
 import { DEFAULT_SBOM_GENERATOR } from '../buildx/argv.js';
 import { basesFromMetadata, basesFromProvenance, provenanceMode } from '../buildx/provenance.js';
@@ -346,13 +346,8 @@ class Statements {
     const attestation = image.attestations?.list.find((a) => a.kind === kind && a.platform === platform);
     if (!attestation) throw new Error(`no ${kind} beside the ${platform} image`);
     const manifest = await manifestReader(session.client, image.ref).get(attestation.digest);
-    const layers =
-      (JSON.parse(manifest.text) as { layers?: Array<{ mediaType?: string; digest?: string; annotations?: Record<string, string> }> })
-        .layers ?? [];
-    const layer = layers.find(
-      (l) => l.mediaType === IN_TOTO_LAYER && kindOfPredicate(l.annotations?.[PREDICATE_TYPE_ANNOTATION]) === kind && l.digest,
-    );
-    if (!layer?.digest) throw new Error(`the attestation ${attestation.digest} holds no ${kind} statement`);
+    const layer = statementLayers(manifest.text).find((statement) => statement.kind === kind)?.layer;
+    if (!layer) throw new Error(`the attestation ${attestation.digest} holds no ${kind} statement`);
     return (await registryOf(session)).getBlob(image.ref.repositoryName, layer.digest);
   }
 }

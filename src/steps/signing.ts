@@ -10,6 +10,7 @@ import {
   imageSigning,
   matchingProfiles,
   shortProfile,
+  signingFailureOf,
   signingFailureText,
   type DigestSigning,
   type ImageSignatures,
@@ -164,10 +165,7 @@ async function describe(session: Session, image: ImageRun, digest: string): Prom
   }
 }
 
-/** The verdict's words for an image whose signature failed or did not come (a timeout under on-scan-incomplete: warn is not one). */
+/** The verdict's words for an image whose signature failed or did not come in time (src/gate/signing.ts). */
 export function signingFailure(step: Pick<Step, 'inputs'>, image: ImageRun): string | undefined {
-  const signatures = image.signatures;
-  if (!signatures || signatures.outcome === 'signed' || signatures.outcome === 'none') return undefined;
-  if (signatures.outcome === 'timeout' && step.inputs.onScanIncomplete === 'warn') return undefined;
-  return signatures.problem;
+  return signingFailureOf(image.signatures, step.inputs.onScanIncomplete);
 }

@@ -102,6 +102,8 @@ describe('signing: ECR managed signing', () => {
     expect(errors(run).at(-1)).toMatch(
       /signing profile release_profile failed on sha256:\w+: SIGNING_PROFILE_REVOKED \(The signing profile was revoked\)/,
     );
+    // The summary says the image failed, and why, as the step's error does.
+    expect(run.summary).toMatch(/^## ❌ .*\n\n\*\*ECR's managed signing failed: signing profile release\\?_profile failed/m);
     const tags = await registryTags(a.repository);
     expect(tags).not.toContain('3.0.0');
     expect(tags).not.toContain('latest');

@@ -1,5 +1,5 @@
-export const id = 767;
-export const ids = [767,895];
+export const id = 856;
+export const ids = [856,895];
 export const modules = {
 
 /***/ 9651:
@@ -9,19 +9,17 @@ export const modules = {
 /* harmony export */   $p: () => (/* binding */ OCI_INDEX),
 /* harmony export */   $v: () => (/* binding */ EMPTY_CONFIG),
 /* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   Fn: () => (/* binding */ statements),
 /* harmony export */   GS: () => (/* binding */ attestationsInManifest),
 /* harmony export */   LN: () => (/* binding */ referrersTag),
 /* harmony export */   Pv: () => (/* binding */ attestationsObject),
 /* harmony export */   Zj: () => (/* binding */ attestationsInReferrers),
-/* harmony export */   dT: () => (/* binding */ kindOfPredicate),
 /* harmony export */   h2: () => (/* binding */ splitIndex),
 /* harmony export */   l1: () => (/* binding */ mergeReferrersIndex),
-/* harmony export */   nn: () => (/* binding */ PREDICATE_TYPE_ANNOTATION),
-/* harmony export */   nr: () => (/* binding */ IN_TOTO_LAYER),
 /* harmony export */   oL: () => (/* binding */ referrerManifests),
 /* harmony export */   pA: () => (/* binding */ EMPTY_CONFIG_BYTES)
 /* harmony export */ });
-/* unused harmony exports CREATED_ANNOTATION, ARTIFACT_TYPES, sha256Digest */
+/* unused harmony exports IN_TOTO_LAYER, PREDICATE_TYPE_ANNOTATION, CREATED_ANNOTATION, ARTIFACT_TYPES, kindOfPredicate, sha256Digest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7684);
@@ -739,6 +737,29 @@ function formatPercent(score) {
 
 /***/ }),
 
+/***/ 65:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ wildcard),
+/* harmony export */   _: () => (/* binding */ matchesAny)
+/* harmony export */ });
+// Pure: the policy's patterns: `*` matches any run of characters (`/` too), everything else
+// itself. Licence ids are matched without regard to case, as SPDX says they are.
+function wildcard(pattern, options = {}) {
+    const body = pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${body}$`, options.ignoreCase ? 'i' : '');
+}
+function matchesAny(value, patterns) {
+    return patterns.some((pattern) => pattern.test(value));
+}
+
+
+/***/ }),
+
 /***/ 9324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -746,8 +767,10 @@ function formatPercent(score) {
 /* harmony export */   C1: () => (/* binding */ shortProfile),
 /* harmony export */   Pv: () => (/* binding */ signingFailureText),
 /* harmony export */   hc: () => (/* binding */ imageSigning),
-/* harmony export */   kV: () => (/* binding */ matchingProfiles)
+/* harmony export */   kV: () => (/* binding */ matchingProfiles),
+/* harmony export */   lR: () => (/* binding */ signingFailureOf)
 /* harmony export */ });
+/* harmony import */ var _rules_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65);
 // Pure: ECR managed signing, as the step waits for it. Which signing profiles a registry's
 // signing configuration applies to a repository (a rule with no filters: every repository; else
 // any WILDCARD_MATCH filter matching the whole name, `*` any run of characters, `/` included),
@@ -759,23 +782,17 @@ function formatPercent(score) {
 // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageSigningStatus.html):
 // every digest pushed is asked; each that lists a profile must reach COMPLETE, and each expected
 // profile must be COMPLETE on at least one digest of the image.
+
 /** The distinct signing profiles of the rules that match the repository, in rule order. */
 function matchingProfiles(rules, repository) {
     const profiles = [];
     for (const rule of rules) {
         const filters = rule.repositoryFilters ?? [];
-        const matches = filters.length === 0 || filters.some((f) => wildcardMatch(f.filter, repository));
+        const matches = filters.length === 0 || filters.some((f) => (0,_rules_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .wildcard */ .X)(f.filter).test(repository));
         if (matches && !profiles.includes(rule.signingProfileArn))
             profiles.push(rule.signingProfileArn);
     }
     return profiles;
-}
-function wildcardMatch(pattern, name) {
-    const source = pattern
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${source}$`).test(name);
 }
 /** Where an image's managed signatures stand, from each pushed digest's statuses. */
 function imageSigning(expected, digests) {
@@ -816,6 +833,17 @@ function signingFailureText(failures) {
     return failures
         .map((f) => `signing profile ${shortProfile(f.profile)} failed on ${f.digest}${f.code ? `: ${f.code}` : ''}${f.reason ? ` (${f.reason})` : ''}`)
         .join('; ');
+}
+/**
+ * An image's signature as the verdict counts it: its words when it failed, or did not come in
+ * time and on-scan-incomplete is fail (a late one under warn is a warning, not a failure).
+ */
+function signingFailureOf(signatures, onIncomplete) {
+    if (!signatures || signatures.outcome === 'signed' || signatures.outcome === 'none')
+        return undefined;
+    if (signatures.outcome === 'timeout' && onIncomplete === 'warn')
+        return undefined;
+    return signatures.problem;
 }
 
 
@@ -916,15 +944,20 @@ function imageStatus(image) {
 /** One image's sentence: its gate's, with its policy's failures after it (or alone when the gate passed or did not run). */
 function oneReason(image) {
     const gate = image.decision?.reason ?? skippedReason([image], 'one');
-    const sentence = withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? []);
-    return image.signingFailure ? `${image.signingFailure} ${sentence}` : sentence;
+    return withPolicyFailures(gate, { gateFails: gateFails(image), scanned: image.decision !== undefined }, image.policyFailures ?? [], image.signingFailure);
 }
 /**
  * An image's sentence with its policy's failures: the gate's, then the policy's ("The policy
  * failed too: …"); the policy's alone, before the gate's, when the gate passed or did not run.
  * The step's sentence (one image) and each image's report say it alike.
  */
-function withPolicyFailures(gate, image, failures) {
+function withPolicyFailures(gate, image, failures, 
+/** ECR's managed signature failed or did not come: said first. */
+signingFailure) {
+    const sentence = withRuleFailures(gate, image, failures);
+    return signingFailure ? `${signingFailure} ${sentence}` : sentence;
+}
+function withRuleFailures(gate, image, failures) {
     if (failures.length === 0)
         return gate;
     const policy = policyText(failures);
@@ -1597,7 +1630,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 7767:
+/***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3895,20 +3928,8 @@ function checkAttestations(facts, rule) {
     return { ok: true, checked: has.length > 0 ? `has ${has.join(' and ')}` : 'nothing asked for' };
 }
 
-;// CONCATENATED MODULE: ./src/gate/rules/wildcard.ts
-// Pure: the policy's patterns: `*` matches any run of characters (`/` too), everything else
-// itself. Licence ids are matched without regard to case, as SPDX says they are.
-function wildcard(pattern, options = {}) {
-    const body = pattern
-        .split('*')
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*');
-    return new RegExp(`^${body}$`, options.ignoreCase ? 'i' : '');
-}
-function matchesAny(value, patterns) {
-    return patterns.some((pattern) => pattern.test(value));
-}
-
+// EXTERNAL MODULE: ./src/gate/rules/wildcard.ts
+var wildcard = __webpack_require__(65);
 ;// CONCATENATED MODULE: ./src/gate/rules/bases.ts
 
 /** docker.io/library/python → python; docker.io/team/app → team/app: how a Dockerfile names them. */
@@ -3935,14 +3956,14 @@ function checkBaseImages(facts, rule) {
     const bases = facts.bases.value;
     if (bases.length === 0)
         return { ok: true, checked: 'no base image (FROM scratch)' };
-    const allowed = rule.allowed.map((pattern) => wildcard(pattern));
+    const allowed = rule.allowed.map((pattern) => (0,wildcard/* wildcard */.X)(pattern));
     const findings = [];
     for (const base of bases) {
         const name = baseName(base);
         if (base.tag === 'latest' || (base.tag === undefined && !base.pinned)) {
             findings.push({ message: `${name} is built on "latest", which moves: name a version`, id: 'latest' });
         }
-        if (allowed.length > 0 && !bases_forms(base).some((form) => matchesAny(form, allowed))) {
+        if (allowed.length > 0 && !bases_forms(base).some((form) => (0,wildcard/* matchesAny */._)(form, allowed))) {
             findings.push({ message: `${name} is not an allowed base (allowed: ${rule.allowed.join(', ')})`, id: 'not-allowed' });
         }
         if (rule.pinned && !base.pinned) {
@@ -4077,9 +4098,9 @@ const UNKNOWN = new Set(['NOASSERTION', 'NONE', '']);
 function checkLicenses(facts, rule) {
     if (!facts.sbom.known)
         return { noData: facts.sbom.why };
-    const deny = rule.deny.map((pattern) => wildcard(pattern, { ignoreCase: true }));
-    const allow = rule.allowPackages.map((pattern) => wildcard(pattern, { ignoreCase: true }));
-    const denied = (id) => matchesAny(id, deny);
+    const deny = rule.deny.map((pattern) => (0,wildcard/* wildcard */.X)(pattern, { ignoreCase: true }));
+    const allow = rule.allowPackages.map((pattern) => (0,wildcard/* wildcard */.X)(pattern, { ignoreCase: true }));
+    const denied = (id) => (0,wildcard/* matchesAny */._)(id, deny);
     const findings = [];
     for (const pkg of facts.sbom.value) {
         if (pkg.purl !== undefined && isAllowed(pkg.purl, allow))
@@ -4102,7 +4123,7 @@ function checkLicenses(facts, rule) {
 function isAllowed(purl, allow) {
     const bare = purl.replace(/[?#].*$/, '');
     const unversioned = bare.replace(/@[^/]*$/, '');
-    return matchesAny(purl, allow) || matchesAny(bare, allow) || matchesAny(unversioned, allow);
+    return (0,wildcard/* matchesAny */._)(purl, allow) || (0,wildcard/* matchesAny */._)(bare, allow) || (0,wildcard/* matchesAny */._)(unversioned, allow);
 }
 function licenses_describe(pkg) {
     return `${pkg.name}${pkg.version ? ` ${pkg.version}` : ''}${pkg.purl ? ` (${pkg.purl})` : ''}`;
@@ -4828,10 +4849,8 @@ class Statements {
         if (!attestation)
             throw new Error(`no ${kind} beside the ${platform} image`);
         const manifest = await manifestReader(session.client, image.ref).get(attestation.digest);
-        const layers = JSON.parse(manifest.text)
-            .layers ?? [];
-        const layer = layers.find((l) => l.mediaType === attest_layout/* IN_TOTO_LAYER */.nr && (0,attest_layout/* kindOfPredicate */.dT)(l.annotations?.[attest_layout/* PREDICATE_TYPE_ANNOTATION */.nn]) === kind && l.digest);
-        if (!layer?.digest)
+        const layer = (0,attest_layout/* statements */.Fn)(manifest.text).find((statement) => statement.kind === kind)?.layer;
+        if (!layer)
             throw new Error(`the attestation ${attestation.digest} holds no ${kind} statement`);
         return (await registryOf(session)).getBlob(image.ref.repositoryName, layer.digest);
     }
@@ -5667,14 +5686,9 @@ async function signing_describe(session, image, digest) {
         throw error;
     }
 }
-/** The verdict's words for an image whose signature failed or did not come (a timeout under on-scan-incomplete: warn is not one). */
+/** The verdict's words for an image whose signature failed or did not come in time (src/gate/signing.ts). */
 function signingFailure(step, image) {
-    const signatures = image.signatures;
-    if (!signatures || signatures.outcome === 'signed' || signatures.outcome === 'none')
-        return undefined;
-    if (signatures.outcome === 'timeout' && step.inputs.onScanIncomplete === 'warn')
-        return undefined;
-    return signatures.problem;
+    return (0,signing/* signingFailureOf */.lR)(image.signatures, step.inputs.onScanIncomplete);
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts
@@ -7546,4 +7560,4 @@ const realTime = {
 
 };
 
-//# sourceMappingURL=767.index.js.map
+//# sourceMappingURL=856.index.js.map
