@@ -3442,6 +3442,23 @@ async function listTags(client, ref) {
     } while (nextToken);
     return tags;
 }
+/**
+ * The digest each tag names now, read the way a pull reads it (BatchGetImage by tag), where
+ * ListImages may still show a tag where it was before its last move. A tag that is not there, or
+ * whose read failed, is left out.
+ */
+async function readTags(client, ref, tags) {
+    const found = new Map();
+    if (tags.length === 0)
+        return found;
+    const response = await client.send(new dist_cjs/* BatchGetImageCommand */.P8n({ ...ref, imageIds: tags.map((imageTag) => ({ imageTag })), acceptedMediaTypes: shared_manifest/* ACCEPTED_MEDIA_TYPES */.FG }));
+    for (const image of response.images ?? []) {
+        const { imageTag, imageDigest } = image.imageId ?? {};
+        if (imageTag && imageDigest)
+            found.set(imageTag, imageDigest);
+    }
+    return found;
+}
 
 // EXTERNAL MODULE: ./src/steps/label.ts
 var label = __webpack_require__(4553);
@@ -5305,6 +5322,10 @@ image) {
 function isFloating(promotion, latestMode) {
     return promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
 }
+/** Whether release `v` is in the line of a floating tag of `current` (`1.2`: 1.2.x; `1`: 1.x; `latest`: any). */
+function inLine(kind, current, v) {
+    return kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
+}
 /** The highest stable release in a floating tag's line (`1.2`: 1.2.x; `1`: 1.x; `latest`: any), and the tag that names it. */
 function highestInLine(kind, current, tags) {
     let highest;
@@ -5312,8 +5333,7 @@ function highestInLine(kind, current, tags) {
         const v = releaseVersion(tag);
         if (v === undefined || v.prerelease.length > 0)
             continue;
-        const inLine = kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
-        if (inLine && (highest === undefined || gt_default()(v, highest.version)))
+        if (inLine(kind, current, v) && (highest === undefined || gt_default()(v, highest.version)))
             highest = { version: v, tag };
     }
     return highest;
@@ -5346,26 +5366,50 @@ function moveFloatingTags(plan, existingTags, latestMode) {
  * (`written`), the repository's tags are read again (`tagsNow`: tag → digest). A floating tag of
  * this run's whose line now holds a higher release (written meanwhile by an overlapping run,
  * whose own floating tags this run's writes may have overtaken) goes back to that release's
- * image, unless it is there already. Two runs that both repair end at the same tags.
+ * image, unless it is there already. When this run's release is the highest in the line and the
+ * tag now names a lower release's image (that run's write landed after this one's, and its own
+ * read missed this release), it comes back to this image (`digest`). Two runs that both repair
+ * end at the same tags.
  */
-function floatingRepairs(plan, written, tagsNow, latestMode) {
+function floatingRepairs(plan, written, tagsNow, latestMode, 
+/** This run's image. */
+digest) {
     if (plan.version === undefined)
         return [];
     const current = new (semver_default())(plan.version);
+    const own = plan.promotions.find((p) => p.kind === 'release')?.tag;
     const tags = [...tagsNow.keys()];
     const repairs = [];
     for (const promotion of plan.promotions) {
         if (!isFloating(promotion, latestMode) || !written.includes(promotion.tag))
             continue;
+        const now = tagsNow.get(promotion.tag);
         const highest = highestInLine(promotion.kind, current, tags);
-        if (highest === undefined || !gt_default()(highest.version, current))
+        if (highest !== undefined && gt_default()(highest.version, current)) {
+            const target = tagsNow.get(highest.tag);
+            if (target !== undefined && now !== target)
+                repairs.push({ tag: promotion.tag, release: highest.tag, digest: target });
             continue;
-        const digest = tagsNow.get(highest.tag);
-        if (digest === undefined || tagsNow.get(promotion.tag) === digest)
+        }
+        if (digest === undefined || own === undefined || now === undefined || now === digest)
             continue;
-        repairs.push({ tag: promotion.tag, release: highest.tag, digest });
+        const lower = lowerReleaseNaming(now, promotion.kind, current, tagsNow);
+        if (lower !== undefined)
+            repairs.push({ tag: promotion.tag, release: own, digest, overtook: lower });
     }
     return repairs;
+}
+/** A stable release tag in the line below `current` that names `digest`, if any. */
+function lowerReleaseNaming(digest, kind, current, tagsNow) {
+    for (const [tag, named] of tagsNow) {
+        if (named !== digest)
+            continue;
+        const v = releaseVersion(tag);
+        if (v === undefined || v.prerelease.length > 0 || !gt_default()(current, v) || !inLine(kind, current, v))
+            continue;
+        return tag;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/promote.ts
@@ -5409,6 +5453,9 @@ async function promoteImages(step, session, images, verdict) {
             for (const moved of result.movedBack) {
                 actions_core/* info */.pq(say(`Moved ${moved.tag} to ${moved.release} (${moved.digest}): a newer release was promoted while this run was; floating tags move forward only.`));
             }
+            for (const restored of result.restored) {
+                actions_core/* info */.pq(say(`Put ${restored.tag} back on ${restored.release} (this release): ${restored.overtook}, an older release promoted at the same time, had moved it; floating tags move forward only.`));
+            }
             for (const held of result.heldBack)
                 if (!result.movedBack.some((m) => m.tag === held.tag))
                     actions_core/* info */.pq(say(`Held back ${held.tag}: ${held.reason}.`));
@@ -5421,7 +5468,7 @@ async function promoteTags(client, ref, repository, plan, latestMode,
 /** The candidate's manifest, as read after the push: copied, never fetched again. */
 manifest) {
     const digest = manifest.digest;
-    const result = { written: [], heldBack: [], warnings: [], movedBack: [] };
+    const result = { written: [], heldBack: [], warnings: [], movedBack: [], restored: [] };
     if (plan.promotions.length === 0)
         return result;
     const existing = await listTags(client, ref);
@@ -5453,7 +5500,7 @@ manifest) {
             }
         }
     }
-    await repairFloatingTags(client, ref, repository, plan, latestMode, result);
+    await repairFloatingTags(client, ref, repository, plan, latestMode, manifest, result);
     return result;
 }
 /** Enough rounds for releases that keep landing while this run repairs; each round is one ListImages. */
@@ -5463,23 +5510,41 @@ const REPAIR_ROUNDS = 3;
  * releases promoted at once each list the tags, each find their release the highest, and the
  * lower one's write can land last. So once this run's floating tags are written, the tags are
  * read again, and each that a higher release's line now claims goes to that release's image (a
- * copy of the manifest its own tag names). Whichever run writes a floating tag last reads the
- * tags after that write, so the last writer repairs what any other got wrong; a repair is itself
- * a write, so the tags are read again after it (a third release may have landed meanwhile) until
- * nothing is left to repair. In a repository whose tags cannot move, a floating tag is held back
- * as before, and nothing is repaired.
+ * copy of the manifest its own tag names); when this run's release is the highest and a lower
+ * release's write landed after this run's, the tag comes back to this image. Whichever run writes
+ * a floating tag last reads the tags after that write, so the last writer repairs what any other
+ * got wrong; a repair is itself a write, so the tags are read again after it (a third release
+ * may have landed meanwhile) until nothing is left to repair. Where the floating tags point now
+ * is read as a pull reads it (BatchGetImage by tag), not from ListImages, which may still show a
+ * tag where it was before the other run's write: ListImages only says which releases exist. In a
+ * repository whose tags cannot move, a floating tag is held back as before, and nothing is
+ * repaired.
  */
-async function repairFloatingTags(client, ref, repository, plan, latestMode, result) {
+async function repairFloatingTags(client, ref, repository, plan, latestMode, manifest, result) {
     const ours = plan.promotions
         .filter((p) => FLOATING.has(p.kind) && result.written.includes(p.tag) && canMoveTag(repository, p.tag))
         .map((p) => p.tag);
     if (ours.length === 0)
         return;
     for (let round = 0; round < REPAIR_ROUNDS; round++) {
-        const repairs = floatingRepairs(plan, ours, await listTags(client, ref), latestMode);
+        const [listed, pointing] = await Promise.all([listTags(client, ref), readTags(client, ref, ours)]);
+        const tagsNow = new Map(listed);
+        for (const tag of ours) {
+            const digest = pointing.get(tag);
+            if (digest === undefined)
+                tagsNow.delete(tag);
+            else
+                tagsNow.set(tag, digest);
+        }
+        const repairs = floatingRepairs(plan, ours, tagsNow, latestMode, manifest.digest);
         if (repairs.length === 0)
             return;
         for (const repair of repairs) {
+            if (repair.overtook !== undefined) {
+                await putTag(client, ref, manifest, repair.tag);
+                result.restored = [...result.restored.filter((restored) => restored.tag !== repair.tag), repair];
+                continue;
+            }
             await putTag(client, ref, await getManifest(client, ref, repair.digest), repair.tag);
             result.written = result.written.filter((tag) => tag !== repair.tag);
             result.heldBack = result.heldBack.filter((held) => held.tag !== repair.tag);

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { BatchGetImageCommand, ImageTagAlreadyExistsException, ListImagesCommand, PutImageCommand } from '@aws-sdk/client-ecr';
+import {
+  BatchGetImageCommand,
+  ImageTagAlreadyExistsException,
+  ListImagesCommand,
+  PutImageCommand,
+  type BatchGetImageCommandInput,
+} from '@aws-sdk/client-ecr';
 import { computeTagPlan } from '../../src/tags/plan.js';
 import type { RepositoryInfo } from '../../src/ecr/repository.js';
 import type { Manifest } from '../../src/ecr/images.js';
@@ -35,14 +41,33 @@ function repository(tagMutability: RepositoryInfo['tagMutability']): RepositoryI
   return { name: 'mlops/retail-api', registryId: '123456789012', scanOnPush: true, tagMutability, exclusions: [], created: false };
 }
 
-/** An ECR holding `existing` tags; PutImage refuses to move a tag in an immutable repository. */
+/** The images a BatchGetImage by tag finds in `tags` (tag → digest): where each tag points now. */
+function tagReads(input: BatchGetImageCommandInput, tags: ReadonlyMap<string, string>) {
+  return (input.imageIds ?? []).flatMap(({ imageTag }) => {
+    const imageDigest = imageTag === undefined ? undefined : tags.get(imageTag);
+    return imageDigest === undefined ? [] : [{ imageId: { imageTag, imageDigest }, imageManifest: '{"schemaVersion":2}' }];
+  });
+}
+
+/**
+ * An ECR holding `existing` tags, which PutImage moves; PutImage refuses to move a tag in an
+ * immutable repository. BatchGetImage by digest answers with another manifest, so a read of the
+ * candidate would be seen, not only fail.
+ */
 function ecr(existing: Record<string, string>, immutable: boolean): FakeEcrClient {
+  const tags = new Map(Object.entries(existing));
   return new FakeEcrClient()
-    .on(ListImagesCommand, () => ({ imageIds: Object.entries(existing).map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) }))
+    .on(ListImagesCommand, () => ({ imageIds: [...tags].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) }))
+    .on(BatchGetImageCommand, (input) =>
+      input.imageIds?.[0]?.imageTag !== undefined
+        ? { images: tagReads(input, tags) }
+        : { images: [{ imageId: { imageDigest: OLD }, imageManifest: '{"schemaVersion":2,"read":"again"}' }] },
+    )
     .on(PutImageCommand, (input) => {
-      if (immutable && input.imageTag && existing[input.imageTag]) {
+      if (immutable && input.imageTag && tags.has(input.imageTag)) {
         throw new ImageTagAlreadyExistsException({ message: `tag ${input.imageTag} exists`, $metadata: {} });
       }
+      tags.set(input.imageTag!, input.imageDigest!);
       return { image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } };
     });
 }
@@ -137,13 +162,13 @@ describe('promoteTags', () => {
   });
 
   test('copies the manifest it is given under each tag, and never reads it again', async () => {
-    // BatchGetImage answers here (with another manifest), so a read would be seen, not only fail.
-    const fake = ecr({}, false).on(BatchGetImageCommand, () => ({
-      images: [{ imageId: { imageDigest: OLD }, imageManifest: '{"schemaVersion":2,"read":"again"}' }],
-    }));
+    const fake = ecr({}, false);
     const plan = computeTagPlan({ sha: SHA, release: { tag: 'v1.2.3', prerelease: false } }, inputs, IMAGE);
     await promoteTags(fake.client, ref, repository('MUTABLE'), plan, 'auto', MANIFEST);
-    expect(fake.commandNames().filter((name) => name !== 'ListImagesCommand' && name !== 'PutImageCommand')).toEqual([]);
+    // The only read after the writes is where the floating tags point now, by tag.
+    expect(fake.inputsOf(BatchGetImageCommand).map((input) => input.imageIds)).toEqual([
+      [{ imageTag: '1.2' }, { imageTag: '1' }, { imageTag: 'latest' }],
+    ]);
     expect(fake.inputsOf(PutImageCommand).map((i) => [i.imageTag, i.imageDigest, i.imageManifest, i.imageManifestMediaType])).toEqual(
       ['1.2.3', '1.2', '1', 'latest'].map((tag) => [tag, DIGEST, MANIFEST.text, MANIFEST.mediaType]),
     );
@@ -159,15 +184,18 @@ describe('promoteTags: a release promoted at the same time as a higher one', () 
   /** ListImages: empty when this run decides, then what the other run wrote meanwhile. */
   function racing(mutability: RepositoryInfo['tagMutability'], thirdRelease = false) {
     const tags = new Map<string, string>();
+    let thirdLanded = false;
     const fake = new FakeEcrClient()
       .on(ListImagesCommand, (_input, call) => {
         if (call === 1) tags.set('1.5.1', HIGHER);
         return { imageIds: [...tags].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) };
       })
-      .on(BatchGetImageCommand, (input, call) => {
+      .on(BatchGetImageCommand, (input) => {
+        if (input.imageIds?.[0]?.imageTag !== undefined) return { images: tagReads(input, tags) };
         // A third release, landing while this run repairs: its floating tags are written just
         // before this run's repairs, which put them back on 1.5.1.
-        if (call === 0 && thirdRelease) for (const tag of ['1.5.2', '1.5', '1', 'latest']) tags.set(tag, HIGHEST);
+        if (thirdRelease && !thirdLanded) for (const tag of ['1.5.2', '1.5', '1', 'latest']) tags.set(tag, HIGHEST);
+        thirdLanded = thirdRelease;
         return {
           images: [
             { imageId: input.imageIds![0], imageManifest: '{"schemaVersion":2,"higher":true}', imageManifestMediaType: MANIFEST.mediaType },
@@ -197,7 +225,7 @@ describe('promoteTags: a release promoted at the same time as a higher one', () 
       ['1.5', '1', 'latest'].map((tag) => ({ tag, reason: expect.stringMatching(/^moved to 1\.5\.1: a newer release/) })),
     );
     // The higher release's manifest is copied, as its own tag names it.
-    expect(fake.inputsOf(BatchGetImageCommand)[0]!.imageIds).toEqual([{ imageDigest: HIGHER }]);
+    expect(fake.inputsOf(BatchGetImageCommand)[1]!.imageIds).toEqual([{ imageDigest: HIGHER }]);
   });
 
   test('a third release landing while it repairs: it reads the tags again after its repair, and follows the highest', async () => {
@@ -228,6 +256,91 @@ describe('promoteTags: a release promoted at the same time as a higher one', () 
     expect(tags.get('latest')).toBe(OLD);
     expect(result.heldBack.find((h) => h.tag === 'latest')?.reason).toMatch(/^immutable repository/);
     expect(fake.inputsOf(BatchGetImageCommand)).toEqual([]);
+  });
+
+  test("the higher release: a lower release's writes landed after its own; the floating tags come back, and it says so", async () => {
+    const LOWER = `sha256:${'7'.repeat(64)}`;
+    const tags = new Map<string, string>();
+    const fake = new FakeEcrClient()
+      .on(ListImagesCommand, (_input, call) => {
+        // 1.5.0's run decided before this one wrote, and wrote after it.
+        if (call === 1) for (const tag of ['1.5.0', '1.5', '1', 'latest']) tags.set(tag, LOWER);
+        return { imageIds: [...tags].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) };
+      })
+      .on(BatchGetImageCommand, (input) => ({ images: tagReads(input, tags) }))
+      .on(PutImageCommand, (input) => {
+        tags.set(input.imageTag!, input.imageDigest!);
+        return { image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } };
+      });
+    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan('v1.5.1'), 'auto', MANIFEST);
+    expect(Object.fromEntries(tags)).toEqual({ '1.5.0': LOWER, '1.5.1': OURS, '1.5': OURS, '1': OURS, latest: OURS });
+    expect(result.written).toEqual(['1.5.1', '1.5', '1', 'latest']);
+    expect(result.heldBack).toEqual([]);
+    expect(result.restored.map((r) => [r.tag, r.release, r.overtook])).toEqual([
+      ['1.5', '1.5.1', '1.5.0'],
+      ['1', '1.5.1', '1.5.0'],
+      ['latest', '1.5.1', '1.5.0'],
+    ]);
+    // Its own manifest is copied back, never read.
+    expect(fake.inputsOf(BatchGetImageCommand).every((input) => input.imageIds!.every((id) => id.imageTag !== undefined))).toBe(true);
+    expect(
+      fake
+        .inputsOf(PutImageCommand)
+        .slice(4)
+        .map((input) => [input.imageTag, input.imageDigest]),
+    ).toEqual([
+      ['1.5', OURS],
+      ['1', OURS],
+      ['latest', OURS],
+    ]);
+  });
+
+  test('ListImages still shows the floating tags where the other run put them: where they point is read by tag', async () => {
+    // The higher release is listed, and ListImages says its run already moved 1.5, 1 and latest;
+    // in fact this run's writes landed after that run's, and the tags name this image.
+    const listed = new Map([['1.5.1', HIGHER]]);
+    const tags = new Map(listed);
+    const fake = new FakeEcrClient()
+      .on(ListImagesCommand, (_input, call) => {
+        if (call === 1) for (const tag of ['1.5', '1', 'latest']) listed.set(tag, HIGHER);
+        return { imageIds: [...(call === 0 ? new Map() : listed)].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) };
+      })
+      .on(BatchGetImageCommand, (input) =>
+        input.imageIds?.[0]?.imageTag !== undefined
+          ? { images: tagReads(input, tags) }
+          : { images: [{ imageId: input.imageIds![0], imageManifest: '{"schemaVersion":2,"higher":true}' }] },
+      )
+      .on(PutImageCommand, (input) => {
+        tags.set(input.imageTag!, input.imageDigest!);
+        return { image: { imageId: { imageDigest: input.imageDigest, imageTag: input.imageTag } } };
+      });
+    const result = await promoteTags(fake.client, ref, repository('MUTABLE'), plan('v1.5.0'), 'auto', MANIFEST);
+    expect(result.movedBack.map((m) => m.tag)).toEqual(['1.5', '1', 'latest']);
+    expect(['1.5', '1', 'latest'].map((tag) => tags.get(tag))).toEqual([HIGHER, HIGHER, HIGHER]);
+  });
+
+  test('a tag that no lower release names is not taken back (latest: true of another run)', async () => {
+    const ELSEWHERE = `sha256:${'8'.repeat(64)}`;
+    const tags = new Map<string, string>();
+    const result = await promoteTags(
+      new FakeEcrClient()
+        .on(ListImagesCommand, (_input, call) => {
+          if (call === 1) tags.set('latest', ELSEWHERE);
+          return { imageIds: [...tags].map(([imageTag, imageDigest]) => ({ imageTag, imageDigest })) };
+        })
+        .on(BatchGetImageCommand, (input) => ({ images: tagReads(input, tags) }))
+        .on(PutImageCommand, (input) => {
+          tags.set(input.imageTag!, input.imageDigest!);
+          return {};
+        }).client,
+      ref,
+      repository('MUTABLE'),
+      plan('v1.5.2'),
+      'auto',
+      MANIFEST,
+    );
+    expect(result.restored).toEqual([]);
+    expect(tags.get('latest')).toBe(ELSEWHERE);
   });
 
   test('the highest release promotes and repairs nothing', async () => {

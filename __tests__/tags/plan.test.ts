@@ -67,7 +67,8 @@ describe('floatingRepairs: floating tags move forward only, whatever overlaps', 
   const OURS = `sha256:${'1'.repeat(64)}`;
   const HIGHER = `sha256:${'2'.repeat(64)}`;
   const OTHER = `sha256:${'3'.repeat(64)}`;
-  test.each<[string, string, string[], Record<string, string>, string, Array<[string, string, string]>]>([
+  const LOWER = `sha256:${'4'.repeat(64)}`;
+  test.each<[string, string, string[], Record<string, string>, string, Array<string[]>]>([
     [
       'a higher patch promoted meanwhile takes back 1.5, 1 and latest',
       'v1.5.0',
@@ -132,8 +133,45 @@ describe('floatingRepairs: floating tags move forward only, whatever overlaps', 
       'auto',
       [['1.5', '1.5.1', HIGHER]],
     ],
+    [
+      "the highest release: a lower release's write landed after its own, the tag comes back",
+      'v1.5.1',
+      ['1.5.1', '1.5', '1', 'latest'],
+      { '1.5.1': OURS, '1.5.0': LOWER, '1.5': LOWER, '1': OURS, latest: LOWER },
+      'auto',
+      [
+        ['1.5', '1.5.1', OURS, '1.5.0'],
+        ['latest', '1.5.1', OURS, '1.5.0'],
+      ],
+    ],
+    [
+      'the highest release: a tag on an image no lower release names stays (latest: true of another run)',
+      'v1.5.1',
+      ['1.5.1', '1.5', '1', 'latest'],
+      { '1.5.1': OURS, '1.5.0': LOWER, '1.5': OURS, '1': OURS, latest: OTHER },
+      'auto',
+      [],
+    ],
+    [
+      'the highest release: a lower release of another line does not count for 1.5',
+      'v1.5.1',
+      ['1.5.1', '1.5'],
+      { '1.5.1': OURS, '1.4.9': LOWER, '1.5': LOWER },
+      'auto',
+      [],
+    ],
+    [
+      'the highest release: a lower prerelease does not count',
+      'v1.5.1',
+      ['1.5.1', 'latest'],
+      { '1.5.1': OURS, '1.5.0-rc.1': LOWER, latest: LOWER },
+      'auto',
+      [],
+    ],
   ])('%s', (_name, release, written, tagsNow, latest, expected) => {
-    const repairs = floatingRepairs(plan(release), written, new Map(Object.entries(tagsNow)), latest as 'auto' | 'true');
-    expect(repairs.map((r) => [r.tag, r.release, r.digest])).toEqual(expected);
+    const repairs = floatingRepairs(plan(release), written, new Map(Object.entries(tagsNow)), latest as 'auto' | 'true', OURS);
+    expect(
+      repairs.map((r) => (r.overtook === undefined ? [r.tag, r.release, r.digest] : [r.tag, r.release, r.digest, r.overtook])),
+    ).toEqual(expected);
   });
 });

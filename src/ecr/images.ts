@@ -133,3 +133,21 @@ export async function listTags(client: Client, ref: ImageRef): Promise<Map<strin
   } while (nextToken);
   return tags;
 }
+
+/**
+ * The digest each tag names now, read the way a pull reads it (BatchGetImage by tag), where
+ * ListImages may still show a tag where it was before its last move. A tag that is not there, or
+ * whose read failed, is left out.
+ */
+export async function readTags(client: Client, ref: ImageRef, tags: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (tags.length === 0) return found;
+  const response = await client.send(
+    new BatchGetImageCommand({ ...ref, imageIds: tags.map((imageTag) => ({ imageTag })), acceptedMediaTypes: ACCEPTED_MEDIA_TYPES }),
+  );
+  for (const image of response.images ?? []) {
+    const { imageTag, imageDigest } = image.imageId ?? {};
+    if (imageTag && imageDigest) found.set(imageTag, imageDigest);
+  }
+  return found;
+}

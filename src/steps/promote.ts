@@ -3,7 +3,7 @@
 // never by pushing again; all or nothing: when the verdict holds them back, no image gets them.
 import * as core from '../util/actions-core.js';
 import type { ECRClient } from '@aws-sdk/client-ecr';
-import { getManifest, listTags, putTag, type ImageRef, type Manifest } from '../ecr/images.js';
+import { getManifest, listTags, putTag, readTags, type ImageRef, type Manifest } from '../ecr/images.js';
 import type { StepVerdict } from '../gate/verdict.js';
 import { canMoveTag, type RepositoryInfo } from '../shared/tag-mutability.js';
 import { floatingRepairs, moveFloatingTags, type FloatingRepair, type LatestMode, type Promotion, type TagPlan } from '../tags/plan.js';
@@ -45,6 +45,13 @@ export async function promoteImages(
           ),
         );
       }
+      for (const restored of result.restored) {
+        core.info(
+          say(
+            `Put ${restored.tag} back on ${restored.release} (this release): ${restored.overtook}, an older release promoted at the same time, had moved it; floating tags move forward only.`,
+          ),
+        );
+      }
       for (const held of result.heldBack)
         if (!result.movedBack.some((m) => m.tag === held.tag)) core.info(say(`Held back ${held.tag}: ${held.reason}.`));
       image.promoted = { written: result.written, heldBack: result.heldBack };
@@ -59,6 +66,8 @@ export interface PromotionResult {
   warnings: string[];
   /** Floating tags this run wrote and then pointed at a newer release promoted meanwhile. */
   movedBack: FloatingRepair[];
+  /** Floating tags this run wrote, an older release's run overwrote, and this run put back. */
+  restored: FloatingRepair[];
 }
 
 const FLOATING = new Set<Promotion['kind']>(['minor', 'major', 'latest']);
@@ -73,7 +82,7 @@ export async function promoteTags(
   manifest: Manifest,
 ): Promise<PromotionResult> {
   const digest = manifest.digest;
-  const result: PromotionResult = { written: [], heldBack: [], warnings: [], movedBack: [] };
+  const result: PromotionResult = { written: [], heldBack: [], warnings: [], movedBack: [], restored: [] };
   if (plan.promotions.length === 0) return result;
 
   const existing = await listTags(client, ref);
@@ -106,7 +115,7 @@ export async function promoteTags(
       }
     }
   }
-  await repairFloatingTags(client, ref, repository, plan, latestMode, result);
+  await repairFloatingTags(client, ref, repository, plan, latestMode, manifest, result);
   return result;
 }
 
@@ -118,11 +127,15 @@ const REPAIR_ROUNDS = 3;
  * releases promoted at once each list the tags, each find their release the highest, and the
  * lower one's write can land last. So once this run's floating tags are written, the tags are
  * read again, and each that a higher release's line now claims goes to that release's image (a
- * copy of the manifest its own tag names). Whichever run writes a floating tag last reads the
- * tags after that write, so the last writer repairs what any other got wrong; a repair is itself
- * a write, so the tags are read again after it (a third release may have landed meanwhile) until
- * nothing is left to repair. In a repository whose tags cannot move, a floating tag is held back
- * as before, and nothing is repaired.
+ * copy of the manifest its own tag names); when this run's release is the highest and a lower
+ * release's write landed after this run's, the tag comes back to this image. Whichever run writes
+ * a floating tag last reads the tags after that write, so the last writer repairs what any other
+ * got wrong; a repair is itself a write, so the tags are read again after it (a third release
+ * may have landed meanwhile) until nothing is left to repair. Where the floating tags point now
+ * is read as a pull reads it (BatchGetImage by tag), not from ListImages, which may still show a
+ * tag where it was before the other run's write: ListImages only says which releases exist. In a
+ * repository whose tags cannot move, a floating tag is held back as before, and nothing is
+ * repaired.
  */
 async function repairFloatingTags(
   client: Pick<ECRClient, 'send'>,
@@ -130,6 +143,7 @@ async function repairFloatingTags(
   repository: RepositoryInfo,
   plan: TagPlan,
   latestMode: LatestMode,
+  manifest: Manifest,
   result: PromotionResult,
 ): Promise<void> {
   const ours = plan.promotions
@@ -137,9 +151,21 @@ async function repairFloatingTags(
     .map((p) => p.tag);
   if (ours.length === 0) return;
   for (let round = 0; round < REPAIR_ROUNDS; round++) {
-    const repairs = floatingRepairs(plan, ours, await listTags(client, ref), latestMode);
+    const [listed, pointing] = await Promise.all([listTags(client, ref), readTags(client, ref, ours)]);
+    const tagsNow = new Map(listed);
+    for (const tag of ours) {
+      const digest = pointing.get(tag);
+      if (digest === undefined) tagsNow.delete(tag);
+      else tagsNow.set(tag, digest);
+    }
+    const repairs = floatingRepairs(plan, ours, tagsNow, latestMode, manifest.digest);
     if (repairs.length === 0) return;
     for (const repair of repairs) {
+      if (repair.overtook !== undefined) {
+        await putTag(client, ref, manifest, repair.tag);
+        result.restored = [...result.restored.filter((restored) => restored.tag !== repair.tag), repair];
+        continue;
+      }
       await putTag(client, ref, await getManifest(client, ref, repair.digest), repair.tag);
       result.written = result.written.filter((tag) => tag !== repair.tag);
       result.heldBack = result.heldBack.filter((held) => held.tag !== repair.tag);

@@ -139,15 +139,18 @@ function isFloating(promotion: Promotion, latestMode: LatestMode): boolean {
   return promotion.kind === 'minor' || promotion.kind === 'major' || (promotion.kind === 'latest' && latestMode === 'auto');
 }
 
+/** Whether release `v` is in the line of a floating tag of `current` (`1.2`: 1.2.x; `1`: 1.x; `latest`: any). */
+function inLine(kind: PromotionKind, current: SemVer, v: SemVer): boolean {
+  return kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
+}
+
 /** The highest stable release in a floating tag's line (`1.2`: 1.2.x; `1`: 1.x; `latest`: any), and the tag that names it. */
 function highestInLine(kind: PromotionKind, current: SemVer, tags: readonly string[]): { version: SemVer; tag: string } | undefined {
   let highest: { version: SemVer; tag: string } | undefined;
   for (const tag of tags) {
     const v = releaseVersion(tag);
     if (v === undefined || v.prerelease.length > 0) continue;
-    const inLine =
-      kind === 'minor' ? v.major === current.major && v.minor === current.minor : kind === 'major' ? v.major === current.major : true;
-    if (inLine && (highest === undefined || gt(v, highest.version))) highest = { version: v, tag };
+    if (inLine(kind, current, v) && (highest === undefined || gt(v, highest.version))) highest = { version: v, tag };
   }
   return highest;
 }
@@ -181,10 +184,15 @@ export function moveFloatingTags(
 /** A floating tag to point back at a higher release's image. */
 export interface FloatingRepair {
   tag: string;
-  /** The higher release's own tag, e.g. `1.5.1`. */
+  /** The higher release's own tag, e.g. `1.5.1`; this run's own release tag when `overtook` is set. */
   release: string;
   /** The digest that release's tag names: where the floating tag goes. */
   digest: string;
+  /**
+   * Set when this run's release is the highest in the tag's line and a lower release's write
+   * landed after this run's: that release's tag (e.g. `1.5.0`). The tag goes back to this image.
+   */
+  overtook?: string;
 }
 
 /**
@@ -192,25 +200,52 @@ export interface FloatingRepair {
  * (`written`), the repository's tags are read again (`tagsNow`: tag → digest). A floating tag of
  * this run's whose line now holds a higher release (written meanwhile by an overlapping run,
  * whose own floating tags this run's writes may have overtaken) goes back to that release's
- * image, unless it is there already. Two runs that both repair end at the same tags.
+ * image, unless it is there already. When this run's release is the highest in the line and the
+ * tag now names a lower release's image (that run's write landed after this one's, and its own
+ * read missed this release), it comes back to this image (`digest`). Two runs that both repair
+ * end at the same tags.
  */
 export function floatingRepairs(
   plan: TagPlan,
   written: readonly string[],
   tagsNow: ReadonlyMap<string, string>,
   latestMode: LatestMode,
+  /** This run's image. */
+  digest?: string,
 ): FloatingRepair[] {
   if (plan.version === undefined) return [];
   const current = new SemVer(plan.version);
+  const own = plan.promotions.find((p) => p.kind === 'release')?.tag;
   const tags = [...tagsNow.keys()];
   const repairs: FloatingRepair[] = [];
   for (const promotion of plan.promotions) {
     if (!isFloating(promotion, latestMode) || !written.includes(promotion.tag)) continue;
+    const now = tagsNow.get(promotion.tag);
     const highest = highestInLine(promotion.kind, current, tags);
-    if (highest === undefined || !gt(highest.version, current)) continue;
-    const digest = tagsNow.get(highest.tag);
-    if (digest === undefined || tagsNow.get(promotion.tag) === digest) continue;
-    repairs.push({ tag: promotion.tag, release: highest.tag, digest });
+    if (highest !== undefined && gt(highest.version, current)) {
+      const target = tagsNow.get(highest.tag);
+      if (target !== undefined && now !== target) repairs.push({ tag: promotion.tag, release: highest.tag, digest: target });
+      continue;
+    }
+    if (digest === undefined || own === undefined || now === undefined || now === digest) continue;
+    const lower = lowerReleaseNaming(now, promotion.kind, current, tagsNow);
+    if (lower !== undefined) repairs.push({ tag: promotion.tag, release: own, digest, overtook: lower });
   }
   return repairs;
+}
+
+/** A stable release tag in the line below `current` that names `digest`, if any. */
+function lowerReleaseNaming(
+  digest: string,
+  kind: PromotionKind,
+  current: SemVer,
+  tagsNow: ReadonlyMap<string, string>,
+): string | undefined {
+  for (const [tag, named] of tagsNow) {
+    if (named !== digest) continue;
+    const v = releaseVersion(tag);
+    if (v === undefined || v.prerelease.length > 0 || !gt(current, v) || !inLine(kind, current, v)) continue;
+    return tag;
+  }
+  return undefined;
 }
