@@ -10,9 +10,9 @@ Usage: npm test        (bash scripts/test.sh)
 
 The whole suite from a fresh machine: installs npm packages and the whole local stack
 (scripts/stack/start.sh --profile=full: what the demo installs, plus the Docker engine,
-tinyproxy, skopeo, oras and the SBOM generator; the first time about 12 minutes on 2 cores, or
-6 after a demo, with a progress line every 30 seconds), starts it, then runs the type-check,
-lint, the dist/ freshness check, the unit tests and the end-to-end tests (about 6 minutes; each
+tinyproxy, skopeo, oras, cosign and the SBOM generator; the first time about 18 minutes on 2
+cores, or 12 after a demo, with a progress line every 30 seconds), starts it, then runs the type-check,
+lint, the dist/ freshness check, the unit tests and the end-to-end tests (about 16 minutes; each
 test file is named when it starts and each test when it ends). Ends with one line: "N passed,
 M failed" (skipped tests count as failed); exits 1 when anything failed.
 
@@ -65,7 +65,7 @@ run_jest() { # project [jest arguments]
 }
 log "unit tests"
 run_jest unit
-log "end-to-end tests (dist/index.js against the local stack; about 6 minutes)"
+log "end-to-end tests (dist/index.js against the local stack; about 16 minutes)"
 # The progress reporter names each file as it starts and each test as it ends (the default
 # reporter prints a file only when it is done, minutes later); the default one still prints
 # the failures in full.

@@ -2,7 +2,8 @@
 # Installs what the local stack needs when it is missing, for a profile: `demo` (what
 # `npm run demo` needs: Debian's runc, docker-registry, htpasswd, busybox-static, mmdebstrap;
 # buildx and buildkitd built from the Go module proxy) or `full` (the default; also what the tests
-# and the benchmark need: Debian's Docker engine, tinyproxy, skopeo; oras and the SBOM generator).
+# and the benchmark need: Debian's Docker engine, tinyproxy, skopeo; oras, cosign and the SBOM
+# generator).
 # Idempotent: a second run installs nothing. Every long step logs a progress line every 30 s.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ log() { printf '[install] %s\n' "$*"; }
 BUILDX_VERSION=v0.36.1
 BUILDKIT_VERSION=v0.32.2
 ORAS_VERSION=v1.3.6
+COSIGN_VERSION=v3.1.3
 
 usage() {
   cat << EOF
@@ -27,14 +29,16 @@ with the same --profile. In this order:
   2. (demo, full) buildx $BUILDX_VERSION, as $DOCKER_CLI_PLUGIN_DIR/docker-buildx
   3. (demo, full) BuildKit $BUILDKIT_VERSION: buildkitd, as $STACK_BIN_DIR/buildkitd
   4. (full)       oras $ORAS_VERSION, in the same bin directory
-  5. (full)       the SBOM generator (test/stack/sbom-generator, on the syft library), likewise
+  5. (full)       cosign $COSIGN_VERSION, likewise
+  6. (full)       the SBOM generator (test/stack/sbom-generator, on the syft library), likewise
 
 Profiles:
   demo   what \`npm run demo\` needs. The first time: about 5 minutes on 2 cores (buildx about 3,
          buildkitd about 1, apt-get about 1).
   full   the default: what the test suite (npm test) and the benchmark need as well. After the
-         demo's: about 6 minutes more the first time, 5 of them compiling the SBOM generator.
-2-5 are built from the Go module proxy (Go's output in \$STACK_DIR/logs/install-NAME.log, its
+         demo's: about 12 minutes more the first time, 6 of them compiling cosign and 5 the
+         SBOM generator.
+2-6 are built from the Go module proxy (Go's output in \$STACK_DIR/logs/install-NAME.log, its
 module and build caches in \$STACK_DIR/go). Every step that takes long logs a progress line
 every 30 seconds. Idempotent: a second run installs nothing (a changed version, or changed
 sources of the SBOM generator, rebuild that one). Run as root. scripts/stack/uninstall.sh
@@ -149,7 +153,7 @@ else
   log "installed ${need_apt[*]}"
 fi
 
-# --- 2-5. built from the Go module proxy -----------------------------------------------------
+# --- 2-6. built from the Go module proxy -----------------------------------------------------
 [ "$DRY_RUN" = 1 ] || mkdir -p "$BIN_DIR" "$PLUGIN_DIR"
 # The stack's own Go caches, so a Go set-up of the machine's is left as it is and
 # uninstall.sh can remove them.
@@ -176,7 +180,7 @@ go_build() {
     log "  $step. build $name $version from the Go module proxy as $dest"
     return
   fi
-  log "building $name $version from the Go module proxy (first time: 2-5 minutes on 2 cores; log: $build_log)"
+  log "building $name $version from the Go module proxy (first time: 2-6 minutes on 2 cores; log: $build_log)"
   local started=$SECONDS dir
   : > "$build_log"
   dir=$(go mod download -json "$module@$version" 2>> "$build_log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["Dir"])') \
@@ -201,6 +205,19 @@ elif ! built "$BIN_DIR/oras" "$oras_stamp"; then
   LEFT_FOR_FULL+=(oras)
 fi
 
+# cosign, for the e2e tests: they check the action's KMS signatures the way a user would, with
+# `cosign verify --key … --insecure-ignore-tlog=true` (the key is the ECR stand-in's, which serves
+# KMS's API at AWS_ENDPOINT_URL_KMS; there is no Rekor) and `cosign verify-attestation`. Its
+# go.mod has no replace or exclude directives, so go_build works; the ldflags are its Makefile's
+# as it builds outside a git clone, without the build date (the stamp must not change), plus
+# -s -w: about 100 MB even so. The longest Go build here: 6-7 minutes on 2 cores, cold.
+cosign_ldflags="-s -w -buildid= -X sigs.k8s.io/release-utils/version.gitVersion=$COSIGN_VERSION"
+if [ "$PROFILE" = full ]; then
+  go_build 5 cosign github.com/sigstore/cosign/v3 "$COSIGN_VERSION" ./cmd/cosign "$BIN_DIR/cosign" "$cosign_ldflags"
+elif ! built "$BIN_DIR/cosign" "$COSIGN_VERSION $cosign_ldflags"; then
+  LEFT_FOR_FULL+=(cosign)
+fi
+
 # The SBOM generator (test/stack/sbom-generator: BuildKit's SBOM scanner protocol on the syft
 # library), our own module, for the tests and the benchmark with sbom: true: built where it is,
 # keyed by a hash of its sources, so a change rebuilds it. start.sh pushes it as Docker Hub's
@@ -210,11 +227,11 @@ generator_bin=$BIN_DIR/sbom-generator
 generator_stamp=$(cat "$generator_src/main.go" "$generator_src/go.mod" "$generator_src/go.sum" | sha256sum | cut -c1-16)
 generator_syft=$(awk '$1 == "github.com/anchore/syft" {print $2}' "$generator_src/go.mod")
 if built "$generator_bin" "$generator_stamp"; then
-  [ "$DRY_RUN" = 0 ] || [ "$PROFILE" != full ] || log "  5. the SBOM generator (syft $generator_syft): already built ($generator_bin)"
+  [ "$DRY_RUN" = 0 ] || [ "$PROFILE" != full ] || log "  6. the SBOM generator (syft $generator_syft): already built ($generator_bin)"
 elif [ "$PROFILE" != full ]; then
   LEFT_FOR_FULL+=("the SBOM generator")
 elif [ "$DRY_RUN" = 1 ]; then
-  log "  5. build the SBOM generator (syft $generator_syft) from test/stack/sbom-generator as $generator_bin"
+  log "  6. build the SBOM generator (syft $generator_syft) from test/stack/sbom-generator as $generator_bin"
 else
   build_log=$LOG_DIR/install-sbom-generator.log
   log "building the SBOM generator (syft $generator_syft) from the Go module proxy, for the tests with sbom: true (first time: about 5 minutes on 2 cores; log: $build_log)"

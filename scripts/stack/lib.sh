@@ -32,7 +32,7 @@ STACK_HOSTS_LINE="127.0.0.1 ${STACK_HOSTS_NAMES[*]}"
 
 # Node 24 runs the stand-ins' .ts files directly (type stripping); the system node is older.
 NODE_BIN=${STACK_NODE:-$STACK_ROOT/node_modules/.bin/node}
-# Where install.sh puts what it builds (buildkitd, oras, the SBOM generator) and buildx.
+# Where install.sh puts what it builds (buildkitd, oras, cosign, the SBOM generator) and buildx.
 STACK_LIB_DIR=${STACK_LIB_DIR:-/usr/local/lib/ecr-build-scan-push}
 STACK_BIN_DIR=${STACK_BIN_DIR:-$STACK_LIB_DIR/bin}
 # A system plugin dir, so buildx is found whatever DOCKER_CONFIG a job (or a test) uses.
@@ -43,8 +43,8 @@ BUILDKITD_BIN=${STACK_BUILDKITD:-$STACK_BIN_DIR/buildkitd}
 #   demo  what `npm run demo` needs: the registry, the stand-ins, buildkitd with the buildx
 #         `remote` builder, the base images;
 #   full  (the default) demo plus what the test suite and the benchmark need as well: the Docker
-#         engine (the `default` builder), tinyproxy, skopeo, oras, the SBOM generator and Docker
-#         Hub's stand-in that serves it, the /etc/hosts names.
+#         engine (the `default` builder), tinyproxy, skopeo, oras, cosign, the SBOM generator and
+#         Docker Hub's stand-in that serves it, the /etc/hosts names.
 STACK_PROFILES=(demo full)
 # check_profile NAME SCRIPT: exits 2, with one line on stderr, unless NAME is a profile.
 check_profile() {

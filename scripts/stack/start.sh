@@ -29,7 +29,7 @@ Profile full (the default; what npm test and npm run bench use): demo, plus
   127.0.0.1:15005  Docker Hub's stand-in, holding the SBOM generator (built from
                    test/stack/sbom-generator: about 5 minutes the first time)
   dockerd (no bridge) on /var/run/docker.sock, the buildx builder default
-  /etc/hosts names for the stand-ins; tinyproxy, skopeo and oras for the tests
+  /etc/hosts names for the stand-ins; tinyproxy, skopeo, oras and cosign for the tests
 A demo start stops nothing: what a full start started stays up.
 
 Idempotent: what is already up and healthy is left alone. State lives in $STACK_DIR (default
@@ -579,7 +579,8 @@ fi
 # --- the environment the tests and the demo source ---------------------------------------------
 # STACK_PROFILE: what is up, whatever this start's profile (a demo start stops nothing).
 full_up() {
-  hub_mirror_up && dockerd_up && hosts_named && [ -x "$STACK_BIN_DIR/oras" ] && command -v skopeo tinyproxy > /dev/null \
+  hub_mirror_up && dockerd_up && hosts_named && command -v skopeo tinyproxy > /dev/null \
+    && [ -x "$STACK_BIN_DIR/oras" ] && [ -x "$STACK_BIN_DIR/cosign" ] \
     && [ -s "$STACK_DIR/sbom-generator.pushed" ] \
     && [ "$(cat "$STACK_DIR/sbom-generator.pushed")" = "$(cat "$STACK_BIN_DIR/sbom-generator.version" 2> /dev/null)" ]
 }
@@ -589,13 +590,15 @@ UP_PROFILE=demo
 cat > "$STACK_DIR/env.new" << EOF
 # Written by scripts/stack/start.sh; source it.
 # full: everything the tests and the benchmark use is up; demo: what the demo uses (not the
-# Docker engine, Docker Hub's stand-in with the SBOM generator, oras, skopeo, tinyproxy, the
-# /etc/hosts names): bash scripts/stack/start.sh adds the rest.
+# Docker engine, Docker Hub's stand-in with the SBOM generator, oras, cosign, skopeo, tinyproxy,
+# the /etc/hosts names): bash scripts/stack/start.sh adds the rest.
 export STACK_PROFILE=$UP_PROFILE
 export STACK_DIR=$STACK_DIR
 export REGISTRY=$REGISTRY
 export REFERRERS_REGISTRY=$REFERRERS_REGISTRY
 export AWS_ENDPOINT_URL_ECR=http://$HOST:$ECR_PORT
+# AWS KMS (the signing key: GetPublicKey, Sign) is served by the ECR stand-in on the same port.
+export AWS_ENDPOINT_URL_KMS=http://$HOST:$ECR_PORT
 # Amazon Inspector (ListFindings) is served by the ECR stand-in on the same port.
 export AWS_ENDPOINT_URL_INSPECTOR2=http://$HOST:$ECR_PORT
 export GITHUB_API_URL=http://$HOST:$GITHUB_PORT
@@ -612,6 +615,7 @@ export PYTHON_BASE_IMAGE=$PYTHON_BASE_IMAGE
 export SBOM_GENERATOR=$SBOM_GENERATOR
 export HUB_MIRROR=$HUB_MIRROR
 export ORAS=$STACK_BIN_DIR/oras
+export COSIGN=$STACK_BIN_DIR/cosign
 EOF
 mv "$STACK_DIR/env.new" "$STACK_DIR/env"
 

@@ -12,7 +12,7 @@ Stops the local stack (scripts/stack/stop.sh), then removes what it put on this 
   - the line "127.0.0.1 ecr.stack.test github.stack.test" in /etc/hosts;
   - $STACK_DIR (default /var/tmp/ecr-bsp-stack): registry content, password, Docker and
     BuildKit data, logs, the Go module and build caches of the install;
-  - /usr/local/lib/ecr-build-scan-push (buildkitd, oras, the SBOM generator);
+  - /usr/local/lib/ecr-build-scan-push (buildkitd, oras, cosign, the SBOM generator);
   - /usr/local/lib/docker/cli-plugins/docker-buildx (the buildx it built; the directory too
     when nothing else is in it).
 The Debian packages stay unless --packages is given. node_modules/ in the clone stays.

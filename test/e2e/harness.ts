@@ -217,6 +217,8 @@ export async function runAction(spec: RunSpec): Promise<RunResult> {
     // Amazon Inspector (epss-threshold) is served by the ECR stand-in; an env file written
     // before it was added lacks the line, and the action must never reach the real service.
     AWS_ENDPOINT_URL_INSPECTOR2: stack.AWS_ENDPOINT_URL_INSPECTOR2 || stack.AWS_ENDPOINT_URL_ECR,
+    // AWS KMS (signing: awskms://…) too.
+    AWS_ENDPOINT_URL_KMS: stack.AWS_ENDPOINT_URL_KMS || stack.AWS_ENDPOINT_URL_ECR,
     ...files,
     ...inputEnv({ ...actionDefaults(token), ...spec.inputs }),
     ...spec.env,

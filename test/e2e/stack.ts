@@ -289,3 +289,112 @@ export async function githubFault(fault: {
 }): Promise<void> {
   await admin(stackEnv().GITHUB_STANDIN_ADMIN, 'POST', '/faults', fault);
 }
+
+// ── AWS KMS, served by the ECR stand-in (test/stack/README.md, "AWS KMS") ──────────────
+
+/** Where the action reaches KMS: AWS_ENDPOINT_URL_KMS, which is the ECR stand-in's port. */
+export function kmsEndpoint(): string {
+  const stack = stackEnv();
+  return stack.AWS_ENDPOINT_URL_KMS || stack.AWS_ENDPOINT_URL_ECR;
+}
+
+export type KmsKeySpec =
+  'ECC_NIST_P256' | 'ECC_NIST_P384' | 'ECC_SECG_P256K1' | 'RSA_2048' | 'RSA_3072' | 'RSA_4096' | 'HMAC_256' | 'SYMMETRIC_DEFAULT';
+
+/** A KMS key's scenario: refused operations, disabled, and call rules as in a repository scenario. */
+export interface KmsKeyScenario {
+  /** These operations on the key → AccessDeniedException ('DescribeKey', 'GetPublicKey', 'Sign', 'CreateAlias'). */
+  denied?: string[];
+  /** Sign and GetPublicKey → DisabledException; DescribeKey says Disabled. */
+  disabled?: boolean;
+  throttle?: { operations?: string[]; count?: number };
+  faults?: { operations?: string[]; count?: number; status?: number; type?: string; message?: string };
+  hangMs?: { operations?: string[]; count?: number; ms: number; after?: boolean };
+  latencyMs?: number;
+}
+
+export interface KmsKeyOptions {
+  /** Default ECC_NIST_P256. */
+  spec?: KmsKeySpec;
+  /** RSA keys may be ENCRYPT_DECRYPT; the default is SIGN_VERIFY for RSA and ECC keys. */
+  usage?: 'SIGN_VERIFY' | 'ENCRYPT_DECRYPT' | 'GENERATE_VERIFY_MAC';
+  /** `alias/<name>`, in the key's account and region (an alias in use moves to the new key). */
+  alias?: string;
+  /** Default 123456789012 (the test credentials' account). */
+  account?: string;
+  /** Default us-east-1. */
+  region?: string;
+  description?: string;
+  /** Instead of KMS's list for the spec, e.g. ['RSASSA_PSS_SHA_256'] for a PSS-only RSA key. */
+  signingAlgorithms?: string[];
+  scenario?: KmsKeyScenario;
+}
+
+export interface CreatedKmsKey {
+  keyId: string;
+  arn: string;
+  aliasArn?: string;
+  /** SubjectPublicKeyInfo PEM; '' for keys without a public key (HMAC_256, SYMMETRIC_DEFAULT). */
+  publicKeyPem: string;
+  spec: KmsKeySpec;
+  keyUsage: string;
+  signingAlgorithms: string[];
+}
+
+/** A KMS key with a real key pair in the stand-in (kept for the stand-in's lifetime). */
+export async function createKmsKey(options: KmsKeyOptions = {}): Promise<CreatedKmsKey> {
+  const key = await admin<Omit<CreatedKmsKey, 'publicKeyPem'> & { publicKeyPem?: string }>(
+    stackEnv().ECR_STANDIN_ADMIN,
+    'POST',
+    '/kms/keys',
+    options,
+  );
+  return { ...key, publicKeyPem: key.publicKeyPem ?? '' };
+}
+
+/** Replaces a key's scenario (its rule counts start from zero). */
+export async function putKmsKeyScenario(keyId: string, scenario: KmsKeyScenario): Promise<void> {
+  await admin(stackEnv().ECR_STANDIN_ADMIN, 'PUT', `/kms/keys/${encodeURIComponent(keyId)}/scenario`, scenario);
+}
+
+export interface KmsKeyState {
+  keyId: string;
+  arn: string;
+  account: string;
+  region: string;
+  spec: KmsKeySpec;
+  keyUsage: string;
+  signingAlgorithms: string[];
+  aliases: string[];
+  aliasArns: string[];
+  publicKeyPem?: string;
+  /** Successful Sign calls. */
+  signCount: number;
+  scenario: KmsKeyScenario;
+  scenarioRuleUses: { throttle: number; faults: number; hangMs: number };
+}
+
+/** A key as the stand-in holds it (by key id or key ARN). */
+export async function kmsKey(keyId: string): Promise<KmsKeyState> {
+  return admin<KmsKeyState>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/kms/keys/${encodeURIComponent(keyId)}`);
+}
+
+export interface KmsCall {
+  operation: string;
+  keyId?: string;
+  status: number;
+  error?: string;
+  message?: string;
+  request?: Record<string, unknown>;
+}
+
+/** The KMS calls that named this key (by any of its names), failed ones too, oldest first. */
+export async function kmsCalls(keyId: string, operation?: string): Promise<KmsCall[]> {
+  const query = `keyId=${encodeURIComponent(keyId)}${operation ? `&operation=${encodeURIComponent(operation)}` : ''}`;
+  return (await admin<{ calls: KmsCall[] }>(stackEnv().ECR_STANDIN_ADMIN, 'GET', `/calls?${query}`)).calls;
+}
+
+/** An alias name no other case uses. */
+export function uniqueKmsAlias(prefix: string): string {
+  return `alias/e2e/${prefix}-${randomBytes(4).toString('hex')}`;
+}

@@ -5,6 +5,16 @@ import { isObject, parseJsonBody, sendJson } from '../common/http.ts';
 import { EcrError } from './errors.ts';
 import type { Input } from './input.ts';
 import {
+  KEY_OPERATIONS,
+  KEY_SPECS,
+  type KeySpec,
+  type KeyUsage,
+  type KmsKey,
+  type KmsKeyScenario,
+  type KmsKeys,
+  aliasArn,
+} from './kms-keys.ts';
+import {
   type CallScenario,
   DEFAULT_ACCOUNT,
   type RegistrySettings,
@@ -60,6 +70,8 @@ const REPOSITORY_FIELDS = [
   'lifecyclePolicyText',
   'scenario',
 ];
+
+const KMS_KEY_FIELDS = ['spec', 'usage', 'alias', 'account', 'region', 'description', 'signingAlgorithms', 'scenario'];
 
 class AdminError extends Error {
   readonly status: number;
@@ -143,16 +155,37 @@ function parseSigningScenario(value: unknown, where: string, only?: string[]): S
   return s;
 }
 
+/** A KMS key's scenario: `denied` operations, `disabled`, and the call rules of a repository scenario. */
+function parseKmsKeyScenario(value: unknown): KmsKeyScenario {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) throw new AdminError(400, 'a KMS key scenario must be an object');
+  const { denied, disabled, ...rules } = value;
+  const known = ['denied', 'disabled', ...CALL_RULE_FIELDS];
+  const unknown = Object.keys(rules).filter((key) => !CALL_RULE_FIELDS.has(key));
+  if (unknown.length > 0) throw new AdminError(400, `unknown KMS key scenario field(s) ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  if (denied !== undefined && !(Array.isArray(denied) && denied.every((op) => KEY_OPERATIONS.includes(op as string)))) {
+    throw new AdminError(400, `scenario.denied must be a list of ${KEY_OPERATIONS.join(', ')}`);
+  }
+  if (disabled !== undefined && typeof disabled !== 'boolean') throw new AdminError(400, 'scenario.disabled must be a boolean');
+  return {
+    ...(parseScenario(rules, true) as CallScenario),
+    ...(denied === undefined ? {} : { denied: denied as string[] }),
+    ...(disabled === undefined ? {} : { disabled }),
+  };
+}
+
 export class EcrAdmin {
   private readonly store: Store;
   private readonly registry: RegistryClient;
   private readonly scanner: Scanner;
+  private readonly kms: KmsKeys;
   private readonly startedAt = Date.now();
 
-  constructor(store: Store, registry: RegistryClient, scanner: Scanner) {
+  constructor(store: Store, registry: RegistryClient, scanner: Scanner, kms: KmsKeys) {
     this.store = store;
     this.registry = registry;
     this.scanner = scanner;
+    this.kms = kms;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -199,6 +232,19 @@ export class EcrAdmin {
       }
       if (method === 'DELETE') return { body: { registryId: id, deleted: this.store.signingConfigurations.delete(id) } };
     }
+    const kmsPrefix = '/_admin/kms/keys/';
+    if (path.startsWith(kmsPrefix)) {
+      const [id, rest, ...more] = path.slice(kmsPrefix.length).split('/');
+      const key = this.kms.byIdOrArn(decodeURIComponent(id ?? ''));
+      if (more.length === 0 && (rest === undefined || rest === 'scenario')) {
+        if (!key) throw new AdminError(404, `no KMS key '${decodeURIComponent(id ?? '')}'`);
+        if (method === 'GET' && rest === undefined) return { body: this.kmsKeyState(key) };
+        if (method === 'PUT' && rest === 'scenario') {
+          key.scenario = parseKmsKeyScenario(json(body));
+          return { body: this.kmsKeyState(key) };
+        }
+      }
+    }
     const route = `${method} ${path}`;
     switch (route) {
       case 'GET /_admin/health':
@@ -221,7 +267,7 @@ export class EcrAdmin {
         return { body: { repositories } };
       }
       case 'GET /_admin/calls':
-        return { body: { calls: filterByQuery(this.store.calls, q, ['repository', 'operation', 'error']) } };
+        return { body: { calls: filterByQuery(this.store.calls, q, ['repository', 'operation', 'error', 'keyId']) } };
       case 'DELETE /_admin/calls':
         this.store.calls = [];
         return { body: { cleared: true } };
@@ -251,6 +297,10 @@ export class EcrAdmin {
       case 'PUT /_admin/scenario':
         this.store.globalScenario = parseScenario(json(body), true) as CallScenario;
         return { body: this.store.globalScenario };
+      case 'POST /_admin/kms/keys':
+        return { body: this.createKmsKey(json(body)) };
+      case 'GET /_admin/kms/keys':
+        return { body: { keys: [...this.kms.keys.values()].map((key) => this.kmsKeyState(key)) } };
       case 'POST /_registry/events':
         return { body: this.recordEvents(json(body)) };
     }
@@ -310,6 +360,76 @@ export class EcrAdmin {
     const existed = this.store.registries.has(id);
     this.store.registries.set(id, registry);
     return { status: existed ? 200 : 201, body: { registryId: id, ...registry } };
+  }
+
+  /** A KMS key with a real key pair (POST /_admin/kms/keys), and its alias if asked for. */
+  private createKmsKey(options: unknown) {
+    if (!isObject(options)) throw new AdminError(400, 'body must be a JSON object');
+    const unknown = Object.keys(options).filter((k) => !KMS_KEY_FIELDS.includes(k));
+    if (unknown.length > 0)
+      throw new AdminError(400, `unknown KMS key field(s) ${unknown.join(', ')} (known: ${KMS_KEY_FIELDS.join(', ')})`);
+    const { spec, usage, alias, account, region, description, signingAlgorithms, scenario } = options;
+    if (spec !== undefined && !KEY_SPECS.includes(spec as KeySpec))
+      throw new AdminError(400, `spec must be one of ${KEY_SPECS.join(', ')}`);
+    if (usage !== undefined && !['SIGN_VERIFY', 'ENCRYPT_DECRYPT', 'GENERATE_VERIFY_MAC'].includes(usage as string)) {
+      throw new AdminError(400, 'usage must be SIGN_VERIFY, ENCRYPT_DECRYPT or GENERATE_VERIFY_MAC');
+    }
+    if (alias !== undefined && (typeof alias !== 'string' || !/^alias\/[a-zA-Z0-9/_-]+$/.test(alias) || alias.startsWith('alias/aws/'))) {
+      throw new AdminError(400, "alias must be 'alias/<name>' (letters, digits, /, _ and -; not alias/aws/…)");
+    }
+    if (account !== undefined && (typeof account !== 'string' || !/^[0-9]{12}$/.test(account))) {
+      throw new AdminError(400, 'account must be 12 digits');
+    }
+    if (region !== undefined && (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-[0-9]$/.test(region))) {
+      throw new AdminError(400, 'region must be a region name such as us-east-1');
+    }
+    if (description !== undefined && typeof description !== 'string') throw new AdminError(400, 'description must be a string');
+    if (signingAlgorithms !== undefined && !(Array.isArray(signingAlgorithms) && signingAlgorithms.every((a) => typeof a === 'string'))) {
+      throw new AdminError(400, 'signingAlgorithms must be a list of signing algorithm names');
+    }
+    const key = this.kms.create({
+      ...(spec === undefined ? {} : { spec: spec as KeySpec }),
+      ...(usage === undefined ? {} : { usage: usage as KeyUsage }),
+      ...(account === undefined ? {} : { account }),
+      ...(region === undefined ? {} : { region }),
+      ...(description === undefined ? {} : { description }),
+      ...(signingAlgorithms === undefined ? {} : { signingAlgorithms: signingAlgorithms as string[] }),
+      scenario: parseKmsKeyScenario(scenario),
+    });
+    // An alias already in use moves to the new key (a re-run's key takes its fixed alias over).
+    if (alias !== undefined) this.kms.setAlias(alias, key);
+    const publicKeyPem = key.publicKey?.export({ type: 'spki', format: 'pem' }).toString();
+    return {
+      keyId: key.keyId,
+      arn: key.arn,
+      ...(alias === undefined ? {} : { aliasArn: aliasArn(key.region, key.account, alias) }),
+      ...(publicKeyPem === undefined ? {} : { publicKeyPem }),
+      spec: key.spec,
+      keyUsage: key.usage,
+      signingAlgorithms: key.signingAlgorithms,
+    };
+  }
+
+  private kmsKeyState(key: KmsKey) {
+    const publicKeyPem = key.publicKey?.export({ type: 'spki', format: 'pem' }).toString();
+    const aliases = this.kms.aliasesOf(key);
+    return {
+      keyId: key.keyId,
+      arn: key.arn,
+      account: key.account,
+      region: key.region,
+      spec: key.spec,
+      keyUsage: key.usage,
+      signingAlgorithms: key.signingAlgorithms,
+      description: key.description,
+      aliases,
+      aliasArns: aliases.map((alias) => aliasArn(key.region, key.account, alias)),
+      ...(publicKeyPem === undefined ? {} : { publicKeyPem }),
+      signCount: key.signCount,
+      createdAtIso: new Date(key.createdAt).toISOString(),
+      scenario: key.scenario,
+      scenarioRuleUses: this.ruleUses(key.scenario),
+    };
   }
 
   private ruleUses(scenario: CallScenario) {

@@ -98,10 +98,8 @@ export class EcrApi {
   }
 
   /**
-   * Global rules first, then the named registry's, then the repository's: latency, hang, then
-   * throttle, then faults. Returns how long to wait once the call is handled, before answering:
-   * the second half of the latency (a round trip: the request travels, then the answer does) and
-   * any hang with `after`.
+   * Global rules first, then the named registry's, then the repository's (applyCallRules below).
+   * Returns how long to wait once the call is handled, before answering.
    */
   private async applyCallRules(operation: string, input: Input): Promise<number> {
     const repo = typeof input.repositoryName === 'string' ? this.store.repositories.get(input.repositoryName) : undefined;
@@ -110,32 +108,55 @@ export class EcrApi {
     );
     const registries = registryIds.flatMap((id) => this.store.registries.get(id)?.scenario ?? []);
     const scenarios: CallScenario[] = [this.store.globalScenario, ...registries, ...(repo ? [repo.scenario] : [])];
-    // The latency of a real service, the longest that any scope asks for, on every call: half
-    // before the call is handled, half after.
-    const latency = Math.max(0, ...scenarios.map((scenario) => scenario.latencyMs ?? 0));
-    if (latency > 0) await sleep(latency / 2);
-    let after = latency / 2;
-    for (const scenario of scenarios) {
-      if (!scenario.hangMs || !this.store.takeRule(scenario.hangMs, operation)) continue;
-      if (scenario.hangMs.after) after += scenario.hangMs.ms;
-      else await sleep(scenario.hangMs.ms);
-    }
-    for (const scenario of scenarios) {
-      if (this.store.takeRule(scenario.throttle, operation)) throw new EcrError('ThrottlingException', 'Rate exceeded');
-    }
-    for (const scenario of scenarios) {
-      const fault = scenario.faults;
-      if (fault && this.store.takeRule(fault, operation)) {
-        const status = fault.status ?? 500;
-        const type = fault.type ?? (status === 503 ? 'ServiceUnavailableException' : 'ServerException');
-        throw new EcrError(type, fault.message ?? 'Internal service error (injected by the ECR stand-in).', status);
-      }
-    }
-    return after;
+    return applyCallRules(this.store, scenarios, operation, ECR_FAULTS);
   }
 }
 
-function parseInput(body: Buffer): Input {
+/** What a fault rule without `type` answers: the service's modelled 500, and who injected it. */
+export interface FaultDefaults {
+  type: string;
+  message: string;
+}
+
+const ECR_FAULTS: FaultDefaults = { type: 'ServerException', message: 'Internal service error (injected by the ECR stand-in).' };
+
+/**
+ * A call's rules from every scope that applies to it (`scenarios`, broadest first; every service
+ * the process serves starts with the global scenario): latency, hang, then throttle, then faults.
+ * Returns how long to wait once the call is handled, before answering: the second half of the
+ * latency (a round trip: the request travels, then the answer does) and any hang with `after`.
+ */
+export async function applyCallRules(
+  store: Store,
+  scenarios: CallScenario[],
+  operation: string,
+  faults: FaultDefaults = ECR_FAULTS,
+): Promise<number> {
+  // The latency of a real service, the longest that any scope asks for, on every call: half
+  // before the call is handled, half after.
+  const latency = Math.max(0, ...scenarios.map((scenario) => scenario.latencyMs ?? 0));
+  if (latency > 0) await sleep(latency / 2);
+  let after = latency / 2;
+  for (const scenario of scenarios) {
+    if (!scenario.hangMs || !store.takeRule(scenario.hangMs, operation)) continue;
+    if (scenario.hangMs.after) after += scenario.hangMs.ms;
+    else await sleep(scenario.hangMs.ms);
+  }
+  for (const scenario of scenarios) {
+    if (store.takeRule(scenario.throttle, operation)) throw new EcrError('ThrottlingException', 'Rate exceeded');
+  }
+  for (const scenario of scenarios) {
+    const fault = scenario.faults;
+    if (fault && store.takeRule(fault, operation)) {
+      const status = fault.status ?? 500;
+      const type = fault.type ?? (status === 503 ? 'ServiceUnavailableException' : faults.type);
+      throw new EcrError(type, fault.message ?? faults.message, status);
+    }
+  }
+  return after;
+}
+
+export function parseInput(body: Buffer): Input {
   const text = body.toString('utf8').trim();
   if (text === '') return {};
   let value: unknown;

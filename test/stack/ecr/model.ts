@@ -207,6 +207,8 @@ export interface CallRecord {
   requestId: string;
   operation: string;
   repository?: string;
+  /** KMS calls: the key's id (uuid) when the KeyId named one, else the KeyId as given. */
+  keyId?: string;
   accessKeyId?: string;
   status: number;
   /** The error __type when the call failed. */
