@@ -18,6 +18,18 @@ const {
   signingNoneReport,
   signingTimeoutReport,
 } = await import('../__fixtures__/reports/index.js');
+const {
+  KEY_ARN,
+  KEY_NAME,
+  SIGN_PREDICATE,
+  SLSA_PREDICATE,
+  SPDX_PREDICATE,
+  bothSignedReport,
+  keySignedReport,
+  keySigningFailedReport,
+  keySigningSkippedReport,
+  referrer,
+} = await import('../__fixtures__/reports/key-signatures.js');
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const INDEX = `sha256:${'9'.repeat(64)}`;
@@ -305,6 +317,63 @@ describe('imageOutputs and reportOutputs: one image as always, several keyed by 
     expect(Object.values(several.signatures!.batch!)[1]).toHaveLength(2);
     const pairs = Object.fromEntries(outputPairs(several));
     expect(JSON.parse(pairs.signatures!)).toEqual(several.signatures);
+  });
+
+  test('signatures by a key: each image by name → each digest signed → a signature per bundle, with the key, what, referrer and status', () => {
+    const one = reportOutputs(
+      { layout: 'one', verdict: 'passed', fails: false, reason: 'x', images: [{ name: 'mlops/retail-api', report: keySignedReport }] },
+      'COMPLETE',
+    );
+    const [index, amd64, arm64] = signedReport.signatures!.digests.map((d) => d.digest);
+    const kms = { kind: 'kms', key: KEY_ARN, name: KEY_NAME };
+    expect(one.signatures).toEqual({
+      'mlops/retail-api': {
+        [index!]: [{ ...kms, what: 'image', referrer: referrer(1), predicateType: SIGN_PREDICATE, status: 'signed' }],
+        [amd64!]: [
+          { ...kms, what: 'image', referrer: referrer(2), predicateType: SIGN_PREDICATE, status: 'signed' },
+          { ...kms, what: 'sbom', referrer: referrer(4), predicateType: SPDX_PREDICATE, status: 'signed' },
+          { ...kms, what: 'provenance', referrer: referrer(5), predicateType: SLSA_PREDICATE, status: 'reused' },
+        ],
+        [arm64!]: [{ ...kms, what: 'image', referrer: referrer(3), predicateType: SIGN_PREDICATE, status: 'reused' }],
+      },
+    });
+    const pairs = Object.fromEntries(outputPairs(one));
+    expect(JSON.parse(pairs.signatures!)).toEqual(one.signatures);
+  });
+
+  test('an image signed by ECR and by a key: each digest lists the managed signatures, then those by the key', () => {
+    const out = reportOutputs(
+      { layout: 'one', verdict: 'passed', fails: false, reason: 'x', images: [{ name: 'mlops/retail-api', report: bothSignedReport }] },
+      'COMPLETE',
+    );
+    const digests = out.signatures!['mlops/retail-api']!;
+    expect(Object.values(digests).map((list) => list.map((s) => `${s.kind}:${s.status}`))).toEqual([
+      ['managed:COMPLETE', 'kms:signed'],
+      ['managed:COMPLETE', 'kms:signed', 'kms:signed', 'kms:reused'],
+      ['managed:COMPLETE', 'kms:reused'],
+    ]);
+  });
+
+  test('a key that failed or was skipped with nothing signed: the image, with no digest; an image with neither: absent', () => {
+    const several = reportOutputs(
+      {
+        layout: 'several',
+        verdict: 'failed',
+        fails: true,
+        reason: 'x',
+        images: [
+          { name: 'api', report: keySigningFailedReport },
+          { name: 'web', report: keySigningSkippedReport },
+          { name: 'worker', report: keySignedReport },
+          { name: 'old', report: cleanReport },
+        ],
+      },
+      'COMPLETE',
+    );
+    expect(Object.keys(several.signatures!)).toEqual(['api', 'web', 'worker']);
+    expect(several.signatures!.api).toEqual({});
+    expect(several.signatures!.web).toEqual({});
+    expect(Object.values(several.signatures!.worker!).flat()).toHaveLength(5);
   });
 
   test('the signatures: no output when none were awaited', () => {

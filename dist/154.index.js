@@ -154,7 +154,7 @@ function isPlainObject(value) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 5881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -681,13 +681,14 @@ function skippedReport(parts) {
     };
 }
 /**
- * The image's verdict, with its policy and its managed signature: a rule at `fail` that failed,
- * or a signature that failed or did not come, fails the image as a blocking CVE does, and its
- * sentence is the one the step says for one image (src/gate/verdict.ts withPolicyFailures).
+ * The image's verdict, with its policy and its signatures: a rule at `fail` that failed, a managed
+ * signature that failed or did not come, or signing with a key that failed, fails the image as a
+ * blocking CVE does, and its sentence is the one the step says for one image
+ * (src/gate/verdict.ts withPolicyFailures).
  */
 function withPolicy(gate, parts, scanned) {
     const failures = parts.policy ? (0,verdict/* policyFailures */.A$)(parts.policy.results) : [];
-    const signing = (0,gate_signing/* signingFailureOf */.lR)(parts.signatures, parts.gate.onIncomplete);
+    const signing = (0,gate_signing/* signingFailures */.F5)((0,gate_signing/* signingFailureOf */.lR)(parts.signatures, parts.gate.onIncomplete), (0,gate_signing/* keySigningFailureOf */.mr)(parts.keySignatures));
     if (failures.length === 0 && !signing)
         return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
     const reason = (0,verdict/* withPolicyFailures */.SM)(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
@@ -715,6 +716,7 @@ function imageFields(parts) {
         ...(parts.attestations ? { attestations: parts.attestations } : {}),
         ...(parts.policy ? { policy: parts.policy } : {}),
         ...(parts.signatures ? { signatures: parts.signatures } : {}),
+        ...(parts.keySignatures ? { keySignatures: parts.keySignatures } : {}),
         ...(parts.commit ? { commit: parts.commit } : {}),
         ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
     };
@@ -985,11 +987,32 @@ function signaturesView(report, audience, maxRows = SIGNATURE_ROWS[audience]) {
         leftOut,
     };
 }
+/**
+ * The signatures by a key as the summary or the comment shows them; undefined when no key signs.
+ * Bounded as the managed ones are (SIGNATURE_ROWS, and what the fit loop allows).
+ */
+function keySignaturesView(report, audience, maxRows = SIGNATURE_ROWS[audience]) {
+    const signatures = report.keySignatures;
+    if (!signatures)
+        return undefined;
+    const reused = signatures.list.filter((s) => s.reused).length;
+    const { shown, leftOut } = take(signatures.list, Math.min(SIGNATURE_ROWS[audience], Math.max(0, maxRows)));
+    return {
+        outcome: signatures.outcome,
+        name: signatures.name,
+        key: signatures.key,
+        ...(signatures.problem ? { problem: signatures.problem } : {}),
+        counts: { total: signatures.list.length, new: signatures.list.length - reused, reused },
+        shown,
+        leftOut,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown-parts.ts
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence, the policy's rules, the managed
-// signatures. Pure; every value from a finding, a rule, ECR or a user goes through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules, the signatures
+// (ECR's managed ones and those by a key). Pure; every value from a finding, a rule, ECR or a
+// user goes through escape.ts.
 
 
 
@@ -1052,9 +1075,15 @@ function imageSectionLines(sections, render) {
             ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
             : [];
         const policy = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
-        // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so.
+        // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so,
+        // as it says a key that did not sign (the step failed before signing, for another image).
         const outcome = section.report.signatures?.outcome;
-        const note = `${policy}${outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : ''}`;
+        const keyOutcome = section.report.keySignatures?.outcome;
+        const note = [
+            policy,
+            outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : '',
+            keyOutcome === 'failed' || keyOutcome === 'skipped' ? ` · key signature: ${keyOutcome}` : '',
+        ].join('');
         return [
             `<details>`,
             `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
@@ -1300,32 +1329,36 @@ const SIGNATURE_STATUS = { COMPLETE: '✅ COMPLETE', FAILED: '❌ FAILED', IN_PR
 /** Distinct failures named in the outcome line, at most. */
 const MAX_SIGNATURE_FAILURES = 3;
 /**
- * An image's managed signatures: how they ended first (signed with which profiles, failed with
- * the profile, ECR's code and reason, not in time with the step's sentence, or no rule matching),
- * then a table of each digest's status per profile. Nothing when none were awaited.
+ * An image's signatures: ECR's managed ones first (signed with which profiles, failed with the
+ * profile, ECR's code and reason, not in time with the step's sentence, or no rule matching,
+ * then a table of each digest's status per profile), then those by a key (signed with which key,
+ * how many new and already there, failed with the step's words, or skipped, then a table of
+ * what was signed and the referrer that carries it). Nothing when neither was asked for.
  */
-function signatureLines(view, style) {
-    if (!view)
+function signatureLines(view, key, style) {
+    const blocks = [view && managedBlock(view), key && keyBlock(key)].filter((block) => block !== undefined);
+    if (blocks.length === 0)
         return [];
-    const outcome = signatureOutcome(view);
-    const lines = style.heading
-        ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, '', outcome, '']
-        : [`**Signatures:** ${outcome}`, ''];
-    const table = signatureTable(view);
-    if (table.length === 0)
-        return lines;
-    if (style.heading)
-        return [...lines, ...table, ''];
+    const lines = style.heading ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, ''] : [];
+    blocks.forEach((block, i) => {
+        // The comment labels the first outcome line; a second follows it as its own paragraph.
+        lines.push(style.heading || i > 0 ? block.outcome : `**Signatures:** ${block.outcome}`, '');
+        if (block.table.length === 0)
+            return;
+        if (style.heading)
+            lines.push(...block.table, '');
+        else
+            lines.push(`<details><summary>${block.fold}</summary>`, '', ...block.table, '', '</details>', '');
+    });
+    return lines;
+}
+function managedBlock(view) {
     const count = view.shown.length + view.leftOut;
-    return [
-        ...lines,
-        `<details><summary>${count === 1 ? '1 signature status' : `${(0,report_escape/* formatCount */.B4)(count)} signature statuses`}</summary>`,
-        '',
-        ...table,
-        '',
-        '</details>',
-        '',
-    ];
+    return {
+        outcome: signatureOutcome(view),
+        table: signatureTable(view),
+        fold: count === 1 ? '1 signature status' : `${(0,report_escape/* formatCount */.B4)(count)} signature statuses`,
+    };
 }
 function profileList(profiles) {
     const names = profiles.slice(0, 5).map((arn) => (0,report_escape/* code */.aY)((0,gate_signing/* shortProfile */.C1)(arn), 100));
@@ -1374,6 +1407,36 @@ function signatureRow(row) {
     const status = SIGNATURE_STATUS[row.status ?? ''] ?? (0,report_escape.escapeText)(row.status, 40);
     const failure = row.failureCode ? ` ${(0,report_escape/* code */.aY)(row.failureCode, 80)}` : '';
     return `| ${manifest} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | ${(0,report_escape/* code */.aY)((0,gate_signing/* shortProfile */.C1)(row.profile), 100)} | ${status}${failure} |`;
+}
+function keyBlock(view) {
+    return { outcome: keySignatureOutcome(view), table: keySignatureTable(view), fold: (0,report_escape/* plural */.LS)(view.counts.total, 'key signature') };
+}
+function keySignatureOutcome(view) {
+    switch (view.outcome) {
+        case 'signed': {
+            const { total, new: fresh, reused } = view.counts;
+            return `✅ Signed with ${(0,report_escape/* code */.aY)(view.name, 200)} (${(0,report_escape/* code */.aY)(view.key, 200)}): ${(0,report_escape/* plural */.LS)(total, 'signature')} (${(0,report_escape/* formatCount */.B4)(fresh)} new, ${(0,report_escape/* formatCount */.B4)(reused)} already there).`;
+        }
+        case 'failed':
+            return `❌ ${(0,report_escape.escapeText)(view.problem ?? `Signing with ${view.name} failed.`, 500)}`;
+        case 'skipped':
+            return '⏭ Not signed: the step failed before signing.';
+    }
+}
+function keySignatureTable(view) {
+    const count = view.counts.total;
+    if (count === 0)
+        return [];
+    if (view.shown.length === 0)
+        return [`_${(0,report_escape/* plural */.LS)(count, 'key signature')} in the JSON report._`];
+    const rows = view.shown.map(keySignatureRow);
+    if (view.leftOut > 0)
+        rows.push(`| … | and ${(0,report_escape/* formatCount */.B4)(view.leftOut)} more | | in the JSON report |`);
+    return ['| What | Signed digest | Referrer | New/Reused |', '| --- | --- | --- | --- |', ...rows];
+}
+function keySignatureRow(row) {
+    const what = (0,report_escape.escapeText)(`${row.what}${row.platform ? ` (${row.platform})` : ''}`, 80);
+    return `| ${what} | ${(0,report_escape/* code */.aY)(row.digest, 100)} | ${(0,report_escape/* code */.aY)(row.referrer, 100)} | ${row.reused ? 'reused' : 'new'} |`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment-body.ts
@@ -1474,8 +1537,8 @@ function commentSection(report, maxRows, level = 3, options = {}) {
     if (notes.length > 0)
         lines.push(...notes, '');
     lines.push(...attestationLines(report, true));
-    // The outcome in a line, the table of statuses folded.
-    lines.push(...signatureLines(signaturesView(report, 'comment', maxRows), {}));
+    // Each kind's outcome in a line, its table folded.
+    lines.push(...signatureLines(signaturesView(report, 'comment', maxRows), keySignaturesView(report, 'comment', maxRows), {}));
     // Compact: a bold line, not a heading; fewer findings a rule, shrinking with the rows to fit.
     lines.push(...policyLines(policyView(report, 'comment', maxRows), { reasonMax: 300, findingMax: 160, links: false }));
     const sentence = comparisonSentence(report);
@@ -1555,6 +1618,7 @@ function toJsonReport(report) {
         },
         policy: report.policy && json_policy(report.policy),
         signatures: report.signatures && signatures(report.signatures),
+        keySignatures: report.keySignatures && keySignatures(report.keySignatures),
         scan: {
             status: report.scan.status,
             scanType: report.scan.scanType,
@@ -1619,6 +1683,24 @@ function signatures(s) {
         })),
     };
 }
+/** The signatures by a key: the key as named and its ARN, how signing ended, and every signature with the referrer that carries it. */
+function keySignatures(s) {
+    return {
+        kind: s.kind,
+        name: s.name,
+        key: s.key,
+        outcome: s.outcome,
+        problem: s.problem,
+        signatures: s.list.map((k) => ({
+            digest: k.digest,
+            what: k.what,
+            platform: k.platform,
+            predicateType: k.predicateType,
+            referrer: k.referrer,
+            reused: k.reused,
+        })),
+    };
+}
 function ruleFinding(f) {
     return { message: f.message, id: f.id, platform: f.platform, file: f.file, line: f.line, endLine: f.endLine, url: f.url };
 }
@@ -1680,7 +1762,7 @@ function expiredIgnore(e) {
 }
 
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(643);
+var sarif = __webpack_require__(5881);
 ;// CONCATENATED MODULE: ./src/report/files.ts
 // Writes the JSON report and the SARIF file. Thin: rendering is json.ts and sarif.ts; the file
 // system is passed in (node:fs/promises by default) so tests can use a fake or a temp directory.
@@ -1798,8 +1880,8 @@ function* batched(pieces, size) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: the verdict and why, what was pushed, counts per platform, the attestations,
-// the managed signatures, the policy's rules, then the findings that decided the gate, the
-// others, and the ignored ones. Pure.
+// the signatures (ECR's managed ones, then those by a key), the policy's rules, then the findings
+// that decided the gate, the others, and the ignored ones. Pure.
 //
 // The runner drops a step summary larger than 1 MiB whole
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
@@ -1873,7 +1955,7 @@ function buildSummary(report, maxRows, level = 2, options = {}) {
     if (platformLines.length > 0)
         lines.push(...platformLines, '');
     lines.push(...attestationLines(report, false));
-    lines.push(...signatureLines(signaturesView(report, 'summary', maxRows), { heading: level + 1 }));
+    lines.push(...signatureLines(signaturesView(report, 'summary', maxRows), keySignaturesView(report, 'summary', maxRows), { heading: level + 1 }));
     // The policy's findings are bounded per rule, and shrink with the rows when the summary must fit.
     lines.push(...policyLines(policyView(report, 'summary', maxRows), { heading: level + 1, reasonMax: 500, findingMax: 300, links: true }));
     const leftOut = (count) => `_…and ${(0,report_escape/* plural */.LS)(count, 'more finding')} not shown here. ${fullListPointer(report)}_`;
@@ -1998,6 +2080,7 @@ function reportOfStep(step, images, verdict) {
                 ? { policy: { source: inputs.policy.source, results: image.policy.result.results, fails: image.policy.result.fails } }
                 : {}),
             ...(image.signatures ? { signatures: { kind: 'managed', ...image.signatures } } : {}),
+            ...(image.keySignatures ? { keySignatures: image.keySignatures } : {}),
             tags,
             heldBack: image.promoted?.heldBack ?? verdict.heldBack.get(image.spec.name) ?? [],
         };
@@ -2052,7 +2135,7 @@ async function publishStep(step, report, registry) {
         const reportPath = await writeText(external_node_path_.join(tempDir, 'report.json'), stepJsonChunks(report));
         const result = { reportPath };
         if (inputs.sarif) {
-            const { stepSarifFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 643));
+            const { stepSarifFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5881));
             const informationUri = `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`;
             const files = new Map(inputs.images.map((spec) => [spec.name, spec.file]));
             const dockerfileOf = (name) => relativeDockerfile(workspace, files.get(name) ?? 'Dockerfile');
@@ -2092,7 +2175,7 @@ async function comment(step, key, render) {
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
     const [{ createCommentOctokit }, { upsertComment }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
+        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
         __webpack_require__.e(/* import() */ 346).then(__webpack_require__.bind(__webpack_require__, 8346)),
     ]);
     const result = await upsertComment({

@@ -24,6 +24,7 @@ import { resolvePlatforms } from './steps/platforms.js';
 import { judgePolicies, logPolicies, preloadPolicyReaders } from './steps/policy.js';
 import { promoteImages } from './steps/promote.js';
 import { awaitSignatures, logSignatures, planSigning, signingFailure } from './steps/signing.js';
+import { planKeySigning, signImages } from './steps/sign.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
 import { scanImages } from './steps/scan.js';
@@ -98,13 +99,15 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     );
     // The signing configuration is read beside the repositories: `signing: require` stops the
     // step here, before anything is built, when no rule matches.
-    const [found, signingPlan] = await Promise.all([
+    const [found, signingPlan, signer] = await Promise.all([
       lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry))),
       planSigning(
         step,
         session,
         inputs.images.map((spec) => spec.repository),
       ),
+      // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built.
+      planKeySigning(step, inputs.signingKey),
     ]);
     images = found;
     const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
@@ -137,10 +140,19 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     await Promise.all([judged, signed]);
     logSignatures(step, images);
     await logPolicies(step, images);
-    const verdict = stepVerdict(
+    let verdict = stepVerdict(
       step,
       images.map((image) => stepImage(step, image)),
     );
+    // Signed with the key once the verdict lets the images through, before any tag is promoted; a
+    // failed signature holds every image back.
+    if (signer) {
+      await signImages(step, session, images, signer, verdict.fails);
+      verdict = stepVerdict(
+        step,
+        images.map((image) => stepImage(step, image)),
+      );
+    }
     await promoteImages(step, session, images, verdict);
     known();
     await publish(step, outputs, registry, (publishing) => publishing.reportOfStep(step, images, verdict), verdict);

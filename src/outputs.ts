@@ -36,17 +36,37 @@ export interface ActionOutputs {
   attestationsByImage?: Record<string, Record<string, Record<string, string>>>;
   /** image name → rule → its verdict (and why, for a rule that is on); for one image too, keyed by its name. */
   policy?: Record<string, Record<string, PolicyOutput>>;
-  /** image name → digest → its signatures (an empty list: ECR does not sign that digest); for one image too, keyed by its name. */
+  /** image name → digest → its signatures, managed and by a key (an empty list: ECR does not sign that digest); for one image too, keyed by its name. */
   signatures?: Record<string, Record<string, SignatureOutput[]>>;
 }
 
-/** One signature of a digest in the `signatures` output. */
-export interface SignatureOutput {
+/** One signature of a digest in the `signatures` output: ECR's managed one, or one by a key. */
+export type SignatureOutput = ManagedSignatureOutput | KeySignatureOutput;
+
+/** ECR's managed signature of a digest, by one signing profile. */
+export interface ManagedSignatureOutput {
   kind: 'managed';
   /** The signing profile's ARN. */
   profile: string;
   /** ECR's status: COMPLETE, IN_PROGRESS (not in time) or FAILED. */
   status: string;
+}
+
+/** A signature by a key (signing: awskms://…): a Sigstore bundle, pushed as a referrer of the digest. */
+export interface KeySignatureOutput {
+  kind: 'kms';
+  /** The key's ARN. */
+  key: string;
+  /** The key as the `signing` input names it (awskms:///alias/release). */
+  name: string;
+  /** What the bundle signs: the image itself, or the statement of its SBOM or provenance. */
+  what: 'image' | 'sbom' | 'provenance';
+  /** The digest of the referrer manifest that carries the bundle. */
+  referrer: string;
+  /** The signed statement's predicate type. */
+  predicateType: string;
+  /** signed by this run, or reused: already there, by the same key. */
+  status: 'signed' | 'reused';
 }
 
 /** One rule's outcome in the `policy` output. */
@@ -192,22 +212,37 @@ export function policyOutput(report: StepReport): Record<string, Record<string, 
 }
 
 /**
- * The `signatures` output: each image whose signatures were awaited (by its name, as `policy`
- * keys it) → each digest pushed → its signatures, one per signing profile with ECR's status.
- * An image no rule matches has no digest listed. Undefined when none were awaited.
+ * The `signatures` output: each image with signatures awaited or made (by its name, as `policy`
+ * keys it) → each digest → its signatures: ECR's managed ones first, one per signing profile with
+ * ECR's status (`{kind: 'managed', profile, status}`), then those by a key, one per bundle
+ * (`{kind: 'kms', key, name, what, referrer, predicateType, status: 'signed' | 'reused'}`); a
+ * digest both sign lists both. An image no rule matches, and an image whose key signing failed or
+ * was skipped before it signed anything, maps to `{}`: present, so a reader sees it was attempted.
+ * Undefined when no image has either.
  */
 export function signaturesOutput(report: StepReport): Record<string, Record<string, SignatureOutput[]>> | undefined {
-  const awaited = report.images.filter(({ report: image }) => image.signatures !== undefined);
-  if (awaited.length === 0) return undefined;
+  const signed = report.images.filter(({ report: image }) => image.signatures !== undefined || image.keySignatures !== undefined);
+  if (signed.length === 0) return undefined;
   return Object.fromEntries(
-    awaited.map(({ name, report: image }) => [
-      name,
-      Object.fromEntries(
-        image.signatures!.digests.map(({ digest, statuses }) => [
+    signed.map(({ name, report: image }) => {
+      const digests = new Map<string, SignatureOutput[]>();
+      const add = (digest: string, signatures: SignatureOutput[]) => digests.set(digest, [...(digests.get(digest) ?? []), ...signatures]);
+      for (const { digest, statuses } of image.signatures?.digests ?? []) {
+        add(
           digest,
-          statuses.map((s): SignatureOutput => ({ kind: image.signatures!.kind, profile: s.signingProfileArn, status: s.status })),
-        ]),
-      ),
-    ]),
+          statuses.map((s): SignatureOutput => ({ kind: 'managed', profile: s.signingProfileArn, status: s.status })),
+        );
+      }
+      const byKey = image.keySignatures;
+      if (byKey) {
+        for (const s of byKey.list) {
+          const status = s.reused ? ('reused' as const) : ('signed' as const);
+          add(s.digest, [
+            { kind: 'kms', key: byKey.key, name: byKey.name, what: s.what, referrer: s.referrer, predicateType: s.predicateType, status },
+          ]);
+        }
+      }
+      return [name, Object.fromEntries(digests)];
+    }),
   );
 }

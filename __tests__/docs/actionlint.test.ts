@@ -50,7 +50,7 @@ function isThisAction(uses: string | undefined): boolean {
   return uses === './' || /^[\w.-]+\/ecr-build-scan-push@/.test(uses ?? '');
 }
 
-type Kind = 'workflow' | 'steps' | 'ignore-file' | 'policy' | 'other';
+type Kind = 'workflow' | 'steps' | 'ignore-file' | 'policy' | 'kubernetes' | 'other';
 
 function classify(text: string): Kind {
   let data: unknown;
@@ -67,6 +67,7 @@ function classify(text: string): Kind {
     Object.keys(data).every((key) => (RULE_NAMES as readonly string[]).includes(key))
   )
     return 'policy';
+  if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'apiVersion' in data && 'kind' in data) return 'kubernetes';
   if (Array.isArray(data) && data.length > 0) {
     const items = data as Array<Record<string, unknown> | null>;
     if (items.every((item) => item !== null && typeof item === 'object' && ('uses' in item || 'run' in item))) return 'steps';
@@ -181,6 +182,22 @@ describe('workflows in README.md', () => {
       expect(await lintWorkflow(text, `README.md yaml ${name}`)).toEqual([]);
     },
   );
+
+  test("the Kubernetes example is a Kyverno policy that verifies images with the signing key, without Sigstore's logs", () => {
+    interface KyvernoPolicy {
+      apiVersion: string;
+      kind: string;
+      spec: { rules: Array<{ verifyImages: Array<{ attestors: Array<{ entries: Array<{ keys: Record<string, unknown> }> }> }> }> };
+    }
+    const examples = README_BLOCKS.filter((block) => block.kind === 'kubernetes').map((block) => parse(block.text) as KyvernoPolicy);
+    expect(examples).toHaveLength(1);
+    const [policy] = examples;
+    expect([policy!.apiVersion, policy!.kind]).toEqual(['kyverno.io/v1', 'ClusterPolicy']);
+    const keys = policy!.spec.rules[0]!.verifyImages[0]!.attestors[0]!.entries[0]!.keys;
+    expect(keys.publicKeys).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----$/);
+    expect(keys.rekor).toEqual({ ignoreTlog: true });
+    expect(keys.ctlog).toEqual({ ignoreSCT: true });
+  });
 
   test('the policy examples are policies the action accepts', () => {
     const examples = README_BLOCKS.filter((block) => block.kind === 'policy');

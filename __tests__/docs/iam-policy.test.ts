@@ -35,7 +35,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The IAM prefix of each AWS client the sources import. */
-const SERVICES: Record<string, string> = { '@aws-sdk/client-ecr': 'ecr', '@aws-sdk/client-inspector2': 'inspector2' };
+const SERVICES: Record<string, string> = {
+  '@aws-sdk/client-ecr': 'ecr',
+  '@aws-sdk/client-inspector2': 'inspector2',
+  '@aws-sdk/client-kms': 'kms',
+};
 
 /** `new XxxCommand(` in src/ → `ecr:Xxx` (or `inspector2:Xxx`, by the client the file imports), with the file that sends it. */
 function operationsInSource(): Map<string, string[]> {
@@ -96,7 +100,9 @@ describe('docs/iam-policy.json', () => {
         expect([['ecr:GetAuthorizationToken'], ['inspector2:ListFindings'], ['ecr:GetSigningConfiguration']]).toContainEqual(
           actions(statement),
         );
-      else for (const resource of resources) expect(resource).toMatch(/^arn:aws:ecr:[a-z0-9-]+:\d{12}:repository\/.+/);
+      else
+        for (const resource of resources)
+          expect(resource).toMatch(/^arn:aws:(ecr:[a-z0-9-]+:\d{12}:repository|kms:[a-z0-9-]+:\d{12}:key)\/.+/);
     }
   });
 
@@ -104,6 +110,13 @@ describe('docs/iam-policy.json', () => {
     const optional = POLICY.Statement.filter((s) => actions(s).some((a) => a === 'ecr:CreateRepository' || a === 'ecr:PutLifecyclePolicy'));
     expect(optional).toHaveLength(1);
     expect(actions(optional[0]).sort()).toEqual(['ecr:CreateRepository', 'ecr:PutLifecyclePolicy']);
+  });
+
+  test('kms:GetPublicKey and kms:Sign sit apart, on the key, in a statement that can be dropped', () => {
+    const kms = POLICY.Statement.filter((s) => actions(s).some((a) => a.startsWith('kms:')));
+    expect(kms).toHaveLength(1);
+    expect(actions(kms[0]).sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    expect(kms[0].Resource).toMatch(/^arn:aws:kms:[a-z0-9-]+:\d{12}:key\/[0-9a-f-]+$/);
   });
 
   test('README.md shows this same policy', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildReport, gateSettings, overallStatus, skippedReport, type ReportParts } from '../../src/report/assemble.js';
+import { signingFailures } from '../../src/gate/signing.js';
 import type { EvaluatedFinding } from '../../src/gate/evaluated.js';
 import type { PlatformScan } from '../../src/shared/finding.js';
 import { decideGate } from '../../src/gate/policy.js';
@@ -305,5 +306,78 @@ describe("a managed signature that failed or did not come fails the image's repo
     expect(buildReport({ ...parts([], scans), signatures: timeout }).fails).toBe(true);
     expect(buildReport({ ...parts([], scans), gate: { ...GATE, onIncomplete: 'warn' }, signatures: timeout }).fails).toBe(false);
     expect(buildReport({ ...parts([], scans), signatures: { ...failed, outcome: 'signed', problem: undefined } }).fails).toBe(false);
+  });
+});
+
+describe("signing with a key that failed fails the image's report, in the step's words", () => {
+  const scans = [scan('linux/amd64', 'COMPLETE')];
+  const key = {
+    kind: 'kms' as const,
+    name: 'awskms:///alias/release',
+    key: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    list: [],
+  };
+  const problem = 'Signing with awskms:///alias/release failed: AccessDeniedException: not authorized to perform kms:Sign.';
+  const failed = { ...key, outcome: 'failed' as const, problem };
+  const managed = {
+    kind: 'managed' as const,
+    profiles: ['arn:aws:signer:us-east-1:123456789012:/signing-profiles/release'],
+    outcome: 'failed' as const,
+    problem: `ECR's managed signing failed: signing profile release failed on ${DIGEST}: REVOKED (revoked).`,
+    digests: [],
+  };
+
+  test('failed: the report fails with the problem in its reason, the one decideStep gives the step for one image; the signatures kept', () => {
+    const base = parts([], scans);
+    const report = buildReport({ ...base, keySignatures: failed });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true, keySignatures: failed });
+    expect(report.reason).toBe(`${problem} ${base.decision.reason}`);
+    const step = decideStep(
+      [{ name: 'x', decision: base.decision, signingFailure: signingFailures(undefined, problem), statuses: ['COMPLETE'], promotions: [] }],
+      { layout: 'one', scanTimeoutSeconds: 600 },
+    );
+    expect(report.reason).toBe(step.reason);
+  });
+
+  test('a gate that failed too: both in the reason, the key first', () => {
+    const findings = [f('CVE-C', 'CRITICAL', 'linux/amd64', { blocking: true })];
+    const base = parts(findings, scans);
+    const report = buildReport({ ...base, keySignatures: failed });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true });
+    expect(report.reason).toBe(`${problem} ${base.decision.reason}`);
+  });
+
+  test('both a managed signature and the key failed: both said, the managed one first', () => {
+    const report = buildReport({ ...parts([], scans), signatures: managed, keySignatures: failed });
+    expect(report.reason.startsWith(`${managed.problem} ${problem} `)).toBe(true);
+    expect(report.fails).toBe(true);
+  });
+
+  test('not scanned (scan: false): a failed key still fails the report', () => {
+    const report = skippedReport({ ...parts([], scans), skipped: 'scan-off', keySignatures: failed });
+    expect(report).toMatchObject({ verdict: 'failed', fails: true });
+    expect(report.reason.startsWith(problem)).toBe(true);
+  });
+
+  test('signed or skipped (the step failed before signing) adds no failure of its own', () => {
+    const base = parts([], scans);
+    const signed = buildReport({ ...base, keySignatures: { ...key, outcome: 'signed' } });
+    expect(signed).toMatchObject({ verdict: base.decision.verdict, fails: false, reason: base.decision.reason });
+    expect(signed.keySignatures).toEqual({ ...key, outcome: 'signed' });
+    const skipped = buildReport({ ...base, keySignatures: { ...key, outcome: 'skipped' } });
+    expect(skipped).toMatchObject({ fails: false, reason: base.decision.reason });
+    expect(buildReport(base)).not.toHaveProperty('keySignatures');
+  });
+});
+
+describe('signingFailures', () => {
+  test.each([
+    [undefined, undefined, undefined],
+    ['Managed failed.', undefined, 'Managed failed.'],
+    [undefined, 'signing with the key failed', 'signing with the key failed.'],
+    ['Managed failed.', 'Key failed!', 'Managed failed. Key failed!'],
+    ['', '', undefined],
+  ])('%p and %p: %p', (managed, key, expected) => {
+    expect(signingFailures(managed, key)).toBe(expected);
   });
 });

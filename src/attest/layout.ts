@@ -226,7 +226,7 @@ export function attestationsObject(attestations: Attestation[]): Record<string, 
   return result;
 }
 
-function asDescriptor(entry: unknown): Descriptor | undefined {
+export function asDescriptor(entry: unknown): Descriptor | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
   const value = entry as Partial<Descriptor>;
   if (typeof value.digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(value.digest)) return undefined;

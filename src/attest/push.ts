@@ -122,13 +122,17 @@ export async function pushAttestationsBeside(options: PushOptions): Promise<Atte
   };
 }
 
-async function writeReferrersTags(
-  registry: PushOptions['registry'],
+/**
+ * For a registry without the referrers API: each subject's referrers tag (sha256-<hex>) lists the
+ * referrers pushed for it, beside what it listed already (OCI 1.1 distribution spec).
+ */
+export async function writeReferrersTags(
+  registry: Pick<Registry, 'getManifest' | 'putManifest'>,
   repository: string,
-  referrers: ReferrerManifest[],
+  referrers: Array<Pick<ReferrerManifest, 'subject' | 'descriptor'>>,
   log: (m: string) => void,
 ) {
-  const bySubject = new Map<string, ReferrerManifest[]>();
+  const bySubject = new Map<string, Array<Pick<ReferrerManifest, 'subject' | 'descriptor'>>>();
   for (const referrer of referrers) bySubject.set(referrer.subject.digest, [...(bySubject.get(referrer.subject.digest) ?? []), referrer]);
   for (const [subject, list] of bySubject) {
     const tag = referrersTag(subject);

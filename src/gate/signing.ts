@@ -113,3 +113,25 @@ export function signingFailureOf(
   if (signatures.outcome === 'timeout' && onIncomplete === 'warn') return undefined;
   return signatures.problem;
 }
+
+/**
+ * An image's signatures by a key as the verdict counts them: its words when signing failed
+ * (skipped is not a failure of its own: the step already failed for the reason that skipped it).
+ */
+export function keySigningFailureOf(
+  signatures: { outcome: 'signed' | 'failed' | 'skipped'; problem?: string } | undefined,
+): string | undefined {
+  return signatures?.outcome === 'failed' ? (signatures.problem ?? 'signing with the key failed') : undefined;
+}
+
+/**
+ * An image's signing failures as one sentence for the verdict (its `signingFailure`): the managed
+ * signature's words, then the key's, each a sentence (ended with a period when it is not);
+ * undefined when neither failed. The step's verdict for one image must be given the same, so
+ * that its sentence and the image's report agree.
+ */
+export function signingFailures(managed: string | undefined, key: string | undefined): string | undefined {
+  const sentences = [managed, key].filter((text): text is string => text !== undefined && text !== '');
+  if (sentences.length === 0) return undefined;
+  return sentences.map((text) => (/[.!?]$/.test(text) ? text : `${text}.`)).join(' ');
+}

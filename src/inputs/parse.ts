@@ -15,6 +15,7 @@ import { checkImageSpec, defaultDockerfile, type ImageChecks } from './image-spe
 import { parseImages } from './images-list.js';
 import { readPolicy } from './policy.js';
 import { readVex } from './vex.js';
+import { parseKmsKey } from '../sign/kms-key.js';
 import { Reader } from './reader.js';
 import type { ImageSource, InputEnvironment, InputSource, Inputs } from './types.js';
 
@@ -171,7 +172,7 @@ export function parseInputs(get: InputSource, environment: InputEnvironment, bak
     vex: readVex(read, environment),
     policy: readPolicy(read, environment),
     onScanIncomplete: read.oneOf('on-scan-incomplete', ['fail', 'warn'] as const, 'fail', (v) => v.toLowerCase()),
-    signing: read.oneOf('signing', ['auto', 'require', 'off'] as const, 'auto', (v) => v.toLowerCase()),
+    ...readSigning(read),
     compare: read.oneOf('compare', ['base', 'none'] as const, 'base', (v) => v.toLowerCase()),
     gate: read.oneOf('gate', ['all', 'new'] as const, 'all', (v) => v.toLowerCase()),
     comment: read.boolean('comment', true),
@@ -354,4 +355,19 @@ function readIgnoreFile(read: Reader, environment: InputEnvironment): Inputs['ig
 
 function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * `signing`: ECR's managed signing awaited (auto, require) or not (off), or a KMS key that signs
+ * (awskms://…, cosign's form; ECR's managed signing is then not awaited).
+ */
+function readSigning(read: Reader): Pick<Inputs, 'signing' | 'signingKey'> {
+  const raw = read.text('signing');
+  if (raw.startsWith('awskms://')) return { signing: 'off', signingKey: parseKmsKey(raw) };
+  const modes = ['auto', 'require', 'off'] as const;
+  const value = raw === '' ? 'auto' : raw.toLowerCase();
+  if (!(modes as readonly string[]).includes(value)) {
+    throw new InputError(`Input "signing" is ${quoted(raw)}; accepted: auto, require, off, awskms:///<KMS key id, alias/<name> or ARN>.`);
+  }
+  return { signing: value as (typeof modes)[number] };
 }

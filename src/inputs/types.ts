@@ -6,6 +6,7 @@ import type { Policy } from '../gate/rules/types.js';
 import type { VexStatement } from '../gate/vex.js';
 import type { Threshold } from '../shared/severity.js';
 import type { TagMutability } from '../shared/tag-mutability.js';
+import type { KmsKeyRef } from '../sign/kms-key.js';
 
 /**
  * How the user listed the images. `repository` (with the build inputs) is one image, whose
@@ -78,6 +79,8 @@ export interface Inputs extends StepBuildSettings {
   onScanIncomplete: 'fail' | 'warn';
   /** ECR managed signing: waited for when the registry's configuration signs the repository (auto), required, or not looked at. */
   signing: 'auto' | 'require' | 'off';
+  /** signing: awskms://…: the KMS key that signs each image and its attestations (then signing is off). */
+  signingKey?: KmsKeyRef;
   compare: 'base' | 'none';
   gate: 'all' | 'new';
   comment: boolean;

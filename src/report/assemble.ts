@@ -1,5 +1,5 @@
 // Pure: the one Report, from what the pipeline learned. Renderers and outputs read it as it is.
-import { signingFailureOf } from '../gate/signing.js';
+import { keySigningFailureOf, signingFailureOf, signingFailures } from '../gate/signing.js';
 import { SKIPPED_REASONS, policyFailures, withPolicyFailures } from '../gate/verdict.js';
 import type { PlatformManifest } from '../shared/manifest.js';
 import type { Threshold } from '../shared/severity.js';
@@ -20,6 +20,7 @@ interface ImageParts {
   attestations?: Report['attestations'];
   policy?: Report['policy'];
   signatures?: Report['signatures'];
+  keySignatures?: Report['keySignatures'];
   commit?: string;
   commitUrl?: string;
   gate: Report['gate'];
@@ -128,17 +129,18 @@ export function skippedReport(parts: SkippedParts): Report {
 }
 
 /**
- * The image's verdict, with its policy and its managed signature: a rule at `fail` that failed,
- * or a signature that failed or did not come, fails the image as a blocking CVE does, and its
- * sentence is the one the step says for one image (src/gate/verdict.ts withPolicyFailures).
+ * The image's verdict, with its policy and its signatures: a rule at `fail` that failed, a managed
+ * signature that failed or did not come, or signing with a key that failed, fails the image as a
+ * blocking CVE does, and its sentence is the one the step says for one image
+ * (src/gate/verdict.ts withPolicyFailures).
  */
 function withPolicy(
   gate: Pick<Report, 'verdict' | 'reason' | 'fails'>,
-  parts: Pick<ImageParts, 'policy' | 'signatures' | 'gate'>,
+  parts: Pick<ImageParts, 'policy' | 'signatures' | 'keySignatures' | 'gate'>,
   scanned: boolean,
 ): Pick<Report, 'verdict' | 'reason' | 'fails'> {
   const failures = parts.policy ? policyFailures(parts.policy.results) : [];
-  const signing = signingFailureOf(parts.signatures, parts.gate.onIncomplete);
+  const signing = signingFailures(signingFailureOf(parts.signatures, parts.gate.onIncomplete), keySigningFailureOf(parts.keySignatures));
   if (failures.length === 0 && !signing) return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
   const reason = withPolicyFailures(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
   return { verdict: 'failed', reason, fails: true };
@@ -159,7 +161,18 @@ function imageFields(
   parts: ImageParts,
 ): Pick<
   Report,
-  'image' | 'digest' | 'imageUri' | 'tags' | 'heldBack' | 'build' | 'attestations' | 'policy' | 'signatures' | 'commit' | 'commitUrl'
+  | 'image'
+  | 'digest'
+  | 'imageUri'
+  | 'tags'
+  | 'heldBack'
+  | 'build'
+  | 'attestations'
+  | 'policy'
+  | 'signatures'
+  | 'keySignatures'
+  | 'commit'
+  | 'commitUrl'
 > {
   return {
     image: parts.image,
@@ -170,6 +183,7 @@ function imageFields(
     ...(parts.attestations ? { attestations: parts.attestations } : {}),
     ...(parts.policy ? { policy: parts.policy } : {}),
     ...(parts.signatures ? { signatures: parts.signatures } : {}),
+    ...(parts.keySignatures ? { keySignatures: parts.keySignatures } : {}),
     ...(parts.commit ? { commit: parts.commit } : {}),
     ...(parts.commit && parts.commitUrl ? { commitUrl: parts.commitUrl } : {}),
   };

@@ -20,7 +20,7 @@ import {
   stepHeading,
 } from './markdown-parts.js';
 import type { Report, StepReport } from './model.js';
-import { imageSections, policyView, signaturesView, viewSections } from './view.js';
+import { imageSections, keySignaturesView, policyView, signaturesView, viewSections } from './view.js';
 
 /** What we allow ourselves, a margin below GitHub's 65,536 (github/comment-api.ts COMMENT_LIMIT_CHARS). */
 export const COMMENT_BUDGET_CHARS = 60_000;
@@ -127,8 +127,8 @@ export function commentSection(report: Report, maxRows: number, level: 3 | 4 = 3
   const notes = platformNotes(report.scan.platforms);
   if (notes.length > 0) lines.push(...notes, '');
   lines.push(...attestationLines(report, true));
-  // The outcome in a line, the table of statuses folded.
-  lines.push(...signatureLines(signaturesView(report, 'comment', maxRows), {}));
+  // Each kind's outcome in a line, its table folded.
+  lines.push(...signatureLines(signaturesView(report, 'comment', maxRows), keySignaturesView(report, 'comment', maxRows), {}));
   // Compact: a bold line, not a heading; fewer findings a rule, shrinking with the rows to fit.
   lines.push(...policyLines(policyView(report, 'comment', maxRows), { reasonMax: 300, findingMax: 160, links: false }));
   const sentence = comparisonSentence(report);

@@ -8,7 +8,7 @@ import type { RuleFinding } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
 import { SEVERITIES, type SeverityCounts } from '../shared/severity.js';
 import { jsonChunks, streamedArray } from './json-chunks.js';
-import type { PlatformReport, Report, ReportPolicy, ReportSignatures, StepReport } from './model.js';
+import type { PlatformReport, Report, ReportKeySignatures, ReportPolicy, ReportSignatures, StepReport } from './model.js';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
 export const JSON_REPORT_VERSION = 1;
@@ -65,6 +65,7 @@ export function toJsonReport(report: Report): Record<string, unknown> {
     },
     policy: report.policy && policy(report.policy),
     signatures: report.signatures && signatures(report.signatures),
+    keySignatures: report.keySignatures && keySignatures(report.keySignatures),
     scan: {
       status: report.scan.status,
       scanType: report.scan.scanType,
@@ -130,6 +131,25 @@ function signatures(s: ReportSignatures): Record<string, unknown> {
         failureCode: status.failureCode,
         failureReason: status.failureReason,
       })),
+    })),
+  };
+}
+
+/** The signatures by a key: the key as named and its ARN, how signing ended, and every signature with the referrer that carries it. */
+function keySignatures(s: ReportKeySignatures): Record<string, unknown> {
+  return {
+    kind: s.kind,
+    name: s.name,
+    key: s.key,
+    outcome: s.outcome,
+    problem: s.problem,
+    signatures: s.list.map((k) => ({
+      digest: k.digest,
+      what: k.what,
+      platform: k.platform,
+      predicateType: k.predicateType,
+      referrer: k.referrer,
+      reused: k.reused,
     })),
   };
 }

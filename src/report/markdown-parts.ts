@@ -1,6 +1,7 @@
 // The markdown the job summary and the PR comment share: the verdict heading, the counts table,
-// a section of the view as a table, the comparison sentence, the policy's rules, the managed
-// signatures. Pure; every value from a finding, a rule, ECR or a user goes through escape.ts.
+// a section of the view as a table, the comparison sentence, the policy's rules, the signatures
+// (ECR's managed ones and those by a key). Pure; every value from a finding, a rule, ECR or a
+// user goes through escape.ts.
 import { describeDifference } from '../gate/compare.js';
 import type { Ignored } from '../gate/evaluated.js';
 import type { EvaluatedFinding } from '../gate/evaluated.js';
@@ -10,13 +11,14 @@ import { describeGate, formatPercent } from '../gate/risk.js';
 import { shortProfile } from '../gate/signing.js';
 import { SEVERITIES, type Severity, type SeverityCounts } from '../shared/severity.js';
 import { code, escapeText, formatCount, link, plural, safeUrl } from './escape.js';
-import type { PlatformReport, Report, StepReport, Verdict } from './model.js';
+import type { KeySignature, PlatformReport, Report, StepReport, Verdict } from './model.js';
 import {
   newFindings,
   policyTally,
   policyView,
   type FindingRow,
   type ImageSection,
+  type KeySignaturesView,
   type PolicyView,
   type SignatureRow,
   type SignaturesView,
@@ -84,9 +86,15 @@ export function imageSectionLines(sections: readonly ImageSection[], render: (se
       ? [tally.warn > 0 ? `${tally.warn} warned` : '', tally['no-data'] > 0 ? `${tally['no-data']} without data` : ''].filter(Boolean)
       : [];
     const policy = open.length > 0 ? ` · policy: ${open.join(', ')}` : '';
-    // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so.
+    // A late signature under on-scan-incomplete: warn leaves the image clean; the fold says so,
+    // as it says a key that did not sign (the step failed before signing, for another image).
     const outcome = section.report.signatures?.outcome;
-    const note = `${policy}${outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : ''}`;
+    const keyOutcome = section.report.keySignatures?.outcome;
+    const note = [
+      policy,
+      outcome === 'timeout' || outcome === 'failed' ? ` · signature: ${SIGNATURE_SAYS[outcome]}` : '',
+      keyOutcome === 'failed' || keyOutcome === 'skipped' ? ` · key signature: ${keyOutcome}` : '',
+    ].join('');
     return [
       `<details>`,
       `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
@@ -365,34 +373,46 @@ const SIGNATURE_STATUS: Record<string, string> = { COMPLETE: '✅ COMPLETE', FAI
 const MAX_SIGNATURE_FAILURES = 3;
 
 export interface SignatureStyle {
-  /** The summary: a heading at this level and the table open; the comment: a bold label and the table folded. */
+  /** The summary: a heading at this level and the tables open; the comment: a bold label and the tables folded. */
   heading?: number;
 }
 
+/** One kind of signature as the section shows it: its outcome line, its table, and the label of its fold. */
+interface SignatureBlock {
+  outcome: string;
+  table: string[];
+  /** `3 signature statuses`: the comment's `<summary>` (our own words). */
+  fold: string;
+}
+
 /**
- * An image's managed signatures: how they ended first (signed with which profiles, failed with
- * the profile, ECR's code and reason, not in time with the step's sentence, or no rule matching),
- * then a table of each digest's status per profile. Nothing when none were awaited.
+ * An image's signatures: ECR's managed ones first (signed with which profiles, failed with the
+ * profile, ECR's code and reason, not in time with the step's sentence, or no rule matching,
+ * then a table of each digest's status per profile), then those by a key (signed with which key,
+ * how many new and already there, failed with the step's words, or skipped, then a table of
+ * what was signed and the referrer that carries it). Nothing when neither was asked for.
  */
-export function signatureLines(view: SignaturesView | undefined, style: SignatureStyle): string[] {
-  if (!view) return [];
-  const outcome = signatureOutcome(view);
-  const lines = style.heading
-    ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, '', outcome, '']
-    : [`**Signatures:** ${outcome}`, ''];
-  const table = signatureTable(view);
-  if (table.length === 0) return lines;
-  if (style.heading) return [...lines, ...table, ''];
+export function signatureLines(view: SignaturesView | undefined, key: KeySignaturesView | undefined, style: SignatureStyle): string[] {
+  const blocks = [view && managedBlock(view), key && keyBlock(key)].filter((block): block is SignatureBlock => block !== undefined);
+  if (blocks.length === 0) return [];
+  const lines = style.heading ? [`${'#'.repeat(Math.min(6, style.heading))} Signatures`, ''] : [];
+  blocks.forEach((block, i) => {
+    // The comment labels the first outcome line; a second follows it as its own paragraph.
+    lines.push(style.heading || i > 0 ? block.outcome : `**Signatures:** ${block.outcome}`, '');
+    if (block.table.length === 0) return;
+    if (style.heading) lines.push(...block.table, '');
+    else lines.push(`<details><summary>${block.fold}</summary>`, '', ...block.table, '', '</details>', '');
+  });
+  return lines;
+}
+
+function managedBlock(view: SignaturesView): SignatureBlock {
   const count = view.shown.length + view.leftOut;
-  return [
-    ...lines,
-    `<details><summary>${count === 1 ? '1 signature status' : `${formatCount(count)} signature statuses`}</summary>`,
-    '',
-    ...table,
-    '',
-    '</details>',
-    '',
-  ];
+  return {
+    outcome: signatureOutcome(view),
+    table: signatureTable(view),
+    fold: count === 1 ? '1 signature status' : `${formatCount(count)} signature statuses`,
+  };
 }
 
 function profileList(profiles: readonly string[]): string {
@@ -442,4 +462,35 @@ function signatureRow(row: SignatureRow): string {
   const status = SIGNATURE_STATUS[row.status ?? ''] ?? escapeText(row.status, 40);
   const failure = row.failureCode ? ` ${code(row.failureCode, 80)}` : '';
   return `| ${manifest} | ${code(row.digest, 100)} | ${code(shortProfile(row.profile), 100)} | ${status}${failure} |`;
+}
+
+function keyBlock(view: KeySignaturesView): SignatureBlock {
+  return { outcome: keySignatureOutcome(view), table: keySignatureTable(view), fold: plural(view.counts.total, 'key signature') };
+}
+
+function keySignatureOutcome(view: KeySignaturesView): string {
+  switch (view.outcome) {
+    case 'signed': {
+      const { total, new: fresh, reused } = view.counts;
+      return `✅ Signed with ${code(view.name, 200)} (${code(view.key, 200)}): ${plural(total, 'signature')} (${formatCount(fresh)} new, ${formatCount(reused)} already there).`;
+    }
+    case 'failed':
+      return `❌ ${escapeText(view.problem ?? `Signing with ${view.name} failed.`, 500)}`;
+    case 'skipped':
+      return '⏭ Not signed: the step failed before signing.';
+  }
+}
+
+function keySignatureTable(view: KeySignaturesView): string[] {
+  const count = view.counts.total;
+  if (count === 0) return [];
+  if (view.shown.length === 0) return [`_${plural(count, 'key signature')} in the JSON report._`];
+  const rows = view.shown.map(keySignatureRow);
+  if (view.leftOut > 0) rows.push(`| … | and ${formatCount(view.leftOut)} more | | in the JSON report |`);
+  return ['| What | Signed digest | Referrer | New/Reused |', '| --- | --- | --- | --- |', ...rows];
+}
+
+function keySignatureRow(row: KeySignature): string {
+  const what = escapeText(`${row.what}${row.platform ? ` (${row.platform})` : ''}`, 80);
+  return `| ${what} | ${code(row.digest, 100)} | ${code(row.referrer, 100)} | ${row.reused ? 'reused' : 'new'} |`;
 }

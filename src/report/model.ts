@@ -35,6 +35,36 @@ export interface ReportSignatures {
   }>;
 }
 
+/**
+ * The image's signatures by a key (signing: awskms://…): each digest a tag names (the image
+ * index and each platform manifest) and each attestation's statement, signed as cosign 3 does,
+ * each a Sigstore bundle pushed as a referrer of its digest.
+ */
+export interface ReportKeySignatures {
+  kind: 'kms';
+  /** The key as the input names it (awskms:///alias/release). */
+  name: string;
+  /** The key's ARN, as KMS answered. */
+  key: string;
+  /** signed; failed (the step's words in `problem`); skipped (the step failed before signing: nothing signed). */
+  outcome: 'signed' | 'failed' | 'skipped';
+  problem?: string;
+  list: KeySignature[];
+}
+
+export interface KeySignature {
+  /** The digest signed: the image (index or manifest), or the platform manifest an attestation describes. */
+  digest: string;
+  /** What the bundle signs: the image itself (cosign's sign/v1 statement), or an attestation's statement. */
+  what: 'image' | 'sbom' | 'provenance';
+  platform?: string;
+  predicateType: string;
+  /** The referrer manifest that carries the bundle. */
+  referrer: string;
+  /** Already there, by the same key (a re-run): nothing was signed again. */
+  reused: boolean;
+}
+
 /** The rules on how the image is built, as judged on it: every rule (off ones as `off`), in RULE_NAMES order. */
 export interface ReportPolicy {
   /** Where the rules came from (policy-file, policy input; neither: the defaults). */
@@ -73,6 +103,8 @@ export interface Report {
   policy?: ReportPolicy;
   /** ECR's managed signatures of the image, as awaited (absent when none were: signing off, or no configuration). */
   signatures?: ReportSignatures;
+  /** The image's signatures by a key (signing: awskms://…); absent when no key signs. */
+  keySignatures?: ReportKeySignatures;
   commit?: string;
   /** The commit's page on GitHub (`…/owner/repo/commit/<sha>`), for the link in the PR comment. */
   commitUrl?: string;

@@ -1,6 +1,6 @@
 // The job summary: the verdict and why, what was pushed, counts per platform, the attestations,
-// the managed signatures, the policy's rules, then the findings that decided the gate, the
-// others, and the ignored ones. Pure.
+// the signatures (ECR's managed ones, then those by a key), the policy's rules, then the findings
+// that decided the gate, the others, and the ignored ones. Pure.
 //
 // The runner drops a step summary larger than 1 MiB whole
 // (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands#step-isolation-and-limits),
@@ -24,7 +24,7 @@ import {
   stepHeading,
 } from './markdown-parts.js';
 import type { Report, StepReport } from './model.js';
-import { imageSections, policyView, signaturesView, take, viewSections } from './view.js';
+import { imageSections, keySignaturesView, policyView, signaturesView, take, viewSections } from './view.js';
 
 /** GitHub's limit for one step's summary. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -100,7 +100,9 @@ export function buildSummary(report: Report, maxRows: number, level: 2 | 3 = 2, 
   const platformLines = platformNotes(report.scan.platforms);
   if (platformLines.length > 0) lines.push(...platformLines, '');
   lines.push(...attestationLines(report, false));
-  lines.push(...signatureLines(signaturesView(report, 'summary', maxRows), { heading: level + 1 }));
+  lines.push(
+    ...signatureLines(signaturesView(report, 'summary', maxRows), keySignaturesView(report, 'summary', maxRows), { heading: level + 1 }),
+  );
   // The policy's findings are bounded per rule, and shrink with the rows when the summary must fit.
   lines.push(...policyLines(policyView(report, 'summary', maxRows), { heading: level + 1, reasonMax: 500, findingMax: 300, links: true }));
 

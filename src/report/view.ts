@@ -2,12 +2,12 @@
 // step of several images, which images are folded and how many finding rows each may show; for
 // each image, which tables, in which order, which are folded, how many rows each shows within
 // the row budget and how many it leaves out; which of its policy's rules are shown open, which
-// folded, with how many findings; and how its managed signatures ended, with which rows. The
-// renderers (summary.ts, comment-body.ts) only format this view.
+// folded, with how many findings; and how its signatures ended (ECR's managed ones, and those by
+// a key), with which rows. The renderers (summary.ts, comment-body.ts) only format this view.
 import type { Ignored } from '../gate/evaluated.js';
 import type { RuleFinding, RuleResult, RuleVerdict } from '../gate/rules/types.js';
 import type { Finding } from '../shared/finding.js';
-import type { ImageReport, Report, ReportPolicy, ReportSignatures, StepReport } from './model.js';
+import type { ImageReport, KeySignature, Report, ReportKeySignatures, ReportPolicy, ReportSignatures, StepReport } from './model.js';
 
 /** Where the view is shown: the summary has room for everything; the comment is compact. */
 export type Audience = 'summary' | 'comment';
@@ -325,6 +325,43 @@ export function signaturesView(report: Report, audience: Audience, maxRows: numb
       signed: signatures.digests.filter((d) => d.statuses.length > 0).length,
       unsigned: signatures.digests.filter((d) => d.statuses.length === 0).length,
     },
+    shown,
+    leftOut,
+  };
+}
+
+/** An image's signatures by a key as the summary or the comment shows them: how it ended, then the rows within the bound. */
+export interface KeySignaturesView {
+  outcome: ReportKeySignatures['outcome'];
+  /** The key as the input names it, and its ARN. */
+  name: string;
+  key: string;
+  problem?: string;
+  /** Signatures in all: signed by this run, and already there by the same key. */
+  counts: { total: number; new: number; reused: number };
+  shown: KeySignature[];
+  leftOut: number;
+}
+
+/**
+ * The signatures by a key as the summary or the comment shows them; undefined when no key signs.
+ * Bounded as the managed ones are (SIGNATURE_ROWS, and what the fit loop allows).
+ */
+export function keySignaturesView(
+  report: Report,
+  audience: Audience,
+  maxRows: number = SIGNATURE_ROWS[audience],
+): KeySignaturesView | undefined {
+  const signatures = report.keySignatures;
+  if (!signatures) return undefined;
+  const reused = signatures.list.filter((s) => s.reused).length;
+  const { shown, leftOut } = take(signatures.list, Math.min(SIGNATURE_ROWS[audience], Math.max(0, maxRows)));
+  return {
+    outcome: signatures.outcome,
+    name: signatures.name,
+    key: signatures.key,
+    ...(signatures.problem ? { problem: signatures.problem } : {}),
+    counts: { total: signatures.list.length, new: signatures.list.length - reused, reused },
     shown,
     leftOut,
   };

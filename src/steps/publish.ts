@@ -48,6 +48,7 @@ export function reportOfStep(step: Pick<Step, 'inputs' | 'facts'>, images: Image
         ? { policy: { source: inputs.policy.source, results: image.policy.result.results, fails: image.policy.result.fails } }
         : {}),
       ...(image.signatures ? { signatures: { kind: 'managed' as const, ...image.signatures } } : {}),
+      ...(image.keySignatures ? { keySignatures: image.keySignatures } : {}),
       tags,
       heldBack: image.promoted?.heldBack ?? verdict.heldBack.get(image.spec.name) ?? [],
     };

@@ -8,9 +8,11 @@ import * as core from '../util/actions-core.js';
 import { DescribeImageSigningStatusCommand, GetSigningConfigurationCommand } from '@aws-sdk/client-ecr';
 import {
   imageSigning,
+  keySigningFailureOf,
   matchingProfiles,
   shortProfile,
   signingFailureOf,
+  signingFailures,
   signingFailureText,
   type DigestSigning,
   type ImageSignatures,
@@ -165,7 +167,10 @@ async function describe(session: Session, image: ImageRun, digest: string): Prom
   }
 }
 
-/** The verdict's words for an image whose signature failed or did not come in time (src/gate/signing.ts). */
+/**
+ * The verdict's words for an image whose managed signature failed or did not come in time, or
+ * whose signing with a key failed (src/gate/signing.ts).
+ */
 export function signingFailure(step: Pick<Step, 'inputs'>, image: ImageRun): string | undefined {
-  return signingFailureOf(image.signatures, step.inputs.onScanIncomplete);
+  return signingFailures(signingFailureOf(image.signatures, step.inputs.onScanIncomplete), keySigningFailureOf(image.keySignatures));
 }

@@ -11,10 +11,12 @@ import type { ImageFacts, ImagePolicy } from '../gate/rules/types.js';
 import type { ImageVerdict } from '../gate/verdict.js';
 import type { ImageSignatures } from '../gate/signing.js';
 import type { ImageSpec, Inputs } from '../inputs/types.js';
-import type { ReportAttestations } from '../report/model.js';
+import type { ReportAttestations, ReportKeySignatures } from '../report/model.js';
 import type { PlatformScan } from '../shared/finding.js';
 import type { PlatformManifest } from '../shared/manifest.js';
 import type { RepositoryInfo } from '../shared/tag-mutability.js';
+import type { KmsClient } from '../sign/kms.js';
+import type { KmsKeyRef } from '../sign/kms-key.js';
 import type { TagPlan } from '../tags/plan.js';
 import type { Runner } from '../util/exec.js';
 
@@ -33,6 +35,8 @@ export interface Dependencies {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** A number in [0, 1), for the poller's jitter. */
   random(): number;
+  /** The KMS client for signing: awskms://… (src/sign/kms.ts); by default built when a key signs. */
+  createKmsClient?: (region: string, key: KmsKeyRef) => Promise<KmsClient>;
   /** Amazon Inspector's client (epss-threshold); by default built on first use. */
   createInspectorClient?: () => Promise<Pick<Inspector2Client, 'send'>>;
 }
@@ -104,6 +108,8 @@ export interface ImageRun {
   scanned?: ScannedImage;
   /** ECR's managed signatures, as awaited (src/steps/signing.ts); undefined when none were. */
   signatures?: ImageSignatures;
+  /** Its signatures by a key (signing: awskms://…, src/steps/sign.ts); undefined when no key signs. */
+  keySignatures?: ReportKeySignatures;
   /** The policy's rules judged on what was pushed (src/steps/policy.ts), and the facts they read. */
   policy?: { facts: ImageFacts; result: ImagePolicy };
   /** Promotion's outcome: tags written (or already there), tags held back and why. */
