@@ -5,8 +5,8 @@
 // hand, the poll schedule's bound, the least work on the findings, the matrix): absolute times
 // move with the CPU, such ratios much less. Absolute times are info rows.
 //
-//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy] [--profile]
-//   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4, 5 and 10's toy image (all but 4 run 3× as many: they are cheap)
+//   node_modules/.bin/tsx bench/run.ts [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy,signing,kms-signing] [--profile]
+//   BENCH_REPEATS (default 5)        repeats of parts 1, 2, 4, 5, 10's toy image, 11 and 12 (all but 4 run 2× or 3× as many: they are cheap)
 //   BENCH_SCAN_REPEATS (default 3)   repeats of part 3 (each about 35 s)
 //   BENCH_COLD_REPEATS (default 3)   repeats of parts 6 to 9 and 10's retail API (builds of examples/retail-api on fresh BuildKits, 2–5 min each)
 //   BENCH_BUILDER                    buildx builder for the action and the floor (default: the stack's remote BuildKit)
@@ -37,6 +37,7 @@ import {
 import type { ColdResult } from './cold.js';
 import type { AttestResult } from './attest.js';
 import type { SigningResult } from './signing.js';
+import type { KmsSigningResult } from './kms-signing.js';
 import type { ImagesResult } from './images.js';
 import type { PolicyActionRun, PolicyResult } from './policy.js';
 import type { FloorRun } from './floor.js';
@@ -45,8 +46,8 @@ import type { ReportRun } from './report/run.js';
 import type { LatencyResult } from './scan-latency.js';
 import type { StartupResult } from './startup.js';
 
-type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images' | 'policy' | 'signing';
-const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images', 'policy', 'signing'];
+type Part = 'startup' | 'report' | 'overhead' | 'scan' | 'cold' | 'attest' | 'images' | 'policy' | 'signing' | 'kms-signing';
+const PARTS: Part[] = ['startup', 'report', 'overhead', 'scan', 'cold', 'attest', 'images', 'policy', 'signing', 'kms-signing'];
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -92,6 +93,7 @@ export interface Results {
   attest?: AttestResult;
   images?: ImagesResult;
   signing?: SigningResult;
+  kmsSigning?: KmsSigningResult;
   policy?: PolicyResult;
 }
 
@@ -246,6 +248,7 @@ export function tableRows(r: Results): Row[] {
   if (r.attest) rows.push(...attestRows(r.attest));
   if (r.images) rows.push(...imagesRows(r.images));
   if (r.signing) rows.push(...signingRows(r.signing));
+  if (r.kmsSigning) rows.push(...kmsSigningRows(r.kmsSigning));
   if (r.policy) rows.push(...policyRows(r.policy));
   return rows;
 }
@@ -332,6 +335,67 @@ function signingRows(t: SigningResult): Row[] {
     row(part, '  scan wait, (u)', s(scanWait(t.unsigned)), ms),
     row(part, '  scan wait, (s)', s(scanWait(t.signed)), ms),
   ];
+}
+
+/** Part 12: what signing with a KMS key adds, toy image with SBOM and provenance (bench/kms-signing.ts). */
+function kmsSigningRows(t: KmsSigningResult): Row[] {
+  const part = '12 kms signing';
+  const total = (runs: { total: number }[]) => runs.map((r) => r.total);
+  const [u, k] = [total(t.unsigned), total(t.signed)];
+  const minus = (x: number[], y: number[]) => x.map((v, i) => v - (y[i] ?? Number.NaN));
+  const outside = (runs: ActionRun[]) => runs.map((r) => r.total - (r.phases['build + push'] ?? 0));
+  return [
+    row(part, '(u) toy image, sbom + provenance, signing: off', s(u), ms),
+    row(part, '(k) the same, signing: awskms:/// (P-256 key)', s(k), ms),
+    row(part, '(k) / (u) (paired)', s(pairedRatios(k, u)), ratio, '≤ 1.15', (v) => v <= 1.15),
+    row(part, '  (k) − (u) (paired)', s(k.map((v, i) => v - (u[i] ?? Number.NaN))), ms),
+    row(
+      part,
+      "  (k) − (u) outside build + push (paired; without the build's own spread)",
+      s(minus(outside(t.signed), outside(t.unsigned))),
+      ms,
+    ),
+    row(part, '  (k) its Sign log group', s(t.signed.map((r) => r.phases.sign ?? 0)), ms),
+    row(part, '  (k) kms:Sign calls per run', s(t.signed.map((r) => r.signs)), count),
+  ];
+}
+
+/** Part 12: the action's phases without and with the KMS key, and the pairs one by one. */
+export function kmsSigningPhaseTable(t: KmsSigningResult, markdown: boolean): string {
+  const median = (values: number[]) => (values.length === 0 ? '' : ms.format(summarize(values).median));
+  const kinds = [t.unsigned, t.signed];
+  // The Sign group runs once the gate passes, before promotion.
+  const at = ACTION_PHASES.indexOf('promote');
+  const names = [...ACTION_PHASES.slice(0, at), 'sign', ...ACTION_PHASES.slice(at)];
+  const present = names.filter((n) => kinds.some((runs) => runs.some((r) => (r.phases[n] ?? 0) > 0)));
+  const rows = present.map((n) => [n, ...kinds.map((runs) => median(runs.map((r) => r.phases[n] ?? 0)))]);
+  rows.push(['main phase (spawn → close)', ...kinds.map((runs) => median(runs.map((r) => r.main)))]);
+  rows.push(['post phase (spawn → close)', ...kinds.map((runs) => median(runs.map((r) => r.post)))]);
+  rows.push(['total', ...kinds.map((runs) => median(runs.map((r) => r.total)))]);
+  return renderGrid(['Phase (median)', '(u) signing: off', '(k) awskms'], rows, markdown);
+}
+
+/** Part 12: each pair, in the order run. */
+export function kmsSigningPairs(t: KmsSigningResult, markdown: boolean): string {
+  const rows = t.unsigned.map((u, i) => {
+    const k = t.signed[i]!;
+    return [
+      String(i + 1),
+      i % 2 === 0 ? '(u)' : '(k)',
+      ms.format(u.total),
+      ms.format(k.total),
+      ratio.format(k.total / u.total),
+      ms.format(k.total - u.total),
+      ms.format((k.phases['build + push'] ?? 0) - (u.phases['build + push'] ?? 0)),
+      ms.format(k.total - (k.phases['build + push'] ?? 0) - (u.total - (u.phases['build + push'] ?? 0))),
+      ms.format(k.phases.sign ?? 0),
+    ];
+  });
+  return renderGrid(
+    ['Pair', 'first', '(u) off', '(k) awskms', '(k) / (u)', '(k) − (u)', 'of it build + push', 'of it the rest', 'Sign group'],
+    rows,
+    markdown,
+  );
 }
 
 /** Part 10: what the strict policy adds, toy image and examples/retail-api warm (bench/policy.ts). */
@@ -588,7 +652,8 @@ async function main(): Promise<void> {
     args.only.includes('attest') ||
     args.only.includes('images') ||
     args.only.includes('policy') ||
-    args.only.includes('signing');
+    args.only.includes('signing') ||
+    args.only.includes('kms-signing');
   let builder = process.env.BENCH_BUILDER ?? '';
   if (needsStack && !builder) {
     const { stackEnv } = await import('../test/e2e/stack.js');
@@ -647,6 +712,11 @@ async function main(): Promise<void> {
     const { measureSigning } = await import('./signing.js');
     results.signing = await measureSigning(repeats * 2, builder, log);
   }
+  if (args.only.includes('kms-signing')) {
+    log(`part 12: signing with a KMS key against signing: off, sbom + provenance, ${repeats * 2} pairs, builder ${builder}`);
+    const { measureKmsSigning } = await import('./kms-signing.js');
+    results.kmsSigning = await measureKmsSigning(repeats * 2, builder, log);
+  }
   if (args.only.includes('policy')) {
     log(
       `part 10: the strict policy against every rule off, ${repeats * 3} pairs on the toy image (builder ${builder}) and ${coldRepeats} pairs of examples/retail-api warm with sbom + provenance`,
@@ -665,6 +735,17 @@ async function main(): Promise<void> {
   if (results.cold)
     out.push('Cold runner, examples/retail-api (parts 6 and 7): where the time goes', '', coldPhaseTable(results.cold, false), '');
   if (results.policy) out.push('The strict policy (part 10): where the time goes', '', policyPhaseTable(results.policy, false), '');
+  if (results.kmsSigning)
+    out.push(
+      `Signing with a KMS key (part 12, ${results.kmsSigning.key} on ${results.kmsSigning.registry}): where the time goes`,
+      '',
+      kmsSigningPhaseTable(results.kmsSigning, false),
+      '',
+      'Part 12, pair by pair',
+      '',
+      kmsSigningPairs(results.kmsSigning, false),
+      '',
+    );
   if (results.report)
     out.push(
       'Big reports (part 4): CPU time per stage, peak memory once each stage was done, then the least work (the reference)',

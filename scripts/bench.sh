@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (docs/performance.md): installs npm packages if node_modules is missing, starts
-# the local stack (the full profile when part 8, attest, or 10, policy, runs: they need the SBOM generator; the
-# demo's otherwise), then runs bench/run.ts on Node 24. Arguments go to bench/run.ts:
-#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy,signing] [--profile]
+# the local stack (the full profile when part 8, attest, 10, policy, or 12, kms-signing, runs: they need the SBOM
+# generator; the demo's otherwise), then runs bench/run.ts on Node 24. Arguments go to bench/run.ts:
+#   bash scripts/bench.sh [--write-docs] [--only=startup,report,overhead,scan,cold,attest,images,policy,signing,kms-signing] [--profile]
 #   BENCH_REPEATS=5 BENCH_SCAN_REPEATS=3 BENCH_COLD_REPEATS=3 bash scripts/bench.sh
 set -euo pipefail
 
@@ -13,11 +13,12 @@ Usage: npm run bench [-- OPTIONS]        (bash scripts/bench.sh [OPTIONS])
 The benchmark (docs/performance.md): installs npm packages if needed, starts the local stack,
 then runs bench/run.ts on Node 24, which prints one table of ratios against the targets.
 The stack: what the demo uses (scripts/stack/start.sh --profile=demo), or the full profile when
-the attest or policy part runs (they build with sbom: true: the SBOM generator, about 5 minutes to compile
-the first time) or BENCH_BUILDER is set (it may name the engine's builder).
+the attest, policy or kms-signing part runs (they build with sbom: true: the SBOM generator, about 5 minutes
+to compile the first time) or BENCH_BUILDER is set (it may name the engine's builder).
 
 Options (passed to bench/run.ts):
-  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest, images, policy, signing
+  --only=PART,...   only these parts: startup, report, overhead, scan, cold, attest, images, policy, signing,
+                    kms-signing
   --write-docs      also write the results into docs/performance.md
   --profile         also write --cpu-prof profiles (paths printed)
   -h, --help        print this and exit
@@ -31,7 +32,7 @@ for arg in "$@"; do
   case $arg in
     -h | --help) usage; exit 0 ;;
     # The last --only counts, as in bench/run.ts.
-    --only=*) only=${arg#--only=}; if [[ ",${only// /}," == *,attest,* || ",${only// /}," == *,policy,* ]]; then stack_profile=full; else stack_profile=demo; fi ;;
+    --only=*) only=${arg#--only=}; if [[ ",${only// /}," == *,attest,* || ",${only// /}," == *,policy,* || ",${only// /}," == *,kms-signing,* ]]; then stack_profile=full; else stack_profile=demo; fi ;;
     --write-docs | --profile) ;;
     *) echo "bench.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
