@@ -73,15 +73,7 @@ export class EcrApi {
       status = error.status;
     }
 
-    if (answerDelay > 0) await sleep(answerDelay);
-    const text = JSON.stringify(error ? { __type: error.type, message: error.message } : output);
-    res.writeHead(status, {
-      'content-type': CONTENT_TYPE,
-      'content-length': String(Buffer.byteLength(text)),
-      'x-amzn-RequestId': requestId,
-      ...(error ? { 'x-amzn-ErrorType': error.type } : {}),
-    });
-    res.end(text);
+    await answer(res, { requestId, status, error, output, delayMs: answerDelay });
 
     const repository = typeof input.repositoryName === 'string' ? input.repositoryName : undefined;
     this.store.logCall({
@@ -154,6 +146,26 @@ export async function applyCallRules(
     }
   }
   return after;
+}
+
+/**
+ * An AWS JSON 1.1 answer, after `delayMs` (what the call saw is older than its answer): the
+ * output, or the error as `{__type, message}` with x-amzn-ErrorType. ECR's and KMS's alike.
+ */
+export async function answer(
+  res: ServerResponse,
+  reply: { requestId: string; status: number; error?: EcrError; output?: unknown; delayMs: number },
+): Promise<void> {
+  if (reply.delayMs > 0) await sleep(reply.delayMs);
+  const { error } = reply;
+  const text = JSON.stringify(error ? { __type: error.type, message: error.message } : reply.output);
+  res.writeHead(reply.status, {
+    'content-type': CONTENT_TYPE,
+    'content-length': String(Buffer.byteLength(text)),
+    'x-amzn-RequestId': reply.requestId,
+    ...(error ? { 'x-amzn-ErrorType': error.type } : {}),
+  });
+  res.end(text);
 }
 
 export function parseInput(body: Buffer): Input {

@@ -6,8 +6,7 @@
 // call log with its key. https://docs.aws.amazon.com/kms/latest/APIReference/
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sleep } from '../common/http.ts';
-import { type FaultDefaults, applyCallRules, parseInput } from './api.ts';
+import { type FaultDefaults, answer, applyCallRules, parseInput } from './api.ts';
 import { EcrError, missingMember, validation } from './errors.ts';
 import type { Input } from './input.ts';
 import {
@@ -26,7 +25,6 @@ import { accountOf, verifySigV4 } from './sigv4.ts';
 import type { Store } from './store.ts';
 
 export const KMS_TARGET_PREFIX = 'TrentService.';
-const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const KMS_FAULTS: FaultDefaults = { type: 'KMSInternalException', message: 'Internal service error (injected by the KMS stand-in).' };
 const MAX_MESSAGE = 4096;
 /** Every KeySpec KMS's model knows; the stand-in creates the ones in KEY_SPECS. */
@@ -102,15 +100,7 @@ export class KmsApi {
       status = error.status;
     }
 
-    if (answerDelay > 0) await sleep(answerDelay);
-    const text = JSON.stringify(error ? { __type: error.type, message: error.message } : output);
-    res.writeHead(status, {
-      'content-type': CONTENT_TYPE,
-      'content-length': String(Buffer.byteLength(text)),
-      'x-amzn-RequestId': requestId,
-      ...(error ? { 'x-amzn-ErrorType': error.type } : {}),
-    });
-    res.end(text);
+    await answer(res, { requestId, status, error, output, delayMs: answerDelay });
 
     const given = input.KeyId ?? input.TargetKeyId;
     const keyId = ctx?.key?.keyId ?? (typeof given === 'string' ? given : undefined);
