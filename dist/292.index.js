@@ -6411,8 +6411,9 @@ async function lookUpRepositories(step, client, registry, lookups) {
         if (inputs.lifecyclePolicy) {
             actions_core/* info */.pq(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}${one ? '' : ' to each repository'}.`);
             // ECR's lifecycle rules exempt no artifact with a subject: one warning, whatever the number of repositories.
-            const warning = attestsBeside(inputs)
-                ? (await __webpack_require__.e(/* import() */ 409).then(__webpack_require__.bind(__webpack_require__, 5409))).lifecycleWarning(inputs.lifecyclePolicy.text)
+            const beside = [attestsBeside(inputs) ? 'the SBOM and provenance' : '', inputs.signingKey ? 'the signatures' : ''].filter(Boolean);
+            const warning = beside.length > 0
+                ? (await __webpack_require__.e(/* import() */ 409).then(__webpack_require__.bind(__webpack_require__, 5409))).lifecycleWarning(inputs.lifecyclePolicy.text, beside.join(' and '))
                 : undefined;
             if (warning)
                 actions_core/* warning */.$e(warning);

@@ -16,8 +16,11 @@ __webpack_require__.r(__webpack_exports__);
 // referrers (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-artifact-delete.html)
 // deletes them like images. So a rule expiring untagged (or any) images may take the evidence
 // of an image it keeps: the step says so, once, naming the rule.
-/** The warning for a policy whose rules expire untagged manifests, or undefined. */
-function lifecycleWarning(policyText) {
+/**
+ * The warning for a policy whose rules expire untagged manifests, or undefined. `pushed` says
+ * what the step puts beside the image (its SBOM and provenance, its signatures).
+ */
+function lifecycleWarning(policyText, pushed = 'the SBOM and provenance') {
     let rules;
     try {
         const parsed = JSON.parse(policyText);
@@ -36,7 +39,7 @@ function lifecycleWarning(policyText) {
     const named = expiring
         .map((rule) => `rule ${String(rule.rulePriority ?? '?')} (tagStatus ${String(rule.selection?.tagStatus)})`)
         .join(', ');
-    return (`lifecycle-policy has ${named}, which ${expiring.length === 1 ? 'expires' : 'expire'} untagged images: the SBOM and provenance this step ` +
+    return (`lifecycle-policy has ${named}, which ${expiring.length === 1 ? 'expires' : 'expire'} untagged images: ${pushed} this step ` +
         'pushes beside the image are untagged artifact manifests, and ECR lifecycle rules do not exempt them, so they can expire while the image stays. ' +
         'Give that rule a longer window than you need the evidence for, or drop it (README: "SBOM and provenance beside the image").');
 }

@@ -40,4 +40,10 @@ describe('lifecycleWarning', () => {
     if (expected) expect(warning).toMatch(expected);
     else expect(warning).toBeUndefined();
   });
+
+  test('names what the step pushes beside the image', () => {
+    expect(lifecycleWarning(policy(untagged), 'the signatures')).toMatch(
+      /expires untagged images: the signatures this step pushes beside the image are untagged artifact manifests/,
+    );
+  });
 });

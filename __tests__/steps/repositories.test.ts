@@ -69,6 +69,23 @@ describe.each([1, 3] as const)('login and repositories, %i image(s)', (count) =>
     );
   });
 
+  test('a lifecycle policy that expires untagged images warns once when a key signs: signatures are untagged too', async () => {
+    const registry = emptyRegistry(repositoriesOf(count));
+    const ecr = fakeEcr(registry).on(PutLifecyclePolicyCommand, () => ({}));
+    const step = stepOf(imagesInputs(count));
+    step.inputs.lifecyclePolicy = {
+      path: '/ws/lifecycle.json',
+      text: '{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged"},"action":{"type":"expire"}}]}',
+    };
+    step.inputs.signingKey = { uri: 'awskms:///alias/release', keyId: 'alias/release' };
+    const lookups = startLookups(step, ecr.client, { start: () => undefined }, REGISTRY);
+    await lookUpRepositories(step, ecr.client, REGISTRY, lookups);
+    expect(core.warning).toHaveBeenCalledTimes(1);
+    expect(core.warning).toHaveBeenCalledWith(
+      expect.stringMatching(/expires untagged images: the signatures this step pushes beside the image/),
+    );
+  });
+
   test('a missing repository fails the phase, naming it and the registry', async () => {
     const registry = emptyRegistry(repositoriesOf(count).slice(1));
     const ecr = fakeEcr(registry);

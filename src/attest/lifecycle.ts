@@ -13,8 +13,11 @@ interface Rule {
   action?: { type?: unknown };
 }
 
-/** The warning for a policy whose rules expire untagged manifests, or undefined. */
-export function lifecycleWarning(policyText: string): string | undefined {
+/**
+ * The warning for a policy whose rules expire untagged manifests, or undefined. `pushed` says
+ * what the step puts beside the image (its SBOM and provenance, its signatures).
+ */
+export function lifecycleWarning(policyText: string, pushed = 'the SBOM and provenance'): string | undefined {
   let rules: Rule[];
   try {
     const parsed = JSON.parse(policyText) as { rules?: unknown };
@@ -32,7 +35,7 @@ export function lifecycleWarning(policyText: string): string | undefined {
     .map((rule) => `rule ${String(rule.rulePriority ?? '?')} (tagStatus ${String(rule.selection?.tagStatus)})`)
     .join(', ');
   return (
-    `lifecycle-policy has ${named}, which ${expiring.length === 1 ? 'expires' : 'expire'} untagged images: the SBOM and provenance this step ` +
+    `lifecycle-policy has ${named}, which ${expiring.length === 1 ? 'expires' : 'expire'} untagged images: ${pushed} this step ` +
     'pushes beside the image are untagged artifact manifests, and ECR lifecycle rules do not exempt them, so they can expire while the image stays. ' +
     'Give that rule a longer window than you need the evidence for, or drop it (README: "SBOM and provenance beside the image").'
   );

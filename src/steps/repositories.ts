@@ -85,9 +85,11 @@ export async function lookUpRepositories(step: Step, client: EcrClient, registry
       if (inputs.lifecyclePolicy) {
         core.info(`Applied the lifecycle policy from ${inputs.lifecyclePolicy.path}${one ? '' : ' to each repository'}.`);
         // ECR's lifecycle rules exempt no artifact with a subject: one warning, whatever the number of repositories.
-        const warning = attestsBeside(inputs)
-          ? (await import('../attest/lifecycle.js')).lifecycleWarning(inputs.lifecyclePolicy.text)
-          : undefined;
+        const beside = [attestsBeside(inputs) ? 'the SBOM and provenance' : '', inputs.signingKey ? 'the signatures' : ''].filter(Boolean);
+        const warning =
+          beside.length > 0
+            ? (await import('../attest/lifecycle.js')).lifecycleWarning(inputs.lifecyclePolicy.text, beside.join(' and '))
+            : undefined;
         if (warning) core.warning(warning);
       }
       return runs;
