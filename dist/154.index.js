@@ -692,7 +692,8 @@ function withPolicy(gate, parts, scanned) {
     if (failures.length === 0 && !signing)
         return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
     const reason = (0,verdict/* withPolicyFailures */.SM)(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
-    return { verdict: 'failed', reason, fails: true };
+    const heldBy = failures.length > 0 && signing ? 'policy and signing' : failures.length > 0 ? 'policy' : 'signing';
+    return { verdict: 'failed', reason, fails: true, ...(gate.fails ? {} : { heldBy }) };
 }
 /**
  * COMPLETE/ACTIVE when every platform is; otherwise the first platform's status that is not
@@ -1038,8 +1039,18 @@ function repositoryName(image) {
     const slash = image.indexOf('/');
     return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
 }
+/** What failed an image its scan did not fail (Report.heldBy), in its heading. */
+const HELD_BY_TITLES = {
+    policy: '❌ Policy failed',
+    signing: '❌ Signing failed',
+    'policy and signing': '❌ Policy and signing failed',
+};
+/** The image's title: the scan's verdict, or what failed it when the scan did not. */
+function verdictTitle(report) {
+    return report.verdict === 'failed' && report.heldBy ? HELD_BY_TITLES[report.heldBy] : VERDICT_TITLES[report.verdict];
+}
 function heading(level, report) {
-    return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${(0,report_escape.escapeText)(repositoryName(report.image), 120)}`;
+    return `${'#'.repeat(level)} ${verdictTitle(report)}: ${(0,report_escape.escapeText)(repositoryName(report.image), 120)}`;
 }
 /** A step of several images: `## ❌ ECR scan failed: 3 images`. */
 function stepHeading(level, step) {
@@ -1086,7 +1097,7 @@ function imageSectionLines(sections, render) {
         ].join('');
         return [
             `<details>`,
-            `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
+            `<summary>${(0,report_escape.escapeText)(section.name, 80)}: ${verdictTitle(section.report)}${note}</summary>`,
             '',
             body,
             '</details>',

@@ -6,6 +6,7 @@ import type { PlatformScan } from '../../src/shared/finding.js';
 import { decideGate } from '../../src/gate/policy.js';
 import { decideStep } from '../../src/gate/verdict.js';
 import { policyOf } from '../../__fixtures__/reports/policy.js';
+import { heading } from '../../src/report/markdown-parts.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/mlops/retail-api';
 const DIGEST = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -379,5 +380,44 @@ describe('signingFailures', () => {
     ['', '', undefined],
   ])('%p and %p: %p', (managed, key, expected) => {
     expect(signingFailures(managed, key)).toBe(expected);
+  });
+});
+
+describe("the heading of an image its scan did not fail names what did, not 'ECR scan failed'", () => {
+  const scans = [scan('linux/amd64', 'COMPLETE')];
+  const root = { message: 'runs as root: the image config sets no user', platform: 'linux/amd64' };
+  const failing = policyOf({ 'non-root': { level: 'fail', verdict: 'fail', reason: root.message, findings: [root] } }, { inline: false });
+  const failedKey = {
+    kind: 'kms' as const,
+    name: 'awskms:///alias/release',
+    key: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    outcome: 'failed' as const,
+    problem: 'Signing with awskms:///alias/release failed: AccessDeniedException.',
+    list: [],
+  };
+  const critical = [f('CVE-C', 'CRITICAL', 'linux/amd64', { blocking: true })];
+
+  test.each([
+    ['the policy alone', () => buildReport({ ...parts([], scans), policy: failing }), 'policy', '## ❌ Policy failed: '],
+    ['signing alone', () => buildReport({ ...parts([], scans), keySignatures: failedKey }), 'signing', '## ❌ Signing failed: '],
+    [
+      'both',
+      () => buildReport({ ...parts([], scans), policy: failing, keySignatures: failedKey }),
+      'policy and signing',
+      '## ❌ Policy and signing failed: ',
+    ],
+    [
+      'not scanned, the policy',
+      () => skippedReport({ ...parts([], scans), skipped: 'scan-off', policy: failing }),
+      'policy',
+      '## ❌ Policy failed: ',
+    ],
+    ['the scan failed it too', () => buildReport({ ...parts(critical, scans), policy: failing }), undefined, '## ❌ ECR scan failed: '],
+    ['the scan alone', () => buildReport(parts(critical, scans)), undefined, '## ❌ ECR scan failed: '],
+    ['passed', () => buildReport(parts([], scans)), undefined, '## ✅ ECR scan passed: '],
+  ])('%s', (_name, build, heldBy, title) => {
+    const report = build();
+    expect(report.heldBy).toBe(heldBy);
+    expect(heading(2, report).startsWith(title)).toBe(true);
   });
 });

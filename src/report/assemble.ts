@@ -138,12 +138,13 @@ function withPolicy(
   gate: Pick<Report, 'verdict' | 'reason' | 'fails'>,
   parts: Pick<ImageParts, 'policy' | 'signatures' | 'keySignatures' | 'gate'>,
   scanned: boolean,
-): Pick<Report, 'verdict' | 'reason' | 'fails'> {
+): Pick<Report, 'verdict' | 'reason' | 'fails' | 'heldBy'> {
   const failures = parts.policy ? policyFailures(parts.policy.results) : [];
   const signing = signingFailures(signingFailureOf(parts.signatures, parts.gate.onIncomplete), keySigningFailureOf(parts.keySignatures));
   if (failures.length === 0 && !signing) return { verdict: gate.verdict, reason: gate.reason, fails: gate.fails };
   const reason = withPolicyFailures(gate.reason, { gateFails: gate.fails, scanned }, failures, signing);
-  return { verdict: 'failed', reason, fails: true };
+  const heldBy = failures.length > 0 && signing ? 'policy and signing' : failures.length > 0 ? 'policy' : 'signing';
+  return { verdict: 'failed', reason, fails: true, ...(gate.fails ? {} : { heldBy }) };
 }
 
 /**

@@ -47,8 +47,20 @@ export function repositoryName(image: string): string {
   return slash > 0 && /[.:]/.test(image.slice(0, slash)) ? image.slice(slash + 1) : image;
 }
 
+/** What failed an image its scan did not fail (Report.heldBy), in its heading. */
+const HELD_BY_TITLES: Record<NonNullable<Report['heldBy']>, string> = {
+  policy: '❌ Policy failed',
+  signing: '❌ Signing failed',
+  'policy and signing': '❌ Policy and signing failed',
+};
+
+/** The image's title: the scan's verdict, or what failed it when the scan did not. */
+export function verdictTitle(report: Pick<Report, 'verdict' | 'heldBy'>): string {
+  return report.verdict === 'failed' && report.heldBy ? HELD_BY_TITLES[report.heldBy] : VERDICT_TITLES[report.verdict];
+}
+
 export function heading(level: 2 | 3 | 4, report: Report): string {
-  return `${'#'.repeat(level)} ${VERDICT_TITLES[report.verdict]}: ${escapeText(repositoryName(report.image), 120)}`;
+  return `${'#'.repeat(level)} ${verdictTitle(report)}: ${escapeText(repositoryName(report.image), 120)}`;
 }
 
 /** A step of several images: `## ❌ ECR scan failed: 3 images`. */
@@ -97,7 +109,7 @@ export function imageSectionLines(sections: readonly ImageSection[], render: (se
     ].join('');
     return [
       `<details>`,
-      `<summary>${escapeText(section.name, 80)}: ${VERDICT_TITLES[section.report.verdict]}${note}</summary>`,
+      `<summary>${escapeText(section.name, 80)}: ${verdictTitle(section.report)}${note}</summary>`,
       '',
       body,
       '</details>',

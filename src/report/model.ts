@@ -125,6 +125,11 @@ export interface Report {
     failOnExploitable?: boolean;
   };
   verdict: Verdict;
+  /**
+   * A failed image whose scan did not fail it: what did (its heading says so, not "ECR scan
+   * failed"). Absent when the scan's gate failed it, or it did not fail.
+   */
+  heldBy?: 'policy' | 'signing' | 'policy and signing';
   /** One sentence a user can act on: why it passed or failed. */
   reason: string;
   /** Step fails (a failed gate, or an incomplete scan with on-scan-incomplete: fail). */

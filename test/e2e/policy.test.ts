@@ -98,6 +98,8 @@ describe('policy', () => {
     expect(failed.healthcheck!.verdict).toBe('fail');
     expect(failed['max-size']!.verdict).toBe('pass');
     expect(root.summary).toMatch(/non-root/);
+    // Its scan passed: the heading says what held it back.
+    expect(root.summary).toMatch(/^## ❌ Policy failed: /m);
 
     const good = await runAction({ inputs: { repository, policy: rules }, event: releaseEvent('v1.0.1'), files: wellBuilt() });
     expect(errors(good)).toEqual([]);
