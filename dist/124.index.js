@@ -64,7 +64,7 @@ async function kmsSigner(client, ref, seams = _util_retry_defaults_js__WEBPACK_I
         throw refusal(error, 'kms:GetPublicKey', ref);
     }
     const key = answer.KeyId ?? ref.keyId;
-    const algorithm = (0,_kms_key_js__WEBPACK_IMPORTED_MODULE_7__/* .signingAlgorithmOf */ .I)({ keyId: key, keySpec: answer.KeySpec, keyUsage: answer.KeyUsage, signingAlgorithms: answer.SigningAlgorithms ?? [] }, ref.uri);
+    const algorithm = (0,_kms_key_js__WEBPACK_IMPORTED_MODULE_7__/* .signingAlgorithmOf */ .I3)({ keyId: key, keySpec: answer.KeySpec, keyUsage: answer.KeyUsage, signingAlgorithms: answer.SigningAlgorithms ?? [] }, ref.uri);
     if (!answer.PublicKey)
         throw new Error(`KMS GetPublicKey answered no public key for ${ref.uri}.`);
     const der = Buffer.from(answer.PublicKey);

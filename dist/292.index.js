@@ -3415,7 +3415,7 @@ function parse_truncate(text) {
 function readSigning(read) {
     const raw = read.text('signing');
     if (raw.startsWith('awskms://'))
-        return { signing: 'off', signingKey: (0,kms_key/* parseKmsKey */.Y)(raw) };
+        return { signing: 'off', signingKey: (0,kms_key/* parseKmsKey */.Y5)(raw) };
     const modes = ['auto', 'require', 'off'];
     const value = raw === '' ? 'auto' : raw.toLowerCase();
     if (!modes.includes(value)) {
@@ -6095,12 +6095,13 @@ var sign_bundle = __webpack_require__(5385);
 
 
 
+
 /** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
 async function planKeySigning(step, ref) {
     if (!ref)
         return undefined;
     const { createKmsClient, kmsSigner } = await Promise.all(/* import() */[__webpack_require__.e(632), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 4124));
-    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))(step.inputs.awsRegion, ref);
+    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,kms_key/* kmsRegion */.WN)(ref, step.inputs.awsRegion), ref);
     const signer = await kmsSigner(client, ref);
     actions_core/* info */.pq(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
     return signer;
@@ -8046,8 +8047,9 @@ function sha256(bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ signingAlgorithmOf),
-/* harmony export */   Y: () => (/* binding */ parseKmsKey)
+/* harmony export */   I3: () => (/* binding */ signingAlgorithmOf),
+/* harmony export */   WN: () => (/* binding */ kmsRegion),
+/* harmony export */   Y5: () => (/* binding */ parseKmsKey)
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 // Pure: the KMS key a `signing: awskms://…` input names, in the forms cosign accepts
@@ -8075,6 +8077,10 @@ function parseKmsKey(value) {
     if (host !== '' && !HOST.test(host))
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`Input "signing" names the KMS endpoint "${host}", which is not host[:port]; accepted: ${FORMS}.`);
     return { uri: value, keyId, ...(host !== '' ? { endpoint: host } : {}) };
+}
+/** The region KMS is asked in: a key or alias ARN's own (a key of another region), else the step's. */
+function kmsRegion(ref, stepRegion) {
+    return /^arn:aws(?:-us-gov|-cn)?:kms:([a-z0-9-]+):/.exec(ref.keyId)?.[1] ?? stepRegion;
 }
 /** The algorithm the step signs with, or the one line that says why this key cannot sign for cosign. */
 function signingAlgorithmOf(key, uri) {

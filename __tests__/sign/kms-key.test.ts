@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseKmsKey, signingAlgorithmOf } from '../../src/sign/kms-key.js';
+import { kmsRegion, parseKmsKey, signingAlgorithmOf } from '../../src/sign/kms-key.js';
 
 const UUID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 
@@ -57,5 +57,17 @@ describe('signingAlgorithmOf: what cosign can verify with the public key', () =>
     ['SYMMETRIC_DEFAULT', [], 'ENCRYPT_DECRYPT', /is for ENCRYPT_DECRYPT \(spec SYMMETRIC_DEFAULT\), not SIGN_VERIFY/],
   ])('%s is refused in one line', (spec, algorithms, usage, message) => {
     expect(() => signingAlgorithmOf(key(spec, algorithms, usage), 'awskms:///alias/k')).toThrow(message);
+  });
+});
+
+describe("kmsRegion: a key ARN's region, else the step's", () => {
+  test.each([
+    [`arn:aws:kms:eu-west-1:111122223333:key/${UUID}`, 'eu-west-1'],
+    ['arn:aws:kms:ap-south-1:111122223333:alias/release', 'ap-south-1'],
+    ['arn:aws-cn:kms:cn-north-1:111122223333:alias/release', 'cn-north-1'],
+    ['alias/release', 'us-east-1'],
+    [UUID, 'us-east-1'],
+  ])('%s → %s', (keyId, region) => {
+    expect(kmsRegion({ keyId }, 'us-east-1')).toBe(region);
   });
 });

@@ -36,6 +36,11 @@ export function parseKmsKey(value: string): KmsKeyRef {
   return { uri: value, keyId, ...(host !== '' ? { endpoint: host } : {}) };
 }
 
+/** The region KMS is asked in: a key or alias ARN's own (a key of another region), else the step's. */
+export function kmsRegion(ref: Pick<KmsKeyRef, 'keyId'>, stepRegion: string): string {
+  return /^arn:aws(?:-us-gov|-cn)?:kms:([a-z0-9-]+):/.exec(ref.keyId)?.[1] ?? stepRegion;
+}
+
 /** What GetPublicKey says of a key. */
 export interface KmsKeyFacts {
   keyId: string;

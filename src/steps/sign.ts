@@ -34,7 +34,7 @@ import {
   signatureManifest,
   type SignatureManifest,
 } from '../sign/bundle.js';
-import type { KmsKeyRef } from '../sign/kms-key.js';
+import { kmsRegion, type KmsKeyRef } from '../sign/kms-key.js';
 import type { Signer } from '../sign/signer.js';
 import { toMessage } from '../util/errors.js';
 import { labelFor } from './label.js';
@@ -47,7 +47,7 @@ export async function planKeySigning(step: Step, ref: KmsKeyRef | undefined): Pr
   if (!ref) return undefined;
   const { createKmsClient, kmsSigner } = await import('../sign/kms.js');
   const client = await (step.deps.createKmsClient ?? ((region: string, key: KmsKeyRef) => createKmsClient(region, key)))(
-    step.inputs.awsRegion,
+    kmsRegion(ref, step.inputs.awsRegion),
     ref,
   );
   const signer = await kmsSigner(client, ref);
