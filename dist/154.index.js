@@ -154,7 +154,7 @@ function isPlainObject(value) {
 
 /***/ }),
 
-/***/ 5881:
+/***/ 643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1773,7 +1773,7 @@ function expiredIgnore(e) {
 }
 
 // EXTERNAL MODULE: ./src/report/sarif.ts
-var sarif = __webpack_require__(5881);
+var sarif = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/report/files.ts
 // Writes the JSON report and the SARIF file. Thin: rendering is json.ts and sarif.ts; the file
 // system is passed in (node:fs/promises by default) so tests can use a fake or a temp directory.
@@ -2146,7 +2146,7 @@ async function publishStep(step, report, registry) {
         const reportPath = await writeText(external_node_path_.join(tempDir, 'report.json'), stepJsonChunks(report));
         const result = { reportPath };
         if (inputs.sarif) {
-            const { stepSarifFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5881));
+            const { stepSarifFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 643));
             const informationUri = `${facts.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY || 'ecr-build-scan-push/ecr-build-scan-push'}`;
             const files = new Map(inputs.images.map((spec) => [spec.name, spec.file]));
             const dockerfileOf = (name) => relativeDockerfile(workspace, files.get(name) ?? 'Dockerfile');
@@ -2186,7 +2186,7 @@ async function comment(step, key, render) {
     }
     // Loaded only here: octokit stays off the start-up path of runs that write no comment.
     const [{ createCommentOctokit }, { upsertComment }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
+        Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(702)]).then(__webpack_require__.bind(__webpack_require__, 6702)),
         __webpack_require__.e(/* import() */ 346).then(__webpack_require__.bind(__webpack_require__, 8346)),
     ]);
     const result = await upsertComment({

@@ -24,7 +24,7 @@ import { resolvePlatforms } from './steps/platforms.js';
 import { judgePolicies, logPolicies, preloadPolicyReaders } from './steps/policy.js';
 import { promoteImages } from './steps/promote.js';
 import { awaitSignatures, logSignatures, planSigning, signingFailure } from './steps/signing.js';
-import { planKeySigning, signImages } from './steps/sign.js';
+import type * as KeySigning from './steps/sign.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
 import { scanImages } from './steps/scan.js';
@@ -106,8 +106,9 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         session,
         inputs.images.map((spec) => spec.repository),
       ),
-      // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built.
-      planKeySigning(step, inputs.signingKey),
+      // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built; the
+      // signing phase and its libraries load only then, not at every start-up.
+      inputs.signingKey ? loadKeySigning().then((signing) => signing.planKeySigning(step, inputs.signingKey)) : undefined,
     ]);
     images = found;
     const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
@@ -147,7 +148,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
     // Signed with the key once the verdict lets the images through, before any tag is promoted; a
     // failed signature holds every image back.
     if (signer) {
-      await signImages(step, session, images, signer, verdict.fails);
+      await (await loadKeySigning()).signImages(step, session, images, signer, verdict.fails);
       verdict = stepVerdict(
         step,
         images.map((image) => stepImage(step, image)),
@@ -227,6 +228,11 @@ function end(verdict: StepVerdict): void {
 // re-run that reuses the image builds nothing).
 let publishing: Promise<typeof Publishing> | undefined;
 const loadPublishing = () => (publishing ??= import('./steps/publish.js'));
+
+// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with, only
+// when a key signs.
+let keySigning: Promise<typeof KeySigning> | undefined;
+const loadKeySigning = () => (keySigning ??= import('./steps/sign.js'));
 
 /** `run`, that also calls `then` once each command's process has started. */
 function alsoOnStart(run: Runner, then: () => void): Runner {

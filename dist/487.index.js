@@ -1,5 +1,5 @@
-export const id = 292;
-export const ids = [292,895];
+export const id = 487;
+export const ids = [487,895];
 export const modules = {
 
 /***/ 9651:
@@ -216,325 +216,6 @@ function asDescriptor(entry) {
     if (typeof value.mediaType !== 'string' || typeof value.size !== 'number')
         return undefined;
     return value;
-}
-
-
-/***/ }),
-
-/***/ 9841:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   attestationsOfIndex: () => (/* binding */ attestationsOfIndex),
-/* harmony export */   discoverAttestations: () => (/* binding */ discoverAttestations),
-/* harmony export */   missingKinds: () => (/* binding */ missingKinds),
-/* harmony export */   pushAttestationsBeside: () => (/* binding */ pushAttestationsBeside),
-/* harmony export */   writeReferrersTags: () => (/* binding */ writeReferrersTags)
-/* harmony export */ });
-/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7684);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9651);
-
-
-async function pushAttestationsBeside(options) {
-    const { manifests, registry, pushed, log } = options;
-    const repository = manifests.repository;
-    const index = await manifests.get(pushed);
-    if (!(0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_0__/* .isIndex */ .nw)(index.mediaType, JSON.parse(index.text))) {
-        throw new Error(`buildx pushed ${pushed}, a single manifest, where an image index with attestations was expected.`);
-    }
-    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .splitIndex */ .h2)(index.text);
-    if (split.images.length === 0)
-        throw new Error(`The image index ${pushed} has no platform manifest.`);
-    const single = split.images.length === 1 ? split.images[0] : undefined;
-    // One BatchGetImage: every attestation manifest, and the platform manifest of a single-platform image.
-    const wanted = [...split.attestations.map((a) => a.descriptor.digest), ...(single ? [single.descriptor.digest] : [])];
-    const read = await manifests.getMany(wanted);
-    const byDigest = new Map(read.map((manifest) => [manifest.digest, manifest]));
-    const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image]));
-    const referrers = [];
-    for (const attestation of split.attestations) {
-        const subject = platformOf.get(attestation.subject);
-        if (!subject)
-            continue; // an attestation of something that is not in this index
-        const text = byDigest.get(attestation.descriptor.digest).text;
-        referrers.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrerManifests */ .oL)(text, subject.descriptor, subject.platform, options.created));
-    }
-    let storage = 'referrers-api';
-    if (referrers.length > 0) {
-        if (!(await registry.hasBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest)))
-            await registry.putBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG_BYTES */ .pA);
-        let processed = true;
-        for (const referrer of referrers) {
-            const put = await registry.putManifest(repository, referrer.digest, referrer.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG);
-            processed &&= put.subjectProcessed;
-        }
-        // No OCI-Subject answer: ask the referrers API itself; a registry without one gets the
-        // referrers tag (OCI distribution spec 1.1, "Pushing Manifests with Subject").
-        if (!processed && !(await registry.referrers(repository, referrers[0].subject.digest)).supported) {
-            storage = 'referrers-tag';
-            await writeReferrersTags(registry, repository, referrers, log);
-        }
-        log(`Pushed ${referrers.length} attestation${referrers.length === 1 ? '' : 's'} beside the image (${describe(referrers)}), ` +
-            (storage === 'referrers-api'
-                ? "found with the registry's referrers API."
-                : 'listed under the referrers tag sha256-<platform digest>: this registry has no referrers API.'));
-    }
-    let manifest;
-    if (single) {
-        manifest = byDigest.get(single.descriptor.digest);
-    }
-    else {
-        const clean = split.withoutAttestations;
-        await registry.putManifest(repository, clean.digest, clean.text, clean.mediaType);
-        manifest = { digest: clean.digest, text: clean.text, mediaType: clean.mediaType };
-    }
-    return {
-        manifest,
-        platforms: split.images.map((image) => ({ platform: image.platform, digest: image.descriptor.digest })),
-        attestations: referrers.map(({ kind, platform, digest, predicateType }) => ({ kind, platform, digest, predicateType })),
-        storage,
-        buildkitIndex: pushed,
-    };
-}
-/**
- * For a registry without the referrers API: each subject's referrers tag (sha256-<hex>) lists the
- * referrers pushed for it, beside what it listed already (OCI 1.1 distribution spec).
- */
-async function writeReferrersTags(registry, repository, referrers, log) {
-    const bySubject = new Map();
-    for (const referrer of referrers)
-        bySubject.set(referrer.subject.digest, [...(bySubject.get(referrer.subject.digest) ?? []), referrer]);
-    for (const [subject, list] of bySubject) {
-        const tag = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(subject);
-        const existing = await registry.getManifest(repository, tag, [_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p]);
-        const merged = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeReferrersIndex */ .l1)(existing, list.map((r) => r.descriptor));
-        if (merged.changed)
-            await registry.putManifest(repository, tag, merged.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p);
-        else
-            log(`The referrers tag ${tag} already lists these attestations.`);
-    }
-}
-/**
- * A reused image's attestations (skip-existing): the referrers API's list for each platform
- * manifest, or the referrers tag's where the registry has none.
- */
-async function discoverAttestations(registry, repository, platforms) {
-    const attestations = [];
-    let storage = 'referrers-api';
-    for (const platform of platforms) {
-        // A registry without the referrers API says so once: the other platforms go to their tags.
-        const answer = storage === 'referrers-api' ? await registry.referrers(repository, platform.digest) : undefined;
-        if (answer?.supported) {
-            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInReferrers */ .Zj)(answer.text, platform.platform));
-            continue;
-        }
-        storage = 'referrers-tag';
-        const tagged = await registry.getManifest(repository, (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(platform.digest), [_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p]);
-        if (tagged)
-            attestations.push(...(0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInReferrers */ .Zj)(tagged, platform.platform));
-    }
-    return { attestations, storage };
-}
-/** attestations: index: the attestation manifests inside the image's own index, read for the report. */
-async function attestationsOfIndex(reader, indexText) {
-    const split = (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .splitIndex */ .h2)(indexText);
-    const platformOf = new Map(split.images.map((image) => [image.descriptor.digest, image.platform]));
-    const manifests = await reader.getMany(split.attestations.map((a) => a.descriptor.digest));
-    return split.attestations.flatMap((attestation, i) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .attestationsInManifest */ .GS)(manifests[i].text, attestation.descriptor.digest, platformOf.get(attestation.subject) ?? 'unknown'));
-}
-/** The kinds asked for that a list lacks, per platform (a reused image built without them). */
-function missingKinds(attestations, platforms, wanted) {
-    const missing = [];
-    for (const platform of platforms) {
-        for (const kind of wanted) {
-            if (!attestations.some((a) => a.platform === platform.platform && a.kind === kind))
-                missing.push(`${kind} for ${platform.platform}`);
-        }
-    }
-    return missing;
-}
-function describe(referrers) {
-    const kinds = [...new Set(referrers.map((r) => r.kind))].join(' and ');
-    const platforms = [...new Set(referrers.map((r) => r.platform))];
-    return `${kinds} for ${platforms.length === 1 ? platforms[0] : `${platforms.length} platforms`}`;
-}
-
-
-/***/ }),
-
-/***/ 3306:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Registry: () => (/* binding */ Registry),
-/* harmony export */   RegistryHttpError: () => (/* binding */ RegistryHttpError),
-/* harmony export */   registryTransientCause: () => (/* binding */ registryTransientCause)
-/* harmony export */ });
-/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2779);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2477);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9651);
-// The registry's own API (OCI distribution spec 1.1), for what the ECR API cannot do: push a
-// manifest by digest untagged and learn whether the registry took its `subject` (the
-// `OCI-Subject` answer header), read the referrers API, and write the referrers tag where there
-// is none. Authenticated with the login's credentials, as docker is (ECR accepts Basic auth).
-// @actions/http-client: the runner's proxy settings apply as they do to the GitHub API calls.
-
-
-
-
-/** A hung registry is bounded by this, not by the job's six hours. */
-const SOCKET_TIMEOUT_MS = 30_000;
-/** The registry answered with an error status. */
-class RegistryHttpError extends Error {
-    status;
-    name = 'RegistryHttpError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-const NETWORK_ERRORS = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|Request timeout/i;
-/** 429, 5xx, a connection reset or refused, a timeout: worth another attempt. */
-function registryTransientCause(error) {
-    if (error instanceof RegistryHttpError) {
-        return error.status === 429 || error.status >= 500 ? `HTTP ${error.status}` : undefined;
-    }
-    const text = error instanceof Error ? `${error.code ?? ''} ${error.message}` : String(error);
-    return NETWORK_ERRORS.exec(text)?.[0];
-}
-class Registry {
-    seams;
-    http = new _actions_http_client__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq('ecr-build-scan-push', undefined, { socketTimeout: SOCKET_TIMEOUT_MS, allowRedirects: true });
-    base;
-    authorization;
-    constructor(login, seams = _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .actionRetrySeams */ .i) {
-        this.seams = seams;
-        this.base = login.endpoint.replace(/\/+$/, '');
-        this.authorization = `Basic ${Buffer.from(`${login.username}:${login.password}`).toString('base64')}`;
-    }
-    /** PUT a manifest under a digest or tag. */
-    async putManifest(repository, reference, text, mediaType) {
-        const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        return this.retry(`registry PUT manifest ${reference.startsWith('sha256:') ? `${repository}@${reference}` : `${repository}:${reference}`}`, async () => {
-            const response = await this.http.request('PUT', url, text, { authorization: this.authorization, 'content-type': mediaType });
-            const body = await response.readBody();
-            this.check(response.message.statusCode, body, `PUT manifest ${reference}`, [201, 200]);
-            return { subjectProcessed: typeof response.message.headers['oci-subject'] === 'string' };
-        });
-    }
-    /** A manifest's bytes by tag or digest, or undefined when there is none (404). */
-    async getManifest(repository, reference, accept) {
-        const url = `${this.base}/v2/${repository}/manifests/${reference}`;
-        return this.retry(`registry GET ${repository}:${reference}`, async () => {
-            const response = await this.http.request('GET', url, null, { authorization: this.authorization, accept: accept.join(', ') });
-            const body = await response.readBody();
-            if (response.message.statusCode === 404)
-                return undefined;
-            this.check(response.message.statusCode, body, `GET manifest ${reference}`, [200]);
-            return body;
-        });
-    }
-    /**
-     * The referrers API's list for a subject, or `unsupported` when the registry has no referrers
-     * API (404 on the endpoint, the spec's signal for falling back to the referrers tag).
-     */
-    async referrers(repository, digest) {
-        const url = `${this.base}/v2/${repository}/referrers/${digest}`;
-        return this.retry(`registry GET referrers of ${digest}`, async () => {
-            const response = await this.http.request('GET', url, null, { authorization: this.authorization, accept: _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p });
-            const body = await response.readBody();
-            const status = response.message.statusCode ?? 0;
-            if (status === 404 || status === 405 || status === 400)
-                return { supported: false };
-            this.check(status, body, `GET referrers of ${digest}`, [200]);
-            const type = String(response.message.headers['content-type'] ?? '');
-            if (!type.startsWith(_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_INDEX */ .$p))
-                return { supported: false };
-            return { supported: true, text: body };
-        });
-    }
-    /** A blob's bytes as text (an image config, an in-toto statement); the registry may redirect to storage. */
-    async getBlob(repository, digest) {
-        const url = `${this.base}/v2/${repository}/blobs/${digest}`;
-        return this.retry(`registry GET blob ${digest}`, async () => {
-            const response = await this.http.request('GET', url, null, { authorization: this.authorization });
-            const body = await response.readBody();
-            this.check(response.message.statusCode, body, `GET blob ${digest}`, [200]);
-            return body;
-        });
-    }
-    /** The digest a tag names now (HEAD, Docker-Content-Digest), or undefined when there is no such tag. */
-    async tagDigest(repository, tag, accept) {
-        const url = `${this.base}/v2/${repository}/manifests/${tag}`;
-        return this.retry(`registry HEAD ${repository}:${tag}`, async () => {
-            const response = await this.http.request('HEAD', url, null, { authorization: this.authorization, accept: accept.join(', ') });
-            await response.readBody();
-            if (response.message.statusCode === 404)
-                return undefined;
-            this.check(response.message.statusCode, '', `HEAD manifest ${tag}`, [200]);
-            const digest = response.message.headers['docker-content-digest'];
-            if (typeof digest !== 'string')
-                throw new Error(`The registry named no digest (Docker-Content-Digest) for ${repository}:${tag}.`);
-            return digest;
-        });
-    }
-    /** Whether a blob is in the repository (HEAD). */
-    async hasBlob(repository, digest) {
-        const url = `${this.base}/v2/${repository}/blobs/${digest}`;
-        return this.retry(`registry HEAD blob ${digest}`, async () => {
-            const response = await this.http.request('HEAD', url, null, { authorization: this.authorization });
-            await response.readBody();
-            if (response.message.statusCode === 404)
-                return false;
-            this.check(response.message.statusCode, '', `HEAD blob ${digest}`, [200]);
-            return true;
-        });
-    }
-    /** A monolithic blob upload (POST, then PUT with the digest). */
-    async putBlob(repository, digest, bytes) {
-        await this.retry(`registry upload of blob ${digest}`, async () => {
-            const started = await this.http.request('POST', `${this.base}/v2/${repository}/blobs/uploads/`, '', {
-                authorization: this.authorization,
-                'content-length': '0',
-            });
-            const startBody = await started.readBody();
-            this.check(started.message.statusCode, startBody, 'start blob upload', [202]);
-            const location = started.message.headers.location;
-            if (typeof location !== 'string')
-                throw new Error('The registry started a blob upload without a Location.');
-            const target = new URL(location, `${this.base}/`);
-            target.searchParams.set('digest', digest);
-            const done = await this.http.request('PUT', target.toString(), bytes, {
-                authorization: this.authorization,
-                'content-type': 'application/octet-stream',
-            });
-            this.check(done.message.statusCode, await done.readBody(), `upload blob ${digest}`, [201, 204]);
-        });
-    }
-    check(status, body, what, ok) {
-        if (status !== undefined && ok.includes(status))
-            return;
-        throw new RegistryHttpError(`The registry refused ${what}: HTTP ${status ?? '?'}${registryError(body)}`, status ?? 0);
-    }
-    retry(what, attempt) {
-        return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)({ ...this.seams, what, transient: registryTransientCause }, attempt);
-    }
-}
-/** ` (CODE: message)` from the registry's error body, when it has one. */
-function registryError(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = parsed.errors?.[0];
-        if (first?.code)
-            return ` (${first.code}${first.message ? `: ${first.message}` : ''})`;
-    }
-    catch {
-        // Not the registry's error shape: the status says it.
-    }
-    return '';
 }
 
 
@@ -2009,7 +1690,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 4292:
+/***/ 4487:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3804,12 +3485,12 @@ async function attestationsOf(step, session, image) {
         throw new Error(`internal: ${image.spec.name} has no candidate image to list attestations of`);
     const say = (0,label/* labelFor */.gt)(inputs, image);
     const kinds = attestationKinds(inputs);
-    const push = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9841));
+    const push = await __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841));
     let found;
     if (candidate.attested)
         found = candidate.attested;
     else if (inputs.attestations === 'referrers') {
-        const { Registry } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3306));
+        const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306));
         found = await push.discoverAttestations(new Registry(session.login), ref.repositoryName, platforms);
     }
     else {
@@ -4891,9 +4572,9 @@ function metadataNeeded(rules) {
 function preloadPolicyReaders(rules) {
     if (policyOff(rules))
         return;
-    void Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3306)).catch(() => undefined);
+    void Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306)).catch(() => undefined);
     if (rules['base-fresh'].level !== 'off')
-        void __webpack_require__.e(/* import() */ 252).then(__webpack_require__.bind(__webpack_require__, 5252)).catch(() => undefined);
+        void Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 5252)).catch(() => undefined);
 }
 /** Every rule off: nothing to read. */
 function policyOff(rules) {
@@ -5186,7 +4867,7 @@ class Statements {
 }
 /** The registry's client, loaded on first use. */
 async function registryOf(session) {
-    const { Registry } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3306));
+    const { Registry } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306));
     return new Registry(session.login);
 }
 /** Each base tag asked of its registry once a step, whatever images and platforms share it. */
@@ -5202,7 +4883,7 @@ class TagCache {
             const key = `${base.repository}:${base.tag}`;
             let answer = this.asked.get(key);
             if (!answer) {
-                answer = __webpack_require__.e(/* import() */ 252).then(__webpack_require__.bind(__webpack_require__, 5252)).then(({ lookUpTag }) => lookUpTag(base.repository, base.tag, this.session.login));
+                answer = Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(252)]).then(__webpack_require__.bind(__webpack_require__, 5252)).then(({ lookUpTag }) => lookUpTag(base.repository, base.tag, this.session.login));
                 this.asked.set(key, answer);
             }
             const found = await answer;
@@ -5359,7 +5040,7 @@ async function attestBeside(step, session, image, result) {
     const { client } = session;
     const { ref, plan } = image;
     const say = (0,label/* labelFor */.gt)(step.inputs, image);
-    const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3306)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9841))]);
+    const [{ Registry }, { pushAttestationsBeside }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(306)]).then(__webpack_require__.bind(__webpack_require__, 3306)), __webpack_require__.e(/* import() */ 841).then(__webpack_require__.bind(__webpack_require__, 9841))]);
     const attested = await pushAttestationsBeside({
         manifests: manifestReader(client, ref),
         registry: new Registry(session.login),
@@ -6069,226 +5750,6 @@ async function signing_describe(session, image, digest) {
  */
 function signingFailure(step, image) {
     return (0,signing/* signingFailures */.F5)((0,signing/* signingFailureOf */.lR)(image.signatures, step.inputs.onScanIncomplete), (0,signing/* keySigningFailureOf */.mr)(image.keySignatures));
-}
-
-// EXTERNAL MODULE: ./src/attest/push.ts
-var push = __webpack_require__(9841);
-// EXTERNAL MODULE: ./src/attest/registry.ts
-var attest_registry = __webpack_require__(3306);
-// EXTERNAL MODULE: ./src/sign/bundle.ts
-var sign_bundle = __webpack_require__(5385);
-;// CONCATENATED MODULE: ./src/steps/sign.ts
-// Phase: signing with a key (signing: awskms://…), once the verdict lets the images through and
-// before any tag is promoted. Each digest a tag names (the image index and each platform
-// manifest; a single-platform image is one) is signed as cosign 3 signs an image, and each
-// attestation's in-toto statement (SBOM, provenance) as cosign 3 attests, each a Sigstore
-// bundle pushed as an OCI referrer of its digest (src/sign/bundle.ts), so that
-// `cosign verify --key` and `cosign verify-attestation --key` find them. A signature by the same
-// key already there (a re-run) is kept, not made again. Images the step holds back are not signed:
-// a signature by this key says the image passed this step.
-
-
-
-
-
-
-
-
-
-
-/** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
-async function planKeySigning(step, ref) {
-    if (!ref)
-        return undefined;
-    const { createKmsClient, kmsSigner } = await Promise.all(/* import() */[__webpack_require__.e(632), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 4124));
-    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,kms_key/* kmsRegion */.WN)(ref, step.inputs.awsRegion), ref);
-    const signer = await kmsSigner(client, ref);
-    actions_core/* info */.pq(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
-    return signer;
-}
-/**
- * Signs every image (all or nothing: the verdict counts a failure, and no image is promoted).
- * When the step already fails, nothing is signed and each image says why.
- */
-async function signImages(step, session, images, signer, stepFails) {
-    const base = { kind: 'kms', name: signer.name, key: signer.key };
-    if (stepFails) {
-        for (const image of images)
-            image.keySignatures = { ...base, outcome: 'skipped', list: [] };
-        actions_core/* info */.pq(`Not signed with ${signer.name}: the step fails, and a signature by this key says an image passed it.`);
-        return;
-    }
-    step.progress.phase = 'signing';
-    const registry = new attest_registry.Registry(session.login);
-    const created = new Date(step.deps.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    await actions_core/* group */.Os(`Sign with ${signer.name}`, async () => {
-        await Promise.all(images.map(async (image) => {
-            if (!image.candidate || !image.manifest)
-                return;
-            const say = (0,label/* labelFor */.gt)(step.inputs, image);
-            try {
-                const list = await signImage(registry, image, signer, created);
-                image.keySignatures = { ...base, outcome: 'signed', list };
-                actions_core/* info */.pq(say(signedLine(signer, list)));
-            }
-            catch (error) {
-                const problem = `Signing with ${signer.name} failed: ${(0,errors/* toMessage */.R9)(error)}`;
-                image.keySignatures = { ...base, outcome: 'failed', problem, list: [] };
-                actions_core/* info */.pq(say(problem));
-            }
-        }));
-    });
-}
-async function signImage(registry, image, signer, created) {
-    const repository = image.ref.repositoryName;
-    const signings = await whatToSign(registry, image);
-    const publicKey = (0,external_node_crypto_.createPublicKey)(signer.publicKeyPem);
-    // Each subject's referrers, read once: a bundle by this key over the same statement is kept.
-    const subjects = [...new Set(signings.map((s) => s.subject.digest))];
-    const existing = new Map(await Promise.all(subjects.map(async (digest) => [digest, await bundlesOf(registry, repository, digest)])));
-    const pushed = [];
-    const list = await Promise.all(signings.map(async (signing) => {
-        const entry = {
-            digest: signing.subject.digest,
-            what: signing.what,
-            ...(signing.platform ? { platform: signing.platform } : {}),
-            predicateType: signing.predicateType,
-        };
-        // A registry may leave the annotations out of its referrers list: then every bundle is read.
-        const candidates = (existing.get(signing.subject.digest) ?? []).filter((d) => {
-            const type = d.annotations?.[sign_bundle/* BUNDLE_PREDICATE_ANNOTATION */.vf];
-            return type === undefined || type === signing.predicateType;
-        });
-        for (const candidate of candidates) {
-            if (await signedBefore(registry, repository, candidate, signing, signer.hint, publicKey))
-                return { ...entry, referrer: candidate.digest, reused: true };
-        }
-        const signature = await signer.sign((0,sign_bundle/* preAuthEncoding */.JC)(signing.statement));
-        const manifest = (0,sign_bundle/* signatureManifest */.Mn)((0,sign_bundle/* bundleText */.G$)(signing.statement, signature, signer.hint), signing.subject, signing.predicateType, created);
-        await registry.putBlob(repository, manifest.bundle.digest, manifest.bundle.text);
-        pushed.push({ signing, manifest });
-        return { ...entry, referrer: manifest.digest, reused: false };
-    }));
-    if (pushed.length > 0) {
-        if (!(await registry.hasBlob(repository, attest_layout/* EMPTY_CONFIG */.$v.digest)))
-            await registry.putBlob(repository, attest_layout/* EMPTY_CONFIG */.$v.digest, attest_layout/* EMPTY_CONFIG_BYTES */.pA);
-        const puts = await Promise.all(pushed.map(({ manifest }) => registry.putManifest(repository, manifest.digest, manifest.text, attest_layout/* OCI_MANIFEST */.EG)));
-        const processed = puts.every((put) => put.subjectProcessed);
-        // No OCI-Subject answer and no referrers API: the referrers tag lists them (as for attestations).
-        if (!processed && !(await registry.referrers(repository, pushed[0].signing.subject.digest)).supported) {
-            await (0,push.writeReferrersTags)(registry, repository, pushed.map(({ signing, manifest }) => ({ subject: signing.subject, descriptor: manifest.descriptor })), () => undefined);
-        }
-    }
-    return list;
-}
-/** The image's digests a tag names (the index and each platform manifest) and its attestations' statements. */
-async function whatToSign(registry, image) {
-    const manifest = await image.manifest();
-    const top = {
-        mediaType: manifest.mediaType ?? attest_layout/* OCI_MANIFEST */.EG,
-        digest: manifest.digest,
-        size: Buffer.byteLength(manifest.text),
-    };
-    const platforms = image.platforms ?? [];
-    // platform → the manifest its attestations describe: each platform manifest of an index, or
-    // the one manifest of a single-platform image.
-    const byPlatform = new Map();
-    const parsed = JSON.parse(manifest.text);
-    if ((0,shared_manifest/* isIndex */.nw)(top.mediaType, parsed)) {
-        for (const entry of parsed.manifests ?? []) {
-            const descriptor = (0,attest_layout/* asDescriptor */.G8)(entry);
-            const platform = descriptor && platforms.find((p) => p.digest === descriptor.digest)?.platform;
-            if (descriptor && platform !== undefined)
-                byPlatform.set(platform, descriptor);
-        }
-    }
-    else {
-        for (const p of platforms)
-            if (p.digest === top.digest)
-                byPlatform.set(p.platform, top);
-    }
-    const signings = [top, ...[...byPlatform.values()].filter((d) => d !== top)].map((subject) => {
-        const platform = subject === top ? undefined : [...byPlatform].find(([, d]) => d === subject)?.[0];
-        return {
-            subject,
-            what: 'image',
-            ...(platform !== undefined ? { platform } : {}),
-            predicateType: sign_bundle/* COSIGN_SIGN_PREDICATE */.u,
-            statement: (0,sign_bundle/* imageSignatureStatement */.l6)(subject.digest),
-        };
-    });
-    const repository = image.ref.repositoryName;
-    // Each attestation's statements, read at once (in the report's order).
-    // attestations: index lists each statement, several of one kind sharing a manifest: each manifest and type once.
-    const seen = new Set();
-    const attestations = (image.attestations?.list ?? []).filter((a) => !seen.has(`${a.digest} ${a.predicateType}`) && !!seen.add(`${a.digest} ${a.predicateType}`));
-    const attested = await Promise.all(attestations.map(async (attestation) => {
-        const subject = byPlatform.get(attestation.platform);
-        if (!subject)
-            return [];
-        const text = await registry.getManifest(repository, attestation.digest, [attest_layout/* OCI_MANIFEST */.EG]);
-        if (!text)
-            throw new Error(`the ${attestation.kind} attestation ${attestation.digest} for ${attestation.platform} is not in ${repository}`);
-        const found = (0,attest_layout/* statements */.Fn)(text).filter((statement) => statement.predicateType === attestation.predicateType);
-        return Promise.all(found.map(async (statement) => ({
-            subject,
-            what: attestation.kind,
-            platform: attestation.platform,
-            predicateType: statement.predicateType,
-            statement: Buffer.from(await registry.getBlob(repository, statement.layer.digest)),
-        })));
-    }));
-    return [...signings, ...attested.flat()];
-}
-/** The bundle referrers of a digest (the referrers API, else its referrers tag). */
-async function bundlesOf(registry, repository, digest) {
-    const answer = await registry.referrers(repository, digest);
-    const text = answer.supported ? answer.text : await registry.getManifest(repository, (0,attest_layout/* referrersTag */.LN)(digest), [attest_layout/* OCI_INDEX */.$p]);
-    if (!text)
-        return [];
-    const index = JSON.parse(text);
-    return (index.manifests ?? []).flatMap((entry) => {
-        const descriptor = (0,attest_layout/* asDescriptor */.G8)(entry);
-        return descriptor && descriptor.artifactType === sign_bundle/* BUNDLE_MEDIA_TYPE */.NV ? [descriptor] : [];
-    });
-}
-/** Whether a referrer is this key's signature of the same statement (its signature checked, not only its hint). */
-async function signedBefore(registry, repository, referrer, signing, hint, publicKey) {
-    const text = await registry.getManifest(repository, referrer.digest, [attest_layout/* OCI_MANIFEST */.EG]);
-    const layer = text ? (0,attest_layout/* asDescriptor */.G8)(JSON.parse(text).layers?.[0]) : undefined;
-    if (!layer || layer.mediaType !== sign_bundle/* BUNDLE_MEDIA_TYPE */.NV)
-        return false;
-    const bundle = (0,sign_bundle/* readBundle */.Bo)(await registry.getBlob(repository, layer.digest));
-    if (!bundle || bundle.hint !== hint || bundle.payloadType !== sign_bundle/* IN_TOTO_PAYLOAD_TYPE */.T4)
-        return false;
-    if (!sameStatement(bundle.payload, signing))
-        return false;
-    return (0,external_node_crypto_.verify)('sha256', (0,sign_bundle/* preAuthEncoding */.JC)(bundle.payload), { key: publicKey, dsaEncoding: 'der' }, bundle.signature);
-}
-/** An attestation's statement byte for byte; an image signature by its predicate type and subject digest (cosign may format it otherwise). */
-function sameStatement(payload, signing) {
-    if (signing.what !== 'image')
-        return payload.equals(signing.statement);
-    try {
-        const statement = JSON.parse(payload.toString('utf8'));
-        const [algorithm, hex] = signing.subject.digest.split(':');
-        return statement.predicateType === sign_bundle/* COSIGN_SIGN_PREDICATE */.u && (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
-    }
-    catch {
-        return false;
-    }
-}
-function signedLine(signer, list) {
-    const fresh = list.filter((s) => !s.reused);
-    const count = (what) => fresh.filter((s) => s.what === what).length;
-    const parts = [
-        count('image') > 0 ? `${count('image')} digest${count('image') === 1 ? '' : 's'} of the image` : '',
-        count('sbom') > 0 ? `${count('sbom')} SBOM${count('sbom') === 1 ? '' : 's'}` : '',
-        count('provenance') > 0 ? `${count('provenance')} provenance${count('provenance') === 1 ? '' : 's'}` : '',
-    ].filter(Boolean);
-    const reused = list.length - fresh.length;
-    const signed = parts.length > 0 ? `signed ${parts.join(', ')} (bundles pushed as referrers)` : 'nothing new to sign';
-    return `Signed with ${signer.name}: ${signed}${reused > 0 ? `; ${reused} signature${reused === 1 ? '' : 's'} by this key already there` : ''}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts
@@ -7387,7 +6848,6 @@ async function sleepUntilAborted(ms, signal) {
 
 
 
-
 const REAL = {
     createClient: createEcrClient,
     run: exec.runCommand,
@@ -7447,8 +6907,9 @@ async function run(overrides = {}) {
         const [found, signingPlan, signer] = await Promise.all([
             lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry))),
             planSigning(step, session, inputs.images.map((spec) => spec.repository)),
-            // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built.
-            planKeySigning(step, inputs.signingKey),
+            // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built; the
+            // signing phase and its libraries load only then, not at every start-up.
+            inputs.signingKey ? loadKeySigning().then((signing) => signing.planKeySigning(step, inputs.signingKey)) : undefined,
         ]);
         images = found;
         const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
@@ -7477,7 +6938,7 @@ async function run(overrides = {}) {
         // Signed with the key once the verdict lets the images through, before any tag is promoted; a
         // failed signature holds every image back.
         if (signer) {
-            await signImages(step, session, images, signer, verdict.fails);
+            await (await loadKeySigning()).signImages(step, session, images, signer, verdict.fails);
             verdict = stepVerdict(step, images.map((image) => stepImage(step, image)));
         }
         await promoteImages(step, session, images, verdict);
@@ -7548,6 +7009,10 @@ function end(verdict) {
 // re-run that reuses the image builds nothing).
 let publishing;
 const loadPublishing = () => (publishing ??= __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 5154)));
+// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with, only
+// when a key signs.
+let keySigning;
+const loadKeySigning = () => (keySigning ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(74), __webpack_require__.e(310)]).then(__webpack_require__.bind(__webpack_require__, 6310)));
 /** `run`, that also calls `then` once each command's process has started. */
 function alsoOnStart(run, then) {
     return (command, args, options) => run(command, args, {
@@ -7918,126 +7383,6 @@ function meetsThreshold(severity, threshold) {
 }
 function emptyCounts() {
     return { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, INFORMATIONAL: 0, UNDEFINED: 0 };
-}
-
-
-/***/ }),
-
-/***/ 5385:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bo: () => (/* binding */ readBundle),
-/* harmony export */   G$: () => (/* binding */ bundleText),
-/* harmony export */   JC: () => (/* binding */ preAuthEncoding),
-/* harmony export */   Mn: () => (/* binding */ signatureManifest),
-/* harmony export */   NV: () => (/* binding */ BUNDLE_MEDIA_TYPE),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   l6: () => (/* binding */ imageSignatureStatement),
-/* harmony export */   p4: () => (/* binding */ keyHint),
-/* harmony export */   u: () => (/* binding */ COSIGN_SIGN_PREDICATE),
-/* harmony export */   vf: () => (/* binding */ BUNDLE_PREDICATE_ANNOTATION)
-/* harmony export */ });
-/* unused harmony export BUNDLE_CONTENT_ANNOTATION */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1040);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3917);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9651);
-// Pure: what cosign 3 writes for a signature, so that `cosign verify --key` and
-// `cosign verify-attestation --key` find and check what the step signs. A DSSE envelope over an
-// in-toto statement (for the image itself, predicate type https://sigstore.dev/cosign/sign/v1,
-// subject = the signed digest; for an attestation, its own statement) in a Sigstore bundle v0.3
-// with the public key's hint and no transparency-log entry, pushed as one layer of an OCI 1.1
-// artifact manifest whose subject is the signed manifest (cosign: pkg/oci/remote/write.go
-// WriteAttestationNewBundleFormat). The bundle comes from @sigstore/bundle; the DSSE signature
-// carries no `keyid`: cosign's DSSE verifier skips a signature whose keyid is not its own.
-
-
-
-
-const BUNDLE_MEDIA_TYPE = _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .BUNDLE_V03_MEDIA_TYPE */ .HM;
-const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
-/** cosign's predicate type for an image signature (cosign pkg/types/predicate.go). */
-const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
-const BUNDLE_CONTENT_ANNOTATION = 'dev.sigstore.bundle.content';
-const BUNDLE_PREDICATE_ANNOTATION = 'dev.sigstore.bundle.predicateType';
-const CREATED_ANNOTATION = 'org.opencontainers.image.created';
-/** The statement cosign signs for an image: its digest, no name, no predicate. */
-function imageSignatureStatement(digest) {
-    const [algorithm, hex] = digest.split(':');
-    return Buffer.from(JSON.stringify({
-        _type: 'https://in-toto.io/Statement/v1',
-        subject: [{ digest: { [algorithm]: hex }, annotations: {} }],
-        predicateType: COSIGN_SIGN_PREDICATE,
-        predicate: {},
-    }));
-}
-/** What is signed: DSSE's pre-authentication encoding of the payload. */
-function preAuthEncoding(payload) {
-    return _sigstore_core__WEBPACK_IMPORTED_MODULE_2__.dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload);
-}
-/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
-function keyHint(spkiDer) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spkiDer).digest('base64');
-}
-/** The bundle's JSON text: the statement, its signature, the key's hint. */
-function bundleText(statement, signature, hint) {
-    const bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .toDSSEBundle */ .PR)({ artifact: statement, artifactType: IN_TOTO_PAYLOAD_TYPE, signature });
-    bundle.verificationMaterial.content = { $case: 'publicKey', publicKey: { hint } };
-    const json = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .bundleToJSON */ .ev)(bundle);
-    for (const entry of json.dsseEnvelope?.signatures ?? [])
-        delete entry.keyid;
-    return JSON.stringify(json);
-}
-/** The OCI artifact manifest that carries a bundle, `subject` = the signed manifest, as cosign writes it. */
-function signatureManifest(bundle, subject, predicateType, created) {
-    const bundleBytes = Buffer.from(bundle);
-    const layer = { mediaType: BUNDLE_MEDIA_TYPE, size: bundleBytes.length, digest: sha256(bundleBytes) };
-    const annotations = {
-        [BUNDLE_CONTENT_ANNOTATION]: 'dsse-envelope',
-        [BUNDLE_PREDICATE_ANNOTATION]: predicateType,
-        [CREATED_ANNOTATION]: created,
-    };
-    const text = JSON.stringify({
-        schemaVersion: 2,
-        mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG,
-        config: { mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.mediaType, size: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.size, digest: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.digest, artifactType: BUNDLE_MEDIA_TYPE },
-        layers: [layer],
-        annotations,
-        subject: { mediaType: subject.mediaType, size: subject.size, digest: subject.digest },
-        artifactType: BUNDLE_MEDIA_TYPE,
-    });
-    const digest = sha256(Buffer.from(text));
-    return {
-        text,
-        digest,
-        descriptor: { mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG, digest, size: Buffer.byteLength(text), artifactType: BUNDLE_MEDIA_TYPE, annotations },
-        bundle: { text: bundle, digest: layer.digest, size: layer.size },
-    };
-}
-/** A bundle read back (a re-run's): its key hint, payload and signature, or undefined when it is not a DSSE bundle. */
-function readBundle(text) {
-    try {
-        const json = JSON.parse(text);
-        const envelope = json.dsseEnvelope;
-        const sig = envelope?.signatures?.[0]?.sig;
-        if (!envelope?.payload || !envelope.payloadType || !sig)
-            return undefined;
-        return {
-            ...(json.verificationMaterial?.publicKey?.hint ? { hint: json.verificationMaterial.publicKey.hint } : {}),
-            payload: Buffer.from(envelope.payload, 'base64'),
-            signature: Buffer.from(sig, 'base64'),
-            payloadType: envelope.payloadType,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-function sha256(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 
 
@@ -8433,4 +7778,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=292.index.js.map
+//# sourceMappingURL=487.index.js.map
