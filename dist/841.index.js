@@ -11,7 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   discoverAttestations: () => (/* binding */ discoverAttestations),
 /* harmony export */   missingKinds: () => (/* binding */ missingKinds),
 /* harmony export */   pushAttestationsBeside: () => (/* binding */ pushAttestationsBeside),
-/* harmony export */   writeReferrersTags: () => (/* binding */ writeReferrersTags)
+/* harmony export */   pushReferrers: () => (/* binding */ pushReferrers),
+/* harmony export */   referrersOf: () => (/* binding */ referrersOf)
 /* harmony export */ });
 /* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7684);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9651);
@@ -43,19 +44,7 @@ async function pushAttestationsBeside(options) {
     }
     let storage = 'referrers-api';
     if (referrers.length > 0) {
-        if (!(await registry.hasBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest)))
-            await registry.putBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG_BYTES */ .pA);
-        let processed = true;
-        for (const referrer of referrers) {
-            const put = await registry.putManifest(repository, referrer.digest, referrer.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG);
-            processed &&= put.subjectProcessed;
-        }
-        // No OCI-Subject answer: ask the referrers API itself; a registry without one gets the
-        // referrers tag (OCI distribution spec 1.1, "Pushing Manifests with Subject").
-        if (!processed && !(await registry.referrers(repository, referrers[0].subject.digest)).supported) {
-            storage = 'referrers-tag';
-            await writeReferrersTags(registry, repository, referrers, log);
-        }
+        storage = await pushReferrers(registry, repository, referrers, log);
         log(`Pushed ${referrers.length} attestation${referrers.length === 1 ? '' : 's'} beside the image (${describe(referrers)}), ` +
             (storage === 'referrers-api'
                 ? "found with the registry's referrers API."
@@ -77,6 +66,40 @@ async function pushAttestationsBeside(options) {
         storage,
         buildkitIndex: pushed,
     };
+}
+/**
+ * Pushes artifact manifests (attestations, signatures) by digest beside their subjects, whose
+ * layers are in the repository already: the empty config first when it is not, then each
+ * manifest. A registry that answers no OCI-Subject and has no referrers API gets the referrers
+ * tag (OCI distribution spec 1.1, "Pushing Manifests with Subject"). Says which it was.
+ */
+async function pushReferrers(registry, repository, referrers, log) {
+    if (referrers.length === 0)
+        return 'referrers-api';
+    if (!(await registry.hasBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest)))
+        await registry.putBlob(repository, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG */ .$v.digest, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .EMPTY_CONFIG_BYTES */ .pA);
+    // One after the other: a registry that refuses artifact manifests is asked once.
+    let processed = true;
+    for (const r of referrers) {
+        const put = await registry.putManifest(repository, r.digest, r.text, _layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG);
+        processed &&= put.subjectProcessed;
+    }
+    if (processed || (await registry.referrers(repository, referrers[0].subject.digest)).supported) {
+        return 'referrers-api';
+    }
+    await writeReferrersTags(registry, repository, referrers, log);
+    return 'referrers-tag';
+}
+/**
+ * A subject's referrers list: the referrers API's, or its referrers tag's where the registry has
+ * no referrers API (undefined when the tag is not there either).
+ */
+async function referrersOf(registry, repository, digest) {
+    const answer = await registry.referrers(repository, digest);
+    if (answer.supported)
+        return { text: answer.text, storage: 'referrers-api' };
+    const tagged = await registry.getManifest(repository, (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .referrersTag */ .LN)(digest), [_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_INDEX */ .$p]);
+    return { ...(tagged ? { text: tagged } : {}), storage: 'referrers-tag' };
 }
 /**
  * For a registry without the referrers API: each subject's referrers tag (sha256-<hex>) lists the

@@ -84,19 +84,7 @@ export async function pushAttestationsBeside(options: PushOptions): Promise<Atte
 
   let storage: ReferrerStorage = 'referrers-api';
   if (referrers.length > 0) {
-    if (!(await registry.hasBlob(repository, EMPTY_CONFIG.digest)))
-      await registry.putBlob(repository, EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
-    let processed = true;
-    for (const referrer of referrers) {
-      const put = await registry.putManifest(repository, referrer.digest, referrer.text, OCI_MANIFEST);
-      processed &&= put.subjectProcessed;
-    }
-    // No OCI-Subject answer: ask the referrers API itself; a registry without one gets the
-    // referrers tag (OCI distribution spec 1.1, "Pushing Manifests with Subject").
-    if (!processed && !(await registry.referrers(repository, referrers[0]!.subject.digest)).supported) {
-      storage = 'referrers-tag';
-      await writeReferrersTags(registry, repository, referrers, log);
-    }
+    storage = await pushReferrers(registry, repository, referrers, log);
     log(
       `Pushed ${referrers.length} attestation${referrers.length === 1 ? '' : 's'} beside the image (${describe(referrers)}), ` +
         (storage === 'referrers-api'
@@ -122,11 +110,57 @@ export async function pushAttestationsBeside(options: PushOptions): Promise<Atte
   };
 }
 
+/** An artifact manifest to push beside its subject: its bytes and digest, its descriptor for a referrers tag. */
+export type Referrer = Pick<ReferrerManifest, 'digest' | 'text' | 'subject' | 'descriptor'>;
+
+/**
+ * Pushes artifact manifests (attestations, signatures) by digest beside their subjects, whose
+ * layers are in the repository already: the empty config first when it is not, then each
+ * manifest. A registry that answers no OCI-Subject and has no referrers API gets the referrers
+ * tag (OCI distribution spec 1.1, "Pushing Manifests with Subject"). Says which it was.
+ */
+export async function pushReferrers(
+  registry: Pick<Registry, 'hasBlob' | 'putBlob' | 'putManifest' | 'referrers' | 'getManifest'>,
+  repository: string,
+  referrers: Referrer[],
+  log: (m: string) => void,
+): Promise<ReferrerStorage> {
+  if (referrers.length === 0) return 'referrers-api';
+  if (!(await registry.hasBlob(repository, EMPTY_CONFIG.digest)))
+    await registry.putBlob(repository, EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
+  // One after the other: a registry that refuses artifact manifests is asked once.
+  let processed = true;
+  for (const r of referrers) {
+    const put = await registry.putManifest(repository, r.digest, r.text, OCI_MANIFEST);
+    processed &&= put.subjectProcessed;
+  }
+  if (processed || (await registry.referrers(repository, referrers[0]!.subject.digest)).supported) {
+    return 'referrers-api';
+  }
+  await writeReferrersTags(registry, repository, referrers, log);
+  return 'referrers-tag';
+}
+
+/**
+ * A subject's referrers list: the referrers API's, or its referrers tag's where the registry has
+ * no referrers API (undefined when the tag is not there either).
+ */
+export async function referrersOf(
+  registry: Pick<Registry, 'referrers' | 'getManifest'>,
+  repository: string,
+  digest: string,
+): Promise<{ text?: string; storage: ReferrerStorage }> {
+  const answer = await registry.referrers(repository, digest);
+  if (answer.supported) return { text: answer.text, storage: 'referrers-api' };
+  const tagged = await registry.getManifest(repository, referrersTag(digest), [OCI_INDEX]);
+  return { ...(tagged ? { text: tagged } : {}), storage: 'referrers-tag' };
+}
+
 /**
  * For a registry without the referrers API: each subject's referrers tag (sha256-<hex>) lists the
  * referrers pushed for it, beside what it listed already (OCI 1.1 distribution spec).
  */
-export async function writeReferrersTags(
+async function writeReferrersTags(
   registry: Pick<Registry, 'getManifest' | 'putManifest'>,
   repository: string,
   referrers: Array<Pick<ReferrerManifest, 'subject' | 'descriptor'>>,

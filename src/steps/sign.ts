@@ -8,17 +8,8 @@
 // a signature by this key says the image passed this step.
 import * as core from '../util/actions-core.js';
 import { createPublicKey, verify } from 'node:crypto';
-import { writeReferrersTags } from '../attest/push.js';
-import {
-  EMPTY_CONFIG,
-  EMPTY_CONFIG_BYTES,
-  OCI_INDEX,
-  OCI_MANIFEST,
-  asDescriptor,
-  referrersTag,
-  statements,
-  type Descriptor,
-} from '../attest/layout.js';
+import { pushReferrers, referrersOf } from '../attest/push.js';
+import { OCI_MANIFEST, asDescriptor, statements, type Descriptor } from '../attest/layout.js';
 import { Registry } from '../attest/registry.js';
 import type { KeySignature } from '../report/model.js';
 import { isIndex } from '../shared/manifest.js';
@@ -136,23 +127,17 @@ async function signImage(registry: RegistryApi, image: ImageRun, signer: Signer,
       return { ...entry, referrer: manifest.digest, reused: false };
     }),
   );
-  if (pushed.length > 0) {
-    if (!(await registry.hasBlob(repository, EMPTY_CONFIG.digest)))
-      await registry.putBlob(repository, EMPTY_CONFIG.digest, EMPTY_CONFIG_BYTES);
-    const puts = await Promise.all(
-      pushed.map(({ manifest }) => registry.putManifest(repository, manifest.digest, manifest.text, OCI_MANIFEST)),
-    );
-    const processed = puts.every((put) => put.subjectProcessed);
-    // No OCI-Subject answer and no referrers API: the referrers tag lists them (as for attestations).
-    if (!processed && !(await registry.referrers(repository, pushed[0]!.signing.subject.digest)).supported) {
-      await writeReferrersTags(
-        registry,
-        repository,
-        pushed.map(({ signing, manifest }) => ({ subject: signing.subject, descriptor: manifest.descriptor })),
-        () => undefined,
-      );
-    }
-  }
+  await pushReferrers(
+    registry,
+    repository,
+    pushed.map(({ signing, manifest }) => ({
+      digest: manifest.digest,
+      text: manifest.text,
+      subject: signing.subject,
+      descriptor: manifest.descriptor,
+    })),
+    () => undefined,
+  );
   return list;
 }
 
@@ -219,8 +204,7 @@ async function whatToSign(registry: RegistryApi, image: ImageRun): Promise<Signi
 
 /** The bundle referrers of a digest (the referrers API, else its referrers tag). */
 async function bundlesOf(registry: RegistryApi, repository: string, digest: string): Promise<Descriptor[]> {
-  const answer = await registry.referrers(repository, digest);
-  const text = answer.supported ? answer.text : await registry.getManifest(repository, referrersTag(digest), [OCI_INDEX]);
+  const { text } = await referrersOf(registry, repository, digest);
   if (!text) return [];
   const index = JSON.parse(text) as { manifests?: unknown[] };
   return (index.manifests ?? []).flatMap((entry) => {
