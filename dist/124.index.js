@@ -69,16 +69,18 @@ async function kmsSigner(client, ref, seams = _util_retry_defaults_js__WEBPACK_I
         throw new Error(`KMS GetPublicKey answered no public key for ${ref.uri}.`);
     const der = Buffer.from(answer.PublicKey);
     const publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)({ key: der, format: 'der', type: 'spki' });
+    const verifies = (pae, signature) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', pae, { key: publicKey, dsaEncoding: 'der' }, signature);
     return {
         name: ref.uri,
         kind: 'kms',
         key,
         hint: (0,_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .keyHint */ .p4)(der),
         publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-        sign: (pae) => signWithKms(client, ref, key, algorithm, publicKey, pae, seams),
+        sign: (pae) => signWithKms(client, ref, key, algorithm, verifies, pae, seams),
+        verify: verifies,
     };
 }
-async function signWithKms(client, ref, key, algorithm, publicKey, pae, seams) {
+async function signWithKms(client, ref, key, algorithm, verifies, pae, seams) {
     const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(pae).digest();
     let answer;
     try {
@@ -89,7 +91,7 @@ async function signWithKms(client, ref, key, algorithm, publicKey, pae, seams) {
     }
     const signature = Buffer.from(answer.Signature ?? []);
     // A signature the public key does not verify would be pushed for nobody to verify.
-    if (!(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.verify)('sha256', pae, { key: publicKey, dsaEncoding: 'der' }, signature)) {
+    if (!verifies(pae, signature)) {
         throw new Error(`KMS signed with ${ref.uri}, but the signature does not verify with the key's public key (GetPublicKey): nothing was pushed.`);
     }
     return signature;

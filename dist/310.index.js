@@ -473,16 +473,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   signImages: () => (/* binding */ signImages)
 /* harmony export */ });
 /* harmony import */ var _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(155);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _attest_push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9841);
-/* harmony import */ var _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9651);
-/* harmony import */ var _attest_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3306);
-/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7684);
-/* harmony import */ var _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5385);
-/* harmony import */ var _sign_kms_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9854);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
-/* harmony import */ var _label_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4553);
+/* harmony import */ var _attest_push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9841);
+/* harmony import */ var _attest_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9651);
+/* harmony import */ var _attest_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3306);
+/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7684);
+/* harmony import */ var _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5385);
+/* harmony import */ var _sign_kms_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9854);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
+/* harmony import */ var _label_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4553);
 // Phase: signing with a key (signing: awskms://…), once the verdict lets the images through and
 // before any tag is promoted. Each digest a tag names (the image index and each platform
 // manifest; a single-platform image is one) is signed as cosign 3 signs an image, and each
@@ -500,13 +498,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
 /** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
 async function planKeySigning(step, ref) {
     if (!ref)
         return undefined;
     const { createKmsClient, kmsSigner } = await Promise.all(/* import() */[__webpack_require__.e(632), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 4124));
-    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,_sign_kms_key_js__WEBPACK_IMPORTED_MODULE_7__/* .kmsRegion */ .WN)(ref, step.inputs.awsRegion), ref);
+    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,_sign_kms_key_js__WEBPACK_IMPORTED_MODULE_6__/* .kmsRegion */ .WN)(ref, step.inputs.awsRegion), ref);
     const signer = await kmsSigner(client, ref);
     _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
     return signer;
@@ -524,20 +521,20 @@ async function signImages(step, session, images, signer, stepFails) {
         return;
     }
     step.progress.phase = 'signing';
-    const registry = new _attest_registry_js__WEBPACK_IMPORTED_MODULE_4__.Registry(session.login);
+    const registry = new _attest_registry_js__WEBPACK_IMPORTED_MODULE_3__.Registry(session.login);
     const created = new Date(step.deps.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     await _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Sign with ${signer.name}`, async () => {
         await Promise.all(images.map(async (image) => {
             if (!image.candidate || !image.manifest)
                 return;
-            const say = (0,_label_js__WEBPACK_IMPORTED_MODULE_9__/* .labelFor */ .gt)(step.inputs, image);
+            const say = (0,_label_js__WEBPACK_IMPORTED_MODULE_8__/* .labelFor */ .gt)(step.inputs, image);
             try {
                 const list = await signImage(registry, image, signer, created);
                 image.keySignatures = { ...base, outcome: 'signed', list };
                 _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(say(signedLine(signer, list)));
             }
             catch (error) {
-                const problem = `Signing with ${signer.name} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .toMessage */ .R9)(error)}`;
+                const problem = `Signing with ${signer.name} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .toMessage */ .R9)(error)}`;
                 image.keySignatures = { ...base, outcome: 'failed', problem, list: [] };
                 _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(say(problem));
             }
@@ -547,7 +544,6 @@ async function signImages(step, session, images, signer, stepFails) {
 async function signImage(registry, image, signer, created) {
     const repository = image.ref.repositoryName;
     const signings = await whatToSign(registry, image);
-    const publicKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)(signer.publicKeyPem);
     // Each subject's referrers, read once: a bundle by this key over the same statement is kept.
     const subjects = [...new Set(signings.map((s) => s.subject.digest))];
     const existing = new Map(await Promise.all(subjects.map(async (digest) => [digest, await bundlesOf(registry, repository, digest)])));
@@ -561,20 +557,20 @@ async function signImage(registry, image, signer, created) {
         };
         // A registry may leave the annotations out of its referrers list: then every bundle is read.
         const candidates = (existing.get(signing.subject.digest) ?? []).filter((d) => {
-            const type = d.annotations?.[_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .BUNDLE_PREDICATE_ANNOTATION */ .vf];
+            const type = d.annotations?.[_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_PREDICATE_ANNOTATION */ .vf];
             return type === undefined || type === signing.predicateType;
         });
         for (const candidate of candidates) {
-            if (await signedBefore(registry, repository, candidate, signing, signer.hint, publicKey))
+            if (await signedBefore(registry, repository, candidate, signing, signer))
                 return { ...entry, referrer: candidate.digest, reused: true };
         }
-        const signature = await signer.sign((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .preAuthEncoding */ .JC)(signing.statement));
-        const manifest = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .signatureManifest */ .Mn)((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .bundleText */ .G$)(signing.statement, signature, signer.hint), signing.subject, signing.predicateType, created);
+        const signature = await signer.sign((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .preAuthEncoding */ .JC)(signing.statement));
+        const manifest = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .signatureManifest */ .Mn)((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleText */ .G$)(signing.statement, signature, signer.hint), signing.subject, signing.predicateType, created);
         await registry.putBlob(repository, manifest.bundle.digest, manifest.bundle.text);
         pushed.push({ signing, manifest });
         return { ...entry, referrer: manifest.digest, reused: false };
     }));
-    await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_2__.pushReferrers)(registry, repository, pushed.map(({ signing, manifest }) => ({
+    await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_1__.pushReferrers)(registry, repository, pushed.map(({ signing, manifest }) => ({
         digest: manifest.digest,
         text: manifest.text,
         subject: signing.subject,
@@ -586,7 +582,7 @@ async function signImage(registry, image, signer, created) {
 async function whatToSign(registry, image) {
     const manifest = await image.manifest();
     const top = {
-        mediaType: manifest.mediaType ?? _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG,
+        mediaType: manifest.mediaType ?? _attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
         digest: manifest.digest,
         size: Buffer.byteLength(manifest.text),
     };
@@ -595,9 +591,9 @@ async function whatToSign(registry, image) {
     // the one manifest of a single-platform image.
     const byPlatform = new Map();
     const parsed = JSON.parse(manifest.text);
-    if ((0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .isIndex */ .nw)(top.mediaType, parsed)) {
+    if ((0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndex */ .nw)(top.mediaType, parsed)) {
         for (const entry of parsed.manifests ?? []) {
-            const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .asDescriptor */ .G8)(entry);
+            const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(entry);
             const platform = descriptor && platforms.find((p) => p.digest === descriptor.digest)?.platform;
             if (descriptor && platform !== undefined)
                 byPlatform.set(platform, descriptor);
@@ -614,8 +610,8 @@ async function whatToSign(registry, image) {
             subject,
             what: 'image',
             ...(platform !== undefined ? { platform } : {}),
-            predicateType: _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .COSIGN_SIGN_PREDICATE */ .u,
-            statement: (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .imageSignatureStatement */ .l6)(subject.digest),
+            predicateType: _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_SIGN_PREDICATE */ .u,
+            statement: (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .imageSignatureStatement */ .l6)(subject.digest),
         };
     });
     const repository = image.ref.repositoryName;
@@ -627,10 +623,10 @@ async function whatToSign(registry, image) {
         const subject = byPlatform.get(attestation.platform);
         if (!subject)
             return [];
-        const text = await registry.getManifest(repository, attestation.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG]);
+        const text = await registry.getManifest(repository, attestation.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG]);
         if (!text)
             throw new Error(`the ${attestation.kind} attestation ${attestation.digest} for ${attestation.platform} is not in ${repository}`);
-        const found = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .statements */ .Fn)(text).filter((statement) => statement.predicateType === attestation.predicateType);
+        const found = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .statements */ .Fn)(text).filter((statement) => statement.predicateType === attestation.predicateType);
         return Promise.all(found.map(async (statement) => ({
             subject,
             what: attestation.kind,
@@ -643,27 +639,27 @@ async function whatToSign(registry, image) {
 }
 /** The bundle referrers of a digest (the referrers API, else its referrers tag). */
 async function bundlesOf(registry, repository, digest) {
-    const { text } = await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_2__.referrersOf)(registry, repository, digest);
+    const { text } = await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_1__.referrersOf)(registry, repository, digest);
     if (!text)
         return [];
     const index = JSON.parse(text);
     return (index.manifests ?? []).flatMap((entry) => {
-        const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .asDescriptor */ .G8)(entry);
-        return descriptor && descriptor.artifactType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .BUNDLE_MEDIA_TYPE */ .NV ? [descriptor] : [];
+        const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(entry);
+        return descriptor && descriptor.artifactType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_MEDIA_TYPE */ .NV ? [descriptor] : [];
     });
 }
 /** Whether a referrer is this key's signature of the same statement (its signature checked, not only its hint). */
-async function signedBefore(registry, repository, referrer, signing, hint, publicKey) {
-    const text = await registry.getManifest(repository, referrer.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG]);
-    const layer = text ? (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .asDescriptor */ .G8)(JSON.parse(text).layers?.[0]) : undefined;
-    if (!layer || layer.mediaType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .BUNDLE_MEDIA_TYPE */ .NV)
+async function signedBefore(registry, repository, referrer, signing, signer) {
+    const text = await registry.getManifest(repository, referrer.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG]);
+    const layer = text ? (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(JSON.parse(text).layers?.[0]) : undefined;
+    if (!layer || layer.mediaType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_MEDIA_TYPE */ .NV)
         return false;
-    const bundle = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .readBundle */ .Bo)(await registry.getBlob(repository, layer.digest));
-    if (!bundle || bundle.hint !== hint || bundle.payloadType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+    const bundle = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .readBundle */ .Bo)(await registry.getBlob(repository, layer.digest));
+    if (!bundle || bundle.hint !== signer.hint || bundle.payloadType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
         return false;
     if (!sameStatement(bundle.payload, signing))
         return false;
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)('sha256', (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .preAuthEncoding */ .JC)(bundle.payload), { key: publicKey, dsaEncoding: 'der' }, bundle.signature);
+    return signer.verify((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .preAuthEncoding */ .JC)(bundle.payload), bundle.signature);
 }
 /** An attestation's statement byte for byte; an image signature by its predicate type and subject digest (cosign may format it otherwise). */
 function sameStatement(payload, signing) {
@@ -672,7 +668,7 @@ function sameStatement(payload, signing) {
     try {
         const statement = JSON.parse(payload.toString('utf8'));
         const [algorithm, hex] = signing.subject.digest.split(':');
-        return statement.predicateType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .COSIGN_SIGN_PREDICATE */ .u && (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+        return statement.predicateType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_SIGN_PREDICATE */ .u && (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
     }
     catch {
         return false;

@@ -152,6 +152,9 @@ describe('sign: KMS Sign with MessageType DIGEST over SHA-256 of the PAE', () =>
     expect(verify('sha256', PAE, { key: key.publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
     expect(verify('sha256', PAE, { key: signer.publicKeyPem, dsaEncoding: 'der' }, signature)).toBe(true);
     expect(seams.warnings).toEqual([]);
+    // The signer checks signatures with the key's public key: its own, not another payload's.
+    expect(signer.verify(PAE, signature)).toBe(true);
+    expect(signer.verify(Buffer.concat([PAE, Buffer.from(' ')]), signature)).toBe(false);
   });
 
   test('RSA 2048: Sign is asked for RSASSA_PKCS1_V1_5_SHA_256 over sha256(pae); the signature verifies', async () => {

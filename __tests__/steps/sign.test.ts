@@ -89,6 +89,7 @@ function keySigner(options: { name?: string; key?: string; refuse?: (pae: Buffer
       signed.push(pae);
       return sign('sha256', pae, { key: privateKey, dsaEncoding: 'der' });
     },
+    verify: (pae, signature) => verify('sha256', pae, { key: publicKey, dsaEncoding: 'der' }, signature),
   };
   return { signer, publicKey, signed };
 }

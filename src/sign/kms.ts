@@ -59,13 +59,15 @@ export async function kmsSigner(client: KmsClient, ref: KmsKeyRef, seams: RetryS
   if (!answer.PublicKey) throw new Error(`KMS GetPublicKey answered no public key for ${ref.uri}.`);
   const der = Buffer.from(answer.PublicKey);
   const publicKey = createPublicKey({ key: der, format: 'der', type: 'spki' });
+  const verifies = (pae: Buffer, signature: Buffer) => verify('sha256', pae, { key: publicKey, dsaEncoding: 'der' }, signature);
   return {
     name: ref.uri,
     kind: 'kms',
     key,
     hint: keyHint(der),
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
-    sign: (pae) => signWithKms(client, ref, key, algorithm, publicKey, pae, seams),
+    sign: (pae) => signWithKms(client, ref, key, algorithm, verifies, pae, seams),
+    verify: verifies,
   };
 }
 
@@ -74,7 +76,7 @@ async function signWithKms(
   ref: KmsKeyRef,
   key: string,
   algorithm: KmsAlgorithm,
-  publicKey: ReturnType<typeof createPublicKey>,
+  verifies: (pae: Buffer, signature: Buffer) => boolean,
   pae: Buffer,
   seams: RetrySeams,
 ): Promise<Buffer> {
@@ -89,7 +91,7 @@ async function signWithKms(
   }
   const signature = Buffer.from(answer.Signature ?? []);
   // A signature the public key does not verify would be pushed for nobody to verify.
-  if (!verify('sha256', pae, { key: publicKey, dsaEncoding: 'der' }, signature)) {
+  if (!verifies(pae, signature)) {
     throw new Error(
       `KMS signed with ${ref.uri}, but the signature does not verify with the key's public key (GetPublicKey): nothing was pushed.`,
     );

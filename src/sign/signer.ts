@@ -14,4 +14,6 @@ export interface Signer {
   readonly publicKeyPem: string;
   /** The signature of `pae` (DSSE's pre-authentication encoding), as cosign's verifier checks it. */
   sign(pae: Buffer): Promise<Buffer>;
+  /** Whether `signature` is this key's over `pae` (a signature found in the registry, or one just made). */
+  verify(pae: Buffer, signature: Buffer): boolean;
 }

@@ -7,7 +7,6 @@
 // key already there (a re-run) is kept, not made again. Images the step holds back are not signed:
 // a signature by this key says the image passed this step.
 import * as core from '../util/actions-core.js';
-import { createPublicKey, verify } from 'node:crypto';
 import { pushReferrers, referrersOf } from '../attest/push.js';
 import { OCI_MANIFEST, asDescriptor, statements, type Descriptor } from '../attest/layout.js';
 import { Registry } from '../attest/registry.js';
@@ -91,7 +90,6 @@ export async function signImages(step: Step, session: Session, images: ImageRun[
 async function signImage(registry: RegistryApi, image: ImageRun, signer: Signer, created: string): Promise<KeySignature[]> {
   const repository = image.ref.repositoryName;
   const signings = await whatToSign(registry, image);
-  const publicKey = createPublicKey(signer.publicKeyPem);
   // Each subject's referrers, read once: a bundle by this key over the same statement is kept.
   const subjects = [...new Set(signings.map((s) => s.subject.digest))];
   const existing = new Map(
@@ -112,7 +110,7 @@ async function signImage(registry: RegistryApi, image: ImageRun, signer: Signer,
         return type === undefined || type === signing.predicateType;
       });
       for (const candidate of candidates) {
-        if (await signedBefore(registry, repository, candidate, signing, signer.hint, publicKey))
+        if (await signedBefore(registry, repository, candidate, signing, signer))
           return { ...entry, referrer: candidate.digest, reused: true };
       }
       const signature = await signer.sign(preAuthEncoding(signing.statement));
@@ -219,16 +217,15 @@ async function signedBefore(
   repository: string,
   referrer: Descriptor,
   signing: Signing,
-  hint: string,
-  publicKey: ReturnType<typeof createPublicKey>,
+  signer: Pick<Signer, 'hint' | 'verify'>,
 ): Promise<boolean> {
   const text = await registry.getManifest(repository, referrer.digest, [OCI_MANIFEST]);
   const layer = text ? asDescriptor((JSON.parse(text) as { layers?: unknown[] }).layers?.[0]) : undefined;
   if (!layer || layer.mediaType !== BUNDLE_MEDIA_TYPE) return false;
   const bundle = readBundle(await registry.getBlob(repository, layer.digest));
-  if (!bundle || bundle.hint !== hint || bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) return false;
+  if (!bundle || bundle.hint !== signer.hint || bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE) return false;
   if (!sameStatement(bundle.payload, signing)) return false;
-  return verify('sha256', preAuthEncoding(bundle.payload), { key: publicKey, dsaEncoding: 'der' }, bundle.signature);
+  return signer.verify(preAuthEncoding(bundle.payload), bundle.signature);
 }
 
 /** An attestation's statement byte for byte; an image signature by its predicate type and subject digest (cosign may format it otherwise). */
