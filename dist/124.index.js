@@ -18,8 +18,8 @@ export const modules = {
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4266);
 /* harmony import */ var _util_retry_defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2477);
 /* harmony import */ var _util_transient_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4606);
-/* harmony import */ var _bundle_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5385);
-/* harmony import */ var _kms_key_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9854);
+/* harmony import */ var _kms_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9854);
+/* harmony import */ var _signer_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2227);
 // The KMS signer: `signing: awskms:///<key>` (cosign's form). Before anything is built,
 // kms:GetPublicKey says what the key is (an unusable key, a refusal or an unknown key is one line
 // then); each signature is kms:Sign with MessageType DIGEST over SHA-256 of what is signed (as
@@ -64,7 +64,7 @@ async function kmsSigner(client, ref, seams = _util_retry_defaults_js__WEBPACK_I
         throw refusal(error, 'kms:GetPublicKey', ref);
     }
     const key = answer.KeyId ?? ref.keyId;
-    const algorithm = (0,_kms_key_js__WEBPACK_IMPORTED_MODULE_7__/* .signingAlgorithmOf */ .I3)({ keyId: key, keySpec: answer.KeySpec, keyUsage: answer.KeyUsage, signingAlgorithms: answer.SigningAlgorithms ?? [] }, ref.uri);
+    const algorithm = (0,_kms_key_js__WEBPACK_IMPORTED_MODULE_6__/* .signingAlgorithmOf */ .I3)({ keyId: key, keySpec: answer.KeySpec, keyUsage: answer.KeyUsage, signingAlgorithms: answer.SigningAlgorithms ?? [] }, ref.uri);
     if (!answer.PublicKey)
         throw new Error(`KMS GetPublicKey answered no public key for ${ref.uri}.`);
     const der = Buffer.from(answer.PublicKey);
@@ -74,7 +74,7 @@ async function kmsSigner(client, ref, seams = _util_retry_defaults_js__WEBPACK_I
         name: ref.uri,
         kind: 'kms',
         key,
-        hint: (0,_bundle_js__WEBPACK_IMPORTED_MODULE_6__/* .keyHint */ .p4)(der),
+        hint: (0,_signer_js__WEBPACK_IMPORTED_MODULE_7__/* .keyHint */ .p)(der),
         publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
         sign: (pae) => signWithKms(client, ref, key, algorithm, verifies, pae, seams),
         verify: verifies,
@@ -109,6 +109,26 @@ function refusal(error, permission, ref, key = ref.keyId) {
     if (name === 'DisabledException' || name === 'KMSInvalidStateException')
         return make(`Input "signing": the KMS key ${key} cannot sign (${name}): ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toMessage */ .R9)(error)}`);
     return error instanceof Error ? error : new Error((0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toMessage */ .R9)(error));
+}
+
+
+/***/ }),
+
+/***/ 2227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ keyHint)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+// The one small interface a signer is to the pipeline: a KMS key today (src/sign/kms.ts); a
+// keyless signer (GitHub's OIDC token and Fulcio) would be another implementation of it, giving a
+// certificate where this gives a public key's hint.
+
+/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
+function keyHint(spkiDer) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spkiDer).digest('base64');
 }
 
 

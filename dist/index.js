@@ -18,7 +18,7 @@ if (_util_runner_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_st
     await (0,_post_js__WEBPACK_IMPORTED_MODULE_2__/* .runPost */ .a)();
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(567), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4487));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(955), __nccwpck_require__.e(567), __nccwpck_require__.e(120)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9120));
     await run();
 }
 

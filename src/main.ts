@@ -25,6 +25,7 @@ import { judgePolicies, logPolicies, preloadPolicyReaders } from './steps/policy
 import { promoteImages } from './steps/promote.js';
 import { awaitSignatures, logSignatures, planSigning, signingFailure } from './steps/signing.js';
 import type * as KeySigning from './steps/sign.js';
+import { planKeySigning } from './steps/sign-plan.js';
 import type * as Publishing from './steps/publish.js';
 import { lookUpRepositories, planTags, startLookups, type Lookup } from './steps/repositories.js';
 import { scanImages } from './steps/scan.js';
@@ -106,9 +107,8 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
         session,
         inputs.images.map((spec) => spec.repository),
       ),
-      // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built; the
-      // signing phase and its libraries load only then, not at every start-up.
-      inputs.signingKey ? loadKeySigning().then((signing) => signing.planKeySigning(step, inputs.signingKey)) : undefined,
+      // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built.
+      planKeySigning(step, inputs.signingKey),
     ]);
     images = found;
     const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
@@ -124,6 +124,7 @@ export async function run(overrides: Partial<Dependencies> = {}): Promise<void> 
       alsoOnStart(deps.run, () =>
         setImmediate(() => {
           void loadPublishing().catch(() => undefined);
+          if (inputs.signingKey) void loadKeySigning().catch(() => undefined);
           preloadPolicyReaders(inputs.policy.rules);
         }),
       ),
@@ -229,8 +230,8 @@ function end(verdict: StepVerdict): void {
 let publishing: Promise<typeof Publishing> | undefined;
 const loadPublishing = () => (publishing ??= import('./steps/publish.js'));
 
-// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with, only
-// when a key signs.
+// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with: only
+// when a key signs, loaded while buildx builds (as the publishing phase is).
 let keySigning: Promise<typeof KeySigning> | undefined;
 const loadKeySigning = () => (keySigning ??= import('./steps/sign.js'));
 

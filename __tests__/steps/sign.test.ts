@@ -48,7 +48,8 @@ jest.unstable_mockModule('../../src/attest/registry.js', () =>
     return registry;
   }),
 );
-const { planKeySigning, signImages } = await import('../../src/steps/sign.js');
+const { signImages } = await import('../../src/steps/sign.js');
+const { planKeySigning } = await import('../../src/steps/sign-plan.js');
 const { signingFailure } = await import('../../src/steps/signing.js');
 
 beforeEach(() => {

@@ -37,10 +37,7 @@ export function preAuthEncoding(payload: Buffer): Buffer {
   return dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload);
 }
 
-/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
-export function keyHint(spkiDer: Buffer): string {
-  return createHash('sha256').update(spkiDer).digest('base64');
-}
+export { keyHint } from './signer.js';
 
 /** The bundle's JSON text: the statement, its signature, the key's hint. */
 export function bundleText(statement: Buffer, signature: Buffer, hint: string): string {

@@ -11,9 +11,8 @@ import { errorName, InputError, toMessage } from '../util/errors.js';
 import { withRetry, type RetrySeams } from '../util/retry.js';
 import { actionRetrySeams } from '../util/retry-defaults.js';
 import { awsTransientCause } from '../util/transient.js';
-import { keyHint } from './bundle.js';
 import { signingAlgorithmOf, type KmsAlgorithm, type KmsKeyRef } from './kms-key.js';
-import type { Signer } from './signer.js';
+import { keyHint, type Signer } from './signer.js';
 
 export type KmsClient = Pick<KMSClient, 'send'>;
 

@@ -1,6 +1,13 @@
 // The one small interface a signer is to the pipeline: a KMS key today (src/sign/kms.ts); a
 // keyless signer (GitHub's OIDC token and Fulcio) would be another implementation of it, giving a
 // certificate where this gives a public key's hint.
+import { createHash } from 'node:crypto';
+
+/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
+export function keyHint(spkiDer: Buffer): string {
+  return createHash('sha256').update(spkiDer).digest('base64');
+}
+
 export interface Signer {
   /** How reports and outputs name it: the input as given (awskms:///alias/release). */
   readonly name: string;

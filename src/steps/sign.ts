@@ -24,26 +24,12 @@ import {
   signatureManifest,
   type SignatureManifest,
 } from '../sign/bundle.js';
-import { kmsRegion, type KmsKeyRef } from '../sign/kms-key.js';
 import type { Signer } from '../sign/signer.js';
 import { toMessage } from '../util/errors.js';
 import { labelFor } from './label.js';
 import type { ImageRun, Session, Step } from './types.js';
 
 type RegistryApi = Pick<Registry, 'referrers' | 'getManifest' | 'getBlob' | 'putBlob' | 'hasBlob' | 'putManifest'>;
-
-/** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
-export async function planKeySigning(step: Step, ref: KmsKeyRef | undefined): Promise<Signer | undefined> {
-  if (!ref) return undefined;
-  const { createKmsClient, kmsSigner } = await import('../sign/kms.js');
-  const client = await (step.deps.createKmsClient ?? ((region: string, key: KmsKeyRef) => createKmsClient(region, key)))(
-    kmsRegion(ref, step.inputs.awsRegion),
-    ref,
-  );
-  const signer = await kmsSigner(client, ref);
-  core.info(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
-  return signer;
-}
 
 /** One thing to sign: a statement about `subject`. */
 interface Signing {

@@ -1,5 +1,5 @@
-export const id = 310;
-export const ids = [310,841,306];
+export const id = 457;
+export const ids = [457,841,306];
 export const modules = {
 
 /***/ 9841:
@@ -344,28 +344,56 @@ function registryError(body) {
 
 /***/ }),
 
-/***/ 5385:
+/***/ 2227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bo: () => (/* binding */ readBundle),
-/* harmony export */   G$: () => (/* binding */ bundleText),
-/* harmony export */   JC: () => (/* binding */ preAuthEncoding),
-/* harmony export */   Mn: () => (/* binding */ signatureManifest),
-/* harmony export */   NV: () => (/* binding */ BUNDLE_MEDIA_TYPE),
-/* harmony export */   T4: () => (/* binding */ IN_TOTO_PAYLOAD_TYPE),
-/* harmony export */   l6: () => (/* binding */ imageSignatureStatement),
-/* harmony export */   p4: () => (/* binding */ keyHint),
-/* harmony export */   u: () => (/* binding */ COSIGN_SIGN_PREDICATE),
-/* harmony export */   vf: () => (/* binding */ BUNDLE_PREDICATE_ANNOTATION)
+/* harmony export */   p: () => (/* binding */ keyHint)
 /* harmony export */ });
-/* unused harmony export BUNDLE_CONTENT_ANNOTATION */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1040);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3917);
-/* harmony import */ var _sigstore_core__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(_sigstore_core__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9651);
+// The one small interface a signer is to the pipeline: a KMS key today (src/sign/kms.ts); a
+// keyless signer (GitHub's OIDC token and Fulcio) would be another implementation of it, giving a
+// certificate where this gives a public key's hint.
+
+/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
+function keyHint(spkiDer) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spkiDer).digest('base64');
+}
+
+
+/***/ }),
+
+/***/ 4457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  signImages: () => (/* binding */ signImages)
+});
+
+// EXTERNAL MODULE: ./src/util/actions-core.ts
+var actions_core = __webpack_require__(155);
+// EXTERNAL MODULE: ./src/attest/push.ts
+var push = __webpack_require__(9841);
+// EXTERNAL MODULE: ./src/attest/layout.ts
+var layout = __webpack_require__(9651);
+// EXTERNAL MODULE: ./src/attest/registry.ts
+var attest_registry = __webpack_require__(3306);
+// EXTERNAL MODULE: ./src/shared/manifest.ts
+var shared_manifest = __webpack_require__(7684);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __webpack_require__(1040);
+// EXTERNAL MODULE: ./node_modules/@sigstore/core/dist/index.js
+var core_dist = __webpack_require__(3917);
+// EXTERNAL MODULE: ./src/sign/signer.ts
+var signer = __webpack_require__(2227);
+;// CONCATENATED MODULE: ./src/sign/bundle.ts
 // Pure: what cosign 3 writes for a signature, so that `cosign verify --key` and
 // `cosign verify-attestation --key` find and check what the step signs. A DSSE envelope over an
 // in-toto statement (for the image itself, predicate type https://sigstore.dev/cosign/sign/v1,
@@ -378,7 +406,7 @@ function registryError(body) {
 
 
 
-const BUNDLE_MEDIA_TYPE = _sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .BUNDLE_V03_MEDIA_TYPE */ .HM;
+const BUNDLE_MEDIA_TYPE = dist/* BUNDLE_V03_MEDIA_TYPE */.HM;
 const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 /** cosign's predicate type for an image signature (cosign pkg/types/predicate.go). */
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
@@ -397,17 +425,14 @@ function imageSignatureStatement(digest) {
 }
 /** What is signed: DSSE's pre-authentication encoding of the payload. */
 function preAuthEncoding(payload) {
-    return _sigstore_core__WEBPACK_IMPORTED_MODULE_2__.dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload);
+    return core_dist.dsse.preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, payload);
 }
-/** The public key's hint, as cosign writes it: base64 of SHA-256 of the DER SubjectPublicKeyInfo. */
-function keyHint(spkiDer) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(spkiDer).digest('base64');
-}
+
 /** The bundle's JSON text: the statement, its signature, the key's hint. */
 function bundleText(statement, signature, hint) {
-    const bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .toDSSEBundle */ .PR)({ artifact: statement, artifactType: IN_TOTO_PAYLOAD_TYPE, signature });
+    const bundle = (0,dist/* toDSSEBundle */.PR)({ artifact: statement, artifactType: IN_TOTO_PAYLOAD_TYPE, signature });
     bundle.verificationMaterial.content = { $case: 'publicKey', publicKey: { hint } };
-    const json = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_1__/* .bundleToJSON */ .ev)(bundle);
+    const json = (0,dist/* bundleToJSON */.ev)(bundle);
     for (const entry of json.dsseEnvelope?.signatures ?? [])
         delete entry.keyid;
     return JSON.stringify(json);
@@ -423,8 +448,8 @@ function signatureManifest(bundle, subject, predicateType, created) {
     };
     const text = JSON.stringify({
         schemaVersion: 2,
-        mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG,
-        config: { mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.mediaType, size: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.size, digest: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .EMPTY_CONFIG */ .$v.digest, artifactType: BUNDLE_MEDIA_TYPE },
+        mediaType: layout/* OCI_MANIFEST */.EG,
+        config: { mediaType: layout/* EMPTY_CONFIG */.$v.mediaType, size: layout/* EMPTY_CONFIG */.$v.size, digest: layout/* EMPTY_CONFIG */.$v.digest, artifactType: BUNDLE_MEDIA_TYPE },
         layers: [layer],
         annotations,
         subject: { mediaType: subject.mediaType, size: subject.size, digest: subject.digest },
@@ -434,7 +459,7 @@ function signatureManifest(bundle, subject, predicateType, created) {
     return {
         text,
         digest,
-        descriptor: { mediaType: _attest_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .OCI_MANIFEST */ .EG, digest, size: Buffer.byteLength(text), artifactType: BUNDLE_MEDIA_TYPE, annotations },
+        descriptor: { mediaType: layout/* OCI_MANIFEST */.EG, digest, size: Buffer.byteLength(text), artifactType: BUNDLE_MEDIA_TYPE, annotations },
         bundle: { text: bundle, digest: layer.digest, size: layer.size },
     };
 }
@@ -458,29 +483,14 @@ function readBundle(text) {
     }
 }
 function sha256(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 
-
-/***/ }),
-
-/***/ 6310:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   planKeySigning: () => (/* binding */ planKeySigning),
-/* harmony export */   signImages: () => (/* binding */ signImages)
-/* harmony export */ });
-/* harmony import */ var _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(155);
-/* harmony import */ var _attest_push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9841);
-/* harmony import */ var _attest_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9651);
-/* harmony import */ var _attest_registry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3306);
-/* harmony import */ var _shared_manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7684);
-/* harmony import */ var _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5385);
-/* harmony import */ var _sign_kms_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9854);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
-/* harmony import */ var _label_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4553);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/steps/label.ts
+var label = __webpack_require__(4553);
+;// CONCATENATED MODULE: ./src/steps/sign.ts
 // Phase: signing with a key (signing: awskms://…), once the verdict lets the images through and
 // before any tag is promoted. Each digest a tag names (the image index and each platform
 // manifest; a single-platform image is one) is signed as cosign 3 signs an image, and each
@@ -497,17 +507,6 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-/** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
-async function planKeySigning(step, ref) {
-    if (!ref)
-        return undefined;
-    const { createKmsClient, kmsSigner } = await Promise.all(/* import() */[__webpack_require__.e(632), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 4124));
-    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,_sign_kms_key_js__WEBPACK_IMPORTED_MODULE_6__/* .kmsRegion */ .WN)(ref, step.inputs.awsRegion), ref);
-    const signer = await kmsSigner(client, ref);
-    _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
-    return signer;
-}
 /**
  * Signs every image (all or nothing: the verdict counts a failure, and no image is promoted).
  * When the step already fails, nothing is signed and each image says why.
@@ -517,26 +516,26 @@ async function signImages(step, session, images, signer, stepFails) {
     if (stepFails) {
         for (const image of images)
             image.keySignatures = { ...base, outcome: 'skipped', list: [] };
-        _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not signed with ${signer.name}: the step fails, and a signature by this key says an image passed it.`);
+        actions_core/* info */.pq(`Not signed with ${signer.name}: the step fails, and a signature by this key says an image passed it.`);
         return;
     }
     step.progress.phase = 'signing';
-    const registry = new _attest_registry_js__WEBPACK_IMPORTED_MODULE_3__.Registry(session.login);
+    const registry = new attest_registry.Registry(session.login);
     const created = new Date(step.deps.clock.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    await _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Sign with ${signer.name}`, async () => {
+    await actions_core/* group */.Os(`Sign with ${signer.name}`, async () => {
         await Promise.all(images.map(async (image) => {
             if (!image.candidate || !image.manifest)
                 return;
-            const say = (0,_label_js__WEBPACK_IMPORTED_MODULE_8__/* .labelFor */ .gt)(step.inputs, image);
+            const say = (0,label/* labelFor */.gt)(step.inputs, image);
             try {
                 const list = await signImage(registry, image, signer, created);
                 image.keySignatures = { ...base, outcome: 'signed', list };
-                _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(say(signedLine(signer, list)));
+                actions_core/* info */.pq(say(signedLine(signer, list)));
             }
             catch (error) {
-                const problem = `Signing with ${signer.name} failed: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .toMessage */ .R9)(error)}`;
+                const problem = `Signing with ${signer.name} failed: ${(0,errors/* toMessage */.R9)(error)}`;
                 image.keySignatures = { ...base, outcome: 'failed', problem, list: [] };
-                _util_actions_core_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(say(problem));
+                actions_core/* info */.pq(say(problem));
             }
         }));
     });
@@ -557,20 +556,20 @@ async function signImage(registry, image, signer, created) {
         };
         // A registry may leave the annotations out of its referrers list: then every bundle is read.
         const candidates = (existing.get(signing.subject.digest) ?? []).filter((d) => {
-            const type = d.annotations?.[_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_PREDICATE_ANNOTATION */ .vf];
+            const type = d.annotations?.[BUNDLE_PREDICATE_ANNOTATION];
             return type === undefined || type === signing.predicateType;
         });
         for (const candidate of candidates) {
             if (await signedBefore(registry, repository, candidate, signing, signer))
                 return { ...entry, referrer: candidate.digest, reused: true };
         }
-        const signature = await signer.sign((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .preAuthEncoding */ .JC)(signing.statement));
-        const manifest = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .signatureManifest */ .Mn)((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .bundleText */ .G$)(signing.statement, signature, signer.hint), signing.subject, signing.predicateType, created);
+        const signature = await signer.sign(preAuthEncoding(signing.statement));
+        const manifest = signatureManifest(bundleText(signing.statement, signature, signer.hint), signing.subject, signing.predicateType, created);
         await registry.putBlob(repository, manifest.bundle.digest, manifest.bundle.text);
         pushed.push({ signing, manifest });
         return { ...entry, referrer: manifest.digest, reused: false };
     }));
-    await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_1__.pushReferrers)(registry, repository, pushed.map(({ signing, manifest }) => ({
+    await (0,push.pushReferrers)(registry, repository, pushed.map(({ signing, manifest }) => ({
         digest: manifest.digest,
         text: manifest.text,
         subject: signing.subject,
@@ -582,7 +581,7 @@ async function signImage(registry, image, signer, created) {
 async function whatToSign(registry, image) {
     const manifest = await image.manifest();
     const top = {
-        mediaType: manifest.mediaType ?? _attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
+        mediaType: manifest.mediaType ?? layout/* OCI_MANIFEST */.EG,
         digest: manifest.digest,
         size: Buffer.byteLength(manifest.text),
     };
@@ -591,9 +590,9 @@ async function whatToSign(registry, image) {
     // the one manifest of a single-platform image.
     const byPlatform = new Map();
     const parsed = JSON.parse(manifest.text);
-    if ((0,_shared_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .isIndex */ .nw)(top.mediaType, parsed)) {
+    if ((0,shared_manifest/* isIndex */.nw)(top.mediaType, parsed)) {
         for (const entry of parsed.manifests ?? []) {
-            const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(entry);
+            const descriptor = (0,layout/* asDescriptor */.G8)(entry);
             const platform = descriptor && platforms.find((p) => p.digest === descriptor.digest)?.platform;
             if (descriptor && platform !== undefined)
                 byPlatform.set(platform, descriptor);
@@ -610,8 +609,8 @@ async function whatToSign(registry, image) {
             subject,
             what: 'image',
             ...(platform !== undefined ? { platform } : {}),
-            predicateType: _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_SIGN_PREDICATE */ .u,
-            statement: (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .imageSignatureStatement */ .l6)(subject.digest),
+            predicateType: COSIGN_SIGN_PREDICATE,
+            statement: imageSignatureStatement(subject.digest),
         };
     });
     const repository = image.ref.repositoryName;
@@ -623,10 +622,10 @@ async function whatToSign(registry, image) {
         const subject = byPlatform.get(attestation.platform);
         if (!subject)
             return [];
-        const text = await registry.getManifest(repository, attestation.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG]);
+        const text = await registry.getManifest(repository, attestation.digest, [layout/* OCI_MANIFEST */.EG]);
         if (!text)
             throw new Error(`the ${attestation.kind} attestation ${attestation.digest} for ${attestation.platform} is not in ${repository}`);
-        const found = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .statements */ .Fn)(text).filter((statement) => statement.predicateType === attestation.predicateType);
+        const found = (0,layout/* statements */.Fn)(text).filter((statement) => statement.predicateType === attestation.predicateType);
         return Promise.all(found.map(async (statement) => ({
             subject,
             what: attestation.kind,
@@ -639,27 +638,27 @@ async function whatToSign(registry, image) {
 }
 /** The bundle referrers of a digest (the referrers API, else its referrers tag). */
 async function bundlesOf(registry, repository, digest) {
-    const { text } = await (0,_attest_push_js__WEBPACK_IMPORTED_MODULE_1__.referrersOf)(registry, repository, digest);
+    const { text } = await (0,push.referrersOf)(registry, repository, digest);
     if (!text)
         return [];
     const index = JSON.parse(text);
     return (index.manifests ?? []).flatMap((entry) => {
-        const descriptor = (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(entry);
-        return descriptor && descriptor.artifactType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_MEDIA_TYPE */ .NV ? [descriptor] : [];
+        const descriptor = (0,layout/* asDescriptor */.G8)(entry);
+        return descriptor && descriptor.artifactType === BUNDLE_MEDIA_TYPE ? [descriptor] : [];
     });
 }
 /** Whether a referrer is this key's signature of the same statement (its signature checked, not only its hint). */
 async function signedBefore(registry, repository, referrer, signing, signer) {
-    const text = await registry.getManifest(repository, referrer.digest, [_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG]);
-    const layer = text ? (0,_attest_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .asDescriptor */ .G8)(JSON.parse(text).layers?.[0]) : undefined;
-    if (!layer || layer.mediaType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .BUNDLE_MEDIA_TYPE */ .NV)
+    const text = await registry.getManifest(repository, referrer.digest, [layout/* OCI_MANIFEST */.EG]);
+    const layer = text ? (0,layout/* asDescriptor */.G8)(JSON.parse(text).layers?.[0]) : undefined;
+    if (!layer || layer.mediaType !== BUNDLE_MEDIA_TYPE)
         return false;
-    const bundle = (0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .readBundle */ .Bo)(await registry.getBlob(repository, layer.digest));
-    if (!bundle || bundle.hint !== signer.hint || bundle.payloadType !== _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .IN_TOTO_PAYLOAD_TYPE */ .T4)
+    const bundle = readBundle(await registry.getBlob(repository, layer.digest));
+    if (!bundle || bundle.hint !== signer.hint || bundle.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         return false;
     if (!sameStatement(bundle.payload, signing))
         return false;
-    return signer.verify((0,_sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .preAuthEncoding */ .JC)(bundle.payload), bundle.signature);
+    return signer.verify(preAuthEncoding(bundle.payload), bundle.signature);
 }
 /** An attestation's statement byte for byte; an image signature by its predicate type and subject digest (cosign may format it otherwise). */
 function sameStatement(payload, signing) {
@@ -668,7 +667,7 @@ function sameStatement(payload, signing) {
     try {
         const statement = JSON.parse(payload.toString('utf8'));
         const [algorithm, hex] = signing.subject.digest.split(':');
-        return statement.predicateType === _sign_bundle_js__WEBPACK_IMPORTED_MODULE_5__/* .COSIGN_SIGN_PREDICATE */ .u && (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
+        return statement.predicateType === COSIGN_SIGN_PREDICATE && (statement.subject ?? []).some((s) => s.digest?.[algorithm] === hex);
     }
     catch {
         return false;
@@ -692,4 +691,4 @@ function signedLine(signer, list) {
 
 };
 
-//# sourceMappingURL=310.index.js.map
+//# sourceMappingURL=457.index.js.map

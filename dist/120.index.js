@@ -1,5 +1,5 @@
-export const id = 487;
-export const ids = [487,895];
+export const id = 120;
+export const ids = [120,895];
 export const modules = {
 
 /***/ 9651:
@@ -1690,7 +1690,7 @@ function normalizeId(id) {
 
 /***/ }),
 
-/***/ 4487:
+/***/ 9120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5752,6 +5752,24 @@ function signingFailure(step, image) {
     return (0,signing/* signingFailures */.F5)((0,signing/* signingFailureOf */.lR)(image.signatures, step.inputs.onScanIncomplete), (0,signing/* keySigningFailureOf */.mr)(image.keySignatures));
 }
 
+;// CONCATENATED MODULE: ./src/steps/sign-plan.ts
+// Phase: the key that signs (signing: awskms://…), asked what it is before anything is built
+// (kms:GetPublicKey, beside the repository lookup). Apart from src/steps/sign.ts, which signs
+// after the verdict: that phase and the Sigstore libraries load while buildx builds, not on the
+// way to the first API call.
+
+
+/** The key's signer, made before anything is built (kms:GetPublicKey): undefined when no key signs. */
+async function planKeySigning(step, ref) {
+    if (!ref)
+        return undefined;
+    const { createKmsClient, kmsSigner } = await Promise.all(/* import() */[__webpack_require__.e(632), __webpack_require__.e(124)]).then(__webpack_require__.bind(__webpack_require__, 4124));
+    const client = await (step.deps.createKmsClient ?? ((region, key) => createKmsClient(region, key)))((0,kms_key/* kmsRegion */.WN)(ref, step.inputs.awsRegion), ref);
+    const signer = await kmsSigner(client, ref);
+    actions_core/* info */.pq(`Signing with ${signer.name} (${signer.key}); cosign verifies with its public key.`);
+    return signer;
+}
+
 ;// CONCATENATED MODULE: ./src/ecr/repository.ts
 // The repository the image goes to: found, or created when asked, and its lifecycle policy.
 
@@ -6848,6 +6866,7 @@ async function sleepUntilAborted(ms, signal) {
 
 
 
+
 const REAL = {
     createClient: createEcrClient,
     run: exec.runCommand,
@@ -6907,9 +6926,8 @@ async function run(overrides = {}) {
         const [found, signingPlan, signer] = await Promise.all([
             lookUpRepositories(step, client, registry, await (lookups ?? startLookups(step, client, builder, registry))),
             planSigning(step, session, inputs.images.map((spec) => spec.repository)),
-            // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built; the
-            // signing phase and its libraries load only then, not at every start-up.
-            inputs.signingKey ? loadKeySigning().then((signing) => signing.planKeySigning(step, inputs.signingKey)) : undefined,
+            // A KMS key that signs is asked what it is (kms:GetPublicKey) before anything is built.
+            planKeySigning(step, inputs.signingKey),
         ]);
         images = found;
         const known = () => Object.assign(outputs, imageOutputs(layout, registry, images.map(outputImage)));
@@ -6919,6 +6937,8 @@ async function run(overrides = {}) {
         // once, before the spawn).
         await buildImages(step, session, images, alsoOnStart(deps.run, () => setImmediate(() => {
             void loadPublishing().catch(() => undefined);
+            if (inputs.signingKey)
+                void loadKeySigning().catch(() => undefined);
             preloadPolicyReaders(inputs.policy.rules);
         })));
         known();
@@ -7009,10 +7029,10 @@ function end(verdict) {
 // re-run that reuses the image builds nothing).
 let publishing;
 const loadPublishing = () => (publishing ??= __webpack_require__.e(/* import() */ 154).then(__webpack_require__.bind(__webpack_require__, 5154)));
-// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with, only
-// when a key signs.
+// Signing with a key (src/steps/sign.ts) and the Sigstore libraries it builds bundles with: only
+// when a key signs, loaded while buildx builds (as the publishing phase is).
 let keySigning;
-const loadKeySigning = () => (keySigning ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(74), __webpack_require__.e(310)]).then(__webpack_require__.bind(__webpack_require__, 6310)));
+const loadKeySigning = () => (keySigning ??= Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(779), __webpack_require__.e(74), __webpack_require__.e(457)]).then(__webpack_require__.bind(__webpack_require__, 4457)));
 /** `run`, that also calls `then` once each command's process has started. */
 function alsoOnStart(run, then) {
     return (command, args, options) => run(command, args, {
@@ -7778,4 +7798,4 @@ function awsTransientCause(error) {
 
 };
 
-//# sourceMappingURL=487.index.js.map
+//# sourceMappingURL=120.index.js.map
